@@ -1,0 +1,3 @@
+from mesomap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,161 @@
+"""Loading body meshes: the bundled MakeHuman bodies and any mesh a user brings.
+
+Every failure is a :class:`MeshLoadError` whose message says what is wrong with
+which file, in one line a user can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.io.assets import assets_dir
+
+BUNDLED_BODIES = ("female", "male")
+DEFAULT_BODY = "female"
+MESH_SUFFIXES = (".obj", ".ply", ".stl", ".glb", ".gltf", ".off")
+#: Meshes with more triangles than this are refused (memory and speed).
+MAX_FACES = 5_000_000
+#: Plausible standing heights (file units) for each unit, and the factor to mm.
+UNIT_RANGES = {
+    "m": ((1.0, 2.5), 1000.0),
+    "dm": ((10.0, 25.0), 100.0),
+    "cm": ((100.0, 250.0), 10.0),
+    "mm": ((1000.0, 2500.0), 1.0),
+}
+UNIT_SCALE_TO_MM = {unit: scale for unit, (_, scale) in UNIT_RANGES.items()}
+
+
+class MeshLoadError(Exception):
+    """A mesh file could not be used; ``str(err)`` is the one-line reason."""
+
+
+class UnitsUnclearError(MeshLoadError):
+    """The mesh's height does not tell its units; ask the user, then pass ``units=``."""
+
+    def __init__(self, path: Path, height: float):
+        self.path = path
+        self.height = height
+        super().__init__(
+            f"{path.name}: cannot tell the units from the body height {height:g} "
+            "(expected about 1.7 m, 17 dm, 170 cm or 1700 mm); choose the units explicitly"
+        )
+
+
+@dataclass(frozen=True)
+class LoadedMesh:
+    """A user mesh in mesomap's frame, with what was done to get it there."""
+
+    mesh: BodyMesh
+    units: str
+    notes: list[str] = field(default_factory=list)
+
+
+def load_bundled_body(body_id: str = DEFAULT_BODY) -> BodyMesh:
+    """One of the baked MakeHuman bodies (``"female"`` or ``"male"``), in mm, RAS axes."""
+    if body_id not in BUNDLED_BODIES:
+        raise MeshLoadError(f"unknown body {body_id!r}; choose one of {', '.join(BUNDLED_BODIES)}")
+    path = assets_dir() / "meshes" / f"{body_id}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            return BodyMesh(
+                vertices=data["vertices"],
+                faces=data["faces"],
+                body_id=body_id,
+                name=meta.get("name", body_id),
+                topology=meta.get("topology"),
+                mirror=data["mirror"],
+            )
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise MeshLoadError(f"bundled body {body_id!r} is missing or damaged at {path}: {err}") from err
+
+
+def detect_units(height: float) -> str | None:
+    """The unit whose plausible body-height range holds ``height``, else None."""
+    for unit, ((lo, hi), _) in UNIT_RANGES.items():
+        if lo <= height <= hi:
+            return unit
+    return None
+
+
+def validate_arrays(vertices: np.ndarray, faces: np.ndarray, name: str) -> None:
+    """Raise MeshLoadError unless the arrays make a usable triangle mesh.
+
+    vertices : (n, 3) float, faces : (m, 3) int.
+    """
+    if len(vertices) == 0 or len(faces) == 0:
+        raise MeshLoadError(f"{name}: the file holds no triangles (empty, or points/lines only)")
+    if faces.ndim != 2 or faces.shape[1] != 3:
+        raise MeshLoadError(f"{name}: faces are not triangles after triangulation")
+    if len(faces) > MAX_FACES:
+        raise MeshLoadError(
+            f"{name}: {len(faces):,} triangles is more than the {MAX_FACES:,} mesomap can handle; "
+            "decimate the mesh first"
+        )
+    if not np.isfinite(vertices).all():
+        bad = int((~np.isfinite(vertices)).any(axis=1).sum())
+        raise MeshLoadError(f"{name}: {bad} vertices have NaN or infinite coordinates")
+    if faces.min() < 0 or faces.max() >= len(vertices):
+        raise MeshLoadError(f"{name}: faces refer to vertices that do not exist")
+
+
+def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    import trimesh  # imported here: only user meshes need it, and it is slow to import
+
+    try:
+        loaded = trimesh.load(str(path), force="mesh", process=False)
+    except Exception as err:  # trimesh raises many kinds for broken files
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise MeshLoadError(f"{path.name}: not a readable mesh file ({reason})") from err
+    vertices = np.asarray(getattr(loaded, "vertices", np.empty((0, 3))), dtype=np.float64)
+    faces = np.asarray(getattr(loaded, "faces", np.empty((0, 3))), dtype=np.int64)
+    return vertices, faces
+
+
+def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
+    """Read OBJ/PLY/STL/GLB/OFF into mesomap's frame: mm, z up, feet on z = 0, centred.
+
+    units : "m", "dm", "cm" or "mm"; None detects them from the body height
+    (the largest extent) and raises UnitsUnclearError when that is ambiguous.
+    The tallest axis becomes +z; a y-up file (OBJ/glTF habit, facing +z) is
+    turned so its front faces +y, as the bundled bodies do.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise MeshLoadError(f"{path}: no such file")
+    if path.suffix.lower() not in MESH_SUFFIXES:
+        raise MeshLoadError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'}; "
+            f"use one of {', '.join(MESH_SUFFIXES)}"
+        )
+    vertices, faces = _read_with_trimesh(path)
+    validate_arrays(vertices, faces, path.name)
+
+    extent = vertices.max(axis=0) - vertices.min(axis=0)
+    height = float(extent.max())
+    if units is None:
+        units = detect_units(height)
+        if units is None:
+            raise UnitsUnclearError(path, height)
+    if units not in UNIT_SCALE_TO_MM:
+        raise MeshLoadError(f"unknown units {units!r}; choose one of {', '.join(UNIT_SCALE_TO_MM)}")
+    notes = [f"units: {units} (height {height:g} in the file)"]
+    v = vertices * UNIT_SCALE_TO_MM[units]
+
+    up = int(np.argmax(extent))
+    if up == 1:  # y up, facing +z -> z up, facing +y (x keeps its sense: a proper rotation)
+        v = v[:, [0, 2, 1]] * np.array([-1.0, 1.0, 1.0])
+        notes.append("turned y-up to z-up")
+    elif up == 0:  # x up -> z up
+        v = v[:, [1, 2, 0]]
+        notes.append("turned x-up to z-up")
+    lo, hi = v.min(axis=0), v.max(axis=0)
+    v = v - np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
+    mesh = BodyMesh(vertices=v, faces=faces, body_id=path.stem, name=path.name)
+    return LoadedMesh(mesh=mesh, units=units, notes=notes)
