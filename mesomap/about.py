@@ -1,0 +1,30 @@
+"""What Help > About says: version, credits and licences, and the no-advice sentence."""
+
+from mesomap import __version__
+
+NO_MEDICAL_ADVICE = (
+    "mesomap is a planning aid for trained clinicians and gives no medical advice: "
+    "every number in it is a default you check and change."
+)
+
+CREDITS = (
+    ("MakeHuman hm08 base mesh and shape targets", "CC0 1.0 (public domain dedication)"),
+    ("Qt 6 via PySide6", "LGPL-3.0"),
+    ("VTK", "BSD-3-Clause"),
+    ("PyVista and pyvistaqt", "MIT"),
+    ("trimesh", "MIT"),
+    ("NumPy and SciPy", "BSD-3-Clause"),
+    ("platformdirs", "MIT"),
+)
+
+
+def about_html() -> str:
+    """The About box as simple HTML (Qt rich text)."""
+    rows = "".join(f"<li>{what} — {licence}</li>" for what, licence in CREDITS)
+    return (
+        f"<h3>mesomap {__version__}</h3>"
+        "<p>Plans mesotherapy sessions on a 3D body: treatment zones, reflex points and "
+        "injection grids, measured along the skin in millimetres.</p>"
+        f"<p><b>{NO_MEDICAL_ADVICE}</b></p>"
+        f"<p>Built with:</p><ul>{rows}</ul>"
+    )

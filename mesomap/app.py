@@ -1,0 +1,37 @@
+"""Composition root for the desktop app: QApplication, settings identity, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def run_gui(body_id: str | None = None) -> int:
+    """Open the main window and run the Qt event loop; returns the exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from mesomap import __version__
+    from mesomap.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("mesomap")
+    app.setApplicationName("mesomap")
+    app.setApplicationVersion(__version__)
+    window = MainWindow(body_id=body_id)
+    if os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
+        _exit_after_first_frame(app, window)
+    window.show()
+    return app.exec()
+
+
+def _exit_after_first_frame(app, window) -> None:
+    """For benchmarks: print the wall-clock time of the first frame shown, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def done() -> None:
+        window.view.frame_rendered.disconnect(done)
+        print(f"first-frame-epoch {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, app.quit)  # queued: the first frame may come before exec()
+
+    window.view.frame_rendered.connect(done)

@@ -1,0 +1,130 @@
+"""The command line: ``mesomap`` opens the window; subcommands script the rest.
+
+Every failure ends in one line on stderr and a non-zero exit code, never a
+traceback: 1 for bad input (files, values), 2 for a malformed command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from mesomap import __version__
+
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """The command line itself is malformed."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(p) for p in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 800x1000, got {text!r}") from None
+    if not (16 <= w <= 8192 and 16 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"size {w}x{h} is outside 16..8192 pixels per side")
+    return w, h
+
+
+def _add_body_args(p: argparse.ArgumentParser) -> None:
+    from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM
+
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--body", choices=BUNDLED_BODIES, default=None, help="bundled body (default: female)")
+    src.add_argument("--mesh", metavar="FILE", help="a mesh file (OBJ, PLY, STL, GLB, OFF) instead")
+    p.add_argument("--units", choices=tuple(UNIT_SCALE_TO_MM), help="units of --mesh when its height does not tell")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from mesomap.render.camera import VIEW_NAMES
+
+    parser = _Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"mesomap {__version__}")
+    parser.add_argument("--body", choices=("female", "male"), help="body to open in the window (default: the last one used)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    info = sub.add_parser("info", help="print vertices, triangles, height, area and watertightness")
+    _add_body_args(info)
+    info.add_argument("--json", action="store_true", help="one JSON object instead of text")
+
+    render = sub.add_parser("render", help="render a body to PNG without a display")
+    _add_body_args(render)
+    render.add_argument("--view", choices=VIEW_NAMES, default="front")
+    render.add_argument("--size", type=_size, default=(800, 1000), metavar="WxH", help="pixels (default 800x1000)")
+    render.add_argument("--out", required=True, metavar="FILE.png")
+    return parser
+
+
+def _load(args: argparse.Namespace):
+    from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body, load_mesh_file
+
+    if args.mesh:
+        return load_mesh_file(args.mesh, units=args.units).mesh
+    if args.units:
+        raise UsageError("--units goes with --mesh")
+    return load_bundled_body(args.body or DEFAULT_BODY)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    mesh = _load(args)
+    facts = {
+        "name": mesh.name,
+        "vertices": mesh.n_vertices,
+        "triangles": mesh.n_faces,
+        "height_mm": round(mesh.height_mm, 1),
+        "area_m2": round(mesh.surface_area_mm2 / 1e6, 4),
+        "watertight": mesh.is_watertight,
+    }
+    if args.json:
+        print(json.dumps(facts))
+    else:
+        print(f"name        {facts['name']}")
+        print(f"vertices    {facts['vertices']}")
+        print(f"triangles   {facts['triangles']}")
+        print(f"height mm   {facts['height_mm']:.1f}")
+        print(f"area m²     {facts['area_m2']:.4f}")
+        print(f"watertight  {'yes' if facts['watertight'] else 'no'}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from mesomap.render.offscreen import render_body_png
+
+    if not args.out.lower().endswith(".png"):
+        raise UsageError(f"--out must name a .png file, got {args.out!r}")
+    out = render_body_png(_load(args), args.out, view=args.view, size=args.size)
+    print(out)
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from mesomap.app import run_gui
+
+    return run_gui(body_id=args.body)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from mesomap.io.meshes import MeshLoadError
+
+    try:
+        args = build_parser().parse_args(argv)
+        handler = {"info": cmd_info, "render": cmd_render}.get(args.command, cmd_gui)
+        return handler(args)
+    except UsageError as err:
+        print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except (MeshLoadError, OSError, ValueError) as err:
+        print(f"mesomap: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,68 @@
+"""The body on screen: skin material, lights, background, and the body actor adapter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyvista as pv
+
+from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.render.camera import CameraPose
+
+SKIN_RGB = (0.87, 0.70, 0.60)
+BACKGROUND_RGB = (0.16, 0.18, 0.22)
+BODY_ACTOR_NAME = "body"
+
+
+def body_polydata(mesh: BodyMesh) -> pv.PolyData:
+    """A PolyData of the mesh with its vertex normals set for smooth shading."""
+    cells = np.empty((mesh.n_faces, 4), dtype=np.int64)
+    cells[:, 0] = 3
+    cells[:, 1:] = mesh.faces
+    poly = pv.PolyData(np.asarray(mesh.vertices), cells.ravel())
+    poly.point_data["Normals"] = mesh.vertex_normals
+    poly.point_data.active_normals_name = "Normals"
+    return poly
+
+
+def setup_scene(plotter: pv.Plotter) -> None:
+    """Background and lights: a key light from the front-above plus a soft fill."""
+    plotter.set_background(BACKGROUND_RGB)
+    plotter.remove_all_lights()
+    plotter.add_light(pv.Light(position=(0.6, 1.0, 0.9), light_type="camera light", intensity=0.75))
+    plotter.add_light(pv.Light(position=(-0.8, 0.3, 0.2), light_type="camera light", intensity=0.35))
+    plotter.add_light(pv.Light(position=(0.0, -1.0, 0.5), light_type="camera light", intensity=0.2))
+
+
+class BodyActor:
+    """Adapter: shows one BodyMesh as a skin-coloured, smoothly lit surface."""
+
+    def __init__(self, plotter: pv.Plotter):
+        self._plotter = plotter
+        self.polydata: pv.PolyData | None = None
+        self.actor = None
+
+    def set_body(self, mesh: BodyMesh) -> None:
+        """Show ``mesh``, replacing any body shown before (no render)."""
+        self.polydata = body_polydata(mesh)
+        self.actor = self._plotter.add_mesh(
+            self.polydata,
+            color=SKIN_RGB,
+            smooth_shading=True,
+            ambient=0.18,
+            diffuse=0.85,
+            specular=0.12,
+            specular_power=18.0,
+            name=BODY_ACTOR_NAME,
+            reset_camera=False,
+            render=False,
+        )
+
+
+def apply_camera(plotter: pv.Plotter, pose: CameraPose) -> None:
+    """Put the plotter's camera at ``pose`` and fit the clipping range (no render)."""
+    cam = plotter.camera
+    cam.position = pose.position_mm
+    cam.focal_point = pose.focal_point_mm
+    cam.up = pose.up
+    cam.view_angle = pose.view_angle_deg
+    plotter.renderer.ResetCameraClippingRange()
