@@ -106,6 +106,7 @@ def validate_arrays(vertices: np.ndarray, faces: np.ndarray, name: str) -> None:
 
 
 def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Validated, welded (vertices (n, 3), faces (m, 3)) in file units."""
     import trimesh  # imported here: only user meshes need it, and it is slow to import
 
     try:
@@ -115,7 +116,13 @@ def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
         raise MeshLoadError(f"{path.name}: not a readable mesh file ({reason})") from err
     vertices = np.asarray(getattr(loaded, "vertices", np.empty((0, 3))), dtype=np.float64)
     faces = np.asarray(getattr(loaded, "faces", np.empty((0, 3))), dtype=np.int64)
-    return vertices, faces
+    validate_arrays(vertices, faces, path.name)
+    # STL and some PLY/GLB writers repeat each corner per triangle: weld them
+    # so that a closed surface reads as closed (merge_vertices only joins
+    # vertices equal to ~1e-8, it moves nothing).
+    welded = trimesh.Trimesh(vertices, faces, process=False)
+    welded.merge_vertices()
+    return np.asarray(welded.vertices, dtype=np.float64), np.asarray(welded.faces, dtype=np.int64)
 
 
 def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
@@ -135,7 +142,6 @@ def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
             f"use one of {', '.join(MESH_SUFFIXES)}"
         )
     vertices, faces = _read_with_trimesh(path)
-    validate_arrays(vertices, faces, path.name)
 
     extent = vertices.max(axis=0) - vertices.min(axis=0)
     height = float(extent.max())

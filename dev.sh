@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# mesomap's set-up in one place. On a fresh Debian/Ubuntu machine:
+#   ./dev.sh app  [mesomap args…]   install what is missing, then open the window
+#   ./dev.sh test [pytest args…]    install what is missing (test extra too), then run all tests
+#   ./dev.sh setup [test]           only install
+# System packages (Qt's xcb libraries, Mesa GL/EGL, Xvfb for the GUI tests) come
+# from apt, as root or through sudo; Python packages go into ./.venv.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(
+  xvfb xauth libgl1 libegl1 libgl1-mesa-dri libglib2.0-0 libdbus-1-3 libfontconfig1
+  fonts-dejavu-core libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4
+  libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0
+  libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+)
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+
+say() { printf 'dev.sh: %s\n' "$*" >&2; }
+
+install_system_packages() {
+  local missing=()
+  command -v "$PYTHON" >/dev/null || missing+=(python3)
+  "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { say "need root or sudo to install: ${missing[*]}"; exit 1; }
+    sudo=(sudo)
+  fi
+  say "installing system packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_python_packages() {  # $1: "" or "test"
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { say "mesomap needs Python >= 3.11"; exit 1; }
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  local target="." stamp
+  [ "${1:-}" = test ] && target=".[test]"
+  stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${1:-app}"
+  if [ ! -f "$stamp" ]; then
+    say "installing mesomap${1:+ with the $1 extra} into $VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e "$target"
+    touch "$stamp"
+  fi
+}
+
+cmd=${1:-app}
+shift || true
+case "$cmd" in
+  setup) install_system_packages; install_python_packages "${1:-}" ;;
+  app)   install_system_packages; install_python_packages; exec "$VENV/bin/mesomap" "$@" ;;
+  test)  install_system_packages; install_python_packages test; exec "$VENV/bin/python" -m pytest "$@" ;;
+  *)     say "usage: ./dev.sh app|test|setup [args…]"; exit 2 ;;
+esac

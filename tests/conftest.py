@@ -1,0 +1,45 @@
+"""Shared fixtures: run the CLI as a user would, read PNGs, keep user settings untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run ``python -m mesomap ARGS`` in a fresh process with no display; return CompletedProcess."""
+
+    def run(*args: str, display: bool = False, timeout: float = 120) -> subprocess.CompletedProcess:
+        env = dict(os.environ)
+        if not display:
+            env.pop("DISPLAY", None)
+            env.pop("WAYLAND_DISPLAY", None)
+        env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+        return subprocess.run(
+            [sys.executable, "-m", "mesomap", *args],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=timeout,
+        )
+
+    return run
+
+
+def read_png(path: Path) -> np.ndarray:
+    """(h, w, 3) uint8 pixels of a PNG."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        return np.asarray(img.convert("RGB"))
+
+
+def foreground_mask(pixels: np.ndarray, tolerance: int = 12) -> np.ndarray:
+    """(h, w) bool: pixels that differ from the top-left corner's colour (the background)."""
+    background = pixels[0, 0].astype(int)
+    return np.abs(pixels.astype(int) - background).max(axis=2) > tolerance
