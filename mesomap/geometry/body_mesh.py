@@ -10,6 +10,11 @@ import numpy as np
 from scipy import sparse
 
 
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
 @dataclass(frozen=True, eq=False)
 class BodyMesh:
     """A triangulated body surface.
@@ -28,8 +33,9 @@ class BodyMesh:
     mirror : (n,) int64 or None. Vertex i's left/right partner across the
         midline (an involution; midline vertices map to themselves).
 
-    Derived arrays are computed once on first use and cached; the arrays are
-    made read-only so the caches cannot go stale.
+    The arrays are copied on construction and made read-only, and derived
+    arrays are computed once on first use, cached and read-only too, so no
+    cache can go stale.
     """
 
     vertices: np.ndarray
@@ -40,8 +46,8 @@ class BodyMesh:
     mirror: np.ndarray | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        v = np.ascontiguousarray(self.vertices, dtype=np.float64)
-        f = np.ascontiguousarray(self.faces, dtype=np.int64)
+        v = np.array(self.vertices, dtype=np.float64, order="C")  # copies: callers keep theirs
+        f = np.array(self.faces, dtype=np.int64, order="C")
         if v.ndim != 2 or v.shape[1] != 3:
             raise ValueError(f"vertices must have shape (n, 3), got {v.shape}")
         if f.ndim != 2 or f.shape[1] != 3:
@@ -53,7 +59,7 @@ class BodyMesh:
         object.__setattr__(self, "vertices", v)
         object.__setattr__(self, "faces", f)
         if self.mirror is not None:
-            m = np.ascontiguousarray(self.mirror, dtype=np.int64)
+            m = np.array(self.mirror, dtype=np.int64, order="C")
             if m.shape != (len(v),):
                 raise ValueError(f"mirror must have shape ({len(v)},), got {m.shape}")
             m.flags.writeable = False
@@ -70,7 +76,7 @@ class BodyMesh:
     @cached_property
     def triangles(self) -> np.ndarray:
         """(m, 3, 3) float64 mm: the corner positions of every face."""
-        return self.vertices[self.faces]
+        return _frozen(self.vertices[self.faces])
 
     @cached_property
     def _cross(self) -> np.ndarray:
@@ -80,15 +86,14 @@ class BodyMesh:
     @cached_property
     def face_areas(self) -> np.ndarray:
         """(m,) float64 mm²."""
-        return 0.5 * np.linalg.norm(self._cross, axis=1)
+        return _frozen(0.5 * np.linalg.norm(self._cross, axis=1))
 
     @cached_property
     def face_normals(self) -> np.ndarray:
         """(m, 3) float64 unit outward normals (zero rows for degenerate faces)."""
         norm = np.linalg.norm(self._cross, axis=1, keepdims=True)
         with np.errstate(invalid="ignore", divide="ignore"):
-            n = np.where(norm > 0, self._cross / norm, 0.0)
-        return n
+            return _frozen(np.where(norm > 0, self._cross / norm, 0.0))
 
     @cached_property
     def vertex_normals(self) -> np.ndarray:
@@ -98,7 +103,7 @@ class BodyMesh:
             np.add.at(acc, self.faces[:, k], self._cross)
         norm = np.linalg.norm(acc, axis=1, keepdims=True)
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(norm > 0, acc / norm, 0.0)
+            return _frozen(np.where(norm > 0, acc / norm, 0.0))
 
     @cached_property
     def surface_area_mm2(self) -> float:
@@ -109,7 +114,7 @@ class BodyMesh:
     def edges(self) -> np.ndarray:
         """(e, 2) int64 unique undirected edges, each row sorted."""
         e = np.sort(self.faces[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
-        return np.unique(e, axis=0)
+        return _frozen(np.unique(e, axis=0))
 
     @cached_property
     def vertex_adjacency(self) -> sparse.csr_matrix:
@@ -127,7 +132,7 @@ class BodyMesh:
     @cached_property
     def bounds_mm(self) -> np.ndarray:
         """(2, 3) float64: the lowest and highest coordinate on each axis."""
-        return np.stack([self.vertices.min(axis=0), self.vertices.max(axis=0)])
+        return _frozen(np.stack([self.vertices.min(axis=0), self.vertices.max(axis=0)]))
 
     @property
     def height_mm(self) -> float:
