@@ -6,6 +6,7 @@ which file, in one line a user can act on.
 
 from __future__ import annotations
 
+import functools
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.assets import assets_dir
 
 BUNDLED_BODIES = ("female", "male")
@@ -165,3 +167,25 @@ def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
     v = v - np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
     mesh = BodyMesh(vertices=v, faces=faces, body_id=path.stem, name=path.name)
     return LoadedMesh(mesh=mesh, units=units, notes=notes)
+
+
+PAINT_TOPOLOGY_FILE = "hm08-paint.npz"
+
+
+@functools.lru_cache(maxsize=4)
+def load_painting_surface(body_id: str = DEFAULT_BODY) -> PaintingSurface:
+    """A bundled body at painting resolution (cached; search structures build on first use)."""
+    coarse = load_bundled_body(body_id)
+    path = assets_dir() / "meshes" / PAINT_TOPOLOGY_FILE
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return PaintingSurface(
+                coarse,
+                faces=data["faces"],
+                parent_face=data["parent_face"],
+                midpoint_of=data["midpoint_of"],
+                face_mirror=data["face_mirror"],
+                vertex_mirror=data["vertex_mirror"],
+            )
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise MeshLoadError(f"painting topology is missing or damaged at {path}: {err}") from err

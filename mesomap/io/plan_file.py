@@ -1,0 +1,354 @@
+"""The ``.mesomap.json`` plan file: versioned, validated, written atomically.
+
+Layout (schema ``mesomap-plan/1``)::
+
+    {"@schema": "mesomap-plan/1", "units": "mm",
+     "coordinate_system": "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0",
+     "app": "mesomap 0.1.0",
+     "header": {"patient_ref", "date" (YYYY-MM-DD), "session_number", "clinician", "notes"},
+     "body": {"id", "topology", "content_sha256", "paint_topology_sha256"},
+     "zones": [{"id", "name", "color" "#rrggbb", "side", "template", "notes",
+                "faces": [[first_face, count], ...]   # runs of consecutive painting faces
+                "area_cm2" (derived, ignored when read),
+                "params": {"technique", "depth_mm", "spacing_mm", "pattern", "margin_mm",
+                           "volume_per_point_ml", "needle": {"length_mm", "gauge"},
+                           "products": [{"name", "lot"}], "notes"}}],
+     "reflex_points": [{"id", "code", "name", "side", "face", "barycentric": [a, b, c],
+                        "position_mm", "normal" (derived, ignored when read),
+                        "depth_mm", "volume_ml", "angle_deg", "notes"}],
+     "injections": []}
+
+Reading is tolerant (unknown keys are ignored, missing optional keys take
+defaults, older schema versions are migrated) and strict about meaning: every
+problem raises :class:`PlanFileError` with the field path in the message.
+Never pickle, never eval: JSON only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mesomap import __version__
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.atomic import atomic_path
+from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
+from mesomap.model.plan import BodyRef, Header, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
+from mesomap.model.techniques import SIDES
+
+SCHEMA = "mesomap-plan/1"
+SUFFIX = ".mesomap.json"
+COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
+MAX_FILE_BYTES = 50_000_000
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class PlanFileError(Exception):
+    """A plan file cannot be used; ``str(err)`` is one line naming the file and field."""
+
+
+# -- writing ---------------------------------------------------------------------
+
+def face_runs(faces: np.ndarray) -> list[list[int]]:
+    """Sorted unique face ids (k,) as [[first, count], ...] runs of consecutive ids."""
+    f = np.asarray(faces, dtype=np.int64)
+    if len(f) == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(f) != 1) + 1
+    starts = np.concatenate([[0], breaks])
+    ends = np.concatenate([breaks, [len(f)]])
+    return [[int(f[s]), int(e - s)] for s, e in zip(starts, ends)]
+
+
+def body_ref(surface: PaintingSurface) -> BodyRef:
+    return BodyRef(
+        body_id=surface.coarse.body_id,
+        topology=surface.coarse.topology or "",
+        content_sha256=surface.coarse.content_hash,
+        paint_topology_sha256=surface.topology_hash,
+    )
+
+
+def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str, Any]:
+    """The JSON-ready form of a plan; derived values (areas, positions) need ``surface``."""
+    zones = []
+    for z in plan.zones:
+        p = z.params
+        entry = {
+            "id": z.id, "name": z.name, "color": z.color, "side": z.side, "template": z.template, "notes": z.notes,
+            "faces": face_runs(z.faces),
+            "params": {
+                "technique": p.technique, "depth_mm": p.depth_mm, "spacing_mm": p.spacing_mm, "pattern": p.pattern,
+                "margin_mm": p.margin_mm, "volume_per_point_ml": p.volume_per_point_ml,
+                "needle": {"length_mm": p.needle.length_mm, "gauge": p.needle.gauge},
+                "products": [{"name": c.name, "lot": c.lot} for c in p.products], "notes": p.notes,
+            },
+        }
+        if surface is not None:
+            entry["area_cm2"] = round(surface.area_cm2(z.faces), 3)
+        zones.append(entry)
+    points = []
+    for pt in plan.points:
+        entry = {
+            "id": pt.id, "code": pt.code, "name": pt.name, "side": pt.side, "face": pt.face,
+            "barycentric": list(pt.barycentric), "depth_mm": pt.depth_mm, "volume_ml": pt.volume_ml,
+            "angle_deg": pt.angle_deg, "notes": pt.notes,
+        }
+        if surface is not None:
+            pos, normal = surface.point_on_face(pt.face, pt.barycentric)
+            entry["position_mm"] = [round(float(c), 4) for c in pos]
+            entry["normal"] = [round(float(c), 6) for c in normal]
+        points.append(entry)
+    h = plan.header
+    return {
+        "@schema": SCHEMA, "units": "mm", "coordinate_system": COORDINATES, "app": f"mesomap {__version__}",
+        "header": {"patient_ref": h.patient_ref, "date": h.date, "session_number": h.session_number,
+                   "clinician": h.clinician, "notes": h.notes},
+        "body": {"id": plan.body.body_id, "topology": plan.body.topology,
+                 "content_sha256": plan.body.content_sha256, "paint_topology_sha256": plan.body.paint_topology_sha256},
+        "zones": zones, "reflex_points": points, "injections": [],
+    }
+
+
+def dumps_plan(data: dict) -> str:
+    """Indented JSON, with each zone's face runs kept on one line."""
+    runs = [z["faces"] for z in data["zones"]]
+    for k, z in enumerate(data["zones"]):
+        z["faces"] = f"@@faces{k}@@"
+    text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+    for k, r in enumerate(runs):
+        data["zones"][k]["faces"] = r
+        text = text.replace(f'"@@faces{k}@@"', json.dumps(r, separators=(",", ":")), 1)
+    return text
+
+
+def save_plan(plan: Plan, path: str | Path, surface: PaintingSurface | None = None) -> Path:
+    """Write atomically: a crash mid-save leaves the previous file intact."""
+    path = Path(path)
+    text = dumps_plan(plan_to_dict(plan, surface))
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return path
+
+
+# -- reading ---------------------------------------------------------------------
+
+class _Reader:
+    """Typed field access that names the field path in every error."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, where: str, message: str):
+        raise PlanFileError(f"{self.source}: {where}: {message}")
+
+    def obj(self, value, where: str) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, f"expected an object, found {type(value).__name__}")
+        return value
+
+    def lst(self, value, where: str) -> list:
+        if not isinstance(value, list):
+            self.fail(where, f"expected a list, found {type(value).__name__}")
+        return value
+
+    def text(self, d: dict, key: str, where: str, default: str | None = None, max_len: int = 10_000) -> str:
+        value = d.get(key, default)
+        if value is None and default is None and key not in d:
+            self.fail(f"{where}.{key}", "is missing")
+        if not isinstance(value, str):
+            self.fail(f"{where}.{key}", f"expected text, found {type(value).__name__}")
+        if len(value) > max_len:
+            self.fail(f"{where}.{key}", f"is longer than {max_len} characters")
+        return value
+
+    def number(self, d: dict, key: str, where: str, default: float | None = None) -> float:
+        value = d.get(key, default)
+        if value is None:
+            self.fail(f"{where}.{key}", "is missing")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(f"{where}.{key}", f"expected a number, found {type(value).__name__}")
+        if not math.isfinite(value):
+            self.fail(f"{where}.{key}", f"{value} is not a finite number")
+        return float(value)
+
+    def integer(self, d: dict, key: str, where: str, default: int | None = None) -> int:
+        value = d.get(key, default)
+        if value is None:
+            self.fail(f"{where}.{key}", "is missing")
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(f"{where}.{key}", f"expected a whole number, found {value!r}"[:200])
+        return value
+
+
+def migrate(data: dict, r: _Reader) -> dict:
+    """Bring an older schema version to the current one (1 is the first: nothing yet)."""
+    schema = data.get("@schema")
+    if not isinstance(schema, str) or not schema.startswith("mesomap-plan/"):
+        r.fail("@schema", f"this is not a mesomap plan (found {schema!r})"[:200])
+    version = schema.rpartition("/")[2]
+    if version != "1":
+        r.fail("@schema", f"version {version!r} is newer than this mesomap understands; update mesomap"[:200])
+    if data.get("units", "mm") != "mm":
+        r.fail("units", f"must be 'mm', found {data.get('units')!r}"[:200])
+    return data
+
+
+def _params(d: dict, r: _Reader, where: str) -> TreatmentParams:
+    default = TreatmentParams()
+    needle = r.obj(d.get("needle", {}), f"{where}.needle")
+    products = []
+    for i, c in enumerate(r.lst(d.get("products", []), f"{where}.products")):
+        c = r.obj(c, f"{where}.products[{i}]")
+        products.append(Product(r.text(c, "name", f"{where}.products[{i}]"), r.text(c, "lot", f"{where}.products[{i}]", "")))
+    params = TreatmentParams(
+        technique=r.text(d, "technique", where, default.technique),
+        depth_mm=r.number(d, "depth_mm", where, default.depth_mm),
+        spacing_mm=r.number(d, "spacing_mm", where, default.spacing_mm),
+        pattern=r.text(d, "pattern", where, default.pattern),
+        margin_mm=r.number(d, "margin_mm", where, default.margin_mm),
+        volume_per_point_ml=r.number(d, "volume_per_point_ml", where, default.volume_per_point_ml),
+        needle=Needle(r.number(needle, "length_mm", f"{where}.needle", default.needle.length_mm),
+                      r.integer(needle, "gauge", f"{where}.needle", default.needle.gauge)),
+        products=tuple(products),
+        notes=r.text(d, "notes", where, ""),
+    )
+    errors = params.errors()
+    if errors:
+        r.fail(where, errors[0])
+    return params
+
+
+def _faces(value, r: _Reader, where: str, n_faces: int) -> np.ndarray:
+    runs = r.lst(value, where)
+    try:
+        arr = np.asarray(runs, dtype=np.int64).reshape(-1, 2) if runs else np.empty((0, 2), dtype=np.int64)
+    except (ValueError, TypeError, OverflowError):
+        r.fail(where, "expected a list of [first_face, count] pairs of whole numbers")
+    if any(isinstance(x, bool) or not isinstance(x, int) for run in runs for x in (run if isinstance(run, list) else [None])):
+        r.fail(where, "expected a list of [first_face, count] pairs of whole numbers")
+    first, count = arr[:, 0], arr[:, 1]
+    if len(arr) and (first.min() < 0 or count.min() < 1 or (first + count).max() > n_faces):
+        r.fail(where, f"face ids run outside 0–{n_faces - 1} (the body's painting faces)")
+    if count.sum() > n_faces:
+        r.fail(where, "more faces than the body has")
+    return np.concatenate([np.arange(s, s + c) for s, c in arr]) if len(arr) else np.empty(0, dtype=np.int64)
+
+
+def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None) -> Plan:
+    """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names."""
+    r = _Reader(source)
+    data = migrate(r.obj(data, "file"), r)
+    body = r.obj(data.get("body"), "body") if "body" in data else r.fail("body", "is missing")
+    body_id = r.text(body, "id", "body")
+    if surface is None:
+        if body_id not in BUNDLED_BODIES:
+            r.fail("body.id", f"unknown body {body_id!r}; this mesomap has {', '.join(BUNDLED_BODIES)}"[:300])
+        try:
+            surface = load_painting_surface(body_id)
+        except MeshLoadError as err:
+            r.fail("body", str(err))
+    ref = body_ref(surface)
+    if body.get("content_sha256") != ref.content_sha256 or body.get("paint_topology_sha256", ref.paint_topology_sha256) != ref.paint_topology_sha256:
+        r.fail("body", f"the plan was made on a different {body_id!r} body (its geometry hash differs)"[:300])
+    h = r.obj(data.get("header", {}), "header")
+    date = r.text(h, "date", "header", "")
+    if date and not _DATE.match(date):
+        r.fail("header.date", f"{date!r} is not a date like 2026-11-23"[:200])
+    session = r.integer(h, "session_number", "header", 1)
+    if not 1 <= session <= 1000:
+        r.fail("header.session_number", f"{session} is not a session number (1–1000)")
+    header = Header(r.text(h, "patient_ref", "header", "", 200), date, session,
+                    r.text(h, "clinician", "header", "", 200), r.text(h, "notes", "header", ""))
+
+    zones, seen = [], set()
+    for i, zd in enumerate(r.lst(data.get("zones", []), "zones")):
+        where = f"zones[{i}]"
+        zd = r.obj(zd, where)
+        zid = r.text(zd, "id", where, max_len=100)
+        if zid in seen:
+            r.fail(f"{where}.id", f"{zid!r} is used twice")
+        seen.add(zid)
+        side = r.text(zd, "side", where, "midline")
+        if side not in SIDES:
+            r.fail(f"{where}.side", f"{side!r} is not one of {', '.join(SIDES)}"[:200])
+        color = r.text(zd, "color", where, "#e69f00")
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+            r.fail(f"{where}.color", f"{color!r} is not a colour like #e69f00"[:200])
+        template = zd.get("template")
+        if template is not None and not isinstance(template, str):
+            r.fail(f"{where}.template", "expected text or null")
+        zones.append(Zone(
+            id=zid, name=r.text(zd, "name", where, zid, 200), color=color.lower(), side=side,
+            faces=_faces(zd.get("faces", []), r, f"{where}.faces", surface.n_faces),
+            params=_params(r.obj(zd.get("params", {}), f"{where}.params"), r, f"{where}.params"),
+            template=template, notes=r.text(zd, "notes", where, ""),
+        ))
+
+    points, seen = [], set()
+    for i, pd in enumerate(r.lst(data.get("reflex_points", []), "reflex_points")):
+        where = f"reflex_points[{i}]"
+        pd = r.obj(pd, where)
+        pid = r.text(pd, "id", where, max_len=100)
+        if pid in seen:
+            r.fail(f"{where}.id", f"{pid!r} is used twice")
+        seen.add(pid)
+        face = r.integer(pd, "face", where)
+        if not 0 <= face < surface.n_faces:
+            r.fail(f"{where}.face", f"{face} is outside 0–{surface.n_faces - 1}")
+        bary = r.lst(pd.get("barycentric"), f"{where}.barycentric")
+        if len(bary) != 3:
+            r.fail(f"{where}.barycentric", "expected three numbers")
+        bary_t = tuple(r.number({"b": b}, "b", f"{where}.barycentric[{k}]") for k, b in enumerate(bary))
+        side = r.text(pd, "side", where, "midline")
+        if side not in SIDES:
+            r.fail(f"{where}.side", f"{side!r} is not one of {', '.join(SIDES)}"[:200])
+        point = ReflexPoint(
+            id=pid, code=r.text(pd, "code", where, "", 50), name=r.text(pd, "name", where, "", 200),
+            face=face, barycentric=bary_t, side=side,
+            depth_mm=r.number(pd, "depth_mm", where, 4.0), volume_ml=r.number(pd, "volume_ml", where, 0.1),
+            angle_deg=r.number(pd, "angle_deg", where, 90.0), notes=r.text(pd, "notes", where, ""),
+        )
+        errors = point.errors()
+        if errors:
+            r.fail(where, errors[0])
+        points.append(point)
+    return Plan(body=ref, header=header, zones=tuple(zones), points=tuple(points))
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read a plan file; any problem is a PlanFileError naming the file and field."""
+    path = Path(path)
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PlanFileError(f"{name}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not a plan file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no such file") from None
+    except OSError as err:
+        raise PlanFileError(f"{name}: cannot read it ({err.strerror or err})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except UnicodeDecodeError:
+        raise PlanFileError(f"{name}: not a text file (not UTF-8)") from None
+    except json.JSONDecodeError as err:
+        raise PlanFileError(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except ValueError as err:
+        raise PlanFileError(f"{name}: {err}") from None
+    except RecursionError:
+        raise PlanFileError(f"{name}: nested too deeply to be a plan") from None
+    return plan_from_dict(data, source=name)
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not allowed in a plan (numbers must be finite)")

@@ -1,0 +1,111 @@
+"""Pure edits: each takes a Plan and returns a new Plan (the input is never changed)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from mesomap.model.plan import Header, Plan, ReflexPoint, TreatmentParams, Zone, face_set
+
+#: Distinct, colour-blind-friendlier zone colours (Okabe–Ito, then Tableau).
+ZONE_COLORS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
+               "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f")
+
+
+def next_id(existing, prefix: str) -> str:
+    """The first ``prefix-N`` not in ``existing``."""
+    taken = set(existing)
+    n = 1
+    while f"{prefix}-{n}" in taken:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def next_color(plan: Plan) -> str:
+    used = {z.color for z in plan.zones}
+    free = [c for c in ZONE_COLORS if c not in used]
+    return free[0] if free else ZONE_COLORS[len(plan.zones) % len(ZONE_COLORS)]
+
+
+def add_zone(plan: Plan, zone: Zone) -> Plan:
+    if any(z.id == zone.id for z in plan.zones):
+        raise ValueError(f"a zone {zone.id!r} exists already")
+    return replace(plan, zones=plan.zones + (zone,))
+
+
+def remove_zone(plan: Plan, zone_id: str) -> Plan:
+    plan.zone(zone_id)
+    return replace(plan, zones=tuple(z for z in plan.zones if z.id != zone_id))
+
+
+def replace_zone(plan: Plan, zone: Zone) -> Plan:
+    plan.zone(zone.id)
+    return replace(plan, zones=tuple(zone if z.id == zone.id else z for z in plan.zones))
+
+
+def set_zone_faces(plan: Plan, zone_id: str, faces) -> Plan:
+    zone = plan.zone(zone_id)
+    new = face_set(faces)
+    if np.array_equal(new, zone.faces):
+        return plan
+    return replace_zone(plan, replace(zone, faces=new))
+
+
+def paint(plan: Plan, zone_id: str, faces) -> Plan:
+    """Add faces to a zone."""
+    return set_zone_faces(plan, zone_id, np.union1d(plan.zone(zone_id).faces, np.asarray(faces, dtype=np.int64)))
+
+
+def erase(plan: Plan, zone_id: str, faces) -> Plan:
+    """Remove faces from a zone."""
+    return set_zone_faces(plan, zone_id, np.setdiff1d(plan.zone(zone_id).faces, np.asarray(faces, dtype=np.int64)))
+
+
+def update_zone(plan: Plan, zone_id: str, **changes) -> Plan:
+    """Change a zone's name, colour, side, notes or template link."""
+    zone = plan.zone(zone_id)
+    new = replace(zone, **changes)
+    return plan if new == zone else replace_zone(plan, new)
+
+
+def set_zone_params(plan: Plan, zone_id: str, params: TreatmentParams) -> Plan:
+    zone = plan.zone(zone_id)
+    errors = params.errors()
+    if errors:
+        raise ValueError(f"zone {zone.name!r}: " + "; ".join(errors))
+    return plan if params == zone.params else replace_zone(plan, replace(zone, params=params))
+
+
+def move_zone(plan: Plan, zone_id: str, index: int) -> Plan:
+    zones = [z for z in plan.zones if z.id != zone_id]
+    zones.insert(max(0, min(index, len(zones))), plan.zone(zone_id))
+    return replace(plan, zones=tuple(zones))
+
+
+def add_point(plan: Plan, point: ReflexPoint) -> Plan:
+    if any(p.id == point.id for p in plan.points):
+        raise ValueError(f"a reflex point {point.id!r} exists already")
+    errors = point.errors()
+    if errors:
+        raise ValueError(f"point {point.code or point.id}: " + "; ".join(errors))
+    return replace(plan, points=plan.points + (point,))
+
+
+def remove_point(plan: Plan, point_id: str) -> Plan:
+    plan.point(point_id)
+    return replace(plan, points=tuple(p for p in plan.points if p.id != point_id))
+
+
+def update_point(plan: Plan, point_id: str, **changes) -> Plan:
+    """Change any field of a reflex point (move it with face= and barycentric=)."""
+    point = plan.point(point_id)
+    new = replace(point, **changes)
+    errors = new.errors()
+    if errors:
+        raise ValueError(f"point {new.code or new.id}: " + "; ".join(errors))
+    return plan if new == point else replace(plan, points=tuple(new if p.id == point_id else p for p in plan.points))
+
+
+def set_header(plan: Plan, header: Header) -> Plan:
+    return plan if header == plan.header else replace(plan, header=header)

@@ -1,0 +1,203 @@
+"""The plan document as immutable values: header, zones, reflex points.
+
+Everything is a frozen dataclass; edits make new values (see
+:mod:`mesomap.model.edits`), so an undo step is just the plan before and after,
+and unchanged zones are shared between steps, not copied.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from mesomap.model.techniques import (
+    ANGLE_DEG,
+    DEPTH_MM,
+    MARGIN_MM,
+    NEEDLE_GAUGE,
+    NEEDLE_LENGTH_MM,
+    PATTERNS,
+    SIDES,
+    SPACING_MM,
+    TECHNIQUES,
+    VOLUME_PER_POINT_ML,
+    range_error,
+)
+
+
+def face_set(faces) -> np.ndarray:
+    """Sorted, unique, read-only int32 array of face ids."""
+    out = np.unique(np.asarray(faces, dtype=np.int64)).astype(np.int32)
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True)
+class Product:
+    """One component of the cocktail; ``lot`` may be empty until the session."""
+
+    name: str
+    lot: str = ""
+
+
+@dataclass(frozen=True)
+class Needle:
+    length_mm: float = 4.0
+    gauge: int = 30
+
+
+@dataclass(frozen=True)
+class TreatmentParams:
+    """How a zone is treated. Units are in the names; ranges in :mod:`techniques`."""
+
+    technique: str = "IDS"
+    depth_mm: float = 1.5
+    spacing_mm: float = 10.0
+    pattern: str = "hexagonal"
+    margin_mm: float = 2.0
+    volume_per_point_ml: float = 0.05
+    needle: Needle = field(default_factory=Needle)
+    products: tuple[Product, ...] = ()
+    notes: str = ""
+
+    def errors(self) -> list[str]:
+        """Plain sentences for every value that cannot be right (empty when valid)."""
+        out = []
+        if self.technique not in TECHNIQUES:
+            out.append(f"technique {self.technique!r} is unknown; use one of {', '.join(TECHNIQUES)}")
+        if self.pattern not in PATTERNS:
+            out.append(f"pattern {self.pattern!r} is unknown; use one of {', '.join(PATTERNS)}")
+        checks = [
+            range_error("depth", self.depth_mm, DEPTH_MM, "mm", low_open=True),
+            range_error("spacing", self.spacing_mm, SPACING_MM, "mm"),
+            range_error("margin", self.margin_mm, MARGIN_MM, "mm"),
+            range_error("volume per point", self.volume_per_point_ml, VOLUME_PER_POINT_ML, "ml", low_open=True),
+            range_error("needle length", self.needle.length_mm, NEEDLE_LENGTH_MM, "mm"),
+            range_error("needle gauge", self.needle.gauge, NEEDLE_GAUGE, "G"),
+        ]
+        out += [c for c in checks if c]
+        if not out and self.depth_mm > self.needle.length_mm:
+            out.append(f"depth {self.depth_mm:g} mm is deeper than the {self.needle.length_mm:g} mm needle")
+        if len(self.products) > 4:
+            out.append(f"a cocktail has 2–4 products, this one has {len(self.products)}")
+        return out
+
+    def warnings(self) -> list[str]:
+        """Plain sentences for values that are allowed but unusual for the technique."""
+        t = TECHNIQUES.get(self.technique)
+        if t is None:
+            return []
+        lo, hi = t.depth_nominal_mm
+        if not lo <= self.depth_mm <= hi:
+            return [f"depth {self.depth_mm:g} mm is outside the nominal {lo:g}–{hi:g} mm for {t.code} ({t.name})"]
+        return []
+
+
+@dataclass(frozen=True, eq=False)
+class Zone:
+    """A treatment zone: a set of painting faces plus how to treat it.
+
+    faces : sorted unique int32 ids on the plan's painting surface.
+    color : "#rrggbb". side : left | right | midline | bilateral.
+    """
+
+    id: str
+    name: str
+    color: str
+    side: str = "midline"
+    faces: np.ndarray = field(default_factory=lambda: face_set([]))
+    params: TreatmentParams = field(default_factory=TreatmentParams)
+    template: str | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if self.side not in SIDES:
+            raise ValueError(f"side {self.side!r} is unknown; use one of {', '.join(SIDES)}")
+        if not (isinstance(self.color, str) and len(self.color) == 7 and self.color.startswith("#")):
+            raise ValueError(f"colour {self.color!r} must look like #rrggbb")
+        int(self.color[1:], 16)
+        object.__setattr__(self, "faces", face_set(self.faces))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Zone):
+            return NotImplemented
+        return (
+            (self.id, self.name, self.color, self.side, self.params, self.template, self.notes)
+            == (other.id, other.name, other.color, other.side, other.params, other.template, other.notes)
+            and np.array_equal(self.faces, other.faces)
+        )
+
+    __hash__ = None  # mutable-looking array inside: not hashable
+
+
+@dataclass(frozen=True)
+class ReflexPoint:
+    """A point on the skin: (face, barycentric) on the painting surface, and how to inject it."""
+
+    id: str
+    code: str
+    name: str
+    face: int
+    barycentric: tuple[float, float, float]
+    side: str = "midline"
+    depth_mm: float = 4.0
+    volume_ml: float = 0.1
+    angle_deg: float = 90.0
+    notes: str = ""
+
+    def errors(self) -> list[str]:
+        b = self.barycentric
+        out = []
+        if len(b) != 3 or any(not (x == x) or x < -1e-6 for x in b) or abs(sum(b) - 1) > 1e-6:
+            out.append(f"barycentric {list(b)} must be three non-negative weights summing to 1")
+        checks = [
+            range_error("depth", self.depth_mm, DEPTH_MM, "mm", low_open=True),
+            range_error("volume", self.volume_ml, VOLUME_PER_POINT_ML, "ml", low_open=True),
+            range_error("needle angle", self.angle_deg, ANGLE_DEG, "°"),
+        ]
+        return out + [c for c in checks if c]
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who and when. ``patient_ref`` is a free-text id or initials, never more."""
+
+    patient_ref: str = ""
+    date: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    session_number: int = 1
+    clinician: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """The body a plan was made on: id and the content hashes that pin its geometry."""
+
+    body_id: str
+    topology: str
+    content_sha256: str
+    paint_topology_sha256: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The whole document. Zones and points keep their order (the list order in the UI)."""
+
+    body: BodyRef
+    header: Header = field(default_factory=Header)
+    zones: tuple[Zone, ...] = ()
+    points: tuple[ReflexPoint, ...] = ()
+
+    def zone(self, zone_id: str) -> Zone:
+        for z in self.zones:
+            if z.id == zone_id:
+                return z
+        raise KeyError(f"no zone {zone_id!r}")
+
+    def point(self, point_id: str) -> ReflexPoint:
+        for p in self.points:
+            if p.id == point_id:
+                return p
+        raise KeyError(f"no reflex point {point_id!r}")

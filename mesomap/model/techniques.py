@@ -1,0 +1,55 @@
+"""Techniques, patterns, sides and the allowed ranges of every treatment number.
+
+Clinical values are editable defaults taken from shared/domain/MESOTHERAPY.md,
+never hidden rules: a value outside a technique's *nominal* range is a warning;
+only values outside the *allowed* ranges below (physically absurd) are errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Technique:
+    """code, name, nominal depth range (mm) and a typical spacing (mm)."""
+
+    code: str
+    name: str
+    depth_nominal_mm: tuple[float, float]
+    default_depth_mm: float
+    default_spacing_mm: float
+
+
+TECHNIQUES: dict[str, Technique] = {
+    t.code: t
+    for t in (
+        Technique("IED", "intraepidermal", (0.1, 1.0), 0.5, 4.0),
+        Technique("NAP", "nappage", (1.0, 4.0), 2.0, 3.0),
+        Technique("IDS", "superficial intradermal (papule)", (1.0, 2.0), 1.5, 10.0),
+        Technique("IDP", "deep intradermal", (2.0, 4.0), 3.0, 10.0),
+        Technique("PPP", "point by point", (4.0, 13.0), 4.0, 20.0),
+        Technique("MIX", "mixed technique", (0.1, 13.0), 2.0, 10.0),
+    )
+}
+PATTERNS = ("hexagonal", "square", "rows", "blue_noise")
+SIDES = ("left", "right", "midline", "bilateral")
+
+#: Allowed ranges (inclusive unless noted). Outside them a value is an error.
+DEPTH_MM = (0.0, 20.0)  # lower bound exclusive: a depth must be > 0
+SPACING_MM = (2.0, 50.0)
+MARGIN_MM = (0.0, 50.0)
+VOLUME_PER_POINT_ML = (0.0, 1.0)  # lower bound exclusive
+NEEDLE_LENGTH_MM = (1.0, 30.0)
+NEEDLE_GAUGE = (18, 34)
+ANGLE_DEG = (10.0, 90.0)
+
+
+def range_error(name: str, value: float, bounds: tuple[float, float], unit: str, low_open: bool = False) -> str | None:
+    """A plain sentence if ``value`` is outside ``bounds``, else None."""
+    lo, hi = bounds
+    bad = not (value > lo if low_open else value >= lo) or value > hi
+    if bad or value != value:  # NaN
+        low = f"more than {lo:g}" if low_open else f"at least {lo:g}"
+        return f"{name} {value:g} {unit} is out of range: it must be {low} and at most {hi:g} {unit}"
+    return None
