@@ -104,3 +104,43 @@ class PaintingSurface:
         tri = self.mesh.triangles[face]
         normal = b @ self.vertex_normals[self.mesh.faces[face]]
         return b @ tri, normal / np.linalg.norm(normal)
+
+    @cached_property
+    def _children(self) -> tuple[np.ndarray, np.ndarray]:
+        """(painting faces sorted by parent, start offset per coarse face (n_coarse + 1,))."""
+        order = np.argsort(self.parent_face, kind="stable")
+        starts = np.searchsorted(self.parent_face[order], np.arange(self.coarse.n_faces + 1))
+        return order, starts
+
+    def children_of(self, coarse_faces) -> np.ndarray:
+        """Sorted painting faces lying in the given coarse (bundled-mesh) faces."""
+        order, starts = self._children
+        cf = np.unique(np.asarray(coarse_faces, dtype=np.int64))
+        if len(cf) and (cf.min() < 0 or cf.max() >= self.coarse.n_faces):
+            raise ValueError("coarse face id out of range")
+        return np.sort(np.concatenate([order[starts[f] : starts[f + 1]] for f in cf])) if len(cf) else cf
+
+    def locate(self, coarse_face: int, barycentric) -> tuple[int, np.ndarray]:
+        """The painting face and barycentric of a point given on the coarse mesh."""
+        point = np.asarray(barycentric, dtype=np.float64) @ self.coarse.triangles[coarse_face]
+        candidates = self.children_of([coarse_face])
+        best, best_bary, best_err = -1, None, np.inf
+        for f in candidates:
+            bary = barycentric_in(self.mesh.triangles[f], point)
+            err = -min(bary.min(), 0.0)
+            if err < best_err:
+                best, best_bary, best_err = int(f), bary, err
+        clipped = np.clip(best_bary, 0.0, None)
+        return best, clipped / clipped.sum()
+
+
+def barycentric_in(triangle: np.ndarray, point: np.ndarray) -> np.ndarray:
+    """(3,) barycentric coordinates of ``point`` (3,) in ``triangle`` (3, 3) (projected to its plane)."""
+    a, b, c = triangle
+    v0, v1, v2 = b - a, c - a, point - a
+    d00, d01, d11 = v0 @ v0, v0 @ v1, v1 @ v1
+    d20, d21 = v2 @ v0, v2 @ v1
+    den = d00 * d11 - d01 * d01
+    v = (d11 * d20 - d01 * d21) / den
+    w = (d00 * d21 - d01 * d20) / den
+    return np.array([1.0 - v - w, v, w])

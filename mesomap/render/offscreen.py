@@ -9,7 +9,7 @@ from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.io.atomic import atomic_path
 
 
-def _prefer_egl_without_display() -> None:
+def prefer_egl_without_display() -> None:
     """With no X/Wayland display, tell VTK to open an EGL window (no X warning)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
@@ -21,7 +21,7 @@ def render_body_png(mesh: BodyMesh, out: str | Path, view: str = "front", size: 
     The file is written atomically: a failed render leaves no partial PNG and
     keeps any previous file at ``out``.
     """
-    _prefer_egl_without_display()
+    prefer_egl_without_display()
     import pyvista as pv
 
     from mesomap.render.camera import camera_for

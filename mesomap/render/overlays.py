@@ -1,0 +1,150 @@
+"""Adapters for what sits on the skin: painted zones, reflex points, the brush ring.
+
+Each adapter owns its actors and rebuilds only what a change names. Overlays
+are lifted a fraction of a millimetre along the skin normal so they never
+z-fight with the body.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyvista as pv
+
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.model.plan import Plan, ReflexPoint, Zone
+
+LIFT_MM = 0.35
+POINT_RADIUS_MM = 4.0
+POINT_RGB = (0.55, 0.15, 0.75)
+SELECTED_RGB = (1.0, 0.9, 0.1)
+RING_RGB = (1.0, 1.0, 1.0)
+
+
+def hex_to_rgb(color: str) -> tuple[float, float, float]:
+    return tuple(int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5))
+
+
+def zone_polydata(surface: PaintingSurface, faces: np.ndarray) -> pv.PolyData:
+    """The painting faces (k,) as a compact PolyData, lifted along the skin normal."""
+    tri = surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
+    used, local = np.unique(tri, return_inverse=True)
+    local = local.reshape(-1, 3)
+    points = surface.mesh.vertices[used] + LIFT_MM * surface.vertex_normals[used]
+    cells = np.hstack([np.full((len(local), 1), 3, dtype=np.int64), local]).ravel()
+    poly = pv.PolyData(points, cells)
+    poly.point_data["Normals"] = surface.vertex_normals[used]
+    poly.point_data.active_normals_name = "Normals"
+    return poly
+
+
+class ZoneOverlay:
+    """One coloured actor per zone; hidden zones and empty zones have no actor."""
+
+    def __init__(self, plotter: pv.Plotter, surface: PaintingSurface):
+        self._plotter = plotter
+        self.surface = surface
+        self._actors: dict[str, object] = {}
+        self.hidden: set[str] = set()
+        self.selected: str | None = None
+
+    def _name(self, zone_id: str) -> str:
+        return f"zone:{zone_id}"
+
+    def show_zone(self, zone: Zone) -> None:
+        """(Re)build the actor of one zone from its faces, colour and visibility."""
+        self.remove_zone(zone.id)
+        if zone.id in self.hidden or len(zone.faces) == 0:
+            return
+        actor = self._plotter.add_mesh(
+            zone_polydata(self.surface, zone.faces),
+            color=hex_to_rgb(zone.color),
+            smooth_shading=True,
+            ambient=0.25,
+            diffuse=0.8,
+            specular=0.05,
+            opacity=1.0 if self.selected in (None, zone.id) else 0.8,
+            name=self._name(zone.id),
+            reset_camera=False,
+            render=False,
+            pickable=False,
+        )
+        self._actors[zone.id] = actor
+
+    def remove_zone(self, zone_id: str) -> None:
+        if self._actors.pop(zone_id, None) is not None:
+            self._plotter.remove_actor(self._name(zone_id), render=False)
+
+    def show_plan(self, plan: Plan) -> None:
+        for zone_id in list(self._actors):
+            self.remove_zone(zone_id)
+        for zone in plan.zones:
+            self.show_zone(zone)
+
+    @property
+    def shown(self) -> set[str]:
+        return set(self._actors)
+
+
+class PointGlyphs:
+    """Reflex points as small spheres on the skin, with optional code labels."""
+
+    def __init__(self, plotter: pv.Plotter, surface: PaintingSurface):
+        self._plotter = plotter
+        self.surface = surface
+        self.labels = True
+        self.selected: str | None = None
+        self.positions: dict[str, np.ndarray] = {}
+
+    def position(self, point: ReflexPoint) -> np.ndarray:
+        pos, normal = self.surface.point_on_face(point.face, point.barycentric)
+        return pos + normal * (POINT_RADIUS_MM * 0.5)
+
+    def show_points(self, points) -> None:
+        """Rebuild all glyphs (a plan holds tens of points: cheap)."""
+        for name in ("points", "points:selected", "points:labels"):
+            self._plotter.remove_actor(name, render=False)
+        self.positions = {p.id: self.position(p) for p in points}
+        if not points:
+            return
+        normal = [p for p in points if p.id != self.selected]
+        for name, group, rgb, scale in (
+            ("points", normal, POINT_RGB, 1.0),
+            ("points:selected", [p for p in points if p.id == self.selected], SELECTED_RGB, 1.4),
+        ):
+            if not group:
+                continue
+            centres = pv.PolyData(np.array([self.positions[p.id] for p in group]))
+            glyphs = centres.glyph(geom=pv.Sphere(radius=POINT_RADIUS_MM * scale, theta_resolution=12, phi_resolution=12), scale=False, orient=False)
+            self._plotter.add_mesh(glyphs, color=rgb, smooth_shading=True, name=name, reset_camera=False, render=False, pickable=False)
+        if self.labels:
+            self._plotter.add_point_labels(
+                np.array([self.positions[p.id] for p in points]),
+                [p.code or p.name for p in points],
+                font_size=12, point_size=1, shape_opacity=0.6, always_visible=True, show_points=False,
+                name="points:labels", reset_camera=False, render=False,
+            )
+
+
+class BrushRing:
+    """A circle of the brush radius lying on the skin's tangent plane at the cursor."""
+
+    def __init__(self, plotter: pv.Plotter):
+        self._plotter = plotter
+        self.visible = False
+
+    def show(self, centre_mm: np.ndarray, normal: np.ndarray, radius_mm: float) -> None:
+        n = np.asarray(normal, dtype=np.float64)
+        n = n / np.linalg.norm(n)
+        a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
+        a /= np.linalg.norm(a)
+        b = np.cross(n, a)
+        t = np.linspace(0, 2 * np.pi, 65)
+        pts = centre_mm + 1.0 * n + radius_mm * (np.outer(np.cos(t), a) + np.outer(np.sin(t), b))
+        self._plotter.add_mesh(pv.lines_from_points(pts), color=RING_RGB, line_width=2, name="brush-ring",
+                               reset_camera=False, render=False, pickable=False)
+        self.visible = True
+
+    def hide(self) -> None:
+        if self.visible:
+            self._plotter.remove_actor("brush-ring", render=False)
+            self.visible = False
