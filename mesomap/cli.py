@@ -57,11 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_body_args(info)
     info.add_argument("--json", action="store_true", help="one JSON object instead of text")
 
-    render = sub.add_parser("render", help="render a body to PNG without a display")
+    render = sub.add_parser("render", help="render a body, or a plan on its body, to PNG without a display")
+    render.add_argument("plan", nargs="?", metavar="PLAN", help="a .mesomap.json plan to draw (zones and points)")
     _add_body_args(render)
     render.add_argument("--view", choices=VIEW_NAMES, default="front")
     render.add_argument("--size", type=_size, default=(800, 1000), metavar="WxH", help="pixels (default 800x1000)")
     render.add_argument("--out", required=True, metavar="FILE.png")
+    render.add_argument("--no-labels", action="store_true", help="hide reflex point labels")
+
+    validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
+    validate.add_argument("plan", metavar="PLAN")
     return parser
 
 
@@ -98,12 +103,38 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from mesomap.render.offscreen import render_body_png
-
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"--out must name a .png file, got {args.out!r}")
-    out = render_body_png(_load(args), args.out, view=args.view, size=args.size)
+    if args.plan:
+        from mesomap.io.meshes import load_painting_surface
+        from mesomap.io.plan_file import load_plan
+        from mesomap.render.plan_png import render_plan_png
+
+        if args.body or args.mesh or args.units:
+            raise UsageError("a plan is drawn on its own body: drop --body/--mesh/--units")
+        plan = load_plan(args.plan)
+        surface = load_painting_surface(plan.body.body_id)
+        out = render_plan_png(plan, surface, args.out, view=args.view, size=args.size, labels=not args.no_labels)
+    else:
+        from mesomap.render.offscreen import render_body_png
+
+        out = render_body_png(_load(args), args.out, view=args.view, size=args.size)
     print(out)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from mesomap.io.meshes import load_painting_surface
+    from mesomap.io.plan_file import load_plan
+
+    plan = load_plan(args.plan)
+    surface = load_painting_surface(plan.body.body_id)
+    area = sum(surface.area_cm2(z.faces) for z in plan.zones)
+    problems = [f"zone {z.name!r}: {e}" for z in plan.zones for e in z.params.errors()]
+    if problems:
+        raise ValueError(f"{args.plan}: " + problems[0])
+    print(f"{args.plan}: valid plan on the {plan.body.body_id} body: {len(plan.zones)} zones "
+          f"({area:.1f} cm²), {len(plan.points)} reflex points")
     return 0
 
 
@@ -115,15 +146,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from mesomap.io.meshes import MeshLoadError
+    from mesomap.io.plan_file import PlanFileError
 
     try:
         args = build_parser().parse_args(argv)
-        handler = {"info": cmd_info, "render": cmd_render}.get(args.command, cmd_gui)
+        handler = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate}.get(args.command, cmd_gui)
         return handler(args)
     except UsageError as err:
         print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (MeshLoadError, OSError, ValueError) as err:
+    except (MeshLoadError, PlanFileError, OSError, ValueError) as err:
         print(f"mesomap: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

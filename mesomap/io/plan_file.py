@@ -258,6 +258,7 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
         except MeshLoadError as err:
             r.fail("body", str(err))
     ref = body_ref(surface)
+    r.text(body, "content_sha256", "body", max_len=64)
     if body.get("content_sha256") != ref.content_sha256 or body.get("paint_topology_sha256", ref.paint_topology_sha256) != ref.paint_topology_sha256:
         r.fail("body", f"the plan was made on a different {body_id!r} body (its geometry hash differs)"[:300])
     h = r.obj(data.get("header", {}), "header")
