@@ -41,11 +41,11 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
     local_ids, local = np.unique(corners, return_inverse=True)
     local = local.reshape(-1, 3)
     pos = mesh.vertices[local_ids]
-    pairs = np.sort(np.stack([local.ravel(), local[:, [1, 2, 0]].ravel()], axis=1), axis=1)
-    pairs = np.unique(pairs, axis=0)  # each edge once: a sparse matrix would add duplicates up
-    a, b = pairs[:, 0], pairs[:, 1]
-    w = np.linalg.norm(pos[a] - pos[b], axis=1)
+    u, v = local.ravel(), local[:, [1, 2, 0]].ravel()
     n = len(local_ids)
+    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))  # each edge once: a sparse matrix would add duplicates up
+    a, b = key // n, key % n
+    w = np.linalg.norm(pos[a] - pos[b], axis=1)
     source = n  # a virtual node joined to the hit face's corners at their true distance
     hit_corners = local[np.flatnonzero(faces == hit.face)[0]]
     w0 = np.linalg.norm(pos[hit_corners] - hit.point_mm, axis=1)
