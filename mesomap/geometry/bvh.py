@@ -46,30 +46,30 @@ class TriangleBVH:
         n_leaves = -(-m // leaf_size)
         size = 1 << max(0, (n_leaves - 1).bit_length())
         starts = np.arange(0, m, leaf_size)
-        lo = np.full((size, 3), np.inf)
-        hi = np.full((size, 3), -np.inf)
+        lo = np.full((size, 3), np.nan)  # padding leaves: NaN boxes fail every slab test
+        hi = np.full((size, 3), np.nan)
         lo[:n_leaves] = np.minimum.reduceat(self.triangles.min(axis=1), starts)
         hi[:n_leaves] = np.maximum.reduceat(self.triangles.max(axis=1), starts)
         levels = [(lo, hi)]
         while len(levels[-1][0]) > 1:
             lo, hi = levels[-1]
-            levels.append((np.minimum(lo[0::2], lo[1::2]), np.maximum(hi[0::2], hi[1::2])))
+            levels.append((np.fmin(lo[0::2], lo[1::2]), np.fmax(hi[0::2], hi[1::2])))
         self._levels = levels[::-1]  # root first
         self.n_triangles = m
 
     def candidates(self, origin: np.ndarray, direction: np.ndarray) -> np.ndarray:
         """Sorted-order indices of the triangles in every leaf box the ray crosses."""
-        with np.errstate(divide="ignore"):
-            inv = 1.0 / direction
+        safe = np.where(np.abs(direction) < 1e-12, np.copysign(1e-12, direction), direction)
+        inv = 1.0 / safe  # huge but finite for axis-parallel rays: no 0·inf NaNs
         nodes = np.zeros(1, dtype=np.int64)
+        pair = np.array([0, 1])
         for depth, (lo, hi) in enumerate(self._levels):
             if depth:
-                nodes = np.concatenate([2 * nodes, 2 * nodes + 1])
-            with np.errstate(invalid="ignore"):
-                t0 = (lo[nodes] - origin) * inv
-                t1 = (hi[nodes] - origin) * inv
-            t_near = np.nan_to_num(np.minimum(t0, t1), nan=-np.inf).max(axis=1)
-            t_far = np.nan_to_num(np.maximum(t0, t1), nan=np.inf).min(axis=1)
+                nodes = (2 * nodes[:, None] + pair).ravel()
+            t0 = (lo[nodes] - origin) * inv
+            t1 = (hi[nodes] - origin) * inv
+            t_near = np.minimum(t0, t1).max(axis=1)
+            t_far = np.maximum(t0, t1).min(axis=1)
             nodes = nodes[(t_near <= t_far) & (t_far >= 0)]
             if len(nodes) == 0:
                 return nodes
