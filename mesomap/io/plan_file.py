@@ -181,6 +181,20 @@ class _Reader:
             self.fail(f"{where}.{key}", f"{value} is not a finite number")
         return float(value)
 
+    def choice(self, d: dict, key: str, where: str, options, default: str) -> str:
+        value = self.text(d, key, where, default)
+        if value not in options:
+            self.fail(f"{where}.{key}", f"{value!r} is not one of {', '.join(options)}"[:200])
+        return value
+
+    def new_id(self, d: dict, where: str, seen: set[str]) -> str:
+        """The entry's ``id``, refused if an earlier entry of the same list used it."""
+        value = self.text(d, "id", where, max_len=100)
+        if value in seen:
+            self.fail(f"{where}.id", f"{value!r} is used twice")
+        seen.add(value)
+        return value
+
     def integer(self, d: dict, key: str, where: str, default: int | None = None) -> int:
         value = d.get(key, default)
         if value is None:
@@ -244,6 +258,44 @@ def _faces(value, r: _Reader, where: str, n_faces: int) -> np.ndarray:
     return np.concatenate([np.arange(s, s + c) for s, c in arr]) if len(arr) else np.empty(0, dtype=np.int64)
 
 
+def _zone(zd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Zone:
+    zid = r.new_id(zd, where, seen)
+    color = r.text(zd, "color", where, "#e69f00")
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+        r.fail(f"{where}.color", f"{color!r} is not a colour like #e69f00"[:200])
+    template = zd.get("template")
+    if template is not None and not isinstance(template, str):
+        r.fail(f"{where}.template", "expected text or null")
+    return Zone(
+        id=zid, name=r.text(zd, "name", where, zid, 200), color=color.lower(),
+        side=r.choice(zd, "side", where, SIDES, "midline"),
+        faces=_faces(zd.get("faces", []), r, f"{where}.faces", n_faces),
+        params=_params(r.obj(zd.get("params", {}), f"{where}.params"), r, f"{where}.params"),
+        template=template, notes=r.text(zd, "notes", where, ""),
+    )
+
+
+def _point(pd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> ReflexPoint:
+    pid = r.new_id(pd, where, seen)
+    face = r.integer(pd, "face", where)
+    if not 0 <= face < n_faces:
+        r.fail(f"{where}.face", f"{face} is outside 0–{n_faces - 1}")
+    bary = r.lst(pd.get("barycentric"), f"{where}.barycentric")
+    if len(bary) != 3:
+        r.fail(f"{where}.barycentric", "expected three numbers")
+    point = ReflexPoint(
+        id=pid, code=r.text(pd, "code", where, "", 50), name=r.text(pd, "name", where, "", 200),
+        face=face, barycentric=tuple(r.number({"b": b}, "b", f"{where}.barycentric[{k}]") for k, b in enumerate(bary)),
+        side=r.choice(pd, "side", where, SIDES, "midline"),
+        depth_mm=r.number(pd, "depth_mm", where, 4.0), volume_ml=r.number(pd, "volume_ml", where, 0.1),
+        angle_deg=r.number(pd, "angle_deg", where, 90.0), notes=r.text(pd, "notes", where, ""),
+    )
+    errors = point.errors()
+    if errors:
+        r.fail(where, errors[0])
+    return point
+
+
 def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None) -> Plan:
     """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names."""
     r = _Reader(source)
@@ -271,58 +323,12 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     header = Header(r.text(h, "patient_ref", "header", "", 200), date, session,
                     r.text(h, "clinician", "header", "", 200), r.text(h, "notes", "header", ""))
 
-    zones, seen = [], set()
-    for i, zd in enumerate(r.lst(data.get("zones", []), "zones")):
-        where = f"zones[{i}]"
-        zd = r.obj(zd, where)
-        zid = r.text(zd, "id", where, max_len=100)
-        if zid in seen:
-            r.fail(f"{where}.id", f"{zid!r} is used twice")
-        seen.add(zid)
-        side = r.text(zd, "side", where, "midline")
-        if side not in SIDES:
-            r.fail(f"{where}.side", f"{side!r} is not one of {', '.join(SIDES)}"[:200])
-        color = r.text(zd, "color", where, "#e69f00")
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
-            r.fail(f"{where}.color", f"{color!r} is not a colour like #e69f00"[:200])
-        template = zd.get("template")
-        if template is not None and not isinstance(template, str):
-            r.fail(f"{where}.template", "expected text or null")
-        zones.append(Zone(
-            id=zid, name=r.text(zd, "name", where, zid, 200), color=color.lower(), side=side,
-            faces=_faces(zd.get("faces", []), r, f"{where}.faces", surface.n_faces),
-            params=_params(r.obj(zd.get("params", {}), f"{where}.params"), r, f"{where}.params"),
-            template=template, notes=r.text(zd, "notes", where, ""),
-        ))
-
-    points, seen = [], set()
-    for i, pd in enumerate(r.lst(data.get("reflex_points", []), "reflex_points")):
-        where = f"reflex_points[{i}]"
-        pd = r.obj(pd, where)
-        pid = r.text(pd, "id", where, max_len=100)
-        if pid in seen:
-            r.fail(f"{where}.id", f"{pid!r} is used twice")
-        seen.add(pid)
-        face = r.integer(pd, "face", where)
-        if not 0 <= face < surface.n_faces:
-            r.fail(f"{where}.face", f"{face} is outside 0–{surface.n_faces - 1}")
-        bary = r.lst(pd.get("barycentric"), f"{where}.barycentric")
-        if len(bary) != 3:
-            r.fail(f"{where}.barycentric", "expected three numbers")
-        bary_t = tuple(r.number({"b": b}, "b", f"{where}.barycentric[{k}]") for k, b in enumerate(bary))
-        side = r.text(pd, "side", where, "midline")
-        if side not in SIDES:
-            r.fail(f"{where}.side", f"{side!r} is not one of {', '.join(SIDES)}"[:200])
-        point = ReflexPoint(
-            id=pid, code=r.text(pd, "code", where, "", 50), name=r.text(pd, "name", where, "", 200),
-            face=face, barycentric=bary_t, side=side,
-            depth_mm=r.number(pd, "depth_mm", where, 4.0), volume_ml=r.number(pd, "volume_ml", where, 0.1),
-            angle_deg=r.number(pd, "angle_deg", where, 90.0), notes=r.text(pd, "notes", where, ""),
-        )
-        errors = point.errors()
-        if errors:
-            r.fail(where, errors[0])
-        points.append(point)
+    seen: set[str] = set()
+    zones = [_zone(r.obj(zd, f"zones[{i}]"), r, f"zones[{i}]", seen, surface.n_faces)
+             for i, zd in enumerate(r.lst(data.get("zones", []), "zones"))]
+    seen = set()
+    points = [_point(r.obj(pd, f"reflex_points[{i}]"), r, f"reflex_points[{i}]", seen, surface.n_faces)
+              for i, pd in enumerate(r.lst(data.get("reflex_points", []), "reflex_points"))]
     return Plan(body=ref, header=header, zones=tuple(zones), points=tuple(points))
 
 

@@ -46,6 +46,7 @@ class ZoneOverlay:
         self._actors: dict[str, object] = {}
         self.hidden: set[str] = set()
         self.selected: str | None = None
+        self._meshes: dict[str, tuple[_ZoneMesh, object]] = {}  # zones shown by update_zone
 
     def _name(self, zone_id: str) -> str:
         return f"zone:{zone_id}"
@@ -70,7 +71,33 @@ class ZoneOverlay:
         )
         self._actors[zone.id] = actor
 
+    def update_zone(self, zone: Zone) -> None:
+        """Show one zone's current faces, colour and visibility, updating its actor in place.
+
+        The incremental counterpart of :meth:`show_zone`, for painting: the
+        zone's PolyData keeps its points and only its cells are rewritten.
+        """
+        if zone.id in self.hidden or len(zone.faces) == 0:
+            self.remove_zone(zone.id)
+            return
+        entry = self._meshes.get(zone.id)
+        if entry is None or self._actors.get(zone.id) is not entry[1]:
+            self.remove_zone(zone.id)
+            mesh = _ZoneMesh(self.surface)
+            mesh.set_faces(zone.faces)
+            mapper = pv.DataSetMapper(mesh.poly)
+            mapper.scalar_visibility = False
+            actor = pv.Actor(mapper=mapper)
+            self._plotter.add_actor(actor, name=self._name(zone.id), reset_camera=False, render=False, pickable=False)
+            self._actors[zone.id] = actor
+            self._meshes[zone.id] = (mesh, actor)
+        else:
+            mesh, actor = entry
+            mesh.set_faces(zone.faces)
+        _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id))
+
     def remove_zone(self, zone_id: str) -> None:
+        self._meshes.pop(zone_id, None)
         if self._actors.pop(zone_id, None) is not None:
             self._plotter.remove_actor(self._name(zone_id), render=False)
 
@@ -148,3 +175,61 @@ class BrushRing:
         if self.visible:
             self._plotter.remove_actor("brush-ring", render=False)
             self.visible = False
+
+
+class _ZoneMesh:
+    """One zone's faces as a PolyData that is updated in place, not rebuilt.
+
+    Points are the zone's surface vertices (lifted), appended as new ones are
+    painted (into buffers that double when full) and never reordered; cells are
+    rewritten from the face ids. A dab on a big zone then costs a few
+    O(faces) numpy passes and no rebuild of the rest.
+    """
+
+    def __init__(self, surface: PaintingSurface):
+        self.surface = surface
+        self.local = np.full(surface.mesh.n_vertices, -1, dtype=np.int64)  # global -> local vertex id
+        self.n_points = 0
+        self.poly = pv.PolyData()
+        self._points = np.zeros((0, 3))
+        self._normals = np.zeros((0, 3))
+
+    def _grow(self, needed: int) -> None:
+        size = max(1024, len(self._points))
+        while size < needed:
+            size *= 2
+        points, normals = np.empty((size, 3)), np.empty((size, 3))
+        points[: self.n_points] = self._points[: self.n_points]
+        normals[: self.n_points] = self._normals[: self.n_points]
+        self._points, self._normals = points, normals
+        self.poly.SetPoints(pv.vtk_points(points, deep=False))
+        self.poly.point_data["Normals"] = normals
+        self.poly.point_data.active_normals_name = "Normals"
+
+    def set_faces(self, faces: np.ndarray) -> None:
+        tri = self.surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
+        flat = tri.ravel()
+        new = flat[self.local[flat] < 0]
+        if len(new):
+            new = np.unique(new)
+            start, stop = self.n_points, self.n_points + len(new)
+            if stop > len(self._points):
+                self._grow(stop)
+            self.local[new] = np.arange(start, stop)
+            normals = self.surface.vertex_normals[new]
+            self._normals[start:stop] = normals
+            self._points[start:stop] = self.surface.mesh.vertices[new] + LIFT_MM * normals
+            self._points[stop:] = self._points[0]  # spare capacity: not drawn, kept inside the bounds
+            self._normals[stop:] = self._normals[0]
+            self.n_points = stop
+            self.poly.GetPoints().Modified()
+            self.poly.point_data["Normals"].Modified()
+        self.poly.SetPolys(pv.CellArray.from_regular_cells(self.local[tri]))
+        self.poly.Modified()
+
+
+def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
+    prop = actor.prop
+    prop.color = hex_to_rgb(zone.color)
+    prop.ambient, prop.diffuse, prop.specular = 0.25, 0.8, 0.05
+    prop.opacity = 0.8 if dimmed else 1.0
