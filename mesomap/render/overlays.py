@@ -213,17 +213,19 @@ class _ZoneMesh:
         if len(new):
             new = np.unique(new)
             start, stop = self.n_points, self.n_points + len(new)
-            if stop > len(self._points):
+            grown = stop > len(self._points)
+            if grown:
                 self._grow(stop)
             self.local[new] = np.arange(start, stop)
             normals = self.surface.vertex_normals[new]
             self._normals[start:stop] = normals
             self._points[start:stop] = self.surface.mesh.vertices[new] + LIFT_MM * normals
-            self._points[stop:] = self._points[0]  # spare capacity: not drawn, kept inside the bounds
-            self._normals[stop:] = self._normals[0]
+            if grown:  # spare capacity: never drawn, but kept inside the bounds
+                self._points[stop:] = self._points[0]
+                self._normals[stop:] = self._normals[0]
             self.n_points = stop
             self.poly.GetPoints().Modified()
-            self.poly.point_data["Normals"].Modified()
+            self.poly.GetPointData().GetNormals().Modified()
         self.poly.SetPolys(pv.CellArray.from_regular_cells(self.local[tri]))
         self.poly.Modified()
 
