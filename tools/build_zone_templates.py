@@ -424,7 +424,7 @@ class Landmarks:
         self.chin = V[chin][np.argmax(V[chin][:, 1])]
         self.temple_low = V[LM["temple_low"]]
         # Exterior faces of the head (no mouth, nostril, ear-canal or socket lining).
-        head = b.FC[:, 2] > self.submental[2] - 40
+        head = b.FC[:, 2] > 0.8 * self.H
         self.ext = b.exterior(head)
         ext_v = np.zeros(len(V), bool)
         ext_v[b.F[self.ext].ravel()] = True
@@ -454,7 +454,7 @@ class Landmarks:
         ang = np.degrees(np.arctan2(-V[:, 0], V[:, 1] - axis_y))
         lip_bottom = self.mouth_centre[2] - 0.58 * abs(self.mouth_corner[0]) - 2
         jaw_pts = []
-        for th in range(0, 81, 5):
+        for th in range(0, 96, 5):
             sel = (ext_v & (np.abs(ang - th) < 3.0) & (V[:, 2] < min(lip_bottom, self.chin[2] + th / 5.0))
                    & (V[:, 2] > self.submental[2] - 15) & (vn[:, 2] < -0.45) & (V[:, 1] > axis_y))
             if sel.any():
@@ -501,7 +501,7 @@ def face_rules(b: Body, lm: Landmarks) -> dict[str, np.ndarray]:
     r["forehead"] = (ext & (N[:, 1] > 0.3) & (z > brow_z + 6) & (z < lm.hairline_z)
                      & (ax < abs(b.V[LM["brow_lateral"]][0]) + 4))
     r["glabella"] = (ext & (N[:, 1] > 0.5) & (ax < abs(b.V[LM["brow_medial"]][0]) + 1)
-                     & (z > lm.canthus_med[2] + 6) & (z <= brow_z + 6))
+                     & (z > lm.canthus_med[2] + 9) & (z <= brow_z + 6))
     # Periorbital: crow's feet lateral to the outer canthus plus the lower-lid
     # (infraorbital) arc; not the lids, the eye opening or the brow.
     ell = ((x - eye[0]) / 30.0) ** 2 + ((z - eye[2]) / 21.0) ** 2
@@ -588,7 +588,7 @@ def body_rules(b: Body, lm: Landmarks) -> dict[str, np.ndarray]:
     r["neck"] = (lm.ext & (N[:, 1] > -0.4) & (N[:, 2] > -0.35) & (z > lm.jugular[2] - 5) & (z < lm.submental[2] + 8)
                  & (clav < 0.5) & (arm < 0.1)
                  & (dist_to_polyline(P, lm.jaw_poly) > 8) & (dist_to_polyline(P, lm.jaw_poly * [-1, 1, 1]) > 8))
-    r["decollete"] = trunk & (N[:, 1] > 0.45) & (z > lm.nipple[2] + 55) & (z < lm.jugular[2] + 5) & (neckw < 0.4) & (ax < 120)
+    r["decollete"] = trunk & (N[:, 1] > 0.45) & (z > lm.nipple[2] + 55) & (z < lm.jugular[2] + 5) & (neckw < 0.4) & (ax < 0.065 * H)
     r["abdomen"] = trunk & (N[:, 1] > 0.4) & (z > lm.pubis_z + 30) & (z < lm.xiphoid_z - 20)
     r["flank_left"] = left & trunk & (N[:, 0] < -0.5) & (N[:, 1] < 0.35) & (z > lm.navel[2] - 40) & (z < lm.navel[2] + 90)
     r["buttock_left"] = left & (N[:, 1] < -0.3) & (x < -10) & (z > lm.crotch_z - 30) & (z < lm.s1_z) & (arm < 0.3)
@@ -844,7 +844,7 @@ def point_targets(b: Body, lm: Landmarks) -> dict[str, tuple[np.ndarray, np.ndar
     crest = pl.extreme(left & shank, z36, [0.0, 1.0, 0.0])
     out["ST36"] = (crest + np.array([-1.0 * leg_cun, 5.0, 0.0]), left & shank & (N[:, 1] > 0.0))
     # SP6: 3 cun above the medial malleolus, behind the medial border of the tibia.
-    med_malleolus = pl.extreme(left & foot, lm.ankle[2] + 0.004 * H, [1.0, 0.0, 0.0], band=6.0)
+    med_malleolus = pl.extreme(left & foot, lm.ankle[2] - 0.002 * H, [1.0, 0.0, 0.0], band=6.0)
     z6 = med_malleolus[2] + 3.0 * leg_cun
     out["SP6"] = (pl.extreme(left & shank, z6, [1.0, -0.35, 0.0]) + np.array([20.0, -7.0, 0.0]), left & shank)
     # GB20: below the occiput, between sternocleidomastoid and trapezius.
@@ -856,8 +856,11 @@ def point_targets(b: Body, lm: Landmarks) -> dict[str, tuple[np.ndarray, np.ndar
     back_mid = pl.extreme((ax < 15) & (N[:, 1] < -0.3), gv14_z, [0.0, -1.0, 0.0])
     out["GV14"] = (np.array([0.0, back_mid[1] - 20.0, gv14_z]), (N[:, 1] < -0.3) & (ax < 15))
     # GB21: top of the shoulder, midway between GV14 and the acromion.
+    # Straight down onto the shoulder's crest (the trapezius ridge) at that x.
     mid_sh = 0.5 * (np.array([0.0, back_mid[1], gv14_z]) + lm.acromion)
-    out["GB21"] = (mid_sh + np.array([0.0, 0.0, 80.0]), left & (N[:, 2] > 0.3) & (z > lm.acromion[2] - 40))
+    ridge = left & (N[:, 2] > 0.3) & (np.abs(x - mid_sh[0]) < 8.0) & (np.abs(y - mid_sh[1]) < 60.0) & (z < lm.c7_z + 30)
+    top = P[ridge][np.argmax(P[ridge][:, 2])]
+    out["GB21"] = (top + np.array([0.0, 0.0, 5.0]), ridge | (left & (N[:, 2] > 0.3) & (np.abs(x - mid_sh[0]) < 20.0)))
     # GB34: in the depression anterior and inferior to the head of the fibula.
     z34 = knee_z - 2.0 * leg_cun
     out["GB34"] = (pl.extreme(left & shank, z34, [-1.0, 0.35, 0.0]) + np.array([-20.0, 7.0, 0.0]), left & shank)
@@ -889,7 +892,7 @@ def point_targets(b: Body, lm: Landmarks) -> dict[str, tuple[np.ndarray, np.ndar
     out["SI3"] = (mcp5 - 0.4 * arm_cun * unit(mcp5 - little_mc) + 50.0 * ulnar, left & (W(*hand_bones) > 0.3))
     # EX-HN5 Taiyang: 1 cun behind the midpoint of the brow's tail and the outer canthus.
     mid_eye = 0.5 * (V[LM["brow_lateral"]] + lm.canthus_lat)
-    out["EX-HN5"] = (mid_eye + np.array([-25.0, -0.9 * back_cun, 0.0]), left & lm.ext & (N[:, 0] < -0.3))
+    out["EX-HN5"] = (mid_eye + np.array([-12.0, -16.0, 0.0]), left & lm.ext & (N[:, 0] < -0.3))
     # GV20: vertex of the head, on the midline.
     out["GV20"] = (lm.head_top + np.array([0.0, 0.0, 30.0]), lm.ext & (ax < 10))
     # CV12 / CV6 / CV17 on the front midline.
