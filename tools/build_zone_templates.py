@@ -656,10 +656,10 @@ ZONES = [
      ["varicose veins", "chronic venous insufficiency", "oedema", "calf contracture"]),
     ("ankle_left", "ankle", "Ankle", "legs", "left", PAIN, ["sprain", "Achilles tendinopathy", "tendinitis"]),
     # arms
-    ("upper_arm_back_left", "upper_arm_back", "Upper arm, back (triceps)", "arms", "left", CELLULITE,
-     ["skin laxity", "local fat", "cellulite"]),
     ("shoulder_left", "shoulder", "Shoulder", "arms", "left", PAIN,
      ["calcifying tendinopathy", "rotator cuff tendinitis", "bursitis"]),
+    ("upper_arm_back_left", "upper_arm_back", "Upper arm, back (triceps)", "arms", "left", CELLULITE,
+     ["skin laxity", "local fat", "cellulite"]),
     ("elbow_left", "elbow", "Elbow", "arms", "left", PAIN, ["epicondylitis", "tendinitis", "bursitis"]),
     ("wrist_left", "wrist", "Wrist", "arms", "left", dict(PAIN, spacing_mm=15.0, volume_per_point_ml=0.1),
      ["carpal tunnel syndrome", "tendinitis", "De Quervain tenosynovitis"]),
@@ -673,23 +673,39 @@ ZONES = [
 ]
 
 
+#: Zones that give way to neighbours built before them (by id stem), so they do not overlap.
+EXCLUDE = {
+    "decollete": ("neck",),
+    "upper_arm_back": ("shoulder",),
+    "spine_lumbar": ("buttock",),
+}
+
+
 def build_zones(b: Body, lm: Landmarks) -> list[dict]:
     rules = {**face_rules(b, lm), **body_rules(b, lm)}
     x = b.FC[:, 0]
     out = []
+    built: dict[str, np.ndarray] = {}  # stem -> union of its faces (both sides)
     for key, stem, name, group, kind, defaults, indications in ZONES:
         mask = rules[key]
+        taken = np.zeros(b.nf, bool)
+        for other in EXCLUDE.get(stem, ()):
+            taken |= built[other]
         if kind == "left":
             mask = b.clean(mask & (x < 0))
-            mask &= x < 0
-            mask = b.clean(mask)
+            mask &= (x < 0) & ~taken
+            mask = b.components(mask)[0]
+            mask = np.isin(np.arange(b.nf), mask)
             sides = [("left", mask), ("right", b.mirror_mask(mask))]
         else:
             mask = b.clean(mask | b.mirror_mask(mask))
-            mask = mask & b.mirror_mask(mask)
-            sides = [("midline", b.clean(mask))]
+            mask = mask & b.mirror_mask(mask) & ~taken
+            keep = np.zeros(b.nf, bool)
+            keep[b.components(mask)[0]] = True
+            sides = [("midline", keep)]
             if not np.array_equal(sides[0][1], b.mirror_mask(sides[0][1])):
                 raise AssertionError(f"{stem}: midline zone is not symmetric")
+        built[stem] = sides[0][1] | sides[-1][1]
         for side, m in sides:
             zid = stem if side == "midline" else f"{stem}_{side}"
             zname = name if side == "midline" else f"{name}, {side}"
