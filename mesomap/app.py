@@ -8,7 +8,8 @@ import time
 
 
 def run_gui(body_id: str | None = None) -> int:
-    """Open the main window and run the Qt event loop; returns the exit code."""
+    """Open the main window, offer to recover a crashed session's plan, run the event loop."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from mesomap import __version__
@@ -22,6 +23,8 @@ def run_gui(body_id: str | None = None) -> int:
     if os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
         _exit_after_first_frame(app, window)
     window.show()
+    if not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
+        QTimer.singleShot(0, window.offer_recovery)  # asks only when a crash left an autosave
     return app.exec()
 
 

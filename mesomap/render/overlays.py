@@ -234,4 +234,5 @@ def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
     prop = actor.prop
     prop.color = hex_to_rgb(zone.color)
     prop.ambient, prop.diffuse, prop.specular = 0.25, 0.8, 0.05
+    prop.interpolation = "Gouraud"  # smooth, from the skin's vertex normals
     prop.opacity = 0.8 if dimmed else 1.0

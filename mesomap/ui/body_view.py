@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Signal
+from typing import Protocol
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pyvistaqt import QtInteractor
 
@@ -15,6 +18,17 @@ from mesomap.render.scene import BodyActor, apply_camera, setup_scene
 #: A press and release closer than this (px) is a click, farther is a drag.
 CLICK_SLOP_PX = 4.0
 HOME_VIEW = "front"
+_TOOL_EVENTS = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.Leave,
+}
+
+
+class ViewTool(Protocol):
+    """Something that handles mouse events on the 3D view before VTK's camera does."""
+
+    def handle_event(self, event: QEvent) -> bool:
+        """True when the event was used and must not reach the camera."""
 
 
 class _Interactor(QtInteractor):
@@ -36,7 +50,8 @@ class BodyView(QWidget):
     Rendering is explicit: every change renders once, there is no render timer.
     """
 
-    picked = Signal(object)  # RayHit
+    picked = Signal(object)  # RayHit on the shown (coarse) mesh
+    clicked = Signal(float, float)  # widget position of a left click (not a drag)
     frame_rendered = Signal()
 
     def __init__(self, parent: QWidget | None = None, multi_samples: int = 0):
@@ -52,6 +67,8 @@ class BodyView(QWidget):
         self.current_view = HOME_VIEW
         self._framed = False  # True while the camera is exactly a preset (no orbit/zoom yet)
         self._press_pos: QPointF | None = None
+        self.tool: ViewTool | None = None
+        self._render_queued = False
         self.plotter.installEventFilter(self)
         self.plotter.ren_win.AddObserver("EndEvent", lambda *_: self.frame_rendered.emit())
 
@@ -80,19 +97,58 @@ class BodyView(QWidget):
         """Back to the home view: the whole body from the front."""
         self.set_view(HOME_VIEW)
 
+    # -- rendering -----------------------------------------------------------
+    def request_render(self) -> None:
+        """Render once when control returns to the event loop (many requests, one frame)."""
+        if not self._render_queued:
+            self._render_queued = True
+            QTimer.singleShot(0, self.render_now)
+
+    def render_now(self) -> None:
+        self._render_queued = False
+        self.plotter.render()
+
     # -- picking -------------------------------------------------------------
+    def device_xy(self, x: float, y: float) -> tuple[float, float]:
+        """Widget position (Qt logical px, origin top-left) to VTK display px (origin bottom-left)."""
+        ratio = self.plotter.devicePixelRatioF()
+        height_px = self.plotter.ren_win.GetSize()[1]
+        return x * ratio, height_px - 1 - y * ratio
+
+    def ray_at(self, x: float, y: float) -> tuple[np.ndarray, np.ndarray]:
+        """(origin (3,) mm, unit direction (3,)) of the ray under widget position (x, y)."""
+        return pixel_ray(self.plotter.renderer, *self.device_xy(x, y))
+
+    def to_widget(self, point_mm) -> tuple[float, float, float]:
+        """Widget position (x, y in logical px) and view depth (0–1) of a point in mm."""
+        ren = self.plotter.renderer
+        ren.SetWorldPoint(*np.asarray(point_mm, dtype=float), 1.0)
+        ren.WorldToDisplay()
+        dx, dy, depth = ren.GetDisplayPoint()
+        ratio = self.plotter.devicePixelRatioF()
+        height_px = self.plotter.ren_win.GetSize()[1]
+        return dx / ratio, (height_px - 1 - dy) / ratio, depth
+
+    def mm_per_pixel(self, distance_mm: float) -> float:
+        """Size on the skin of one logical pixel at ``distance_mm`` from the camera."""
+        cam = self.plotter.renderer.GetActiveCamera()
+        height = max(self.plotter.height(), 1)
+        if cam.GetParallelProjection():
+            return 2.0 * cam.GetParallelScale() / height
+        return 2.0 * distance_mm * np.tan(np.radians(cam.GetViewAngle() / 2.0)) / height
+
     def pick_at(self, x: float, y: float) -> RayHit | None:
         """Surface point under widget position (x, y) in Qt logical pixels, or None."""
         if self.mesh is None:
             return None
-        ratio = self.plotter.devicePixelRatioF()
-        height_px = self.plotter.ren_win.GetSize()[1]
-        origin, direction = pixel_ray(self.plotter.renderer, x * ratio, height_px - 1 - y * ratio)
+        origin, direction = self.ray_at(x, y)
         return pick_ray(self.mesh, origin, direction)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.plotter:
             kind = event.type()
+            if self.tool is not None and kind in _TOOL_EVENTS and self.tool.handle_event(event):
+                return True  # the tool used it: the camera stays where it is
             if kind == QEvent.Type.MouseButtonPress:
                 self._press_pos = event.position()
                 self._framed = False
@@ -107,6 +163,8 @@ class BodyView(QWidget):
                 moved = event.position() - self._press_pos
                 self._press_pos = None
                 if abs(moved.x()) + abs(moved.y()) <= CLICK_SLOP_PX:
+                    if event.button() == Qt.MouseButton.LeftButton:
+                        self.clicked.emit(event.position().x(), event.position().y())
                     hit = self.pick_at(event.position().x(), event.position().y())
                     if hit is not None:
                         self.picked.emit(hit)

@@ -1,10 +1,12 @@
-"""The main window: the 3D body view, view presets, body switch, mesh opening, status bar."""
+"""The main window: the 3D body with the plan on it, tools, zone and point docks, files, autosave."""
 
 from __future__ import annotations
 
+import datetime as _dt
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,11 +15,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSlider,
+    QSpinBox,
 )
 
 from mesomap.about import about_html
 from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
 from mesomap.geometry.pick import RayHit
+from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Autosaver, Recovery
 from mesomap.io.meshes import (
     BUNDLED_BODIES,
     DEFAULT_BODY,
@@ -27,12 +33,31 @@ from mesomap.io.meshes import (
     UnitsUnclearError,
     load_bundled_body,
     load_mesh_file,
+    load_painting_surface,
 )
+from mesomap.io.plan_file import SUFFIX, PlanFileError, body_ref, load_plan, save_plan
+from mesomap.model.document import Change, Document
+from mesomap.model.plan import BodyRef, Plan
 from mesomap.render.camera import VIEWS
 from mesomap.ui.body_view import BodyView
+from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
+from mesomap.ui.plan_scene import PlanScene
+from mesomap.ui.point_panel import PointPanel
+from mesomap.ui.tools import CanvasTool
+from mesomap.ui.zone_panel import ZonePanel
 
 VIEW_KEYS = {"front": "1", "back": "2", "left": "3", "right": "4", "face": "5"}
 UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
+MAX_RECENT = 8
+#: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S.
+AUTOSAVE_TICK_MS = 5000
+PLAN_FILTER = f"mesomap plans (*{SUFFIX});;All files (*)"
+MIRROR_TIP = (
+    "Mirror (M): every stroke also paints its mirror image across the midline.\n"
+    "A midline or bilateral zone gets both halves. A left or right zone sends the mirror half\n"
+    "to its partner zone for the other side (same template, or the same name with left/right\n"
+    "swapped), which the first mirrored stroke creates when it is missing. Erasing mirrors the same way."
+)
 
 
 def body_summary(mesh: BodyMesh) -> str:
@@ -40,42 +65,137 @@ def body_summary(mesh: BodyMesh) -> str:
     return f"{mesh.name}  ·  {mesh.n_faces:,} triangles  ·  {mesh.surface_area_mm2 / 1e6:.2f} m²"
 
 
-class MainWindow(QMainWindow):
-    """Top-level window. ``settings`` persists geometry, last body and view options."""
+def _load_templates():
+    """The bundled zone templates and reflex points, or (None, reason)."""
+    try:
+        from mesomap.io.templates import TemplateError, load_templates
+    except ImportError as err:  # an install without the templates module
+        return None, str(err)
+    try:
+        return load_templates(), ""
+    except TemplateError as err:
+        return None, str(err)
 
-    def __init__(self, body_id: str | None = None, settings: QSettings | None = None):
+
+class MainWindow(QMainWindow):
+    """Top-level window. ``settings`` persists geometry, last body, recent files and view options.
+
+    ``autosaver`` writes the open plan every few seconds of changes (default:
+    the user data dir, or $MESOMAP_DATA_DIR).
+    """
+
+    def __init__(self, body_id: str | None = None, settings: QSettings | None = None,
+                 autosaver: Autosaver | None = None):
         super().__init__()
         self.settings = settings or QSettings()
-        self.setWindowTitle("mesomap")
+        self._closed = False
         multi_samples = int(self.settings.value("view/multi_samples", 0))
         self.view = BodyView(self, multi_samples=multi_samples)
         self.setCentralWidget(self.view)
         self.view.picked.connect(self._show_pick)
+        self.view.clicked.connect(self._select_at)
         self.body_label = QLabel()
         self.statusBar().addPermanentWidget(self.body_label)
         self.body_actions: dict[str, QAction] = {}
         self.view_actions: dict[str, QAction] = {}
-        self._build_actions()
+        self.mode_actions: dict[Mode, QAction] = {}
         self.last_pick: RayHit | None = None
+        self._shown_body: str | None = None  # bundled body on screen; None for a user mesh
+
+        wanted = body_id or str(self.settings.value("body/last", DEFAULT_BODY))
+        wanted = wanted if wanted in BUNDLED_BODIES else DEFAULT_BODY
+        self.doc = Document(Plan(body=self._body_ref(wanted)))
+        self.editor = PlanEditor(self.doc)
+        self.scene = PlanScene(self.view)
+        self.tool = CanvasTool(self.view, self.editor, self.scene)
+        self.templates, why = _load_templates()
+        self.zone_panel = ZonePanel(self.editor, self)
+        self._build_actions()
+        self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.zone_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.point_panel)
+        self.docks_menu.addAction(self.zone_panel.toggleViewAction())
+        self.docks_menu.addAction(self.point_panel.toggleViewAction())
+        self.point_panel.labels.toggled.connect(lambda on: self.scene.set_labels(self.doc.plan, on))
+        if self.templates is not None:
+            self.zone_panel.set_templates(self.templates.zones)
+            self.point_panel.set_templates(self.templates.reflex_points)
+
+        self.doc.changed.connect(self._on_doc_changed)
+        self.doc.state_changed.connect(self._on_state_changed)
+        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.editor.selection_changed.connect(self._on_selection_changed)
+        self.editor.visibility_changed.connect(
+            lambda zid: self.scene.set_zone_hidden(self.doc.plan, zid, zid in self.editor.hidden))
+        self.editor.brush_changed.connect(self._sync_brush_widgets)
+        self.editor.mode_changed.connect(self._sync_mode_actions)
+
+        self.autosaver = autosaver or Autosaver()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_TICK_MS)
+        self.autosave_timer.timeout.connect(self.autosave_tick)
+        self.autosave_timer.start()
 
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 850)
-        wanted = body_id or str(self.settings.value("body/last", DEFAULT_BODY))
-        self.show_bundled_body(wanted if wanted in BUNDLED_BODIES else DEFAULT_BODY)
+            self.resize(1280, 900)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self._display_body(wanted)
+        self._on_state_changed()
+        if why:
+            self.statusBar().showMessage(f"No zone templates: {why}", 10000)
+
+    @staticmethod
+    def _body_ref(body_id: str) -> BodyRef:
+        try:
+            return body_ref(load_painting_surface(body_id))
+        except MeshLoadError:
+            return BodyRef(body_id, "", "", "")
 
     # -- actions -------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip.splitlines()[0])
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.open_action = QAction("&Open mesh…", self, shortcut=QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_mesh_dialog)
-        file_menu.addAction(self.open_action)
+        self.new_action = self._action("&New plan", lambda: self.new_plan(), QKeySequence.StandardKey.New)
+        self.open_plan_action = self._action("&Open plan…", lambda: self.open_plan_dialog(),
+                                             QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_action = self._action("&Save", lambda: self.save(), QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action("Save &as…", lambda: self.save_as(), "Ctrl+Shift+S")
+        self.open_mesh_action = self._action("Open &mesh…", lambda: self.open_mesh_dialog(), "Ctrl+Shift+O",
+                                             "Look at your own body scan (plans are made on the bundled bodies)")
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_plan_action)
+        for action in (self.save_action, self.save_as_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.open_mesh_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action("&Undo", lambda: self.undo(), QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", lambda: self.redo(), ["Ctrl+Shift+Z", "Ctrl+Y"])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         toolbar = self.addToolBar("View")
         toolbar.setObjectName("view-toolbar")
@@ -93,51 +213,158 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reset_action)
         view_menu.addSeparator()
         view_menu.addAction(self.reset_action)
+        view_menu.addSeparator()
+        self.docks_menu = view_menu.addMenu("Panels")
 
         toolbar.addSeparator()
         body_menu = self.menuBar().addMenu("&Body")
         group = QActionGroup(self)
         for body_id in BUNDLED_BODIES:
             action = QAction(body_id.capitalize(), self, checkable=True)
-            action.setToolTip(f"Show the neutral {body_id} body")
+            action.setToolTip(f"Show the neutral {body_id} body (the plan moves with it)")
             action.triggered.connect(lambda _=False, b=body_id: self.show_bundled_body(b))
             group.addAction(action)
             toolbar.addAction(action)
             body_menu.addAction(action)
             self.body_actions[body_id] = action
 
+        tools = self.addToolBar("Tools")
+        tools.setObjectName("tools-toolbar")
+        tools_menu = self.menuBar().addMenu("&Tools")
+        modes = QActionGroup(self)
+        for mode, text, keys, tip in (
+            (Mode.NAVIGATE, "Navigate", ["N", "Esc"], "Navigate (N, Esc): left-drag orbits, right-drag zooms, "
+                                                      "middle-drag pans; click a zone or point to select it"),
+            (Mode.PAINT, "Paint", "B", "Paint (B): left-drag paints the selected zone on the visible skin.\n"
+                                       "Right/middle-drag and the wheel still move the camera; Ctrl+wheel sizes the brush."),
+            (Mode.ERASE, "Erase", "E", "Erase (E): left-drag removes skin from the selected zone"),
+            (Mode.POINT, "Place point", "P", "Place point (P): click the skin to place a custom reflex point; "
+                                             "drag a point to move it"),
+        ):
+            action = self._action(text, None, keys, tip, checkable=True)
+            action.triggered.connect(lambda _=False, m=mode: self.editor.set_mode(m))
+            modes.addAction(action)
+            tools.addAction(action)
+            tools_menu.addAction(action)
+            self.mode_actions[mode] = action
+        self.mode_actions[Mode.NAVIGATE].setChecked(True)
+        self.mirror_action = self._action("Mirror", lambda on: self.editor.set_mirror(on), "M", MIRROR_TIP, True)
+        tools.addAction(self.mirror_action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.mirror_action)
+        tools.addSeparator()
+        tools.addWidget(QLabel(" Brush "))
+        self.radius_slider = QSlider(Qt.Orientation.Horizontal)
+        self.radius_slider.setRange(int(BRUSH_MIN_MM), int(BRUSH_MAX_MM))
+        self.radius_slider.setFixedWidth(120)
+        self.radius_spin = QSpinBox()
+        self.radius_spin.setRange(int(BRUSH_MIN_MM), int(BRUSH_MAX_MM))
+        self.radius_spin.setSuffix(" mm")
+        for w in (self.radius_slider, self.radius_spin):
+            w.setToolTip("Brush radius on the skin, 1–100 mm (Ctrl+wheel in the view)")
+            w.valueChanged.connect(lambda v: self.editor.set_radius(v))
+            tools.addWidget(w)
+        self.clear_zone_action = self._action("Clear zone", lambda: self.editor.clear_zone(), None,
+                                              "Remove every painted face from the selected zone (undoable)")
+        tools_menu.addAction(self.clear_zone_action)
+        self._sync_brush_widgets()
+
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About mesomap", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _plan_actions(self):
+        return [*self.mode_actions.values(), self.mirror_action, self.clear_zone_action]
+
+    def _sync_brush_widgets(self) -> None:
+        for w in (self.radius_slider, self.radius_spin):
+            w.blockSignals(True)
+            w.setValue(round(self.editor.radius_mm))
+            w.blockSignals(False)
+        self.mirror_action.setChecked(self.editor.mirror)
+
+    def _sync_mode_actions(self, mode: str) -> None:
+        self.mode_actions[Mode(mode)].setChecked(True)
+
     # -- bodies --------------------------------------------------------------
     def show_bundled_body(self, body_id: str) -> None:
+        """Show a bundled body; the plan moves to it (an undoable step once the plan has content)."""
+        if body_id not in BUNDLED_BODIES:
+            self._error("Cannot show body", f"unknown body {body_id!r}")
+            return
+        plan = self.doc.plan
+        if plan.body.body_id == body_id:
+            self._display_body(body_id)
+            return
+        try:
+            ref = body_ref(load_painting_surface(body_id))
+        except MeshLoadError as err:
+            self._error("Cannot show body", str(err))
+            self._sync_body_actions()
+            return
+        self.tool.cancel()
+        if self._pristine():
+            self.doc.replace(replace(plan, body=ref), path=None, saved=True)
+        else:
+            self.doc.edit(f"Switch to the {body_id} body", lambda p: replace(p, body=ref))
+
+    def _pristine(self) -> bool:
+        """An untouched new plan: switching its body is not worth an undo step or a save question."""
+        doc = self.doc
+        return (doc.path is None and not doc.dirty and not doc.history.can_undo and not doc.history.can_redo
+                and not doc.plan.zones and not doc.plan.points)
+
+    def _display_body(self, body_id: str) -> None:
+        """Put bundled body ``body_id`` and the plan on screen."""
         try:
             mesh = load_bundled_body(body_id)
+            surface = load_painting_surface(body_id)
         except MeshLoadError as err:
             self._error("Cannot show body", str(err))
             return
         self._show_mesh(mesh)
+        self._shown_body = body_id
+        self.editor.surface = surface
+        self.scene.attach(surface, self.doc.plan, self.editor.hidden, self.editor.zone_id, self.editor.point_id)
+        self._set_plan_tools_enabled(True)
         self.settings.setValue("body/last", body_id)
 
     def _show_mesh(self, mesh: BodyMesh) -> None:
         self.view.set_body(mesh)
-        for body_id, action in self.body_actions.items():
-            action.setChecked(body_id == mesh.body_id and mesh.topology is not None)
         self.body_label.setText(body_summary(mesh))
-        self.setWindowTitle(f"mesomap — {mesh.name}")
+        self._sync_body_actions(mesh)
+
+    def _sync_body_actions(self, mesh: BodyMesh | None = None) -> None:
+        mesh = mesh or self.mesh
+        for body_id, action in self.body_actions.items():
+            action.setChecked(mesh is not None and body_id == mesh.body_id and mesh.topology is not None)
+
+    def _set_plan_tools_enabled(self, on: bool) -> None:
+        if not on:
+            self.editor.set_mode(Mode.NAVIGATE)
+        for action in self._plan_actions():
+            action.setEnabled(on)
+        self.radius_slider.setEnabled(on)
+        self.radius_spin.setEnabled(on)
+        self.zone_panel.rebuild()
+        self.point_panel.rebuild()
 
     @property
     def mesh(self) -> BodyMesh | None:
         return self.view.mesh
 
+    @property
+    def surface(self):
+        """The painting surface of the body on screen (None for a user mesh)."""
+        return self.editor.surface
+
     def open_mesh_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in MESH_SUFFIXES)
-        start = str(self.settings.value("files/last_dir", str(Path.home())))
+        start = str(self.settings.value("files/last_mesh_dir", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(self, "Open mesh", start, f"Meshes ({patterns});;All files (*)")
         if path:
-            self.settings.setValue("files/last_dir", str(Path(path).parent))
+            self.settings.setValue("files/last_mesh_dir", str(Path(path).parent))
             self.open_mesh(path)
 
     def open_mesh(self, path: str | Path, units: str | None = None) -> bool:
@@ -154,8 +381,16 @@ class MainWindow(QMainWindow):
             self._error("Cannot open mesh", str(err))
             return False
         QApplication.restoreOverrideCursor()
+        self.tool.cancel()
+        self.scene.detach()
+        self.editor.surface = None
+        self._shown_body = None
         self._show_mesh(loaded.mesh)
-        self.statusBar().showMessage("; ".join(loaded.notes), 8000)
+        self._set_plan_tools_enabled(False)
+        notes = "; ".join(loaded.notes)
+        self.statusBar().showMessage(
+            f"{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled "
+            "bodies — switch to Female or Male to edit the plan.", 15000)
         return True
 
     def _ask_units(self, err: UnitsUnclearError) -> str | None:
@@ -164,6 +399,218 @@ class MainWindow(QMainWindow):
             self, "Which units?", f"{err}.\nThe file's tallest extent is {err.height:g}. Its units are:", labels, 0, False
         )
         return list(UNIT_SCALE_TO_MM)[labels.index(choice)] if ok else None
+
+    # -- document ------------------------------------------------------------
+    def _on_doc_changed(self, change: Change) -> None:
+        plan = self.doc.plan
+        if change.reset and self._shown_body != plan.body.body_id and plan.body.body_id in BUNDLED_BODIES:
+            self._display_body(plan.body.body_id)  # draws the whole plan
+        else:
+            self.scene.apply(change, plan)
+        self.zone_panel.apply(change)
+        self.point_panel.apply(change)
+
+    def _on_state_changed(self) -> None:
+        history = self.doc.history
+        self.undo_action.setEnabled(history.can_undo)
+        self.undo_action.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")
+        self.redo_action.setEnabled(history.can_redo)
+        self.redo_action.setText(f"&Redo {history.redo_label}" if history.can_redo else "&Redo")
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else "Untitled plan"
+        self.setWindowTitle(f"{name}{'*' if self.doc.dirty else ''} — mesomap")
+
+    def _on_selection_changed(self) -> None:
+        self.scene.set_zone_selected(self.doc.plan, self.editor.zone_id)
+        self.scene.set_point_selected(self.doc.plan, self.editor.point_id)
+        zone = self.editor.zone
+        self.clear_zone_action.setEnabled(zone is not None and self.editor.enabled)
+
+    def undo(self) -> None:
+        self.tool.cancel()  # a stroke in progress ends (and becomes the step undone)
+        self.doc.undo()
+
+    def redo(self) -> None:
+        self.tool.cancel()
+        self.doc.redo()
+
+    def _select_at(self, x: float, y: float) -> None:
+        """A click in navigate mode: select the zone painted under the cursor."""
+        if not self.editor.enabled or self.editor.mode != Mode.NAVIGATE:
+            return
+        origin, direction = self.view.ray_at(x, y)
+        hit = self.editor.surface.pick(origin, direction)
+        zone = zone_at_face(self.doc.plan, hit.face, self.editor.hidden) if hit is not None else None
+        if zone is not None:
+            self.editor.select_zone(zone.id)
+
+    # -- files ---------------------------------------------------------------
+    def ask_save_changes(self) -> str:
+        """'save', 'discard' or 'cancel' for the unsaved changes of the open plan."""
+        name = self.doc.path.name if self.doc.path else "the new plan"
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {name}?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+        )
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open plan (saved, or the user said so)."""
+        self.tool.cancel()
+        if not self.doc.dirty:
+            return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_plan(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.doc.replace(Plan(body=self.doc.plan.body), path=None, saved=True)
+        self.autosaver.clear()
+        self.statusBar().showMessage("New plan", 4000)
+        return True
+
+    def open_plan_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = str(self.settings.value("files/last_dir", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self, "Open plan", start, PLAN_FILTER)
+        return self.open_plan(path, ask=False) if path else False
+
+    def open_plan(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a plan file (on its own body); a bad file shows why and the open plan stays."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = load_plan(path)
+        except PlanFileError as err:
+            QApplication.restoreOverrideCursor()
+            self._error("Cannot open plan", str(err))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.tool.cancel()
+        self.doc.replace(plan, path=path, saved=True)
+        self.autosaver.clear()
+        self._add_recent(path)
+        self.settings.setValue("files/last_dir", str(path.parent))
+        self.statusBar().showMessage(f"Opened {path.name}: {len(plan.zones)} zones, {len(plan.points)} points", 6000)
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        start = self.doc.path or Path(str(self.settings.value("files/last_dir", str(Path.home())))) / f"plan{SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(self, "Save plan", str(start), PLAN_FILTER)
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path = str(Path(path).with_suffix("")) + SUFFIX if path.endswith(".json") else path + SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the plan to ``path`` (atomically); on failure say why and keep it unsaved."""
+        self.tool.cancel()
+        path = Path(path)
+        try:
+            surface = load_painting_surface(self.doc.plan.body.body_id)
+            save_plan(self.doc.plan, path, surface)
+        except (OSError, MeshLoadError) as err:
+            self._error("Cannot save plan", f"{path.name}: {getattr(err, 'strerror', None) or err}")
+            return False
+        self.doc.mark_saved(path)
+        self.autosaver.clear()
+        self._add_recent(path)
+        self.settings.setValue("files/last_dir", str(path.parent))
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        return True
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _set_recent(self, paths: list[str]) -> None:
+        self.settings.setValue("files/recent", paths[:MAX_RECENT])
+
+    def _add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        self._set_recent([text] + [p for p in self.recent_files() if p != text])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for i, p in enumerate(paths):
+            action = self.recent_menu.addAction(f"&{i + 1}  {Path(p).name}")
+            action.setToolTip(p)
+            action.setStatusTip(p)
+            action.triggered.connect(lambda _=False, pp=p: self.open_recent(pp))
+        if not paths:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def open_recent(self, path: str) -> bool:
+        if not Path(path).is_file():
+            self._set_recent([p for p in self.recent_files() if p != path])
+            self._info("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            return False
+        return self.open_plan(path)
+
+    # -- autosave and recovery -------------------------------------------------
+    def autosave_tick(self, now: float | None = None, interval_s: float = AUTOSAVE_INTERVAL_S) -> bool:
+        """Timer slot: write the autosave when the plan has unsaved changes and it is due."""
+        if not self.doc.dirty or self.editor.in_gesture:
+            return False
+        if not self.autosaver.due(self.doc.revision, now=now, interval_s=interval_s):
+            return False
+        try:
+            surface = load_painting_surface(self.doc.plan.body.body_id)
+            self.autosaver.save(self.doc.plan, self.doc.revision, self.doc.path, surface)
+        except (OSError, MeshLoadError) as err:
+            self.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+            return False
+        return True
+
+    def ask_restore(self, recovery: Recovery) -> bool:
+        """True to restore ``recovery``, False to delete it."""
+        when = _dt.datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M")
+        name = recovery.original.name if recovery.original else "an unsaved plan"
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover plan",
+                          f"mesomap did not close properly. Restore the plan from {when} ({name})?", parent=self)
+        box.setInformativeText("Discard deletes this recovered copy for good.")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def offer_recovery(self) -> bool:
+        """At start: offer autosaves left by a crash, newest first; True when one was restored."""
+        for recovery in self.autosaver.leftovers():
+            if not self.ask_restore(recovery):
+                recovery.discard()
+                continue
+            try:
+                plan = recovery.load()
+            except PlanFileError as err:
+                self._error("Cannot restore plan", f"{err} (the file stays at {recovery.autosave})")
+                continue
+            self.tool.cancel()
+            self.doc.replace(plan, path=recovery.original, saved=False)
+            recovery.discard()
+            self.autosave_tick(interval_s=0)  # the restored plan is safe again at once
+            self.statusBar().showMessage("Plan restored: save it to keep it", 10000)
+            return True
+        return False
 
     # -- feedback ------------------------------------------------------------
     def _show_pick(self, hit: RayHit) -> None:
@@ -175,10 +622,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         QMessageBox.critical(self, title, message)
 
+    def _info(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.information(self, title, message)
+
     def show_about(self) -> None:
         QMessageBox.about(self, "About mesomap", about_html())
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self._closed:
+            event.accept()
+            return
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._closed = True
+        self.autosave_timer.stop()
+        self.autosaver.clear()
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         self.view.close_view()
         super().closeEvent(event)

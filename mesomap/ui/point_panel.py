@@ -1,0 +1,232 @@
+"""The reflex points dock: the list (code, name, side), the library, custom points, and the point editor."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesomap.model.document import Change
+from mesomap.model.plan import ReflexPoint
+from mesomap.ui.editor import PlanEditor
+from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin
+
+POINT_SIDES = ("left", "right", "midline")
+
+
+class PointPanel(QDockWidget):
+    """Reflex points list + editor, bound to a PlanEditor. ``place_action`` is the point tool's action."""
+
+    def __init__(self, editor: PlanEditor, place_action: QAction, parent: QWidget | None = None):
+        super().__init__("Reflex points", parent)
+        self.setObjectName("points-dock")
+        self.editor = editor
+        self.templates = ()
+        self._syncing = False
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Code", "Name", "Side"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        layout.addWidget(self.tree, 2)
+
+        buttons = QHBoxLayout()
+        self.library_button = QToolButton()
+        self.library_button.setText("From library")
+        self.library_button.setToolTip("Add a named reflex point")
+        self.library_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.library_menu = QMenu(self.library_button)
+        self.library_button.setMenu(self.library_menu)
+        self.place_button = QToolButton()
+        self.place_button.setDefaultAction(place_action)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected point (undoable)")
+        self.delete_button.clicked.connect(lambda: self.editor.delete_point())
+        self.labels = QCheckBox("Labels")
+        self.labels.setChecked(True)
+        self.labels.setToolTip("Show the points' codes in the 3D view")
+        for w in (self.library_button, self.place_button, self.delete_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.labels)
+        layout.addLayout(buttons)
+
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 4, 0, 0)
+        self.code = QLineEdit()
+        self.code.editingFinished.connect(lambda: self._text_edit("code", self.code))
+        self.name = QLineEdit()
+        self.name.editingFinished.connect(lambda: self._text_edit("name", self.name))
+        self.side = QComboBox()
+        self.side.addItems(POINT_SIDES)
+        self.side.activated.connect(lambda _: self._edit("side", side=self.side.currentText()))
+        self.depth = _spin(0.0, 99.0, 1, 0.5, " mm")
+        self.depth.valueChanged.connect(lambda v: self._edit("depth", depth_mm=v))
+        self.volume = _spin(0.0, 9.0, 3, 0.01, " ml")
+        self.volume.valueChanged.connect(lambda v: self._edit("volume", volume_ml=v))
+        self.angle = _spin(0.0, 180.0, 0, 5.0, " °")
+        self.angle.valueChanged.connect(lambda v: self._edit("angle", angle_deg=v))
+        self.notes = _Notes()
+        self.notes.setPlaceholderText("Notes for this point")
+        self.notes.setFixedHeight(54)
+        self.notes.committed.connect(self._notes_edited)
+        form.addRow("Code", self.code)
+        form.addRow("Name", self.name)
+        form.addRow("Side", self.side)
+        form.addRow("Depth", self.depth)
+        form.addRow("Volume", self.volume)
+        form.addRow("Needle angle", self.angle)
+        form.addRow("Notes", self.notes)
+        layout.addWidget(self.form_box, 2)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.message)
+        self.setWidget(body)
+
+        editor.selection_changed.connect(self._sync_selection)
+        self.rebuild()
+
+    def set_templates(self, point_templates) -> None:
+        """Fill the library menu: one submenu per code, with its sides."""
+        self.templates = tuple(point_templates)
+        self.library_menu.clear()
+        by_code = defaultdict(list)
+        for t in self.templates:
+            by_code[(t.code, t.name)].append(t)
+        for (code, name), items in by_code.items():
+            if len(items) == 1:
+                action = self.library_menu.addAction(f"{code}  {name}")
+                action.triggered.connect(lambda _=False, tt=items[0]: self.editor.add_point_from_template(tt))
+                action.setToolTip(", ".join(items[0].indications))
+                continue
+            sub = self.library_menu.addMenu(f"{code}  {name}")
+            for t in items:
+                action = sub.addAction(t.side)
+                action.setToolTip(", ".join(t.indications))
+                action.triggered.connect(lambda _=False, tt=t: self.editor.add_point_from_template(tt))
+        self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
+
+    # -- list ------------------------------------------------------------------
+    def _item(self, point_id: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == point_id:
+                return item
+        return None
+
+    def rebuild(self) -> None:
+        self._syncing = True
+        try:
+            self.tree.clear()
+            for p in self.editor.plan.points:
+                item = QTreeWidgetItem([p.code, p.name, p.side])
+                item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+                self.tree.addTopLevelItem(item)
+        finally:
+            self._syncing = False
+        self._sync_selection()
+
+    def apply(self, change: Change) -> None:
+        if change.reset or change.points_added or change.points_removed:
+            self.rebuild()
+            return
+        for point_id in change.points_changed:
+            item = self._item(point_id)
+            if item is not None:
+                p = self.editor.plan.point(point_id)
+                for col, text in enumerate((p.code, p.name, p.side)):
+                    item.setText(col, text)
+        if self.editor.point_id in change.points_changed:
+            self._show_point(self.editor.point)
+
+    def _current_changed(self, current, _previous) -> None:
+        if not self._syncing:
+            self.editor.select_point(current.data(0, Qt.ItemDataRole.UserRole) if current else None)
+
+    def _sync_selection(self) -> None:
+        point_id = self.editor.point_id
+        item = self._item(point_id) if point_id else None
+        self._syncing = True
+        try:
+            self.tree.setCurrentItem(item)
+            if item is None:
+                self.tree.clearSelection()
+            else:
+                self.tree.scrollToItem(item)
+        finally:
+            self._syncing = False
+        self.message.clear()
+        self._show_point(self.editor.point)
+
+    # -- editor ----------------------------------------------------------------
+    def _show_point(self, point: ReflexPoint | None) -> None:
+        self.form_box.setEnabled(point is not None and self.editor.enabled)
+        self.delete_button.setEnabled(point is not None and self.editor.enabled)
+        self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
+        if point is None:
+            return
+        widgets = (self.code, self.name, self.side, self.depth, self.volume, self.angle, self.notes)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.code.setText(point.code)
+            self.name.setText(point.name)
+            self.side.setCurrentText(point.side)
+            self.depth.setValue(point.depth_mm)
+            self.volume.setValue(point.volume_ml)
+            self.angle.setValue(point.angle_deg)
+            if not self.notes.hasFocus():
+                self.notes.setPlainText(point.notes)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+
+    def _edit(self, what: str, **changes) -> bool:
+        point = self.editor.point
+        if point is None:
+            return False
+        errors = self.editor.update_point(point.id, what, **changes)
+        if errors:
+            self.message.setText("Not applied: " + "; ".join(errors) + ".")
+            self._show_point(self.editor.point)
+            return False
+        self.message.clear()
+        return True
+
+    def _text_edit(self, field: str, box: QLineEdit) -> None:
+        point = self.editor.point
+        if point is not None and box.text().strip() != getattr(point, field):
+            self._edit(field, **{field: box.text().strip()})
+
+    def _notes_edited(self) -> None:
+        point = self.editor.point
+        if point is not None and self.notes.toPlainText() != point.notes:
+            self._edit("notes", notes=self.notes.toPlainText())

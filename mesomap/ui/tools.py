@@ -1,0 +1,224 @@
+"""Mouse tools on the 3D view: paint/erase strokes, placing and dragging reflex points.
+
+The left button belongs to the tool in paint, erase and point modes (the
+camera does not move); right, middle and the wheel keep navigating. In
+navigate mode the left button orbits, except when it presses on a reflex
+point: then it drags the point over the skin.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+
+from mesomap.geometry.pick import RayHit
+from mesomap.ui.body_view import BodyView
+from mesomap.ui.editor import Mode, PlanEditor
+from mesomap.ui.plan_scene import PlanScene
+
+#: A press this close (logical px) to a point's glyph grabs the point.
+GRAB_PX = 10.0
+#: Dabs along a stroke are at most this fraction of the radius apart on the skin.
+DAB_SPACING = 0.45
+#: Most ray picks one mouse move may spend filling the gap since the last one.
+MAX_PICKS_PER_MOVE = 400
+#: Ctrl+wheel multiplies the brush radius by this per notch.
+RADIUS_STEP = 1.15
+
+_Sample = tuple[tuple[float, float], RayHit | None, np.ndarray]  # (widget xy, hit, ray direction)
+
+
+class CanvasTool:
+    """Turns mouse events on a BodyView into PlanEditor calls, by the editor's mode."""
+
+    def __init__(self, view: BodyView, editor: PlanEditor, scene: PlanScene):
+        self.view = view
+        self.editor = editor
+        self.scene = scene
+        self._drag: str | None = None  # "stroke" | "point" while the left button is held
+        self._last: _Sample | None = None
+        self._hover: tuple[float, float] | None = None
+        self.picks = 0  # ray picks made (for tests and tuning)
+        editor.mode_changed.connect(self._mode_changed)
+        editor.brush_changed.connect(self._refresh_ring)
+        view.tool = self
+
+    # -- picking ---------------------------------------------------------------
+    def sample(self, x: float, y: float) -> _Sample:
+        origin, direction = self.view.ray_at(x, y)
+        self.picks += 1
+        return (x, y), self.editor.surface.pick(origin, direction), direction
+
+    def _gap_samples(self, a: _Sample, b: _Sample, depth: int = 0) -> list[_Sample]:
+        """Samples between ``a`` and ``b`` until consecutive hits are ≤ DAB_SPACING·r apart on the skin."""
+        (ax, ay), ha, _ = a
+        (bx, by), hb, _ = b
+        if depth >= 5 or ha is None or hb is None or self.picks >= self._pick_budget:
+            return []
+        if np.linalg.norm(ha.point_mm - hb.point_mm) <= DAB_SPACING * self.editor.radius_mm:
+            return []
+        if math.hypot(bx - ax, by - ay) < 0.75:  # a depth jump (silhouette): nothing between
+            return []
+        mid = self.sample((ax + bx) / 2, (ay + by) / 2)
+        return [*self._gap_samples(a, mid, depth + 1), mid, *self._gap_samples(mid, b, depth + 1)]
+
+    def path_samples(self, a: _Sample, x: float, y: float) -> list[_Sample]:
+        """Samples from just after ``a`` to (x, y), spaced so that consecutive dabs overlap."""
+        self._pick_budget = self.picks + MAX_PICKS_PER_MOVE
+        b = self.sample(x, y)
+        (ax, ay), ha, _ = a
+        ref = b[1] or ha
+        mm_per_px = self.view.mm_per_pixel(ref.distance_mm) if ref is not None else 2.0
+        step_px = max(1.0, DAB_SPACING * self.editor.radius_mm / max(mm_per_px, 1e-6))
+        n = min(int(math.ceil(math.hypot(x - ax, y - ay) / step_px)), MAX_PICKS_PER_MOVE // 2)
+        line = [self.sample(ax + (x - ax) * k / n, ay + (y - ay) * k / n) for k in range(1, n)] + [b]
+        out: list[_Sample] = []
+        prev = a
+        for s in line:
+            out += self._gap_samples(prev, s)
+            out.append(s)
+            prev = s
+        return out
+
+    # -- events ----------------------------------------------------------------
+    def handle_event(self, event: QEvent) -> bool:
+        if not self.editor.enabled:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.Leave:
+            self._hover = None
+            self.scene.hide_ring()
+            return False
+        if kind == QEvent.Type.Wheel:
+            return self._wheel(event)
+        mode = self.editor.mode
+        x, y = event.position().x(), event.position().y()
+        left = event.button() == Qt.MouseButton.LeftButton
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            if not left:
+                return self._drag is not None  # no camera moves in the middle of a stroke
+            if kind == QEvent.Type.MouseButtonDblClick:
+                return mode != Mode.NAVIGATE or self._drag is not None
+            return self._press(mode, x, y)
+        if kind == QEvent.Type.MouseMove:
+            if self._drag is not None:
+                if not event.buttons() & Qt.MouseButton.LeftButton:  # the release got lost
+                    self._finish()
+                    return False
+                self._move(x, y)
+                return True
+            if mode in (Mode.PAINT, Mode.ERASE) and event.buttons() == Qt.MouseButton.NoButton:
+                self._hover = (x, y)
+                self._refresh_ring()
+            return False
+        if kind == QEvent.Type.MouseButtonRelease:
+            if left and self._drag is not None:
+                self._finish()
+                return True
+            return False
+        return False
+
+    def _press(self, mode: Mode, x: float, y: float) -> bool:
+        if mode in (Mode.PAINT, Mode.ERASE):
+            if not self.editor.begin_stroke(erase=mode == Mode.ERASE):
+                return True
+            self._drag = "stroke"
+            self._last = s = self.sample(x, y)
+            if s[1] is not None:
+                self.editor.stroke([(s[1], s[2])])
+                self._show_ring_at(s[1])
+            return True
+        point_id = self.point_under(x, y)
+        if point_id is not None:
+            self.editor.begin_move_point(point_id)
+            self._drag = "point"
+            return True
+        if mode == Mode.POINT:
+            s = self.sample(x, y)
+            if s[1] is None:
+                self.editor.message.emit("Click on the skin to place a point.")
+                return True
+            self.editor.begin_place_point(s[1])
+            self._drag = "point"
+            return True
+        return False
+
+    def _move(self, x: float, y: float) -> None:
+        if self._drag == "stroke":
+            samples = self.path_samples(self._last, x, y)
+            self._last = samples[-1]
+            self.editor.stroke([(h, d) for _, h, d in samples if h is not None])
+            if self._last[1] is not None:
+                self._show_ring_at(self._last[1])
+            else:
+                self.scene.hide_ring()
+        elif self._drag == "point":
+            s = self.sample(x, y)
+            if s[1] is not None:
+                self.editor.drag_point(s[1])
+
+    def _finish(self) -> None:
+        self._drag = None
+        self._last = None
+        self.editor.end_gesture()
+
+    def cancel(self) -> None:
+        """End any drag now (undo, mode switch, focus loss)."""
+        if self._drag is not None:
+            self._finish()
+
+    def _wheel(self, event) -> bool:
+        if self._drag is not None:
+            return True
+        if self.editor.mode in (Mode.PAINT, Mode.ERASE) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() / 120.0
+            if notches:
+                self.editor.set_radius(round(self.editor.radius_mm * RADIUS_STEP**notches, 1))
+            return True
+        return False
+
+    # -- points ----------------------------------------------------------------
+    def point_under(self, x: float, y: float) -> str | None:
+        """The reflex point whose glyph is under (x, y), unless skin hides it."""
+        glyphs = self.scene.points
+        if glyphs is None or not glyphs.positions:
+            return None
+        best, best_d = None, GRAB_PX
+        for pid, pos in glyphs.positions.items():
+            px, py, _ = self.view.to_widget(pos)
+            d = math.hypot(px - x, py - y)
+            if d <= best_d:
+                best, best_d = pid, d
+        if best is None:
+            return None
+        origin, direction = self.view.ray_at(x, y)
+        hit = self.editor.surface.pick(origin, direction)
+        along = float(np.dot(glyphs.positions[best] - origin, direction))
+        if hit is not None and hit.distance_mm < along - 15.0:  # skin well in front of the point
+            return None
+        return best
+
+    # -- brush ring ------------------------------------------------------------
+    def _show_ring_at(self, hit: RayHit) -> None:
+        _, normal = self.editor.surface.point_on_face(hit.face, hit.barycentric)
+        self.scene.show_ring(hit.point_mm, normal, self.editor.radius_mm)
+
+    def _refresh_ring(self) -> None:
+        if self.editor.mode not in (Mode.PAINT, Mode.ERASE) or not self.editor.enabled:
+            self.scene.hide_ring()
+            return
+        if self._hover is None:
+            return
+        s = self.sample(*self._hover)
+        if s[1] is None:
+            self.scene.hide_ring()
+        else:
+            self._show_ring_at(s[1])
+
+    def _mode_changed(self, mode: str) -> None:
+        self.cancel()
+        cursor = Qt.CursorShape.CrossCursor if mode != Mode.NAVIGATE.value else Qt.CursorShape.ArrowCursor
+        self.view.plotter.setCursor(cursor)
+        self._refresh_ring()

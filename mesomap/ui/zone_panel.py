@@ -1,0 +1,406 @@
+"""The zones dock: the list of zones (colour, visibility, name, area) and the selected zone's parameters.
+
+Every field change is one undoable document edit. Invalid values are
+refused: the plan keeps its value, the field shows it again and the panel
+says why (TreatmentParams.errors); unusual values are applied with a warning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesomap.model.document import Change
+from mesomap.model.plan import Product, Zone
+from mesomap.model.techniques import PATTERNS, SIDES, TECHNIQUES
+from mesomap.ui.editor import PlanEditor
+
+GROUP_LABELS = {"face": "Face", "head": "Head", "neck": "Neck", "trunk": "Trunk", "lymph": "Lymph nodes",
+                "legs": "Legs", "arms": "Arms", "spine": "Spine"}
+PRODUCT_ROWS = 4
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(color))
+    return QIcon(pix)
+
+
+class _Notes(QPlainTextEdit):
+    """A notes box that commits when it loses focus."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event):  # noqa: N802
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+def _spin(lo: float, hi: float, decimals: int, step: float, suffix: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)  # valueChanged on Enter, focus loss or arrows: one edit each
+    return box
+
+
+class ZonePanel(QDockWidget):
+    """Zones list + parameter editor, bound to a PlanEditor."""
+
+    def __init__(self, editor: PlanEditor, parent: QWidget | None = None):
+        super().__init__("Zones", parent)
+        self.setObjectName("zones-dock")
+        self.editor = editor
+        self.templates = ()
+        self._syncing = False
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Zone", "Area"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setToolTip("Tick to show or hide a zone (view only). Click a zone to edit it; "
+                             "double-click its swatch to change the colour.")
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        layout.addWidget(self.tree, 2)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Add an empty zone, then paint it (B)")
+        self.add_button.clicked.connect(lambda: self.editor.add_zone())
+        self.template_button = QToolButton()
+        self.template_button.setText("From template")
+        self.template_button.setToolTip("Add an anatomical zone with its faces and clinical defaults")
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self.template_button)
+        self.template_button.setMenu(self.template_menu)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Remove all painted faces from the selected zone (undoable)")
+        self.clear_button.clicked.connect(lambda: self.editor.clear_zone())
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected zone (undoable)")
+        self.delete_button.clicked.connect(lambda: self.editor.delete_zone())
+        for w in (self.add_button, self.template_button, self.clear_button, self.delete_button):
+            buttons.addWidget(w)
+        layout.addLayout(buttons)
+
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = QLineEdit()
+        self.name.editingFinished.connect(self._name_edited)
+        self.side = QComboBox()
+        self.side.addItems(SIDES)
+        self.side.activated.connect(lambda _: self._zone_edit("side", side=self.side.currentText()))
+        self.technique = QComboBox()
+        for code, t in TECHNIQUES.items():
+            self.technique.addItem(f"{code} — {t.name}", code)
+        self.technique.activated.connect(
+            lambda _: self._params_edit("technique", technique=self.technique.currentData()))
+        self.depth = _spin(0.0, 99.0, 2, 0.1, " mm")
+        self.depth.valueChanged.connect(lambda v: self._params_edit("depth", depth_mm=v))
+        self.spacing = _spin(0.0, 999.0, 1, 1.0, " mm")
+        self.spacing.valueChanged.connect(lambda v: self._params_edit("spacing", spacing_mm=v))
+        self.pattern = QComboBox()
+        self.pattern.addItems(PATTERNS)
+        self.pattern.activated.connect(lambda _: self._params_edit("pattern", pattern=self.pattern.currentText()))
+        self.margin = _spin(0.0, 999.0, 1, 0.5, " mm")
+        self.margin.valueChanged.connect(lambda v: self._params_edit("margin", margin_mm=v))
+        self.volume = _spin(0.0, 9.0, 3, 0.01, " ml")
+        self.volume.valueChanged.connect(lambda v: self._params_edit("volume per point", volume_per_point_ml=v))
+        self.needle_length = _spin(0.0, 99.0, 1, 0.5, " mm")
+        self.needle_length.valueChanged.connect(
+            lambda v: self._params_edit("needle length", needle={"length_mm": v}))
+        self.gauge = QSpinBox()
+        self.gauge.setRange(1, 99)
+        self.gauge.setSuffix(" G")
+        self.gauge.setKeyboardTracking(False)
+        self.gauge.valueChanged.connect(lambda v: self._params_edit("needle gauge", needle={"gauge": v}))
+        needle_row = QHBoxLayout()
+        needle_row.addWidget(self.needle_length)
+        needle_row.addWidget(self.gauge)
+        self.products = QTableWidget(PRODUCT_ROWS, 2)
+        self.products.setHorizontalHeaderLabels(["Product", "Lot"])
+        self.products.verticalHeader().setVisible(False)
+        self.products.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.products.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.products.setFixedHeight(self.products.verticalHeader().defaultSectionSize() * PRODUCT_ROWS
+                                     + self.products.horizontalHeader().sizeHint().height() + 4)
+        self.products.setToolTip("The cocktail: 2–4 products, each with its lot number")
+        self.products.itemChanged.connect(self._products_edited)
+        self.notes = _Notes()
+        self.notes.setPlaceholderText("Notes for this zone")
+        self.notes.setFixedHeight(54)
+        self.notes.committed.connect(self._notes_edited)
+        form.addRow("Name", self.name)
+        form.addRow("Side", self.side)
+        form.addRow("Technique", self.technique)
+        form.addRow("Depth", self.depth)
+        form.addRow("Spacing", self.spacing)
+        form.addRow("Pattern", self.pattern)
+        form.addRow("Margin", self.margin)
+        form.addRow("Volume / point", self.volume)
+        form.addRow("Needle", needle_row)
+        form.addRow("Products", self.products)
+        form.addRow("Notes", self.notes)
+        layout.addWidget(self.form_box, 3)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.setWidget(body)
+
+        editor.selection_changed.connect(self._sync_selection)
+        editor.visibility_changed.connect(self._sync_visibility)
+        self.rebuild()
+
+    # -- templates -------------------------------------------------------------
+    def set_templates(self, zone_templates, areas: dict[str, float] | None = None) -> None:
+        """Fill the template menu, grouped by region (ZoneTemplate objects)."""
+        self.templates = tuple(zone_templates)
+        self.template_menu.clear()
+        groups = defaultdict(list)
+        for t in self.templates:
+            groups[t.group or "other"].append(t)
+        for group, items in groups.items():
+            sub = self.template_menu.addMenu(GROUP_LABELS.get(group, group.capitalize()))
+            for t in items:
+                label = t.name if not areas else f"{t.name}   ({areas.get(t.id, 0):.0f} cm²)"
+                action = sub.addAction(label)
+                action.setToolTip(", ".join(t.indications))
+                action.setData(t.id)
+                action.triggered.connect(lambda _=False, tt=t: self.editor.add_zone_from_template(tt))
+        self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)
+
+    # -- list ------------------------------------------------------------------
+    def _item(self, zone_id: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == zone_id:
+                return item
+        return None
+
+    def _fill_item(self, item: QTreeWidgetItem, zone: Zone) -> None:
+        item.setText(0, zone.name)
+        item.setIcon(0, swatch(zone.color))
+        item.setData(0, Qt.ItemDataRole.UserRole, zone.id)
+        item.setCheckState(0, Qt.CheckState.Unchecked if zone.id in self.editor.hidden else Qt.CheckState.Checked)
+        item.setToolTip(0, f"{zone.name} · {zone.side} · {zone.params.technique}")
+        self._fill_area(item, zone)
+
+    def _fill_area(self, item: QTreeWidgetItem, zone: Zone) -> None:
+        surface = self.editor.surface
+        area = surface.area_cm2(zone.faces) if surface is not None else 0.0
+        item.setText(1, f"{area:.1f} cm²")
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def rebuild(self) -> None:
+        """Refill the list from the plan (after open, undo of a delete…)."""
+        self._syncing = True
+        try:
+            self.tree.clear()
+            for zone in self.editor.plan.zones:
+                item = QTreeWidgetItem()
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self._fill_item(item, zone)
+                self.tree.addTopLevelItem(item)
+        finally:
+            self._syncing = False
+        self._sync_selection()
+
+    def apply(self, change: Change) -> None:
+        """Update for a document change (only the zones it names)."""
+        if change.reset or change.zones_added or change.zones_removed or change.zone_order_changed:
+            self.rebuild()
+            return
+        plan = self.editor.plan
+        self._syncing = True
+        try:
+            for zone_id in change.zones_changed:
+                item = self._item(zone_id)
+                if item is None:
+                    continue
+                zone = plan.zone(zone_id)
+                if change.zone_faces_changed == (zone_id,) and len(change.zones_changed) == 1:
+                    self._fill_area(item, zone)  # a dab: only the area moved
+                else:
+                    self._fill_item(item, zone)
+        finally:
+            self._syncing = False
+        if self.editor.zone_id in change.zones_changed:
+            self._show_zone(self.editor.zone)
+
+    def _current_changed(self, current, _previous) -> None:
+        if not self._syncing:
+            self.editor.select_zone(current.data(0, Qt.ItemDataRole.UserRole) if current else None)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._syncing or column != 0:
+            return
+        zone_id = item.data(0, Qt.ItemDataRole.UserRole)
+        self.editor.set_zone_visible(zone_id, item.checkState(0) == Qt.CheckState.Checked)
+
+    def _double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        zone_id = item.data(0, Qt.ItemDataRole.UserRole)
+        zone = self.editor.plan.zone(zone_id)
+        color = QColorDialog.getColor(QColor(zone.color), self, f"Colour of {zone.name}")
+        if color.isValid():
+            self._report(self.editor.update_zone(zone_id, "colour", color=color.name()))
+
+    def _sync_visibility(self, zone_id: str) -> None:
+        item = self._item(zone_id)
+        if item is not None:
+            self._syncing = True
+            item.setCheckState(0, Qt.CheckState.Unchecked if zone_id in self.editor.hidden else Qt.CheckState.Checked)
+            self._syncing = False
+
+    def _sync_selection(self) -> None:
+        zone_id = self.editor.zone_id
+        item = self._item(zone_id) if zone_id else None
+        self._syncing = True
+        try:
+            self.tree.setCurrentItem(item)
+            if item is None:
+                self.tree.clearSelection()
+            else:
+                self.tree.scrollToItem(item)
+        finally:
+            self._syncing = False
+        self.message.setProperty("error", False)
+        self.message.clear()
+        self._show_zone(self.editor.zone)
+
+    # -- parameter editor --------------------------------------------------------
+    def _show_zone(self, zone: Zone | None) -> None:
+        """Show ``zone``'s values in the editor fields (signals blocked: showing is not editing)."""
+        enabled = zone is not None and self.editor.enabled
+        self.form_box.setEnabled(enabled)
+        self.clear_button.setEnabled(enabled and len(zone.faces) > 0)
+        self.delete_button.setEnabled(enabled)
+        self.add_button.setEnabled(self.editor.enabled)
+        self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)
+        if zone is None:
+            return
+        p = zone.params
+        widgets = (self.name, self.side, self.technique, self.depth, self.spacing, self.pattern, self.margin,
+                   self.volume, self.needle_length, self.gauge, self.products, self.notes)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            if not self.name.hasFocus() or self.name.text() == "":
+                self.name.setText(zone.name)
+            self.side.setCurrentText(zone.side)
+            self.technique.setCurrentIndex(max(self.technique.findData(p.technique), 0))
+            self.depth.setValue(p.depth_mm)
+            self.spacing.setValue(p.spacing_mm)
+            self.pattern.setCurrentText(p.pattern)
+            self.margin.setValue(p.margin_mm)
+            self.volume.setValue(p.volume_per_point_ml)
+            self.needle_length.setValue(p.needle.length_mm)
+            self.gauge.setValue(p.needle.gauge)
+            for row in range(PRODUCT_ROWS):
+                product = p.products[row] if row < len(p.products) else Product("")
+                self.products.setItem(row, 0, QTableWidgetItem(product.name))
+                self.products.setItem(row, 1, QTableWidgetItem(product.lot))
+            if not self.notes.hasFocus():
+                self.notes.setPlainText(p.notes)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self._show_warnings(zone)
+
+    def _show_warnings(self, zone: Zone) -> None:
+        warnings = zone.params.warnings()
+        if len(zone.faces) == 0:
+            warnings = [*warnings, "the zone has no painted faces yet: paint it with B"]
+        if warnings and not self.message.property("error"):
+            self.message.setStyleSheet(WARNING_STYLE)
+            self.message.setText("Note: " + "; ".join(warnings) + ".")
+        elif not warnings and not self.message.property("error"):
+            self.message.clear()
+
+    def _report(self, errors: list[str]) -> bool:
+        """Show why an edit was refused (and the plan's value again), or clear the message."""
+        zone = self.editor.zone
+        if errors:
+            self.message.setProperty("error", True)
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText("Not applied: " + "; ".join(errors) + ".")
+            self._show_zone(zone)
+            return False
+        self.message.setProperty("error", False)
+        self.message.clear()
+        if zone is not None:
+            self._show_warnings(zone)
+        return True
+
+    def _params_edit(self, what: str, **changes) -> bool:
+        zone = self.editor.zone
+        if zone is None:
+            return False
+        return self._report(self.editor.set_zone_params(zone.id, what, **changes))
+
+    def _zone_edit(self, what: str, **changes) -> bool:
+        zone = self.editor.zone
+        if zone is None:
+            return False
+        return self._report(self.editor.update_zone(zone.id, what, **changes))
+
+    def _name_edited(self) -> None:
+        zone = self.editor.zone
+        if zone is not None and self.name.text() != zone.name:
+            self._zone_edit("name", name=self.name.text().strip())
+
+    def _notes_edited(self) -> None:
+        zone = self.editor.zone
+        if zone is not None and self.notes.toPlainText() != zone.params.notes:
+            self._params_edit("notes", notes=self.notes.toPlainText())
+
+    def _products_edited(self, _item) -> None:
+        rows = []
+        for row in range(PRODUCT_ROWS):
+            name = (self.products.item(row, 0).text() if self.products.item(row, 0) else "").strip()
+            lot = (self.products.item(row, 1).text() if self.products.item(row, 1) else "").strip()
+            if name or lot:
+                rows.append(Product(name or "(unnamed)", lot))
+        zone = self.editor.zone
+        if zone is not None and tuple(rows) != zone.params.products:
+            self._params_edit("products", products=tuple(rows))
