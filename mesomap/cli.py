@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -46,6 +47,7 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
     parser = _Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
@@ -64,6 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--size", type=_size, default=(800, 1000), metavar="WxH", help="pixels (default 800x1000)")
     render.add_argument("--out", required=True, metavar="FILE.png")
     render.add_argument("--no-labels", action="store_true", help="hide reflex point labels")
+
+    zones = sub.add_parser("zones", help="list the zone templates, one JSON object per line")
+    zones.add_argument("--body", choices=("female", "male"), default="female")
+    points = sub.add_parser("points", help="list the reflex point library, one JSON object per line")
+    points.add_argument("--body", choices=("female", "male"), default="female")
+
+    plan = sub.add_parser("plan", help="make plans")
+    plan_sub = plan.add_subparsers(dest="plan_command", parser_class=_Parser, required=True)
+    new = plan_sub.add_parser("new", help="a plan from template zones and library points")
+    new.add_argument("--body", choices=("female", "male"), default="female")
+    new.add_argument("--zone", action="append", default=[], metavar="ID", help="template zone id (repeat)")
+    new.add_argument("--point", action="append", default=[], metavar="CODE", help="library point code or id (repeat)")
+    new.add_argument("--technique", choices=tuple(TECHNIQUES), help="for every zone named")
+    new.add_argument("--depth-mm", type=float, help="for every zone named")
+    new.add_argument("--spacing-mm", type=float, help="for every zone named")
+    new.add_argument("--volume-ml", type=float, help="volume per point, for every zone named")
+    new.add_argument("--patient", default="", metavar="REF", help="patient reference (id or initials)")
+    new.add_argument("--out", required=True, metavar="PLAN.mesomap.json")
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -123,6 +143,51 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_zones(args: argparse.Namespace) -> int:
+    from mesomap.io.meshes import load_bundled_body
+    from mesomap.io.templates import load_templates, zone_area_cm2
+
+    body = load_bundled_body(args.body)
+    for t in load_templates().zones:
+        print(json.dumps({"id": t.id, "name": t.name, "side": t.side, "area_cm2": round(zone_area_cm2(t, body), 2),
+                          "technique": t.technique, "spacing_mm": t.spacing_mm, "depth_mm": t.depth_mm}))
+    return 0
+
+
+def cmd_points(args: argparse.Namespace) -> int:
+    from mesomap.io.meshes import load_bundled_body
+    from mesomap.io.templates import load_templates, point_position_mm
+
+    body = load_bundled_body(args.body)
+    for t in load_templates().reflex_points:
+        pos = [round(float(c), 2) for c in point_position_mm(t, body)]
+        print(json.dumps({"id": t.id, "code": t.code, "name": t.name, "side": t.side, "position_mm": pos}))
+    return 0
+
+
+def cmd_plan_new(args: argparse.Namespace) -> int:
+    from mesomap.io.meshes import load_painting_surface
+    from mesomap.io.plan_builder import new_plan
+    from mesomap.io.plan_file import save_plan
+    from mesomap.io.templates import load_templates
+    from mesomap.model.plan import Header
+
+    if not args.out.endswith(".json"):
+        raise UsageError(f"--out must name a .mesomap.json file, got {args.out!r}")
+    if not args.zone and not args.point:
+        raise UsageError("name at least one --zone or --point")
+    overrides = {k: v for k, v in (("technique", args.technique), ("depth_mm", args.depth_mm),
+                                   ("spacing_mm", args.spacing_mm), ("volume_per_point_ml", args.volume_ml)) if v is not None}
+    surface = load_painting_surface(args.body)
+    try:
+        plan = new_plan(surface, load_templates(), args.zone, args.point, header=Header(patient_ref=args.patient), **overrides)
+    except KeyError as err:
+        raise ValueError(str(err.args[0])) from None
+    save_plan(plan, args.out, surface)
+    print(f"{args.out}: {len(plan.zones)} zones, {len(plan.points)} reflex points on the {args.body} body")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from mesomap.io.meshes import load_painting_surface
     from mesomap.io.plan_file import load_plan
@@ -147,15 +212,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from mesomap.io.meshes import MeshLoadError
     from mesomap.io.plan_file import PlanFileError
+    from mesomap.io.templates import TemplateError
 
     try:
         args = build_parser().parse_args(argv)
-        handler = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate}.get(args.command, cmd_gui)
+        handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
+                    "points": cmd_points, "plan": cmd_plan_new}
+        handler = handlers.get(args.command, cmd_gui)
         return handler(args)
+    except BrokenPipeError:  # `mesomap zones | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UsageError as err:
         print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (MeshLoadError, PlanFileError, OSError, ValueError) as err:
+    except (MeshLoadError, PlanFileError, TemplateError, OSError, ValueError) as err:
         print(f"mesomap: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

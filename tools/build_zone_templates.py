@@ -97,7 +97,7 @@ FACE_IDS = dict(technique="IDS", depth_mm=1.5, spacing_mm=8.0, volume_per_point_
 FACE_NAP = dict(technique="NAP", depth_mm=1.0, spacing_mm=4.0, volume_per_point_ml=0.01,
                 pattern="hexagonal", margin_mm=2.0, needle_length_mm=4.0, needle_gauge=32)
 FACE_LINE = dict(technique="IDP", depth_mm=2.0, spacing_mm=5.0, volume_per_point_ml=0.02,
-                 pattern="line", margin_mm=2.0, needle_length_mm=4.0, needle_gauge=32)
+                 pattern="rows", margin_mm=2.0, needle_length_mm=4.0, needle_gauge=32)
 SCALP = dict(technique="NAP", depth_mm=1.5, spacing_mm=10.0, volume_per_point_ml=0.05,
              pattern="hexagonal", margin_mm=5.0, needle_length_mm=4.0, needle_gauge=30)
 NECK = dict(technique="IDS", depth_mm=1.5, spacing_mm=10.0, volume_per_point_ml=0.03,
@@ -107,9 +107,9 @@ BODY_FAT = dict(technique="IDP", depth_mm=4.0, spacing_mm=15.0, volume_per_point
 CELLULITE = dict(technique="IDS", depth_mm=2.0, spacing_mm=15.0, volume_per_point_ml=0.1,
                  pattern="hexagonal", margin_mm=10.0, needle_length_mm=4.0, needle_gauge=30)
 PAIN = dict(technique="PPP", depth_mm=4.0, spacing_mm=25.0, volume_per_point_ml=0.15,
-            pattern="grid", margin_mm=10.0, needle_length_mm=4.0, needle_gauge=30)
+            pattern="square", margin_mm=10.0, needle_length_mm=4.0, needle_gauge=30)
 PAIN_SPINE = dict(technique="PPP", depth_mm=4.0, spacing_mm=20.0, volume_per_point_ml=0.2,
-                  pattern="paravertebral", margin_mm=10.0, needle_length_mm=4.0, needle_gauge=30)
+                  pattern="rows", margin_mm=10.0, needle_length_mm=4.0, needle_gauge=30)
 VASCULAR = dict(technique="IDS", depth_mm=2.0, spacing_mm=20.0, volume_per_point_ml=0.1,
                 pattern="hexagonal", margin_mm=10.0, needle_length_mm=4.0, needle_gauge=30)
 LYMPH = dict(technique="MIX", depth_mm=1.0, spacing_mm=10.0, volume_per_point_ml=0.05,

@@ -15,7 +15,7 @@ The file (UTF-8 JSON, written by ``tools/build_zone_templates.py``)::
          "faces": [1234, 1235, ...],    // ids of triangles of the baked 26,756-face hm08 mesh, sorted
          "technique": "IDS",           // IED | NAP | IDS | IDP | PPP | MIX
          "depth_mm": 2.0, "spacing_mm": 10.0, "volume_per_point_ml": 0.05,   // all > 0
-         "pattern": "hexagonal",       // optional: hexagonal | grid | line | paravertebral
+         "pattern": "hexagonal",       // optional: hexagonal | square | rows | blue_noise
          "margin_mm": 5.0,             // optional, >= 0: keep injection points this far inside the border
          "needle_length_mm": 4.0,      // optional, > 0 and >= depth_mm
          "needle_gauge": 30,           // optional, G
@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 
 from mesomap.io.assets import assets_dir
+from mesomap.model.techniques import PATTERNS, TECHNIQUES
 
 SCHEMA_NAME = "mesomap-zones"
 SCHEMA_MAJOR = 1
@@ -63,7 +64,6 @@ TOPOLOGY = "hm08-body"
 HM08_FACE_COUNT = 26756
 ZONE_SIDES = ("left", "right", "midline", "bilateral")
 POINT_SIDES = ("left", "right", "midline")
-TECHNIQUES = ("IED", "NAP", "IDS", "IDP", "PPP", "MIX")
 BARYCENTRIC_TOLERANCE = 1e-4
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -217,6 +217,13 @@ def _check_schema(ctx: _Ctx, doc: Any) -> None:
             raise TemplateError(f"{ctx.source}: {key!r} must be a list")
 
 
+def _pattern(ctx: _Ctx, z: dict, where: str) -> str:
+    pattern = ctx.string(z, "pattern", where, default="hexagonal")
+    if pattern not in PATTERNS:
+        raise ctx.fail(where, f"field 'pattern' must be one of {', '.join(PATTERNS)}, got {pattern!r}")
+    return pattern
+
+
 def _parse_zone(ctx: _Ctx, i: int, z: Any, n_faces: int) -> ZoneTemplate:
     where = f"zone #{i}"
     if not isinstance(z, dict):
@@ -258,7 +265,7 @@ def _parse_zone(ctx: _Ctx, i: int, z: Any, n_faces: int) -> ZoneTemplate:
         spacing_mm=ctx.positive(z, "spacing_mm", where),
         volume_per_point_ml=ctx.positive(z, "volume_per_point_ml", where),
         group=z.get("group", "") if isinstance(z.get("group", ""), str) else "",
-        pattern=ctx.string(z, "pattern", where, default="hexagonal"),
+        pattern=_pattern(ctx, z, where),
         margin_mm=0.0 if margin is None else margin,
         needle_length_mm=needle,
         needle_gauge=gauge,

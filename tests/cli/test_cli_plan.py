@@ -80,3 +80,59 @@ def test_render_plan_draws_zone_and_point(run_cli, plan_file, tmp_path):
 
 def test_render_plan_rejects_body_options(run_cli, plan_file):
     assert_one_line_error(run_cli("render", str(plan_file), "--body", "male", "--out", "x.png"), "own body")
+
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_zones_lists_templates_with_body_specific_areas(run_cli):
+    female = json_lines(run_cli("zones").stdout)
+    male = json_lines(run_cli("zones", "--body", "male").stdout)
+    assert len(female) >= 30 and [z["id"] for z in female] == [z["id"] for z in male]
+    for z in female:
+        assert set(z) >= {"id", "name", "side", "area_cm2", "technique", "spacing_mm", "depth_mm"}
+        assert z["area_cm2"] > 0 and z["side"] in ("left", "right", "midline", "bilateral")
+    by_id = {z["id"]: z for z in female}
+    assert by_id["knee_left"]["area_cm2"] == pytest.approx(by_id["knee_right"]["area_cm2"], rel=1e-6)
+    male_abdomen = next(z for z in male if z["id"] == "abdomen")["area_cm2"]
+    assert male_abdomen != by_id["abdomen"]["area_cm2"]  # same faces, the male's own geometry
+
+
+def test_points_lists_the_library_on_the_skin(run_cli):
+    points = json_lines(run_cli("points").stdout)
+    assert len(points) >= 20
+    for p in points:
+        x = p["position_mm"][0]
+        assert (p["side"] == "left") == (x < -1) and (p["side"] == "right") == (x > 1)
+    assert {"ST36", "LI4", "GV20"} <= {p["code"] for p in points}
+
+
+def test_plan_new_from_templates_with_overrides(run_cli, tmp_path):
+    proc = run_cli("plan", "new", "--body", "male", "--zone", "abdomen", "--zone", "knee_right",
+                   "--point", "ST36", "--spacing-mm", "15", "--technique", "IDS", "--depth-mm", "2",
+                   "--patient", "AB", "--out", "new.mesomap.json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((tmp_path / "new.mesomap.json").read_text())
+    assert data["body"]["id"] == "male" and data["header"]["patient_ref"] == "AB"
+    assert [z["template"] for z in data["zones"]] == ["abdomen", "knee_right"]
+    assert all(z["params"]["spacing_mm"] == 15 and z["params"]["technique"] == "IDS" for z in data["zones"])
+    assert sorted(p["side"] for p in data["reflex_points"]) == ["left", "right"]
+    zones = {z["id"]: z for z in json_lines(run_cli("zones", "--body", "male").stdout)}
+    assert data["zones"][0]["area_cm2"] == pytest.approx(zones["abdomen"]["area_cm2"], abs=0.01)
+    assert run_cli("validate", "new.mesomap.json").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (("--zone", "elbow_middle"), "elbow_middle"),
+        (("--point", "XX99"), "XX99"),
+        (("--zone", "abdomen", "--depth-mm", "25"), "depth"),
+        (("--zone", "abdomen", "--spacing-mm", "0.5"), "spacing"),
+        ((), "--zone"),
+    ],
+)
+def test_plan_new_refuses_bad_requests_and_writes_nothing(run_cli, tmp_path, args, needle):
+    assert_one_line_error(run_cli("plan", "new", *args, "--out", "bad.mesomap.json"), needle)
+    assert not (tmp_path / "bad.mesomap.json").exists()
