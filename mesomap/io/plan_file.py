@@ -30,6 +30,7 @@ import json
 import math
 import os
 import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ SCHEMA = "mesomap-plan/1"
 SUFFIX = ".mesomap.json"
 COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
 MAX_FILE_BYTES = 50_000_000
+#: Whole numbers beyond this are refused (no plan value comes near it).
+MAX_INT = 10**15
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -118,13 +121,17 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
 
 def dumps_plan(data: dict) -> str:
     """Indented JSON, with each zone's face runs kept on one line."""
+    token = uuid.uuid4().hex  # a placeholder no user text can contain by chance
     runs = [z["faces"] for z in data["zones"]]
     for k, z in enumerate(data["zones"]):
-        z["faces"] = f"@@faces{k}@@"
-    text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+        z["faces"] = f"@@{token}-{k}@@"
+    try:
+        text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+    finally:
+        for k, r in enumerate(runs):
+            data["zones"][k]["faces"] = r
     for k, r in enumerate(runs):
-        data["zones"][k]["faces"] = r
-        text = text.replace(f'"@@faces{k}@@"', json.dumps(r, separators=(",", ":")), 1)
+        text = text.replace(f'"@@{token}-{k}@@"', json.dumps(r, separators=(",", ":")), 1)
     return text
 
 
@@ -161,7 +168,7 @@ class _Reader:
             self.fail(where, f"expected a list, found {type(value).__name__}")
         return value
 
-    def text(self, d: dict, key: str, where: str, default: str | None = None, max_len: int = 10_000) -> str:
+    def text(self, d: dict, key: str, where: str, default: str | None = None, max_len: int = 1_000_000) -> str:
         value = d.get(key, default)
         if value is None and default is None and key not in d:
             self.fail(f"{where}.{key}", "is missing")
@@ -175,9 +182,13 @@ class _Reader:
         value = d.get(key, default)
         if value is None:
             self.fail(f"{where}.{key}", "is missing")
+        if isinstance(value, NonFinite):
+            self.fail(f"{where}.{key}", f"{value.name} is not a finite number")
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(f"{where}.{key}", f"expected a number, found {type(value).__name__}")
-        if not math.isfinite(value):
+        if isinstance(value, int) and abs(value) > MAX_INT:
+            self.fail(f"{where}.{key}", "is an absurdly large number")
+        if isinstance(value, float) and not math.isfinite(value):
             self.fail(f"{where}.{key}", f"{value} is not a finite number")
         return float(value)
 
@@ -200,7 +211,9 @@ class _Reader:
         if value is None:
             self.fail(f"{where}.{key}", "is missing")
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(f"{where}.{key}", f"expected a whole number, found {value!r}"[:200])
+            self.fail(f"{where}.{key}", f"expected a whole number, found {type(value).__name__}")
+        if abs(value) > MAX_INT:
+            self.fail(f"{where}.{key}", "is an absurdly large number")
         return value
 
 
@@ -243,19 +256,22 @@ def _params(d: dict, r: _Reader, where: str) -> TreatmentParams:
 
 
 def _faces(value, r: _Reader, where: str, n_faces: int) -> np.ndarray:
+    """Face ids from [[first, count], ...] runs, each checked in Python ints (no wrap-around)."""
     runs = r.lst(value, where)
-    try:
-        arr = np.asarray(runs, dtype=np.int64).reshape(-1, 2) if runs else np.empty((0, 2), dtype=np.int64)
-    except (ValueError, TypeError, OverflowError):
-        r.fail(where, "expected a list of [first_face, count] pairs of whole numbers")
-    if any(isinstance(x, bool) or not isinstance(x, int) for run in runs for x in (run if isinstance(run, list) else [None])):
-        r.fail(where, "expected a list of [first_face, count] pairs of whole numbers")
-    first, count = arr[:, 0], arr[:, 1]
-    if len(arr) and (first.min() < 0 or count.min() < 1 or (first + count).max() > n_faces):
-        r.fail(where, f"face ids run outside 0–{n_faces - 1} (the body's painting faces)")
-    if count.sum() > n_faces:
-        r.fail(where, "more faces than the body has")
-    return np.concatenate([np.arange(s, s + c) for s, c in arr]) if len(arr) else np.empty(0, dtype=np.int64)
+    total = 0
+    for k, run in enumerate(runs):
+        if not (isinstance(run, list) and len(run) == 2
+                and all(isinstance(x, int) and not isinstance(x, bool) for x in run)):
+            r.fail(f"{where}[{k}]", "expected a [first_face, count] pair of whole numbers")
+        first, count = run
+        if first < 0 or count < 1 or first + count > n_faces:
+            r.fail(f"{where}[{k}]", f"faces {first}… (+{count}) run outside 0–{n_faces - 1}, the body's painting faces"[:200])
+        total += count
+        if total > n_faces:
+            r.fail(where, "more faces than the body has")
+    if not runs:
+        return np.empty(0, dtype=np.int64)
+    return np.concatenate([np.arange(first, first + count) for first, count in runs])
 
 
 def _zone(zd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Zone:
@@ -267,7 +283,7 @@ def _zone(zd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Zon
     if template is not None and not isinstance(template, str):
         r.fail(f"{where}.template", "expected text or null")
     return Zone(
-        id=zid, name=r.text(zd, "name", where, zid, 200), color=color.lower(),
+        id=zid, name=r.text(zd, "name", where, zid, 10_000), color=color.lower(),
         side=r.choice(zd, "side", where, SIDES, "midline"),
         faces=_faces(zd.get("faces", []), r, f"{where}.faces", n_faces),
         params=_params(r.obj(zd.get("params", {}), f"{where}.params"), r, f"{where}.params"),
@@ -284,7 +300,7 @@ def _point(pd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Re
     if len(bary) != 3:
         r.fail(f"{where}.barycentric", "expected three numbers")
     point = ReflexPoint(
-        id=pid, code=r.text(pd, "code", where, "", 50), name=r.text(pd, "name", where, "", 200),
+        id=pid, code=r.text(pd, "code", where, "", 10_000), name=r.text(pd, "name", where, "", 10_000),
         face=face, barycentric=tuple(r.number({"b": b}, "b", f"{where}.barycentric[{k}]") for k, b in enumerate(bary)),
         side=r.choice(pd, "side", where, SIDES, "midline"),
         depth_mm=r.number(pd, "depth_mm", where, 4.0), volume_ml=r.number(pd, "volume_ml", where, 0.1),
@@ -320,8 +336,8 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     session = r.integer(h, "session_number", "header", 1)
     if not 1 <= session <= 1000:
         r.fail("header.session_number", f"{session} is not a session number (1–1000)")
-    header = Header(r.text(h, "patient_ref", "header", "", 200), date, session,
-                    r.text(h, "clinician", "header", "", 200), r.text(h, "notes", "header", ""))
+    header = Header(r.text(h, "patient_ref", "header", "", 10_000), date, session,
+                    r.text(h, "clinician", "header", "", 10_000), r.text(h, "notes", "header", ""))
 
     seen: set[str] = set()
     zones = [_zone(r.obj(zd, f"zones[{i}]"), r, f"zones[{i}]", seen, surface.n_faces)
@@ -345,17 +361,18 @@ def load_plan(path: str | Path) -> Plan:
     except OSError as err:
         raise PlanFileError(f"{name}: cannot read it ({err.strerror or err})") from None
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        data = json.loads(raw.decode("utf-8"), parse_constant=NonFinite)
     except UnicodeDecodeError:
         raise PlanFileError(f"{name}: not a text file (not UTF-8)") from None
     except json.JSONDecodeError as err:
         raise PlanFileError(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
-    except ValueError as err:
-        raise PlanFileError(f"{name}: {err}") from None
     except RecursionError:
         raise PlanFileError(f"{name}: nested too deeply to be a plan") from None
     return plan_from_dict(data, source=name)
 
 
-def _reject_constant(name: str):
-    raise ValueError(f"{name} is not allowed in a plan (numbers must be finite)")
+class NonFinite:
+    """Stands in for a NaN/Infinity literal so the field that holds it can be named."""
+
+    def __init__(self, name: str):
+        self.name = name
