@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.zone_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.point_panel)
+        self.tabifyDockWidget(self.zone_panel, self.point_panel)
+        self.zone_panel.raise_()
+        self._raised_for: tuple[str | None, str | None] = (None, None)
         self.docks_menu.addAction(self.zone_panel.toggleViewAction())
         self.docks_menu.addAction(self.point_panel.toggleViewAction())
         self.point_panel.labels.toggled.connect(lambda on: self.scene.set_labels(self.doc.plan, on))
@@ -423,8 +426,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{'*' if self.doc.dirty else ''} — mesomap")
 
     def _on_selection_changed(self) -> None:
-        self.scene.set_zone_selected(self.doc.plan, self.editor.zone_id)
-        self.scene.set_point_selected(self.doc.plan, self.editor.point_id)
+        zone_id, point_id = self.editor.zone_id, self.editor.point_id
+        self.scene.set_zone_selected(self.doc.plan, zone_id)
+        self.scene.set_point_selected(self.doc.plan, point_id)
+        # Bring the panel of what was just selected to the front (the docks share one tab stack).
+        if point_id is not None and point_id != self._raised_for[1]:
+            self.point_panel.raise_()
+        elif zone_id is not None and zone_id != self._raised_for[0]:
+            self.zone_panel.raise_()
+        self._raised_for = (zone_id, point_id)
         zone = self.editor.zone
         self.clear_zone_action.setEnabled(zone is not None and self.editor.enabled)
 

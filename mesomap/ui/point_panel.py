@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mesomap.model.document import Change
 from mesomap.model.plan import ReflexPoint
 from mesomap.ui.editor import PlanEditor
-from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin
+from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin, scrolling
 
 POINT_SIDES = ("left", "right", "midline")
 
@@ -54,7 +54,8 @@ class PointPanel(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._current_changed)
-        layout.addWidget(self.tree, 2)
+        self.tree.setMinimumHeight(90)
+        layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
         self.library_button = QToolButton()
@@ -104,12 +105,12 @@ class PointPanel(QDockWidget):
         form.addRow("Volume", self.volume)
         form.addRow("Needle angle", self.angle)
         form.addRow("Notes", self.notes)
-        layout.addWidget(self.form_box, 2)
+        layout.addWidget(self.form_box)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))
 
         editor.selection_changed.connect(self._sync_selection)
         self.rebuild()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -45,6 +47,17 @@ GROUP_LABELS = {"face": "Face", "head": "Head", "neck": "Neck", "trunk": "Trunk"
 PRODUCT_ROWS = 4
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless scroll area, so a dock can be shorter than its form."""
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(body.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2)
+    return area
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -98,7 +111,8 @@ class ZonePanel(QDockWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
-        layout.addWidget(self.tree, 2)
+        self.tree.setMinimumHeight(110)
+        layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add")
@@ -130,6 +144,8 @@ class ZonePanel(QDockWidget):
         self.side.addItems(SIDES)
         self.side.activated.connect(lambda _: self._zone_edit("side", side=self.side.currentText()))
         self.technique = QComboBox()
+        self.technique.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.technique.setMinimumContentsLength(16)
         for code, t in TECHNIQUES.items():
             self.technique.addItem(f"{code} — {t.name}", code)
         self.technique.activated.connect(
@@ -160,7 +176,8 @@ class ZonePanel(QDockWidget):
         self.products.setHorizontalHeaderLabels(["Product", "Lot"])
         self.products.verticalHeader().setVisible(False)
         self.products.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.products.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.products.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.products.setColumnWidth(1, 90)
         self.products.setFixedHeight(self.products.verticalHeader().defaultSectionSize() * PRODUCT_ROWS
                                      + self.products.horizontalHeader().sizeHint().height() + 4)
         self.products.setToolTip("The cocktail: 2–4 products, each with its lot number")
@@ -180,13 +197,13 @@ class ZonePanel(QDockWidget):
         form.addRow("Needle", needle_row)
         form.addRow("Products", self.products)
         form.addRow("Notes", self.notes)
-        layout.addWidget(self.form_box, 3)
+        layout.addWidget(self.form_box)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))
 
         editor.selection_changed.connect(self._sync_selection)
         editor.visibility_changed.connect(self._sync_visibility)

@@ -144,7 +144,7 @@ def test_open_corrupt_mesh_shows_error_and_keeps_body(window, qtbot, tmp_path, e
     bad.write_bytes(b"ply\nformat binary_little_endian 1.0\nelement vertex 99\n\x00\x01")
     before = window.mesh
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    window.open_action.trigger()
+    window.open_mesh_action.trigger()
     assert len(errors) == 1 and "scan.ply" in errors[0]
     assert window.mesh is before
     assert window.body_actions["female"].isChecked()

@@ -1,0 +1,99 @@
+"""Shared fixtures for the window tests: isolated settings and data dir, no real dialogs, mouse helpers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mesomap.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_data(tmp_path, monkeypatch):
+    """Autosaves go to a temporary dir; no test ever opens a blocking question box."""
+    monkeypatch.setenv("MESOMAP_DATA_DIR", str(tmp_path / "data"))
+    asked: list[str] = []
+
+    def no_question(parent, title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", no_question)
+    monkeypatch.setattr(MainWindow, "ask_restore", lambda self, recovery: False)
+    return asked
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, settings, **kwargs) -> MainWindow:
+    win = MainWindow(settings=settings, **kwargs)
+    qtbot.addWidget(win)
+    win.resize(1100, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitActive(win)  # shortcuts only reach the active window
+    win.view.set_view("front")
+    return win
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    return open_window(qtbot, settings)
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """Messages the window shows in error boxes (the boxes themselves are not opened)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    return shown
+
+
+# -- mouse ---------------------------------------------------------------------
+def send_mouse(widget, kind: QEvent.Type, pos, button=Qt.MouseButton.LeftButton,
+               buttons=Qt.MouseButton.LeftButton, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """Deliver a mouse event with explicit button state (QTest's moves carry no buttons in Qt 6)."""
+    p = QPointF(*pos)
+    event = QMouseEvent(kind, p, widget.mapToGlobal(p), button, buttons, modifiers)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(widget, points, button=Qt.MouseButton.LeftButton) -> None:
+    """Press at points[0], move through the rest with the button held, release at the last."""
+    send_mouse(widget, QEvent.Type.MouseButtonPress, points[0], button, button)
+    for p in points[1:]:
+        send_mouse(widget, QEvent.Type.MouseMove, p, Qt.MouseButton.NoButton, button)
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, points[-1], button, Qt.MouseButton.NoButton)
+
+
+def hover(widget, pos) -> None:
+    send_mouse(widget, QEvent.Type.MouseMove, pos, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton)
+
+
+def click(widget, pos) -> None:
+    drag(widget, [pos])
+
+
+# -- geometry --------------------------------------------------------------------
+def front_skin_point(win, x_mm: float, z_mm: float) -> np.ndarray:
+    """The skin point seen straight from the front at (x, z)."""
+    hit = win.surface.pick(np.array([x_mm, 2000.0, z_mm]), np.array([0.0, -1.0, 0.0]))
+    assert hit is not None, (x_mm, z_mm)
+    return hit.point_mm
+
+
+def screen_of(win, point_mm) -> tuple[float, float]:
+    x, y, _ = win.view.to_widget(point_mm)
+    return x, y
+
+
+def camera(win):
+    cam = win.view.plotter.camera
+    return np.array(cam.position), np.array(cam.focal_point)
