@@ -10,9 +10,11 @@ Layout (schema ``mesomap-plan/1``)::
      "zones": [{"id", "name", "color" "#rrggbb", "side", "template", "notes",
                 "faces": [[first_face, count], ...]   # runs of consecutive painting faces
                 "area_cm2" (derived, ignored when read),
+                "injections": [{"face", "barycentric", "pinned", "position_mm", "normal"}]  # in order
+                "grid_source": fingerprint of the faces and layout params the grid was made from,
                 "params": {"technique", "depth_mm", "spacing_mm", "pattern", "margin_mm",
                            "volume_per_point_ml", "needle": {"length_mm", "gauge"},
-                           "products": [{"name", "lot"}], "notes"}}],
+                           "products": [{"name", "lot"}], "notes", "row_spacing_mm", "row_angle_deg"}}],
      "reflex_points": [{"id", "code", "name", "side", "face", "barycentric": [a, b, c],
                         "position_mm", "normal" (derived, ignored when read),
                         "depth_mm", "volume_ml", "angle_deg", "notes"}],
@@ -40,7 +42,7 @@ from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
-from mesomap.model.plan import BodyRef, Header, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
+from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import SIDES
 
 SCHEMA = "mesomap-plan/1"
@@ -78,6 +80,15 @@ def body_ref(surface: PaintingSurface) -> BodyRef:
     )
 
 
+def _injection_dict(q: InjectionPoint, surface: PaintingSurface | None) -> dict[str, Any]:
+    entry = {"face": q.face, "barycentric": list(q.barycentric), "pinned": q.pinned}
+    if surface is not None:
+        pos, normal = surface.point_on_face(q.face, q.barycentric)
+        entry["position_mm"] = [round(float(c), 4) for c in pos]
+        entry["normal"] = [round(float(c), 6) for c in normal]
+    return entry
+
+
 def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str, Any]:
     """The JSON-ready form of a plan; derived values (areas, positions) need ``surface``."""
     zones = []
@@ -91,7 +102,10 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
                 "margin_mm": p.margin_mm, "volume_per_point_ml": p.volume_per_point_ml,
                 "needle": {"length_mm": p.needle.length_mm, "gauge": p.needle.gauge},
                 "products": [{"name": c.name, "lot": c.lot} for c in p.products], "notes": p.notes,
+                "row_spacing_mm": p.row_spacing_mm, "row_angle_deg": p.row_angle_deg,
             },
+            "grid_source": z.grid_source,
+            "injections": [_injection_dict(q, surface) for q in z.injections],
         }
         if surface is not None:
             entry["area_cm2"] = round(surface.area_cm2(z.faces), 3)
@@ -120,18 +134,19 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
 
 
 def dumps_plan(data: dict) -> str:
-    """Indented JSON, with each zone's face runs kept on one line."""
+    """Indented JSON, with each zone's face runs and each injection point on one line.
+
+    ``data`` is consumed (its zone entries are rewritten)."""
     token = uuid.uuid4().hex  # a placeholder no user text can contain by chance
-    runs = [z["faces"] for z in data["zones"]]
+    compact = {}  # placeholder -> one-line JSON
     for k, z in enumerate(data["zones"]):
-        z["faces"] = f"@@{token}-{k}@@"
-    try:
-        text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
-    finally:
-        for k, r in enumerate(runs):
-            data["zones"][k]["faces"] = r
-    for k, r in enumerate(runs):
-        text = text.replace(f'"@@{token}-{k}@@"', json.dumps(r, separators=(",", ":")), 1)
+        compact[f"@@{token}-f{k}@@"], z["faces"] = json.dumps(z["faces"], separators=(",", ":")), f"@@{token}-f{k}@@"
+        for j, q in enumerate(z["injections"]):
+            key = f"@@{token}-i{k}-{j}@@"
+            compact[key], z["injections"][j] = json.dumps(q, separators=(",", ":"), allow_nan=False), key
+    text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+    for key, one_line in compact.items():
+        text = text.replace(f'"{key}"', one_line, 1)
     return text
 
 
@@ -248,6 +263,8 @@ def _params(d: dict, r: _Reader, where: str) -> TreatmentParams:
                       r.integer(needle, "gauge", f"{where}.needle", default.needle.gauge)),
         products=tuple(products),
         notes=r.text(d, "notes", where, ""),
+        row_spacing_mm=None if d.get("row_spacing_mm") is None else r.number(d, "row_spacing_mm", where),
+        row_angle_deg=r.number(d, "row_angle_deg", where, 0.0),
     )
     errors = params.errors()
     if errors:
@@ -288,20 +305,40 @@ def _zone(zd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Zon
         faces=_faces(zd.get("faces", []), r, f"{where}.faces", n_faces),
         params=_params(r.obj(zd.get("params", {}), f"{where}.params"), r, f"{where}.params"),
         template=template, notes=r.text(zd, "notes", where, ""),
+        injections=tuple(_injection(r.obj(q, f"{where}.injections[{j}]"), r, f"{where}.injections[{j}]", n_faces)
+                         for j, q in enumerate(r.lst(zd.get("injections", []), f"{where}.injections"))),
+        grid_source=r.text(zd, "grid_source", where, "", 64),
     )
+
+
+def _surface_point(d: dict, r: _Reader, where: str, n_faces: int) -> tuple[int, tuple[float, float, float]]:
+    """(face, barycentric) of a point on the painting surface, checked."""
+    face = r.integer(d, "face", where)
+    if not 0 <= face < n_faces:
+        r.fail(f"{where}.face", f"{face} is outside 0–{n_faces - 1}")
+    bary = r.lst(d.get("barycentric"), f"{where}.barycentric")
+    if len(bary) != 3:
+        r.fail(f"{where}.barycentric", "expected three numbers")
+    b = tuple(r.number({"b": x}, "b", f"{where}.barycentric[{k}]") for k, x in enumerate(bary))
+    if min(b) < -1e-6 or abs(sum(b) - 1) > 1e-6:
+        r.fail(f"{where}.barycentric", "must be three non-negative weights summing to 1")
+    return face, b
+
+
+def _injection(d: dict, r: _Reader, where: str, n_faces: int) -> InjectionPoint:
+    face, bary = _surface_point(d, r, where, n_faces)
+    pinned = d.get("pinned", False)
+    if not isinstance(pinned, bool):
+        r.fail(f"{where}.pinned", "expected true or false")
+    return InjectionPoint(face, bary, pinned)
 
 
 def _point(pd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> ReflexPoint:
     pid = r.new_id(pd, where, seen)
-    face = r.integer(pd, "face", where)
-    if not 0 <= face < n_faces:
-        r.fail(f"{where}.face", f"{face} is outside 0–{n_faces - 1}")
-    bary = r.lst(pd.get("barycentric"), f"{where}.barycentric")
-    if len(bary) != 3:
-        r.fail(f"{where}.barycentric", "expected three numbers")
+    face, bary = _surface_point(pd, r, where, n_faces)
     point = ReflexPoint(
         id=pid, code=r.text(pd, "code", where, "", 10_000), name=r.text(pd, "name", where, "", 10_000),
-        face=face, barycentric=tuple(r.number({"b": b}, "b", f"{where}.barycentric[{k}]") for k, b in enumerate(bary)),
+        face=face, barycentric=bary,
         side=r.choice(pd, "side", where, SIDES, "midline"),
         depth_mm=r.number(pd, "depth_mm", where, 4.0), volume_ml=r.number(pd, "volume_ml", where, 0.1),
         angle_deg=r.number(pd, "angle_deg", where, 90.0), notes=r.text(pd, "notes", where, ""),

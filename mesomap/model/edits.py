@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from mesomap.model.plan import Header, Plan, ReflexPoint, TreatmentParams, Zone, face_set
+from mesomap.model.plan import Header, InjectionPoint, Plan, ReflexPoint, TreatmentParams, Zone, face_set
 
 #: Distinct, colour-blind-friendlier zone colours (Okabe–Ito, then Tableau).
 ZONE_COLORS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
@@ -109,3 +109,33 @@ def update_point(plan: Plan, point_id: str, **changes) -> Plan:
 
 def set_header(plan: Plan, header: Header) -> Plan:
     return plan if header == plan.header else replace(plan, header=header)
+
+
+def set_zone_grid(plan: Plan, zone_id: str, injections) -> Plan:
+    """Replace a zone's injection points (a fresh layout, pinned points included by the caller)."""
+    zone = plan.zone(zone_id)
+    return replace_zone(plan, replace(zone, injections=tuple(injections), grid_source=zone.layout_fingerprint()))
+
+
+def clear_zone_grid(plan: Plan, zone_id: str) -> Plan:
+    zone = plan.zone(zone_id)
+    return replace_zone(plan, replace(zone, injections=(), grid_source=""))
+
+
+def edit_injection(plan: Plan, zone_id: str, index: int, point: InjectionPoint | None) -> Plan:
+    """Replace (move, pin/unpin) injection ``index`` of a zone, or delete it with ``point=None``."""
+    zone = plan.zone(zone_id)
+    if not 0 <= index < len(zone.injections):
+        raise IndexError(f"zone {zone.name!r} has no injection {index + 1}")
+    pts = list(zone.injections)
+    if point is None:
+        del pts[index]
+    else:
+        pts[index] = point
+    return replace_zone(plan, replace(zone, injections=tuple(pts)))
+
+
+def add_injection(plan: Plan, zone_id: str, point: InjectionPoint) -> Plan:
+    """A manual extra injection (pinned, so re-generating keeps it)."""
+    zone = plan.zone(zone_id)
+    return replace_zone(plan, replace(zone, injections=zone.injections + (replace(point, pinned=True),)))

@@ -8,6 +8,7 @@ and unchanged zones are shared between steps, not copied.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,6 +62,8 @@ class TreatmentParams:
     needle: Needle = field(default_factory=Needle)
     products: tuple[Product, ...] = ()
     notes: str = ""
+    row_spacing_mm: float | None = None  # "rows": between lines (None: same as spacing_mm)
+    row_angle_deg: float = 0.0  # "rows": line direction, 0 = along the body's long axis
 
     def errors(self) -> list[str]:
         """Plain sentences for every value that cannot be right (empty when valid)."""
@@ -76,6 +79,8 @@ class TreatmentParams:
             range_error("volume per point", self.volume_per_point_ml, VOLUME_PER_POINT_ML, "ml", low_open=True),
             range_error("needle length", self.needle.length_mm, NEEDLE_LENGTH_MM, "mm"),
             range_error("needle gauge", self.needle.gauge, NEEDLE_GAUGE, "G"),
+            None if self.row_spacing_mm is None else range_error("row spacing", self.row_spacing_mm, SPACING_MM, "mm"),
+            range_error("row angle", self.row_angle_deg, (-180.0, 180.0), "°"),
         ]
         out += [c for c in checks if c]
         if not out and self.depth_mm > self.needle.length_mm:
@@ -95,6 +100,19 @@ class TreatmentParams:
         return []
 
 
+@dataclass(frozen=True)
+class InjectionPoint:
+    """One needle entry of a zone's grid: (face, barycentric) on the painting surface.
+
+    ``pinned`` points survive re-generating the grid. Depth and volume come from
+    the zone's TreatmentParams.
+    """
+
+    face: int
+    barycentric: tuple[float, float, float]
+    pinned: bool = False
+
+
 @dataclass(frozen=True, eq=False)
 class Zone:
     """A treatment zone: a set of painting faces plus how to treat it.
@@ -111,8 +129,11 @@ class Zone:
     params: TreatmentParams = field(default_factory=TreatmentParams)
     template: str | None = None
     notes: str = ""
+    injections: tuple[InjectionPoint, ...] = ()
+    grid_source: str = ""  # layout_fingerprint() of what the injections were laid out from
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "injections", tuple(self.injections))
         if self.side not in SIDES:
             raise ValueError(f"side {self.side!r} is unknown; use one of {', '.join(SIDES)}")
         if not (isinstance(self.color, str) and len(self.color) == 7 and self.color.startswith("#")):
@@ -124,12 +145,26 @@ class Zone:
         if not isinstance(other, Zone):
             return NotImplemented
         return (
-            (self.id, self.name, self.color, self.side, self.params, self.template, self.notes)
-            == (other.id, other.name, other.color, other.side, other.params, other.template, other.notes)
+            (self.id, self.name, self.color, self.side, self.params, self.template, self.notes,
+             self.injections, self.grid_source)
+            == (other.id, other.name, other.color, other.side, other.params, other.template, other.notes,
+                other.injections, other.grid_source)
             and np.array_equal(self.faces, other.faces)
         )
 
     __hash__ = None  # mutable-looking array inside: not hashable
+
+    def layout_fingerprint(self) -> str:
+        """Names what a grid is laid out from: the faces and the layout parameters."""
+        p = self.params
+        h = hashlib.sha256(np.asarray(self.faces, dtype="<i4").tobytes())
+        h.update(repr((p.pattern, p.spacing_mm, p.margin_mm, p.row_spacing_mm, p.row_angle_deg)).encode())
+        return h.hexdigest()[:16]
+
+    @property
+    def grid_stale(self) -> bool:
+        """True when the zone changed since its grid was laid out (or it has none)."""
+        return self.grid_source != self.layout_fingerprint()
 
 
 @dataclass(frozen=True)
