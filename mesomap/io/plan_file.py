@@ -14,7 +14,7 @@ Layout (schema ``mesomap-plan/1``)::
                 "grid_source": fingerprint of the faces and layout params the grid was made from,
                 "params": {"technique", "depth_mm", "spacing_mm", "pattern", "margin_mm",
                            "volume_per_point_ml", "needle": {"length_mm", "gauge"},
-                           "products": [{"name", "lot"}], "notes", "row_spacing_mm", "row_angle_deg"}}],
+                           "products": [{"name", "lot", "parts"}], "notes", "row_spacing_mm", "row_angle_deg"}}],
      "reflex_points": [{"id", "code", "name", "side", "face", "barycentric": [a, b, c],
                         "position_mm", "normal" (derived, ignored when read),
                         "depth_mm", "volume_ml", "angle_deg", "notes"}],
@@ -101,7 +101,7 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
                 "technique": p.technique, "depth_mm": p.depth_mm, "spacing_mm": p.spacing_mm, "pattern": p.pattern,
                 "margin_mm": p.margin_mm, "volume_per_point_ml": p.volume_per_point_ml,
                 "needle": {"length_mm": p.needle.length_mm, "gauge": p.needle.gauge},
-                "products": [{"name": c.name, "lot": c.lot} for c in p.products], "notes": p.notes,
+                "products": [{"name": c.name, "lot": c.lot, "parts": c.parts} for c in p.products], "notes": p.notes,
                 "row_spacing_mm": p.row_spacing_mm, "row_angle_deg": p.row_angle_deg,
             },
             "grid_source": z.grid_source,
@@ -251,7 +251,11 @@ def _params(d: dict, r: _Reader, where: str) -> TreatmentParams:
     products = []
     for i, c in enumerate(r.lst(d.get("products", []), f"{where}.products")):
         c = r.obj(c, f"{where}.products[{i}]")
-        products.append(Product(r.text(c, "name", f"{where}.products[{i}]"), r.text(c, "lot", f"{where}.products[{i}]", "")))
+        here = f"{where}.products[{i}]"
+        parts = r.number(c, "parts", here, 1.0)
+        if not 0 < parts <= 100:
+            r.fail(f"{here}.parts", f"{parts:g} is not a share between 0 and 100")
+        products.append(Product(r.text(c, "name", here), r.text(c, "lot", here, ""), parts))
     params = TreatmentParams(
         technique=r.text(d, "technique", where, default.technique),
         depth_mm=r.number(d, "depth_mm", where, default.depth_mm),

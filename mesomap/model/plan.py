@@ -41,6 +41,7 @@ class Product:
 
     name: str
     lot: str = ""
+    parts: float = 1.0  # share of the cocktail, relative to the other products (1:1:2 …)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,92 @@
+"""Exports of a plan's injections: one plain function per format, registered by name.
+
+Every export is checked first (blocking errors, missing or stale grids) and
+written atomically, so a failed export leaves no partial file and keeps any
+previous one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.atomic import atomic_path
+from mesomap.model.plan import Plan
+
+CSV_COLUMNS = ("order", "zone", "technique", "x_mm", "y_mm", "z_mm", "nx", "ny", "nz", "depth_mm", "volume_ml")
+REFLEX_TECHNIQUE = "PPP"  # reflex points are injected point by point
+
+
+class ExportError(Exception):
+    """The plan cannot be exported as it is; ``str(err)`` says why in one line."""
+
+
+@dataclass(frozen=True)
+class InjectionRow:
+    """One needle entry in treatment order; positions in mm, unit normal."""
+
+    order: int
+    zone: str
+    technique: str
+    position_mm: tuple[float, float, float]
+    normal: tuple[float, float, float]
+    depth_mm: float
+    volume_ml: float
+
+
+def check_exportable(plan: Plan) -> None:
+    """Raise ExportError naming the first problem that makes the injections wrong or unknown."""
+    for z in plan.zones:
+        errors = z.params.errors()
+        if errors:
+            raise ExportError(f"zone {z.name!r}: {errors[0]}")
+        if len(z.faces) and not z.injections:
+            raise ExportError(f"zone {z.name!r} has no injection grid yet; lay it out first (mesomap grid)")
+        if z.injections and z.grid_stale:
+            raise ExportError(f"zone {z.name!r} changed since its grid was laid out; lay it out again (mesomap grid)")
+    for p in plan.points:
+        errors = p.errors()
+        if errors:
+            raise ExportError(f"reflex point {p.code or p.id}: {errors[0]}")
+    if not any(z.injections for z in plan.zones) and not plan.points:
+        raise ExportError("the plan has no injections to export")
+
+
+def injection_rows(plan: Plan, surface: PaintingSurface) -> list[InjectionRow]:
+    """Every injection in treatment order: zones in plan order, each in its grid order, then reflex points."""
+    check_exportable(plan)
+    rows: list[InjectionRow] = []
+    for z in plan.zones:
+        for q in z.injections:
+            pos, normal = surface.point_on_face(q.face, q.barycentric)
+            rows.append(InjectionRow(len(rows) + 1, z.name, z.params.technique, tuple(map(float, pos)),
+                                     tuple(map(float, normal)), z.params.depth_mm, z.params.volume_per_point_ml))
+    for p in plan.points:
+        pos, normal = surface.point_on_face(p.face, p.barycentric)
+        label = f"{p.code} {p.side}" if p.side != "midline" else p.code
+        rows.append(InjectionRow(len(rows) + 1, label or p.name, REFLEX_TECHNIQUE, tuple(map(float, pos)),
+                                 tuple(map(float, normal)), p.depth_mm, p.volume_ml))
+    return rows
+
+
+def write_csv(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
+    """``order,zone,technique,x_mm,y_mm,z_mm,nx,ny,nz,depth_mm,volume_ml``, one row per injection."""
+    buf = _io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in injection_rows(plan, surface):
+        writer.writerow([r.order, r.zone, r.technique, *(f"{c:.3f}" for c in r.position_mm),
+                         *(f"{c:.5f}" for c in r.normal), f"{r.depth_mm:g}", f"{r.volume_ml:g}"])
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        tmp.write_text(buf.getvalue(), encoding="utf-8")
+    return out
+
+
+EXPORTERS: dict[str, tuple[str, Callable[[Plan, PaintingSurface, Path], Path]]] = {
+    "csv": (".csv", write_csv),
+}

@@ -1,0 +1,139 @@
+"""Counts, volumes, session time and plain warnings for a plan.
+
+Pure: the caller passes each zone's area and a count estimator (geometry
+knows how many points a zone of that area takes), so a summary is available
+live while painting, before any grid exists. Nothing is clamped: numbers
+outside the usual ranges come back as warnings that say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from mesomap.model.plan import Plan, Zone
+
+#: Editable defaults: seconds per injection by technique (gun in hand, moving on).
+SECONDS_PER_INJECTION = {"IED": 2.0, "NAP": 1.0, "IDS": 6.0, "IDP": 8.0, "PPP": 12.0, "MIX": 8.0}
+#: Seconds per reflex point injection.
+SECONDS_PER_REFLEX_POINT = 15.0
+#: Preparation, disinfection and aftercare around the injections (minutes).
+SESSION_OVERHEAD_MIN = 10.0
+#: Usual session sizes [shared/domain/MESOTHERAPY.md]: outside them, a warning.
+SESSION_COUNT_RANGE = (10, 200)
+SESSION_MINUTES_RANGE = (20.0, 60.0)
+
+
+@dataclass(frozen=True)
+class DurationSettings:
+    seconds_per_injection: Mapping[str, float] = field(default_factory=lambda: dict(SECONDS_PER_INJECTION))
+    seconds_per_reflex_point: float = SECONDS_PER_REFLEX_POINT
+    overhead_min: float = SESSION_OVERHEAD_MIN
+
+
+@dataclass(frozen=True)
+class ZoneSummary:
+    id: str
+    name: str
+    area_cm2: float
+    technique: str
+    pattern: str
+    spacing_mm: float
+    margin_mm: float
+    depth_mm: float
+    count: int
+    count_is_estimate: bool  # True until a current grid is laid out
+    volume_ml: float
+    product_volumes_ml: tuple[tuple[str, float], ...]
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    zones: tuple[ZoneSummary, ...]
+    reflex_count: int
+    reflex_volume_ml: float
+    count: int
+    volume_ml: float
+    duration_min: float
+    product_volumes_ml: tuple[tuple[str, float], ...]
+    warnings: tuple[str, ...]
+    errors: tuple[str, ...]  # these block export
+
+    def as_dict(self) -> dict:
+        """The JSON form used by ``mesomap summary --json``."""
+        return {
+            "zones": [
+                {"id": z.id, "name": z.name, "area_cm2": round(z.area_cm2, 2), "technique": z.technique,
+                 "pattern": z.pattern, "spacing_mm": z.spacing_mm, "margin_mm": z.margin_mm, "depth_mm": z.depth_mm,
+                 "count": z.count, "count_is_estimate": z.count_is_estimate, "volume_ml": round(z.volume_ml, 3),
+                 "products_ml": {n: round(v, 3) for n, v in z.product_volumes_ml}}
+                for z in self.zones
+            ],
+            "totals": {"count": self.count, "zone_injections": self.count - self.reflex_count,
+                       "reflex_points": self.reflex_count, "volume_ml": round(self.volume_ml, 3),
+                       "products_ml": {n: round(v, 3) for n, v in self.product_volumes_ml},
+                       "duration_min": round(self.duration_min, 1)},
+            "warnings": list(self.warnings),
+            "errors": list(self.errors),
+        }
+
+
+def _product_volumes(zone: Zone, volume_ml: float) -> tuple[tuple[str, float], ...]:
+    products = zone.params.products
+    total_parts = sum(p.parts for p in products)
+    return tuple((p.name, volume_ml * p.parts / total_parts) for p in products) if total_parts else ()
+
+
+def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callable[[Zone, float], int],
+              settings: DurationSettings | None = None) -> PlanSummary:
+    """Per-zone and total numbers for ``plan``.
+
+    area_cm2 : zone id -> area. estimate_count(zone, area_cm2) -> points a grid
+    would have; used while a zone has no current grid.
+    """
+    settings = settings or DurationSettings()
+    zones, warnings, errors = [], [], []
+    products: dict[str, float] = {}
+    for z in plan.zones:
+        p = z.params
+        current = bool(z.injections) and not z.grid_stale
+        count = len(z.injections) if current else int(estimate_count(z, area_cm2[z.id])) if len(z.faces) else 0
+        volume = count * p.volume_per_point_ml
+        per_product = _product_volumes(z, volume)
+        for name, ml in per_product:
+            products[name] = products.get(name, 0.0) + ml
+        zones.append(ZoneSummary(
+            z.id, z.name, area_cm2[z.id], p.technique, p.pattern, p.spacing_mm, p.margin_mm, p.depth_mm, count,
+            not current, volume, per_product, count * settings.seconds_per_injection.get(p.technique, 8.0),
+        ))
+        errors += [f"{z.name}: {e}" for e in p.errors()]
+        warnings += [f"{z.name}: {w}" for w in p.warnings()]
+        if len(z.faces) == 0:
+            warnings.append(f"{z.name}: the zone is empty; paint it or remove it")
+        elif z.injections and z.grid_stale:
+            warnings.append(f"{z.name}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
+        if len(p.products) == 1:
+            warnings.append(f"{z.name}: a cocktail usually has 2–4 products, this one has 1")
+    for pt in plan.points:
+        errors += [f"reflex point {pt.code or pt.id}: {e}" for e in pt.errors()]
+    reflex_count = len(plan.points)
+    reflex_volume = sum(pt.volume_ml for pt in plan.points)
+    count = sum(z.count for z in zones) + reflex_count
+    seconds = sum(z.duration_s for z in zones) + reflex_count * settings.seconds_per_reflex_point
+    minutes = settings.overhead_min + seconds / 60.0 if count else 0.0
+    lo, hi = SESSION_COUNT_RANGE
+    if count < lo:
+        warnings.append(f"{count} injections is fewer than the usual {lo}–{hi} per session")
+    elif count > hi:
+        warnings.append(f"{count} injections is more than the usual {lo}–{hi} per session; consider splitting the plan over two sessions")
+    lo_min, hi_min = SESSION_MINUTES_RANGE
+    if count and minutes < lo_min:
+        warnings.append(f"about {minutes:.0f} min is shorter than the usual {lo_min:.0f}–{hi_min:.0f} min session")
+    elif minutes > hi_min:
+        warnings.append(f"about {minutes:.0f} min is longer than the usual {lo_min:.0f}–{hi_min:.0f} min session")
+    return PlanSummary(
+        zones=tuple(zones), reflex_count=reflex_count, reflex_volume_ml=reflex_volume, count=count,
+        volume_ml=sum(z.volume_ml for z in zones) + reflex_volume, duration_min=minutes,
+        product_volumes_ml=tuple(products.items()), warnings=tuple(warnings), errors=tuple(errors),
+    )
