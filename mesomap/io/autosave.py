@@ -95,8 +95,16 @@ class Autosaver:
         self.last_revision = None
 
     def leftovers(self) -> list[Recovery]:
-        """Autosaves of processes that are gone, newest first (unreadable ones skipped)."""
+        """Autosaves of processes that are gone, newest first.
+
+        A leftover may still be unreadable (``Recovery.load`` then raises
+        PlanFileError). Half-written temporary files of dead processes are removed.
+        """
         found = []
+        for tmp in self.directory.glob(".autosave-*.mesomap.json.*"):
+            pid = tmp.name.split("-")[1].split(".")[0]
+            if pid.isdigit() and int(pid) != self.pid and not _alive(int(pid)):
+                tmp.unlink(missing_ok=True)
         for f in self.directory.glob("autosave-*.mesomap.json"):
             try:
                 pid = int(f.name.split("-")[1].split(".")[0])

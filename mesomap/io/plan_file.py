@@ -323,7 +323,7 @@ def _surface_point(d: dict, r: _Reader, where: str, n_faces: int) -> tuple[int, 
     bary = r.lst(d.get("barycentric"), f"{where}.barycentric")
     if len(bary) != 3:
         r.fail(f"{where}.barycentric", "expected three numbers")
-    b = tuple(r.number({"b": x}, "b", f"{where}.barycentric[{k}]") for k, x in enumerate(bary))
+    b = tuple(r.number({f"barycentric[{k}]": x}, f"barycentric[{k}]", where) for k, x in enumerate(bary))
     if min(b) < -1e-6 or abs(sum(b) - 1) > 1e-6:
         r.fail(f"{where}.barycentric", "must be three non-negative weights summing to 1")
     return face, b

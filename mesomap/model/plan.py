@@ -140,6 +140,7 @@ class Zone:
         if not (isinstance(self.color, str) and len(self.color) == 7 and self.color.startswith("#")):
             raise ValueError(f"colour {self.color!r} must look like #rrggbb")
         int(self.color[1:], 16)
+        object.__setattr__(self, "color", self.color.lower())
         object.__setattr__(self, "faces", face_set(self.faces))
 
     def __eq__(self, other: object) -> bool:

@@ -336,3 +336,15 @@ def test_an_autosave_killed_mid_loop_recovers_a_whole_saved_revision(tmp_path, s
         assert done[-1] <= k <= done[-1] + 1, (notes, done[-1])
         assert recovered.body == body_ref(surface)
         assert np.array_equal(recovered.zone("zone-1").faces, expected_faces)
+
+
+def test_half_written_temp_files_of_dead_processes_are_cleaned(tmp_path):
+    from mesomap.io.autosave import Autosaver
+
+    dead = 4_000_000 + 4242
+    stale = tmp_path / f".autosave-{dead}.mesomap.json.abc123.json"
+    stale.write_text("{half")
+    mine = tmp_path / f".autosave-{os.getpid()}.mesomap.json.zz.json"  # a live writer's file stays
+    mine.write_text("{")
+    Autosaver(directory=tmp_path).leftovers()
+    assert not stale.exists() and mine.exists()
