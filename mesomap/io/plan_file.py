@@ -29,7 +29,6 @@ Never pickle, never eval: JSON only.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import uuid
@@ -41,6 +40,7 @@ import numpy as np
 from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
+from mesomap.io.json_reader import JsonReader, NonFinite
 from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
 from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import SIDES
@@ -49,8 +49,6 @@ SCHEMA = "mesomap-plan/1"
 SUFFIX = ".mesomap.json"
 COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
 MAX_FILE_BYTES = 50_000_000
-#: Whole numbers beyond this are refused (no plan value comes near it).
-MAX_INT = 10**15
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -164,75 +162,7 @@ def save_plan(plan: Plan, path: str | Path, surface: PaintingSurface | None = No
 
 # -- reading ---------------------------------------------------------------------
 
-class _Reader:
-    """Typed field access that names the field path in every error."""
-
-    def __init__(self, source: str):
-        self.source = source
-
-    def fail(self, where: str, message: str):
-        raise PlanFileError(f"{self.source}: {where}: {message}")
-
-    def obj(self, value, where: str) -> dict:
-        if not isinstance(value, dict):
-            self.fail(where, f"expected an object, found {type(value).__name__}")
-        return value
-
-    def lst(self, value, where: str) -> list:
-        if not isinstance(value, list):
-            self.fail(where, f"expected a list, found {type(value).__name__}")
-        return value
-
-    def text(self, d: dict, key: str, where: str, default: str | None = None, max_len: int = 1_000_000) -> str:
-        value = d.get(key, default)
-        if value is None and default is None and key not in d:
-            self.fail(f"{where}.{key}", "is missing")
-        if not isinstance(value, str):
-            self.fail(f"{where}.{key}", f"expected text, found {type(value).__name__}")
-        if len(value) > max_len:
-            self.fail(f"{where}.{key}", f"is longer than {max_len} characters")
-        return value
-
-    def number(self, d: dict, key: str, where: str, default: float | None = None) -> float:
-        value = d.get(key, default)
-        if value is None:
-            self.fail(f"{where}.{key}", "is missing")
-        if isinstance(value, NonFinite):
-            self.fail(f"{where}.{key}", f"{value.name} is not a finite number")
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(f"{where}.{key}", f"expected a number, found {type(value).__name__}")
-        if isinstance(value, int) and abs(value) > MAX_INT:
-            self.fail(f"{where}.{key}", "is an absurdly large number")
-        if isinstance(value, float) and not math.isfinite(value):
-            self.fail(f"{where}.{key}", f"{value} is not a finite number")
-        return float(value)
-
-    def choice(self, d: dict, key: str, where: str, options, default: str) -> str:
-        value = self.text(d, key, where, default)
-        if value not in options:
-            self.fail(f"{where}.{key}", f"{value!r} is not one of {', '.join(options)}"[:200])
-        return value
-
-    def new_id(self, d: dict, where: str, seen: set[str]) -> str:
-        """The entry's ``id``, refused if an earlier entry of the same list used it."""
-        value = self.text(d, "id", where, max_len=100)
-        if value in seen:
-            self.fail(f"{where}.id", f"{value!r} is used twice")
-        seen.add(value)
-        return value
-
-    def integer(self, d: dict, key: str, where: str, default: int | None = None) -> int:
-        value = d.get(key, default)
-        if value is None:
-            self.fail(f"{where}.{key}", "is missing")
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(f"{where}.{key}", f"expected a whole number, found {type(value).__name__}")
-        if abs(value) > MAX_INT:
-            self.fail(f"{where}.{key}", "is an absurdly large number")
-        return value
-
-
-def migrate(data: dict, r: _Reader) -> dict:
+def migrate(data: dict, r: JsonReader) -> dict:
     """Bring an older schema version to the current one (1 is the first: nothing yet)."""
     schema = data.get("@schema")
     if not isinstance(schema, str) or not schema.startswith("mesomap-plan/"):
@@ -245,7 +175,7 @@ def migrate(data: dict, r: _Reader) -> dict:
     return data
 
 
-def _params(d: dict, r: _Reader, where: str) -> TreatmentParams:
+def _params(d: dict, r: JsonReader, where: str) -> TreatmentParams:
     default = TreatmentParams()
     needle = r.obj(d.get("needle", {}), f"{where}.needle")
     products = []
@@ -276,7 +206,7 @@ def _params(d: dict, r: _Reader, where: str) -> TreatmentParams:
     return params
 
 
-def _faces(value, r: _Reader, where: str, n_faces: int) -> np.ndarray:
+def _faces(value, r: JsonReader, where: str, n_faces: int) -> np.ndarray:
     """Face ids from [[first, count], ...] runs, each checked in Python ints (no wrap-around)."""
     runs = r.lst(value, where)
     total = 0
@@ -295,7 +225,7 @@ def _faces(value, r: _Reader, where: str, n_faces: int) -> np.ndarray:
     return np.concatenate([np.arange(first, first + count) for first, count in runs])
 
 
-def _zone(zd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Zone:
+def _zone(zd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) -> Zone:
     zid = r.new_id(zd, where, seen)
     color = r.text(zd, "color", where, "#e69f00")
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
@@ -315,7 +245,7 @@ def _zone(zd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Zon
     )
 
 
-def _surface_point(d: dict, r: _Reader, where: str, n_faces: int) -> tuple[int, tuple[float, float, float]]:
+def _surface_point(d: dict, r: JsonReader, where: str, n_faces: int) -> tuple[int, tuple[float, float, float]]:
     """(face, barycentric) of a point on the painting surface, checked."""
     face = r.integer(d, "face", where)
     if not 0 <= face < n_faces:
@@ -329,7 +259,7 @@ def _surface_point(d: dict, r: _Reader, where: str, n_faces: int) -> tuple[int, 
     return face, b
 
 
-def _injection(d: dict, r: _Reader, where: str, n_faces: int) -> InjectionPoint:
+def _injection(d: dict, r: JsonReader, where: str, n_faces: int) -> InjectionPoint:
     face, bary = _surface_point(d, r, where, n_faces)
     pinned = d.get("pinned", False)
     if not isinstance(pinned, bool):
@@ -337,7 +267,7 @@ def _injection(d: dict, r: _Reader, where: str, n_faces: int) -> InjectionPoint:
     return InjectionPoint(face, bary, pinned)
 
 
-def _point(pd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> ReflexPoint:
+def _point(pd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) -> ReflexPoint:
     pid = r.new_id(pd, where, seen)
     face, bary = _surface_point(pd, r, where, n_faces)
     point = ReflexPoint(
@@ -355,7 +285,7 @@ def _point(pd: dict, r: _Reader, where: str, seen: set[str], n_faces: int) -> Re
 
 def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None) -> Plan:
     """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names."""
-    r = _Reader(source)
+    r = JsonReader(source, PlanFileError)
     data = migrate(r.obj(data, "file"), r)
     body = r.obj(data.get("body"), "body") if "body" in data else r.fail("body", "is missing")
     body_id = r.text(body, "id", "body")
@@ -410,10 +340,3 @@ def load_plan(path: str | Path) -> Plan:
     except RecursionError:
         raise PlanFileError(f"{name}: nested too deeply to be a plan") from None
     return plan_from_dict(data, source=name)
-
-
-class NonFinite:
-    """Stands in for a NaN/Infinity literal so the field that holds it can be named."""
-
-    def __init__(self, name: str):
-        self.name = name
