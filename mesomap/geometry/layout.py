@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.linalg import factorized
 from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
+from mesomap.geometry.layout_relax import (
+    _subset, circumcentres, dart_throw, fill_holes, relax_particles, relax_springs, thin,
+)
 from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
@@ -42,9 +43,15 @@ MIN_SEPARATION = 0.86
 HOLE_FILL = 0.62
 #: Holes are looked for this × spacing inside the margin line (the edge row stands in that band).
 HOLE_BAND = 0.5
-#: Spring relaxation steps (local/global), and the proximal weight that damps each step.
-RELAX_STEPS = 12
-RELAX_DAMPING = 0.05
+#: Between the margin line and HOLE_BAND inside it, a gap is filled when a point fits this × spacing from all others.
+EDGE_GAP = 0.95
+#: Spring relaxation steps (local/global) of the lattice, and particle steps after a hole is filled.
+RELAX_STEPS = 6
+PARTICLE_STEPS = 8
+#: Rounds of (find holes, fill, relax, thin).
+FIX_ROUNDS = 3
+#: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
+BLUE_NOISE_HOLE = 0.75
 #: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
 MAX_FLATTEN_STRETCH = 3.0
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
@@ -131,6 +138,8 @@ class _Chart:
     e2: np.ndarray
     lo: np.ndarray  # (2,) uv box
     hi: np.ndarray
+    component: int = 0
+    seam: bool = False  # the map tears somewhere (a ring-shaped zone, or stretched triangles left out)
 
 
 class ZoneLayoutSolver:
@@ -204,8 +213,10 @@ class ZoneLayoutSolver:
         faces = part[good]
         cen2 = full_uv[p.F[faces]].mean(axis=1)
         used = full_uv[np.unique(p.F[faces])]
+        n_edges = len(np.unique(np.sort(F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1), axis=0))
+        disc = len(V) - n_edges + len(F) == 1
         return _Chart(faces, full_uv, cKDTree(cen2), int(verts[centre]), e1, e2,
-                      used.min(axis=0), used.max(axis=0))
+                      used.min(axis=0), used.max(axis=0), component, bool(not disc or not good.all()))
 
     def _locate(self, chart: _Chart, pts2: np.ndarray, k: int = 8):
         """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles."""
@@ -288,7 +299,7 @@ class ZoneLayoutSolver:
             face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps)
         stats = {}
         if fix and len(face):
-            face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern)
+            face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm)
         face = np.concatenate([pin_face, face]).astype(np.int64)
         bary = np.concatenate([pin_bary, bary])
         pos = p.positions(face, bary)
@@ -339,7 +350,7 @@ class ZoneLayoutSolver:
             return face, bary
         x = p.positions(face, bary)
         # drop lattice points well outside the margin before relaxing (they only cost time)
-        keep = p.boundary_distance(x) >= margin - 1.5 * s
+        keep = p.boundary_distance(x) >= margin - 0.5 * s
         face, bary, edges, rest, weight = _subset(keep, face, bary, edges, rest, weight)
         if relax_steps and len(edges):
             face, bary = relax_springs(p, face, bary, edges, rest, weight, relax_steps)
@@ -362,176 +373,95 @@ class ZoneLayoutSolver:
         face, bary, x = face[inside], bary[inside], x[inside]
         chosen = dart_throw(x, BLUE_NOISE_RADIUS * s, pin_pos)
         face, bary = face[chosen], bary[chosen]
-        return repel(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS)
+        return relax_particles(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS, attract=False)
 
-    def _fix(self, face, bary, s, margin, pin_pos, pattern):
-        """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes."""
+    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing):
+        """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
+
+        A hole is the centre of a circle through three neighbouring points
+        (a Delaunay triangle in the log map) wider than the pattern allows,
+        at least half a spacing inside the margin line. Hexagonal and blue
+        noise layouts then relax with particle springs so the new point
+        settles in; square and rows take a new point only where it keeps the
+        minimum separation, so their lines stay straight.
+        """
         p = self.patch
+        b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
+        near = MIN_SEPARATION * min(s, b)
+        hole = {"hexagonal": HOLE_FILL * s, "blue_noise": BLUE_NOISE_HOLE * s,
+                "square": 1.15 * s / math.sqrt(2), "rows": 1.15 * math.hypot(s, b) / 2}[pattern]
+        particles = pattern in ("hexagonal", "blue_noise")
         x = p.positions(face, bary)
-        n0 = len(x)
-        keep = thin(x, MIN_SEPARATION * s, pin_pos)
-        face, bary, x = face[keep], bary[keep], x[keep]
-        removed = n0 - len(x)
-        # holes: zone vertices and face centroids half a spacing inside the margin line (where the
-        # edge row of the grid stands) farther than HOLE_FILL·s from any point
-        cand = np.concatenate([p.V, p.centroids])
-        cand_d = np.concatenate([self._vertex_boundary_distance, self._centroid_boundary_distance])
-        cand = cand[cand_d >= margin + HOLE_BAND * s]
-        added = 0
-        if len(cand):
-            taken = np.concatenate([x, pin_pos]) if len(pin_pos) else x
-            new = fill_holes(cand, taken, HOLE_FILL * s, MIN_SEPARATION * s)
-            if len(new):
-                nf, nb, _, _ = p.project(new)
-                face = np.concatenate([face, nf])
-                bary = np.concatenate([bary, nb])
-                added = len(new)
-        return face, bary, {"thinned": removed, "filled": added}
-
-
-def _subset(keep, face, bary, edges, rest, weight):
-    new_id = np.cumsum(keep) - 1
-    ok = keep[edges].all(axis=1)
-    return face[keep], bary[keep], new_id[edges[ok]], rest[ok], weight[ok]
-
-
-def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int):
-    """Relax lattice springs on the skin: local/global steps, each projected back onto the zone.
-
-    face (n,) local, bary (n, 3); edges (e, 2); rest (e,) mm along the skin;
-    weight (e,). A spring's rest length is along the skin: its target chord
-    is rest·sin(θ/2)/(θ/2) with θ the angle between the normals at its ends.
-    Returns the relaxed (face, bary).
-    """
-    n = len(face)
-    i, j = edges[:, 0], edges[:, 1]
-    lap = sparse.coo_matrix((np.concatenate([-weight, -weight]), (np.concatenate([i, j]), np.concatenate([j, i]))),
-                            shape=(n, n)).tocsr()
-    deg = -np.asarray(lap.sum(axis=1)).ravel()
-    damping = RELAX_DAMPING * max(float(weight.mean()), 1e-9)
-    system = (lap + sparse.diags(deg + damping)).tocsc()
-    solve = factorized(system)
-    x = patch.positions(face, bary)
-    for _ in range(steps):
-        nrm = patch.normals(face, bary)
-        d = x[j] - x[i]
-        length = np.linalg.norm(d, axis=1)
-        cos = np.clip(np.einsum("ij,ij->i", nrm[i], nrm[j]), -1.0, 1.0)
-        half = 0.5 * np.arccos(cos)
-        chord = rest * np.where(half > 1e-6, np.sin(half) / np.maximum(half, 1e-12), 1.0)
-        target = d * (chord / np.maximum(length, 1e-12))[:, None] * weight[:, None]
-        rhs = damping * x
-        np.add.at(rhs, i, -target)
-        np.add.at(rhs, j, target)
-        new = np.stack([solve(rhs[:, k]) for k in range(3)], axis=1)
-        face, bary, x, _ = patch.project(new)
-    return face, bary
-
-
-def thin(x: np.ndarray, min_dist: float, fixed: np.ndarray) -> np.ndarray:
-    """(n,) bool: points x (n, 3) kept so that none is closer than min_dist to a kept one or to ``fixed`` (q, 3).
-
-    Greedy and deterministic: points with the most too-close neighbours go first.
-    """
-    keep = np.ones(len(x), dtype=bool)
-    if len(fixed):
-        d, _ = cKDTree(fixed).query(x, k=1)
-        keep &= d >= min_dist
-    tree = cKDTree(x)
-    pairs = tree.query_pairs(min_dist, output_type="ndarray")
-    if len(pairs) == 0:
-        return keep
-    pairs = pairs[keep[pairs].all(axis=1)]
-    count = np.bincount(pairs.ravel(), minlength=len(x))
-    for a in np.argsort(-count, kind="stable"):
-        if count[a] == 0:
-            break
-        if not keep[a]:
-            continue
-        neighbours = pairs[(pairs[:, 0] == a) | (pairs[:, 1] == a)]
-        others = neighbours[neighbours != a]
-        if keep[others].any():
-            keep[a] = False
-    return keep
-
-
-def fill_holes(candidates: np.ndarray, taken: np.ndarray, hole: float, min_dist: float) -> np.ndarray:
-    """(h, 3) new points: farthest-first among candidates (c, 3) until none is farther than ``hole`` from a point.
-
-    A candidate is only taken if it is at least ``min_dist`` from every point
-    (so a fill never makes a too-close pair); the fills themselves too.
-    """
-    if len(taken) == 0:
-        d = np.full(len(candidates), np.inf)
-    else:
-        d, _ = cKDTree(taken).query(candidates, k=1)
-    cand_tree = cKDTree(candidates)
-    new = []
-    while True:
-        order = np.argsort(-d, kind="stable")
-        best = next((c for c in order[:64] if d[c] >= min_dist), None)
-        if best is None or d[best] <= hole:
-            break
-        new.append(candidates[best])
-        near = cand_tree.query_ball_point(candidates[best], d[best])
-        near = np.asarray(near, dtype=np.int64)
-        d[near] = np.minimum(d[near], np.linalg.norm(candidates[near] - candidates[best], axis=1))
-        d[best] = 0.0
-    return np.array(new).reshape(-1, 3)
-
-
-def dart_throw(x: np.ndarray, radius: float, fixed: np.ndarray) -> np.ndarray:
-    """Indices of points x (n, 3), taken in the given (random) order, at least ``radius`` from every taken or fixed point."""
-    cell = radius
-    grid: dict[tuple[int, int, int], list[np.ndarray]] = {}
-    r2 = radius * radius
-
-    def add(pt):
-        grid.setdefault(tuple(np.floor(pt / cell).astype(int)), []).append(pt)
-
-    for f in fixed:
-        add(f)
-    chosen = []
-    keys = np.floor(x / cell).astype(int)
-    offsets = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
-    for idx in range(len(x)):
-        kx, ky, kz = keys[idx]
-        pt = x[idx]
-        ok = True
-        for a, b, c in offsets:
-            for q in grid.get((kx + a, ky + b, kz + c), ()):
-                dq = q - pt
-                if dq @ dq < r2:
-                    ok = False
-                    break
-            if not ok:
+        keep = thin(x, near, pin_pos)
+        face, bary = face[keep], bary[keep]
+        stats = {"thinned": int((~keep).sum()), "filled": 0}
+        for _ in range(FIX_ROUNDS):
+            sites = self._hole_sites(face, bary, pin_pos, hole, margin, margin + HOLE_BAND * s, s, near)
+            if not particles and len(sites):
+                taken = np.concatenate([p.positions(face, bary), pin_pos])
+                d, _ = cKDTree(taken).query(sites, k=1)
+                sites = sites[d >= near]
+            if len(sites) == 0:
                 break
-        if ok:
-            chosen.append(idx)
-            add(pt)
-    return np.asarray(chosen, dtype=np.int64)
+            nf, nb = p.project(sites)[:2]
+            face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
+            stats["filled"] += len(sites)
+            if not particles:
+                break
+            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, PARTICLE_STEPS,
+                                         attract=pattern == "hexagonal")
+            keep = thin(p.positions(face, bary), near, pin_pos)
+            face, bary = face[keep], bary[keep]
+            stats["thinned"] += int((~keep).sum())
+        return face, bary, stats
 
+    def _hole_sites(self, face, bary, pin_pos, hole, margin, inner, s, near) -> np.ndarray:
+        """(h, 3) places (mm, near the skin) for new points.
 
-def repel(patch: ZonePatch, face, bary, s: float, margin: float, fixed: np.ndarray, steps: int):
-    """A few steps pushing apart points closer than s (3D, projected back on the zone); ends inside the margin."""
-    x = patch.positions(face, bary)
-    n = len(x)
-    for _ in range(steps):
-        allx = np.concatenate([x, fixed]) if len(fixed) else x
-        pairs = cKDTree(allx).query_pairs(s, output_type="ndarray")
-        if len(pairs) == 0:
-            break
-        d = allx[pairs[:, 1]] - allx[pairs[:, 0]]
-        length = np.linalg.norm(d, axis=1)
-        push = (0.5 * (s - length) / np.maximum(length, 1e-9))[:, None] * d * 0.5
-        move = np.zeros_like(allx)
-        np.add.at(move, pairs[:, 0], -push)
-        np.add.at(move, pairs[:, 1], push)
-        cnt = np.bincount(pairs.ravel(), minlength=len(allx))[:, None]
-        x_new = x + move[:n] / np.maximum(cnt[:n], 1) * 2
-        face, bary, x, _ = patch.project(x_new)
-    keep = patch.boundary_distance(x) >= margin
-    return face[keep], bary[keep]
+        Circle centres of Delaunay triangles wider than ``hole`` at least
+        ``inner`` from the boundary, and spots between the margin line and
+        ``inner`` farther than ``near`` from every point.
+        """
+        p = self.patch
+        x = np.concatenate([p.positions(face, bary), pin_pos])
+        comp = p.component[face]
+        if len(pin_pos):
+            pf, pb = p.project(pin_pos)[:2]
+            face, bary, comp = np.concatenate([face, pf]), np.concatenate([bary, pb]), np.concatenate([comp, p.component[pf]])
+        sites, radii, need = [], [], []
+        for chart in self.charts:
+            m = np.flatnonzero(comp == chart.component)
+            uv = np.einsum("pi,pij->pj", bary[m], chart.uv[p.F[face[m]]])
+            c, r, _ = circumcentres(x[m], uv)
+            big = r > hole
+            sites.append(c[big])
+            radii.append(r[big])
+            need.append(np.full(big.sum(), inner))
+            verts = np.unique(p.F[p.component == chart.component])
+            vbd = self._vertex_boundary_distance[verts]
+            # along the margin line the lattice may have drawn back: fill gaps wide enough for a whole point
+            edge = verts[(vbd >= margin) & (vbd < inner + 0.5 * s)]
+            new = fill_holes(p.V[edge], x, EDGE_GAP * s, EDGE_GAP * s)
+            sites.append(new)
+            radii.append(np.full(len(new), EDGE_GAP * s))
+            need.append(np.full(len(new), margin))
+            if chart.seam:  # where the map tears, triangles are missing: look at the vertices too
+                inside = verts[vbd >= inner]
+                new = fill_holes(p.V[inside], np.concatenate([x, new]), max(hole, 0.75 * s), 0.6 * s)
+                sites.append(new)
+                radii.append(np.full(len(new), 0.75 * s))
+                need.append(np.full(len(new), margin))
+        sites, radii, need = np.concatenate(sites), np.concatenate(radii), np.concatenate(need)
+        if len(sites) == 0:
+            return sites
+        q = p.project(sites)[2]
+        ok = (np.linalg.norm(q - sites, axis=1) <= 0.25 * radii + 0.5) & (p.boundary_distance(q) >= need)
+        sites, radii = q[ok], radii[ok]
+        chosen: list[np.ndarray] = []
+        for i in np.argsort(-radii, kind="stable"):
+            if all(np.linalg.norm(sites[i] - c) >= 0.5 * s for c in chosen):
+                chosen.append(sites[i])
+        return np.array(chosen).reshape(-1, 3)
 
 
 def layout_zone(vertices, faces, zone_faces, spacing_mm: float, pattern: str = "hexagonal", margin_mm: float = 0.0,

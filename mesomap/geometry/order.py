@@ -15,7 +15,6 @@ from scipy.spatial import cKDTree
 
 #: 2-opt looks for improving moves among this many nearest neighbours of each point.
 TWO_OPT_NEIGHBOURS = 10
-TWO_OPT_MAX_PASSES = 50
 
 
 def path_length(points: np.ndarray, sequence: np.ndarray) -> float:
@@ -63,72 +62,77 @@ def nearest_neighbour_path(points: np.ndarray, start: int = 0) -> np.ndarray:
 
 
 def two_opt(points: np.ndarray, sequence: np.ndarray, neighbours: int = TWO_OPT_NEIGHBOURS,
-            max_passes: int = TWO_OPT_MAX_PASSES) -> np.ndarray:
+            max_moves: int | None = None) -> np.ndarray:
     """(n,) int64: ``sequence`` improved by 2-opt moves on the open path; never longer than the input.
 
     A move reverses seq[i+1 .. j], replacing edges (a, b), (c, d) by (a, c),
-    (b, d); it is taken only if it shortens the path by more than 1e-9 mm.
-    The path's ends may move too (reversing a head or a tail).
+    (b, d), for c among a's nearest neighbours; a head move reverses seq[0 .. k]
+    so that a path end can move. A move is taken only if it shortens the path
+    by more than 1e-9 mm. "Don't look" bits: only points next to a change are
+    looked at again, so a pass over an already good path costs O(n·neighbours).
     """
     p = np.asarray(points, dtype=np.float64)
-    seq = np.array(sequence, dtype=np.int64)
+    seq = [int(v) for v in np.asarray(sequence, dtype=np.int64)]
     n = len(seq)
     if n < 4:
-        return seq
-    _, near = cKDTree(p).query(p, k=min(neighbours + 1, n))
-    near = near[:, 1:].tolist()
-    pos = np.empty(n, dtype=np.int64)
+        return np.asarray(seq, dtype=np.int64)
+    near = cKDTree(p).query(p, k=min(neighbours + 1, n))[1][:, 1:].tolist()
     pts = [tuple(q) for q in p.tolist()]
+    dist = math.dist
+    pos = [0] * n
+    for k, v in enumerate(seq):
+        pos[v] = k
+    queue = list(range(n - 1, -1, -1))
+    queued = [True] * n
+    moves = 0
+    limit = max_moves if max_moves is not None else 50 * n
 
-    def dist(u, v):
-        return math.dist(pts[u], pts[v])
+    def wake(*vs):
+        for v in vs:
+            if not queued[v]:
+                queued[v] = True
+                queue.append(v)
 
-    for _ in range(max_passes):
-        improved = False
-        seq = seq.tolist()
-        pos = [0] * n
-        for k, v in enumerate(seq):
-            pos[v] = k
-        for a in range(n):
-            i = pos[a]
-            for c in near[a]:
-                j = pos[c]
-                if j == i:
+    def reverse(lo, hi):  # seq[lo..hi] inclusive
+        seq[lo : hi + 1] = seq[lo : hi + 1][::-1]
+        for k in range(lo, hi + 1):
+            pos[seq[k]] = k
+
+    while queue and moves < limit:
+        a = queue.pop()
+        queued[a] = False
+        moved = False
+        for c in near[a]:
+            i, j = pos[a], pos[c]
+            for lo, hi in ((i, j), (j, i)):
+                if hi <= lo:
                     continue
-                # forward: a=seq[i], b=seq[i+1], c=seq[j], d=seq[j+1]; reverse seq[i+1..j]
-                for lo, hi in ((i, j), (j, i)):
-                    if hi <= lo:
-                        continue
-                    # edges (seq[lo], seq[lo+1]) and (seq[hi], seq[hi+1]) -> (seq[lo], seq[hi]), (seq[lo+1], seq[hi+1])
-                    u, v = seq[lo], seq[lo + 1]
-                    w = seq[hi]
-                    before = dist(u, v)
-                    after = dist(u, w)
-                    if hi + 1 < n:
-                        x = seq[hi + 1]
-                        before += dist(w, x)
-                        after += dist(v, x)
-                    if after < before - 1e-9:
-                        seq[lo + 1 : hi + 1] = seq[lo + 1 : hi + 1][::-1]
-                        for k in range(lo + 1, hi + 1):
-                            pos[seq[k]] = k
-                        improved = True
-                        i = pos[a]
-                        break
-                # head reversal: reverse seq[0..k] replaces edge (seq[k], seq[k+1]) by (seq[0], seq[k+1])
-            k = pos[a] - 1  # a's predecessor edge (seq[k], a): try making a follow seq[0] instead
-            if k >= 0:
-                before = dist(seq[k], seq[k + 1])
-                after = dist(seq[0], seq[k + 1])
+                u, v, w = seq[lo], seq[lo + 1], seq[hi]
+                pu, pv, pw = pts[u], pts[v], pts[w]
+                before = dist(pu, pv)
+                after = dist(pu, pw)
+                x = seq[hi + 1] if hi + 1 < n else -1
+                if x >= 0:
+                    before += dist(pw, pts[x])
+                    after += dist(pv, pts[x])
                 if after < before - 1e-9:
-                    seq[: k + 1] = seq[: k + 1][::-1]
-                    for q in range(k + 1):
-                        pos[seq[q]] = q
-                    improved = True
-        seq = np.asarray(seq, dtype=np.int64)
-        if not improved:
-            break
-    return seq
+                    reverse(lo + 1, hi)
+                    wake(u, v, w, *((x,) if x >= 0 else ()))
+                    moved = True
+                    break
+            if moved:
+                break
+        if not moved:
+            k = pos[a] - 1  # edge (seq[k], a) -> (seq[0], a) by reversing the head
+            if k >= 1 and dist(pts[seq[0]], pts[a]) < dist(pts[seq[k]], pts[a]) - 1e-9:
+                u = seq[k]
+                reverse(0, k)
+                wake(u, a, seq[0], seq[k])
+                moved = True
+        if moved:
+            moves += 1
+            wake(a)
+    return np.asarray(seq, dtype=np.int64)
 
 
 def injection_order(points: np.ndarray, start: int | None = None) -> tuple[np.ndarray, float]:

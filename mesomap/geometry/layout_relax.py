@@ -1,0 +1,226 @@
+"""Moving points on the skin: lattice springs, particle springs, thinning, hole finding, dart throwing.
+
+Helpers of :mod:`mesomap.geometry.layout`; all work on a
+:class:`~mesomap.geometry.layout_mesh.ZonePatch` with points given as (local
+face (n,), barycentric (n, 3)) and return the same. Lengths in mm.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from scipy.linalg import LinAlgError
+from scipy.sparse.linalg import factorized
+from scipy.spatial import Delaunay, QhullError, cKDTree
+
+from mesomap.geometry.layout_mesh import ZonePatch
+
+#: Proximal weight that damps each local/global spring step (relative to the mean spring weight).
+RELAX_DAMPING = 0.05
+#: Particle springs act between points closer than this × spacing (hexagonal first ring 1, second √3).
+PARTICLE_CUTOFF = 1.3
+
+
+def _subset(keep, face, bary, edges, rest, weight):
+    new_id = np.cumsum(keep) - 1
+    ok = keep[edges].all(axis=1)
+    return face[keep], bary[keep], new_id[edges[ok]], rest[ok], weight[ok]
+
+
+def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int):
+    """Relax lattice springs on the skin: local/global steps, each projected back onto the zone.
+
+    face (n,) local, bary (n, 3); edges (e, 2); rest (e,) mm along the skin;
+    weight (e,). A spring's rest length is along the skin: its target chord
+    comes from :func:`chord_of_arc`.
+    Returns the relaxed (face, bary).
+    """
+    n = len(face)
+    i, j = edges[:, 0], edges[:, 1]
+    lap = sparse.coo_matrix((np.concatenate([-weight, -weight]), (np.concatenate([i, j]), np.concatenate([j, i]))),
+                            shape=(n, n)).tocsr()
+    deg = -np.asarray(lap.sum(axis=1)).ravel()
+    damping = RELAX_DAMPING * max(float(weight.mean()), 1e-9)
+    system = (lap + sparse.diags(deg + damping)).tocsc()
+    solve = factorized(system)
+    x = patch.positions(face, bary)
+    for _ in range(steps):
+        nrm = patch.normals(face, bary)
+        d = x[j] - x[i]
+        length = np.linalg.norm(d, axis=1)
+        chord = chord_of_arc(rest, nrm[i], nrm[j], d, length)
+        target = d * (chord / np.maximum(length, 1e-12))[:, None] * weight[:, None]
+        rhs = damping * x
+        np.add.at(rhs, i, -target)
+        np.add.at(rhs, j, target)
+        new = np.stack([solve(rhs[:, k]) for k in range(3)], axis=1)
+        face, bary, x, _ = patch.project(new)
+    return face, bary
+
+
+def thin(x: np.ndarray, min_dist: float, fixed: np.ndarray) -> np.ndarray:
+    """(n,) bool: points x (n, 3) kept so that none is closer than min_dist to a kept one or to ``fixed`` (q, 3).
+
+    Greedy and deterministic: points with the most too-close neighbours go first.
+    """
+    keep = np.ones(len(x), dtype=bool)
+    if len(fixed):
+        d, _ = cKDTree(fixed).query(x, k=1)
+        keep &= d >= min_dist
+    tree = cKDTree(x)
+    pairs = tree.query_pairs(min_dist, output_type="ndarray")
+    if len(pairs) == 0:
+        return keep
+    pairs = pairs[keep[pairs].all(axis=1)]
+    count = np.bincount(pairs.ravel(), minlength=len(x))
+    for a in np.argsort(-count, kind="stable"):
+        if count[a] == 0:
+            break
+        if not keep[a]:
+            continue
+        neighbours = pairs[(pairs[:, 0] == a) | (pairs[:, 1] == a)]
+        others = neighbours[neighbours != a]
+        if keep[others].any():
+            keep[a] = False
+    return keep
+
+
+def fill_holes(candidates: np.ndarray, taken: np.ndarray, hole: float, min_dist: float) -> np.ndarray:
+    """(h, 3) new points: farthest-first among candidates (c, 3) until none is farther than ``hole`` from a point.
+
+    A candidate is only taken if it is at least ``min_dist`` from every point
+    (so a fill never makes a too-close pair); the fills themselves too.
+    """
+    if len(taken) == 0:
+        d = np.full(len(candidates), np.inf)
+    else:
+        d, _ = cKDTree(taken).query(candidates, k=1)
+    cand_tree = cKDTree(candidates)
+    new = []
+    while True:
+        order = np.argsort(-d, kind="stable")
+        best = next((c for c in order[:64] if d[c] >= min_dist), None)
+        if best is None or d[best] <= hole:
+            break
+        new.append(candidates[best])
+        near = cand_tree.query_ball_point(candidates[best], d[best])
+        near = np.asarray(near, dtype=np.int64)
+        d[near] = np.minimum(d[near], np.linalg.norm(candidates[near] - candidates[best], axis=1))
+        d[best] = 0.0
+    return np.array(new).reshape(-1, 3)
+
+
+def dart_throw(x: np.ndarray, radius: float, fixed: np.ndarray) -> np.ndarray:
+    """Indices of points x (n, 3), taken in the given (random) order, at least ``radius`` from every taken or fixed point."""
+    cell = radius
+    grid: dict[tuple[int, int, int], list[np.ndarray]] = {}
+    r2 = radius * radius
+
+    def add(pt):
+        grid.setdefault(tuple(np.floor(pt / cell).astype(int)), []).append(pt)
+
+    for f in fixed:
+        add(f)
+    chosen = []
+    keys = np.floor(x / cell).astype(int)
+    offsets = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
+    for idx in range(len(x)):
+        kx, ky, kz = keys[idx]
+        pt = x[idx]
+        ok = True
+        for a, b, c in offsets:
+            for q in grid.get((kx + a, ky + b, kz + c), ()):
+                dq = q - pt
+                if dq @ dq < r2:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok:
+            chosen.append(idx)
+            add(pt)
+    return np.asarray(chosen, dtype=np.int64)
+
+
+def chord_of_arc(rest, n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Chord (mm) of a path of length ``rest`` along the skin between points whose chord is d (..., 3).
+
+    The path bends with the skin's normal curvature along d: for a circular
+    arc turning by φ, the normals' change along the chord is 2·sin(φ/2), so
+    φ/2 = asin(|(n_j − n_i)·d̂| / 2) and chord = rest·sin(φ/2)/(φ/2). (The
+    angle between the normals alone would count the skin's twist across
+    the path too, and on a saddle it is mostly twist.)
+    """
+    dn = np.abs(np.einsum("...i,...i", n_j - n_i, d)) / np.maximum(length, 1e-12)
+    half = np.arcsin(np.clip(0.5 * dn, 0.0, 1.0))
+    return rest * np.where(half > 1e-6, np.sin(half) / np.maximum(half, 1e-12), 1.0)
+
+
+def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed: np.ndarray, steps: int,
+                    attract: bool = True, cutoff: float = PARTICLE_CUTOFF):
+    """Springs of rest length s (along the skin) between all points closer than cutoff·s; no fixed topology.
+
+    Points move by half their mean spring correction each step (Jacobi),
+    projected back onto the zone; a point whose step would cross into the
+    margin stays put. ``fixed`` (q, 3) points push and pull but never move.
+    attract=False keeps only the pushing half (blue noise). Returns (face, bary).
+    """
+    x = patch.positions(face, bary)
+    n = len(x)
+    if n == 0:
+        return face, bary
+    fixed = np.asarray(fixed, dtype=np.float64).reshape(-1, 3)
+    fixed_n = np.tile(np.nan, (len(fixed), 3))
+    if len(fixed):
+        ff, fb = patch.project(fixed)[:2]
+        fixed_n = patch.normals(ff, fb)
+    for _ in range(steps):
+        nrm = patch.normals(face, bary)
+        allx = np.concatenate([x, fixed]) if len(fixed) else x
+        alln = np.concatenate([nrm, fixed_n]) if len(fixed) else nrm
+        pairs = cKDTree(allx).query_pairs(cutoff * s, output_type="ndarray")
+        pairs = pairs[pairs[:, 0] < n] if len(pairs) else pairs  # fixed-fixed pairs do nothing
+        if len(pairs) == 0:
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        d = allx[j] - allx[i]
+        length = np.linalg.norm(d, axis=1)
+        excess = length - chord_of_arc(s, alln[i], alln[j], d, length)
+        if not attract:
+            excess = np.minimum(excess, 0.0)
+        f = (0.5 * excess / np.maximum(length, 1e-12))[:, None] * d  # moves i toward j by half the excess
+        move = np.zeros_like(allx)
+        np.add.at(move, i, f)
+        np.add.at(move, j, -f)
+        cnt = np.bincount(pairs.ravel(), minlength=len(allx))[:n, None]
+        target = x + move[:n] / np.maximum(cnt, 1)
+        nf, nb, nx, _ = patch.project(target)
+        ok = patch.boundary_distance(nx) >= margin
+        face = np.where(ok, nf, face)
+        bary = np.where(ok[:, None], nb, bary)
+        x = np.where(ok[:, None], nx, x)
+    return face, bary
+
+
+def circumcentres(x: np.ndarray, uv: np.ndarray):
+    """Centres (t, 3) and radii (t,) of the circles through the Delaunay triangles of points x (n, 3).
+
+    The triangles are those of the points' flat coordinates uv (n, 2) (the
+    zone's log map), so they follow the skin; each triangle's circle centre
+    is the spot farthest from its three corners — where a hole would be.
+    """
+    if len(x) < 3:
+        return np.empty((0, 3)), np.empty(0), np.empty((0, 3), dtype=np.int64)
+    try:
+        tri = Delaunay(uv).simplices
+    except (QhullError, ValueError, LinAlgError):
+        return np.empty((0, 3)), np.empty(0), np.empty((0, 3), dtype=np.int64)
+    a, b, c = x[tri[:, 0]], x[tri[:, 1]], x[tri[:, 2]]
+    ab, ac = b - a, c - a
+    n = np.cross(ab, ac)
+    nn = np.einsum("ij,ij->i", n, n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        off = (np.cross(n, ab) * np.einsum("ij,ij->i", ac, ac)[:, None]
+               + np.cross(ac, n) * np.einsum("ij,ij->i", ab, ab)[:, None]) / (2 * nn[:, None])
+    ok = nn > 1e-18
+    return (a + off)[ok], np.linalg.norm(off, axis=1)[ok], tri[ok]
