@@ -48,6 +48,8 @@ EDGE_GAP = 0.95
 #: Spring relaxation steps (local/global) of the lattice, and particle steps after a hole is filled.
 RELAX_STEPS = 6
 PARTICLE_STEPS = 8
+#: Particle steps on a hexagonal lattice after the margin cut.
+SETTLE_STEPS = 0
 #: Rounds of (find holes, fill, relax, thin).
 FIX_ROUNDS = 3
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
@@ -356,7 +358,11 @@ class ZoneLayoutSolver:
             face, bary = relax_springs(p, face, bary, edges, rest, weight, relax_steps)
         x = p.positions(face, bary)
         keep = p.boundary_distance(x) >= margin
-        return face[keep], bary[keep]
+        face, bary = face[keep], bary[keep]
+        if pattern == "hexagonal" and SETTLE_STEPS:  # undo shear the lattice springs allow (hexagonal only:
+            # particle springs would turn a square lattice hexagonal)
+            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS)
+        return face, bary
 
     def _blue_noise(self, s, margin, pin_pos, seed):
         p = self.patch
@@ -396,11 +402,10 @@ class ZoneLayoutSolver:
         face, bary = face[keep], bary[keep]
         stats = {"thinned": int((~keep).sum()), "filled": 0}
         for _ in range(FIX_ROUNDS):
-            sites = self._hole_sites(face, bary, pin_pos, hole, margin, margin + HOLE_BAND * s, s, near)
+            sites = self._hole_sites(face, bary, pin_pos, hole, margin, margin + HOLE_BAND * s, s, near,
+                                     fill_edge=particles)
             if not particles and len(sites):
-                taken = np.concatenate([p.positions(face, bary), pin_pos])
-                d, _ = cKDTree(taken).query(sites, k=1)
-                sites = sites[d >= near]
+                sites = sites[thin(sites, near, np.concatenate([p.positions(face, bary), pin_pos]))]
             if len(sites) == 0:
                 break
             nf, nb = p.project(sites)[:2]
@@ -413,9 +418,16 @@ class ZoneLayoutSolver:
             keep = thin(p.positions(face, bary), near, pin_pos)
             face, bary = face[keep], bary[keep]
             stats["thinned"] += int((~keep).sum())
+        if particles:  # thinning may have reopened a hole: fill those a whole point fits in, no more moves
+            sites = self._hole_sites(face, bary, pin_pos, hole, margin, margin + HOLE_BAND * s, s, near)
+            if len(sites):
+                sites = sites[thin(sites, near, np.concatenate([p.positions(face, bary), pin_pos]))]
+                nf, nb = p.project(sites)[:2]
+                face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
+                stats["filled"] += len(nf)
         return face, bary, stats
 
-    def _hole_sites(self, face, bary, pin_pos, hole, margin, inner, s, near) -> np.ndarray:
+    def _hole_sites(self, face, bary, pin_pos, hole, margin, inner, s, near, fill_edge=True) -> np.ndarray:
         """(h, 3) places (mm, near the skin) for new points.
 
         Circle centres of Delaunay triangles wider than ``hole`` at least
@@ -441,7 +453,7 @@ class ZoneLayoutSolver:
             vbd = self._vertex_boundary_distance[verts]
             # along the margin line the lattice may have drawn back: fill gaps wide enough for a whole point
             edge = verts[(vbd >= margin) & (vbd < inner + 0.5 * s)]
-            new = fill_holes(p.V[edge], x, EDGE_GAP * s, EDGE_GAP * s)
+            new = fill_holes(p.V[edge], x, EDGE_GAP * s, EDGE_GAP * s) if fill_edge else np.empty((0, 3))
             sites.append(new)
             radii.append(np.full(len(new), EDGE_GAP * s))
             need.append(np.full(len(new), margin))

@@ -385,3 +385,63 @@ def _vertex_normals(V, F):
     for k in range(3):
         np.add.at(acc, F[:, k], cross)
     return acc / np.linalg.norm(acc, axis=1, keepdims=True)
+
+
+# ---- baselines -------------------------------------------------------------------------------
+
+def planar_grid_snapped(patch: ZonePatch, spacing_mm: float, margin_mm: float, axis=None):
+    """The naive layout: a flat hexagonal grid in the zone's mean plane, each point snapped to the skin.
+
+    The plane passes through the zone's area centroid, normal to its
+    area-weighted mean normal; grid rows run along ``axis`` (3,) projected
+    into the plane (default: the plane's first basis vector). Points whose
+    snap lands on the zone at least ``margin_mm`` inside are kept. Returns
+    a :class:`~mesomap.geometry.layout.Layout` (order = as generated).
+    """
+    from mesomap.geometry.layout import Layout
+
+    s = float(spacing_mm)
+    w = patch.face_areas
+    centre = (patch.centroids * w[:, None]).sum(axis=0) / w.sum()
+    n = (patch.face_normals * w[:, None]).sum(axis=0)
+    n /= np.linalg.norm(n)
+    a = np.array([1.0, 0.0, 0.0]) if axis is None else np.asarray(axis, dtype=float)
+    a = a - (a @ n) * n
+    if np.linalg.norm(a) < 1e-6:
+        a = np.cross(n, [0.0, 1.0, 0.0])
+    e1 = a / np.linalg.norm(a)
+    e2 = np.cross(n, e1)
+    rel = patch.V - centre
+    u, v = rel @ e1, rel @ e2
+    rows = np.arange(math.floor(v.min() / (s * math.sqrt(3) / 2)) - 1, math.ceil(v.max() / (s * math.sqrt(3) / 2)) + 2)
+    cols = np.arange(math.floor(u.min() / s) - 2, math.ceil(u.max() / s) + 2)
+    jj, ii = np.meshgrid(rows, cols, indexing="ij")
+    gu = (ii + 0.5 * (jj % 2)) * s
+    gv = jj * s * math.sqrt(3) / 2
+    pts = centre + gu.ravel()[:, None] * e1 + gv.ravel()[:, None] * e2
+    face, bary, q, dist = patch.project(pts)
+    keep = (patch.boundary_distance(q) >= margin_mm) & (dist < 2 * s)
+    face, bary, q = face[keep], bary[keep], q[keep]
+    face, bary, q = _dedupe(face, bary, q)
+    normals = patch.normals(face, bary)
+    return Layout(patch.global_faces[face], bary, q, normals, np.arange(len(q)), np.zeros(len(q), bool), 0.0,
+                  "hexagonal", s, float(margin_mm))
+
+
+def _dedupe(face, bary, q):
+    if len(q) == 0:
+        return face, bary, q
+    _, first = np.unique(np.round(q, 6), axis=0, return_index=True)
+    first = np.sort(first)
+    return face[first], bary[first], q[first]
+
+
+def snapped_layout(patch: ZonePatch, points: np.ndarray, spacing_mm: float, margin_mm: float):
+    """Points (p, 3) from another sampler, snapped onto the zone and cut at the margin, as a Layout."""
+    from mesomap.geometry.layout import Layout
+
+    face, bary, q, _ = patch.project(np.asarray(points, dtype=float).reshape(-1, 3))
+    keep = patch.boundary_distance(q) >= margin_mm
+    face, bary, q = _dedupe(face[keep], bary[keep], q[keep])
+    return Layout(patch.global_faces[face], bary, q, patch.normals(face, bary), np.arange(len(q)),
+                  np.zeros(len(q), bool), 0.0, "hexagonal", float(spacing_mm), float(margin_mm))
