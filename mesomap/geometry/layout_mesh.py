@@ -189,7 +189,7 @@ class ZonePatch:
         d = point_segment_distance(points[:, None, :], self.V[e[..., 0]], self.V[e[..., 1]])
         return d.min(axis=1)
 
-    def project(self, points: np.ndarray, k: int = 10):
+    def project(self, points: np.ndarray, k: int = 6):
         """Closest points on the zone's faces to points (p, 3).
 
         Candidates are the k faces with the nearest centroids (exact for points

@@ -157,13 +157,14 @@ def chord_of_arc(rest, n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: 
 
 
 def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed: np.ndarray, steps: int,
-                    attract: bool = True, cutoff: float = PARTICLE_CUTOFF):
+                    attract: bool = True, cutoff: float = PARTICLE_CUTOFF, movable: np.ndarray | None = None):
     """Springs of rest length s (along the skin) between all points closer than cutoff·s; no fixed topology.
 
     Points move by half their mean spring correction each step (Jacobi),
     projected back onto the zone; a point whose step would cross into the
     margin stays put. ``fixed`` (q, 3) points push and pull but never move.
-    attract=False keeps only the pushing half (blue noise). Returns (face, bary).
+    attract=False keeps only the pushing half (blue noise). ``movable`` (n,)
+    bool: only these points move (default all). Returns (face, bary).
     """
     x = patch.positions(face, bary)
     n = len(x)
@@ -193,12 +194,13 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
         np.add.at(move, i, f)
         np.add.at(move, j, -f)
         cnt = np.bincount(pairs.ravel(), minlength=len(allx))[:n, None]
-        target = x + move[:n] / np.maximum(cnt, 1)
+        idx = np.flatnonzero((cnt[:, 0] > 0) & (movable if movable is not None else True))
+        target = x[idx] + move[idx] / cnt[idx]
         nf, nb, nx, _ = patch.project(target)
         ok = patch.boundary_distance(nx) >= margin
-        face = np.where(ok, nf, face)
-        bary = np.where(ok[:, None], nb, bary)
-        x = np.where(ok[:, None], nx, x)
+        idx, nf, nb, nx = idx[ok], nf[ok], nb[ok], nx[ok]
+        face, bary, x = face.copy(), bary.copy(), x.copy()
+        face[idx], bary[idx], x[idx] = nf, nb, nx
     return face, bary
 
 

@@ -36,7 +36,8 @@ def nearest_neighbour_path(points: np.ndarray, start: int = 0) -> np.ndarray:
     if n == 0:
         return np.empty(0, dtype=np.int64)
     tree = cKDTree(p)
-    visited = np.zeros(n, dtype=bool)
+    near = tree.query(p, k=min(9, n))[1].tolist()
+    visited = [False] * n
     seq = np.empty(n, dtype=np.int64)
     cur = int(start)
     for step in range(n):
@@ -44,20 +45,16 @@ def nearest_neighbour_path(points: np.ndarray, start: int = 0) -> np.ndarray:
         visited[cur] = True
         if step == n - 1:
             break
-        k = 8
-        while True:
+        nxt = next((c for c in near[cur] if not visited[c]), -1)
+        k = 32
+        while nxt < 0:
             kk = min(k, n)
-            _, idx = tree.query(p[cur], k=kk)
-            idx = np.atleast_1d(idx)
-            free = idx[~visited[idx]]
-            if len(free):
-                cur = int(free[0])
-                break
-            if kk == n:
-                rest = np.flatnonzero(~visited)
-                cur = int(rest[np.argmin(np.linalg.norm(p[rest] - p[cur], axis=1))])
+            idx = np.atleast_1d(tree.query(p[cur], k=kk)[1])
+            nxt = next((int(c) for c in idx if not visited[c]), -1)
+            if nxt < 0 and kk == n:
                 break
             k *= 4
+        cur = nxt
     return seq
 
 
