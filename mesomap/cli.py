@@ -47,6 +47,7 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mesomap.io.exports import EXPORTERS
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
@@ -84,6 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--volume-ml", type=float, help="volume per point, for every zone named")
     new.add_argument("--patient", default="", metavar="REF", help="patient reference (id or initials)")
     new.add_argument("--out", required=True, metavar="PLAN.mesomap.json")
+
+    grid = sub.add_parser("grid", help="lay out every zone's injection grid with its parameters")
+    grid.add_argument("plan", metavar="PLAN")
+    grid.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
+    grid.add_argument("--seed", type=int, default=0, help="for the blue-noise pattern")
+
+    summary = sub.add_parser("summary", help="counts, volumes, duration and warnings of a plan")
+    summary.add_argument("plan", metavar="PLAN")
+    summary.add_argument("--json", action="store_true", help="one JSON object")
+
+    export = sub.add_parser("export", help="export a plan's injections")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--format", required=True, choices=tuple(EXPORTERS))
+    export.add_argument("--out", required=True, metavar="FILE")
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -188,6 +203,71 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_and_surface(path: str):
+    from mesomap.io.meshes import load_painting_surface
+    from mesomap.io.plan_file import load_plan
+
+    plan = load_plan(path)
+    return plan, load_painting_surface(plan.body.body_id)
+
+
+def cmd_grid(args: argparse.Namespace) -> int:
+    from mesomap.io.plan_file import save_plan
+    from mesomap.model.grid import grid_plan
+
+    plan, surface = _plan_and_surface(args.plan)
+    for z in plan.zones:
+        errors = z.params.errors()
+        if errors:
+            raise ValueError(f"zone {z.name!r}: {errors[0]}")
+    plan = grid_plan(plan, surface, seed=args.seed)
+    out = save_plan(plan, args.out or args.plan, surface)
+    counts = ", ".join(f"{z.name} {len(z.injections)}" for z in plan.zones)
+    print(f"{out}: {sum(len(z.injections) for z in plan.zones)} injections laid out ({counts})")
+    return 0
+
+
+def summary_table(summary) -> str:
+    """The readable form of a PlanSummary."""
+    head = f"{'zone':<28} {'cm²':>7} {'tech':<4} {'pattern':<10} {'spacing':>7} {'depth':>5} {'count':>6} {'ml':>7}"
+    lines = [head, "-" * len(head)]
+    for z in summary.zones:
+        count = f"~{z.count}" if z.count_is_estimate else str(z.count)
+        lines.append(f"{z.name[:28]:<28} {z.area_cm2:>7.1f} {z.technique:<4} {z.pattern:<10} {z.spacing_mm:>5g}mm "
+                     f"{z.depth_mm:>3g}mm {count:>6} {z.volume_ml:>7.2f}")
+    if summary.reflex_count:
+        lines.append(f"{'reflex points':<28} {'':>7} {'':<4} {'':<10} {'':>7} {'':>5} {summary.reflex_count:>6} "
+                     f"{summary.reflex_volume_ml:>7.2f}")
+    lines.append("-" * len(head))
+    lines.append(f"{'total':<28} {'':>7} {'':<4} {'':<10} {'':>7} {'':>5} {summary.count:>6} {summary.volume_ml:>7.2f}")
+    lines.append(f"estimated session: about {summary.duration_min:.0f} min")
+    for name, ml in summary.product_volumes_ml:
+        lines.append(f"product {name}: {ml:.2f} ml")
+    lines += [f"error: {e}" for e in summary.errors] + [f"warning: {w}" for w in summary.warnings]
+    return "\n".join(lines)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from mesomap.model.grid import estimator
+    from mesomap.model.summary import summarize
+
+    plan, surface = _plan_and_surface(args.plan)
+    result = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface))
+    print(json.dumps(result.as_dict()) if args.json else summary_table(result))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from mesomap.io.exports import EXPORTERS
+
+    suffix, write = EXPORTERS[args.format]
+    if not args.out.lower().endswith(suffix):
+        raise UsageError(f"--format {args.format} writes a {suffix} file, got --out {args.out!r}")
+    plan, surface = _plan_and_surface(args.plan)
+    print(write(plan, surface, args.out))
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from mesomap.io.meshes import load_painting_surface
     from mesomap.io.plan_file import load_plan
@@ -212,12 +292,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from mesomap.io.meshes import MeshLoadError
     from mesomap.io.plan_file import PlanFileError
+    from mesomap.io.exports import ExportError
     from mesomap.io.templates import TemplateError
 
     try:
         args = build_parser().parse_args(argv)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
-                    "points": cmd_points, "plan": cmd_plan_new}
+                    "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
+                    "export": cmd_export}
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)
     except BrokenPipeError:  # `mesomap zones | head`: the reader left; not an error
@@ -226,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as err:
         print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (MeshLoadError, PlanFileError, TemplateError, OSError, ValueError) as err:
+    except (MeshLoadError, PlanFileError, TemplateError, ExportError, OSError, ValueError) as err:
         print(f"mesomap: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -236,3 +236,60 @@ def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
     prop.ambient, prop.diffuse, prop.specular = 0.25, 0.8, 0.05
     prop.interpolation = "Gouraud"  # smooth, from the skin's vertex normals
     prop.opacity = 0.8 if dimmed else 1.0
+
+
+#: Depth colour scale for injection glyphs (mm): shallow = light, deep = dark.
+DEPTH_CMAP = "viridis_r"
+DEPTH_RANGE_MM = (0.0, 13.0)
+#: Disc radius as a fraction of the zone's spacing (clamped to 1–4 mm): readable, never touching.
+GRID_RADIUS_FRACTION = 0.22
+GRID_RADIUS_MM = (1.0, 4.0)
+
+
+class GridGlyphs:
+    """Each zone's injection points as small discs on the skin, coloured by depth (with a legend)."""
+
+    def __init__(self, plotter: pv.Plotter, surface: PaintingSurface):
+        self._plotter = plotter
+        self.surface = surface
+        self._zones: set[str] = set()
+        self.legend = True
+
+    def _name(self, zone_id: str) -> str:
+        return f"grid:{zone_id}"
+
+    def show_zone(self, zone: Zone) -> None:
+        self.remove_zone(zone.id)
+        if not zone.injections:
+            return
+        pts, normals = zip(*(self.surface.point_on_face(q.face, q.barycentric) for q in zone.injections))
+        centres = pv.PolyData(np.asarray(pts) + 0.6 * np.asarray(normals))
+        centres.point_data["depth_mm"] = np.full(len(pts), zone.params.depth_mm)
+        centres.point_data["normal"] = np.asarray(normals)
+        lo, hi = GRID_RADIUS_MM
+        radius = min(max(GRID_RADIUS_FRACTION * zone.params.spacing_mm, lo), hi)
+        disc = pv.Cylinder(radius=radius, height=0.6, direction=(1, 0, 0), resolution=16)
+        rim = pv.Cylinder(radius=radius * 1.35, height=0.3, direction=(1, 0, 0), center=(-0.25, 0, 0), resolution=16)
+        glyphs = centres.glyph(geom=disc, orient="normal", scale=False)
+        self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
+                               name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
+        self._plotter.add_mesh(
+            glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM, name=self._name(zone.id),
+            show_scalar_bar=self.legend and not self._zones,
+            scalar_bar_args={"title": "depth mm", "vertical": True, "position_x": 0.88, "position_y": 0.25,
+                             "height": 0.5, "width": 0.06, "n_labels": 5, "fmt": "%.0f"},
+            reset_camera=False, render=False, pickable=False,
+        )
+        self._zones.add(zone.id)
+
+    def remove_zone(self, zone_id: str) -> None:
+        if zone_id in self._zones:
+            self._plotter.remove_actor(self._name(zone_id), render=False)
+            self._plotter.remove_actor(self._name(zone_id) + ":rim", render=False)
+            self._zones.discard(zone_id)
+
+    def show_plan(self, plan: Plan) -> None:
+        for zone_id in list(self._zones):
+            self.remove_zone(zone_id)
+        for zone in plan.zones:
+            self.show_zone(zone)

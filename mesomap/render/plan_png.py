@@ -13,12 +13,13 @@ def render_plan_png(plan: Plan, surface: PaintingSurface, out: str | Path, view:
                     size: tuple[int, int] = (800, 1000), labels: bool = True) -> Path:
     """Draw ``plan`` on ``surface``'s body from preset ``view``; written atomically."""
     from mesomap.render.camera import camera_for
-    from mesomap.render.overlays import PointGlyphs, ZoneOverlay
+    from mesomap.render.overlays import GridGlyphs, PointGlyphs, ZoneOverlay
     from mesomap.render.scene import BodyActor, apply_camera
 
     with offscreen_plotter(size) as plotter:
         BodyActor(plotter).set_body(surface.coarse)
         ZoneOverlay(plotter, surface).show_plan(plan)
+        GridGlyphs(plotter, surface).show_plan(plan)
         glyphs = PointGlyphs(plotter, surface)
         glyphs.labels = labels
         glyphs.show_points(plan.points)

@@ -1,0 +1,83 @@
+"""Laying out a plan's injection grids: zones in, InjectionPoints out (pure, no I/O).
+
+Pinned points of a zone are kept exactly; the rest is laid out afresh from
+the zone's faces and parameters. Solvers (the per-zone precomputation) are
+cached by the zone's faces, so moving a spacing slider only re-runs the layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import OrderedDict
+
+import numpy as np
+
+from mesomap.geometry.layout import ZoneLayoutSolver, estimate_count
+from mesomap.geometry.surface import PaintingSurface, boundary_length_mm
+from mesomap.model import edits
+from mesomap.model.plan import InjectionPoint, Plan, Zone
+
+SOLVER_CACHE_SIZE = 16
+_solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
+
+
+def row_direction(angle_deg: float) -> np.ndarray:
+    """(3,) unit direction of rows: 0° runs along the body's long axis (z), 90° across (x)."""
+    a = math.radians(angle_deg)
+    return np.array([math.sin(a), 0.0, math.cos(a)])
+
+
+def solver_for(surface: PaintingSurface, zone: Zone) -> ZoneLayoutSolver:
+    """The zone's layout solver, built once per (body, faces)."""
+    key = (surface.coarse.content_hash, hashlib.sha1(np.asarray(zone.faces).tobytes()).hexdigest())
+    solver = _solvers.get(key)
+    if solver is None:
+        solver = ZoneLayoutSolver.from_surface(surface, zone.faces)
+        _solvers[key] = solver
+        while len(_solvers) > SOLVER_CACHE_SIZE:
+            _solvers.popitem(last=False)
+    else:
+        _solvers.move_to_end(key)
+    return solver
+
+
+def layout_zone(zone: Zone, surface: PaintingSurface, seed: int = 0) -> tuple[InjectionPoint, ...]:
+    """The zone's injection points in injection order (pinned ones kept exactly)."""
+    if len(zone.faces) == 0:
+        return ()
+    p = zone.params
+    pinned = [q for q in zone.injections if q.pinned]
+    pins = (np.array([q.face for q in pinned], dtype=np.int64), np.array([q.barycentric for q in pinned], dtype=float)) if pinned else None
+    result = solver_for(surface, zone).layout(
+        p.spacing_mm, p.pattern, p.margin_mm, row_spacing_mm=p.row_spacing_mm if p.pattern == "rows" else None,
+        direction=row_direction(p.row_angle_deg) if p.pattern == "rows" else None, pinned=pins, seed=seed,
+    )
+    out = []
+    for i in result.sequence:
+        out.append(InjectionPoint(int(result.faces[i]), tuple(float(b) for b in result.barycentric[i]), bool(result.pinned[i])))
+    return tuple(out)
+
+
+def grid_plan(plan: Plan, surface: PaintingSurface, zone_ids=None, seed: int = 0) -> Plan:
+    """``plan`` with the grids of ``zone_ids`` (default: every zone) laid out again."""
+    for z in plan.zones:
+        if zone_ids is None or z.id in zone_ids:
+            plan = edits.set_zone_grid(plan, z.id, layout_zone(z, surface, seed))
+    return plan
+
+
+def estimated_count(zone: Zone, area_cm2: float, perimeter_mm: float | None = None) -> int:
+    """Points a grid of this zone would have, from its area and border length (live feedback)."""
+    p = zone.params
+    return estimate_count(area_cm2 * 100.0, p.spacing_mm, p.margin_mm, p.pattern, perimeter_mm=perimeter_mm,
+                          row_spacing_mm=p.row_spacing_mm if p.pattern == "rows" else None)
+
+
+def estimator(surface: PaintingSurface):
+    """``estimate(zone, area_cm2)`` for :func:`mesomap.model.summary.summarize` on this body."""
+
+    def estimate(zone: Zone, area_cm2: float) -> int:
+        return estimated_count(zone, area_cm2, boundary_length_mm(surface.mesh, zone.faces))
+
+    return estimate
