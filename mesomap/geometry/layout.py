@@ -373,7 +373,7 @@ class ZoneLayoutSolver:
         rng = np.random.default_rng(seed)
         area = self.eroded_area_mm2(margin)
         target = max(1, int(area / cell_area_mm2("hexagonal", s)))
-        n_cand = int(min(max(10 * target, 200), 200_000))
+        n_cand = int(min(max(30 * target, 200), 400_000))
         cdf = np.cumsum(p.face_areas)
         face = np.searchsorted(cdf, rng.random(n_cand) * cdf[-1]).clip(0, len(cdf) - 1)
         r1, r2 = np.sqrt(rng.random(n_cand)), rng.random(n_cand)
