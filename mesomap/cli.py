@@ -47,7 +47,7 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from mesomap.io.exports import EXPORTERS
+    from mesomap.io.exports import EXPORT_FORMATS
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export a plan's injections")
     export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=tuple(EXPORTERS))
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, metavar="FILE")
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
@@ -258,11 +258,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from mesomap.io.exports import EXPORTERS
+    from mesomap.io.exports import exporters
 
-    suffix, write = EXPORTERS[args.format]
-    if not args.out.lower().endswith(suffix):
-        raise UsageError(f"--format {args.format} writes a {suffix} file, got --out {args.out!r}")
+    suffixes, write = exporters()[args.format]
+    if not args.out.lower().endswith(suffixes):
+        raise UsageError(f"--format {args.format} writes a {' or '.join(suffixes)} file, got --out {args.out!r}")
     plan, surface = _plan_and_surface(args.plan)
     print(write(plan, surface, args.out))
     return 0

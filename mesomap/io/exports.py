@@ -87,6 +87,16 @@ def write_csv(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
     return out
 
 
-EXPORTERS: dict[str, tuple[str, Callable[[Plan, PaintingSurface, Path], Path]]] = {
-    "csv": (".csv", write_csv),
-}
+def exporters() -> dict[str, tuple[tuple[str, ...], Callable[[Plan, PaintingSurface, Path], Path]]]:
+    """Format name -> (allowed file suffixes, write(plan, surface, out))."""
+    from mesomap.io.export_interop import write_json, write_mesh, write_slicer
+
+    return {
+        "csv": ((".csv",), write_csv),
+        "slicer": ((".mrk.json",), write_slicer),
+        "mesh": ((".ply", ".obj"), write_mesh),
+        "json": ((".json",), write_json),
+    }
+
+
+EXPORT_FORMATS = ("csv", "slicer", "mesh", "json")

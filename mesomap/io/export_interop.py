@@ -1,0 +1,131 @@
+"""Exports for other tools: 3D Slicer markups, the body mesh, and plain JSON.
+
+* ``slicer``: a ``.mrk.json`` file (Slicer markups schema v1.0.3), one point
+  list per zone plus one for the reflex points, positions in RAS millimetres,
+  labels with the order number, depth and volume as per-point measurements.
+* ``mesh``: the plan's body as PLY or OBJ in the same RAS millimetre frame,
+  so Slicer can show both.
+* ``json``: every injection and the parameters, as plain JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from mesomap import __version__
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.atomic import atomic_path
+from mesomap.io.exports import ExportError, check_exportable, injection_rows
+from mesomap.model.plan import Plan
+
+SLICER_SCHEMA = ("https://raw.githubusercontent.com/slicer/slicer/master/Modules/Loadable/Markups/"
+                 "Resources/Schema/markups-schema-v1.0.3.json#")
+INJECTIONS_SCHEMA = "mesomap-injections/1"
+COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
+
+
+def _frame(normal: np.ndarray) -> list[float]:
+    """A 3×3 orientation (row-major) whose third axis is the skin normal."""
+    n = np.asarray(normal, dtype=float)
+    a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
+    a /= np.linalg.norm(a)
+    b = np.cross(n, a)
+    return [round(float(x), 6) for x in np.stack([a, b, n], axis=1).ravel()]
+
+
+def _point_list(name: str, rows, color_rgb) -> dict:
+    points = [{
+        "id": str(r.order), "label": str(r.order),
+        "description": f"{r.zone} #{r.order}: {r.technique}, depth {r.depth_mm:g} mm, {r.volume_ml:g} ml",
+        "associatedNodeID": "", "position": [round(c, 4) for c in r.position_mm],
+        "orientation": _frame(np.array(r.normal)), "selected": False, "locked": True,
+        "visibility": True, "positionStatus": "defined",
+    } for r in rows]
+    return {
+        "type": "Fiducial", "name": name, "coordinateSystem": "RAS", "coordinateUnits": "mm",
+        "locked": True, "fixedNumberOfControlPoints": False, "labelFormat": "%d",
+        "lastUsedControlPointNumber": max((r.order for r in rows), default=0),
+        "controlPoints": points,
+        "measurements": [
+            {"name": "depth", "enabled": False, "units": "mm", "printFormat": "%-#4.4g%s",
+             "controlPointValues": [r.depth_mm for r in rows]},
+            {"name": "volume", "enabled": False, "units": "ml", "printFormat": "%-#4.4g%s",
+             "controlPointValues": [r.volume_ml for r in rows]},
+        ],
+        "display": {"visibility": True, "color": list(color_rgb), "selectedColor": list(color_rgb),
+                    "glyphType": "Sphere3D", "glyphScale": 1.5, "textScale": 2.0, "pointLabelsVisibility": True},
+    }
+
+
+def slicer_markups(plan: Plan, surface: PaintingSurface) -> dict:
+    """The markups document: one Fiducial list per zone, and one for the reflex points."""
+    rows = injection_rows(plan, surface)
+    markups = []
+    zone_names = {z.name: z for z in plan.zones}
+    for name, zone in zone_names.items():
+        mine = [r for r in rows if r.zone == name]
+        if mine:
+            rgb = [round(int(zone.color[i:i + 2], 16) / 255, 4) for i in (1, 3, 5)]
+            markups.append(_point_list(name, mine, rgb))
+    reflex = [r for r in rows if r.zone not in zone_names]
+    if reflex:
+        markups.append(_point_list("Reflex points", reflex, [0.55, 0.15, 0.75]))
+    return {"@schema": SLICER_SCHEMA, "markups": markups}
+
+
+def _write_text(out: str | Path, text: str) -> Path:
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return out
+
+
+def write_slicer(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
+    return _write_text(out, json.dumps(slicer_markups(plan, surface), indent=1))
+
+
+def write_mesh(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
+    """The plan's body (the bundled mesh, RAS mm) as PLY or OBJ, chosen by ``out``'s suffix."""
+    import trimesh  # slow to import: only this export needs it
+
+    out = Path(out)
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in ("ply", "obj"):
+        raise ExportError(f"--format mesh writes .ply or .obj, not {out.suffix or '(no suffix)'}")
+    body = surface.coarse
+    mesh = trimesh.Trimesh(np.asarray(body.vertices), np.asarray(body.faces), process=False)
+    with atomic_path(out) as tmp:
+        mesh.export(tmp, file_type=kind)
+    return out
+
+
+def injections_document(plan: Plan, surface: PaintingSurface) -> dict:
+    """Plain JSON of the plan's parameters and every injection in order."""
+    rows = injection_rows(plan, surface)
+    h = plan.header
+    return {
+        "@schema": INJECTIONS_SCHEMA, "units": "mm", "volume_units": "ml", "coordinate_system": COORDINATES,
+        "app": f"mesomap {__version__}", "body": plan.body.body_id,
+        "header": {"patient_ref": h.patient_ref, "date": h.date, "session_number": h.session_number,
+                   "clinician": h.clinician},
+        "zones": [{"id": z.id, "name": z.name, "side": z.side, "technique": z.params.technique,
+                   "pattern": z.params.pattern, "spacing_mm": z.params.spacing_mm, "margin_mm": z.params.margin_mm,
+                   "depth_mm": z.params.depth_mm, "volume_per_point_ml": z.params.volume_per_point_ml,
+                   "needle": {"length_mm": z.params.needle.length_mm, "gauge": z.params.needle.gauge},
+                   "products": [{"name": p.name, "lot": p.lot, "parts": p.parts} for p in z.params.products],
+                   "count": len(z.injections)} for z in plan.zones],
+        "injections": [{"order": r.order, "zone": r.zone, "technique": r.technique,
+                        "position_mm": [round(c, 4) for c in r.position_mm],
+                        "normal": [round(c, 6) for c in r.normal], "depth_mm": r.depth_mm, "volume_ml": r.volume_ml}
+                       for r in rows],
+    }
+
+
+def write_json(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
+    return _write_text(out, json.dumps(injections_document(plan, surface), indent=1))
+
+
+__all__ = ["check_exportable", "slicer_markups", "write_json", "write_mesh", "write_slicer"]

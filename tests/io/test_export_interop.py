@@ -1,0 +1,84 @@
+"""Exports for other tools: Slicer markups that validate, the body mesh, plain JSON; atomic and refusing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mesomap.io.exports import ExportError, exporters
+from mesomap.io.export_interop import slicer_markups
+from mesomap.io.meshes import load_painting_surface
+from mesomap.io.plan_builder import new_plan
+from mesomap.io.templates import load_templates
+from mesomap.model.grid import grid_plan
+
+SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "reference" / "slicer-markups-schema-v1.0.3.json"
+
+
+@pytest.fixture(scope="module")
+def surface():
+    return load_painting_surface("female")
+
+
+@pytest.fixture(scope="module")
+def plan(surface):
+    plan = new_plan(surface, load_templates(), ["cheek_left", "knee_right"], ["LI4"], spacing_mm=12.0)
+    return grid_plan(plan, surface)
+
+
+def test_slicer_markups_validate_against_slicers_schema(plan, surface):
+    import jsonschema
+    doc = slicer_markups(plan, surface)
+    jsonschema.validate(doc, json.loads(SCHEMA.read_text()))
+    assert [m["name"] for m in doc["markups"]] == [z.name for z in plan.zones] + ["Reflex points"]
+    for m in doc["markups"]:
+        assert m["coordinateSystem"] == "RAS" and m["coordinateUnits"] == "mm"
+
+
+def test_slicer_points_are_the_injections_in_order(plan, surface):
+    doc = slicer_markups(plan, surface)
+    zone = plan.zones[0]
+    first = doc["markups"][0]
+    assert first["name"] == zone.name and len(first["controlPoints"]) == len(zone.injections)
+    for cp, q in zip(first["controlPoints"], zone.injections):
+        pos, normal = surface.point_on_face(q.face, q.barycentric)
+        assert np.allclose(cp["position"], pos, atol=1e-3)
+        assert np.allclose(np.array(cp["orientation"]).reshape(3, 3)[:, 2], normal, atol=1e-5)
+    labels = [int(cp["label"]) for m in doc["markups"] for cp in m["controlPoints"]]
+    assert labels == list(range(1, len(labels) + 1))  # order numbers run on across lists
+    depth = next(x for x in first["measurements"] if x["name"] == "depth")
+    assert depth["units"] == "mm" and depth["controlPointValues"] == [zone.params.depth_mm] * len(zone.injections)
+    reflex = doc["markups"][-1]
+    assert reflex["name"] == "Reflex points" and len(reflex["controlPoints"]) == len(plan.points) == 2
+
+
+@pytest.mark.parametrize("suffix", [".ply", ".obj"])
+def test_mesh_export_is_the_body_in_mm(plan, surface, tmp_path, suffix):
+    import trimesh
+
+    out = exporters()["mesh"][1](plan, surface, tmp_path / f"body{suffix}")
+    mesh = trimesh.load(out, process=False, force="mesh")
+    assert len(mesh.faces) == surface.coarse.n_faces
+    assert np.allclose(np.sort(mesh.vertices[:, 2])[-1], surface.coarse.bounds_mm[1, 2], atol=1e-3)
+
+
+def test_json_export_lists_every_injection(plan, surface, tmp_path):
+    out = exporters()["json"][1](plan, surface, tmp_path / "plan.json")
+    doc = json.loads(out.read_text())
+    assert doc["units"] == "mm" and doc["@schema"].startswith("mesomap-injections/")
+    assert len(doc["injections"]) == sum(len(z.injections) for z in plan.zones) + len(plan.points)
+    assert [z["count"] for z in doc["zones"]] == [len(z.injections) for z in plan.zones]
+
+
+@pytest.mark.parametrize("fmt, name", [("slicer", "x.mrk.json"), ("json", "x.json"), ("csv", "x.csv")])
+def test_an_export_refused_keeps_the_previous_file(surface, tmp_path, fmt, name):
+    plan = new_plan(surface, load_templates(), ["forehead"])  # no grid yet
+    previous = tmp_path / name
+    previous.write_text("earlier export")
+    with pytest.raises(ExportError, match="no injection grid"):
+        exporters()[fmt][1](plan, surface, previous)
+    assert previous.read_text() == "earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
