@@ -1,0 +1,205 @@
+"""Device profiles: ``assets/devices/*.json`` and the user's own in ``<data dir>/devices``.
+
+A profile file (schema ``mesomap-device-profile/1``)::
+
+    {"@schema": "mesomap-device-profile/1",
+     "name": "Generic injector",          # shown to the user
+     "example": false,                     # true: an illustration, not a vendor's specification
+     "notes": "...",
+     "modes": ["single", "multi", "continuous"],
+     "depth_mm": {"min": 0.1, "max": 13, "step": 0.1},
+     "volume_per_shot_ml": {"min": 0.005, "max": 1, "step": 0.005},
+     "needle_lengths_mm": [4, 6, 13],
+     "rate_hz": {"min": 0.5, "max": 10, "step": 0.5, "default": 2},            # single/multi modes
+     "flow_ml_per_min": {"min": 0.1, "max": 5, "step": 0.1, "default": 0.5},   # continuous mode
+     "max_shots_per_program": 1000,
+     "max_programs": 99}
+
+The profile's id is its file name without ``.json`` (``generic.json`` -> ``generic``).
+A user file with the id of a bundled one replaces it. Every problem is a
+:class:`DeviceProfileError` naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from mesomap.io.assets import assets_dir
+from mesomap.io.device_errors import DeviceProfileError
+from mesomap.io.json_reader import JsonReader, NonFinite
+from mesomap.model.devices import MODES, DeviceProfile, StepRange
+
+SCHEMA = "mesomap-device-profile/1"
+MAX_PROFILE_BYTES = 1_000_000
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def bundled_dir() -> Path:
+    return assets_dir() / "devices"
+
+
+def user_dir() -> Path:
+    """``$MESOMAP_DATA_DIR/devices`` if set, else the platform's user data dir + ``/devices``."""
+    base = os.environ.get("MESOMAP_DATA_DIR")
+    if not base:
+        from platformdirs import user_data_dir
+
+        base = user_data_dir("mesomap", appauthor=False)
+    return Path(base) / "devices"
+
+
+class _Reader(JsonReader):
+    """Top-level fields are named bare (``name``, not ``.name``)."""
+
+    def fail(self, where: str, message: str):
+        super().fail(where.lstrip("."), message)
+
+
+def _range(d: dict, key: str, r: JsonReader, unit: str, with_default: bool) -> tuple[StepRange, float | None]:
+    where = key
+    body = r.obj(d.get(key), where) if key in d else r.fail(where, "is missing")
+    low, high, step = (r.number(body, k, where) for k in ("min", "max", "step"))
+    if not (step > 0 and 0 < low <= high):
+        r.fail(where, f"needs 0 < min <= max and step > 0 (found min {low:g}, max {high:g}, step {step:g})")
+    rng = StepRange(low, high, step, unit)
+    if not rng.on_step(high):
+        r.fail(f"{where}.max", f"{high:g} is not min {low:g} plus whole steps of {step:g}")
+    default = None
+    if with_default:
+        default = r.number(body, "default", where)
+        if not rng.on_step(default):
+            r.fail(f"{where}.default", f"{default:g} is not a settable value ({rng.describe()})")
+    return rng, default
+
+
+def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
+    """Validate and build a profile; ``source`` names the file in errors."""
+    r = _Reader(source, DeviceProfileError)
+    data = r.obj(data, "file")
+    schema = data.get("@schema")
+    if schema != SCHEMA:
+        if isinstance(schema, str) and schema.startswith("mesomap-device-profile/"):
+            r.fail("@schema", f"version {schema.rpartition('/')[2]!r} is newer than this mesomap understands"[:200])
+        r.fail("@schema", f"this is not a mesomap device profile (expected {SCHEMA!r}, found {schema!r})"[:200])
+    if not _ID.match(profile_id):
+        r.fail("file name", f"{profile_id!r} is not a profile id (lower-case letters, digits, - and _)"[:200])
+    name = r.text(data, "name", "", max_len=200)
+    if not name.strip():
+        r.fail("name", "is empty")
+    example = data.get("example", False)
+    if not isinstance(example, bool):
+        r.fail("example", "expected true or false")
+    modes = r.lst(data.get("modes"), "modes") if "modes" in data else r.fail("modes", "is missing")
+    if not modes:
+        r.fail("modes", "at least one mode is needed")
+    for i, m in enumerate(modes):
+        if m not in MODES:
+            r.fail(f"modes[{i}]", f"{m!r} is not one of {', '.join(MODES)}"[:200])
+    if len(set(modes)) != len(modes):
+        r.fail("modes", "a mode is listed twice")
+    depth, _ = _range(data, "depth_mm", r, "mm", False)
+    volume, _ = _range(data, "volume_per_shot_ml", r, "ml", False)
+    rate = flow = rate_default = flow_default = None
+    if "rate_hz" in data or any(m in modes for m in ("single", "multi")):
+        rate, rate_default = _range(data, "rate_hz", r, "shots/s", True)
+    if "flow_ml_per_min" in data or "continuous" in modes:
+        flow, flow_default = _range(data, "flow_ml_per_min", r, "ml/min", True)
+    needles_raw = r.lst(data.get("needle_lengths_mm"), "needle_lengths_mm") if "needle_lengths_mm" in data \
+        else r.fail("needle_lengths_mm", "is missing")
+    if not needles_raw:
+        r.fail("needle_lengths_mm", "at least one needle length is needed")
+    needles = []
+    for i, n in enumerate(needles_raw):
+        value = r.number({f"needle_lengths_mm[{i}]": n}, f"needle_lengths_mm[{i}]", "")
+        if not 1 <= value <= 30:
+            r.fail(f"needle_lengths_mm[{i}]", f"{value:g} mm is not a needle length (1–30 mm)")
+        needles.append(value)
+    max_shots = r.integer(data, "max_shots_per_program", "")
+    max_programs = r.integer(data, "max_programs", "")
+    if max_shots < 1:
+        r.fail("max_shots_per_program", f"{max_shots} must be at least 1")
+    if max_programs < 1:
+        r.fail("max_programs", f"{max_programs} must be at least 1")
+    profile = DeviceProfile(
+        id=profile_id, name=name, modes=tuple(modes), depth_mm=depth, volume_ml=volume,
+        needle_lengths_mm=tuple(sorted(set(needles))), max_shots_per_program=max_shots, max_programs=max_programs,
+        rate_hz=rate, default_rate_hz=rate_default, flow_ml_min=flow, default_flow_ml_min=flow_default,
+        example=example, notes=r.text(data, "notes", "", "", 5000), source=source,
+    )
+    errors = profile.errors()
+    if errors:
+        raise DeviceProfileError(f"{source}: {errors[0]}")
+    return profile
+
+
+def load_profile(path: str | Path) -> DeviceProfile:
+    """Read one profile file; any problem is a DeviceProfileError naming the file and field."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_PROFILE_BYTES:
+            raise DeviceProfileError(f"{name}: larger than 1 MB; not a device profile")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DeviceProfileError(f"{name}: no such device profile file") from None
+    except OSError as err:
+        raise DeviceProfileError(f"{name}: cannot read it ({err.strerror or err})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=NonFinite)
+    except UnicodeDecodeError:
+        raise DeviceProfileError(f"{name}: not a text file (not UTF-8)") from None
+    except json.JSONDecodeError as err:
+        raise DeviceProfileError(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except RecursionError:
+        raise DeviceProfileError(f"{name}: nested too deeply to be a device profile") from None
+    stem = path.name[:-5] if path.name.endswith(".json") else path.stem
+    return profile_from_dict(data, stem, name)
+
+
+def profile_paths(user: Path | None = None) -> dict[str, Path]:
+    """Profile id -> file, bundled first, then the user's (which replace bundled ones of the same id)."""
+    found: dict[str, Path] = {}
+    for folder in (bundled_dir(), user if user is not None else user_dir()):
+        if folder.is_dir():
+            for f in sorted(folder.glob("*.json")):
+                found[f.name[:-5]] = f
+    return found
+
+
+def list_profiles(user: Path | None = None) -> tuple[list[DeviceProfile], list[str]]:
+    """(every usable profile, one line per profile file that could not be read)."""
+    profiles, problems = [], []
+    for path in profile_paths(user).values():
+        try:
+            profiles.append(load_profile(path))
+        except DeviceProfileError as err:
+            problems.append(str(err))
+    return profiles, problems
+
+
+def find_profile(key: str, user: Path | None = None) -> DeviceProfile:
+    """A profile by id (bundled or the user's), or by the path of a ``.json`` file."""
+    if key.endswith(".json") or os.sep in key or "/" in key:
+        return load_profile(key)
+    paths = profile_paths(user)
+    if key not in paths:
+        known = ", ".join(sorted(paths)) or "none"
+        raise DeviceProfileError(f"no device profile {key!r}; known: {known} (add your own as "
+                                 f"{user if user is not None else user_dir()}/{key}.json)"[:400])
+    return load_profile(paths[key])
+
+
+def profile_sha256(profile: DeviceProfile) -> str:
+    """A hash of everything the profile says (not where it came from)."""
+    def rng(r):
+        return None if r is None else [r.low, r.high, r.step]
+
+    body = [profile.id, profile.name, list(profile.modes), rng(profile.depth_mm), rng(profile.volume_ml),
+            list(profile.needle_lengths_mm), profile.max_shots_per_program, profile.max_programs,
+            rng(profile.rate_hz), profile.default_rate_hz, rng(profile.flow_ml_min), profile.default_flow_ml_min,
+            profile.example]
+    return hashlib.sha256(json.dumps(body, separators=(",", ":")).encode()).hexdigest()
