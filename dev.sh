@@ -13,6 +13,7 @@ APT_PACKAGES=(
   fonts-dejavu-core libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+  poppler-utils  # pdftoppm/pdftotext: the session-sheet tests read the PDF back
 )
 PYTHON=${PYTHON:-python3}
 VENV=.venv

@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export a plan's injections")
     export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",))
     export.add_argument("--out", required=True, metavar="FILE")
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
@@ -260,7 +260,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from mesomap.io.exports import exporters
 
-    suffixes, write = exporters()[args.format]
+    if args.format == "pdf":  # the session sheet draws rendered views: composed by the render layer
+        from mesomap.render.sheet import export_session_pdf
+
+        suffixes, write = (".pdf",), export_session_pdf
+    else:
+        suffixes, write = exporters()[args.format]
     if not args.out.lower().endswith(suffixes):
         raise UsageError(f"--format {args.format} writes a {' or '.join(suffixes)} file, got --out {args.out!r}")
     plan, surface = _plan_and_surface(args.plan)

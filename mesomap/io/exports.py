@@ -99,4 +99,5 @@ def exporters() -> dict[str, tuple[tuple[str, ...], Callable[[Plan, PaintingSurf
     }
 
 
+#: Formats the io layer writes by itself; the CLI adds "pdf", which needs rendered views.
 EXPORT_FORMATS = ("csv", "slicer", "mesh", "json")

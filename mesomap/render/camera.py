@@ -72,15 +72,22 @@ def camera_for(mesh: BodyMesh, view: str, aspect: float = 1.0, margin: float = 1
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEW_NAMES)}")
-    preset = VIEWS[view]
-    pts = region_vertices(mesh, preset.region)
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    return frame_points(region_vertices(mesh, VIEWS[view].region), view, aspect, margin)
+
+
+def frame_points(points_mm: np.ndarray, view: str, aspect: float = 1.0, margin: float = 1.08,
+                 min_height_mm: float = 0.0) -> CameraPose:
+    """Frame the bounding box of ``points_mm`` (k, 3) from preset ``view``'s direction.
+
+    min_height_mm : show at least this much vertically (context around a small zone).
+    """
+    d = np.asarray(VIEWS[view].direction, dtype=np.float64)
+    lo, hi = points_mm.min(axis=0), points_mm.max(axis=0)
     centre = (lo + hi) / 2
-    d = np.asarray(preset.direction, dtype=np.float64)
     ext = hi - lo
     # Half extents seen on screen: vertical is z; horizontal is the axis across the view.
     across = ext[0] if abs(d[1]) > 0.5 else ext[1]
-    half_h = max(ext[2] / 2, across / 2 / max(aspect, 1e-6)) * margin
+    half_h = max(ext[2] / 2, across / 2 / max(aspect, 1e-6), min_height_mm / 2) * margin
     depth = float(np.abs(ext @ d)) / 2
     distance = half_h / math.tan(math.radians(VIEW_ANGLE_DEG / 2)) + depth
     position = centre + d * distance

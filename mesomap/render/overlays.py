@@ -244,6 +244,8 @@ DEPTH_RANGE_MM = (0.0, 13.0)
 #: Disc radius as a fraction of the zone's spacing (clamped to 1–4 mm): readable, never touching.
 GRID_RADIUS_FRACTION = 0.22
 GRID_RADIUS_MM = (1.0, 4.0)
+#: With numbers on, label each zone's first and last injection and every this-many-th one.
+NUMBER_EVERY = 10
 
 
 class GridGlyphs:
@@ -254,6 +256,7 @@ class GridGlyphs:
         self.surface = surface
         self._zones: set[str] = set()
         self.legend = True
+        self.numbers = False  # label each injection with its order number in the plan
 
     def _name(self, zone_id: str) -> str:
         return f"grid:{zone_id}"
@@ -293,3 +296,17 @@ class GridGlyphs:
             self.remove_zone(zone_id)
         for zone in plan.zones:
             self.show_zone(zone)
+        self._plotter.remove_actor("grid:numbers", render=False)
+        if self.numbers:
+            pts, text, n = [], [], 0
+            for zone in plan.zones:
+                for k, q in enumerate(zone.injections):
+                    n += 1
+                    if k == 0 or k == len(zone.injections) - 1 or n % NUMBER_EVERY == 0:
+                        pos, normal = self.surface.point_on_face(q.face, q.barycentric)
+                        pts.append(pos + 2.0 * normal)
+                        text.append(str(n))
+            if pts:
+                self._plotter.add_point_labels(np.array(pts), text, font_size=9, point_size=1, show_points=False,
+                                               shape=None, text_color="black", always_visible=False,
+                                               name="grid:numbers", reset_camera=False, render=False)

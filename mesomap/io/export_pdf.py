@@ -1,0 +1,147 @@
+"""The printable session sheet (PDF, A4) — drawn with ReportLab from data and pictures.
+
+This module never renders 3D itself: the caller passes the body views as PNG
+files (see :mod:`mesomap.render.sheet`), so it stays free of VTK and Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from mesomap.about import NO_MEDICAL_ADVICE
+from mesomap.io.assets import assets_dir
+from mesomap.io.atomic import atomic_path
+from mesomap.io.exports import ExportError, check_exportable
+from mesomap.model.plan import Plan
+from mesomap.model.summary import PlanSummary
+
+
+@dataclass(frozen=True)
+class SheetText:
+    """The checklists printed on every sheet (editable in assets/session_sheet.json)."""
+
+    contraindications: tuple[str, ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def load_sheet_text(path: Path | None = None) -> SheetText:
+    path = path or assets_dir() / "session_sheet.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return SheetText(*(tuple(str(x) for x in data[k]) for k in ("contraindications", "before", "after")))
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ExportError(f"{path.name}: the session sheet texts cannot be read ({err})") from err
+
+
+def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, Path]], out: str | Path,
+                      text: SheetText | None = None) -> Path:
+    """Write the sheet to ``out`` atomically.
+
+    views : (caption, PNG path) pairs, drawn side by side under the header.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    check_exportable(plan)
+    text = text or load_sheet_text()
+    font, box, warn = _unicode_font()
+    styles = getSampleStyleSheet()
+    for style in styles.byName.values():
+        if hasattr(style, "fontName") and not style.fontName.endswith("Bold"):
+            style.fontName = font
+    body, small, h1, h2 = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10), styles["Title"], styles["Heading2"]
+    h = plan.header
+    story = [Paragraph("Mesotherapy session sheet", h1)]
+    head = [["Patient", h.patient_ref or "—", "Date", h.date or "—"],
+            ["Session", str(h.session_number), "Clinician", h.clinician or "—"]]
+    t = Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm])
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"), ("FONTNAME", (2, 0), (2, -1), "Helvetica-Bold"),
+                           ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]))
+    story += [t, Spacer(1, 4 * mm)]
+    if h.notes:
+        story += [Paragraph(f"<b>Notes:</b> {_esc(h.notes)}", body), Spacer(1, 2 * mm)]
+
+    per_row = 3 if len(views) > 2 else max(len(views), 1)
+    width = min(170 * mm / per_row, 85 * mm)
+    for start in range(0, len(views), per_row):
+        row = views[start:start + per_row]
+        cells = [[Image(str(p), width=width - 2 * mm, height=(width - 2 * mm) * 1.25) for _, p in row],
+                 [Paragraph(_esc(c), small) for c, _ in row]]
+        story += [Table(cells, colWidths=[width] * len(row)), Spacer(1, 3 * mm)]
+
+    story.append(Paragraph("Zones", h2))
+    rows = [["Zone", "Technique", "Needle", "Depth", "Spacing", "Count", "Volume", "Product (lot)"]]
+    for z, s in zip(plan.zones, summary.zones):
+        p = z.params
+        products = ", ".join(f"{c.name} ({c.lot})" if c.lot else c.name for c in p.products) or "—"
+        rows.append([Paragraph(_esc(z.name), small), p.technique, f"{p.needle.length_mm:g} mm {p.needle.gauge}G",
+                     f"{p.depth_mm:g} mm", f"{p.spacing_mm:g} mm", str(s.count), f"{s.volume_ml:.2f} ml",
+                     Paragraph(_esc(products), small)])
+    if summary.reflex_count:
+        codes = ", ".join(f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code for pt in plan.points)
+        rows.append([Paragraph("Reflex points", small), "PPP", "", "", "", str(summary.reflex_count),
+                     f"{summary.reflex_volume_ml:.2f} ml", Paragraph(_esc(codes), small)])
+    rows.append(["Total", "", "", "", "", str(summary.count), f"{summary.volume_ml:.2f} ml",
+                 f"about {summary.duration_min:.0f} min"])
+    zt = Table(rows, colWidths=[34 * mm, 17 * mm, 21 * mm, 14 * mm, 16 * mm, 13 * mm, 18 * mm, 37 * mm], repeatRows=1)
+    zt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                            ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [zt, Spacer(1, 2 * mm)]
+    for w in summary.warnings:
+        story.append(Paragraph(f"{warn} {_esc(w)}", small))
+
+    def checklist(title: str, items: tuple[str, ...], box_items: bool) -> list:
+        mark = f"{box} " if box_items else "• "
+        return [Paragraph(title, h2)] + [Paragraph(mark + _esc(i), small) for i in items]
+
+    story.append(KeepTogether(checklist("Contraindications checked (tick if absent)", text.contraindications, True)))
+    story.append(KeepTogether(checklist("Before the session", text.before, False) + checklist("After the session", text.after, False)))
+    sig = Table([["Clinician signature", "", "Patient signature", ""], ["Date", "", "Date", ""]],
+                colWidths=[32 * mm, 53 * mm, 32 * mm, 53 * mm], rowHeights=[12 * mm, 8 * mm])
+    sig.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black), ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+                             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+    story += [Spacer(1, 4 * mm), KeepTogether([sig]), Spacer(1, 4 * mm), Paragraph(_esc(NO_MEDICAL_ADVICE), small)]
+
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=15 * mm,
+                                bottomMargin=15 * mm, title="Mesotherapy session sheet", author="mesomap")
+        doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    return out
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def _unicode_font() -> tuple[str, str, str]:
+    """(font name, checkbox mark, warning mark): DejaVu Sans when installed, else Helvetica and ASCII."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if Path(DEJAVU).is_file():
+        try:
+            pdfmetrics.getFont("DejaVuSans")
+        except KeyError:
+            pdfmetrics.registerFont(TTFont("DejaVuSans", DEJAVU))
+        return "DejaVuSans", "☐", "⚠"
+    return "Helvetica", "[  ]", "!"
+
+
+def _footer(canvas, doc) -> None:
+    from reportlab.lib.units import mm
+
+    canvas.saveState()
+    canvas.setFont("Helvetica", 7)
+    canvas.drawString(20 * mm, 8 * mm, f"mesomap session sheet — page {doc.page}")
+    canvas.restoreState()
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,65 @@
+"""The session sheet: pick the views a plan needs, render them, and hand them to the PDF writer."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.export_pdf import write_session_pdf
+from mesomap.model.grid import estimator
+from mesomap.model.plan import Plan
+from mesomap.model.summary import summarize
+from mesomap.render.camera import HEAD_FRACTION, VIEWS
+from mesomap.render.plan_png import render_plan_png
+
+VIEW_SIZE = (600, 750)
+
+
+VIEW_ORDER = ("face", "front", "back", "left", "right")
+
+
+def assign_views(plan: Plan, surface: PaintingSurface) -> dict[str, np.ndarray]:
+    """Preset -> (k, 3) mm of the zones and points best seen from it (face, front, back, left, right order).
+
+    A zone or point goes to the face close-up when it lies in the head and faces
+    forward, else to the preset looking most squarely at its area-weighted normal.
+    """
+    mesh = surface.mesh
+    head_z = surface.coarse.bounds_mm[1, 2] - HEAD_FRACTION * surface.coarse.height_mm
+    items = []  # (normal, centre z, points)
+    for z in plan.zones:
+        if len(z.faces):
+            w = mesh.face_areas[z.faces]
+            c = surface.centroids[z.faces]
+            items.append(((mesh.face_normals[z.faces] * w[:, None]).sum(axis=0) / w.sum(), float((c[:, 2] * w).sum() / w.sum()), c))
+    for p in plan.points:
+        pos, n = surface.point_on_face(p.face, p.barycentric)
+        items.append((n, float(pos[2]), pos[None]))
+    found: dict[str, list[np.ndarray]] = {}
+    for n, zc, pts in items:
+        if zc > head_z and n[1] > 0:
+            view = "face"
+        else:
+            view = max(("front", "back", "left", "right"), key=lambda v: float(np.dot(n, VIEWS[v].direction)))
+        found.setdefault(view, []).append(pts)
+    return {v: np.concatenate(found[v]) for v in VIEW_ORDER if v in found}
+
+
+def views_for(plan: Plan, surface: PaintingSurface) -> list[str]:
+    """The presets that show every zone and point (at least the front)."""
+    return list(assign_views(plan, surface)) or ["front"]
+
+
+def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
+    """Render the plan's views and write the printable session sheet to ``out``."""
+    summary = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface))
+    with tempfile.TemporaryDirectory(prefix="mesomap-sheet-") as tmp:
+        views = []
+        for view, focus in (assign_views(plan, surface) or {"front": None}).items():
+            png = render_plan_png(plan, surface, Path(tmp) / f"{view}.png", view=view, size=VIEW_SIZE, numbers=True,
+                                  background=(1.0, 1.0, 1.0), focus_mm=None if view == "face" else focus)
+            views.append((VIEWS[view].label, png))
+        return write_session_pdf(plan, summary, views, out)
