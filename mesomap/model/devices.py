@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
 
 #: Device modes: wire name -> the words on the gun.
@@ -288,9 +288,7 @@ def fit_programs(requests: Iterable[ProgramRequest], profile: DeviceProfile, *, 
     violations: list[Violation] = []
     rate = profile.default_rate_hz if rate_hz is None else rate_hz
     flow = profile.default_flow_ml_min if flow_ml_min is None else flow_ml_min
-    n_requests = 0
     for req in requests:
-        n_requests += 1
         where = req.where
         bad_before = len(violations)
         if req.mode not in MODES:
@@ -335,11 +333,34 @@ def fit_programs(requests: Iterable[ProgramRequest], profile: DeviceProfile, *, 
                 technique=req.technique, mode=req.mode, needle_mm=float(needle), needle_gauge=req.needle_gauge,
                 depth_mm=float(depth), volume_per_shot_ml=float(volume), rate_hz=r_hz, flow_ml_min=r_flow,
                 points=req.points))
-    if n_requests > profile.max_programs:
-        violations.append(Violation("plan", "programs", (
-            f"{n_requests} programs (one per zone and per reflex-point setting), but {profile.name} stores at most "
-            f"{profile.max_programs}; export fewer zones at a time")))
     return programs, roundings, violations
+
+
+def program_count_violation(n_programs: int, profile: DeviceProfile) -> Violation | None:
+    """A violation when ``n_programs`` is more than the device stores."""
+    if n_programs <= profile.max_programs:
+        return None
+    return Violation("plan", "programs", (
+        f"{n_programs} programs (one per zone and per reflex-point setting), but {profile.name} stores at most "
+        f"{profile.max_programs}; export fewer zones at a time"))
+
+
+def merge_reflex_programs(programs: Iterable[Program]) -> list[Program]:
+    """Reflex-point programs with the same settings merged into one (first appearance keeps its place), renumbered."""
+    out: list[Program] = []
+    index: dict[tuple, int] = {}
+    for p in programs:
+        if p.source != "reflex":
+            out.append(p)
+            continue
+        key = (p.mode, p.needle_mm, p.needle_gauge, p.depth_mm, p.volume_per_shot_ml, p.rate_hz, p.flow_ml_min)
+        if key in index:
+            first = out[index[key]]
+            out[index[key]] = replace(first, points=first.points + p.points)
+        else:
+            index[key] = len(out)
+            out.append(replace(p, name=f"Reflex points {p.depth_mm:g} mm {p.volume_per_shot_ml:g} ml", zone_id=""))
+    return [replace(p, number=i + 1) for i, p in enumerate(out)]
 
 
 def program_errors(programs: Iterable[Program], profile: DeviceProfile) -> list[str]:
