@@ -9,16 +9,21 @@ import time
 
 def run_gui(body_id: str | None = None) -> int:
     """Open the main window, offer to recover a crashed session's plan, run the event loop."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from mesomap import __version__
-    from mesomap.ui.main_window import MainWindow
+    from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY
+    from mesomap.ui.prefetch import prefetch
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("mesomap")
     app.setApplicationName("mesomap")
     app.setApplicationVersion(__version__)
+    last = str(QSettings().value("body/last", DEFAULT_BODY))
+    prefetch(body_id or (last if last in BUNDLED_BODIES else DEFAULT_BODY))  # reads while the UI imports
+    from mesomap.ui.main_window import MainWindow  # the slow import: Qt widgets, VTK
+
     window = MainWindow(body_id=body_id)
     if os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
         _exit_after_first_frame(app, window)

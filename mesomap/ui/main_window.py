@@ -33,7 +33,6 @@ from mesomap.io.meshes import (
     UnitsUnclearError,
     load_bundled_body,
     load_mesh_file,
-    load_painting_surface,
 )
 from mesomap.io.plan_file import SUFFIX, PlanFileError, body_ref, load_plan, save_plan
 from mesomap.model.document import Change, Document
@@ -42,6 +41,7 @@ from mesomap.render.camera import VIEWS
 from mesomap.ui.body_view import BodyView
 from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
 from mesomap.ui.plan_scene import PlanScene
+from mesomap.ui.prefetch import surface_for, warm
 from mesomap.ui.point_panel import PointPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
@@ -149,13 +149,20 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._display_body(wanted)
         self._on_state_changed()
+        self.view.frame_rendered.connect(self._after_first_frame)
         if why:
             self.statusBar().showMessage(f"No zone templates: {why}", 10000)
+
+    def _after_first_frame(self) -> None:
+        self.view.frame_rendered.disconnect(self._after_first_frame)
+        for body_id in (self._shown_body, *BUNDLED_BODIES):  # the shown body first: its first dab
+            if body_id is not None:                          # must not wait for the BVH
+                warm(body_id)
 
     @staticmethod
     def _body_ref(body_id: str) -> BodyRef:
         try:
-            return body_ref(load_painting_surface(body_id))
+            return body_ref(surface_for(body_id))
         except MeshLoadError:
             return BodyRef(body_id, "", "", "")
 
@@ -301,7 +308,7 @@ class MainWindow(QMainWindow):
             self._display_body(body_id)
             return
         try:
-            ref = body_ref(load_painting_surface(body_id))
+            ref = body_ref(surface_for(body_id))
         except MeshLoadError as err:
             self._error("Cannot show body", str(err))
             self._sync_body_actions()
@@ -322,7 +329,7 @@ class MainWindow(QMainWindow):
         """Put bundled body ``body_id`` and the plan on screen."""
         try:
             mesh = load_bundled_body(body_id)
-            surface = load_painting_surface(body_id)
+            surface = surface_for(body_id)
         except MeshLoadError as err:
             self._error("Cannot show body", str(err))
             return
@@ -532,7 +539,7 @@ class MainWindow(QMainWindow):
         self.tool.cancel()
         path = Path(path)
         try:
-            surface = load_painting_surface(self.doc.plan.body.body_id)
+            surface = surface_for(self.doc.plan.body.body_id)
             save_plan(self.doc.plan, path, surface)
         except (OSError, MeshLoadError) as err:
             self._error("Cannot save plan", f"{path.name}: {getattr(err, 'strerror', None) or err}")
@@ -583,7 +590,7 @@ class MainWindow(QMainWindow):
         if not self.autosaver.due(self.doc.revision, now=now, interval_s=interval_s):
             return False
         try:
-            surface = load_painting_surface(self.doc.plan.body.body_id)
+            surface = surface_for(self.doc.plan.body.body_id)
             self.autosaver.save(self.doc.plan, self.doc.revision, self.doc.path, surface)
         except (OSError, MeshLoadError) as err:
             self.statusBar().showMessage(f"Autosave failed: {err}", 10000)

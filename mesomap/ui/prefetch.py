@@ -1,0 +1,49 @@
+"""Load painting surfaces and build their search structures off the UI thread.
+
+Start-up reads the painting surface (≈0.2 s) while Qt and VTK are still
+importing, and builds the BVH, kd-tree and incidence (≈0.6 s) after the first
+frame, so neither the first frame nor the first brush dab waits for them.
+This module imports no Qt: the app starts it before the UI is imported.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.meshes import load_painting_surface
+
+_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesomap-prefetch")
+_lock = threading.Lock()
+_loads: dict[str, Future] = {}
+_warmed: set[str] = set()
+
+
+def prefetch(body_id: str) -> Future:
+    """Start loading ``body_id``'s painting surface in the background (once)."""
+    with _lock:
+        if body_id not in _loads:
+            _loads[body_id] = _pool.submit(load_painting_surface, body_id)
+        return _loads[body_id]
+
+
+def surface_for(body_id: str) -> PaintingSurface:
+    """The painting surface (waits for a background load; raises what loading raised)."""
+    return prefetch(body_id).result()
+
+
+def _warm(surface: PaintingSurface) -> None:
+    # Each is a cached_property: a UI-thread use meanwhile waits for this build, it does not repeat it.
+    surface.bvh, surface.vertex_tree, surface.vertex_faces, surface.vertex_normals  # noqa: B018
+    surface.mesh.face_normals, surface.centroids  # noqa: B018
+
+
+def warm(body_id: str) -> None:
+    """Build the surface's picking and brush structures in the background (once)."""
+    with _lock:
+        if body_id in _warmed:
+            return
+        _warmed.add(body_id)
+    future = prefetch(body_id)
+    _pool.submit(lambda: _warm(future.result()))
