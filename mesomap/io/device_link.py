@@ -1,0 +1,376 @@
+"""Sending a device program over a serial link: the host side of ``mesomap-link/1``.
+
+The line protocol (``docs/device-protocol.md`` is the reference)::
+
+    host                                      device
+    HELLO mesomap-link/1                  ->
+                                          <-  HELLO mesomap-link/1 <device-id> <max-bytes> <max-chunk> <sha256|none>
+    BEGIN <size> <chunk-size> <sha256>    ->
+                                          <-  READY <n-chunks>
+    CHUNK <i> <crc32> <base64>            ->  (i = 0 … n-1)
+                                          <-  ACK <i> <crc32>   |   NAK <i> <reason>
+    COMMIT <sha256>                       ->
+                                          <-  COMMITTED <sha256>   |   ERR <code> <text>
+    ABORT                                 ->  (on cancel)
+                                          <-  ABORTED
+
+Every reply is awaited for ``timeout_s``; a missing or wrong reply makes the
+host send the same message again, up to ``retries`` more times. The device
+uses a program only after ``COMMITTED``: it verifies the whole program's
+SHA-256 (and the program file's own seal) first, and keeps its previous
+program otherwise.
+
+:func:`send_program` blocks; run it in a worker thread (a Qt one too: nothing
+here imports Qt) and stop it with ``cancel`` (a ``threading.Event`` or a
+callable returning True), watching ``progress``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from mesomap.io.device_errors import DeviceLinkError, DeviceTimeoutError, TransferCancelled
+
+PROTOCOL = "mesomap-link/1"
+DEFAULT_TIMEOUT_S = 2.0
+DEFAULT_RETRIES = 3
+DEFAULT_CHUNK = 512
+DEFAULT_BAUDRATE = 115_200
+MAX_LINE = 2048  # bytes, with the LF
+POLL_S = 0.05  # how often a wait looks at ``cancel``
+
+
+def crc32_hex(data: bytes) -> str:
+    """CRC-32 (ISO-HDLC, as zlib and Ethernet) of ``data`` as 8 lower-case hex digits."""
+    return f"{zlib.crc32(data) & 0xFFFFFFFF:08x}"
+
+
+@dataclass(frozen=True)
+class TransferProgress:
+    """Where a transfer is: ``stage`` is "handshake", "sending", "committing" or "done"."""
+
+    stage: str
+    chunks_done: int
+    chunks_total: int
+    bytes_done: int
+    bytes_total: int
+    retransmissions: int = 0
+
+    @property
+    def fraction(self) -> float:
+        return self.bytes_done / self.bytes_total if self.bytes_total else 0.0
+
+
+@dataclass(frozen=True)
+class DeviceHello:
+    """What the device said about itself in the handshake."""
+
+    protocol: str
+    device_id: str
+    max_program_bytes: int
+    max_chunk_bytes: int
+    committed_sha256: str | None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    sha256: str
+    bytes: int
+    chunks: int
+    retransmissions: int
+    device: DeviceHello
+    seconds: float
+
+
+def _cancel_check(cancel) -> Callable[[], bool]:
+    if cancel is None:
+        return lambda: False
+    if hasattr(cancel, "is_set"):
+        return cancel.is_set
+    if callable(cancel):
+        return cancel
+    raise TypeError("cancel must be a threading.Event, a callable returning bool, or None")
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class LineLink:
+    """Lines over a serial-like object: ``write(bytes)`` and ``read(n)`` that returns within a short timeout."""
+
+    def __init__(self, port: Any, name: str, cancelled: Callable[[], bool]):
+        self.port = port
+        self.name = name
+        self.cancelled = cancelled
+        self.buffer = bytearray()
+
+    def send(self, line: str) -> None:
+        self.port.write(line.encode("ascii") + b"\n")
+        flush = getattr(self.port, "flush", None)
+        if flush:
+            flush()
+
+    def _read_some(self) -> bytes:
+        waiting = getattr(self.port, "in_waiting", 0) or 0
+        return self.port.read(max(1, min(waiting, 65536)))
+
+    def receive(self, timeout_s: float) -> str | None:
+        """The next line (without LF/CR), or None after ``timeout_s``; _Cancelled if cancel is set."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            nl = self.buffer.find(b"\n")
+            if nl >= 0:
+                raw = bytes(self.buffer[:nl]).rstrip(b"\r")
+                del self.buffer[: nl + 1]
+                return raw.decode("ascii", "replace")
+            if len(self.buffer) > MAX_LINE:  # garbage without a line end: drop it
+                self.buffer.clear()
+            if self.cancelled():
+                raise _Cancelled()
+            if time.monotonic() >= deadline:
+                return None
+            self.buffer += self._read_some()
+
+    def clear_input(self) -> None:
+        self.buffer.clear()
+        reset = getattr(self.port, "reset_input_buffer", None)
+        if reset:
+            reset()
+
+
+def _open(port_or_serial, baudrate: int):
+    """(serial object, name, opened here?)."""
+    if isinstance(port_or_serial, str):
+        import serial
+
+        try:
+            ser = serial.Serial(port_or_serial, baudrate=baudrate, timeout=POLL_S, write_timeout=10)
+        except (serial.SerialException, OSError, ValueError) as err:
+            raise DeviceLinkError(f"cannot open {port_or_serial}: {err}") from None
+        return ser, port_or_serial, True
+    name = getattr(port_or_serial, "port", None) or getattr(port_or_serial, "name", None) or "the device"
+    return port_or_serial, str(name), False
+
+
+class _Transfer:
+    def __init__(self, link: LineLink, data: bytes, timeout_s: float, retries: int, chunk_size: int, progress):
+        self.link = link
+        self.data = data
+        self.timeout_s = timeout_s
+        self.retries = retries
+        self.chunk_size = chunk_size
+        self.progress = progress or (lambda p: None)
+        self.sha = hashlib.sha256(data).hexdigest()
+        self.acked = 0
+        self.total = 0
+        self.retransmissions = 0
+        self.begun = False
+
+    # -- messages ----------------------------------------------------------------------
+    def where(self) -> str:
+        if not self.total:
+            return "before the transfer began"
+        done = min(self.acked * self.chunk_size, len(self.data))
+        return f"after {self.acked} of {self.total} chunks were acknowledged ({done} of {len(self.data)} bytes)"
+
+    def fail(self, message: str, kind=DeviceLinkError):
+        kept = "; the device keeps its previous program" if kind is not TransferCancelled else ""
+        raise kind(f"{message} {self.where()}{kept}", self.acked, self.total)
+
+    def report(self, stage: str) -> None:
+        self.progress(TransferProgress(stage, self.acked, self.total, min(self.acked * self.chunk_size, len(self.data)),
+                                       len(self.data), self.retransmissions))
+
+    def exchange(self, message: str, accept: Callable[[str], Any], what: str) -> Any:
+        """Send ``message`` until ``accept(reply)`` returns something other than None (retrying on silence
+        or a wrong reply); ``accept`` raises DeviceLinkError for a final refusal."""
+        last = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                self.retransmissions += 1
+            self.link.send(message)
+            deadline = time.monotonic() + self.timeout_s
+            while True:
+                reply = self.link.receive(max(0.0, deadline - time.monotonic()))
+                if reply is None:
+                    break
+                last = reply
+                result = accept(reply)
+                if result is not None:
+                    return result
+                if reply.startswith("NAK ") or reply.startswith("ERR "):
+                    break  # refused: send again at once
+        tries = self.retries + 1
+        if last is None:
+            self.fail(f"no answer from {self.link.name} to {what} within {self.timeout_s:g} s ({tries} tries); "
+                      "is the device on, connected and in transfer mode?", DeviceTimeoutError)
+        self.fail(f"{what} was not accepted by {self.link.name} in {tries} tries (last reply: {last[:120]!r})")
+
+    # -- stages --------------------------------------------------------------------------
+    def hello(self) -> DeviceHello:
+        def accept(reply: str):
+            parts = reply.split(" ")
+            if parts[0] == "ERR" and len(parts) > 1 and parts[1] == "VERSION":
+                self.fail(f"{self.link.name} does not speak {PROTOCOL} (it says: {reply[:120]!r})")
+            if len(parts) == 6 and parts[0] == "HELLO":
+                if parts[1] != PROTOCOL:
+                    self.fail(f"{self.link.name} speaks {parts[1]!r}, not {PROTOCOL}")
+                try:
+                    max_bytes, max_chunk = int(parts[3]), int(parts[4])
+                except ValueError:
+                    return None
+                if max_bytes < 1 or max_chunk < 1:
+                    return None
+                return DeviceHello(parts[1], parts[2], max_bytes, max_chunk, None if parts[5] == "none" else parts[5])
+            return None
+
+        self.report("handshake")
+        return self.exchange(f"HELLO {PROTOCOL}", accept, "HELLO (the handshake)")
+
+    def begin(self) -> None:
+        self.total = max(1, math.ceil(len(self.data) / self.chunk_size))
+
+        def accept(reply: str):
+            if reply == f"READY {self.total}":
+                return True
+            if reply.startswith("ERR TOO-LARGE") or reply.startswith("ERR BUSY"):
+                self.fail(f"{self.link.name} refused the program: {reply[4:][:160]}")
+            return None
+
+        self.exchange(f"BEGIN {len(self.data)} {self.chunk_size} {self.sha}", accept, "BEGIN")
+        self.begun = True
+
+    def chunk(self, i: int) -> None:
+        piece = self.data[i * self.chunk_size:(i + 1) * self.chunk_size]
+        crc = crc32_hex(piece)
+        message = f"CHUNK {i} {crc} {base64.b64encode(piece).decode('ascii')}"
+
+        def accept(reply: str):
+            if reply == f"ACK {i} {crc}":
+                return True
+            if reply.startswith("NAK ") and reply.split(" ")[1:2] == ["NO-TRANSFER"]:
+                self.fail(f"{self.link.name} dropped the transfer (it says {reply[:80]!r})")
+            return None  # a NAK, a stale reply or an ACK with another CRC: retry or wait
+
+        self.exchange(message, accept, f"chunk {i + 1} of {self.total}")
+        self.acked = i + 1
+        self.report("sending")
+
+    def commit(self) -> None:
+        self.report("committing")
+
+        def accept(reply: str):
+            if reply == f"COMMITTED {self.sha}":
+                return True
+            if reply.startswith("ERR COMMIT-REFUSED"):
+                self.fail(f"{self.link.name} refused to commit the program ({reply[19:][:200]})")
+            return None
+
+        self.exchange(f"COMMIT {self.sha}", accept, "COMMIT")
+
+    def abort(self) -> None:
+        """Best effort: tell the device to drop the pending transfer."""
+        try:
+            self.link.send("ABORT")
+            deadline = time.monotonic() + min(self.timeout_s, 1.0)
+            self.link.cancelled = lambda: False
+            while (reply := self.link.receive(max(0.0, deadline - time.monotonic()))) is not None:
+                if reply == "ABORTED":
+                    return
+        except Exception:  # the link may be gone; cancelling must still end cleanly
+            pass
+
+
+def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[TransferProgress], None] | None = None,
+                 cancel=None, timeout_s: float = DEFAULT_TIMEOUT_S, *, retries: int = DEFAULT_RETRIES,
+                 chunk_size: int = DEFAULT_CHUNK, baudrate: int = DEFAULT_BAUDRATE,
+                 expect_device: str | None = None) -> SendResult:
+    """Send ``program_bytes`` to the device on ``port_or_serial`` and have it commit them.
+
+    port_or_serial : a port name ("/dev/ttyUSB0", a pty path) opened at ``baudrate``
+        8N1 and closed again, or an open serial-like object (pyserial's ``Serial``;
+        anything with ``write(bytes)`` and ``read(n)`` returning within ~50 ms).
+    progress : called with a :class:`TransferProgress` at each stage and after each chunk.
+    cancel : a ``threading.Event`` or a callable; when set the device is told to drop
+        the transfer and :class:`TransferCancelled` is raised.
+    timeout_s : how long to wait for each reply; ``retries``: resends of one message.
+    expect_device : the device id the program is for; a device reporting another id
+        (other than "any") is refused before anything is sent.
+
+    Raises DeviceTimeoutError (no answer), DeviceLinkError (refused, link lost; says
+    how far it got), TransferCancelled.
+    """
+    if not program_bytes:
+        raise DeviceLinkError("there is no program to send (0 bytes)")
+    if chunk_size < 1 or timeout_s <= 0 or retries < 0:
+        raise ValueError("chunk_size >= 1, timeout_s > 0 and retries >= 0 are needed")
+    cancelled = _cancel_check(cancel)
+    ser, name, opened = _open(port_or_serial, baudrate)
+    old_timeout = getattr(ser, "timeout", None)
+    started = time.monotonic()
+    transfer = None
+    try:
+        if not opened and old_timeout is not None and old_timeout != POLL_S:
+            ser.timeout = POLL_S
+        link = LineLink(ser, name, cancelled)
+        link.clear_input()
+        transfer = _Transfer(link, program_bytes, timeout_s, retries, chunk_size, progress)
+        hello = transfer.hello()
+        if expect_device and hello.device_id not in (expect_device, "any"):
+            transfer.fail(f"the device on {name} is {hello.device_id!r}, but the program is for {expect_device!r}; "
+                          "nothing was sent")
+        if len(program_bytes) > hello.max_program_bytes:
+            transfer.fail(f"the program is {len(program_bytes)} bytes, but {hello.device_id} on {name} takes at most "
+                          f"{hello.max_program_bytes}; nothing was sent")
+        transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes)
+        transfer.begin()
+        for i in range(transfer.total):
+            transfer.chunk(i)
+        transfer.commit()
+        transfer.report("done")
+        return SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
+                          time.monotonic() - started)
+    except _Cancelled:
+        if transfer is not None and transfer.begun:
+            transfer.abort()
+        where = transfer.where() if transfer else "before the transfer began"
+        msg = f"transfer to {name} cancelled {where}; the device was told to drop it and keeps its previous program"
+        raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
+    except DeviceLinkError:
+        raise
+    except Exception as err:  # serial errors (cable pulled, port gone), OSError
+        if not _is_link_error(err):
+            raise
+        where = transfer.where() if transfer else "before the transfer began"
+        raise DeviceLinkError(f"link to {name} lost {where}: {err}; the device keeps its previous program; "
+                              "reconnect and send again", transfer.acked if transfer else 0,
+                              transfer.total if transfer else 0) from None
+    finally:
+        if opened:
+            try:
+                ser.close()
+            except Exception:
+                pass
+        elif old_timeout is not None and getattr(ser, "timeout", None) != old_timeout:
+            try:
+                ser.timeout = old_timeout
+            except Exception:
+                pass
+
+
+def _is_link_error(err: Exception) -> bool:
+    if isinstance(err, OSError):
+        return True
+    try:
+        import serial
+    except ImportError:
+        return False
+    return isinstance(err, serial.SerialException)

@@ -1,0 +1,451 @@
+"""A device simulator for ``mesomap-link/1`` on a pseudo-terminal (POSIX).
+
+:class:`SimulatedDevice` is the device's protocol state machine (one line in,
+one reply out) with its store folder:
+
+- ``program.device.json``: the committed program, replaced atomically only when a
+  transfer arrived whole, its SHA-256 matches the one announced in BEGIN and COMMIT,
+  and the program file's own seal and fields verify (and, with a profile, fit it);
+- ``incoming.part``: the bytes of the transfer in progress (removed when it ends);
+- ``journal.log``: one line per event.
+
+:class:`PtySimulator` serves it on a pty (``pty.openpty``): connect to
+:attr:`PtySimulator.port` like to a serial port. :class:`Faults` injects link
+faults for tests and demonstrations (a corrupted chunk, a link cut after some
+chunks, a device that never answers).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as _dt
+import hashlib
+import os
+import re
+import select
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mesomap.io.device_errors import DeviceProgramError
+from mesomap.io.device_link import MAX_LINE, PROTOCOL, crc32_hex
+from mesomap.io.device_program import parse_device_program
+from mesomap.model.devices import DeviceProfile, program_errors
+
+PROGRAM_FILE = "program.device.json"
+INCOMING_FILE = "incoming.part"
+JOURNAL_FILE = "journal.log"
+DEFAULT_MAX_PROGRAM_BYTES = 8_000_000
+DEFAULT_MAX_CHUNK = 1024
+DEFAULT_SESSION_TIMEOUT_S = 30.0
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_HEX8 = re.compile(r"^[0-9a-f]{8}$")
+_UINT = re.compile(r"^(0|[1-9][0-9]{0,9})$")
+
+
+def _ascii(text: str, limit: int = 200) -> str:
+    """One line of printable ASCII (protocol lines are ASCII)."""
+    flat = " ".join(str(text).split())
+    return flat.encode("ascii", "replace").decode("ascii")[:limit]
+
+
+@dataclass
+class _Pending:
+    size: int
+    chunk_size: int
+    sha256: str
+    total: int
+    received: int = 0
+    data: bytearray = field(default_factory=bytearray)
+    last_crc: str = ""
+
+
+class SimulatedDevice:
+    """The device side of the protocol; thread-safe for one link at a time.
+
+    device_id : what the device calls itself in HELLO; "any" accepts programs for
+        any device. With ``profile`` the id is the profile's and committed programs
+        must fit it.
+    """
+
+    def __init__(self, store: str | Path, device_id: str = "any", profile: DeviceProfile | None = None, *,
+                 max_program_bytes: int = DEFAULT_MAX_PROGRAM_BYTES, max_chunk: int = DEFAULT_MAX_CHUNK,
+                 session_timeout_s: float = DEFAULT_SESSION_TIMEOUT_S, clock: Callable[[], float] = time.monotonic,
+                 on_event: Callable[[str], None] | None = None):
+        self.store = Path(store)
+        self.store.mkdir(parents=True, exist_ok=True)
+        self.profile = profile
+        self.device_id = profile.id if profile is not None else device_id
+        self.max_program_bytes = max_program_bytes
+        self.max_chunk = max_chunk
+        self.session_timeout_s = session_timeout_s
+        self.clock = clock
+        self.on_event = on_event
+        self.pending: _Pending | None = None
+        self.last_message = clock()
+        self.lock = threading.Lock()
+        (self.store / INCOMING_FILE).unlink(missing_ok=True)  # a transfer never survives a restart
+        self.committed_sha256 = self._load_committed()
+
+    # -- store ------------------------------------------------------------------------------
+    @property
+    def program_path(self) -> Path:
+        return self.store / PROGRAM_FILE
+
+    def _load_committed(self) -> str | None:
+        try:
+            data = self.program_path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            parse_device_program(data, PROGRAM_FILE)
+        except DeviceProgramError as err:
+            self.log(f"stored program unusable, ignored: {err}")
+            return None
+        return hashlib.sha256(data).hexdigest()
+
+    def log(self, text: str) -> None:
+        stamp = _dt.datetime.now().isoformat(timespec="milliseconds")
+        with open(self.store / JOURNAL_FILE, "a", encoding="utf-8") as fh:
+            fh.write(f"{stamp} {text}\n")
+        if self.on_event is not None:
+            self.on_event(text)
+
+    def _drop_pending(self, why: str) -> None:
+        if self.pending is not None:
+            self.log(f"transfer dropped ({why}) after {self.pending.received}/{self.pending.total} chunks; "
+                     "previous program kept")
+        self.pending = None
+        (self.store / INCOMING_FILE).unlink(missing_ok=True)
+
+    def _write_committed(self, data: bytes) -> None:
+        tmp = self.store / f".{PROGRAM_FILE}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.program_path)
+        try:
+            fd = os.open(self.store, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            pass
+
+    # -- protocol ------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Drop a transfer that has been silent for longer than the session timeout."""
+        with self.lock:
+            if self.pending is not None and self.clock() - self.last_message > self.session_timeout_s:
+                self._drop_pending(f"no message for {self.session_timeout_s:g} s")
+
+    def handle(self, line: bytes) -> bytes | None:
+        """The reply (without LF) to one received line (without LF), or None for an empty line."""
+        with self.lock:
+            text = line.rstrip(b"\r").decode("ascii", "replace")
+            if not text:
+                return None
+            if self.pending is not None and self.clock() - self.last_message > self.session_timeout_s:
+                self._drop_pending(f"no message for {self.session_timeout_s:g} s")
+            self.last_message = self.clock()
+            verb, _, rest = text.partition(" ")
+            handler = {"HELLO": self._hello, "BEGIN": self._begin, "CHUNK": self._chunk, "COMMIT": self._commit,
+                       "ABORT": self._abort, "STATUS": self._status}.get(verb)
+            if handler is None:
+                return f"ERR BAD-MESSAGE {_ascii(text, 60)}".encode("ascii")
+            return handler(rest.split(" ") if rest else []).encode("ascii")
+
+    def _hello(self, args: list[str]) -> str:
+        if args != [PROTOCOL]:
+            return f"ERR VERSION {PROTOCOL}"
+        self._drop_pending("new HELLO")
+        return (f"HELLO {PROTOCOL} {self.device_id} {self.max_program_bytes} {self.max_chunk} "
+                f"{self.committed_sha256 or 'none'}")
+
+    def _begin(self, args: list[str]) -> str:
+        if len(args) != 3 or not _UINT.match(args[0]) or not _UINT.match(args[1]) or not _SHA.match(args[2]):
+            return "ERR BAD-BEGIN expected BEGIN <size> <chunk-size> <sha256>"
+        size, chunk = int(args[0]), int(args[1])
+        if size < 1 or not 1 <= chunk <= self.max_chunk:
+            return f"ERR BAD-BEGIN size >= 1 and chunk size 1..{self.max_chunk} needed"
+        if size > self.max_program_bytes:
+            return f"ERR TOO-LARGE {size} bytes, at most {self.max_program_bytes}"
+        self._drop_pending("new BEGIN")
+        self.pending = _Pending(size, chunk, args[2], -(-size // chunk))
+        (self.store / INCOMING_FILE).write_bytes(b"")
+        self.log(f"BEGIN {size} bytes in {self.pending.total} chunks, sha256 {args[2]}")
+        return f"READY {self.pending.total}"
+
+    def _chunk(self, args: list[str]) -> str:
+        p = self.pending
+        index = args[0] if args and _UINT.match(args[0]) else "?"
+        if p is None:
+            return f"NAK {index} NO-TRANSFER"
+        if len(args) != 3 or index == "?" or not _HEX8.match(args[1]):
+            return f"NAK {index} BAD-MESSAGE"
+        i = int(index)
+        try:
+            piece = base64.b64decode(args[2].encode("ascii"), validate=True)
+        except (binascii.Error, ValueError):
+            return f"NAK {i} BAD-BASE64"
+        crc = crc32_hex(piece)
+        if crc != args[1]:
+            self.log(f"chunk {i} failed its CRC-32 (expected {args[1]}, computed {crc}); asked again")
+            return f"NAK {i} BAD-CRC"
+        if i == p.received - 1 and crc == p.last_crc:  # a resend of the last chunk: its ACK was lost
+            return f"ACK {i} {crc}"
+        if i != p.received:
+            return f"NAK {i} OUT-OF-ORDER {p.received}"
+        expected = p.chunk_size if i < p.total - 1 else p.size - p.chunk_size * (p.total - 1)
+        if len(piece) != expected:
+            return f"NAK {i} BAD-LENGTH {expected}"
+        p.data += piece
+        p.received += 1
+        p.last_crc = crc
+        with open(self.store / INCOMING_FILE, "ab") as fh:
+            fh.write(piece)
+        return f"ACK {i} {crc}"
+
+    def _commit(self, args: list[str]) -> str:
+        if len(args) != 1 or not _SHA.match(args[0]):
+            return "ERR BAD-MESSAGE expected COMMIT <sha256>"
+        sha = args[0]
+        p = self.pending
+        if p is None:
+            if sha == self.committed_sha256:  # the COMMITTED reply was lost; the host asks again
+                return f"COMMITTED {sha}"
+            return "ERR COMMIT-REFUSED NO-TRANSFER nothing is pending"
+        refusal = self._verify(p, sha)
+        if refusal:
+            self.log(f"COMMIT refused: {refusal}")
+            self.pending = None
+            (self.store / INCOMING_FILE).unlink(missing_ok=True)
+            return f"ERR COMMIT-REFUSED {_ascii(refusal)}"
+        data = bytes(p.data)
+        self._write_committed(data)
+        self.committed_sha256 = sha
+        self.pending = None
+        (self.store / INCOMING_FILE).unlink(missing_ok=True)
+        self.log(f"COMMITTED {len(data)} bytes, sha256 {sha}")
+        return f"COMMITTED {sha}"
+
+    def _verify(self, p: _Pending, sha: str) -> str | None:
+        if p.received != p.total:
+            return f"INCOMPLETE {p.received} of {p.total} chunks"
+        if sha != p.sha256:
+            return "SHA-MISMATCH the COMMIT names another program than BEGIN"
+        actual = hashlib.sha256(bytes(p.data)).hexdigest()
+        if actual != p.sha256:
+            return f"SHA-MISMATCH the bytes received hash to {actual[:16]}..., not the announced {p.sha256[:16]}..."
+        try:
+            doc = parse_device_program(bytes(p.data), "program")
+        except DeviceProgramError as err:
+            return f"BAD-PROGRAM {err}"
+        if self.device_id != "any" and doc.device_id != self.device_id:
+            return f"WRONG-DEVICE the program is for {doc.device_id!r}, this device is {self.device_id!r}"
+        if self.profile is not None:
+            problems = program_errors(doc.programs, self.profile)
+            if problems:
+                return f"OUT-OF-RANGE {problems[0]}"
+        return None
+
+    def _abort(self, args: list[str]) -> str:
+        self._drop_pending("ABORT")
+        return "ABORTED"
+
+    def _status(self, args: list[str]) -> str:
+        p = self.pending
+        pending = f"{p.received}/{p.total}" if p else "idle"
+        return f"STATUS {self.committed_sha256 or 'none'} {pending}"
+
+
+@dataclass
+class Faults:
+    """Link faults for tests and demonstrations (all off by default).
+
+    corrupt_chunks : chunk indices whose payload gets one byte flipped in transit,
+        the first time each arrives (the resend then gets through).
+    corrupt_always : chunk indices corrupted every time they arrive.
+    cut_after_chunks : after this many chunks were acknowledged the link is cut
+        (the pty is closed, as if the cable were pulled).
+    silent : the device never answers.
+    rewrite : every received line passes through it first (a man in the middle for
+        tests); it returns the line to deliver, or None to lose it.
+    """
+
+    corrupt_chunks: set[int] = field(default_factory=set)
+    corrupt_always: set[int] = field(default_factory=set)
+    cut_after_chunks: int | None = None
+    silent: bool = False
+    rewrite: Callable[[bytes], bytes | None] | None = None
+
+    @classmethod
+    def parse(cls, specs: list[str]) -> Faults:
+        """From ``["corrupt-chunk=2", "cut-after=5", "silent", "corrupt-always=0"]``; ValueError names a bad one."""
+        faults = cls()
+        for spec in specs:
+            name, _, value = spec.partition("=")
+            try:
+                if name == "silent" and not value:
+                    faults.silent = True
+                elif name == "corrupt-chunk":
+                    faults.corrupt_chunks.add(int(value))
+                elif name == "corrupt-always":
+                    faults.corrupt_always.add(int(value))
+                elif name == "cut-after":
+                    faults.cut_after_chunks = int(value)
+                else:
+                    raise ValueError
+            except ValueError:
+                raise ValueError(f"fault {spec!r} is unknown; use silent, corrupt-chunk=I, corrupt-always=I "
+                                 "or cut-after=N") from None
+        return faults
+
+
+def flip_payload_byte(line: bytes) -> bytes:
+    """``line`` (a CHUNK message) with one base64 character of its payload changed."""
+    head, _, payload = line.rpartition(b" ")
+    if not payload:
+        return line
+    k = len(payload) // 2
+    c = payload[k:k + 1]
+    swapped = b"B" if c != b"B" else b"C"
+    return head + b" " + payload[:k] + swapped + payload[k + 1:]
+
+
+class PtySimulator:
+    """Serve a :class:`SimulatedDevice` on a new pseudo-terminal; :attr:`port` is the path to connect to."""
+
+    def __init__(self, device: SimulatedDevice, faults: Faults | None = None):
+        import pty
+        import tty
+
+        self.device = device
+        self.faults = faults or Faults()
+        self.master, self.slave = pty.openpty()
+        tty.setraw(self.slave)  # no echo, no line editing, until a client configures the port
+        self.port = os.ttyname(self.slave)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._seen: set[int] = set()
+        self._acked = 0
+        self.cut_done = threading.Event()
+
+    # -- running --------------------------------------------------------------------------------
+    def start(self) -> PtySimulator:
+        self._thread = threading.Thread(target=self.serve, name=f"device-sim {self.port}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._close()
+
+    def __enter__(self) -> PtySimulator:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _close(self) -> None:
+        for attr in ("master", "slave"):
+            fd = getattr(self, attr)
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+                setattr(self, attr, None)
+
+    def request_stop(self) -> None:
+        """Ask :meth:`serve` to return (safe from a signal handler or another thread)."""
+        self._stop.set()
+
+    def cut(self) -> None:
+        """Pull the cable: close the pty; the host's next read or write fails."""
+        self.device.log("link cut (fault injection)")
+        self._stop.set()
+        self._close()
+        self.cut_done.set()
+
+    def serve(self) -> None:
+        """Read lines, answer them, until :meth:`stop` or :meth:`cut`."""
+        buffer = bytearray()
+        too_long = False
+        while not self._stop.is_set():
+            master = self.master
+            if master is None:
+                return
+            try:
+                ready, _, _ = select.select([master], [], [], 0.1)
+            except (OSError, ValueError):
+                return
+            self.device.tick()
+            if not ready:
+                continue
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: no one holds the other side (we keep the slave open, so rarely)
+                time.sleep(0.05)
+                continue
+            buffer += data
+            while True:
+                nl = buffer.find(b"\n")
+                if nl < 0:
+                    if len(buffer) > MAX_LINE:
+                        buffer.clear()
+                        too_long = True
+                    break
+                line = bytes(buffer[:nl])
+                del buffer[: nl + 1]
+                if too_long:  # the tail of an over-long line
+                    too_long = False
+                    self._reply(b"ERR LINE-TOO-LONG")
+                    continue
+                if len(line) >= MAX_LINE:
+                    self._reply(b"ERR LINE-TOO-LONG")
+                    continue
+                self._receive(line)
+                if self.master is None:
+                    return
+
+    def _receive(self, line: bytes) -> None:
+        f = self.faults
+        if f.rewrite is not None:
+            line = f.rewrite(line)
+            if line is None:
+                return
+        if f.silent:
+            return
+        if line.startswith(b"CHUNK "):
+            parts = line.split(b" ")
+            index = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1
+            if index in f.corrupt_always or (index in f.corrupt_chunks and index not in self._seen):
+                self.device.log(f"chunk {index} corrupted in transit (fault injection)")
+                line = flip_payload_byte(line)
+            self._seen.add(index)
+        reply = self.device.handle(line)
+        if reply is None:
+            return
+        if reply.startswith(b"ACK "):
+            self._acked = max(self._acked, int(reply.split(b" ")[1]) + 1)
+        elif reply.startswith(b"READY"):
+            self._acked = 0
+        self._reply(reply)
+        if f.cut_after_chunks is not None and self._acked >= f.cut_after_chunks and reply.startswith(b"ACK "):
+            self.cut()
+
+    def _reply(self, reply: bytes) -> None:
+        if self.master is None:
+            return
+        try:
+            os.write(self.master, reply + b"\n")
+        except OSError:
+            pass
