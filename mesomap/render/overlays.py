@@ -188,7 +188,7 @@ class _ZoneMesh:
 
     def __init__(self, surface: PaintingSurface):
         self.surface = surface
-        self.local = np.full(surface.mesh.n_vertices, -1, dtype=np.int64)  # global -> local vertex id
+        self.local = np.full(surface.mesh.n_vertices, -1, dtype=np.int32)  # global -> local vertex id
         self.n_points = 0
         self.poly = pv.PolyData()
         self._points = np.zeros((0, 3))
@@ -310,3 +310,48 @@ class GridGlyphs:
                 self._plotter.add_point_labels(np.array(pts), text, font_size=9, point_size=1, show_points=False,
                                                shape=None, text_color="black", always_visible=False,
                                                name="grid:numbers", reset_camera=False, render=False)
+
+
+OUTLINE_RGB = (0.08, 0.08, 0.12)
+
+
+def zone_boundary(surface: PaintingSurface, faces: np.ndarray) -> np.ndarray:
+    """(e, 2) vertex-id pairs of the border edges of painting faces (k,): edges with one face in the set."""
+    tri = surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
+    if len(tri) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    edges = np.sort(tri[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
+    n = surface.mesh.n_vertices
+    key = np.sort(edges[:, 0] * n + edges[:, 1])
+    starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    counts = np.diff(np.concatenate((starts, [len(key)])))
+    single = key[starts[counts == 1]]
+    return np.stack([single // n, single % n], axis=1)
+
+
+class ZoneOutline:
+    """A thin dark line along the border of one zone (the selected one), just above its overlay."""
+
+    NAME = "zone-outline"
+
+    def __init__(self, plotter: pv.Plotter, surface: PaintingSurface):
+        self._plotter = plotter
+        self.surface = surface
+        self.zone_id: str | None = None
+
+    def show(self, zone: Zone | None) -> None:
+        self.hide()
+        if zone is None or len(zone.faces) == 0:
+            return
+        pairs = zone_boundary(self.surface, zone.faces)
+        used, local = np.unique(pairs, return_inverse=True)
+        points = self.surface.mesh.vertices[used] + (LIFT_MM + 0.3) * self.surface.vertex_normals[used]
+        lines = np.hstack([np.full((len(pairs), 1), 2, dtype=np.int64), local.reshape(-1, 2)]).ravel()
+        self._plotter.add_mesh(pv.PolyData(points, lines=lines), color=OUTLINE_RGB, line_width=2,
+                               name=self.NAME, reset_camera=False, render=False, pickable=False)
+        self.zone_id = zone.id
+
+    def hide(self) -> None:
+        if self.zone_id is not None:
+            self._plotter.remove_actor(self.NAME, render=False)
+            self.zone_id = None

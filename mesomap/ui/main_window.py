@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.mode_actions: dict[Mode, QAction] = {}
         self.last_pick: RayHit | None = None
         self._shown_body: str | None = None  # bundled body on screen; None for a user mesh
+        self._outline_stale = False
 
         wanted = body_id or str(self.settings.value("body/last", DEFAULT_BODY))
         wanted = wanted if wanted in BUNDLED_BODIES else DEFAULT_BODY
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.docks_menu.addAction(self.point_panel.toggleViewAction())
         self.point_panel.labels.toggled.connect(lambda on: self.scene.set_labels(self.doc.plan, on))
         if self.templates is not None:
-            self.zone_panel.set_templates(self.templates.zones)
+            self.zone_panel.set_templates(self.templates.zones, self._template_areas(wanted))
             self.point_panel.set_templates(self.templates.reflex_points)
 
         self.doc.changed.connect(self._on_doc_changed)
@@ -152,6 +153,12 @@ class MainWindow(QMainWindow):
         self.view.frame_rendered.connect(self._after_first_frame)
         if why:
             self.statusBar().showMessage(f"No zone templates: {why}", 10000)
+
+    def _template_areas(self, body_id: str) -> dict[str, float]:
+        from mesomap.io.templates import zone_area_cm2
+
+        mesh = load_bundled_body(body_id)
+        return {t.id: zone_area_cm2(t, mesh) for t in self.templates.zones}
 
     def _after_first_frame(self) -> None:
         self.view.frame_rendered.disconnect(self._after_first_frame)
@@ -417,10 +424,20 @@ class MainWindow(QMainWindow):
             self._display_body(plan.body.body_id)  # draws the whole plan
         else:
             self.scene.apply(change, plan)
+            selected = self.editor.zone_id
+            if selected is not None and (selected in change.zones_changed or selected in change.zones_added):
+                if self.editor.in_gesture:
+                    self.scene.hide_outline()  # the border moves with every dab: redrawn when the stroke ends
+                    self._outline_stale = True
+                else:
+                    self.scene.show_outline(plan)
         self.zone_panel.apply(change)
         self.point_panel.apply(change)
 
     def _on_state_changed(self) -> None:
+        if self._outline_stale and not self.editor.in_gesture:
+            self._outline_stale = False
+            self.scene.show_outline(self.doc.plan)
         history = self.doc.history
         self.undo_action.setEnabled(history.can_undo)
         self.undo_action.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")

@@ -11,7 +11,7 @@ import numpy as np
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.document import Change
 from mesomap.model.plan import Plan
-from mesomap.render.overlays import BrushRing, PointGlyphs, ZoneOverlay
+from mesomap.render.overlays import BrushRing, PointGlyphs, ZoneOutline, ZoneOverlay
 from mesomap.ui.body_view import BodyView
 
 
@@ -23,6 +23,7 @@ class PlanScene:
         self.surface: PaintingSurface | None = None
         self.zones: ZoneOverlay | None = None
         self.points: PointGlyphs | None = None
+        self.outline: ZoneOutline | None = None
         self.ring = BrushRing(view.plotter)
         self.labels = True
 
@@ -32,6 +33,7 @@ class PlanScene:
         self.surface = surface
         self.zones = ZoneOverlay(self.view.plotter, surface)
         self.points = PointGlyphs(self.view.plotter, surface)
+        self.outline = ZoneOutline(self.view.plotter, surface)
         self.points.labels = self.labels
         self.redraw(plan, hidden, zone_id, point_id)
 
@@ -41,22 +43,38 @@ class PlanScene:
             for zone_id in list(self.zones.shown):
                 self.zones.remove_zone(zone_id)
             self.points.show_points(())
+            self.outline.hide()
         self.ring.hide()
-        self.surface = self.zones = self.points = None
+        self.surface = self.zones = self.points = self.outline = None
         self.view.request_render()
 
     def redraw(self, plan: Plan, hidden=(), zone_id=None, point_id=None) -> None:
         if self.zones is None:
             return
-        for gone in self.zones.shown - {z.id for z in plan.zones}:
-            self.zones.remove_zone(gone)
+        for zone_id in list(self.zones.shown):  # a new document: no geometry carried over
+            self.zones.remove_zone(zone_id)
         self.zones.hidden = set(hidden)
         self.zones.selected = zone_id
         for zone in plan.zones:
             self.zones.update_zone(zone)
         self.points.selected = point_id
         self.points.show_points(plan.points)
+        self.show_outline(plan)
         self.view.request_render()
+
+    def show_outline(self, plan: Plan) -> None:
+        """Outline the selected zone (unless hidden); call after its faces settle (not per dab)."""
+        if self.outline is None:
+            return
+        zone_id = self.zones.selected
+        zone = next((z for z in plan.zones if z.id == zone_id), None)
+        self.outline.show(zone if zone is not None and zone_id not in self.zones.hidden else None)
+        self.view.request_render()
+
+    def hide_outline(self) -> None:
+        if self.outline is not None and self.outline.zone_id is not None:
+            self.outline.hide()
+            self.view.request_render()
 
     def apply(self, change: Change, plan: Plan) -> None:
         """Update what ``change`` names (a reset redraws all)."""
@@ -78,7 +96,7 @@ class PlanScene:
             self.zones.selected = zone_id
             for zone in plan.zones:
                 self.zones.update_zone(zone)
-            self.view.request_render()
+            self.show_outline(plan)
 
     def set_point_selected(self, plan: Plan, point_id: str | None) -> None:
         if self.points is not None and self.points.selected != point_id:
@@ -91,6 +109,8 @@ class PlanScene:
             return
         (self.zones.hidden.add if hidden else self.zones.hidden.discard)(zone_id)
         self.zones.update_zone(plan.zone(zone_id))
+        if zone_id == self.zones.selected:
+            self.show_outline(plan)
         self.view.request_render()
 
     def set_labels(self, plan: Plan, on: bool) -> None:

@@ -119,6 +119,7 @@ class PointPanel(QDockWidget):
         """Fill the library menu: one submenu per code, with its sides."""
         self.templates = tuple(point_templates)
         self.library_menu.clear()
+        self.library_menu.setToolTipsVisible(True)
         by_code = defaultdict(list)
         for t in self.templates:
             by_code[(t.code, t.name)].append(t)
@@ -129,6 +130,7 @@ class PointPanel(QDockWidget):
                 action.setToolTip(", ".join(items[0].indications))
                 continue
             sub = self.library_menu.addMenu(f"{code}  {name}")
+            sub.setToolTipsVisible(True)
             for t in items:
                 action = sub.addAction(t.side)
                 action.setToolTip(", ".join(t.indications))

@@ -219,10 +219,11 @@ class ZonePanel(QDockWidget):
             groups[t.group or "other"].append(t)
         for group, items in groups.items():
             sub = self.template_menu.addMenu(GROUP_LABELS.get(group, group.capitalize()))
+            sub.setToolTipsVisible(True)
             for t in items:
                 label = t.name if not areas else f"{t.name}   ({areas.get(t.id, 0):.0f} cm²)"
                 action = sub.addAction(label)
-                action.setToolTip(", ".join(t.indications))
+                action.setToolTip("For: " + ", ".join(t.indications) if t.indications else t.name)
                 action.setData(t.id)
                 action.triggered.connect(lambda _=False, tt=t: self.editor.add_zone_from_template(tt))
         self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)

@@ -257,3 +257,20 @@ def test_edit_with_model_function_refreshes_list(window):
     zone_id = window.editor.add_zone("A")
     window.doc.edit("rename", edits.update_zone, zone_id, name="B")
     assert window.zone_panel.tree.topLevelItem(0).text(0) == "B"
+
+
+def test_the_selected_zone_is_outlined_and_the_outline_follows_strokes(window):
+    from mesomap.render.overlays import zone_boundary
+
+    window.editor.add_zone_from_template(window.templates.zone("abdomen"))
+    zone = window.editor.zone
+    outline = window.view.plotter.actors["zone-outline"].mapper.dataset
+    assert outline.n_cells == len(zone_boundary(window.surface, zone.faces))
+    window.editor.set_mode(Mode.PAINT)
+    drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 900)) for x in (-60, 0, 60)])
+    grown = window.editor.zone
+    assert len(grown.faces) > len(zone.faces)
+    outline = window.view.plotter.actors["zone-outline"].mapper.dataset
+    assert outline.n_cells == len(zone_boundary(window.surface, grown.faces))
+    window.zone_panel.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    assert "zone-outline" not in window.view.plotter.actors
