@@ -176,14 +176,16 @@ class _Transfer:
 
     # -- messages ----------------------------------------------------------------------
     def where(self) -> str:
-        if not self.total:
-            return "before the transfer began"
+        """How far the transfer got, for messages."""
+        if not self.begun:
+            return "nothing was sent yet"
         done = min(self.acked * self.chunk_size, len(self.data))
-        return f"after {self.acked} of {self.total} chunks were acknowledged ({done} of {len(self.data)} bytes)"
+        return f"{self.acked} of {self.total} chunks were acknowledged ({done} of {len(self.data)} bytes)"
 
     def fail(self, message: str, kind=DeviceLinkError):
-        kept = "; the device keeps its previous program" if kind is not TransferCancelled else ""
-        raise kind(f"{message} {self.where()}{kept}", self.acked, self.total)
+        if self.begun:
+            message = f"{message}; {self.where()}; the device keeps its previous program"
+        raise kind(message, self.acked, self.total)
 
     def report(self, stage: str) -> None:
         self.progress(TransferProgress(stage, self.acked, self.total, min(self.acked * self.chunk_size, len(self.data)),
@@ -210,6 +212,9 @@ class _Transfer:
                     break  # refused: send again at once
         tries = self.retries + 1
         if last is None:
+            if self.begun:
+                self.fail(f"no answer from {self.link.name} to {what} within {self.timeout_s:g} s ({tries} tries): "
+                          "the link may be cut", DeviceTimeoutError)
             self.fail(f"no answer from {self.link.name} to {what} within {self.timeout_s:g} s ({tries} tries); "
                       "is the device on, connected and in transfer mode?", DeviceTimeoutError)
         self.fail(f"{what} was not accepted by {self.link.name} in {tries} tries (last reply: {last[:120]!r})")
@@ -341,16 +346,16 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
     except _Cancelled:
         if transfer is not None and transfer.begun:
             transfer.abort()
-        where = transfer.where() if transfer else "before the transfer began"
-        msg = f"transfer to {name} cancelled {where}; the device was told to drop it and keeps its previous program"
+        where = transfer.where() if transfer else "nothing was sent yet"
+        msg = f"transfer to {name} cancelled; {where}; the device was told to drop it and keeps its previous program"
         raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
     except DeviceLinkError:
         raise
     except Exception as err:  # serial errors (cable pulled, port gone), OSError
         if not _is_link_error(err):
             raise
-        where = transfer.where() if transfer else "before the transfer began"
-        raise DeviceLinkError(f"link to {name} lost {where}: {err}; the device keeps its previous program; "
+        where = transfer.where() if transfer else "nothing was sent yet"
+        raise DeviceLinkError(f"link to {name} lost ({err}); {where}; the device keeps its previous program; "
                               "reconnect and send again", transfer.acked if transfer else 0,
                               transfer.total if transfer else 0) from None
     finally:

@@ -161,8 +161,8 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
     with the plan's own errors (values no device should get) as violations."""
     requests: list[ProgramRequest] = []
     violations: list[Violation] = []
-    unknown = set(modes or {}) - {z.id for z in plan.zones} - {z.name for z in plan.zones}
-    for key in sorted(unknown):
+    known = {k.casefold() for z in plan.zones for k in (z.id, z.name, z.template or "")}
+    for key in sorted(k for k in (modes or {}) if k.casefold() not in known):
         violations.append(Violation("plan", "mode", f"a mode was chosen for zone {key!r}, which the plan does not have"))
     order = 0
     covered = {"depth": "depth_mm", "volume per point": "volume_per_shot_ml", "needle length": "needle_mm"}
@@ -171,7 +171,7 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
             continue
         where = f"zone {z.name!r}"
         p = z.params
-        mode, mode_from = mode_for(p.technique, z.id, z.name, modes)
+        mode, mode_from = mode_for(p.technique, (z.id, z.name, z.template or ""), modes)
         points = []
         for q in z.injections:
             order += 1

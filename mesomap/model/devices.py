@@ -391,10 +391,11 @@ def program_errors(programs: Iterable[Program], profile: DeviceProfile) -> list[
     return out
 
 
-def mode_for(technique: str, zone_id: str, zone_name: str, overrides: Mapping[str, str] | None) -> tuple[str, str]:
-    """(mode, how it was chosen) for a zone: an override by zone id or name, else the technique's default."""
-    overrides = overrides or {}
-    for key in (zone_id, zone_name):
-        if key in overrides:
-            return overrides[key], "the chosen mode"
+def mode_for(technique: str, zone_keys: Iterable[str], overrides: Mapping[str, str] | None) -> tuple[str, str]:
+    """(mode, how it was chosen) for a zone: an override naming one of ``zone_keys`` (its id, name or
+    template id; case does not matter), else the technique's default."""
+    folded = {k.casefold(): v for k, v in (overrides or {}).items()}
+    for key in zone_keys:
+        if key and key.casefold() in folded:
+            return folded[key.casefold()], "the chosen mode"
     return MODE_FOR_TECHNIQUE.get(technique, "single"), f"technique {technique}"

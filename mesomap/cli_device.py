@@ -1,0 +1,345 @@
+"""Command-line glue for devices: profiles, device program and gun-sheet exports, send, the simulator.
+
+Wiring into ``mesomap.cli`` (the lead's)::
+
+    from mesomap import cli_device
+    handlers.update(cli_device.register(sub, _Parser))   # devices, send, device-sim, device-verify
+    # export: choices += tuple(cli_device.EXPORT_FORMATS); cli_device.add_export_options(export)
+    # in cmd_export: if args.format in cli_device.EXPORT_FORMATS: return cli_device.run_export(args)
+    # caught one-line errors: add cli_device.ERRORS (DeviceError covers them all)
+
+Until then ``python -m mesomap.cli_device ...`` runs the same commands (plus
+``export`` for the device formats).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from collections.abc import Sequence
+
+#: --format -> the file suffix it writes.
+EXPORT_FORMATS = {"device": ".device.json", "sheet": ".csv"}
+
+
+def _error_types() -> tuple[type[Exception], ...]:
+    from mesomap.io.device_errors import DeviceError
+
+    return (DeviceError,)
+
+
+ERRORS = _error_types()
+
+
+def _mode(text: str) -> tuple[str, str]:
+    from mesomap.model.devices import MODES
+
+    zone, sep, mode = text.rpartition("=")
+    if not sep or not zone or mode not in MODES:
+        raise argparse.ArgumentTypeError(f"--mode takes ZONE=MODE with MODE one of {', '.join(MODES)}, got {text!r}")
+    return zone, mode
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
+    return value
+
+
+def _fit_args(p: argparse.ArgumentParser, device_required: bool) -> None:
+    p.add_argument("--device", required=device_required, metavar="PROFILE",
+                   help="device profile id (see `mesomap devices`) or a profile .json file")
+    p.add_argument("--mode", type=_mode, action="append", default=[], metavar="ZONE=MODE",
+                   help="mode for a zone (id or name): single, multi or continuous (default: from the technique)")
+    p.add_argument("--rate-hz", type=_positive, help="shots per second for single/multi programs (default: the profile's)")
+    p.add_argument("--flow-ml-min", type=_positive, help="flow for continuous programs (default: the profile's)")
+
+
+def add_export_options(export: argparse.ArgumentParser) -> None:
+    """The options ``mesomap export --format device|sheet`` needs (add to the lead's export parser)."""
+    _fit_args(export, device_required=False)
+
+
+def register(subparsers, parser_class) -> dict:
+    """Add the device subcommands; return {command: handler(args) -> int}."""
+    devices = subparsers.add_parser("devices", help="list the device profiles (bundled and your own)")
+    devices.add_argument("--json", action="store_true", help="one JSON object per profile")
+
+    send = subparsers.add_parser("send", help="send a plan (or an exported .device.json) to a device over a serial port")
+    send.add_argument("source", metavar="PLAN", help="a .mesomap.json plan, or a .device.json program file")
+    send.add_argument("--port", required=True, help="serial port: /dev/ttyUSB0, COM3, or the path device-sim prints")
+    _fit_args(send, device_required=False)
+    send.add_argument("--timeout", type=_positive, default=None, metavar="S", help="seconds to wait for each reply (default 2)")
+    send.add_argument("--retries", type=int, default=None, metavar="N", help="resends of one message (default 3)")
+    send.add_argument("--baud", type=int, default=None, help="baud rate for a real serial port (default 115200)")
+
+    sim = subparsers.add_parser("device-sim", help="simulate a device on a pseudo-terminal (prints its path)")
+    sim.add_argument("--store", required=True, metavar="DIR", help="folder where the device keeps what it receives")
+    sim.add_argument("--device", metavar="PROFILE", help="be this device: refuse programs for others or out of its range")
+    sim.add_argument("--fault", action="append", default=[], metavar="SPEC",
+                     help="inject a fault: silent, corrupt-chunk=I, corrupt-always=I, cut-after=N (repeat)")
+    sim.add_argument("--session-timeout", type=_positive, default=None, metavar="S",
+                     help="drop a transfer silent for this long (default 30)")
+
+    verify = subparsers.add_parser("device-verify", help="verify a .device.json program file (seal, schema, fields)")
+    verify.add_argument("program", metavar="FILE")
+    verify.add_argument("--json", action="store_true")
+    return {"devices": cmd_devices, "send": cmd_send, "device-sim": cmd_device_sim,
+            "device-verify": cmd_device_verify}
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+def _fit_options(args: argparse.Namespace) -> dict:
+    return {"modes": dict(args.mode or []) or None, "rate_hz": args.rate_hz, "flow_ml_min": args.flow_ml_min}
+
+
+def _print_violations(source: str, err) -> int:
+    print(f"mesomap: error: {source} does not fit the device: {len(err.violations)} problem"
+          f"{'s' if len(err.violations) != 1 else ''}; nothing was written or sent", file=sys.stderr)
+    for v in err.violations:
+        print(f"  - {v}", file=sys.stderr)
+    return 1
+
+
+def _plan_and_surface(path: str):
+    from mesomap.io.meshes import load_painting_surface
+    from mesomap.io.plan_file import load_plan
+
+    plan = load_plan(path)
+    return plan, load_painting_surface(plan.body.body_id)
+
+
+def _profile(key: str | None, default: str | None = None):
+    from mesomap.io.device_profiles import find_profile
+
+    key = key or default
+    return None if key is None else find_profile(key)
+
+
+# -- export ------------------------------------------------------------------------------------------
+
+def run_export(args: argparse.Namespace) -> int:
+    """``mesomap export PLAN --format device|sheet --out FILE [--device P] [--mode Z=M] …``."""
+    from mesomap.io.device_errors import DeviceValidationError
+    from mesomap.io.device_program import write_device_program
+    from mesomap.io.device_sheet import DEFAULT_PROFILE, write_gun_sheet
+
+    suffix = EXPORT_FORMATS[args.format]
+    if not args.out.lower().endswith(suffix):
+        raise ValueError(f"--format {args.format} writes a {suffix} file, got --out {args.out!r}")
+    if args.format == "device" and not args.device:
+        raise ValueError("--format device needs --device PROFILE (see `mesomap devices`)")
+    profile = _profile(args.device, DEFAULT_PROFILE)
+    plan, surface = _plan_and_surface(args.plan)
+    try:
+        if args.format == "device":
+            out, report = write_device_program(plan, surface, args.out, profile, **_fit_options(args))
+        else:
+            out, report = write_gun_sheet(plan, surface, args.out, profile, **_fit_options(args))
+    except DeviceValidationError as err:
+        return _print_violations(args.plan, err)
+    print(out)
+    for line in report.lines():
+        print(f"  {line}")
+    if args.format == "device":
+        print(f"  content sha256 {report.content_sha256}")
+    return 0
+
+
+# -- commands ------------------------------------------------------------------------------------------
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from mesomap.io.device_profiles import list_profiles, profile_paths, user_dir
+    from mesomap.model.devices import MODES
+
+    profiles, problems = list_profiles()
+    paths = profile_paths()
+    for p in profiles:
+        facts = {"id": p.id, "name": p.name, "example": p.example, "modes": list(p.modes),
+                 "depth_mm": [p.depth_mm.low, p.depth_mm.high, p.depth_mm.step],
+                 "volume_per_shot_ml": [p.volume_ml.low, p.volume_ml.high, p.volume_ml.step],
+                 "needle_lengths_mm": list(p.needle_lengths_mm), "max_shots_per_program": p.max_shots_per_program,
+                 "max_programs": p.max_programs, "file": str(paths.get(p.id, p.source))}
+        if args.json:
+            print(json.dumps(facts, ensure_ascii=False))
+        else:
+            print(f"{p.id:<20} {p.name}")
+            print(f"{'':<20} modes: {', '.join(MODES[m] for m in p.modes)}; depth {p.depth_mm.describe()}; "
+                  f"volume {p.volume_ml.describe()}")
+            print(f"{'':<20} needles {', '.join(f'{n:g}' for n in p.needle_lengths_mm)} mm; "
+                  f"{p.max_shots_per_program} shots per program, {p.max_programs} programs; {facts['file']}")
+    for line in problems:
+        print(f"mesomap: warning: {line}", file=sys.stderr)
+    if not args.json:
+        print(f"(add your own profiles in {user_dir()})")
+    return 0
+
+
+def _program_bytes(args: argparse.Namespace):
+    """(bytes, device id it is for, what to call it)."""
+    from mesomap.io.device_program import SUFFIX, build_device_program, read_device_program
+
+    if args.source.endswith(SUFFIX):
+        if args.mode or args.rate_hz or args.flow_ml_min:
+            raise ValueError("--mode, --rate-hz and --flow-ml-min apply to a plan, not to an exported program")
+        doc = read_device_program(args.source)
+        if args.device and _profile(args.device).id != doc.device_id:
+            raise ValueError(f"{args.source} is for device {doc.device_id!r}, not {args.device!r}")
+        with open(args.source, "rb") as fh:
+            return fh.read(), doc.device_id, f"{len(doc.programs)} programs, {doc.shots} shots"
+    if not args.device:
+        raise ValueError("sending a plan needs --device PROFILE (see `mesomap devices`)")
+    profile = _profile(args.device)
+    plan, surface = _plan_and_surface(args.source)
+    data, doc, report = build_device_program(plan, surface, profile, **_fit_options(args))
+    for line in report.lines():
+        print(f"send: {line}")
+    return data, profile.id, f"{len(doc.programs)} programs, {doc.shots} shots"
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from mesomap.io import device_link
+    from mesomap.io.device_errors import DeviceValidationError, TransferCancelled
+
+    try:
+        data, device_id, what = _program_bytes(args)
+    except DeviceValidationError as err:
+        return _print_violations(args.source, err)
+    print(f"send: {what}, {len(data)} bytes to {args.port}", flush=True)
+    last = {"decile": -1}
+
+    def progress(p: device_link.TransferProgress) -> None:
+        if p.stage == "sending":
+            decile = int(10 * p.chunks_done / max(1, p.chunks_total))
+            if decile == last["decile"] and p.chunks_done != p.chunks_total:
+                return
+            last["decile"] = decile
+            print(f"send: chunk {p.chunks_done}/{p.chunks_total} ({p.bytes_done}/{p.bytes_total} bytes"
+                  f"{f', {p.retransmissions} resent' if p.retransmissions else ''})", flush=True)
+        elif p.stage != "done":
+            print(f"send: {p.stage}", flush=True)
+
+    cancel = threading.Event()
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = device_link.send_program(
+                args.port, data, progress=progress, cancel=cancel,
+                timeout_s=args.timeout or device_link.DEFAULT_TIMEOUT_S,
+                retries=device_link.DEFAULT_RETRIES if args.retries is None else max(0, args.retries),
+                baudrate=args.baud or device_link.DEFAULT_BAUDRATE, expect_device=device_id)
+        except BaseException as err:  # handed to the main thread
+            outcome["error"] = err
+
+    worker = threading.Thread(target=work, name="mesomap send", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:  # Ctrl-C: cancel cleanly, tell the device to drop the transfer
+        cancel.set()
+        worker.join(30)
+    if "error" in outcome:
+        if isinstance(outcome["error"], TransferCancelled):
+            print(f"mesomap: {outcome['error']}", file=sys.stderr)
+            return 130
+        raise outcome["error"]
+    r = outcome["result"]
+    print(f"send: committed on {r.device.device_id} at {args.port}: {r.bytes} bytes in {r.chunks} chunks "
+          f"({r.retransmissions} resent), sha256 {r.sha256}, {r.seconds:.1f} s")
+    return 0
+
+
+def cmd_device_sim(args: argparse.Namespace) -> int:
+    import signal
+
+    from mesomap.io.device_sim import DEFAULT_SESSION_TIMEOUT_S, Faults, PtySimulator, SimulatedDevice
+
+    faults = Faults.parse(args.fault)
+    profile = _profile(args.device)
+    device = SimulatedDevice(args.store, profile=profile,
+                             session_timeout_s=args.session_timeout or DEFAULT_SESSION_TIMEOUT_S,
+                             on_event=lambda text: print(f"device-sim: {text}", flush=True))
+    sim = PtySimulator(device, faults)
+    previous = {s: signal.signal(s, lambda *_: sim.request_stop()) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        current = device.committed_sha256
+        print(f"device-sim: listening on {sim.port}", flush=True)
+        print(f"device-sim: device {device.device_id}; store {device.store}; current program "
+              f"{current or 'none'}{'; faults ' + ', '.join(args.fault) if args.fault else ''}", flush=True)
+        sim.serve()
+    finally:
+        sim.stop()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    print("device-sim: stopped", flush=True)
+    return 0
+
+
+def cmd_device_verify(args: argparse.Namespace) -> int:
+    from mesomap.io.device_program import read_device_program
+    from mesomap.model.devices import MODES
+
+    doc = read_device_program(args.program)
+    if args.json:
+        print(json.dumps({"device": doc.device_id, "plan_id": doc.plan_id, "plan_sha256": doc.plan_sha256,
+                          "content_sha256": doc.content_sha256, "programs": len(doc.programs), "shots": doc.shots,
+                          "volume_ml": doc.volume_ml}))
+        return 0
+    print(f"{args.program}: verified (sha256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
+          f"plan {doc.plan_id} of {doc.date or 'no date'}, session {doc.session_number}")
+    for p in doc.programs:
+        rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"
+        print(f"  {p.number:>2}. {p.name}: {MODES[p.mode]}, needle {p.needle_mm:g} mm, depth {p.depth_mm:g} mm, "
+              f"{p.volume_per_shot_ml:g} ml per shot, {p.shots} shots, {rate}")
+    return 0
+
+
+# -- standalone ------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    from mesomap.cli import _Parser
+
+    parser = _Parser(prog="mesomap", description="mesomap device commands")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
+    register(sub, _Parser)
+    export = sub.add_parser("export", help="export a plan as a device program or a gun settings sheet")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--format", required=True, choices=tuple(EXPORT_FORMATS))
+    export.add_argument("--out", required=True, metavar="FILE")
+    add_export_options(export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The device commands on their own, with the error handling of ``mesomap.cli.main``."""
+    from mesomap.cli import EXIT_BAD_INPUT, EXIT_USAGE, UsageError
+    from mesomap.io.exports import ExportError
+    from mesomap.io.meshes import MeshLoadError
+    from mesomap.io.plan_file import PlanFileError
+
+    try:
+        args = build_parser().parse_args(argv)
+        handlers = {"devices": cmd_devices, "send": cmd_send, "device-sim": cmd_device_sim,
+                    "device-verify": cmd_device_verify, "export": run_export}
+        return handlers[args.command](args)
+    except UsageError as err:
+        print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except (MeshLoadError, PlanFileError, ExportError, *ERRORS, OSError, ValueError) as err:
+        print(f"mesomap: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
