@@ -267,7 +267,7 @@ def test_the_selected_zone_is_outlined_and_the_outline_follows_strokes(window):
     outline = window.view.plotter.actors["zone-outline"].mapper.dataset
     assert outline.n_cells == len(zone_boundary(window.surface, zone.faces))
     window.editor.set_mode(Mode.PAINT)
-    drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 900)) for x in (-60, 0, 60)])
+    drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 600)) for x in (80, 110, 140)])
     grown = window.editor.zone
     assert len(grown.faces) > len(zone.faces)
     outline = window.view.plotter.actors["zone-outline"].mapper.dataset
