@@ -103,6 +103,9 @@ class _Cancelled(Exception):
     pass
 
 
+_RETRY = object()  # an accept() answer: the reply is wrong, resend now
+
+
 class LineLink:
     """Lines over a serial-like object: ``write(bytes)`` and ``read(n)`` that returns within a short timeout."""
 
@@ -206,10 +209,10 @@ class _Transfer:
                     break
                 last = reply
                 result = accept(reply)
+                if result is _RETRY or reply.startswith("NAK ") or reply.startswith("ERR "):
+                    break  # refused or garbled: send again at once
                 if result is not None:
                     return result
-                if reply.startswith("NAK ") or reply.startswith("ERR "):
-                    break  # refused: send again at once
         tries = self.retries + 1
         if last is None:
             if self.begun:
@@ -261,9 +264,11 @@ class _Transfer:
         def accept(reply: str):
             if reply == f"ACK {i} {crc}":
                 return True
+            if reply.startswith(f"ACK {i} "):
+                return _RETRY  # the device got other bytes than were sent: send the chunk again (it replaces them)
             if reply.startswith("NAK ") and reply.split(" ")[1:2] == ["NO-TRANSFER"]:
                 self.fail(f"{self.link.name} dropped the transfer (it says {reply[:80]!r})")
-            return None  # a NAK, a stale reply or an ACK with another CRC: retry or wait
+            return None  # a NAK (resent at once) or a stale reply (ignored while waiting)
 
         self.exchange(message, accept, f"chunk {i + 1} of {self.total}")
         self.acked = i + 1
@@ -350,6 +355,8 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         msg = f"transfer to {name} cancelled; {where}; the device was told to drop it and keeps its previous program"
         raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
     except DeviceLinkError:
+        if transfer is not None and transfer.begun:
+            transfer.abort()  # a refused or silent transfer: ask the device to drop what it has so far
         raise
     except Exception as err:  # serial errors (cable pulled, port gone), OSError
         if not _is_link_error(err):

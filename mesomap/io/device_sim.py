@@ -199,11 +199,16 @@ class SimulatedDevice:
             return f"NAK {i} BAD-CRC"
         if i == p.received - 1 and crc == p.last_crc:  # a resend of the last chunk: its ACK was lost
             return f"ACK {i} {crc}"
-        if i != p.received:
+        if i != p.received and i != p.received - 1:
             return f"NAK {i} OUT-OF-ORDER {p.received}"
         expected = p.chunk_size if i < p.total - 1 else p.size - p.chunk_size * (p.total - 1)
         if len(piece) != expected:
             return f"NAK {i} BAD-LENGTH {expected}"
+        if i == p.received - 1:  # the last chunk again with other bytes: the host saw a wrong CRC in our ACK
+            del p.data[i * p.chunk_size:]
+            p.received -= 1
+            self.log(f"chunk {i} replaced by a resend with CRC-32 {crc} (was {p.last_crc})")
+            (self.store / INCOMING_FILE).write_bytes(bytes(p.data))
         p.data += piece
         p.received += 1
         p.last_crc = crc
@@ -276,6 +281,7 @@ class Faults:
     silent : the device never answers.
     rewrite : every received line passes through it first (a man in the middle for
         tests); it returns the line to deliver, or None to lose it.
+    rewrite_reply : the same for every reply the device sends.
     """
 
     corrupt_chunks: set[int] = field(default_factory=set)
@@ -283,6 +289,7 @@ class Faults:
     cut_after_chunks: int | None = None
     silent: bool = False
     rewrite: Callable[[bytes], bytes | None] | None = None
+    rewrite_reply: Callable[[bytes], bytes | None] | None = None
 
     @classmethod
     def parse(cls, specs: list[str]) -> Faults:
@@ -438,8 +445,11 @@ class PtySimulator:
             self._acked = max(self._acked, int(reply.split(b" ")[1]) + 1)
         elif reply.startswith(b"READY"):
             self._acked = 0
-        self._reply(reply)
-        if f.cut_after_chunks is not None and self._acked >= f.cut_after_chunks and reply.startswith(b"ACK "):
+        if f.rewrite_reply is not None:
+            reply = f.rewrite_reply(reply)
+        if reply is not None:
+            self._reply(reply)
+        if f.cut_after_chunks is not None and self._acked >= f.cut_after_chunks and reply and reply.startswith(b"ACK "):
             self.cut()
 
     def _reply(self, reply: bytes) -> None:
