@@ -462,6 +462,12 @@ class MainWindow(QMainWindow):
         zone = self.editor.zone
         self.clear_zone_action.setEnabled(zone is not None and self.editor.enabled)
 
+    def commit_pending(self) -> None:
+        """End a drag and apply fields typed but not confirmed, so nothing typed is lost."""
+        self.tool.cancel()
+        self.zone_panel.commit_pending()
+        self.point_panel.commit_pending()
+
     def undo(self) -> None:
         self.tool.cancel()  # a stroke in progress ends (and becomes the step undone)
         self.doc.undo()
@@ -493,7 +499,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open plan (saved, or the user said so)."""
-        self.tool.cancel()
+        self.commit_pending()
         if not self.doc.dirty:
             return True
         answer = self.ask_save_changes()
@@ -553,7 +559,7 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: str | Path) -> bool:
         """Write the plan to ``path`` (atomically); on failure say why and keep it unsaved."""
-        self.tool.cancel()
+        self.commit_pending()
         path = Path(path)
         try:
             surface = surface_for(self.doc.plan.body.body_id)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mesomap.model.document import Change
 from mesomap.model.plan import ReflexPoint
 from mesomap.ui.editor import PlanEditor
-from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin, scrolling
+from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin, commit_typed, scrolling
 
 POINT_SIDES = ("left", "right", "midline")
 
@@ -82,9 +82,9 @@ class PointPanel(QDockWidget):
         form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 4, 0, 0)
         self.code = QLineEdit()
-        self.code.editingFinished.connect(lambda: self._text_edit("code", self.code))
+        self.code.editingFinished.connect(lambda: self._text_edit("code", self.code.text()))
         self.name = QLineEdit()
-        self.name.editingFinished.connect(lambda: self._text_edit("name", self.name))
+        self.name.editingFinished.connect(lambda: self._text_edit("name", self.name.text()))
         self.side = QComboBox()
         self.side.addItems(POINT_SIDES)
         self.side.activated.connect(lambda _: self._edit("side", side=self.side.currentText()))
@@ -97,7 +97,7 @@ class PointPanel(QDockWidget):
         self.notes = _Notes()
         self.notes.setPlaceholderText("Notes for this point")
         self.notes.setFixedHeight(54)
-        self.notes.committed.connect(self._notes_edited)
+        self.notes.committed.connect(lambda: self._notes_edited())
         form.addRow("Code", self.code)
         form.addRow("Name", self.name)
         form.addRow("Side", self.side)
@@ -224,12 +224,23 @@ class PointPanel(QDockWidget):
         self.message.clear()
         return True
 
-    def _text_edit(self, field: str, box: QLineEdit) -> None:
-        point = self.editor.point
-        if point is not None and box.text().strip() != getattr(point, field):
-            self._edit(field, **{field: box.text().strip()})
+    def commit_pending(self) -> None:
+        """Apply what is typed but not yet confirmed (before save, close, open…)."""
+        if self.editor.point is None or not self.form_box.isEnabled():
+            return
+        commit_typed((self.depth, self.volume, self.angle), [
+            (self.code.text(), lambda t: self._text_edit("code", t)),
+            (self.name.text(), lambda t: self._text_edit("name", t)),
+            (self.notes.toPlainText(), self._notes_edited),
+        ])
 
-    def _notes_edited(self) -> None:
+    def _text_edit(self, field: str, text: str) -> None:
         point = self.editor.point
-        if point is not None and self.notes.toPlainText() != point.notes:
-            self._edit("notes", notes=self.notes.toPlainText())
+        if point is not None and text.strip() != getattr(point, field):
+            self._edit(field, **{field: text.strip()})
+
+    def _notes_edited(self, text: str | None = None) -> None:
+        point = self.editor.point
+        text = self.notes.toPlainText() if text is None else text
+        if point is not None and text != point.notes:
+            self._edit("notes", notes=text)

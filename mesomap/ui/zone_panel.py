@@ -60,6 +60,26 @@ def scrolling(body: QWidget) -> QScrollArea:
     return area
 
 
+def typed_value(box) -> float | None:
+    """The number typed in a spin box, confirmed or not (None when there is none)."""
+    value, ok = box.locale().toDouble(box.cleanText())
+    return value if ok else None
+
+
+def commit_typed(boxes, texts) -> None:
+    """Apply every field's typed but unconfirmed value.
+
+    boxes : spin boxes; texts : [(typed text, apply(text))]. All values are read
+    before any is applied, because applying one refreshes the whole form.
+    """
+    numbers = [(box, typed_value(box)) for box in boxes]
+    for text, apply in texts:
+        apply(text)
+    for box, value in numbers:
+        if value is not None and value != box.value():
+            box.setValue(value)  # valueChanged: the field's own edit (refused with a reason if invalid)
+
+
 def swatch(color: str, size: int = 14) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(QColor(color))
@@ -139,7 +159,7 @@ class ZonePanel(QDockWidget):
         form.setContentsMargins(0, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = QLineEdit()
-        self.name.editingFinished.connect(self._name_edited)
+        self.name.editingFinished.connect(lambda: self._name_edited())
         self.side = QComboBox()
         self.side.addItems(SIDES)
         self.side.activated.connect(lambda _: self._zone_edit("side", side=self.side.currentText()))
@@ -185,7 +205,7 @@ class ZonePanel(QDockWidget):
         self.notes = _Notes()
         self.notes.setPlaceholderText("Notes for this zone")
         self.notes.setFixedHeight(54)
-        self.notes.committed.connect(self._notes_edited)
+        self.notes.committed.connect(lambda: self._notes_edited())
         form.addRow("Name", self.name)
         form.addRow("Side", self.side)
         form.addRow("Technique", self.technique)
@@ -402,15 +422,24 @@ class ZonePanel(QDockWidget):
             return False
         return self._report(self.editor.update_zone(zone.id, what, **changes))
 
-    def _name_edited(self) -> None:
-        zone = self.editor.zone
-        if zone is not None and self.name.text() != zone.name:
-            self._zone_edit("name", name=self.name.text().strip())
+    def commit_pending(self) -> None:
+        """Apply what is typed but not yet confirmed (before save, close, open…)."""
+        if self.editor.zone is None or not self.form_box.isEnabled():
+            return
+        commit_typed((self.depth, self.spacing, self.margin, self.volume, self.needle_length, self.gauge),
+                     [(self.name.text(), self._name_edited), (self.notes.toPlainText(), self._notes_edited)])
 
-    def _notes_edited(self) -> None:
+    def _name_edited(self, text: str | None = None) -> None:
         zone = self.editor.zone
-        if zone is not None and self.notes.toPlainText() != zone.params.notes:
-            self._params_edit("notes", notes=self.notes.toPlainText())
+        text = (self.name.text() if text is None else text).strip()
+        if zone is not None and text != zone.name:
+            self._zone_edit("name", name=text)
+
+    def _notes_edited(self, text: str | None = None) -> None:
+        zone = self.editor.zone
+        text = self.notes.toPlainText() if text is None else text
+        if zone is not None and text != zone.params.notes:
+            self._params_edit("notes", notes=text)
 
     def _products_edited(self, _item) -> None:
         rows = []

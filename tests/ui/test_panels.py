@@ -274,3 +274,38 @@ def test_the_selected_zone_is_outlined_and_the_outline_follows_strokes(window):
     assert outline.n_cells == len(zone_boundary(window.surface, grown.faces))
     window.zone_panel.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
     assert "zone-outline" not in window.view.plotter.actors
+
+
+def test_typing_in_the_panel_does_not_trigger_tool_keys(window, qtbot):
+    window.editor.add_zone("Z")
+    window.zone_panel.name.setFocus()
+    window.zone_panel.name.selectAll()
+    qtbot.keyClicks(window.zone_panel.name, "Bemp")
+    assert window.editor.mode == Mode.NAVIGATE and not window.editor.mirror
+    qtbot.keyClick(window.zone_panel.name, Qt.Key.Key_Return)
+    assert window.doc.plan.zones[0].name == "Bemp"
+
+
+def test_typed_but_unconfirmed_values_are_saved(window, tmp_path):
+    from mesomap.io.plan_file import load_plan
+
+    window.editor.add_zone("Z")
+    window.zone_panel.notes.setPlainText("avoid the scar")  # still focused: not committed yet
+    window.zone_panel.depth.lineEdit().setText("1.8")  # typed, no Enter
+    assert window.doc.plan.zones[0].params.notes == ""
+    assert window.save_to(tmp_path / "p.mesomap.json")
+    saved = load_plan(tmp_path / "p.mesomap.json").zones[0].params
+    assert saved.notes == "avoid the scar" and saved.depth_mm == 1.8
+
+
+def test_every_typed_field_is_kept_when_several_are_pending(window, tmp_path):
+    from mesomap.io.plan_file import load_plan
+
+    window.editor.add_point_from_template(window.templates.point("cv12"))
+    panel = window.point_panel
+    panel.name.setText("Zhongwan (stomach)")
+    panel.notes.setPlainText("patient ticklish")
+    panel.depth.lineEdit().setText("5.5")
+    assert window.save_to(tmp_path / "p.mesomap.json")
+    point = load_plan(tmp_path / "p.mesomap.json").points[0]
+    assert (point.name, point.notes, point.depth_mm) == ("Zhongwan (stomach)", "patient ticklish", 5.5)
