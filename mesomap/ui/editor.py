@@ -150,6 +150,8 @@ class PlanEditor(QObject):
         self._gesture: contextlib.ExitStack | None = None
         self._stroke_zone: str | None = None
         self._stroke_erase = False
+        self._stroking = False
+        self._new_zone_name: str | None = None
         self.doc.changed.connect(self._tidy_selection)
 
     # -- state ---------------------------------------------------------------
@@ -246,28 +248,25 @@ class PlanEditor(QObject):
         """Close the running stroke or drag (its edits become one undo step)."""
         gesture, self._gesture = self._gesture, None
         self._stroke_zone = None
+        self._stroking = False
         if gesture is not None:
             gesture.close()
 
     # -- painting ------------------------------------------------------------
     def begin_stroke(self, erase: bool = False) -> bool:
-        """Start a brush stroke on the current zone (a new zone when there is none)."""
+        """Start a brush stroke on the current zone (the first dab makes a zone when there is none)."""
         if not self.enabled:
             return self._refuse("Plans are painted on the bundled bodies: switch to Female or Male.")
         zone = self.zone
         if zone is None and erase:
             return self._refuse("Select a zone to erase from.")
         verb = "Erase" if erase else "Paint"
-        name = zone.name if zone else f"Zone {len(self.plan.zones) + 1}"
-        self._begin_gesture(f"{verb} {name}")
-        if zone is None:
-            zone = Zone(id=edits.next_id([z.id for z in self.plan.zones], "zone"), name=name,
-                        color=edits.next_color(self.plan))
-            self.doc.edit(f"Add {name}", edits.add_zone, zone)
-        self._stroke_zone = zone.id
+        self._new_zone_name = None if zone else f"Zone {len(self.plan.zones) + 1}"
+        self._begin_gesture(f"{verb} {zone.name if zone else self._new_zone_name}")
+        self._stroke_zone = zone.id if zone else None
         self._stroke_erase = erase
-        self.select_zone(zone.id)
-        if zone.id in self.hidden:
+        self._stroking = True
+        if zone is not None and zone.id in self.hidden:
             self.set_zone_visible(zone.id, True)
             self.message.emit(f"{zone.name} was hidden: it is shown again while you paint it.")
         return True
@@ -281,11 +280,17 @@ class PlanEditor(QObject):
 
     def stroke(self, hits: Iterable[tuple[RayHit, np.ndarray]]) -> bool:
         """Apply dabs at ``hits`` to the stroke's zone (and its mirror) as one edit."""
-        if self._stroke_zone is None:
+        if not self._stroking:
             return False
         faces = self.dab_faces(hits)
         if len(faces) == 0:
             return False
+        if self._stroke_zone is None:  # nothing selected: the stroke's first dab makes the zone
+            zone = Zone(id=edits.next_id([z.id for z in self.plan.zones], "zone"), name=self._new_zone_name,
+                        color=edits.next_color(self.plan))
+            self.doc.edit(f"Add {zone.name}", edits.add_zone, zone)
+            self.select_zone(zone.id)
+            self._stroke_zone = zone.id
         return self.apply_faces(self._stroke_zone, faces, erase=self._stroke_erase)
 
     def apply_faces(self, zone_id: str, faces: np.ndarray, erase: bool = False) -> bool:

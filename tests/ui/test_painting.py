@@ -207,3 +207,9 @@ def test_ring_follows_the_cursor_and_ctrl_wheel_sizes_the_brush(paint_window):
     assert "brush-ring" not in win.view.plotter.actors
     hover(win.view.plotter, (5, 5))  # beside the body: no ring
     assert "brush-ring" not in win.view.plotter.actors
+
+
+def test_a_press_beside_the_body_makes_no_zone_and_no_step(paint_window):
+    win = paint_window
+    drag(win.view.plotter, [(5, 5), (15, 8)])
+    assert win.doc.plan.zones == () and not win.undo_action.isEnabled()
