@@ -362,7 +362,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         if not _is_link_error(err):
             raise
         where = transfer.where() if transfer else "nothing was sent yet"
-        raise DeviceLinkError(f"link to {name} lost ({err}); {where}; the device keeps its previous program; "
+        raise DeviceLinkError(f"link to {name} lost ({_describe(err)}); {where}; the device keeps its previous program; "
                               "reconnect and send again", transfer.acked if transfer else 0,
                               transfer.total if transfer else 0) from None
     finally:
@@ -378,11 +378,23 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
                 pass
 
 
+def _describe(err: Exception) -> str:
+    """A short reason: "Input/output error" rather than "(5, 'Input/output error')"."""
+    if isinstance(err, OSError) and err.strerror and not str(err).startswith(("read failed", "write failed")):
+        return err.strerror
+    args = getattr(err, "args", ())
+    if len(args) == 2 and isinstance(args[0], int) and isinstance(args[1], str):
+        return args[1]
+    return str(err) or type(err).__name__
+
+
 def _is_link_error(err: Exception) -> bool:
+    """Errors of a port that went away: OSError, pyserial's SerialException (an OSError),
+    and termios.error (not an OSError: tcdrain on a pty whose other side closed)."""
     if isinstance(err, OSError):
         return True
     try:
-        import serial
-    except ImportError:
+        import termios
+    except ImportError:  # Windows
         return False
-    return isinstance(err, serial.SerialException)
+    return isinstance(err, termios.error)
