@@ -106,6 +106,11 @@ class PointPanel(QDockWidget):
         form.addRow("Needle angle", self.angle)
         form.addRow("Notes", self.notes)
         layout.addWidget(self.form_box)
+        self.hint = QLabel("No point selected.\nAdd one from the library, or place your own (P) "
+                           "and click the skin. Drag a point to move it.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(mid); padding: 8px 2px;")
+        layout.addWidget(self.hint)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -192,6 +197,8 @@ class PointPanel(QDockWidget):
     # -- editor ----------------------------------------------------------------
     def _show_point(self, point: ReflexPoint | None) -> None:
         self.form_box.setEnabled(point is not None and self.editor.enabled)
+        self.form_box.setVisible(point is not None)
+        self.hint.setVisible(point is None)
         self.delete_button.setEnabled(point is not None and self.editor.enabled)
         self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
         if point is None:

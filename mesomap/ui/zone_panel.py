@@ -218,6 +218,11 @@ class ZonePanel(QDockWidget):
         form.addRow("Products", self.products)
         form.addRow("Notes", self.notes)
         layout.addWidget(self.form_box)
+        self.hint = QLabel("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
+                           "the first stroke makes a zone.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(mid); padding: 8px 2px;")
+        layout.addWidget(self.hint)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -351,6 +356,8 @@ class ZonePanel(QDockWidget):
         """Show ``zone``'s values in the editor fields (signals blocked: showing is not editing)."""
         enabled = zone is not None and self.editor.enabled
         self.form_box.setEnabled(enabled)
+        self.form_box.setVisible(zone is not None)
+        self.hint.setVisible(zone is None)
         self.clear_button.setEnabled(enabled and len(zone.faces) > 0)
         self.delete_button.setEnabled(enabled)
         self.add_button.setEnabled(self.editor.enabled)
