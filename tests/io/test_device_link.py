@@ -84,7 +84,7 @@ def test_cut_link_keeps_the_previous_program_and_a_resend_succeeds(programs, sto
     with PtySimulator(SimulatedDevice(store), Faults(cut_after_chunks=5)) as sim:
         with pytest.raises(DeviceLinkError) as info:
             send_ok(sim.port, second, chunk_size=256)
-        assert sim.cut_done.is_set()
+        assert sim.cut_done.wait(SLOW_OK)  # (the host may see the cut before the simulator marks it)
     err = info.value
     total = -(-len(second) // 256)
     assert err.chunks_total == total and 3 <= err.chunks_acked <= 5
@@ -111,7 +111,7 @@ def test_device_that_stops_answering_mid_transfer_then_a_resend_on_the_same_link
         dead["on"] = True
         t0 = time.monotonic()
         with pytest.raises(DeviceTimeoutError) as info:
-            send_program(sim.port, second, timeout_s=0.3, retries=1, chunk_size=256)
+            send_program(sim.port, second, timeout_s=0.5, retries=1, chunk_size=256)
         assert time.monotonic() - t0 < 8
         assert "no answer from" in str(info.value) and "to chunk 4 of" in str(info.value)
         assert "3 of" in str(info.value) and info.value.chunks_acked == 3
