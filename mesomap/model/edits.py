@@ -53,13 +53,26 @@ def set_zone_faces(plan: Plan, zone_id: str, faces) -> Plan:
 
 
 def paint(plan: Plan, zone_id: str, faces) -> Plan:
-    """Add faces to a zone."""
-    return set_zone_faces(plan, zone_id, np.union1d(plan.zone(zone_id).faces, np.asarray(faces, dtype=np.int64)))
+    """Add faces to a zone (a merge of two sorted sets: no full re-sort of a big zone)."""
+    return set_zone_faces(plan, zone_id, merge_faces(plan.zone(zone_id).faces, faces))
 
 
 def erase(plan: Plan, zone_id: str, faces) -> Plan:
     """Remove faces from a zone."""
-    return set_zone_faces(plan, zone_id, np.setdiff1d(plan.zone(zone_id).faces, np.asarray(faces, dtype=np.int64)))
+    old = plan.zone(zone_id).faces
+    drop = face_set(faces)
+    keep = old[~np.isin(old, drop, assume_unique=True)] if len(drop) else old
+    return set_zone_faces(plan, zone_id, keep)
+
+
+def merge_faces(sorted_faces: np.ndarray, faces) -> np.ndarray:
+    """The union of a sorted unique int32 face set (k,) and any face ids, sorted and unique."""
+    new = face_set(faces)
+    new = new[~np.isin(new, sorted_faces, assume_unique=True)] if len(sorted_faces) else new
+    if len(new) == 0:
+        return sorted_faces
+    at = np.searchsorted(sorted_faces, new)
+    return np.insert(sorted_faces, at, new)
 
 
 def update_zone(plan: Plan, zone_id: str, **changes) -> Plan:

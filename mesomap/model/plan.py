@@ -29,8 +29,21 @@ from mesomap.model.techniques import (
 
 
 def face_set(faces) -> np.ndarray:
-    """Sorted, unique, read-only int32 array of face ids."""
-    out = np.unique(np.asarray(faces, dtype=np.int64)).astype(np.int32)
+    """Sorted, unique, read-only int32 array of face ids.
+
+    Sort-based (NumPy 2's hash-based ``unique`` is ~30× slower on face ids),
+    and free for input that is already a sorted unique int32 array.
+    """
+    a = np.asarray(faces)
+    if a.dtype == np.int32 and a.ndim == 1 and (len(a) < 2 or bool((a[1:] > a[:-1]).all())):
+        if not a.flags.writeable:
+            return a
+        out = a.copy()
+    else:
+        out = np.sort(np.asarray(a, dtype=np.int64).ravel())
+        if len(out) > 1:
+            out = out[np.concatenate([[True], out[1:] != out[:-1]])]
+        out = out.astype(np.int32)
     out.flags.writeable = False
     return out
 

@@ -14,7 +14,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
 
 LIFT_MM = 0.35
-POINT_RADIUS_MM = 4.0
+POINT_RADIUS_MM = 6.0
 POINT_RGB = (0.55, 0.15, 0.75)
 SELECTED_RGB = (1.0, 0.9, 0.1)
 RING_RGB = (1.0, 1.0, 1.0)

@@ -21,14 +21,13 @@ from mesomap.geometry.pick import RayHit
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model import edits
 from mesomap.model.document import Document
-from mesomap.model.plan import Needle, Plan, ReflexPoint, TreatmentParams, Zone
-from mesomap.model.techniques import PATTERNS
+from mesomap.model.plan import Plan, ReflexPoint, Zone, face_set
+from mesomap.io.plan_builder import point_from_template, zone_from_template
 
 #: Points closer than this to the midline (mm) are "midline" when placed by hand.
 MIDLINE_MM = 3.0
 DEFAULT_RADIUS_MM = 15.0
 #: Template patterns that the plan model names differently.
-TEMPLATE_PATTERNS = {"grid": "square", "line": "rows", "paravertebral": "rows"}
 
 
 class Mode(str, Enum):
@@ -74,42 +73,6 @@ def new_partner_zone(plan: Plan, zone: Zone) -> Zone:
         id=edits.next_id([z.id for z in plan.zones], "zone"), name=name, color=edits.next_color(plan),
         side=other, params=zone.params, template=template if template != zone.template else None,
     )
-
-
-def params_from_template(t) -> TreatmentParams:
-    """TreatmentParams from a ZoneTemplate's defaults (patterns mapped to the model's names)."""
-    default = TreatmentParams()
-    pattern = t.pattern if t.pattern in PATTERNS else TEMPLATE_PATTERNS.get(t.pattern, default.pattern)
-    length = t.needle_length_mm if t.needle_length_mm else max(default.needle.length_mm, float(np.ceil(t.depth_mm)))
-    return TreatmentParams(
-        technique=t.technique, depth_mm=t.depth_mm, spacing_mm=t.spacing_mm, pattern=pattern,
-        margin_mm=t.margin_mm, volume_per_point_ml=t.volume_per_point_ml,
-        needle=Needle(length, t.needle_gauge or default.needle.gauge),
-    )
-
-
-def sorted_unique(a: np.ndarray) -> np.ndarray:
-    """np.unique by sorting (NumPy 2's hash-based np.unique is ~30x slower on face ids)."""
-    a = np.sort(np.asarray(a, dtype=np.int64))
-    return a[np.concatenate(([True], a[1:] != a[:-1]))] if len(a) else a
-
-
-def merge_faces(current: np.ndarray, faces: np.ndarray, erase: bool = False) -> np.ndarray | None:
-    """``current`` (sorted unique) with sorted unique ``faces`` added (or removed); None if unchanged.
-
-    O(n + k log n): a merge, not a re-sort of the whole zone — this is what keeps a
-    dab on a big zone cheap. Same result as :func:`edits.paint` / :func:`edits.erase`.
-    """
-    faces = np.asarray(faces, dtype=np.int64)
-    idx = np.searchsorted(current, faces)
-    present = np.zeros(len(faces), dtype=bool)
-    inside = idx < len(current)
-    present[inside] = current[idx[inside]] == faces[inside]
-    if erase:
-        return np.delete(current, idx[present]) if present.any() else None
-    if present.all():
-        return None
-    return np.insert(current, idx[~present], faces[~present].astype(current.dtype))
 
 
 def zone_at_face(plan: Plan, face: int, hidden: Iterable[str] = ()) -> Zone | None:
@@ -276,7 +239,7 @@ class PlanEditor(QObject):
         parts = [brush_faces(self.surface, hit, self.radius_mm, view_dir=direction) for hit, direction in hits]
         if not parts:
             return np.empty(0, dtype=np.int64)
-        return parts[0] if len(parts) == 1 else sorted_unique(np.concatenate(parts))
+        return parts[0] if len(parts) == 1 else face_set(np.concatenate(parts))
 
     def stroke(self, hits: Iterable[tuple[RayHit, np.ndarray]]) -> bool:
         """Apply dabs at ``hits`` to the stroke's zone (and its mirror) as one edit."""
@@ -306,7 +269,7 @@ class PlanEditor(QObject):
             mirrored = self.surface.mirrored(faces)
             partner = partner_zone(self.plan, zone)
             if zone.side not in ("left", "right"):
-                targets = [(zone.id, sorted_unique(np.concatenate([faces, mirrored])))]
+                targets = [(zone.id, face_set(np.concatenate([faces, mirrored])))]
             elif partner is not None:
                 targets.append((partner.id, mirrored))
             elif not erase:
@@ -314,12 +277,9 @@ class PlanEditor(QObject):
                 self.doc.edit(f"Add {partner.name}", edits.add_zone, partner)
                 targets.append((partner.id, mirrored))
 
-        def apply(plan: Plan) -> Plan:  # edits.paint/erase, with a merge instead of a re-sort
+        def apply(plan: Plan) -> Plan:
             for zid, f in targets:
-                target = plan.zone(zid)
-                new = merge_faces(target.faces, f, erase)
-                if new is not None:
-                    plan = edits.replace_zone(plan, replace(target, faces=new))
+                plan = (edits.erase if erase else edits.paint)(plan, zid, f)
             return plan
 
         return self.doc.edit(f"{'Erase' if erase else 'Paint'} {zone.name}", apply)
@@ -344,12 +304,7 @@ class PlanEditor(QObject):
             self.select_zone(existing.id)
             self.message.emit(f"{existing.name} is in the plan already: selected it.")
             return existing.id
-        plan = self.plan
-        zone = Zone(
-            id=edits.next_id([z.id for z in plan.zones], "zone"), name=template.name, color=edits.next_color(plan),
-            side=template.side, faces=self.surface.children_of(template.faces),
-            params=params_from_template(template), template=template.id,
-        )
+        zone = zone_from_template(template, self.surface, self.plan)
         self.doc.edit(f"Add {zone.name}", edits.add_zone, zone)
         self.select_zone(zone.id)
         return zone.id
@@ -407,12 +362,7 @@ class PlanEditor(QObject):
             self.select_point(existing.id)
             self.message.emit(f"{existing.code} ({existing.side}) is in the plan already: selected it.")
             return existing.id
-        face, bary = self.surface.locate(template.face, template.barycentric)
-        point = ReflexPoint(
-            id=self._new_point_id(), code=template.code, name=template.name, face=int(face),
-            barycentric=tuple(float(b) for b in bary), side=template.side, depth_mm=template.depth_mm,
-            volume_ml=template.volume_ml, angle_deg=template.angle_deg,
-        )
+        point = point_from_template(template, self.surface, self.plan)
         self.doc.edit(f"Add point {point.code}", edits.add_point, point)
         self.select_point(point.id)
         return point.id
