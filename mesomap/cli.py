@@ -229,12 +229,14 @@ def cmd_grid(args: argparse.Namespace) -> int:
 
 def summary_table(summary) -> str:
     """The readable form of a PlanSummary."""
-    head = f"{'zone':<28} {'cm²':>7} {'tech':<4} {'pattern':<10} {'spacing':>7} {'depth':>5} {'count':>6} {'ml':>7}"
+    head = (f"{'zone':<28} {'cm²':>7} {'tech':<4} {'pattern':<10} {'spacing':>7} {'depth':>5} {'count':>6} {'ml':>7}"
+            f" {'path m':>7}")
     lines = [head, "-" * len(head)]
     for z in summary.zones:
         count = f"~{z.count}" if z.count_is_estimate else str(z.count)
+        path = "" if z.path_length_mm is None else f"{z.path_length_mm / 1000:.2f}"
         lines.append(f"{z.name[:28]:<28} {z.area_cm2:>7.1f} {z.technique:<4} {z.pattern:<10} {z.spacing_mm:>5g}mm "
-                     f"{z.depth_mm:>3g}mm {count:>6} {z.volume_ml:>7.2f}")
+                     f"{z.depth_mm:>3g}mm {count:>6} {z.volume_ml:>7.2f} {path:>7}")
     if summary.reflex_count:
         lines.append(f"{'reflex points':<28} {'':>7} {'':<4} {'':<10} {'':>7} {'':>5} {summary.reflex_count:>6} "
                      f"{summary.reflex_volume_ml:>7.2f}")
@@ -248,11 +250,12 @@ def summary_table(summary) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from mesomap.model.grid import estimator
+    from mesomap.model.grid import estimator, path_lengths_mm
     from mesomap.model.summary import summarize
 
     plan, surface = _plan_and_surface(args.plan)
-    result = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface))
+    result = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
+                       path_length_mm=path_lengths_mm(plan, surface))
     print(json.dumps(result.as_dict()) if args.json else summary_table(result))
     return 0
 

@@ -81,3 +81,13 @@ def estimator(surface: PaintingSurface):
         return estimated_count(zone, area_cm2, boundary_length_mm(surface.mesh, zone.faces))
 
     return estimate
+
+
+def path_lengths_mm(plan: Plan, surface: PaintingSurface) -> dict[str, float]:
+    """Zone id -> length (mm, straight steps) of the gun's path through its grid, in order."""
+    out = {}
+    for z in plan.zones:
+        if len(z.injections) > 1:
+            pos = np.array([surface.point_on_face(q.face, q.barycentric)[0] for q in z.injections])
+            out[z.id] = float(np.linalg.norm(np.diff(pos, axis=0), axis=1).sum())
+    return out

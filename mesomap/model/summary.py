@@ -46,6 +46,7 @@ class ZoneSummary:
     volume_ml: float
     product_volumes_ml: tuple[tuple[str, float], ...]
     duration_s: float
+    path_length_mm: float | None = None  # the gun's path through the grid, in order (None: no grid)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class PlanSummary:
                 {"id": z.id, "name": z.name, "area_cm2": round(z.area_cm2, 2), "technique": z.technique,
                  "pattern": z.pattern, "spacing_mm": z.spacing_mm, "margin_mm": z.margin_mm, "depth_mm": z.depth_mm,
                  "count": z.count, "count_is_estimate": z.count_is_estimate, "volume_ml": round(z.volume_ml, 3),
+                 "path_length_mm": None if z.path_length_mm is None else round(z.path_length_mm, 1),
                  "products_ml": {n: round(v, 3) for n, v in z.product_volumes_ml}}
                 for z in self.zones
             ],
@@ -86,12 +88,15 @@ def _product_volumes(zone: Zone, volume_ml: float) -> tuple[tuple[str, float], .
 
 
 def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callable[[Zone, float], int],
-              settings: DurationSettings | None = None) -> PlanSummary:
+              settings: DurationSettings | None = None,
+              path_length_mm: Mapping[str, float] | None = None) -> PlanSummary:
     """Per-zone and total numbers for ``plan``.
 
     area_cm2 : zone id -> area. estimate_count(zone, area_cm2) -> points a grid
-    would have; used while a zone has no current grid.
+    would have; used while a zone has no current grid. path_length_mm : zone id
+    -> length of the injection path through its grid, when known.
     """
+    path_length_mm = path_length_mm or {}
     settings = settings or DurationSettings()
     zones, warnings, errors = [], [], []
     products: dict[str, float] = {}
@@ -106,6 +111,7 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
         zones.append(ZoneSummary(
             z.id, z.name, area_cm2[z.id], p.technique, p.pattern, p.spacing_mm, p.margin_mm, p.depth_mm, count,
             not current, volume, per_product, count * settings.seconds_per_injection.get(p.technique, 8.0),
+            path_length_mm.get(z.id) if current else None,
         ))
         errors += [f"{z.name}: {e}" for e in p.errors()]
         warnings += [f"{z.name}: {w}" for w in p.warnings()]

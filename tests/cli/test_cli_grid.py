@@ -43,6 +43,9 @@ def test_summary_before_grid_estimates_then_counts(planned):
         assert z_after["count"] == len(z_file["injections"]) > 0
         assert z_before["count"] == pytest.approx(z_after["count"], rel=0.2)  # the live estimate is close
         assert z_after["volume_ml"] == pytest.approx(z_after["count"] * z_file["params"]["volume_per_point_ml"])
+    for z in after["zones"]:  # the gun steps from neighbour to neighbour: about one spacing per injection
+        assert 0.9 * (z["count"] - 1) * 20 <= z["path_length_mm"] <= 1.5 * (z["count"] - 1) * 20
+    assert all(z["path_length_mm"] is None for z in before["zones"])
     totals = after["totals"]
     assert totals["count"] == sum(z["count"] for z in after["zones"]) + 2  # + ST36 left and right
     assert totals["duration_min"] > 10
