@@ -227,6 +227,7 @@ def cmd_send(args: argparse.Namespace) -> int:
             print(f"send: {p.stage}", flush=True)
 
     cancel = threading.Event()
+    finished = threading.Event()
     outcome: dict = {}
 
     def work() -> None:
@@ -238,15 +239,20 @@ def cmd_send(args: argparse.Namespace) -> int:
                 baudrate=args.baud or device_link.DEFAULT_BAUDRATE, expect_device=device_id)
         except BaseException as err:  # handed to the main thread
             outcome["error"] = err
+        finally:
+            finished.set()
 
-    worker = threading.Thread(target=work, name="mesomap send", daemon=True)
-    worker.start()
+    # wait on an Event, not Thread.join: a join interrupted by Ctrl-C can mark a live thread as ended
+    threading.Thread(target=work, name="mesomap send", daemon=True).start()
     try:
-        while worker.is_alive():
-            worker.join(0.1)
+        while not finished.wait(0.1):
+            pass
     except KeyboardInterrupt:  # Ctrl-C: cancel cleanly, tell the device to drop the transfer
         cancel.set()
-        worker.join(30)
+        if not finished.wait(30):
+            print("mesomap: the transfer did not stop within 30 s; the device keeps its previous program "
+                  "unless it committed", file=sys.stderr)
+            return 130
     if "error" in outcome:
         if isinstance(outcome["error"], TransferCancelled):
             print(f"mesomap: {outcome['error']}", file=sys.stderr)

@@ -351,8 +351,11 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
     except _Cancelled:
         if transfer is not None and transfer.begun:
             transfer.abort()
-        where = transfer.where() if transfer else "nothing was sent yet"
-        msg = f"transfer to {name} cancelled; {where}; the device was told to drop it and keeps its previous program"
+        if transfer is not None and transfer.begun:
+            msg = (f"transfer to {name} cancelled; {transfer.where()}; the device was told to drop it and keeps "
+                   "its previous program")
+        else:
+            msg = f"transfer to {name} cancelled before anything was sent; the device keeps its previous program"
         raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
     except DeviceLinkError:
         if transfer is not None and transfer.begun:

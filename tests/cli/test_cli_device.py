@@ -290,3 +290,24 @@ def test_simulator_cut_fault_then_resend(work):
     finally:
         sim.stop()
     assert (d / "store-cut" / "program.device.json").read_bytes() == (d / "s.device.json").read_bytes()
+
+
+def test_ctrl_c_cancels_a_send_cleanly(work):
+    exported(work, "c.device.json")
+    d, env = work
+    sim = Sim(work, "store-ctrl-c", "--fault", "silent")
+    try:
+        send = subprocess.Popen([*MODULE, "send", "c.device.json", "--port", sim.port, "--timeout", "60"], cwd=d,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                # as from a terminal, even if this test runner was started with SIGINT ignored
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        assert send.stdout.readline().startswith("send: ")  # the program line
+        assert send.stdout.readline() == "send: handshake\n"
+        time.sleep(0.3)
+        send.send_signal(signal.SIGINT)  # Ctrl-C while it waits for the device
+        out, err = send.communicate(timeout=60)
+    finally:
+        sim.stop()
+    assert send.returncode == 130
+    assert err.strip() == f"mesomap: transfer to {sim.port} cancelled before anything was sent; " \
+                          "the device keeps its previous program"

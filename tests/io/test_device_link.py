@@ -229,7 +229,7 @@ def test_cancel_tells_the_device_to_drop_the_transfer(programs, store):
 
 def test_cancel_as_a_callable_before_anything_is_sent(programs, store):
     with PtySimulator(SimulatedDevice(store)) as sim:
-        with pytest.raises(TransferCancelled, match="nothing was sent yet"):
+        with pytest.raises(TransferCancelled, match="cancelled before anything was sent"):
             send_ok(sim.port, programs[0], cancel=lambda: True)
 
 
