@@ -23,7 +23,7 @@ import json
 import re
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -311,7 +311,7 @@ def build_device_program(plan: Plan, surface: PaintingSurface, profile: DevicePr
         programs=tuple(programs), app=f"mesomap {__version__}")
     data = encode_program(doc)
     digest = data[-SEAL_LENGTH + len(SEAL_HEAD):-len(SEAL_TAIL)].decode()
-    doc = DeviceProgram(**{**doc.__dict__, "content_sha256": digest})
+    doc = replace(doc, content_sha256=digest)
     report = DeviceExportReport(
         profile_id=profile.id, profile_name=profile.name, example=profile.example, programs=len(programs),
         shots=doc.shots, volume_ml=doc.volume_ml, roundings=tuple(roundings), notes=tuple(notes),
