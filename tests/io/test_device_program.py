@@ -232,7 +232,8 @@ def test_rounding_that_changes_a_dose_too_much_is_refused():
     # allowed when the clinician accepts larger rounding explicitly
     _, doc, report = build_device_program(plan, surface(), prof, max_change=0.5)
     assert doc.programs[1].volume_per_shot_ml == 0.04
-    assert [(r.planned, r.rounded) for r in report.roundings if r.field == "volume per shot"] == [(0.05, 0.04)]
+    assert [(r.where, r.planned, r.rounded) for r in report.roundings if r.field == "volume per shot"] == [
+        ("zone 'Knee, left'", 0.15, 0.14), ("zone 'Forehead'", 0.05, 0.04)]
 
 
 @pytest.mark.parametrize("value, expected", [(0.145, 0.14), (0.15, 0.14), (0.151, 0.16), (0.02, 0.02), (0.2, 0.2),
