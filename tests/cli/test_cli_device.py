@@ -88,10 +88,15 @@ class Sim:
         self.lines: queue.Queue[str] = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
-        first = self.readline(60)
-        assert first.startswith("device-sim: listening on /dev/"), first
-        self.port = first.rsplit(" ", 1)[1].strip()
-        self.info = self.readline(30)
+        try:
+            first = self.readline(60)
+            assert first.startswith("device-sim: listening on /dev/"), first
+            self.port = first.rsplit(" ", 1)[1].strip()
+            self.info = self.readline(30)
+        except BaseException:
+            self.proc.kill()  # never leave a simulator behind
+            self.proc.wait(30)
+            raise
 
     def _read(self) -> None:
         for line in self.proc.stdout:
