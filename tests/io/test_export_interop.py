@@ -15,7 +15,7 @@ from mesomap.io.plan_builder import new_plan
 from mesomap.io.templates import load_templates
 from mesomap.model.grid import grid_plan
 
-SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "reference" / "slicer-markups-schema-v1.0.3.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "slicer-markups-schema-v1.0.3.json"
 
 
 @pytest.fixture(scope="module")
