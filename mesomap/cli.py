@@ -1,7 +1,8 @@
 """The command line: ``mesomap`` opens the window; subcommands script the rest.
 
 Every failure ends in one line on stderr and a non-zero exit code, never a
-traceback: 1 for bad input (files, values), 2 for a malformed command line.
+traceback: 1 for bad input (files, values), 2 for a malformed command line,
+3 for an internal error (a bug), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mesomap import __version__
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 class UsageError(Exception):
@@ -47,6 +49,7 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mesomap import cli_device
     from mesomap.io.exports import EXPORT_FORMATS
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
@@ -97,8 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export a plan's injections")
     export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",))
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",) + tuple(cli_device.EXPORT_FORMATS))
     export.add_argument("--out", required=True, metavar="FILE")
+    cli_device.add_export_options(export)
+
+    parser.set_defaults(device_handlers=cli_device.register(sub, _Parser))
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -263,6 +269,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from mesomap.io.exports import exporters
 
+    from mesomap import cli_device
+
+    if args.format in cli_device.EXPORT_FORMATS:  # device program, gun settings sheet
+        return cli_device.run_export(args)
     if args.format == "pdf":  # the session sheet draws rendered views: composed by the render layer
         from mesomap.render.sheet import export_session_pdf
 
@@ -300,6 +310,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from mesomap.io.meshes import MeshLoadError
     from mesomap.io.plan_file import PlanFileError
+    from mesomap.io.device_errors import DeviceError
     from mesomap.io.exports import ExportError
     from mesomap.io.templates import TemplateError
 
@@ -308,6 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
                     "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
                     "export": cmd_export}
+        handlers.update(args.device_handlers)
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)
     except BrokenPipeError:  # `mesomap zones | head`: the reader left; not an error
@@ -316,8 +328,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as err:
         print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (MeshLoadError, PlanFileError, TemplateError, ExportError, OSError, ValueError) as err:
+    except (MeshLoadError, PlanFileError, TemplateError, ExportError, DeviceError, OSError, ValueError) as err:
         print(f"mesomap: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # a bug: still one line, and a code that says so
+        print(f"mesomap: internal error: {type(err).__name__}: {err} (please report it)", file=sys.stderr)
+        return EXIT_INTERNAL

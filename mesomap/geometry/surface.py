@@ -72,6 +72,10 @@ class PaintingSurface:
         return cKDTree(self.mesh.vertices)
 
     @cached_property
+    def centroid_tree(self) -> cKDTree:
+        return cKDTree(self.centroids)
+
+    @cached_property
     def vertex_faces(self) -> sparse.csr_matrix:
         """(n', m') CSR incidence: row i lists the faces around vertex i."""
         f = self.mesh.faces

@@ -12,11 +12,17 @@ from dataclasses import replace
 
 import numpy as np
 
+from mesomap.geometry.regions import smooth_region
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_file import body_ref
 from mesomap.io.templates import ReflexPointTemplate, Templates, ZoneTemplate
 from mesomap.model import edits
 from mesomap.model.plan import Header, Needle, Plan, ReflexPoint, TreatmentParams, Zone
+
+
+#: Templates are drawn on the coarse bundled mesh; their sawtooth borders are
+#: smoothed on the painting surface with a majority filter of this radius (mm).
+TEMPLATE_SMOOTHING_MM = 8.0
 
 
 def params_from_template(t: ZoneTemplate) -> TreatmentParams:
@@ -31,7 +37,7 @@ def params_from_template(t: ZoneTemplate) -> TreatmentParams:
 
 
 def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **overrides) -> Zone:
-    """A new zone for ``plan`` (fresh id and colour) covering the template's faces.
+    """A new zone for ``plan`` (fresh id and colour) covering the template's faces, border smoothed.
 
     overrides : TreatmentParams fields (technique=, depth_mm=, spacing_mm=,
     volume_per_point_ml=, …) replacing the template's defaults.
@@ -42,7 +48,8 @@ def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **
         raise ValueError(f"zone {t.id}: " + "; ".join(errors))
     return Zone(
         id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.name, color=edits.next_color(plan),
-        side=t.side, faces=surface.children_of(t.faces), params=params, template=t.id,
+        side=t.side, faces=smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM),
+        params=params, template=t.id,
     )
 
 

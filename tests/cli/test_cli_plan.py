@@ -119,7 +119,7 @@ def test_plan_new_from_templates_with_overrides(run_cli, tmp_path):
     assert all(z["params"]["spacing_mm"] == 15 and z["params"]["technique"] == "IDS" for z in data["zones"])
     assert sorted(p["side"] for p in data["reflex_points"]) == ["left", "right"]
     zones = {z["id"]: z for z in json_lines(run_cli("zones", "--body", "male").stdout)}
-    assert data["zones"][0]["area_cm2"] == pytest.approx(zones["abdomen"]["area_cm2"], abs=0.01)
+    assert data["zones"][0]["area_cm2"] == pytest.approx(zones["abdomen"]["area_cm2"], rel=0.01)  # border smoothed
     assert run_cli("validate", "new.mesomap.json").returncode == 0
 
 

@@ -177,3 +177,18 @@ def test_a_mirrored_left_thigh_dab_is_the_same_patch_on_the_right(surface):
     # and it is what painting the right thigh at the mirrored spot gives
     _, painted = dab(surface, [90.0, 1000.0, 650.0], FRONT, 30.0)
     assert np.array_equal(right, painted)
+
+
+def test_template_borders_are_smoothed_without_changing_the_zone(surface):
+    """A template drawn on coarse triangles gets a smooth border: shorter, same area, same place."""
+    from mesomap.geometry.regions import smooth_region
+    from mesomap.geometry.surface import boundary_length_mm
+    from mesomap.io.templates import load_templates
+
+    for zone_id in ("abdomen", "knee_left", "cheek_left"):
+        raw = surface.children_of(load_templates().zone(zone_id).faces)
+        smooth = smooth_region(surface, raw, 8.0)
+        assert surface.area_cm2(smooth) == pytest.approx(surface.area_cm2(raw), rel=0.1)
+        assert boundary_length_mm(surface.mesh, smooth) < 0.95 * boundary_length_mm(surface.mesh, raw)
+        kept = np.intersect1d(raw, smooth)
+        assert surface.area_cm2(kept) > 0.9 * surface.area_cm2(raw)

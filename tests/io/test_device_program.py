@@ -74,7 +74,7 @@ def test_round_trip_same_points_and_parameters(tmp_path):
     assert [q.label for q in reflex.points] == ["ST36 left", "ST36 right"]
     assert [(q.face, q.barycentric) for q in reflex.points] == [(p.face, p.barycentric) for p in plan.points]
     assert (reflex.depth_mm, reflex.volume_per_shot_ml, reflex.needle_mm) == (4.0, 0.2, 4.0)
-    assert doc.shots == len(rows) == 96
+    assert doc.shots == len(rows) == sum(len(z.injections) for z in plan.zones) + len(plan.points)
     assert doc.volume_ml == pytest.approx(sum(r.volume_ml for r in rows))
     raw = json.loads(out.read_text())
     assert raw["@schema"] == SCHEMA and raw["units"]["length"] == "mm" and raw["units"]["volume"] == "ml"
@@ -113,9 +113,11 @@ def test_tampered_program_is_refused(tmp_path, tamper):
 
 
 def test_resealed_program_with_bad_fields_is_refused_naming_the_field():
-    data = build_device_program(gridded_plan(), surface(), profile())[0]
+    plan = gridded_plan()
+    data = build_device_program(plan, surface(), profile())[0]
     body = data[:-SEAL_LENGTH] + b"\n}"
-    for old, new, field in [(b'"shots": 26', b'"shots": 25', "programs[0].shots"),
+    shots = len(plan.zones[0].injections)
+    for old, new, field in [(b'"shots": %d' % shots, b'"shots": %d' % (shots - 1), "programs[0].shots"),
                             (b'"mode": "single"', b'"mode": "burst"', "programs[0].mode"),
                             (b'"@schema": "mesomap-device-program/1"', b'"@schema": "mesomap-device-program/9"', "@schema"),
                             (b'"depth_mm": 2.5', b'"depth_mm": 5', "programs[1].depth_mm")]:
@@ -153,11 +155,14 @@ def test_mode_the_device_lacks():
 
 
 def test_too_many_shots_and_programs():
-    vs = violations_of(gridded_plan(), tight_profile(max_shots_per_program=50, max_programs=2))
+    plan = gridded_plan()
+    forehead = len(plan.zones[1].injections)
+    assert forehead > 50 >= len(plan.zones[0].injections)
+    vs = violations_of(plan, tight_profile(max_shots_per_program=50, max_programs=2))
     found = {(v.where, v.field): v.message for v in vs}
     assert set(found) == {("zone 'Forehead'", "shots"), ("plan", "programs")}
-    assert "68 shots" in found["zone 'Forehead'", "shots"] and "at most 50 per program" in found["zone 'Forehead'", "shots"]
-    assert "points 51–68 do not fit" in found["zone 'Forehead'", "shots"]
+    assert f"{forehead} shots" in found["zone 'Forehead'", "shots"] and "at most 50 per program" in found["zone 'Forehead'", "shots"]
+    assert f"points 51–{forehead} do not fit" in found["zone 'Forehead'", "shots"]
     assert "3 programs" in found["plan", "programs"] and "at most 2" in found["plan", "programs"]
 
 
@@ -249,18 +254,21 @@ def test_gun_sheet_lists_programs_as_set_by_hand(tmp_path):
     out, report = write_gun_sheet(plan, surface(), tmp_path / "gun.csv", tight_profile(), modes={"Forehead": "multi"})
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert tuple(rows[0]) == SHEET_COLUMNS
+    knee, forehead = (str(len(z.injections)) for z in plan.zones)
     assert [(r["name"], r["mode"], r["needle_mm"], r["depth_mm"], r["ml_per_shot"], r["shots"], r["rate_shots_per_s"])
             for r in rows] == [
-        ("Knee, left", "single shot", "4", "4", "0.15", "26", "3"),
-        ("Forehead", "multi-shot / nappage", "4", "2.5", "0.02", "68", "3"),
+        ("Knee, left", "single shot", "4", "4", "0.15", knee, "3"),
+        ("Forehead", "multi-shot / nappage", "4", "2.5", "0.02", forehead, "3"),
         ("Reflex points 4 mm 0.2 ml", "single shot", "4", "4", "0.2", "2", "3"),
     ]
     assert rows[0]["notes"] == "depth 3.8 -> 4 mm"
     assert rows[2]["notes"] == "points: ST36 left, ST36 right"
-    assert [(r["first_order"], r["last_order"]) for r in rows] == [("1", "26"), ("27", "94"), ("95", "96")]
-    assert float(rows[1]["total_ml"]) == pytest.approx(68 * 0.02)
+    k, f = int(knee), int(forehead)
+    assert [(r["first_order"], r["last_order"]) for r in rows] == [
+        ("1", str(k)), (str(k + 1), str(k + f)), (str(k + f + 1), str(k + f + 2))]
+    assert float(rows[1]["total_ml"]) == pytest.approx(f * 0.02)
     assert all(r["device"] == "Tight test gun" for r in rows)
-    assert report.shots == 96
+    assert report.shots == k + f + 2
 
 
 def test_sheet_defaults_to_the_generic_profile(tmp_path):
