@@ -2,7 +2,7 @@
 
 Layout (schema ``mesomap-plan/1``)::
 
-    {"@schema": "mesomap-plan/1", "units": "mm",
+    {"@schema": "mesomap-plan/1", "units": "mm", "id": "16 hex, kept across saves",
      "coordinate_system": "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0",
      "app": "mesomap 0.1.0",
      "header": {"patient_ref", "date" (YYYY-MM-DD), "session_number", "clinician", "notes"},
@@ -123,6 +123,7 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
     h = plan.header
     return {
         "@schema": SCHEMA, "units": "mm", "coordinate_system": COORDINATES, "app": f"mesomap {__version__}",
+        "id": plan.id,
         "header": {"patient_ref": h.patient_ref, "date": h.date, "session_number": h.session_number,
                    "clinician": h.clinician, "notes": h.notes},
         "body": {"id": plan.body.body_id, "topology": plan.body.topology,
@@ -316,7 +317,8 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     seen = set()
     points = [_point(r.obj(pd, f"reflex_points[{i}]"), r, f"reflex_points[{i}]", seen, surface.n_faces)
               for i, pd in enumerate(r.lst(data.get("reflex_points", []), "reflex_points"))]
-    return Plan(body=ref, header=header, zones=tuple(zones), points=tuple(points))
+    plan_id = r.text(data, "id", "file", "", 64)
+    return Plan(body=ref, header=header, zones=tuple(zones), points=tuple(points), id=plan_id)
 
 
 def load_plan(path: str | Path) -> Plan:

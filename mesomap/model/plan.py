@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -239,6 +240,7 @@ class Plan:
     header: Header = field(default_factory=Header)
     zones: tuple[Zone, ...] = ()
     points: tuple[ReflexPoint, ...] = ()
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])  # names the plan across saves and exports
 
     def zone(self, zone_id: str) -> Zone:
         for z in self.zones:
