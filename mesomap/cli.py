@@ -276,7 +276,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "pdf":  # the session sheet draws rendered views: composed by the render layer
         from mesomap.render.sheet import export_session_pdf
 
-        suffixes, write = (".pdf",), export_session_pdf
+        def write(plan, surface, out):
+            return export_session_pdf(plan, surface, out, device=args.device or "generic")
+
+        suffixes = (".pdf",)
     else:
         suffixes, write = exporters()[args.format]
     if not args.out.lower().endswith(suffixes):

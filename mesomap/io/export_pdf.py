@@ -37,10 +37,12 @@ def load_sheet_text(path: Path | None = None) -> SheetText:
 
 
 def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, Path]], out: str | Path,
-                      text: SheetText | None = None) -> Path:
+                      text: SheetText | None = None, gun: tuple[str, list[dict]] | str | None = None) -> Path:
     """Write the sheet to ``out`` atomically.
 
     views : (caption, PNG path) pairs, drawn side by side under the header.
+    gun : (device name, gun-sheet rows as dicts of the CSV columns) for the
+    "gun settings" table, or a sentence saying why there is none.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -96,6 +98,22 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     story += [zt, Spacer(1, 2 * mm)]
     for w in summary.warnings:
         story.append(Paragraph(f"{warn} {_esc(w)}", small))
+    if isinstance(gun, str):
+        story += [Paragraph("Gun settings", h2), Paragraph(_esc(gun), small)]
+    elif gun:
+        device, gun_rows = gun
+        rows = [["#", "Program", "Mode", "Needle", "Depth", "ml/shot", "Shots", "Rate", "Points"]]
+        for g in gun_rows:
+            rate = f"{g['rate_shots_per_s']}/s" if g["rate_shots_per_s"] else f"{g['flow_ml_per_min']} ml/min"
+            rows.append([g["program"], Paragraph(_esc(g["name"]), small), g["mode"], f"{g['needle_mm']} mm",
+                         f"{g['depth_mm']} mm", g["ml_per_shot"], g["shots"], rate,
+                         f"{g['first_order']}–{g['last_order']}"])
+        gt = Table(rows, colWidths=[8 * mm, 40 * mm, 30 * mm, 16 * mm, 15 * mm, 16 * mm, 13 * mm, 17 * mm, 15 * mm],
+                   repeatRows=1)
+        gt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee"))]))
+        story += [KeepTogether([Paragraph(f"Gun settings — {_esc(device)}", h2), gt])]
 
     def checklist(title: str, items: tuple[str, ...], box_items: bool) -> list:
         mark = f"{box} " if box_items else "• "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.export_pdf import write_session_pdf
-from mesomap.model.grid import estimator
+from mesomap.model.grid import estimator, path_lengths_mm
 from mesomap.model.plan import Plan
 from mesomap.model.summary import summarize
 from mesomap.render.camera import HEAD_FRACTION, VIEWS
@@ -53,13 +55,31 @@ def views_for(plan: Plan, surface: PaintingSurface) -> list[str]:
     return list(assign_views(plan, surface)) or ["front"]
 
 
-def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
-    """Render the plan's views and write the printable session sheet to ``out``."""
-    summary = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface))
+def gun_settings(plan: Plan, surface: PaintingSurface, device: str = "generic") -> tuple[str, list[dict]] | str:
+    """(device name, gun-sheet rows) for the sheet, or a sentence saying why the plan does not fit."""
+    from mesomap.io.device_errors import DeviceError
+    from mesomap.io.device_profiles import find_profile
+    from mesomap.io.device_sheet import gun_sheet_csv
+
+    try:
+        profile = find_profile(device)
+        text, _ = gun_sheet_csv(plan, surface, profile)
+    except DeviceError as err:
+        return f"No gun settings: {str(err).splitlines()[0]}"
+    return profile.name, list(csv.DictReader(io.StringIO(text)))
+
+
+def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, device: str = "generic") -> Path:
+    """Render the plan's views and write the printable session sheet to ``out``.
+
+    device : the profile (id or file) whose gun settings the sheet lists.
+    """
+    summary = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
+                        path_length_mm=path_lengths_mm(plan, surface))
     with tempfile.TemporaryDirectory(prefix="mesomap-sheet-") as tmp:
         views = []
         for view, focus in (assign_views(plan, surface) or {"front": None}).items():
             png = render_plan_png(plan, surface, Path(tmp) / f"{view}.png", view=view, size=VIEW_SIZE, numbers=True,
                                   background=(1.0, 1.0, 1.0), focus_mm=None if view == "face" else focus)
             views.append((VIEWS[view].label, png))
-        return write_session_pdf(plan, summary, views, out)
+        return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device))

@@ -48,6 +48,9 @@ def test_sheet_carries_header_zones_totals_and_safety_text(sheet):
     for needle in ("MD-0042", "Dr Pistor", "Forehead", "Lumbar spine", "HA-2291", "Vitamin C",
                    "Contraindications", "Pregnancy", "After the session", "no medical advice", "signature"):
         assert needle.lower() in text.lower(), needle
+    assert "Gun settings — Generic injector" in text
+    gun_rows = [line for line in text.splitlines() if "single shot" in line or "multi-shot" in line]
+    assert len(gun_rows) == len(plan.zones) + 1  # one program per zone, one for the reflex points
     count = sum(len(z.injections) for z in plan.zones) + len(plan.points)
     total_line = next(line for line in text.splitlines() if line.strip().startswith("Total"))
     assert str(count) in total_line and "min" in total_line
