@@ -248,6 +248,12 @@ GRID_RADIUS_MM = (1.0, 4.0)
 NUMBER_EVERY = 10
 
 
+#: A grid laid out before its zone changed: grey, half transparent ("regenerate me").
+STALE_RGB = (0.62, 0.62, 0.66)
+STALE_OPACITY = 0.55
+LEGEND_TITLE = "depth mm"
+
+
 class GridGlyphs:
     """Each zone's injection points as small discs on the skin, coloured by depth (with a legend)."""
 
@@ -255,15 +261,18 @@ class GridGlyphs:
         self._plotter = plotter
         self.surface = surface
         self._zones: set[str] = set()
+        self._legend_shown = False
         self.legend = True
         self.numbers = False  # label each injection with its order number in the plan
 
     def _name(self, zone_id: str) -> str:
         return f"grid:{zone_id}"
 
-    def show_zone(self, zone: Zone) -> None:
-        self.remove_zone(zone.id)
+    def show_zone(self, zone: Zone, stale: bool = False) -> None:
+        """(Re)draw one zone's discs; ``stale`` draws them grey (the zone changed since its layout)."""
+        self.remove_zone(zone.id, sync_legend=False)
         if not zone.injections:
+            self._sync_legend()
             return
         pts, normals = zip(*(self.surface.point_on_face(q.face, q.barycentric) for q in zone.injections))
         centres = pv.PolyData(np.asarray(pts) + 0.6 * np.asarray(normals))
@@ -275,41 +284,108 @@ class GridGlyphs:
         rim = pv.Cylinder(radius=radius * 1.35, height=0.3, direction=(1, 0, 0), center=(-0.25, 0, 0), resolution=16)
         glyphs = centres.glyph(geom=disc, orient="normal", scale=False)
         self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
+                               opacity=STALE_OPACITY if stale else 1.0,
                                name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
-        self._plotter.add_mesh(
-            glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM, name=self._name(zone.id),
-            show_scalar_bar=self.legend and not self._zones,
-            scalar_bar_args={"title": "depth mm", "vertical": True, "position_x": 0.88, "position_y": 0.25,
-                             "height": 0.5, "width": 0.06, "n_labels": 5, "fmt": "%.0f"},
-            reset_camera=False, render=False, pickable=False,
-        )
+        if stale:
+            self._plotter.add_mesh(glyphs, color=STALE_RGB, opacity=STALE_OPACITY, name=self._name(zone.id),
+                                   reset_camera=False, render=False, pickable=False)
+        else:
+            self._plotter.add_mesh(glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM,
+                                   name=self._name(zone.id), show_scalar_bar=False,
+                                   reset_camera=False, render=False, pickable=False)
         self._zones.add(zone.id)
+        self._sync_legend()
 
-    def remove_zone(self, zone_id: str) -> None:
+    def remove_zone(self, zone_id: str, sync_legend: bool = True) -> None:
         if zone_id in self._zones:
             self._plotter.remove_actor(self._name(zone_id), render=False)
             self._plotter.remove_actor(self._name(zone_id) + ":rim", render=False)
             self._zones.discard(zone_id)
+        if sync_legend:
+            self._sync_legend()
+
+    @property
+    def shown(self) -> set[str]:
+        """Ids of the zones whose discs are drawn."""
+        return set(self._zones)
+
+    def _sync_legend(self) -> None:
+        """The depth colour legend, shown while any zone's discs are (and ``legend`` is on)."""
+        want = self.legend and bool(self._zones)
+        if want and not self._legend_shown:
+            self._plotter.add_scalar_bar(
+                LEGEND_TITLE, cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM, vertical=True, position_x=0.88,
+                position_y=0.25, height=0.5, width=0.06, n_labels=5, fmt="%.0f")
+            self._legend_shown = True
+        elif not want and self._legend_shown:
+            self._plotter.remove_scalar_bar(LEGEND_TITLE, render=False)
+            self._legend_shown = False
 
     def show_plan(self, plan: Plan) -> None:
         for zone_id in list(self._zones):
             self.remove_zone(zone_id)
         for zone in plan.zones:
             self.show_zone(zone)
+        self.show_numbers(plan)
+
+    #: Number label look: None draws plain black text (the printed sheet); a colour draws boxed labels
+    #: on that background, easier to read over coloured zones on screen.
+    number_box: tuple[float, float, float] | None = None
+    number_font_size = 9
+
+    def show_numbers(self, plan: Plan, hidden=()) -> None:
+        """Order numbers (plan-wide, as exported) at each zone's first and last injection and every
+        NUMBER_EVERY-th one, when ``numbers`` is on; zones in ``hidden`` get none."""
         self._plotter.remove_actor("grid:numbers", render=False)
-        if self.numbers:
-            pts, text, n = [], [], 0
-            for zone in plan.zones:
-                for k, q in enumerate(zone.injections):
-                    n += 1
-                    if k == 0 or k == len(zone.injections) - 1 or n % NUMBER_EVERY == 0:
-                        pos, normal = self.surface.point_on_face(q.face, q.barycentric)
-                        pts.append(pos + 2.0 * normal)
-                        text.append(str(n))
-            if pts:
-                self._plotter.add_point_labels(np.array(pts), text, font_size=9, point_size=1, show_points=False,
-                                               shape=None, text_color="black", always_visible=False,
-                                               name="grid:numbers", reset_camera=False, render=False)
+        if not self.numbers:
+            return
+        pts, text, n = [], [], 0
+        for zone in plan.zones:
+            for k, q in enumerate(zone.injections):
+                n += 1
+                if zone.id in hidden:
+                    continue
+                if k == 0 or k == len(zone.injections) - 1 or n % NUMBER_EVERY == 0:
+                    pos, normal = self.surface.point_on_face(q.face, q.barycentric)
+                    pts.append(pos + 2.0 * normal)
+                    text.append(str(n))
+        if pts:
+            box = {} if self.number_box is None else {"shape": "rounded_rect", "shape_color": self.number_box,
+                                                       "shape_opacity": 0.75, "margin": 2}
+            self._plotter.add_point_labels(np.array(pts), text, font_size=self.number_font_size, point_size=1,
+                                           show_points=False, text_color="black", always_visible=False,
+                                           name="grid:numbers", reset_camera=False, render=False,
+                                           **({"shape": None} | box))
+
+
+MARKER_RGB = (1.0, 0.9, 0.1)
+
+
+class InjectionMarker:
+    """A bright ring around one injection point on the skin (the selected one)."""
+
+    NAME = "grid:selected"
+
+    def __init__(self, plotter: pv.Plotter):
+        self._plotter = plotter
+        self.visible = False
+
+    def show(self, centre_mm: np.ndarray, normal: np.ndarray, radius_mm: float) -> None:
+        n = np.asarray(normal, dtype=np.float64)
+        n = n / np.linalg.norm(n)
+        a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
+        a /= np.linalg.norm(a)
+        b = np.cross(n, a)
+        t = np.linspace(0, 2 * np.pi, 33)
+        pts = centre_mm + 1.2 * n + radius_mm * (np.outer(np.cos(t), a) + np.outer(np.sin(t), b))
+        self._plotter.add_mesh(pv.lines_from_points(pts), color=MARKER_RGB, line_width=3, name=self.NAME,
+                               reset_camera=False, render=False, pickable=False)
+        self.visible = True
+
+    def hide(self) -> None:
+        if self.visible:
+            self._plotter.remove_actor(self.NAME, render=False)
+            self.visible = False
 
 
 OUTLINE_RGB = (0.08, 0.08, 0.12)

@@ -21,7 +21,7 @@ from mesomap.geometry.pick import RayHit
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model import edits
 from mesomap.model.document import Document
-from mesomap.model.plan import Plan, ReflexPoint, Zone, face_set
+from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone, face_set
 from mesomap.io.plan_builder import point_from_template, zone_from_template
 
 #: Points closer than this to the midline (mm) are "midline" when placed by hand.
@@ -35,6 +35,7 @@ class Mode(str, Enum):
     PAINT = "paint"
     ERASE = "erase"
     POINT = "point"
+    INJECT = "inject"  # add, move and select injection points of a zone's grid
 
 
 def swap_side_words(text: str) -> str:
@@ -75,6 +76,31 @@ def new_partner_zone(plan: Plan, zone: Zone) -> Zone:
     )
 
 
+#: The parameters a grid is laid out from (see Zone.layout_fingerprint).
+LAYOUT_FIELDS = ("pattern", "spacing_mm", "margin_mm", "row_spacing_mm", "row_angle_deg")
+
+
+def layout_changed(old, new) -> bool:
+    """True when two TreatmentParams lay out different grids."""
+    return any(getattr(old, f) != getattr(new, f) for f in LAYOUT_FIELDS)
+
+
+def in_zone(zone: Zone, face: int) -> bool:
+    """True when painting face ``face`` belongs to ``zone``."""
+    i = np.searchsorted(zone.faces, face)
+    return bool(i < len(zone.faces) and zone.faces[i] == face)
+
+
+def plan_order(plan: Plan, zone_id: str, index: int) -> int:
+    """The 1-based number of injection ``index`` of a zone in the whole plan's order (as exported)."""
+    n = 0
+    for z in plan.zones:
+        if z.id == zone_id:
+            return n + index + 1
+        n += len(z.injections)
+    raise KeyError(zone_id)
+
+
 def zone_at_face(plan: Plan, face: int, hidden: Iterable[str] = ()) -> Zone | None:
     """The visible zone holding painting face ``face`` (the last in list order wins)."""
     hidden = set(hidden)
@@ -95,6 +121,8 @@ class PlanEditor(QObject):
     """
 
     selection_changed = Signal()
+    injection_changed = Signal()  # the selected injection point changed (or its values did)
+    injection_hovered = Signal(object)  # (zone id, index) under the cursor, or None
     visibility_changed = Signal(str)  # zone id
     brush_changed = Signal()  # radius or mirror
     mode_changed = Signal(str)
@@ -106,6 +134,8 @@ class PlanEditor(QObject):
         self.surface = surface
         self.zone_id: str | None = None
         self.point_id: str | None = None
+        self.injection: tuple[str, int] | None = None  # (zone id, index in its injections)
+        self.grids = None  # a GridController: gridded zones follow their layout parameters
         self.hidden: set[str] = set()
         self.radius_mm = DEFAULT_RADIUS_MM
         self.mirror = False
@@ -178,6 +208,13 @@ class PlanEditor(QObject):
         zone_ids = {z.id for z in self.plan.zones}
         self.hidden &= zone_ids
         changed = False
+        if self.injection is not None:
+            zone_id, index = self.injection
+            gone = change.reset or zone_id not in zone_ids or index >= len(self.plan.zone(zone_id).injections)
+            if gone:
+                self.injection = None
+            if gone or zone_id in change.zones_changed:
+                self.injection_changed.emit()
         if self.zone_id is not None and self.zone_id not in zone_ids:
             self.zone_id = self.plan.zones[-1].id if self.plan.zones else None
             changed = True
@@ -340,14 +377,126 @@ class PlanEditor(QObject):
     def set_zone_params(self, zone_id: str, what: str, **changes) -> list[str]:
         """Change treatment parameters; refused (nothing changes) with the reasons when invalid."""
         zone = self.plan.zone(zone_id)
+        pending = self.grids.pending_params(zone_id) if self.grids is not None else None
+        base = pending or zone.params
         if "needle" in changes and isinstance(changes["needle"], dict):
-            changes["needle"] = replace(zone.params.needle, **changes["needle"])
-        params = replace(zone.params, **changes)
+            changes["needle"] = replace(base.needle, **changes["needle"])
+        params = replace(base, **changes)
         errors = params.errors()
         if errors:
             return errors
-        self.doc.edit(f"Set {what} of {zone.name}", edits.set_zone_params, zone_id, params)
+        label = f"Set {what} of {zone.name}"
+        if self.grids is not None and zone.injections and (pending is not None or layout_changed(zone.params, params)):
+            self.grids.relayout(zone_id, label, params)  # the grid follows: parameters + grid, one step
+            return []
+        self.doc.edit(label, edits.set_zone_params, zone_id, params)
         return []
+
+    def shown_params(self, zone: Zone):
+        """The parameters to show for ``zone``: those being previewed or laid out, else the plan's."""
+        shown = self.grids.display_params(zone.id) if self.grids is not None else None
+        return shown or zone.params
+
+    # -- injection points ------------------------------------------------------
+    @property
+    def injection_point(self) -> InjectionPoint | None:
+        if self.injection is None:
+            return None
+        zone_id, index = self.injection
+        try:
+            return self.plan.zone(zone_id).injections[index]
+        except (KeyError, IndexError):
+            return None
+
+    def select_injection(self, zone_id: str | None, index: int | None = None) -> None:
+        """Select injection ``index`` of a zone (and the zone); None clears."""
+        target = None if zone_id is None or index is None else (zone_id, int(index))
+        if zone_id is not None:
+            self.select_zone(zone_id)
+        if target != self.injection:
+            self.injection = target
+            self.injection_changed.emit()
+
+    def _grid_ready(self, zone: Zone) -> bool:
+        if not zone.injections:
+            return self._refuse(f"{zone.name} has no grid yet: generate it first (Ctrl+G), then edit its points.")
+        if zone.grid_stale:
+            return self._refuse(f"{zone.name} changed since its grid was laid out: regenerate it (Ctrl+G) "
+                                "before editing its points.")
+        return True
+
+    def begin_add_injection(self, zone_id: str, hit: RayHit) -> bool:
+        """Add a pinned injection at ``hit`` (on the skin, inside the zone) and select it; following
+        :meth:`drag_injection` calls join its undo step (press, drag to adjust, release)."""
+        if not self.enabled:
+            return False
+        zone = self.plan.zone(zone_id)
+        if not self._grid_ready(zone):
+            return False
+        if not in_zone(zone, int(hit.face)):
+            return self._refuse(f"That is outside {zone.name}: injection points are added inside their zone.")
+        point = InjectionPoint(int(hit.face), tuple(float(b) for b in hit.barycentric), True)
+        self._begin_gesture(f"Add injection to {zone.name}")
+        self.doc.edit(f"Add injection to {zone.name}", edits.add_injection, zone_id, point)
+        self.select_injection(zone_id, len(self.plan.zone(zone_id).injections) - 1)
+        return True
+
+    def add_injection(self, zone_id: str, hit: RayHit) -> int | None:
+        """Add a pinned injection at ``hit`` as one undo step; its index, or None when refused."""
+        if not self.begin_add_injection(zone_id, hit):
+            return None
+        self.end_gesture()
+        return self.injection[1]
+
+    def begin_move_injection(self, zone_id: str, index: int) -> bool:
+        """Select an injection; the following :meth:`drag_injection` calls are one undo step."""
+        zone = self.plan.zone(zone_id)
+        self.select_injection(zone_id, index)
+        if not self._grid_ready(zone):
+            return False
+        self._begin_gesture(f"Move injection {plan_order(self.plan, zone_id, index)} of {zone.name}")
+        return True
+
+    def drag_injection(self, hit: RayHit) -> bool:
+        """Move the selected injection to ``hit`` (snapped to the skin; it stays inside its zone and is pinned)."""
+        if self.injection is None or not self.in_gesture:
+            return False
+        zone_id, index = self.injection
+        zone = self.plan.zone(zone_id)
+        if not in_zone(zone, int(hit.face)):
+            return False  # the point waits at the zone's edge until the cursor comes back inside
+        point = InjectionPoint(int(hit.face), tuple(float(b) for b in hit.barycentric), True)
+        return self.doc.edit("Move injection", edits.edit_injection, zone_id, index, point)
+
+    def delete_injection(self) -> bool:
+        if self.injection is None or not self.enabled:
+            return False
+        zone_id, index = self.injection
+        zone = self.plan.zone(zone_id)
+        n = plan_order(self.plan, zone_id, index)
+        self.end_gesture()
+        self.doc.edit(f"Delete injection {n} of {zone.name}", edits.edit_injection, zone_id, index, None)
+        left = len(self.plan.zone(zone_id).injections)
+        self.select_injection(zone_id, min(index, left - 1) if left else None)
+        return True
+
+    def set_injection_pinned(self, pinned: bool | None = None) -> bool:
+        """Pin (kept when the grid is generated again) or unpin the selected injection; None toggles."""
+        point = self.injection_point
+        if point is None or not self.enabled:
+            return False
+        zone_id, index = self.injection
+        pinned = (not point.pinned) if pinned is None else bool(pinned)
+        zone = self.plan.zone(zone_id)
+        n = plan_order(self.plan, zone_id, index)
+        return self.doc.edit(f"{'Pin' if pinned else 'Unpin'} injection {n} of {zone.name}", edits.edit_injection,
+                             zone_id, index, replace(point, pinned=pinned))
+
+    def clear_grid(self, zone_id: str | None = None) -> bool:
+        zone = self.plan.zone(zone_id) if zone_id else self.zone
+        if zone is None or not zone.injections:
+            return False
+        return self.doc.edit(f"Clear grid of {zone.name}", edits.clear_zone_grid, zone.id)
 
     # -- reflex points -------------------------------------------------------
     def _new_point_id(self) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSlider,
     QSpinBox,
 )
@@ -39,10 +40,14 @@ from mesomap.model.document import Change, Document
 from mesomap.model.plan import BodyRef, Plan
 from mesomap.render.camera import VIEWS
 from mesomap.ui.body_view import BodyView
-from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
+from mesomap.model.techniques import TECHNIQUES
+from mesomap.ui.editor import Mode, PlanEditor, plan_order, zone_at_face
+from mesomap.ui.export_actions import EXPORTS, Exporter
+from mesomap.ui.grids import GridController
 from mesomap.ui.plan_scene import PlanScene
 from mesomap.ui.prefetch import surface_for, warm
 from mesomap.ui.point_panel import PointPanel
+from mesomap.ui.summary_panel import SummaryPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
 
@@ -58,6 +63,19 @@ MIRROR_TIP = (
     "to its partner zone for the other side (same template, or the same name with left/right\n"
     "swapped), which the first mirrored stroke creates when it is missing. Erasing mirrors the same way."
 )
+
+
+def injection_text(plan: Plan, surface, zone_id: str, index: int) -> str:
+    """One status line naming an injection point: number, zone, depth, volume, technique, needle, position."""
+    zone = plan.zone(zone_id)
+    q = zone.injections[index]
+    p = zone.params
+    technique = TECHNIQUES.get(p.technique)
+    pos, _ = surface.point_on_face(q.face, q.barycentric)
+    return (f"Injection {plan_order(plan, zone_id, index)} · {zone.name} ({index + 1} of {len(zone.injections)})"
+            f" · depth {p.depth_mm:g} mm · {p.volume_per_point_ml:g} ml · {p.technique}"
+            f"{f' ({technique.name})' if technique else ''} · needle {p.needle.length_mm:g} mm {p.needle.gauge} G"
+            f" · x {pos[0]:.1f}, y {pos[1]:.1f}, z {pos[2]:.1f} mm{' · pinned' if q.pinned else ''}")
 
 
 def body_summary(mesh: BodyMesh) -> str:
@@ -107,19 +125,37 @@ class MainWindow(QMainWindow):
         wanted = wanted if wanted in BUNDLED_BODIES else DEFAULT_BODY
         self.doc = Document(Plan(body=self._body_ref(wanted)))
         self.editor = PlanEditor(self.doc)
+        self.grids = GridController(self.doc, self._layout_body)
+        self.editor.grids = self.grids
         self.scene = PlanScene(self.view)
         self.tool = CanvasTool(self.view, self.editor, self.scene)
+        self.exporter = Exporter(self)
         self.templates, why = _load_templates()
         self.zone_panel = ZonePanel(self.editor, self)
         self._build_actions()
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
+        self.summary_panel = SummaryPanel(self.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.zone_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.summary_panel, Qt.Orientation.Vertical)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.point_panel)
         self.tabifyDockWidget(self.zone_panel, self.point_panel)
+        self.resizeDocks([self.zone_panel, self.summary_panel], [640, 240], Qt.Orientation.Vertical)
         self.zone_panel.raise_()
         self._raised_for: tuple[str | None, str | None] = (None, None)
         self.docks_menu.addAction(self.zone_panel.toggleViewAction())
         self.docks_menu.addAction(self.point_panel.toggleViewAction())
+        self.docks_menu.addAction(self.summary_panel.toggleViewAction())
+        self.zone_panel.set_injection_actions(self.pin_action, self.delete_injection_action)
+        self.zone_panel.watch_grids(self.grids)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedWidth(110)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.busy_bar.hide()
+        self.busy_label.hide()
         self.point_panel.labels.toggled.connect(lambda on: self.scene.set_labels(self.doc.plan, on))
         if self.templates is not None:
             self.zone_panel.set_templates(self.templates.zones, self._template_areas(wanted))
@@ -133,6 +169,13 @@ class MainWindow(QMainWindow):
             lambda zid: self.scene.set_zone_hidden(self.doc.plan, zid, zid in self.editor.hidden))
         self.editor.brush_changed.connect(self._sync_brush_widgets)
         self.editor.mode_changed.connect(self._sync_mode_actions)
+        self.editor.injection_changed.connect(self._on_injection_changed)
+        self.editor.injection_hovered.connect(self._on_injection_hovered)
+        self.grids.busy_changed.connect(self._sync_busy)
+        self.grids.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.grids.preview_changed.connect(self._on_preview_changed)
+        self.grids.pending_changed.connect(self.summary_panel.schedule)
+        self.exporter.busy_changed.connect(self._sync_busy)
 
         self.autosaver = autosaver or Autosaver()
         self.autosave_timer = QTimer(self)
@@ -165,6 +208,12 @@ class MainWindow(QMainWindow):
         for body_id in (self._shown_body, *BUNDLED_BODIES):  # the shown body first: its first dab
             if body_id is not None:                          # must not wait for the BVH
                 warm(body_id)
+        if self._shown_body is not None:
+            self.grids.warm(self._shown_body)  # start the layout worker: the first grid need not wait for it
+
+    def _layout_body(self) -> str | None:
+        """The bundled body grids are laid out on (None while a user mesh is shown)."""
+        return self.doc.plan.body.body_id if self.editor.enabled else None
 
     @staticmethod
     def _body_ref(body_id: str) -> BodyRef:
@@ -203,6 +252,21 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.open_plan_action)
         for action in (self.save_action, self.save_as_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu("&Export")
+        self.export_actions: dict[str, QAction] = {}
+        for key, text, tip in ((e.key, e.menu_text, e.tip) for e in EXPORTS):
+            action = self._action(text, lambda _=False, k=key: self.exporter.export(k), None, tip)
+            self.export_menu.addAction(action)
+            self.export_actions[key] = action
+        self.print_action = self._action("&Print / Export PDF…", lambda: self.exporter.export("pdf"),
+                                         QKeySequence.StandardKey.Print,
+                                         "Save the printable session sheet as a PDF (open it to print)")
+        self.send_action = self._action("Send to &device…", lambda: self.send_to_device(), "Ctrl+Shift+D",
+                                        "Check the plan against an injection device's profile and send it "
+                                        "over a serial port")
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.send_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_mesh_action)
         file_menu.addSeparator()
@@ -257,6 +321,9 @@ class MainWindow(QMainWindow):
             (Mode.ERASE, "Erase", "E", "Erase (E): left-drag removes skin from the selected zone"),
             (Mode.POINT, "Place point", "P", "Place point (P): click the skin to place a custom reflex point; "
                                              "drag a point to move it"),
+            (Mode.INJECT, "Injections", "I", "Edit injections (I): click inside a gridded zone to add a "
+                                                  "(pinned) injection point, drag a point to move it over the skin;\n"
+                                                  "Del deletes the selected point, Shift+P pins or unpins it"),
         ):
             action = self._action(text, None, keys, tip, checkable=True)
             action.triggered.connect(lambda _=False, m=mode: self.editor.set_mode(m))
@@ -273,7 +340,7 @@ class MainWindow(QMainWindow):
         tools.addWidget(QLabel(" Brush "))
         self.radius_slider = QSlider(Qt.Orientation.Horizontal)
         self.radius_slider.setRange(int(BRUSH_MIN_MM), int(BRUSH_MAX_MM))
-        self.radius_slider.setFixedWidth(120)
+        self.radius_slider.setFixedWidth(100)
         self.radius_spin = QSpinBox()
         self.radius_spin.setRange(int(BRUSH_MIN_MM), int(BRUSH_MAX_MM))
         self.radius_spin.setSuffix(" mm")
@@ -286,13 +353,50 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.clear_zone_action)
         self._sync_brush_widgets()
 
+        self.addToolBarBreak()
+        grid_bar = self.addToolBar("Grid and output")
+        grid_bar.setObjectName("grid-toolbar")
+        grid_menu = self.menuBar().addMenu("&Grid")
+        self.generate_action = self._action("Generate grid", lambda: self.generate_grid(), "Ctrl+G",
+                                            "Lay out the selected zone's injection points (Ctrl+G); pinned points "
+                                            "are kept. One undo step")
+        self.generate_all_action = self._action("Generate all", lambda: self.generate_grid(all_zones=True),
+                                                "Ctrl+Shift+G", "Lay out every zone's injection points (Ctrl+Shift+G), "
+                                                "as one undo step")
+        self.clear_grid_action = self._action("Clear grid", lambda: self.editor.clear_grid(), None,
+                                              "Remove the selected zone's injection points (undoable)")
+        self.pin_action = self._action("Pin", lambda: self.editor.set_injection_pinned(None), "Shift+P",
+                                       "Pin or unpin the selected injection point (Shift+P): pinned points stay "
+                                       "where they are when the grid is laid out again")
+        self.delete_injection_action = self._action("Delete", lambda: self.editor.delete_injection(),
+                                                    [QKeySequence.StandardKey.Delete, "Backspace"],
+                                                    "Delete the selected injection point (Del; undoable)")
+        self.numbers_action = self._action("Numbers", lambda on: self.set_numbers(on), "O",
+                                           "Show injection order numbers (O): each zone's first and last and "
+                                           "every tenth, numbered as exported", checkable=True)
+        for action in (self.generate_action, self.generate_all_action, self.clear_grid_action):
+            grid_menu.addAction(action)
+        grid_menu.addSeparator()
+        grid_menu.addAction(self.mode_actions[Mode.INJECT])
+        grid_menu.addAction(self.pin_action)
+        grid_menu.addAction(self.delete_injection_action)
+        grid_menu.addSeparator()
+        grid_menu.addAction(self.numbers_action)
+        for action in (self.generate_action, self.generate_all_action, self.numbers_action):
+            grid_bar.addAction(action)
+        grid_bar.addSeparator()
+        grid_bar.addAction(self.print_action)
+        grid_bar.addAction(self.send_action)
+        view_menu.addAction(self.numbers_action)
+
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About mesomap", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def _plan_actions(self):
-        return [*self.mode_actions.values(), self.mirror_action, self.clear_zone_action]
+        return [*self.mode_actions.values(), self.mirror_action, self.clear_zone_action, self.generate_action,
+                self.generate_all_action, self.clear_grid_action]
 
     def _sync_brush_widgets(self) -> None:
         for w in (self.radius_slider, self.radius_spin):
@@ -366,6 +470,8 @@ class MainWindow(QMainWindow):
         self.radius_spin.setEnabled(on)
         self.zone_panel.rebuild()
         self.point_panel.rebuild()
+        self._sync_grid_actions()
+        self.summary_panel.schedule()
 
     @property
     def mesh(self) -> BodyMesh | None:
@@ -433,6 +539,8 @@ class MainWindow(QMainWindow):
                     self.scene.show_outline(plan)
         self.zone_panel.apply(change)
         self.point_panel.apply(change)
+        self.summary_panel.schedule()
+        self._sync_grid_actions()
 
     def _on_state_changed(self) -> None:
         if self._outline_stale and not self.editor.in_gesture:
@@ -461,6 +569,7 @@ class MainWindow(QMainWindow):
         self._raised_for = (zone_id, point_id)
         zone = self.editor.zone
         self.clear_zone_action.setEnabled(zone is not None and self.editor.enabled)
+        self._sync_grid_actions()
 
     def commit_pending(self) -> None:
         """End a drag and apply fields typed but not confirmed, so nothing typed is lost."""
@@ -470,19 +579,96 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.tool.cancel()  # a stroke in progress ends (and becomes the step undone)
+        self.grids.cancel_params()  # a parameter change still being laid out is dropped, not re-applied
         self.doc.undo()
 
     def redo(self) -> None:
         self.tool.cancel()
+        self.grids.cancel_params()
         self.doc.redo()
+
+    # -- grids ---------------------------------------------------------------
+    def generate_grid(self, all_zones: bool = False) -> bool:
+        """Lay out the selected zone's grid (or every zone's) in the background; one undo step."""
+        if not self.editor.enabled:
+            self.statusBar().showMessage("Grids are laid out on the bundled bodies: switch to Female or Male.", 8000)
+            return False
+        self.commit_pending()
+        if all_zones:
+            return self.grids.generate(None)
+        zone = self.editor.zone
+        if zone is None:
+            self.statusBar().showMessage("Select a zone to lay out its grid (or Generate all).", 8000)
+            return False
+        return self.grids.generate([zone.id])
+
+    def set_numbers(self, on: bool) -> None:
+        self.numbers_action.setChecked(on)
+        self.scene.set_numbers(self.doc.plan, on)
+
+    def _sync_grid_actions(self) -> None:
+        enabled = self.editor.enabled
+        zone = self.editor.zone
+        self.generate_action.setEnabled(enabled and zone is not None and len(zone.faces) > 0)
+        self.generate_all_action.setEnabled(enabled and any(len(z.faces) for z in self.doc.plan.zones))
+        self.clear_grid_action.setEnabled(enabled and zone is not None and bool(zone.injections))
+        point = self.editor.injection_point
+        self.pin_action.setEnabled(enabled and point is not None)
+        self.pin_action.setText("Unpin" if point is not None and point.pinned else "Pin")
+        self.delete_injection_action.setEnabled(enabled and point is not None)
+
+    def _sync_busy(self, _busy: bool = False) -> None:
+        text = self.grids.busy_text() or self.exporter.busy_text()
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(bool(text))
+        self.busy_bar.setVisible(bool(text))
+
+    def _on_preview_changed(self, zone_id: str) -> None:
+        self.scene.set_preview(self.doc.plan, zone_id, self.grids.previews.get(zone_id))
+        self.summary_panel.schedule()
+
+    def _on_injection_changed(self) -> None:
+        self.scene.show_marker(self.doc.plan, self.editor.injection)
+        self._sync_grid_actions()
+        if self.editor.injection_point is not None and self.tool.hovered is None:
+            self.statusBar().showMessage(injection_text(self.doc.plan, self.surface, *self.editor.injection))
+
+    def _on_injection_hovered(self, target) -> None:
+        if target is not None:
+            self.statusBar().showMessage(injection_text(self.doc.plan, self.surface, *target))
+        elif self.editor.injection_point is not None:
+            self.statusBar().showMessage(injection_text(self.doc.plan, self.surface, *self.editor.injection))
+        else:
+            self.statusBar().clearMessage()
+
+    # -- out -----------------------------------------------------------------
+    def send_to_device(self) -> None:
+        """The Send to device dialog for the open plan (which it never changes)."""
+        from mesomap.ui.device_dialog import DeviceDialog
+
+        self.commit_pending()
+        body_id = self.doc.plan.body.body_id
+        try:
+            surface = surface_for(body_id)
+        except MeshLoadError as err:
+            self._error("Cannot send", str(err))
+            return
+        dialog = DeviceDialog(self.doc.plan, surface, self.settings, self)
+        self.device_dialog = dialog
+        dialog.exec()
 
     def _select_at(self, x: float, y: float) -> None:
         """A click in navigate mode: select the zone painted under the cursor."""
         if not self.editor.enabled or self.editor.mode != Mode.NAVIGATE:
             return
+        target = self.tool.injection_under(x, y)
+        if target is not None:
+            self.editor.select_injection(*target)
+            return
         origin, direction = self.view.ray_at(x, y)
         hit = self.editor.surface.pick(origin, direction)
         zone = zone_at_face(self.doc.plan, hit.face, self.editor.hidden) if hit is not None else None
+        self.editor.select_injection(None)
         if zone is not None:
             self.editor.select_zone(zone.id)
 

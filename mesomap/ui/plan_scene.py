@@ -1,4 +1,4 @@
-"""Keeps the 3D view in step with the plan: zone overlays, point glyphs, the brush ring.
+"""Keeps the 3D view in step with the plan: zone overlays, grids, point glyphs, the brush ring.
 
 A document change names the zones and points that differ; only those are
 redrawn, then the view renders once (coalesced: many changes, one frame).
@@ -6,13 +6,41 @@ redrawn, then the view renders once (coalesced: many changes, one frame).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.document import Change
-from mesomap.model.plan import Plan
-from mesomap.render.overlays import BrushRing, PointGlyphs, ZoneOutline, ZoneOverlay
+from mesomap.model.plan import Plan, Zone
+from mesomap.render.overlays import (
+    GRID_RADIUS_FRACTION,
+    GRID_RADIUS_MM,
+    BrushRing,
+    GridGlyphs,
+    InjectionMarker,
+    PointGlyphs,
+    ZoneOutline,
+    ZoneOverlay,
+)
 from mesomap.ui.body_view import BodyView
+
+
+def injection_frames(surface: PaintingSurface, injections) -> tuple[np.ndarray, np.ndarray]:
+    """(positions (n, 3) mm, unit normals (n, 3)) of injection points, vectorised."""
+    if not injections:
+        return np.zeros((0, 3)), np.zeros((0, 3))
+    faces = np.fromiter((q.face for q in injections), dtype=np.int64, count=len(injections))
+    bary = np.array([q.barycentric for q in injections], dtype=np.float64)
+    pos = np.einsum("ij,ijk->ik", bary, surface.mesh.triangles[faces])
+    normals = np.einsum("ij,ijk->ik", bary, surface.vertex_normals[surface.mesh.faces[faces]])
+    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
+    return pos, normals
+
+
+def disc_radius_mm(zone: Zone) -> float:
+    lo, hi = GRID_RADIUS_MM
+    return min(max(GRID_RADIUS_FRACTION * zone.params.spacing_mm, lo), hi)
 
 
 class PlanScene:
@@ -24,8 +52,14 @@ class PlanScene:
         self.zones: ZoneOverlay | None = None
         self.points: PointGlyphs | None = None
         self.outline: ZoneOutline | None = None
+        self.grid: GridGlyphs | None = None
         self.ring = BrushRing(view.plotter)
+        self.marker = InjectionMarker(view.plotter)
         self.labels = True
+        self.numbers = False
+        self.previews: dict = {}  # zone id -> (params, injections) drawn instead of the zone's grid
+        self._grid_keys: dict[str, tuple] = {}  # zone id -> what its discs show (redrawn when it differs)
+        self._frames: dict[str, tuple] = {}  # zone id -> (injections, positions, normals) for hit tests
 
     def attach(self, surface: PaintingSurface, plan: Plan, hidden=(), zone_id=None, point_id=None) -> None:
         """Draw ``plan`` on ``surface`` (replacing whatever plan was drawn)."""
@@ -34,6 +68,10 @@ class PlanScene:
         self.zones = ZoneOverlay(self.view.plotter, surface)
         self.points = PointGlyphs(self.view.plotter, surface)
         self.outline = ZoneOutline(self.view.plotter, surface)
+        self.grid = GridGlyphs(self.view.plotter, surface)
+        self.grid.numbers = self.numbers
+        self.grid.number_box = (1.0, 1.0, 1.0)  # boxed labels: readable over any zone colour
+        self.grid.number_font_size = 11
         self.points.labels = self.labels
         self.redraw(plan, hidden, zone_id, point_id)
 
@@ -44,8 +82,14 @@ class PlanScene:
                 self.zones.remove_zone(zone_id)
             self.points.show_points(())
             self.outline.hide()
+            for zone_id in list(self.grid.shown):
+                self.grid.remove_zone(zone_id)
+            self.view.plotter.remove_actor("grid:numbers", render=False)
         self.ring.hide()
-        self.surface = self.zones = self.points = self.outline = None
+        self.marker.hide()
+        self._grid_keys.clear()
+        self._frames.clear()
+        self.surface = self.zones = self.points = self.outline = self.grid = None
         self.view.request_render()
 
     def redraw(self, plan: Plan, hidden=(), zone_id=None, point_id=None) -> None:
@@ -57,6 +101,10 @@ class PlanScene:
         self.zones.selected = zone_id
         for zone in plan.zones:
             self.zones.update_zone(zone)
+        for zone_id in list(self.grid.shown):
+            self.grid.remove_zone(zone_id)
+        self._grid_keys.clear()
+        self.update_grids(plan, [z.id for z in plan.zones], numbers=True)
         self.points.selected = point_id
         self.points.show_points(plan.points)
         self.show_outline(plan)
@@ -87,6 +135,8 @@ class PlanScene:
             self.zones.remove_zone(zone_id)
         for zone_id in (*change.zones_added, *change.zones_changed):
             self.zones.update_zone(plan.zone(zone_id))
+        self.update_grids(plan, (*change.zones_removed, *change.zones_added, *change.zones_changed),
+                          numbers=bool(change.zone_order_changed or change.zones_removed))
         if change.points_added or change.points_removed or change.points_changed:
             self.points.show_points(plan.points)
         self.view.request_render()
@@ -109,6 +159,7 @@ class PlanScene:
             return
         (self.zones.hidden.add if hidden else self.zones.hidden.discard)(zone_id)
         self.zones.update_zone(plan.zone(zone_id))
+        self.update_grids(plan, [zone_id], numbers=True)
         if zone_id == self.zones.selected:
             self.show_outline(plan)
         self.view.request_render()
@@ -128,3 +179,91 @@ class PlanScene:
         if self.ring.visible:
             self.ring.hide()
             self.view.request_render()
+
+    # -- injection grids ---------------------------------------------------------
+    def _grid_key(self, zone: Zone) -> tuple:
+        preview = self.previews.get(zone.id)
+        if zone.id in self.zones.hidden:
+            return ("hidden",)
+        if preview is not None:
+            return ("preview", preview)
+        if not zone.injections:
+            return ("none",)
+        return ("grid", zone.injections, zone.params.depth_mm, zone.params.spacing_mm, zone.grid_stale)
+
+    @staticmethod
+    def _same_key(a: tuple | None, b: tuple) -> bool:
+        if a is None or len(a) != len(b) or a[0] != b[0]:
+            return False
+        return all(x is y or (not isinstance(x, tuple) and x == y) for x, y in zip(a[1:], b[1:]))
+
+    def update_grids(self, plan: Plan, zone_ids, numbers: bool = False) -> bool:
+        """Redraw the discs of the named zones whose grid, depth, spacing, staleness, visibility or
+        preview changed (a paint dab on a gridded zone redraws nothing after its first). True if any did."""
+        if self.grid is None:
+            return False
+        redrawn = False
+        present = {z.id: z for z in plan.zones}
+        for zone_id in dict.fromkeys(zone_ids):
+            zone = present.get(zone_id)
+            if zone is None:
+                if self._grid_keys.pop(zone_id, None) is not None or zone_id in self.grid.shown:
+                    self.grid.remove_zone(zone_id)
+                    redrawn = True
+                self._frames.pop(zone_id, None)
+                continue
+            key = self._grid_key(zone)
+            if self._same_key(self._grid_keys.get(zone_id), key):
+                continue
+            self._grid_keys[zone_id] = key
+            redrawn = True
+            if key[0] in ("hidden", "none"):
+                self.grid.remove_zone(zone_id)
+            elif key[0] == "preview":
+                params, injections = key[1]
+                self.grid.show_zone(replace(zone, params=params, injections=injections))
+            else:
+                self.grid.show_zone(zone, stale=zone.grid_stale)
+        if redrawn or numbers:
+            self.grid.show_numbers(plan, hidden=set(self.zones.hidden) | set(self.previews))
+            self.view.request_render()
+        return redrawn
+
+    def set_numbers(self, plan: Plan, on: bool) -> None:
+        self.numbers = on
+        if self.grid is not None:
+            self.grid.numbers = on
+            self.grid.show_numbers(plan, hidden=set(self.zones.hidden) | set(self.previews))
+            self.view.request_render()
+
+    def set_preview(self, plan: Plan, zone_id: str, preview) -> None:
+        """Draw ``preview`` = (params, injections) instead of a zone's grid; None draws its grid again."""
+        if preview is None:
+            self.previews.pop(zone_id, None)
+        else:
+            self.previews[zone_id] = preview
+        self.update_grids(plan, [zone_id], numbers=True)
+
+    def injection_frames(self, zone: Zone) -> tuple[np.ndarray, np.ndarray]:
+        """(positions, normals) of a zone's injection points (cached per grid)."""
+        cached = self._frames.get(zone.id)
+        if cached is not None and cached[0] is zone.injections:
+            return cached[1], cached[2]
+        pos, normals = injection_frames(self.surface, zone.injections)
+        self._frames[zone.id] = (zone.injections, pos, normals)
+        return pos, normals
+
+    def show_marker(self, plan: Plan, injection) -> None:
+        """Ring the selected injection (zone id, index); None hides the ring."""
+        zone = None
+        if injection is not None and self.surface is not None:
+            zone = next((z for z in plan.zones if z.id == injection[0]), None)
+        if zone is None or injection[1] >= len(zone.injections) or zone.id in self.zones.hidden:
+            if self.marker.visible:
+                self.marker.hide()
+                self.view.request_render()
+            return
+        pos, normals = self.injection_frames(zone)
+        index = injection[1]
+        self.marker.show(pos[index], normals[index], disc_radius_mm(zone) * 1.9)
+        self.view.request_render()

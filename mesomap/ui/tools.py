@@ -1,9 +1,11 @@
-"""Mouse tools on the 3D view: paint/erase strokes, placing and dragging reflex points.
+"""Mouse tools on the 3D view: paint/erase strokes, reflex points, injection points.
 
-The left button belongs to the tool in paint, erase and point modes (the
-camera does not move); right, middle and the wheel keep navigating. In
-navigate mode the left button orbits, except when it presses on a reflex
-point: then it drags the point over the skin.
+The left button belongs to the tool in paint, erase, point and injection
+modes (the camera does not move); right, middle and the wheel keep
+navigating. In navigate mode the left button orbits, except when it presses
+on a reflex point: then it drags the point over the skin. Injection points
+(dense, a few pixels apart) are only moved in injection mode; hovering one
+in navigate or injection mode names it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 
 from mesomap.geometry.pick import RayHit
 from mesomap.ui.body_view import BodyView
-from mesomap.ui.editor import Mode, PlanEditor
+from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
 from mesomap.ui.plan_scene import PlanScene
 
 #: A press this close (logical px) to a point's glyph grabs the point.
@@ -26,6 +28,8 @@ DAB_SPACING = 0.45
 MAX_PICKS_PER_MOVE = 400
 #: Ctrl+wheel multiplies the brush radius by this per notch.
 RADIUS_STEP = 1.15
+#: An injection point this far (mm) behind the skin the ray meets first is hidden (not hovered or grabbed).
+HIDDEN_BEHIND_MM = 4.0
 
 _Sample = tuple[tuple[float, float], RayHit | None, np.ndarray]  # (widget xy, hit, ray direction)
 
@@ -40,6 +44,7 @@ class CanvasTool:
         self._drag: str | None = None  # "stroke" | "point" while the left button is held
         self._last: _Sample | None = None
         self._hover: tuple[float, float] | None = None
+        self.hovered: tuple[str, int] | None = None  # injection under the cursor
         self.picks = 0  # ray picks made (for tests and tuning)
         editor.mode_changed.connect(self._mode_changed)
         editor.brush_changed.connect(self._refresh_ring)
@@ -88,6 +93,7 @@ class CanvasTool:
             return False
         kind = event.type()
         if kind == QEvent.Type.Leave:
+            self._set_hovered(None)
             self._hover = None
             self.scene.hide_ring()
             return False
@@ -112,6 +118,8 @@ class CanvasTool:
             if mode in (Mode.PAINT, Mode.ERASE) and event.buttons() == Qt.MouseButton.NoButton:
                 self._hover = (x, y)
                 self._refresh_ring()
+            elif mode in (Mode.NAVIGATE, Mode.INJECT) and event.buttons() == Qt.MouseButton.NoButton:
+                self._set_hovered(self.injection_under(x, y))
             return False
         if kind == QEvent.Type.MouseButtonRelease:
             if left and self._drag is not None:
@@ -130,6 +138,8 @@ class CanvasTool:
                 self.editor.stroke([(s[1], s[2])])
                 self._show_ring_at(s[1])
             return True
+        if mode == Mode.INJECT:
+            return self._press_inject(x, y)
         point_id = self.point_under(x, y)
         if point_id is not None:
             self.editor.begin_move_point(point_id)
@@ -158,6 +168,10 @@ class CanvasTool:
             s = self.sample(x, y)
             if s[1] is not None:
                 self.editor.drag_point(s[1])
+        elif self._drag == "injection":
+            s = self.sample(x, y)
+            if s[1] is not None:
+                self.editor.drag_injection(s[1])
 
     def _finish(self) -> None:
         self._drag = None
@@ -199,6 +213,54 @@ class CanvasTool:
         if hit is not None and hit.distance_mm < along - 15.0:  # skin well in front of the point
             return None
         return best
+
+    # -- injection points --------------------------------------------------------
+    def _press_inject(self, x: float, y: float) -> bool:
+        """Injection mode: press on a point to select and drag it, on the skin of a gridded zone to add one."""
+        target = self.injection_under(x, y)
+        if target is not None:
+            if self.editor.begin_move_injection(*target):
+                self._drag = "injection"
+            return True
+        s = self.sample(x, y)
+        if s[1] is None:
+            self.editor.message.emit("Click on the skin inside a zone to add an injection point there.")
+            return True
+        zone = zone_at_face(self.editor.plan, s[1].face, self.editor.hidden)
+        if zone is None:
+            self.editor.message.emit("Click inside a zone to add an injection point; points stay inside their zone.")
+            return True
+        if self.editor.begin_add_injection(zone.id, s[1]):
+            self._drag = "injection"
+        return True
+
+    def injection_under(self, x: float, y: float) -> tuple[str, int] | None:
+        """The (zone id, index) of the visible injection disc nearest to (x, y) within GRAB_PX, or None."""
+        scene = self.scene
+        if scene.grid is None:
+            return None
+        candidates = []
+        for zone in self.editor.plan.zones:
+            if not zone.injections or zone.id in self.editor.hidden or zone.id in scene.previews:
+                continue
+            pos, _ = scene.injection_frames(zone)
+            xy, depth = self.view.project(pos)
+            d = np.hypot(xy[:, 0] - x, xy[:, 1] - y)
+            near = np.flatnonzero((d <= GRAB_PX) & (depth > 0) & (depth < 1))
+            candidates += [(float(d[i]), zone.id, int(i), pos[i]) for i in near]
+        camera = np.array(self.view.plotter.camera.position)
+        for _, zone_id, index, pos in sorted(candidates, key=lambda c: c[0])[:4]:
+            along = pos - camera
+            distance = float(np.linalg.norm(along))
+            hit = self.editor.surface.pick(camera, along / distance)
+            if hit is None or hit.distance_mm >= distance - HIDDEN_BEHIND_MM:
+                return zone_id, index
+        return None
+
+    def _set_hovered(self, target: tuple[str, int] | None) -> None:
+        if target != self.hovered:
+            self.hovered = target
+            self.editor.injection_hovered.emit(target)
 
     # -- brush ring ------------------------------------------------------------
     def _show_ring_at(self, hit: RayHit) -> None:

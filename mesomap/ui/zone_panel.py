@@ -1,4 +1,5 @@
-"""The zones dock: the list of zones (colour, visibility, name, area) and the selected zone's parameters.
+"""The zones dock: the list of zones (colour, visibility, name, area), the selected zone's parameters
+and its injection grid (generate, clear, stale or not, the selected injection point).
 
 Every field change is one undoable document edit. Invalid values are
 refused: the plan keeps its value, the field shows it again and the panel
@@ -8,6 +9,7 @@ says why (TreatmentParams.errors); unusual values are applied with a warning.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSlider,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -39,12 +42,14 @@ from PySide6.QtWidgets import (
 
 from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
-from mesomap.model.techniques import PATTERNS, SIDES, TECHNIQUES
-from mesomap.ui.editor import PlanEditor
+from mesomap.model.techniques import PATTERNS, SIDES, SPACING_MM, TECHNIQUES
+from mesomap.ui.editor import PlanEditor, plan_order
 
 GROUP_LABELS = {"face": "Face", "head": "Head", "neck": "Neck", "trunk": "Trunk", "lymph": "Lymph nodes",
                 "legs": "Legs", "arms": "Arms", "spine": "Spine"}
 PRODUCT_ROWS = 4
+#: The spacing slider moves in steps of this many mm.
+SPACING_STEP_MM = 0.5
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
 
@@ -106,6 +111,15 @@ def _spin(lo: float, hi: float, decimals: int, step: float, suffix: str) -> QDou
     return box
 
 
+class _ZoneTree(QTreeWidget):
+    """The zones list; it asks for a few rows of height so the form below keeps the room."""
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setHeight(118)
+        return hint
+
+
 class ZonePanel(QDockWidget):
     """Zones list + parameter editor, bound to a PlanEditor."""
 
@@ -119,7 +133,7 @@ class ZonePanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
 
-        self.tree = QTreeWidget()
+        self.tree = _ZoneTree()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Zone", "Area"])
         self.tree.setRootIsDecorated(False)
@@ -131,7 +145,7 @@ class ZonePanel(QDockWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
-        self.tree.setMinimumHeight(110)
+        self.tree.setMinimumHeight(90)
         layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
@@ -173,12 +187,34 @@ class ZonePanel(QDockWidget):
         self.depth = _spin(0.0, 99.0, 2, 0.1, " mm")
         self.depth.valueChanged.connect(lambda v: self._params_edit("depth", depth_mm=v))
         self.spacing = _spin(0.0, 999.0, 1, 1.0, " mm")
-        self.spacing.valueChanged.connect(lambda v: self._params_edit("spacing", spacing_mm=v))
+        self.spacing.valueChanged.connect(self._spacing_typed)
+        self.spacing.setToolTip("Distance between neighbouring injections, measured along the skin")
+        self.spacing_slider = QSlider(Qt.Orientation.Horizontal)
+        lo, hi = SPACING_MM
+        self.spacing_slider.setRange(round(lo / SPACING_STEP_MM), round(hi / SPACING_STEP_MM))
+        self.spacing_slider.setPageStep(round(2.0 / SPACING_STEP_MM))
+        self.spacing_slider.setToolTip("Drag to try spacings: a gridded zone shows a quick preview while you drag "
+                                       "and is laid out again when you let go (one undo step)")
+        self.spacing_slider.sliderMoved.connect(self._spacing_slid)
+        self.spacing_slider.sliderReleased.connect(self._spacing_released)
+        self.spacing_slider.valueChanged.connect(self._spacing_slider_stepped)
+        spacing_row = QHBoxLayout()
+        spacing_row.addWidget(self.spacing_slider, 3)
+        spacing_row.addWidget(self.spacing, 2)
         self.pattern = QComboBox()
         self.pattern.addItems(PATTERNS)
         self.pattern.activated.connect(lambda _: self._params_edit("pattern", pattern=self.pattern.currentText()))
+        self.row_spacing = _spin(0.0, 999.0, 1, 1.0, " mm")
+        self.row_spacing.setSpecialValueText("same as spacing")
+        self.row_spacing.setToolTip("Rows pattern: distance between the rows (0: the same as the spacing)")
+        self.row_spacing.valueChanged.connect(
+            lambda v: self._params_edit("row spacing", row_spacing_mm=v if v > 0 else None))
+        self.row_angle = _spin(-180.0, 180.0, 0, 15.0, " °")
+        self.row_angle.setToolTip("Rows pattern: direction of the rows; 0° runs along the body, 90° across")
+        self.row_angle.valueChanged.connect(lambda v: self._params_edit("row angle", row_angle_deg=v))
         self.margin = _spin(0.0, 999.0, 1, 0.5, " mm")
         self.margin.valueChanged.connect(lambda v: self._params_edit("margin", margin_mm=v))
+        self.margin.setToolTip("No injection closer than this to the zone's border")
         self.volume = _spin(0.0, 9.0, 3, 0.01, " ml")
         self.volume.valueChanged.connect(lambda v: self._params_edit("volume per point", volume_per_point_ml=v))
         self.needle_length = _spin(0.0, 99.0, 1, 0.5, " mm")
@@ -210,14 +246,44 @@ class ZonePanel(QDockWidget):
         form.addRow("Side", self.side)
         form.addRow("Technique", self.technique)
         form.addRow("Depth", self.depth)
-        form.addRow("Spacing", self.spacing)
+        form.addRow("Spacing", spacing_row)
         form.addRow("Pattern", self.pattern)
+        form.addRow("Row spacing", self.row_spacing)
+        form.addRow("Row angle", self.row_angle)
         form.addRow("Margin", self.margin)
+        grid_box = QVBoxLayout()
+        grid_box.setSpacing(3)
+        self.grid_status = QLabel()
+        self.grid_status.setWordWrap(True)
+        grid_box.addWidget(self.grid_status)
+        grid_buttons = QHBoxLayout()
+        self.generate_button = QPushButton("Generate grid")
+        self.generate_button.setToolTip("Lay out this zone's injection points (Ctrl+G; pinned points are kept)")
+        self.generate_button.clicked.connect(self._generate)
+        self.clear_grid_button = QPushButton("Clear grid")
+        self.clear_grid_button.setToolTip("Remove this zone's injection points (undoable)")
+        self.clear_grid_button.clicked.connect(lambda: self.editor.clear_grid())
+        grid_buttons.addWidget(self.generate_button)
+        grid_buttons.addWidget(self.clear_grid_button)
+        grid_box.addLayout(grid_buttons)
+        form.addRow("Grid", grid_box)
+        self.injection_box = QWidget()
+        injection_row = QHBoxLayout(self.injection_box)
+        injection_row.setContentsMargins(0, 0, 0, 0)
+        self.injection_label = QLabel()
+        self.injection_label.setWordWrap(True)
+        injection_row.addWidget(self.injection_label, 1)
+        self.pin_button = QToolButton()
+        self.delete_injection_button = QToolButton()
+        injection_row.addWidget(self.pin_button)
+        injection_row.addWidget(self.delete_injection_button)
+        form.addRow("Injection", self.injection_box)
         form.addRow("Volume / point", self.volume)
         form.addRow("Needle", needle_row)
         form.addRow("Products", self.products)
         form.addRow("Notes", self.notes)
         layout.addWidget(self.form_box)
+        self._form = form
         self.hint = QLabel("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
                            "the first stroke makes a zone.")
         self.hint.setWordWrap(True)
@@ -232,7 +298,18 @@ class ZonePanel(QDockWidget):
 
         editor.selection_changed.connect(self._sync_selection)
         editor.visibility_changed.connect(self._sync_visibility)
+        editor.injection_changed.connect(self._show_injection)
         self.rebuild()
+
+    def set_injection_actions(self, pin, delete) -> None:
+        """The main window's Pin/unpin and Delete injection actions, as buttons beside the selected point."""
+        self.pin_button.setDefaultAction(pin)
+        self.delete_injection_button.setDefaultAction(delete)
+
+    def watch_grids(self, grids) -> None:
+        """Follow a GridController: parameters waiting for their layout, and its end."""
+        grids.pending_changed.connect(self._grid_pending_changed)
+        grids.busy_changed.connect(lambda _busy: self._show_grid(self.editor.zone))
 
     # -- templates -------------------------------------------------------------
     def set_templates(self, zone_templates, areas: dict[str, float] | None = None) -> None:
@@ -364,9 +441,10 @@ class ZonePanel(QDockWidget):
         self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)
         if zone is None:
             return
-        p = zone.params
-        widgets = (self.name, self.side, self.technique, self.depth, self.spacing, self.pattern, self.margin,
-                   self.volume, self.needle_length, self.gauge, self.products, self.notes)
+        p = self.editor.shown_params(zone)
+        widgets = (self.name, self.side, self.technique, self.depth, self.spacing, self.spacing_slider, self.pattern,
+                   self.row_spacing, self.row_angle, self.margin, self.volume, self.needle_length, self.gauge,
+                   self.products, self.notes)
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -376,7 +454,11 @@ class ZonePanel(QDockWidget):
             self.technique.setCurrentIndex(max(self.technique.findData(p.technique), 0))
             self.depth.setValue(p.depth_mm)
             self.spacing.setValue(p.spacing_mm)
+            if not self.spacing_slider.isSliderDown():
+                self.spacing_slider.setValue(round(p.spacing_mm / SPACING_STEP_MM))
             self.pattern.setCurrentText(p.pattern)
+            self.row_spacing.setValue(p.row_spacing_mm or 0.0)
+            self.row_angle.setValue(p.row_angle_deg)
             self.margin.setValue(p.margin_mm)
             self.volume.setValue(p.volume_per_point_ml)
             self.needle_length.setValue(p.needle.length_mm)
@@ -390,7 +472,97 @@ class ZonePanel(QDockWidget):
         finally:
             for w in widgets:
                 w.blockSignals(False)
+        rows = p.pattern == "rows"
+        for w in (self.row_spacing, self.row_angle):
+            self._form.setRowVisible(w, rows)
         self._show_warnings(zone)
+        self._show_grid(zone)
+        self._show_injection()
+
+    # -- grid ------------------------------------------------------------------------
+    def _show_grid(self, zone: Zone | None) -> None:
+        """The zone's grid state: none, laid out (how many, pinned), out of date, or being laid out."""
+        if zone is None:
+            return
+        grids = self.editor.grids
+        enabled = self.editor.enabled and len(zone.faces) > 0
+        pending = grids is not None and (grids.pending_params(zone.id) is not None or zone.id in grids.laying_out())
+        n, pinned = len(zone.injections), sum(q.pinned for q in zone.injections)
+        style = ""
+        if len(zone.faces) == 0:
+            text = "Paint the zone first; then lay out its injection points."
+        elif pending:
+            text = "Laying out the grid…"
+        elif n == 0:
+            text = "No grid yet. Generate lays out the injection points (spacing measured along the skin)."
+        elif zone.grid_stale:
+            text = f"⚠ The zone changed since its grid was laid out — regenerate ({n} points, out of date)."
+            style = WARNING_STYLE + " font-weight: bold;"
+        else:
+            text = f"{n} injection points" + (f", {pinned} pinned (kept when laid out again)" if pinned else "")
+        self.grid_status.setText(text)
+        self.grid_status.setStyleSheet(style)
+        self.generate_button.setText("Regenerate" if n and zone.grid_stale else "Generate grid")
+        self.generate_button.setEnabled(enabled)
+        self.clear_grid_button.setEnabled(self.editor.enabled and n > 0)
+
+    def _show_injection(self) -> None:
+        zone, point = self.editor.zone, self.editor.injection_point
+        shown = point is not None and zone is not None and self.editor.injection[0] == zone.id
+        self._form.setRowVisible(self.injection_box, shown)
+        if shown:
+            index = self.editor.injection[1]
+            n = plan_order(self.editor.plan, zone.id, index)
+            self.injection_label.setText(f"No. {n} ({index + 1} of {len(zone.injections)} in the zone)"
+                                         + (" · pinned" if point.pinned else ""))
+
+    def _generate(self) -> None:
+        zone = self.editor.zone
+        if zone is not None and self.editor.grids is not None:
+            self.editor.grids.generate([zone.id])
+            self._show_grid(zone)
+
+    def _grid_pending_changed(self, zone_id: str) -> None:
+        zone = self.editor.zone
+        if zone is not None and zone.id == zone_id:
+            self._show_zone(zone)
+
+    # -- spacing slider: preview while dragging, lay out on release --------------------
+    def _spacing_slid(self, value: int) -> None:
+        zone = self.editor.zone
+        if zone is None or self.editor.grids is None:
+            return
+        spacing = value * SPACING_STEP_MM
+        self.spacing.blockSignals(True)
+        self.spacing.setValue(spacing)
+        self.spacing.blockSignals(False)
+        params = replace(self.editor.shown_params(zone), spacing_mm=spacing)
+        if not params.errors():
+            self.editor.grids.preview(zone.id, params)
+
+    def _spacing_released(self) -> None:
+        self._commit_spacing(self.spacing_slider.value() * SPACING_STEP_MM)
+
+    def _spacing_slider_stepped(self, value: int) -> None:
+        if not self.spacing_slider.isSliderDown():  # keys, page clicks, the wheel: one edit each
+            self._commit_spacing(value * SPACING_STEP_MM)
+
+    def _spacing_typed(self, value: float) -> None:
+        self.spacing_slider.blockSignals(True)
+        self.spacing_slider.setValue(round(value / SPACING_STEP_MM))
+        self.spacing_slider.blockSignals(False)
+        self._params_edit("spacing", spacing_mm=value)
+
+    def _commit_spacing(self, spacing: float) -> None:
+        zone = self.editor.zone
+        if zone is None:
+            return
+        grids = self.editor.grids
+        if spacing != self.editor.shown_params(zone).spacing_mm or (grids and zone.id in grids.previews):
+            self._params_edit("spacing", spacing_mm=spacing)
+        if grids is not None and grids.pending_params(zone.id) is None:
+            grids.end_preview(zone.id)  # no layout follows (no grid, or refused): drop the preview
+            self._show_zone(self.editor.zone)
 
     def _show_warnings(self, zone: Zone) -> None:
         warnings = zone.params.warnings()
@@ -433,7 +605,8 @@ class ZonePanel(QDockWidget):
         """Apply what is typed but not yet confirmed (before save, close, open…)."""
         if self.editor.zone is None or not self.form_box.isEnabled():
             return
-        commit_typed((self.depth, self.spacing, self.margin, self.volume, self.needle_length, self.gauge),
+        commit_typed((self.depth, self.spacing, self.row_spacing, self.row_angle, self.margin, self.volume,
+                      self.needle_length, self.gauge),
                      [(self.name.text(), self._name_edited), (self.notes.toPlainText(), self._notes_edited)])
 
     def _name_edited(self, text: str | None = None) -> None:

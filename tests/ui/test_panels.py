@@ -24,9 +24,9 @@ def test_add_from_template_gives_the_template_zone_with_its_area(window):
     (zone,) = window.doc.plan.zones
     assert zone.name == "Abdomen" and zone.template == "abdomen" and zone.side == "midline"
     assert zone.params.technique == template.technique and zone.params.depth_mm == template.depth_mm
-    expected = zone_area_cm2(template, window.surface.coarse)
-    assert window.surface.area_cm2(zone.faces) == pytest.approx(expected, rel=1e-9)
-    assert panel.tree.topLevelItem(0).text(1) == f"{expected:.1f} cm²"
+    area = window.surface.area_cm2(zone.faces)
+    assert area == pytest.approx(zone_area_cm2(template, window.surface.coarse), rel=0.01)  # border smoothed
+    assert panel.tree.topLevelItem(0).text(1) == f"{area:.1f} cm²"
     assert window.editor.zone_id == zone.id and panel.tree.currentItem() is panel.tree.topLevelItem(0)
     assert zone.id in window.scene.zones.shown
     assert window.undo_action.text() == "&Undo Add Abdomen"

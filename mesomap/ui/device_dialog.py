@@ -1,0 +1,353 @@
+"""File > Send to device: check the plan against a device profile, then send it over a serial port.
+
+The dialog works on a snapshot of the plan and never changes the open plan.
+Choosing a profile builds the sealed device program at once and shows what
+sending would do: the programs, shots and volume, every value rounded to the
+device's steps, and notes — or every violation, in which case nothing can be
+sent. Sending runs in a thread (``mesomap.io.device_link.send_program``) with
+a progress bar; Cancel tells the device to drop the transfer (it keeps its
+previous program). The outcome is one plain sentence: committed, or why not.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io import device_link
+from mesomap.io.device_errors import DeviceError, DeviceLinkError, DeviceValidationError, TransferCancelled
+from mesomap.io.device_profiles import list_profiles, user_dir
+from mesomap.io.device_program import build_device_program
+from mesomap.io.exports import ExportError
+from mesomap.model.devices import MODES
+from mesomap.model.plan import Plan
+from mesomap.ui.zone_panel import ERROR_STYLE
+
+OK_STYLE = "color: #1b6e20;"
+
+
+def serial_ports() -> list[tuple[str, str]]:
+    """(port, description) of the serial ports the system lists (empty without pyserial's list_ports)."""
+    try:
+        from serial.tools import list_ports
+    except ImportError:
+        return []
+    try:
+        return sorted((p.device, p.description or "") for p in list_ports.comports())
+    except OSError:
+        return []
+
+
+class DeviceDialog(QDialog):
+    """Profile and port, the check report, Send with progress and Cancel."""
+
+    _progress = Signal(object)  # TransferProgress, from the sending thread
+    _finished = Signal(object, object)  # (SendResult or None, error or None)
+
+    def __init__(self, plan: Plan, surface: PaintingSurface, settings: QSettings | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Send to device")
+        self.setModal(True)
+        self.plan = plan  # a snapshot: plans are immutable values
+        self.surface = surface
+        self.settings = settings
+        self.program: bytes | None = None
+        self.profile = None
+        self.result = None  # SendResult after a committed transfer
+        self.error: Exception | None = None  # the last send's error
+        self.cancel_event: threading.Event | None = None
+        self.thread: threading.Thread | None = None
+        self.retries = device_link.DEFAULT_RETRIES
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.profile_box = QComboBox()
+        self.profile_box.setMinimumContentsLength(28)
+        self.profile_box.setToolTip(f"Bundled device profiles and your own (add them as JSON files in {user_dir()})")
+        self.profiles, problems = list_profiles()
+        for p in self.profiles:
+            self.profile_box.addItem(f"{p.name} ({p.id}){'  — example profile' if p.example else ''}", p.id)
+        self.profile_box.currentIndexChanged.connect(lambda _: self.check())
+        form.addRow("Device", self.profile_box)
+        self.profile_problems = QLabel("\n".join(f"Profile not usable: {p}" for p in problems))
+        self.profile_problems.setWordWrap(True)
+        self.profile_problems.setStyleSheet(ERROR_STYLE)
+        self.profile_problems.setVisible(bool(problems))
+        form.addRow("", self.profile_problems)
+
+        port_row = QHBoxLayout()
+        self.port_box = QComboBox()
+        self.port_box.setEditable(True)
+        self.port_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.port_box.setMinimumContentsLength(22)
+        self.port_box.setToolTip("The serial port the device is on: pick one the system lists or type it "
+                                 "(/dev/ttyUSB0, COM3, or the path the simulator prints)")
+        self.port_box.lineEdit().setPlaceholderText("/dev/ttyUSB0, COM3…")
+        self.refresh_button = QToolButton()
+        self.refresh_button.setText("Refresh")
+        self.refresh_button.setToolTip("List the serial ports again (after plugging the device in)")
+        self.refresh_button.clicked.connect(self.fill_ports)
+        port_row.addWidget(self.port_box, 1)
+        port_row.addWidget(self.refresh_button)
+        form.addRow("Port", port_row)
+        self.timeout = QDoubleSpinBox()
+        self.timeout.setRange(0.1, 60.0)
+        self.timeout.setDecimals(1)
+        self.timeout.setSingleStep(0.5)
+        self.timeout.setSuffix(" s")
+        self.timeout.setValue(device_link.DEFAULT_TIMEOUT_S)
+        self.timeout.setToolTip("How long to wait for each answer of the device before trying again "
+                                f"({device_link.DEFAULT_RETRIES} retries)")
+        form.addRow("Wait for replies", self.timeout)
+        layout.addLayout(form)
+
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setMinimumSize(520, 150)
+        self.report.setMaximumHeight(260)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        layout.addWidget(self.report)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setFormat("")
+        layout.addWidget(self.progress)
+        self.status = QLabel("The open plan is not changed by sending it.")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.send_button = QPushButton("Send")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send)
+        self.cancel_button = QPushButton("Cancel transfer")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setToolTip("Stop sending: the device is told to drop what it received and keeps "
+                                      "its previous program")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        for b in (self.send_button, self.cancel_button, self.close_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.profile_box, self.port_box)
+        self.setTabOrder(self.port_box, self.refresh_button)
+        self.setTabOrder(self.refresh_button, self.timeout)
+        self.setTabOrder(self.timeout, self.send_button)
+
+        self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._finished.connect(self._send_finished, Qt.ConnectionType.QueuedConnection)
+        self.port_box.editTextChanged.connect(lambda _: self._sync_buttons())
+        self.fill_ports()
+        last_profile = str(settings.value("device/profile", "")) if settings is not None else ""
+        index = self.profile_box.findData(last_profile)
+        if index >= 0 and index != self.profile_box.currentIndex():
+            self.profile_box.setCurrentIndex(index)  # checks
+        else:
+            self.check()
+
+    # -- port ----------------------------------------------------------------------
+    @property
+    def port(self) -> str:
+        text = self.port_box.currentText().strip()
+        data = self.port_box.currentData()
+        return data if data and self.port_box.itemText(self.port_box.currentIndex()) == text else text
+
+    def fill_ports(self) -> None:
+        typed = self.port_box.currentText().strip()
+        last = str(self.settings.value("device/port", "")) if self.settings is not None else ""
+        self.port_box.clear()
+        for device, description in serial_ports():
+            label = f"{device} — {description}" if description and description != "n/a" else device
+            self.port_box.addItem(label, device)
+        self.port_box.setEditText(typed or last or (self.port_box.itemData(0) or ""))
+
+    # -- check -----------------------------------------------------------------------
+    @property
+    def sending(self) -> bool:
+        return self.thread is not None
+
+    def check(self) -> bool:
+        """Build the program for the chosen profile: the report, or every reason it cannot be sent."""
+        self.program = None
+        index = self.profile_box.currentIndex()
+        self.profile = self.profiles[index] if 0 <= index < len(self.profiles) else None
+        if self.profile is None:
+            self._show_check(False, "No device profile is available.", [])
+            return False
+        try:
+            data, doc, report = build_device_program(self.plan, self.surface, self.profile)
+        except DeviceValidationError as err:
+            n = len(err.violations)
+            self._show_check(False, f"The plan does not fit {self.profile.name}: {n} problem{'s' if n != 1 else ''}. "
+                                    "Change the plan (or choose another device); nothing can be sent.",
+                             [f"✗ {v}" for v in err.violations])
+            return False
+        except (ExportError, DeviceError) as err:
+            text = str(err).replace("(mesomap grid)", "(Grid ▸ Generate grid, Ctrl+G)")
+            self._show_check(False, f"Cannot send this plan: {text}.", [])
+            return False
+        self.program = data
+        lines = [f"{report.programs} programs, {report.shots} shots, {report.volume_ml:.2f} ml for "
+                 f"{report.profile_name}; {len(data):,} bytes, SHA-256 {report.content_sha256[:16]}…"]
+        lines += [f"Note: {n}" for n in report.notes]
+        if report.roundings:
+            lines.append(f"Rounded to the device's steps ({len(report.roundings)}):")
+            lines += [f"  • {r}" for r in report.roundings]
+        else:
+            lines.append("Nothing rounded: every value is on the device's steps.")
+        lines += ["", "Programs:"]
+        for p in doc.programs:
+            rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"
+            lines.append(f"  {p.number}. {p.name}: {MODES.get(p.mode, p.mode)}, needle {p.needle_mm:g} mm, depth {p.depth_mm:g} mm, "
+                         f"{p.volume_per_shot_ml:g} ml × {p.shots} shots, {rate}")
+        self._show_check(True, f"Ready to send to {self.profile.name}. Check the roundings below first.", lines)
+        return True
+
+    def _show_check(self, ok: bool, headline: str, lines: list[str]) -> None:
+        self.check_label.setText(headline)
+        self.check_label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.report.setPlainText("\n".join(lines))
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        idle = not self.sending
+        self.send_button.setEnabled(idle and self.program is not None and bool(self.port_box.currentText().strip()))
+        self.cancel_button.setEnabled(not idle)
+        self.close_button.setEnabled(idle)
+        for w in (self.profile_box, self.port_box, self.refresh_button, self.timeout):
+            w.setEnabled(idle)
+
+    # -- send ------------------------------------------------------------------------
+    def send(self) -> bool:
+        """Start sending in a thread (the outcome arrives in ``status``)."""
+        if self.sending or self.program is None:
+            return False
+        port = self.port
+        if not port:
+            self._set_status(False, "Choose or type the serial port the device is on.")
+            return False
+        if self.settings is not None:
+            self.settings.setValue("device/port", port)
+            self.settings.setValue("device/profile", self.profile.id)
+        self.result, self.error = None, None
+        self.cancel_event = threading.Event()
+        self.progress.setRange(0, 0)  # busy until the handshake answers
+        self.progress.setFormat("")
+        self._set_status(None, f"Connecting to {port}…")
+        data, cancel, timeout_s, device_id = self.program, self.cancel_event, self.timeout.value(), self.profile.id
+        retries = self.retries
+
+        def work() -> None:
+            result, error = None, None
+            try:
+                result = device_link.send_program(port, data, progress=self._progress.emit, cancel=cancel,
+                                                  timeout_s=timeout_s, retries=retries, expect_device=device_id)
+            except Exception as err:  # noqa: BLE001 — every failure is reported in the dialog
+                error = err
+            try:
+                self._finished.emit(result, error)
+            except RuntimeError:  # the dialog is gone
+                pass
+
+        self.thread = threading.Thread(target=work, name="mesomap send", daemon=True)
+        self._sync_buttons()
+        self.thread.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.cancel_event is not None and self.sending:
+            self.cancel_event.set()
+            self.cancel_button.setEnabled(False)
+            self._set_status(None, "Cancelling: telling the device to drop the transfer…")
+
+    def _show_progress(self, p) -> None:
+        if not self.sending:
+            return
+        if p.stage == "handshake":
+            self._set_status(None, f"Connecting to {self.port}…")
+        elif p.stage == "sending":
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(100 * p.fraction))
+            self.progress.setFormat(f"chunk {p.chunks_done} of {p.chunks_total} · %p%")
+            resent = f", {p.retransmissions} resent" if p.retransmissions else ""
+            self._set_status(None, f"Sending: {p.bytes_done:,} of {p.bytes_total:,} bytes{resent}…")
+        elif p.stage == "committing":
+            self._set_status(None, "Sent; the device is checking the program (SHA-256) and committing it…")
+
+    def _send_finished(self, result, error) -> None:
+        if self.thread is not None:
+            self.thread.join(1.0)
+        self.thread = None
+        self.result, self.error = result, error
+        self.progress.setRange(0, 100)
+        if result is not None:
+            self.progress.setValue(100)
+            self.progress.setFormat("committed")
+            self._set_status(True, f"Sent and committed on {result.device.device_id} at {self.port}: "
+                                   f"{result.bytes:,} bytes in {result.chunks} chunks"
+                                   f"{f' ({result.retransmissions} resent)' if result.retransmissions else ''}, "
+                                   f"{result.seconds:.1f} s. SHA-256 {result.sha256[:16]}… "
+                                   "The device checked it and uses it now.")
+        else:
+            self.progress.setValue(0)
+            self.progress.setFormat("cancelled" if isinstance(error, TransferCancelled) else "not sent")
+            if isinstance(error, TransferCancelled):
+                text = f"Cancelled: {error}"
+            elif isinstance(error, DeviceLinkError):
+                text = f"Not sent: {error}"
+            else:
+                text = f"Not sent: {error or type(error).__name__}"
+            self._set_status(False, text if text.endswith((".", "?", "!")) else text + ".")
+        self._sync_buttons()
+
+    def _set_status(self, ok: bool | None, text: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("" if ok is None else OK_STYLE if ok else ERROR_STYLE)
+
+    def wait(self, timeout_s: float = 30.0) -> bool:
+        """Block (processing events) until a send ends; for scripts and tests."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        deadline = time.monotonic() + timeout_s
+        while self.sending and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        return not self.sending
+
+    def reject(self) -> None:
+        if self.sending:  # closing while sending cancels first; the dialog closes when the transfer ended
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.sending:
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)

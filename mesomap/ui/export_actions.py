@@ -1,0 +1,194 @@
+"""File > Export: the plan to CSV, 3D Slicer markups, the body mesh, JSON, and the session sheet PDF.
+
+Each export is one plain function of ``mesomap.io`` / ``mesomap.render``,
+written atomically (a failed export leaves no partial file and keeps an older
+one). The plan is checked before the file dialog opens, so a plan that cannot
+be exported says why in one line and nothing is asked or written. The sheet
+PDF renders views (~2 s): it runs in the layout worker process, so the window
+stays responsive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from mesomap.io.exports import ExportError, check_exportable, exporters
+from mesomap.io.meshes import MeshLoadError
+from mesomap.ui.layout_jobs import pdf_job
+from mesomap.ui.prefetch import surface_for
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    menu_text: str
+    title: str
+    filters: tuple[tuple[str, str], ...]  # (filter text, suffix written when the name has none)
+    tip: str
+    needs_grids: bool = True
+
+
+EXPORTS = (
+    ExportFormat("csv", "&CSV injection list…", "Export the injections as CSV",
+                 (("CSV injection list (*.csv)", ".csv"),),
+                 "One row per injection in treatment order: position, normal, depth, volume"),
+    ExportFormat("slicer", "3D &Slicer markups…", "Export 3D Slicer markups",
+                 (("3D Slicer markups (*.mrk.json)", ".mrk.json"),),
+                 "Injection points as Slicer fiducial lists (one per zone), to open with the body in 3D Slicer"),
+    ExportFormat("mesh", "Body &mesh…", "Export the body mesh",
+                 (("PLY mesh (*.ply)", ".ply"), ("OBJ mesh (*.obj)", ".obj")),
+                 "The plan's body surface (mm), to load beside the markups", needs_grids=False),
+    ExportFormat("json", "&JSON…", "Export the plan as JSON",
+                 (("JSON (*.json)", ".json"),), "Zones, parameters and every injection as plain JSON"),
+    ExportFormat("pdf", "Session &sheet (PDF)…", "Save the session sheet",
+                 (("PDF session sheet (*.pdf)", ".pdf"),),
+                 "The printable session sheet: views of the plan, zone table, totals, checklist, signatures"),
+)
+FORMATS = {f.key: f for f in EXPORTS}
+
+
+def with_suffix(path: str, fmt: ExportFormat, chosen_filter: str = "") -> Path:
+    """``path`` with the format's suffix added when it has none of them (by the chosen filter)."""
+    suffixes = [s for _, s in fmt.filters]
+    if path.lower().endswith(tuple(suffixes)):
+        return Path(path)
+    suffix = next((s for f, s in fmt.filters if f == chosen_filter), suffixes[0])
+    if suffix == ".mrk.json" and path.lower().endswith(".json"):
+        path = path[: -len(".json")]
+    return Path(path + suffix)
+
+
+class Exporter(QObject):
+    """Runs the window's exports; ``busy`` while the sheet PDF is being written."""
+
+    busy_changed = Signal(bool)
+    finished = Signal(str, object)  # format key, written path (None: failed)
+    _pdf_done = Signal(object, object)  # (out path, future), from the worker's thread
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.pdf_running: Path | None = None
+        self._pdf_done.connect(self._pdf_finished, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self.pdf_running is not None
+
+    def busy_text(self) -> str:
+        return f"Writing {self.pdf_running.name}…" if self.pdf_running else ""
+
+    def _plan_and_surface(self):
+        plan = self.window.doc.plan
+        try:
+            return plan, surface_for(plan.body.body_id)
+        except MeshLoadError as err:
+            raise ExportError(str(err)) from None
+
+    def export(self, key: str) -> bool:
+        """Ask for a file and export to it; False when refused, cancelled or failed (the reason is shown)."""
+        fmt = FORMATS[key]
+        self.window.commit_pending()
+        if self.busy:
+            self.window.statusBar().showMessage(f"Still writing {self.pdf_running.name}; try again in a moment.", 6000)
+            return False
+        if fmt.needs_grids:
+            try:
+                check_exportable(self.window.doc.plan)
+            except ExportError as err:
+                self._failed(fmt, str(err))
+                return False
+        settings = self.window.settings
+        folder = Path(str(settings.value("files/last_export_dir", settings.value("files/last_dir", str(Path.home())))))
+        stem = self.window.doc.path.name.removesuffix(".mesomap.json") if self.window.doc.path else "plan"
+        start = folder / f"{stem}{'-sheet' if key == 'pdf' else ''}{fmt.filters[0][1]}"
+        filters = ";;".join(f for f, _ in fmt.filters)
+        path, chosen = QFileDialog.getSaveFileName(self.window, fmt.title, str(start), filters)
+        if not path:
+            return False
+        out = with_suffix(path, fmt, chosen)
+        settings.setValue("files/last_export_dir", str(out.parent))
+        return self.write(key, out)
+
+    def write(self, key: str, out: str | Path) -> bool:
+        """Export to ``out`` without asking (the sheet PDF finishes in the background: see ``finished``)."""
+        fmt = FORMATS[key]
+        out = Path(out)
+        try:
+            plan, surface = self._plan_and_surface()
+            if key == "pdf":
+                return self._write_pdf(plan, surface, out)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                exporters()[key][1](plan, surface, out)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except ExportError as err:
+            self._failed(fmt, str(err))
+            return False
+        except OSError as err:
+            self._failed(fmt, f"{out.name}: {err.strerror or err}")
+            return False
+        self._done(fmt, out)
+        return True
+
+    def _write_pdf(self, plan, surface, out: Path) -> bool:
+        from mesomap.ui.layout_jobs import worker
+
+        check_exportable(plan)  # say why at once, before anything renders
+        layout_worker = worker()
+        if layout_worker.kind == "thread" or not layout_worker.use_process:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # VTK renders on the UI thread only
+            try:
+                from mesomap.render.sheet import export_session_pdf
+
+                export_session_pdf(plan, surface, out)
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._done(FORMATS["pdf"], out)
+            return True
+        self.pdf_running = out
+        self.busy_changed.emit(True)
+        self.window.statusBar().showMessage(f"Writing the session sheet to {out}…")
+        future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out))
+        future.add_done_callback(lambda f, o=out: self._emit_pdf_done(o, f))
+        return True
+
+    def _emit_pdf_done(self, out, future) -> None:
+        try:
+            self._pdf_done.emit(out, future)
+        except RuntimeError:  # the window is gone
+            pass
+
+    def _pdf_finished(self, out: Path, future) -> None:
+        self.pdf_running = None
+        self.busy_changed.emit(False)
+        fmt = FORMATS["pdf"]
+        try:
+            future.result()
+        except ExportError as err:
+            self._failed(fmt, str(err))
+            return
+        except OSError as err:
+            self._failed(fmt, f"{out.name}: {err.strerror or err}")
+            return
+        except Exception as err:  # noqa: BLE001 — a rendering failure must still say something
+            self._failed(fmt, f"{out.name}: {err or type(err).__name__}")
+            return
+        self._done(fmt, out)
+
+    def _done(self, fmt: ExportFormat, out: Path) -> None:
+        plan = self.window.doc.plan
+        n = sum(len(z.injections) for z in plan.zones) + len(plan.points)
+        what = "the body mesh" if fmt.key == "mesh" else "the session sheet" if fmt.key == "pdf" else f"{n} injections"
+        self.window.statusBar().showMessage(f"Exported {what} to {out}", 10000)
+        self.finished.emit(fmt.key, out)
+
+    def _failed(self, fmt: ExportFormat, reason: str) -> None:
+        reason = reason.replace("(mesomap grid)", "(Grid ▸ Generate grid, Ctrl+G)").rstrip(".")
+        self.window._error("Cannot export", f"Nothing was written: {reason}.")
+        self.finished.emit(fmt.key, None)

@@ -1,0 +1,327 @@
+"""Laying out injection grids without freezing the window.
+
+:class:`GridController` sends zones to the layout worker
+(:mod:`mesomap.ui.layout_jobs`) and applies the results on the UI thread as
+one undoable edit per request ("Generate grid", "Generate all grids", "Set
+spacing of …"), but only to zones whose layout inputs (faces and pinned points)
+are still the ones that were laid out; a zone changed meanwhile keeps its
+(visibly stale) grid and the user is told why.
+
+A zone that has a grid follows its parameters: changing spacing, pattern,
+margin or the row settings lays it out again, and the new parameters and the
+new grid land together as one undo step. While a spacing slider moves, a quick
+preview (no thinning or hole filling) is shown instead, latest request wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+
+from mesomap.model import edits
+from mesomap.model.document import Change, Document
+from mesomap.model.plan import InjectionPoint, Plan, TreatmentParams, Zone
+from mesomap.ui.editor import LAYOUT_FIELDS, layout_changed
+from mesomap.ui.layout_jobs import LayoutWorker, WorkerDied, layout_job, preview_job, warm_job, worker
+
+SEED = 0
+
+
+def pins(zone: Zone) -> tuple[InjectionPoint, ...]:
+    return tuple(q for q in zone.injections if q.pinned)
+
+
+def same_layout_inputs(a: Zone, b: Zone) -> bool:
+    """True when a grid laid out for ``a``'s faces and pinned points also fits ``b``'s."""
+    return (a.faces is b.faces or np.array_equal(a.faces, b.faces)) and pins(a) == pins(b)
+
+
+@dataclass(eq=False)
+class _Batch:
+    """One request: zones to lay out, applied together as one edit."""
+
+    label: str
+    kind: str  # "generate" | "params"
+    body_id: str
+    inputs: dict[str, Zone]  # what is laid out (for "params": the zone with its new parameters)
+    bases: dict[str, Zone]  # the zones as the plan had them when asked
+    results: dict[str, tuple[InjectionPoint, ...]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    pending: set[str] = field(default_factory=set)
+    cancelled: bool = False
+
+
+class GridController(QObject):
+    """Grid requests for one document; ``busy`` while any layout runs."""
+
+    busy_changed = Signal(bool)
+    preview_changed = Signal(str)  # zone id: its preview grid was shown, replaced or cleared
+    pending_changed = Signal(str)  # zone id: parameters waiting for their layout changed
+    applied = Signal()  # a batch finished (applied, partly applied or failed)
+    message = Signal(str)
+    _job_done = Signal(object, object)  # (batch or "preview", zone id), future — from worker threads
+
+    def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None):
+        super().__init__()
+        self.doc = doc
+        self._body_id = body_id  # callable -> the bundled body the plan is edited on (None: none)
+        self.worker = layout_worker or worker()
+        self._batches: list[_Batch] = []
+        self.previews: dict[str, tuple[TreatmentParams, tuple[InjectionPoint, ...]]] = {}
+        self._preview_active: dict[str, TreatmentParams] = {}  # zone id -> params being previewed
+        self._preview_running: tuple[str, TreatmentParams] | None = None
+        self._preview_next: tuple[str, Zone] | None = None
+        self._job_done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        doc.changed.connect(self._doc_changed)
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return bool(self._batches) or self._preview_running is not None
+
+    def busy_text(self) -> str:
+        """What is being laid out, for the status bar."""
+        names = []
+        for b in self._batches:
+            names += [b.inputs[z].name for z in b.pending]
+        if names:
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            return f"Laying out {shown}…"
+        return "Previewing…" if self._preview_running else ""
+
+    def laying_out(self) -> set[str]:
+        """Ids of the zones with a layout running or queued."""
+        return {z for b in self._batches if not b.cancelled for z in b.pending}
+
+    def pending_params(self, zone_id: str) -> TreatmentParams | None:
+        """Parameters asked for a zone whose new grid is still being laid out."""
+        for b in reversed(self._batches):
+            if b.kind == "params" and zone_id in b.inputs and not b.cancelled:
+                return b.inputs[zone_id].params
+        return None
+
+    def display_params(self, zone_id: str) -> TreatmentParams | None:
+        """What the panels should show for a zone now: previewed, else pending parameters (None: the plan's)."""
+        return self._preview_active.get(zone_id) or self.pending_params(zone_id)
+
+    def warm(self, body_id: str) -> None:
+        """Start the worker and load the body there, so the first layout does not wait for it."""
+        self.worker.submit(warm_job, body_id)
+
+    # -- requests --------------------------------------------------------------
+    def generate(self, zone_ids=None, label: str | None = None) -> bool:
+        """Lay out the grids of ``zone_ids`` (default: every painted zone) as one undo step."""
+        body_id = self._body_id()
+        if body_id is None:
+            self.message.emit("Grids are laid out on the bundled bodies: switch to Female or Male.")
+            return False
+        plan = self.doc.plan
+        zones = [z for z in plan.zones if (zone_ids is None or z.id in zone_ids)]
+        empty = [z.name for z in zones if len(z.faces) == 0]
+        zones = [z for z in zones if len(z.faces)]
+        if not zones:
+            self.message.emit(f"{empty[0]} has no painted skin yet: paint it first (B)." if empty
+                              else "There is no painted zone to lay out.")
+            return False
+        if label is None:
+            label = f"Generate grid of {zones[0].name}" if len(zones) == 1 else "Generate all grids"
+        for b in self._batches:  # a newer request for the same zones supersedes an older one
+            if b.kind == "generate" and set(b.inputs) <= {z.id for z in zones}:
+                b.cancelled = True
+        self._submit(_Batch(label, "generate", body_id, {z.id: z for z in zones}, {z.id: z for z in zones}))
+        if empty:
+            self.message.emit(f"Skipped {', '.join(empty)}: nothing painted yet.")
+        return True
+
+    def relayout(self, zone_id: str, label: str, params: TreatmentParams) -> None:
+        """Set a gridded zone's parameters and lay its grid out again, together, as one undo step."""
+        zone = self.doc.plan.zone(zone_id)
+        for b in self._batches:
+            if b.kind == "params" and zone_id in b.inputs:
+                b.cancelled = True  # superseded: the new request carries every change so far
+        body_id = self._body_id()
+        if body_id is None:
+            self.doc.edit(label, edits.set_zone_params, zone_id, params)
+            return
+        self._submit(_Batch(label, "params", body_id, {zone_id: replace(zone, params=params)}, {zone_id: zone}))
+        self.pending_changed.emit(zone_id)
+
+    def cancel_params(self) -> None:
+        """Drop parameter changes still waiting for their layout (before an undo or redo)."""
+        zones = set()
+        for b in list(self._batches):
+            if b.kind == "params":
+                b.cancelled = True
+                self._batches.remove(b)
+                zones |= set(b.inputs)
+        for zone_id in zones:
+            self.end_preview(zone_id)
+            self.pending_changed.emit(zone_id)
+        if zones:
+            self.busy_changed.emit(self.busy)
+
+    def cancel_all(self) -> None:
+        """Drop every request not applied yet (undo, redo, another document)."""
+        zones = {z for b in self._batches if b.kind == "params" for z in b.inputs}
+        for b in self._batches:
+            b.cancelled = True
+        self._batches.clear()
+        for zone_id in list(self.previews) + list(self._preview_active):
+            self.end_preview(zone_id)
+        self.busy_changed.emit(self.busy)
+        for zone_id in zones:
+            self.pending_changed.emit(zone_id)
+
+    # -- preview ---------------------------------------------------------------
+    def preview(self, zone_id: str, params: TreatmentParams) -> bool:
+        """Show a quick layout of a gridded zone with ``params`` (a slider moving); latest wins."""
+        body_id = self._body_id()
+        try:
+            zone = self.doc.plan.zone(zone_id)
+        except KeyError:
+            return False
+        if body_id is None or not zone.injections or params.errors():
+            return False
+        self._preview_active[zone_id] = params
+        self._preview_next = (zone_id, replace(zone, params=params))
+        if self._preview_running is None:
+            self._submit_preview(body_id)
+        return True
+
+    def end_preview(self, zone_id: str) -> None:
+        """Stop previewing a zone (its real grid shows again)."""
+        self._preview_active.pop(zone_id, None)
+        if self._preview_next is not None and self._preview_next[0] == zone_id:
+            self._preview_next = None
+        if self.previews.pop(zone_id, None) is not None:
+            self.preview_changed.emit(zone_id)
+
+    def _submit_preview(self, body_id: str) -> None:
+        zone_id, zone = self._preview_next
+        self._preview_next = None
+        self._preview_running = (zone_id, zone.params)
+        future = self.worker.submit(preview_job, body_id, zone, SEED)
+        future.add_done_callback(lambda f, key=("preview", zone_id): self._emit_done(key, f))
+        self.busy_changed.emit(True)
+
+    # -- running ---------------------------------------------------------------
+    def _submit(self, batch: _Batch) -> None:
+        self._batches.append(batch)
+        for zone_id, zone in batch.inputs.items():
+            batch.pending.add(zone_id)
+            self._run(batch, zone_id, zone)
+        self.busy_changed.emit(True)
+
+    def _run(self, batch: _Batch, zone_id: str, zone: Zone) -> None:
+        future = self.worker.submit(layout_job, batch.body_id, zone, SEED)
+        future.add_done_callback(lambda f, key=(batch, zone_id): self._emit_done(key, f))
+
+    def _emit_done(self, key, future) -> None:
+        """In a worker's thread: hand the result to the UI thread."""
+        try:
+            self._job_done.emit(key, future)
+        except RuntimeError:  # the window (and this object) is gone
+            pass
+
+    def _finished(self, key, future) -> None:
+        what, zone_id = key
+        try:
+            result, error = future.result(), None
+        except Exception as err:  # noqa: BLE001 — shown to the user, the plan stays as it was
+            if isinstance(err, WorkerDied):  # the worker process died: go on in a thread
+                self.worker.fall_back_to_thread()
+                if what != "preview":
+                    self._run(what, zone_id, what.inputs[zone_id])
+                    return
+            result, error = None, str(err) or type(err).__name__
+        if what == "preview":
+            self._preview_done(zone_id, result)
+            return
+        batch: _Batch = what
+        batch.pending.discard(zone_id)
+        if error is None:
+            batch.results[zone_id] = result
+        else:
+            batch.errors[zone_id] = error
+        if batch.pending:
+            self.busy_changed.emit(self.busy)
+            return
+        if batch in self._batches:
+            self._batches.remove(batch)
+        if not batch.cancelled:
+            self._apply(batch)
+        self.busy_changed.emit(self.busy)
+        self.applied.emit()
+
+    def _preview_done(self, zone_id: str, result) -> None:
+        running, self._preview_running = self._preview_running, None
+        params = running[1] if running else None
+        if result is not None and self._preview_active.get(zone_id) is not None:
+            self.previews[zone_id] = (params, result)
+            self.preview_changed.emit(zone_id)
+        body_id = self._body_id()
+        if self._preview_next is not None and body_id is not None:
+            self._submit_preview(body_id)
+        else:
+            self.busy_changed.emit(self.busy)
+
+    def _apply(self, batch: _Batch) -> None:
+        plan = self.doc.plan
+        changed_meanwhile, failed = [], []
+        steps = []  # (zone id, params or None, injections or None)
+        for zone_id, base in batch.bases.items():
+            try:
+                current = plan.zone(zone_id)
+            except KeyError:
+                continue  # deleted meanwhile
+            wanted = batch.inputs[zone_id]
+            fits = same_layout_inputs(base, current) and zone_id in batch.results
+            params = None
+            if batch.kind == "params":
+                params = wanted.params if current.params == base.params else replace(
+                    current.params, **{f: getattr(wanted.params, f) for f in LAYOUT_FIELDS})
+            elif fits and layout_changed(current.params, base.params):
+                fits = False  # laid out from parameters the zone no longer has
+            if zone_id in batch.errors:
+                failed.append(f"{current.name}: {batch.errors[zone_id]}")
+            elif not fits:
+                changed_meanwhile.append(current.name)
+            steps.append((zone_id, params, batch.results[zone_id] if fits else None))
+
+        def apply(p: Plan) -> Plan:
+            for zone_id, params, injections in steps:
+                if params is not None:
+                    p = edits.set_zone_params(p, zone_id, params)
+                if injections is not None:
+                    p = edits.set_zone_grid(p, zone_id, injections)
+            return p
+
+        if steps:
+            self.doc.edit(batch.label, apply)
+        for zone_id in batch.inputs:
+            self.end_preview(zone_id)
+            if batch.kind == "params":
+                self.pending_changed.emit(zone_id)
+        if failed:
+            self.message.emit("Could not lay out " + "; ".join(failed))
+        elif changed_meanwhile:
+            self.message.emit(f"{', '.join(changed_meanwhile)} changed while the grid was laid out: "
+                              "its grid is out of date — generate it again (Ctrl+G).")
+        else:
+            counts = [f"{plan.zone(z).name} {len(r)}" for z, r in batch.results.items() if _has(plan, z)]
+            total = sum(len(r) for r in batch.results.values())
+            if counts:
+                self.message.emit(f"{total} injections laid out ({', '.join(counts)})")
+
+    def _doc_changed(self, change: Change) -> None:
+        if change.reset:
+            self.cancel_all()
+            return
+        for zone_id in change.zones_removed:
+            self.end_preview(zone_id)
+
+
+def _has(plan: Plan, zone_id: str) -> bool:
+    return any(z.id == zone_id for z in plan.zones)

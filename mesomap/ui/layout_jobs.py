@@ -1,0 +1,291 @@
+"""Injection-grid layouts off the UI process: pure jobs and the worker that runs them.
+
+The first layout of a zone builds its solver (geodesic log maps in
+potpourri3d), which holds Python's GIL for up to ~0.35 s on a big zone: a
+worker *thread* would still freeze the window for that long. So layouts run
+in one worker *process* (``python -m mesomap.ui.layout_jobs``) that loads the
+painting surface itself and keeps its own solver cache
+(``mesomap.model.grid.solver_for``); a job ships a zone (~80 kB) and gets
+injection points back (~15 kB), ~2 ms round trip. Same inputs, same seed, same
+points as the command line (``model.grid.layout_zone``).
+
+If a process cannot be started (a frozen build, a locked-down machine) the
+jobs run in a thread instead: slower to respond, same results.
+
+This module imports no Qt: the worker process imports it to run the jobs.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+from mesomap.model.plan import InjectionPoint, Zone
+
+_surfaces: dict = {}  # body id -> PaintingSurface, in whichever process runs the jobs
+_surface_lock = threading.Lock()
+
+
+def _surface(body_id: str):
+    with _surface_lock:
+        surface = _surfaces.get(body_id)
+        if surface is None:
+            try:  # in the UI process (thread fallback): share the surface the window already loaded
+                from mesomap.ui.prefetch import surface_for
+
+                surface = surface_for(body_id)
+            except ImportError:  # pragma: no cover
+                from mesomap.io.meshes import load_painting_surface
+
+                surface = load_painting_surface(body_id)
+            _surfaces[body_id] = surface
+        return surface
+
+
+# -- jobs (module-level functions: they are pickled by name) ----------------------------------------
+
+def warm_job(body_id: str) -> bool:
+    """Load the body's painting surface and its normals so the first real layout does not wait."""
+    _surface(body_id).vertex_normals  # noqa: B018
+    return True
+
+
+def layout_job(body_id: str, zone: Zone, seed: int = 0) -> tuple[InjectionPoint, ...]:
+    """The zone's full injection grid in injection order (pinned points kept): ``model.grid.layout_zone``."""
+    from mesomap.model.grid import layout_zone
+
+    return layout_zone(zone, _surface(body_id), seed)
+
+
+def preview_job(body_id: str, zone: Zone, seed: int = 0) -> tuple[InjectionPoint, ...]:
+    """A quick preview of the grid (no thinning or hole filling: ≈15–30 ms once the solver exists)."""
+    from mesomap.model.grid import row_direction, solver_for
+
+    if len(zone.faces) == 0:
+        return ()
+    p = zone.params
+    rows = p.pattern == "rows"
+    pinned = [q for q in zone.injections if q.pinned]
+    pins = (np.array([q.face for q in pinned], dtype=np.int64),
+            np.array([q.barycentric for q in pinned], dtype=float)) if pinned else None
+    result = solver_for(_surface(body_id), zone).layout(
+        p.spacing_mm, p.pattern, p.margin_mm, row_spacing_mm=p.row_spacing_mm if rows else None,
+        direction=row_direction(p.row_angle_deg) if rows else None, pinned=pins, seed=seed, fix=False)
+    return tuple(InjectionPoint(int(result.faces[i]), tuple(float(b) for b in result.barycentric[i]),
+                                bool(result.pinned[i])) for i in result.sequence)
+
+
+def pdf_job(body_id: str, plan, out: str) -> str:
+    """Write the session sheet PDF (renders the plan's views offscreen; ~2 s)."""
+    from mesomap.render.sheet import export_session_pdf
+
+    return str(export_session_pdf(plan, _surface(body_id), out))
+
+
+# -- the worker ------------------------------------------------------------------------------------
+
+JOBS = {f.__name__: f for f in (warm_job, layout_job, preview_job, pdf_job)}
+_HEADER = struct.Struct("<Q")
+
+
+class WorkerDied(RuntimeError):
+    """The worker process ended while jobs were waiting."""
+
+
+def _write_frame(stream, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_frame(stream):
+    head = stream.read(_HEADER.size)
+    if len(head) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        return None
+    return pickle.loads(data)
+
+
+class _ProcessExecutor:
+    """One ``python -m mesomap.ui.layout_jobs`` child fed pickled (id, job name, args) frames on stdin,
+    answering (id, ok, value) frames on its own pipe; jobs run one after another.
+
+    A plain subprocess rather than multiprocessing: spawning through multiprocessing re-imports
+    the parent's ``__main__`` (a script that opens a window would open another in the child).
+    """
+
+    def __init__(self):
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
+        self._proc = subprocess.Popen([sys.executable, "-m", "mesomap.ui.layout_jobs"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, env=env, cwd=package_root)
+        self._lock = threading.Lock()
+        self._futures: dict[int, Future] = {}
+        self._next = 0
+        self.dead = False
+        self._reader = threading.Thread(target=self._read, name="mesomap-layout-reader", daemon=True)
+        self._reader.start()
+
+    def submit(self, fn, *args) -> Future:
+        if fn.__name__ not in JOBS:
+            raise ValueError(f"{fn.__name__} is not a layout job")
+        future: Future = Future()
+        with self._lock:
+            if self.dead:
+                raise WorkerDied("the layout worker process has ended")
+            self._next += 1
+            job_id = self._next
+            self._futures[job_id] = future
+            try:
+                _write_frame(self._proc.stdin, (job_id, fn.__name__, args))
+            except (OSError, ValueError) as err:
+                self._futures.pop(job_id, None)
+                self.dead = True
+                raise WorkerDied(f"the layout worker process has ended ({err})") from None
+        return future
+
+    def _read(self) -> None:
+        stream = self._proc.stdout
+        while True:
+            try:
+                frame = _read_frame(stream)
+            except Exception:  # noqa: BLE001 — a damaged frame: the worker is unusable
+                frame = None
+            if frame is None:
+                break
+            job_id, ok, value = frame
+            with self._lock:
+                future = self._futures.pop(job_id, None)
+            if future is not None:
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+        with self._lock:
+            self.dead = True
+            waiting, self._futures = list(self._futures.values()), {}
+        for future in waiting:
+            future.set_exception(WorkerDied("the layout worker process ended during the job"))
+
+    def shutdown(self, wait: bool = False, cancel_futures: bool = True) -> None:
+        with self._lock:
+            self.dead = True
+        try:
+            self._proc.stdin.close()
+        except OSError:
+            pass
+        if wait:
+            try:
+                self._proc.wait(2.0)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+        elif self._proc.poll() is None:
+            threading.Thread(target=self._reap, daemon=True).start()
+
+    def _reap(self) -> None:
+        try:
+            self._proc.wait(5.0)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+
+
+def serve() -> None:
+    """The worker process: answer job frames from stdin until it closes."""
+    channel = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything else printed (by C libraries too) goes to stderr, not into the channel
+    sys.stdout = sys.stderr
+    stdin = sys.stdin.buffer
+    while True:
+        frame = _read_frame(stdin)
+        if frame is None:
+            return
+        job_id, name, args = frame
+        try:
+            reply = (job_id, True, JOBS[name](*args))
+        except BaseException as err:  # noqa: BLE001 — handed back to the caller
+            reply = (job_id, False, err)
+        try:
+            _write_frame(channel, reply)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            _write_frame(channel, (job_id, False, RuntimeError(f"{type(reply[2]).__name__}: {reply[2]}")))
+        except (BrokenPipeError, OSError):
+            return
+
+
+class LayoutWorker:
+    """Runs layout jobs one at a time, in a worker process (or a thread when processes fail)."""
+
+    def __init__(self, use_process: bool = True):
+        self._lock = threading.Lock()
+        self._executor = None
+        self.use_process = use_process
+        self.kind = ""  # "process" or "thread" once started
+
+    def _start(self):
+        if self._executor is None:
+            if self.use_process:
+                try:
+                    self._executor = _ProcessExecutor()
+                    self.kind = "process"
+                except OSError:
+                    self.use_process = False
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesomap-layout")
+                self.kind = "thread"
+        return self._executor
+
+    def submit(self, fn, *args) -> Future:
+        """Run ``fn(*args)`` in the worker; a worker process that died is replaced by a thread."""
+        with self._lock:
+            executor = self._start()
+            try:
+                return executor.submit(fn, *args)
+            except WorkerDied:
+                self._drop_process()
+                return self._start().submit(fn, *args)
+
+    def _drop_process(self) -> None:
+        if self.kind == "process" and self._executor is not None:
+            self._executor.shutdown(wait=False)
+            self._executor, self.use_process, self.kind = None, False, ""
+
+    def fall_back_to_thread(self) -> None:
+        """After a job failed with WorkerDied: run the next jobs in a thread."""
+        with self._lock:
+            self._drop_process()
+
+    def shutdown(self, wait: bool = False) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=wait, cancel_futures=True)
+                self._executor = None
+                self.kind = ""
+
+
+_worker: LayoutWorker | None = None
+
+
+def worker() -> LayoutWorker:
+    """The app's shared layout worker (one process for every window)."""
+    global _worker
+    if _worker is None:
+        _worker = LayoutWorker()
+        atexit.register(_worker.shutdown, True)
+    return _worker
+
+
+if __name__ == "__main__":
+    serve()
