@@ -63,9 +63,11 @@ class GridController(QObject):
     message = Signal(str)
     _job_done = Signal(object, object)  # (batch or "preview", zone id), future — from worker threads
 
-    def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None):
-        super().__init__()
+    def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
         self.doc = doc
+        self.closed = False
         self._body_id = body_id  # callable -> the bundled body the plan is edited on (None: none)
         self.worker = layout_worker or worker()
         self._batches: list[_Batch] = []
@@ -225,7 +227,14 @@ class GridController(QObject):
         except RuntimeError:  # the window (and this object) is gone
             pass
 
+    def close(self) -> None:
+        """The window closes: results still on their way are dropped."""
+        self.cancel_all()
+        self.closed = True
+
     def _finished(self, key, future) -> None:
+        if self.closed:
+            return
         what, zone_id = key
         try:
             result, error = future.result(), None

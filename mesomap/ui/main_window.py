@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         wanted = wanted if wanted in BUNDLED_BODIES else DEFAULT_BODY
         self.doc = Document(Plan(body=self._body_ref(wanted)))
         self.editor = PlanEditor(self.doc)
-        self.grids = GridController(self.doc, self._layout_body)
+        self.grids = GridController(self.doc, self._layout_body, parent=self)
         self.editor.grids = self.grids
         self.scene = PlanScene(self.view)
         self.tool = CanvasTool(self.view, self.editor, self.scene)
@@ -863,6 +863,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closed = True
+        self.grids.close()
         self.autosave_timer.stop()
         self.autosaver.clear()
         self.settings.setValue("window/geometry", self.saveGeometry())

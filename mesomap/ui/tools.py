@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, Qt
 from mesomap.geometry.pick import RayHit
 from mesomap.ui.body_view import BodyView
 from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
-from mesomap.ui.plan_scene import PlanScene
+from mesomap.ui.plan_scene import PlanScene, disc_radius_mm
 
 #: A press this close (logical px) to a point's glyph grabs the point.
 GRAB_PX = 10.0
@@ -28,6 +28,9 @@ DAB_SPACING = 0.45
 MAX_PICKS_PER_MOVE = 400
 #: Ctrl+wheel multiplies the brush radius by this per notch.
 RADIUS_STEP = 1.15
+#: An injection disc is grabbed this many px beyond its rim (at least MIN_GRAB_PX, at most GRAB_PX from its centre).
+GRAB_MARGIN_PX = 3.0
+MIN_GRAB_PX = 5.0
 #: An injection point this far (mm) behind the skin the ray meets first is hidden (not hovered or grabbed).
 HIDDEN_BEHIND_MM = 4.0
 
@@ -240,15 +243,20 @@ class CanvasTool:
         if scene.grid is None:
             return None
         candidates = []
+        camera = np.array(self.view.plotter.camera.position)
+        k0 = self.view.mm_per_pixel(0.0)  # mm per pixel is linear in the distance (constant when parallel)
+        k1 = self.view.mm_per_pixel(1.0) - k0
         for zone in self.editor.plan.zones:
             if not zone.injections or zone.id in self.editor.hidden or zone.id in scene.previews:
                 continue
             pos, _ = scene.injection_frames(zone)
             xy, depth = self.view.project(pos)
             d = np.hypot(xy[:, 0] - x, xy[:, 1] - y)
-            near = np.flatnonzero((d <= GRAB_PX) & (depth > 0) & (depth < 1))
+            # grab a disc on it or just beside it, so the skin between discs stays clickable (adding points)
+            disc_px = disc_radius_mm(zone) / np.maximum(k0 + k1 * np.linalg.norm(pos - camera, axis=1), 1e-6)
+            grab = np.clip(disc_px + GRAB_MARGIN_PX, MIN_GRAB_PX, GRAB_PX)
+            near = np.flatnonzero((d <= grab) & (depth > 0) & (depth < 1))
             candidates += [(float(d[i]), zone.id, int(i), pos[i]) for i in near]
-        camera = np.array(self.view.plotter.camera.position)
         for _, zone_id, index, pos in sorted(candidates, key=lambda c: c[0])[:4]:
             along = pos - camera
             distance = float(np.linalg.norm(along))

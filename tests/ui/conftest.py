@@ -97,3 +97,27 @@ def screen_of(win, point_mm) -> tuple[float, float]:
 def camera(win):
     cam = win.view.plotter.camera
     return np.array(cam.position), np.array(cam.focal_point)
+
+
+# -- grids -------------------------------------------------------------------------
+GRID_TIMEOUT_MS = 60000  # the first layout also starts the worker process and loads the body there
+
+
+def wait_grids(qtbot, win, timeout=GRID_TIMEOUT_MS) -> None:
+    """Until every layout asked for has been applied (or dropped)."""
+    qtbot.waitUntil(lambda: not win.grids.busy, timeout=timeout)
+
+
+def wait_summary(qtbot, win) -> None:
+    """Until the summary dock has caught up with the plan."""
+    qtbot.waitUntil(lambda: not win.summary_panel.timer.isActive(), timeout=5000)
+
+
+def gridded_window(qtbot, win, *zone_ids):
+    """``win`` with template zones added and all their grids laid out."""
+    for zone_id in zone_ids:
+        win.editor.add_zone_from_template(win.templates.zone(zone_id))
+    assert win.generate_grid(all_zones=True)
+    wait_grids(qtbot, win)
+    assert all(z.injections and not z.grid_stale for z in win.doc.plan.zones)
+    return win
