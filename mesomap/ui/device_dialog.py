@@ -81,7 +81,8 @@ class DeviceDialog(QDialog):
         self.profile_box = QComboBox()
         self.profile_box.setMinimumContentsLength(28)
         self.profile_box.setToolTip(f"Bundled device profiles and your own (add them as JSON files in {user_dir()})")
-        self.profiles, problems = list_profiles()
+        profiles, problems = list_profiles()
+        self.profiles = sorted(profiles, key=lambda p: p.example)  # real devices first, examples after
         for p in self.profiles:
             self.profile_box.addItem(f"{p.name} ({p.id}){'  — example profile' if p.example else ''}", p.id)
         self.profile_box.currentIndexChanged.connect(lambda _: self.check())
