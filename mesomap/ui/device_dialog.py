@@ -132,6 +132,7 @@ class DeviceDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setFormat("")
+        self.progress.hide()  # until something is sent
         layout.addWidget(self.progress)
         self.status = QLabel("The open plan is not changed by sending it.")
         self.status.setWordWrap(True)
@@ -224,7 +225,10 @@ class DeviceDialog(QDialog):
             rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"
             lines.append(f"  {p.number}. {p.name}: {MODES.get(p.mode, p.mode)}, needle {p.needle_mm:g} mm, depth {p.depth_mm:g} mm, "
                          f"{p.volume_per_shot_ml:g} ml × {p.shots} shots, {rate}")
-        self._show_check(True, f"Ready to send to {self.profile.name}. Check the roundings below first.", lines)
+        n = len(report.roundings)
+        check = (f"{n} value{'s were' if n != 1 else ' was'} rounded to the device's steps: check them below first."
+                 if n else "Check the programs below.")
+        self._show_check(True, f"Ready to send to {self.profile.name}. {check}", lines)
         return True
 
     def _show_check(self, ok: bool, headline: str, lines: list[str]) -> None:
@@ -255,6 +259,7 @@ class DeviceDialog(QDialog):
             self.settings.setValue("device/profile", self.profile.id)
         self.result, self.error = None, None
         self.cancel_event = threading.Event()
+        self.progress.show()
         self.progress.setRange(0, 0)  # busy until the handshake answers
         self.progress.setFormat("")
         self._set_status(None, f"Connecting to {port}…")
