@@ -249,8 +249,8 @@ NUMBER_EVERY = 10
 
 
 #: A grid laid out before its zone changed: grey, half transparent ("regenerate me").
-STALE_RGB = (0.62, 0.62, 0.66)
-STALE_OPACITY = 0.55
+STALE_RGB = (0.9, 0.9, 0.92)
+STALE_OPACITY = 0.6
 LEGEND_TITLE = "depth mm"
 
 
@@ -284,7 +284,7 @@ class GridGlyphs:
         rim = pv.Cylinder(radius=radius * 1.35, height=0.3, direction=(1, 0, 0), center=(-0.25, 0, 0), resolution=16)
         glyphs = centres.glyph(geom=disc, orient="normal", scale=False)
         self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
-                               opacity=STALE_OPACITY if stale else 1.0,
+                               opacity=0.3 if stale else 1.0,
                                name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
         if stale:
             self._plotter.add_mesh(glyphs, color=STALE_RGB, opacity=STALE_OPACITY, name=self._name(zone.id),

@@ -60,6 +60,7 @@ class GridController(QObject):
     preview_changed = Signal(str)  # zone id: its preview grid was shown, replaced or cleared
     pending_changed = Signal(str)  # zone id: parameters waiting for their layout changed
     applied = Signal()  # a batch finished (applied, partly applied or failed)
+    replacing = Signal(object)  # set of zone ids whose grids are about to be replaced by a layout
     message = Signal(str)
     _job_done = Signal(object, object)  # (batch or "preview", zone id), future — from worker threads
 
@@ -103,6 +104,10 @@ class GridController(QObject):
             if b.kind == "params" and zone_id in b.inputs and not b.cancelled:
                 return b.inputs[zone_id].params
         return None
+
+    def previewing(self, zone_id: str) -> TreatmentParams | None:
+        """The parameters a zone is being previewed with (a slider held), or None."""
+        return self._preview_active.get(zone_id)
 
     def display_params(self, zone_id: str) -> TreatmentParams | None:
         """What the panels should show for a zone now: previewed, else pending parameters (None: the plan's)."""
@@ -308,6 +313,7 @@ class GridController(QObject):
             return p
 
         if steps:
+            self.replacing.emit({zone_id for zone_id, _, injections in steps if injections is not None})
             self.doc.edit(batch.label, apply)
         for zone_id in batch.inputs:
             self.end_preview(zone_id)

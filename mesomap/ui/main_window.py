@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.grids.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.grids.preview_changed.connect(self._on_preview_changed)
         self.grids.pending_changed.connect(self.summary_panel.schedule)
+        self.grids.replacing.connect(self._grids_replacing)
         self.exporter.busy_changed.connect(self._sync_busy)
 
         self.autosaver = autosaver or Autosaver()
@@ -622,6 +623,11 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(text)
         self.busy_label.setVisible(bool(text))
         self.busy_bar.setVisible(bool(text))
+
+    def _grids_replacing(self, zone_ids) -> None:
+        """A new layout replaces these zones' points: a selected point of theirs is no longer the same point."""
+        if self.editor.injection is not None and self.editor.injection[0] in zone_ids:
+            self.editor.select_injection(None)
 
     def _on_preview_changed(self, zone_id: str) -> None:
         self.scene.set_preview(self.doc.plan, zone_id, self.grids.previews.get(zone_id))

@@ -60,6 +60,7 @@ class PlanScene:
         self.previews: dict = {}  # zone id -> (params, injections) drawn instead of the zone's grid
         self._grid_keys: dict[str, tuple] = {}  # zone id -> what its discs show (redrawn when it differs)
         self._frames: dict[str, tuple] = {}  # zone id -> (injections, positions, normals) for hit tests
+        self._marked = None  # the injection the marker rings (zone id, index)
 
     def attach(self, surface: PaintingSurface, plan: Plan, hidden=(), zone_id=None, point_id=None) -> None:
         """Draw ``plan`` on ``surface`` (replacing whatever plan was drawn)."""
@@ -243,6 +244,8 @@ class PlanScene:
         else:
             self.previews[zone_id] = preview
         self.update_grids(plan, [zone_id], numbers=True)
+        if self.marker.visible or preview is None:
+            self.show_marker(plan, self._marked)
 
     def injection_frames(self, zone: Zone) -> tuple[np.ndarray, np.ndarray]:
         """(positions, normals) of a zone's injection points (cached per grid)."""
@@ -255,10 +258,12 @@ class PlanScene:
 
     def show_marker(self, plan: Plan, injection) -> None:
         """Ring the selected injection (zone id, index); None hides the ring."""
+        self._marked = injection
         zone = None
         if injection is not None and self.surface is not None:
             zone = next((z for z in plan.zones if z.id == injection[0]), None)
-        if zone is None or injection[1] >= len(zone.injections) or zone.id in self.zones.hidden:
+        if (zone is None or injection[1] >= len(zone.injections) or zone.id in self.zones.hidden
+                or zone.id in self.previews):
             if self.marker.visible:
                 self.marker.hide()
                 self.view.request_render()

@@ -137,7 +137,8 @@ class SummaryPanel(QDockWidget):
         zones = []
         for z in plan.zones:
             params = self.editor.shown_params(z)
-            zones.append(z if params is z.params else replace(z, params=params))
+            # parameters being previewed or laid out: the count is the estimate for them (not "changed since")
+            zones.append(z if params is z.params else replace(z, params=params, injections=(), grid_source=""))
         return replace(plan, zones=tuple(zones))
 
     def refresh(self) -> None:

@@ -284,6 +284,12 @@ class ZonePanel(QDockWidget):
         form.addRow("Notes", self.notes)
         layout.addWidget(self.form_box)
         self._form = form
+        order = (self.name, self.side, self.technique, self.depth, self.spacing_slider, self.spacing, self.pattern,
+                 self.row_spacing, self.row_angle, self.margin, self.generate_button, self.clear_grid_button,
+                 self.pin_button, self.delete_injection_button, self.volume, self.needle_length, self.gauge,
+                 self.products, self.notes)
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
         self.hint = QLabel("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
                            "the first stroke makes a zone.")
         self.hint.setWordWrap(True)
@@ -310,6 +316,7 @@ class ZonePanel(QDockWidget):
         """Follow a GridController: parameters waiting for their layout, and its end."""
         grids.pending_changed.connect(self._grid_pending_changed)
         grids.busy_changed.connect(lambda _busy: self._show_grid(self.editor.zone))
+        grids.preview_changed.connect(lambda _zone_id: self._show_grid(self.editor.zone))
 
     # -- templates -------------------------------------------------------------
     def set_templates(self, zone_templates, areas: dict[str, float] | None = None) -> None:
@@ -487,10 +494,13 @@ class ZonePanel(QDockWidget):
         grids = self.editor.grids
         enabled = self.editor.enabled and len(zone.faces) > 0
         pending = grids is not None and (grids.pending_params(zone.id) is not None or zone.id in grids.laying_out())
+        preview = grids.previewing(zone.id) if grids is not None else None
         n, pinned = len(zone.injections), sum(q.pinned for q in zone.injections)
         style = ""
         if len(zone.faces) == 0:
             text = "Paint the zone first; then lay out its injection points."
+        elif preview is not None and n:
+            text = f"Preview at {preview.spacing_mm:g} mm spacing: let go of the slider to lay it out."
         elif pending:
             text = "Laying out the grid…"
         elif n == 0:

@@ -390,3 +390,45 @@ def test_opening_a_gridded_plan_draws_its_grid(window, qtbot, tmp_path, zone_id)
     assert window.scene.grid.shown == set()
     assert window.open_plan(tmp_path / "p.mesomap.json")
     assert window.scene.grid.shown == {window.doc.plan.zones[0].id}
+
+
+def test_a_selected_point_is_let_go_when_its_grid_is_laid_out_again(window, qtbot):
+    gridded_window(qtbot, window, "knee_left")
+    zone = window.doc.plan.zones[0]
+    window.editor.select_injection(zone.id, 3)
+    window.generate_action.trigger()
+    wait_grids(qtbot, window)
+    assert window.editor.injection is None and not window.scene.marker.visible
+
+
+def test_a_worker_process_that_dies_mid_layout_is_replaced_by_a_thread(window, qtbot):
+    from mesomap.ui.layout_jobs import LayoutWorker
+
+    own = LayoutWorker()
+    window.grids.worker = own
+    try:
+        window.editor.add_zone_from_template(window.templates.zone("forehead"))
+        window.generate_action.trigger()
+        assert own.kind == "process"
+        own._executor._proc.kill()  # the worker crashes (out of memory, killed…)
+        wait_grids(qtbot, window)
+        assert own.kind == "thread"
+        zone = window.doc.plan.zones[0]
+        assert zone.injections and not zone.grid_stale
+        on_skin_inside(window, zone)
+    finally:
+        own.shutdown(wait=True)
+
+
+def test_the_thread_worker_lays_out_the_same_grid(window, qtbot):
+    from mesomap.ui.layout_jobs import LayoutWorker
+
+    gridded_window(qtbot, window, "knee_left")
+    by_process = window.doc.plan.zones[0].injections
+    window.grids.worker = LayoutWorker(use_process=False)
+    window.clear_grid_action.trigger()
+    window.generate_action.trigger()
+    wait_grids(qtbot, window)
+    assert window.grids.worker.kind == "thread"
+    assert window.doc.plan.zones[0].injections == by_process
+    window.grids.worker.shutdown(wait=True)
