@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import queue
 import struct
 import subprocess
 import sys
@@ -136,7 +137,12 @@ class _ProcessExecutor:
         self._futures: dict[int, Future] = {}
         self._next = 0
         self.dead = False
+        # Frames are written by a thread: a pipe holds ~64 kB, the child reads the next job only when it
+        # has finished the last one, and a zone is ~80 kB — a direct write would block the UI meanwhile.
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write, name="mesomap-layout-writer", daemon=True)
         self._reader = threading.Thread(target=self._read, name="mesomap-layout-reader", daemon=True)
+        self._writer.start()
         self._reader.start()
 
     def submit(self, fn, *args) -> Future:
@@ -149,13 +155,22 @@ class _ProcessExecutor:
             self._next += 1
             job_id = self._next
             self._futures[job_id] = future
-            try:
-                _write_frame(self._proc.stdin, (job_id, fn.__name__, args))
-            except (OSError, ValueError) as err:
-                self._futures.pop(job_id, None)
-                self.dead = True
-                raise WorkerDied(f"the layout worker process has ended ({err})") from None
+        self._outbox.put((job_id, fn.__name__, args))
         return future
+
+    def _write(self) -> None:
+        while True:
+            frame = self._outbox.get()
+            if frame is None:
+                break
+            try:
+                _write_frame(self._proc.stdin, frame)
+            except (OSError, ValueError):  # the child is gone: the reader fails what is waiting
+                break
+        try:
+            self._proc.stdin.close()
+        except OSError:
+            pass
 
     def _read(self) -> None:
         stream = self._proc.stdout
@@ -183,11 +198,9 @@ class _ProcessExecutor:
     def shutdown(self, wait: bool = False, cancel_futures: bool = True) -> None:
         with self._lock:
             self.dead = True
-        try:
-            self._proc.stdin.close()
-        except OSError:
-            pass
+        self._outbox.put(None)  # the writer closes the child's stdin after what is queued: it then exits
         if wait:
+            self._writer.join(2.0)
             try:
                 self._proc.wait(2.0)
             except subprocess.TimeoutExpired:
