@@ -94,6 +94,11 @@ class GridController(QObject):
             return f"Laying out {shown}…"
         return "Previewing…" if self._preview_running else ""
 
+    @property
+    def pending(self) -> bool:
+        """True while requested layouts (not previews) are still to be applied."""
+        return any(not b.cancelled for b in self._batches)
+
     def laying_out(self) -> set[str]:
         """Ids of the zones with a layout running or queued."""
         return {z for b in self._batches if not b.cancelled for z in b.pending}

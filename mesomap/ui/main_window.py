@@ -375,6 +375,14 @@ class MainWindow(QMainWindow):
         self.numbers_action = self._action("Numbers", lambda on: self.set_numbers(on), "O",
                                            "Show injection order numbers (O): each zone's first and last and "
                                            "every tenth, numbered as exported", checkable=True)
+        # menus say what an action does; toolbar and panel buttons keep the short words
+        for action, text in ((self.generate_all_action, "Generate all grids"),
+                             (self.mode_actions[Mode.INJECT], "Edit injection points"),
+                             (self.pin_action, "Pin injection"), (self.delete_injection_action, "Delete injection"),
+                             (self.numbers_action, "Show order numbers")):
+            short = action.text()
+            action.setText(text)
+            action.setIconText(short)
         for action in (self.generate_action, self.generate_all_action, self.clear_grid_action):
             grid_menu.addAction(action)
         grid_menu.addSeparator()
@@ -572,11 +580,32 @@ class MainWindow(QMainWindow):
         self.clear_zone_action.setEnabled(zone is not None and self.editor.enabled)
         self._sync_grid_actions()
 
-    def commit_pending(self) -> None:
-        """End a drag and apply fields typed but not confirmed, so nothing typed is lost."""
+    def commit_pending(self, layouts: bool = True) -> None:
+        """End a drag and apply fields typed but not confirmed, so nothing typed is lost; with ``layouts``
+        also wait for grids being laid out (a spacing just changed lands with its grid before a save or export)."""
         self.tool.cancel()
         self.zone_panel.commit_pending()
         self.point_panel.commit_pending()
+        if layouts:
+            self.finish_layouts()
+
+    def finish_layouts(self, timeout_s: float = 120.0) -> bool:
+        """Wait (the window repaints, input waits) until the requested grids are applied; False on timeout."""
+        if not self.grids.laying_out() and not self.grids.pending:
+            return True
+        import time
+
+        from PySide6.QtCore import QEventLoop
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            deadline = time.monotonic() + timeout_s
+            while self.grids.pending and time.monotonic() < deadline:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 20)
+                time.sleep(0.005)
+        finally:
+            QApplication.restoreOverrideCursor()
+        return not self.grids.pending
 
     def undo(self) -> None:
         self.tool.cancel()  # a stroke in progress ends (and becomes the step undone)
@@ -594,7 +623,7 @@ class MainWindow(QMainWindow):
         if not self.editor.enabled:
             self.statusBar().showMessage("Grids are laid out on the bundled bodies: switch to Female or Male.", 8000)
             return False
-        self.commit_pending()
+        self.commit_pending(layouts=False)
         if all_zones:
             return self.grids.generate(None)
         zone = self.editor.zone
@@ -615,7 +644,9 @@ class MainWindow(QMainWindow):
         self.clear_grid_action.setEnabled(enabled and zone is not None and bool(zone.injections))
         point = self.editor.injection_point
         self.pin_action.setEnabled(enabled and point is not None)
-        self.pin_action.setText("Unpin" if point is not None and point.pinned else "Pin")
+        unpin = point is not None and point.pinned
+        self.pin_action.setText("Unpin injection" if unpin else "Pin injection")
+        self.pin_action.setIconText("Unpin" if unpin else "Pin")
         self.delete_injection_action.setEnabled(enabled and point is not None)
 
     def _sync_busy(self, _busy: bool = False) -> None:

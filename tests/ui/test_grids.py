@@ -432,3 +432,39 @@ def test_the_thread_worker_lays_out_the_same_grid(window, qtbot):
     assert window.grids.worker.kind == "thread"
     assert window.doc.plan.zones[0].injections == by_process
     window.grids.worker.shutdown(wait=True)
+
+
+def test_the_window_stays_responsive_while_grids_are_laid_out(window, qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    for zone_id in ("abdomen", "decollete", "outer_thigh_right", "outer_thigh_left"):
+        window.editor.add_zone_from_template(window.templates.zone(zone_id))
+        window.zone_panel.spacing.setValue(6.0)  # dense: each layout takes a while (no grid yet: no layout now)
+    assert not window.grids.busy
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    t0 = time.perf_counter()
+    window.generate_all_action.trigger()
+    asked = time.perf_counter() - t0
+    while window.grids.busy:
+        qtbot.wait(5)
+    timer.stop()
+    assert asked < 0.3, f"asking for the layouts took {asked:.2f} s: the UI thread waited for them"
+    assert len(ticks) >= 5, "the event loop kept running during the layouts"
+    assert all(len(z.injections) > 150 for z in window.doc.plan.zones)
+
+
+def test_saving_right_after_a_spacing_change_saves_it_with_its_grid(window, qtbot, tmp_path):
+    from mesomap.io.plan_file import load_plan
+
+    gridded_window(qtbot, window, "abdomen")
+    window.zone_panel.spacing.setValue(12.0)
+    assert window.grids.pending
+    assert window.save_to(tmp_path / "p.mesomap.json")  # waits for the layout, then saves
+    zone = load_plan(tmp_path / "p.mesomap.json").zones[0]
+    assert zone.params.spacing_mm == 12.0 and zone.injections and not zone.grid_stale
