@@ -11,9 +11,10 @@ previous program). The outcome is one plain sentence: committed, or why not.
 
 from __future__ import annotations
 
+import queue
 import threading
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +41,8 @@ from mesomap.model.plan import Plan
 from mesomap.ui.zone_panel import ERROR_STYLE
 
 OK_STYLE = "color: #1b6e20;"
+#: How often the dialog shows the transfer's progress (ms).
+POLL_MS = 40
 
 
 def serial_ports() -> list[tuple[str, str]]:
@@ -57,8 +60,6 @@ def serial_ports() -> list[tuple[str, str]]:
 class DeviceDialog(QDialog):
     """Profile and port, the check report, Send with progress and Cancel."""
 
-    _progress = Signal(object)  # TransferProgress, from the sending thread
-    _finished = Signal(object, object)  # (SendResult or None, error or None)
 
     def __init__(self, plan: Plan, surface: PaintingSurface, settings: QSettings | None = None,
                  parent: QWidget | None = None):
@@ -159,8 +160,11 @@ class DeviceDialog(QDialog):
         self.setTabOrder(self.refresh_button, self.timeout)
         self.setTabOrder(self.timeout, self.send_button)
 
-        self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
-        self._finished.connect(self._send_finished, Qt.ConnectionType.QueuedConnection)
+        # The sending thread only fills a queue; a timer shows it on the UI thread (no Qt call from the thread).
+        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
         self.port_box.editTextChanged.connect(lambda _: self._sync_buttons())
         self.fill_ports()
         last_profile = str(settings.value("device/profile", "")) if settings is not None else ""
@@ -266,22 +270,42 @@ class DeviceDialog(QDialog):
         data, cancel, timeout_s, device_id = self.program, self.cancel_event, self.timeout.value(), self.profile.id
         retries = self.retries
 
+        events = self._events
+
         def work() -> None:
             result, error = None, None
             try:
-                result = device_link.send_program(port, data, progress=self._progress.emit, cancel=cancel,
-                                                  timeout_s=timeout_s, retries=retries, expect_device=device_id)
+                result = device_link.send_program(port, data, progress=lambda p: events.put(("progress", p)),
+                                                  cancel=cancel, timeout_s=timeout_s, retries=retries,
+                                                  expect_device=device_id)
             except Exception as err:  # noqa: BLE001 — every failure is reported in the dialog
                 error = err
-            try:
-                self._finished.emit(result, error)
-            except RuntimeError:  # the dialog is gone
-                pass
+            events.put(("finished", (result, error)))
 
         self.thread = threading.Thread(target=work, name="mesomap send", daemon=True)
         self._sync_buttons()
         self.thread.start()
+        self._poll.start()
         return True
+
+    def _drain(self) -> None:
+        """Timer slot: show the sending thread's progress and outcome."""
+        latest = None
+        while True:
+            try:
+                kind, value = self._events.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "progress":
+                latest = value
+            else:
+                if latest is not None:
+                    self._show_progress(latest)
+                self._poll.stop()
+                self._send_finished(*value)
+                return
+        if latest is not None:
+            self._show_progress(latest)
 
     def cancel(self) -> None:
         if self.cancel_event is not None and self.sending:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from mesomap.io.exports import ExportError, check_exportable, exporters
@@ -67,13 +67,15 @@ class Exporter(QObject):
 
     busy_changed = Signal(bool)
     finished = Signal(str, object)  # format key, written path (None: failed)
-    _pdf_done = Signal(object, object)  # (out path, future), from the worker's thread
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self.pdf_running: Path | None = None
-        self._pdf_done.connect(self._pdf_finished, Qt.ConnectionType.QueuedConnection)
+        self._pdf_future = None
+        self._poll = QTimer(self)  # picks the PDF job's end up on the UI thread
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._check_pdf)
 
     @property
     def busy(self) -> bool:
@@ -154,15 +156,15 @@ class Exporter(QObject):
         self.pdf_running = out
         self.busy_changed.emit(True)
         self.window.statusBar().showMessage(f"Writing the session sheet to {out}…")
-        future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out))
-        future.add_done_callback(lambda f, o=out: self._emit_pdf_done(o, f))
+        self._pdf_future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out))
+        self._poll.start()
         return True
 
-    def _emit_pdf_done(self, out, future) -> None:
-        try:
-            self._pdf_done.emit(out, future)
-        except RuntimeError:  # the window is gone
-            pass
+    def _check_pdf(self) -> None:
+        if self._pdf_future is not None and self._pdf_future.done():
+            self._poll.stop()
+            future, self._pdf_future = self._pdf_future, None
+            self._pdf_finished(self.pdf_running, future)
 
     def _pdf_finished(self, out: Path, future) -> None:
         self.pdf_running = None

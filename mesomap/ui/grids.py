@@ -18,7 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from concurrent.futures import Future
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from mesomap.model import edits
 from mesomap.model.document import Change, Document
@@ -27,6 +29,8 @@ from mesomap.ui.editor import LAYOUT_FIELDS, layout_changed
 from mesomap.ui.layout_jobs import LayoutWorker, WorkerDied, layout_job, preview_job, warm_job, worker
 
 SEED = 0
+#: How often finished layouts are looked for while any runs (ms).
+POLL_MS = 15
 
 
 def pins(zone: Zone) -> tuple[InjectionPoint, ...]:
@@ -62,7 +66,6 @@ class GridController(QObject):
     applied = Signal()  # a batch finished (applied, partly applied or failed)
     replacing = Signal(object)  # set of zone ids whose grids are about to be replaced by a layout
     message = Signal(str)
-    _job_done = Signal(object, object)  # (batch or "preview", zone id), future — from worker threads
 
     def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None,
                  parent: QObject | None = None):
@@ -76,7 +79,12 @@ class GridController(QObject):
         self._preview_active: dict[str, TreatmentParams] = {}  # zone id -> params being previewed
         self._preview_running: tuple[str, TreatmentParams] | None = None
         self._preview_next: tuple[str, Zone] | None = None
-        self._job_done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        # Finished jobs are picked up by a timer on the UI thread: no Qt object is touched from the
+        # worker's threads (a window closing while a result arrives must not race with it).
+        self._outstanding: list[tuple[tuple, Future]] = []
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check)
         doc.changed.connect(self._doc_changed)
 
     # -- state -----------------------------------------------------------------
@@ -215,7 +223,7 @@ class GridController(QObject):
         self._preview_next = None
         self._preview_running = (zone_id, zone.params)
         future = self.worker.submit(preview_job, body_id, zone, SEED)
-        future.add_done_callback(lambda f, key=("preview", zone_id): self._emit_done(key, f))
+        self._watch(("preview", zone_id), future)
         self.busy_changed.emit(True)
 
     # -- running ---------------------------------------------------------------
@@ -228,19 +236,29 @@ class GridController(QObject):
 
     def _run(self, batch: _Batch, zone_id: str, zone: Zone) -> None:
         future = self.worker.submit(layout_job, batch.body_id, zone, SEED)
-        future.add_done_callback(lambda f, key=(batch, zone_id): self._emit_done(key, f))
+        self._watch((batch, zone_id), future)
 
-    def _emit_done(self, key, future) -> None:
-        """In a worker's thread: hand the result to the UI thread."""
-        try:
-            self._job_done.emit(key, future)
-        except RuntimeError:  # the window (and this object) is gone
-            pass
+    def _watch(self, key: tuple, future: Future) -> None:
+        self._outstanding.append((key, future))
+        if not self._poll.isActive():
+            self._poll.start()
+
+    def _check(self) -> None:
+        """Timer slot: hand finished jobs over, in the order they were asked for."""
+        done = [(key, f) for key, f in self._outstanding if f.done()]
+        if done:
+            self._outstanding = [(key, f) for key, f in self._outstanding if not f.done() or (key, f) not in done]
+            for key, future in done:
+                self._finished(key, future)
+        if not self._outstanding:
+            self._poll.stop()
 
     def close(self) -> None:
         """The window closes: results still on their way are dropped."""
         self.cancel_all()
         self.closed = True
+        self._poll.stop()
+        self._outstanding.clear()
 
     def _finished(self, key, future) -> None:
         if self.closed:
