@@ -131,3 +131,12 @@ def test_cancelling_the_dialog_writes_nothing(gridded, save_as, outdir, errors):
     gridded.export_actions["csv"].trigger()
     assert len(asked) == 1 and not errors
     assert not any(p.suffix == ".csv" for p in outdir.iterdir())
+
+
+def test_ctrl_p_asks_where_to_save_the_sheet(gridded, save_as, qtbot):
+    from PySide6.QtCore import Qt
+
+    answers, asked = save_as
+    answers.append(None)  # cancelled
+    qtbot.keyClick(gridded, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert [title for title, _ in asked] == ["Save the session sheet"]

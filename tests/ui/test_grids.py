@@ -468,3 +468,15 @@ def test_saving_right_after_a_spacing_change_saves_it_with_its_grid(window, qtbo
     assert window.save_to(tmp_path / "p.mesomap.json")  # waits for the layout, then saves
     zone = load_plan(tmp_path / "p.mesomap.json").zones[0]
     assert zone.params.spacing_mm == 12.0 and zone.injections and not zone.grid_stale
+
+
+def test_the_layout_worker_imports_no_qt():
+    """The worker process runs mesomap.ui.layout_jobs: it must not drag Qt (or a display) in."""
+    import subprocess
+    import sys
+
+    code = ("import sys, mesomap.ui.layout_jobs as j; j.warm_job('female'); "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyvistaqt')]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
