@@ -152,6 +152,17 @@ class PointGlyphs:
             )
 
 
+def skin_circle(centre_mm, normal, radius_mm: float, lift_mm: float, segments: int) -> np.ndarray:
+    """(segments + 1, 3) mm: a closed circle in the skin's tangent plane, lifted along the normal."""
+    n = np.asarray(normal, dtype=np.float64)
+    n = n / np.linalg.norm(n)
+    a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
+    a /= np.linalg.norm(a)
+    b = np.cross(n, a)
+    t = np.linspace(0, 2 * np.pi, segments + 1)
+    return np.asarray(centre_mm) + lift_mm * n + radius_mm * (np.outer(np.cos(t), a) + np.outer(np.sin(t), b))
+
+
 class BrushRing:
     """A circle of the brush radius lying on the skin's tangent plane at the cursor."""
 
@@ -160,13 +171,7 @@ class BrushRing:
         self.visible = False
 
     def show(self, centre_mm: np.ndarray, normal: np.ndarray, radius_mm: float) -> None:
-        n = np.asarray(normal, dtype=np.float64)
-        n = n / np.linalg.norm(n)
-        a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
-        a /= np.linalg.norm(a)
-        b = np.cross(n, a)
-        t = np.linspace(0, 2 * np.pi, 65)
-        pts = centre_mm + 1.0 * n + radius_mm * (np.outer(np.cos(t), a) + np.outer(np.sin(t), b))
+        pts = skin_circle(centre_mm, normal, radius_mm, lift_mm=1.0, segments=64)
         self._plotter.add_mesh(pv.lines_from_points(pts), color=RING_RGB, line_width=2, name="brush-ring",
                                reset_camera=False, render=False, pickable=False)
         self.visible = True
@@ -371,13 +376,7 @@ class InjectionMarker:
         self.visible = False
 
     def show(self, centre_mm: np.ndarray, normal: np.ndarray, radius_mm: float) -> None:
-        n = np.asarray(normal, dtype=np.float64)
-        n = n / np.linalg.norm(n)
-        a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
-        a /= np.linalg.norm(a)
-        b = np.cross(n, a)
-        t = np.linspace(0, 2 * np.pi, 33)
-        pts = centre_mm + 1.2 * n + radius_mm * (np.outer(np.cos(t), a) + np.outer(np.sin(t), b))
+        pts = skin_circle(centre_mm, normal, radius_mm, lift_mm=1.2, segments=32)
         self._plotter.add_mesh(pv.lines_from_points(pts), color=MARKER_RGB, line_width=3, name=self.NAME,
                                reset_camera=False, render=False, pickable=False)
         self.visible = True
