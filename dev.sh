@@ -52,11 +52,29 @@ install_python_packages() {  # $1: "" or "test"
   fi
 }
 
+run_tests() {  # with arguments: plain pytest; without: headless tests, then each GUI test file in its own process
+  [ $# -gt 0 ] && exec "$VENV/bin/python" -m pytest "$@"
+  local rc=0 f code
+  "$VENV/bin/python" -m pytest --ignore=tests/ui || rc=$?
+  for f in tests/ui/test_*.py; do
+    code=0
+    "$VENV/bin/python" -m pytest "$f" || code=$?
+    if [ "$code" -ge 128 ]; then
+      # Known bug (see the session notes): a rare native abort inside Qt/VTK in long GUI runs.
+      say "WARNING: $f was killed by signal $((code - 128)); running it once more"
+      code=0
+      "$VENV/bin/python" -m pytest "$f" || code=$?
+    fi
+    [ "$code" -eq 0 ] || rc=$code
+  done
+  return "$rc"
+}
+
 cmd=${1:-app}
 shift || true
 case "$cmd" in
   setup) install_system_packages; install_python_packages "${1:-}" ;;
   app)   install_system_packages; install_python_packages; exec "$VENV/bin/mesomap" "$@" ;;
-  test)  install_system_packages; install_python_packages test; exec "$VENV/bin/python" -m pytest "$@" ;;
+  test)  install_system_packages; install_python_packages test; run_tests "$@" ;;
   *)     say "usage: ./dev.sh app|test|setup [args…]"; exit 2 ;;
 esac
