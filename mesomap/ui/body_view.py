@@ -187,4 +187,11 @@ class BodyView(QWidget):
         return False  # VTK still gets every event: orbit, zoom and pan keep working
 
     def close_view(self) -> None:
-        self.plotter.close()
+        self.plotter.close()  # finalizes VTK's GL resources with the widget's context current
+        # pyvistaqt keeps Python wrappers of the widget's GL context and of its offscreen surface,
+        # which Qt owns and deletes with the widget. A wrapper outliving its object is handed out
+        # again for whatever Qt object is later allocated at that address (a menu came back as a
+        # "QOffscreenSurface" and crashed): drop them now that nothing renders here any more.
+        forget = getattr(self.plotter, "_forget_context", None)
+        if forget is not None:
+            forget()

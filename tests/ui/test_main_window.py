@@ -185,3 +185,16 @@ def test_vtk_hot_keys_do_not_change_the_view(window, qtbot):
     qtbot.keyClick(window.view.plotter, Qt.Key.Key_Q)
     assert prop.GetRepresentationAsString() == "Surface"
     assert window.isVisible()
+
+
+def test_closing_drops_the_views_gl_wrappers(qtbot, settings):
+    """pyvistaqt keeps Python wrappers of Qt-owned GL objects past close; a wrapper outliving its object is
+    handed out again for a new Qt object at the same address (seen: a menu returned as QOffscreenSurface)."""
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    plotter = win.view.plotter
+    assert getattr(plotter, "_surface", None) is not None  # realized: it holds the context's surface
+    win.close()
+    assert getattr(plotter, "_surface", None) is None and getattr(plotter, "_ctx", None) is None
