@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
@@ -9,6 +11,15 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesomap.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def delete_closed_windows(qapp):
+    """Delete the windows earlier tests closed (pytest-qt only asks Qt to, and without an event loop
+    turning they would pile up: thousands of widgets and GBs over the suite)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    yield
 
 
 @pytest.fixture(autouse=True)
