@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from mesomap.model.document import Change
 from mesomap.model.plan import ReflexPoint
 from mesomap.ui.editor import PlanEditor
-from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin, commit_typed, scrolling
+from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin, commit_typed, scrolling, show_current
 
 POINT_SIDES = ("left", "right", "midline")
 
@@ -180,14 +180,9 @@ class PointPanel(QDockWidget):
 
     def _sync_selection(self) -> None:
         point_id = self.editor.point_id
-        item = self._item(point_id) if point_id else None
         self._syncing = True
         try:
-            self.tree.setCurrentItem(item)
-            if item is None:
-                self.tree.clearSelection()
-            else:
-                self.tree.scrollToItem(item)
+            show_current(self.tree, self._item(point_id) if point_id else None)
         finally:
             self._syncing = False
         self.message.clear()

@@ -54,6 +54,14 @@ ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
 
 
+def show_current(tree, item) -> None:
+    """Make ``item`` the tree's current row and scroll to it; no item clears the selection."""
+    tree.setCurrentItem(item)
+    if item is None:
+        tree.clearSelection()
+    else:
+        tree.scrollToItem(item)
+
 def scrolling(body: QWidget) -> QScrollArea:
     """``body`` in a frameless scroll area, so a dock can be shorter than its form."""
     area = QScrollArea()
@@ -421,14 +429,9 @@ class ZonePanel(QDockWidget):
 
     def _sync_selection(self) -> None:
         zone_id = self.editor.zone_id
-        item = self._item(zone_id) if zone_id else None
         self._syncing = True
         try:
-            self.tree.setCurrentItem(item)
-            if item is None:
-                self.tree.clearSelection()
-            else:
-                self.tree.scrollToItem(item)
+            show_current(self.tree, self._item(zone_id) if zone_id else None)
         finally:
             self._syncing = False
         self.message.setProperty("error", False)

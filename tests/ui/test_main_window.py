@@ -4,43 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from mesomap import __version__
 from mesomap.ui.main_window import MainWindow
 from tests.conftest import foreground_mask
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    win = MainWindow(settings=settings)
-    qtbot.addWidget(win)
-    win.resize(900, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitActive(win)  # shortcuts only reach the active window
-    win.view.set_view("front")
-    return win
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    """Messages the window shows in error boxes (the boxes themselves are not opened)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
-
-
-def camera(win):
-    cam = win.view.plotter.camera
-    return np.array(cam.position), np.array(cam.focal_point)
+from tests.ui.conftest import camera
 
 
 def test_opens_with_the_female_body_and_a_status_line(window):
