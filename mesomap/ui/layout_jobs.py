@@ -28,8 +28,6 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import numpy as np
-
 from mesomap.model.plan import InjectionPoint, Zone
 
 _surfaces: dict = {}  # body id -> PaintingSurface, in whichever process runs the jobs
@@ -69,20 +67,9 @@ def layout_job(body_id: str, zone: Zone, seed: int = 0) -> tuple[InjectionPoint,
 
 def preview_job(body_id: str, zone: Zone, seed: int = 0) -> tuple[InjectionPoint, ...]:
     """A quick preview of the grid (no thinning or hole filling: ≈15–30 ms once the solver exists)."""
-    from mesomap.model.grid import row_direction, solver_for
+    from mesomap.model.grid import layout_zone
 
-    if len(zone.faces) == 0:
-        return ()
-    p = zone.params
-    rows = p.pattern == "rows"
-    pinned = [q for q in zone.injections if q.pinned]
-    pins = (np.array([q.face for q in pinned], dtype=np.int64),
-            np.array([q.barycentric for q in pinned], dtype=float)) if pinned else None
-    result = solver_for(_surface(body_id), zone).layout(
-        p.spacing_mm, p.pattern, p.margin_mm, row_spacing_mm=p.row_spacing_mm if rows else None,
-        direction=row_direction(p.row_angle_deg) if rows else None, pinned=pins, seed=seed, fix=False)
-    return tuple(InjectionPoint(int(result.faces[i]), tuple(float(b) for b in result.barycentric[i]),
-                                bool(result.pinned[i])) for i in result.sequence)
+    return layout_zone(zone, _surface(body_id), seed, fix=False)
 
 
 def pdf_job(body_id: str, plan, out: str) -> str:
