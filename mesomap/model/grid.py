@@ -91,6 +91,6 @@ def path_lengths_mm(plan: Plan, surface: PaintingSurface) -> dict[str, float]:
     out = {}
     for z in plan.zones:
         if len(z.injections) > 1:
-            pos = np.array([surface.point_on_face(q.face, q.barycentric)[0] for q in z.injections])
+            pos, _ = surface.points_on_faces([q.face for q in z.injections], [q.barycentric for q in z.injections])
             out[z.id] = float(np.linalg.norm(np.diff(pos, axis=0), axis=1).sum())
     return out

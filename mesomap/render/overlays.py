@@ -279,10 +279,11 @@ class GridGlyphs:
         if not zone.injections:
             self._sync_legend()
             return
-        pts, normals = zip(*(self.surface.point_on_face(q.face, q.barycentric) for q in zone.injections))
-        centres = pv.PolyData(np.asarray(pts) + 0.6 * np.asarray(normals))
+        pts, normals = self.surface.points_on_faces([q.face for q in zone.injections],
+                                                    [q.barycentric for q in zone.injections])
+        centres = pv.PolyData(pts + 0.6 * normals)
         centres.point_data["depth_mm"] = np.full(len(pts), zone.params.depth_mm)
-        centres.point_data["normal"] = np.asarray(normals)
+        centres.point_data["normal"] = normals
         lo, hi = GRID_RADIUS_MM
         radius = min(max(GRID_RADIUS_FRACTION * zone.params.spacing_mm, lo), hi)
         disc = pv.Cylinder(radius=radius, height=0.6, direction=(1, 0, 0), resolution=16)
