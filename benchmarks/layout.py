@@ -35,7 +35,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mesomap.geometry.layout import ZoneLayoutSolver  # noqa: E402
-from mesomap.geometry.quality import measure, planar_grid_snapped, snapped_layout, synthetic_surface  # noqa: E402
+from mesomap.geometry.quality import measure, planar_grid_snapped, snapped_layout  # noqa: E402
+from mesomap.geometry.synthetic import synthetic_surface  # noqa: E402
 
 REAL = {"abdomen": (15.0, 10.0), "knee_left": (25.0, 10.0), "cheek_left": (8.0, 3.0), "shoulder_left": (25.0, 10.0)}
 SYNTH = {"sphere_cap": (10.0, 3.0), "bumpy_sphere": (10.0, 3.0), "torus_saddle": (10.0, 3.0)}

@@ -1,6 +1,6 @@
 """Injection-grid layout on synthetic surfaces: on the skin, inside the zone, the quality targets along the skin.
 
-Surfaces (mesomap.geometry.quality.synthetic_surface, faces ≈ 2.5 mm): a flat
+Surfaces (mesomap.geometry.synthetic.synthetic_surface, faces ≈ 2.5 mm): a flat
 square, a cylinder patch (R 60 mm), a sphere cap (R 100 mm) — smooth — and a
 bumpy sphere (±8 mm bumps) and a torus saddle (R 100, r 40 mm, the inner side)
 — strongly curved. Distances along the skin are measured independently of
@@ -17,7 +17,8 @@ import pytest
 
 from mesomap.geometry.layout import Layout, ZoneLayoutSolver, estimate_count, layout_zone
 from mesomap.geometry.layout_lattice import cell_area_mm2
-from mesomap.geometry.quality import measure, synthetic_surface
+from mesomap.geometry.quality import measure
+from mesomap.geometry.synthetic import synthetic_surface
 
 SPACING = 10.0
 MARGIN = 3.0
@@ -92,8 +93,8 @@ def test_hexagonal_on_strongly_curved_surfaces_keeps_spacing(hex_quality, name):
 
 
 @pytest.mark.parametrize("name", [
-    pytest.param("bumpy_sphere", marks=pytest.mark.xfail(strict=True, reason="edge gap 0.76 × spacing half a spacing inside the margin line")),
-    pytest.param("torus_saddle", marks=pytest.mark.xfail(strict=True, reason="edge gaps ≈0.77 × spacing on the saddle")),
+    pytest.param("bumpy_sphere", marks=pytest.mark.xfail(strict=True, reason="edge gap 0.74 × spacing half a spacing inside the margin line (exact geodesics)")),
+    pytest.param("torus_saddle", marks=pytest.mark.xfail(strict=True, reason="edge gaps 0.72 × spacing on the saddle (exact geodesics)")),
 ])
 def test_hexagonal_on_strongly_curved_surfaces_leaves_no_hole(hex_quality, name):
     _, q = hex_quality(name)

@@ -67,7 +67,7 @@ def test_abdomen_spacing_is_even(results):
     assert q.within_5pct >= 0.95 and q.nn_cv <= 0.05
 
 
-@pytest.mark.xfail(strict=True, reason="a gap of ≈0.76 × spacing on the flank, where the log map tears")
+@pytest.mark.xfail(strict=True, reason="a gap of 0.70 × spacing on the flank, where the log map tears (exact geodesics)")
 def test_abdomen_has_no_hole(results):
     assert results["abdomen"][1].hole <= 0.65
 
@@ -80,9 +80,9 @@ def test_curved_zones_keep_spacing(results, zone):
 
 
 @pytest.mark.parametrize("zone", [
-    pytest.param("knee_left", marks=pytest.mark.xfail(strict=True, reason="gap ≈0.70 × spacing at 25 mm spacing")),
+    pytest.param("knee_left", marks=pytest.mark.xfail(strict=True, reason="gap 0.68 × spacing at 25 mm spacing (exact geodesics)")),
     "cheek_left",
-    pytest.param("shoulder_left", marks=pytest.mark.xfail(strict=True, reason="gap ≈0.68 × spacing at 25 mm spacing")),
+    "shoulder_left",
 ])
 def test_curved_zones_leave_no_hole(results, zone):
     assert results[zone][1].hole <= 0.65
