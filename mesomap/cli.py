@@ -108,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
+
+    imp = sub.add_parser("import-points", help="add a 3D Slicer point list (.mrk.json) as reflex points on the skin")
+    imp.add_argument("plan", metavar="PLAN")
+    imp.add_argument("markups", metavar="FILE.mrk.json")
+    imp.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
+    imp.add_argument("--max-distance-mm", type=float, default=None, metavar="MM",
+                     help="refuse the file if a point is farther than this from the skin (default 10)")
     return parser
 
 
@@ -304,6 +311,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_points(args: argparse.Namespace) -> int:
+    import math
+
+    from mesomap.io.import_markups import load_markups
+    from mesomap.io.plan_file import save_plan
+    from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, PointsTooFar, import_points
+
+    limit = DEFAULT_MAX_DISTANCE_MM if args.max_distance_mm is None else args.max_distance_mm
+    if not (math.isfinite(limit) and limit >= 0):
+        raise UsageError(f"--max-distance-mm must be 0 or more millimetres, got {args.max_distance_mm:g}")
+    if args.out and not args.out.endswith(".json"):
+        raise UsageError(f"--out must name a .mesomap.json file, got {args.out!r}")
+    markups = load_markups(args.markups)
+    plan, surface = _plan_and_surface(args.plan)
+    try:
+        plan, result = import_points(plan, surface, markups.points, limit)
+    except PointsTooFar as err:
+        raise ValueError(f"{markups.source}: {err}; nothing was imported (allow more with --max-distance-mm)") from None
+    out = save_plan(plan, args.out or args.plan, surface)
+    for note in markups.skipped:
+        print(f"mesomap: warning: {markups.source}: skipped {note}", file=sys.stderr)
+    n = len(result.points)
+    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source} "
+          f"(each was at most {result.largest_snap_mm:.2f} mm from the skin)")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from mesomap.app import run_gui
 
@@ -321,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
                     "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
-                    "export": cmd_export}
+                    "export": cmd_export, "import-points": cmd_import_points}
         handlers.update(args.device_handlers)
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)
