@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 
@@ -27,6 +28,16 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not argparse's usage block
         raise UsageError(message)
+
+
+def error_text(err: Exception, args: argparse.Namespace | None = None) -> str:
+    """One line for an expected error; a missing or stale grid says which command lays it out."""
+    from mesomap.io.exports import ExportError
+
+    if isinstance(err, ExportError) and err.needs_grid:
+        plan = getattr(args, "plan", None) or getattr(args, "source", None)  # `send` calls its plan "source"
+        return f"{err} (run `mesomap grid {shlex.quote(str(plan)) if plan else 'PLAN'}`)"
+    return str(err)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -351,6 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mesomap.io.exports import ExportError
     from mesomap.io.templates import TemplateError
 
+    args = None
     try:
         args = build_parser().parse_args(argv)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
@@ -366,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, TemplateError, ExportError, DeviceError, OSError, ValueError) as err:
-        print(f"mesomap: error: {err}", file=sys.stderr)
+        print(f"mesomap: error: {error_text(err, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -327,11 +327,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The device commands on their own, with the error handling of ``mesomap.cli.main``."""
-    from mesomap.cli import EXIT_BAD_INPUT, EXIT_USAGE, UsageError
+    from mesomap.cli import EXIT_BAD_INPUT, EXIT_USAGE, UsageError, error_text
     from mesomap.io.exports import ExportError
     from mesomap.io.meshes import MeshLoadError
     from mesomap.io.plan_file import PlanFileError
 
+    args = None
     try:
         args = build_parser().parse_args(argv)
         handlers = {"devices": cmd_devices, "send": cmd_send, "device-sim": cmd_device_sim,
@@ -341,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, ExportError, *ERRORS, OSError, ValueError) as err:
-        print(f"mesomap: error: {err}", file=sys.stderr)
+        print(f"mesomap: error: {error_text(err, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

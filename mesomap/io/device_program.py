@@ -148,9 +148,9 @@ def check_grids(plan: Plan) -> None:
     """ExportError when a zone has no grid or a stale one, or the plan has no injections at all."""
     for z in plan.zones:
         if len(z.faces) and not z.injections:
-            raise ExportError(f"zone {z.name!r} has no injection grid yet; lay it out first (mesomap grid)")
+            raise ExportError.no_grid(z.name)
         if z.injections and z.grid_stale:
-            raise ExportError(f"zone {z.name!r} changed since its grid was laid out; lay it out again (mesomap grid)")
+            raise ExportError.stale_grid(z.name)
     if not any(z.injections for z in plan.zones) and not plan.points:
         raise ExportError("the plan has no injections to export")
 

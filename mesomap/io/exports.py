@@ -21,8 +21,40 @@ CSV_COLUMNS = ("order", "zone", "technique", "x_mm", "y_mm", "z_mm", "nx", "ny",
 REFLEX_TECHNIQUE = "PPP"  # reflex points are injected point by point
 
 
+NO_GRID = "no_grid"  # ExportError.kind: a painted zone has no injection grid yet
+STALE_GRID = "stale_grid"  # ExportError.kind: a zone changed since its grid was laid out
+GRID_KINDS = (NO_GRID, STALE_GRID)
+
+
 class ExportError(Exception):
-    """The plan cannot be exported as it is; ``str(err)`` says why in one line."""
+    """The plan cannot be exported as it is; ``str(err)`` says why in one line.
+
+    ``kind`` is "" for most problems, or :data:`NO_GRID` / :data:`STALE_GRID` when a
+    zone's grid must be laid out (again) first — ``zone`` names that zone. The message
+    then names no tool: each front end adds how to lay a grid out in its own words
+    (the command line ``mesomap grid PLAN``, the window its Grid menu).
+    """
+
+    def __init__(self, message: str, kind: str = "", zone: str = ""):
+        super().__init__(message)
+        self.kind = kind
+        self.zone = zone
+
+    def __reduce__(self):  # keeps kind and zone across processes (the sheet PDF job)
+        return type(self), (str(self), self.kind, self.zone)
+
+    @property
+    def needs_grid(self) -> bool:
+        """True when laying out the zone's grid (again) fixes this."""
+        return self.kind in GRID_KINDS
+
+    @classmethod
+    def no_grid(cls, zone_name: str) -> ExportError:
+        return cls(f"zone {zone_name!r} has no injection grid yet; lay it out first", NO_GRID, zone_name)
+
+    @classmethod
+    def stale_grid(cls, zone_name: str) -> ExportError:
+        return cls(f"zone {zone_name!r} changed since its grid was laid out; lay it out again", STALE_GRID, zone_name)
 
 
 @dataclass(frozen=True)
@@ -45,9 +77,9 @@ def check_exportable(plan: Plan) -> None:
         if errors:
             raise ExportError(f"zone {z.name!r}: {errors[0]}")
         if len(z.faces) and not z.injections:
-            raise ExportError(f"zone {z.name!r} has no injection grid yet; lay it out first (mesomap grid)")
+            raise ExportError.no_grid(z.name)
         if z.injections and z.grid_stale:
-            raise ExportError(f"zone {z.name!r} changed since its grid was laid out; lay it out again (mesomap grid)")
+            raise ExportError.stale_grid(z.name)
     for p in plan.points:
         errors = p.errors()
         if errors:

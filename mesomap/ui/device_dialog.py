@@ -38,6 +38,7 @@ from mesomap.io.device_program import build_device_program
 from mesomap.io.exports import ExportError
 from mesomap.model.devices import MODES
 from mesomap.model.plan import Plan
+from mesomap.ui.export_actions import export_error_text
 from mesomap.ui.zone_panel import ERROR_STYLE
 
 OK_STYLE = "color: #1b6e20;"
@@ -212,8 +213,7 @@ class DeviceDialog(QDialog):
                              [f"✗ {v}" for v in err.violations])
             return False
         except (ExportError, DeviceError) as err:
-            text = str(err).replace("(mesomap grid)", "(Grid ▸ Generate grid, Ctrl+G)")
-            self._show_check(False, f"Cannot send this plan: {text}.", [])
+            self._show_check(False, f"Cannot send this plan: {export_error_text(err)}.", [])
             return False
         self.program = data
         lines = [f"{report.programs} programs, {report.shots} shots, {report.volume_ml:.2f} ml for "

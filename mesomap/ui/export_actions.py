@@ -50,6 +50,17 @@ EXPORTS = (
 )
 FORMATS = {f.key: f for f in EXPORTS}
 
+#: Where the window lays a zone's grid out: added to "no grid" / "stale grid" refusals.
+GRID_HINT = "Grid ▸ Generate grid, Ctrl+G"
+
+
+def export_error_text(err: Exception) -> str:
+    """``err`` as one sentence without its full stop; a missing or stale grid says where to lay it out."""
+    text = str(err).rstrip(".")
+    if isinstance(err, ExportError) and err.needs_grid:
+        text += f" ({GRID_HINT})"
+    return text
+
 
 def with_suffix(path: str, fmt: ExportFormat, chosen_filter: str = "") -> Path:
     """``path`` with the format's suffix added when it has none of them (by the chosen filter)."""
@@ -102,7 +113,7 @@ class Exporter(QObject):
             try:
                 check_exportable(self.window.doc.plan)
             except ExportError as err:
-                self._failed(fmt, str(err))
+                self._failed(fmt, export_error_text(err))
                 return False
         settings = self.window.settings
         folder = Path(str(settings.value("files/last_export_dir", settings.value("files/last_dir", str(Path.home())))))
@@ -130,7 +141,7 @@ class Exporter(QObject):
             finally:
                 QApplication.restoreOverrideCursor()
         except ExportError as err:
-            self._failed(fmt, str(err))
+            self._failed(fmt, export_error_text(err))
             return False
         except OSError as err:
             self._failed(fmt, f"{out.name}: {err.strerror or err}")
@@ -173,7 +184,7 @@ class Exporter(QObject):
         try:
             future.result()
         except ExportError as err:
-            self._failed(fmt, str(err))
+            self._failed(fmt, export_error_text(err))
             return
         except OSError as err:
             self._failed(fmt, f"{out.name}: {err.strerror or err}")
@@ -191,6 +202,6 @@ class Exporter(QObject):
         self.finished.emit(fmt.key, out)
 
     def _failed(self, fmt: ExportFormat, reason: str) -> None:
-        reason = reason.replace("(mesomap grid)", "(Grid ▸ Generate grid, Ctrl+G)").rstrip(".")
+        reason = reason.rstrip(".")
         self.window._error("Cannot export", f"Nothing was written: {reason}.")
         self.finished.emit(fmt.key, None)

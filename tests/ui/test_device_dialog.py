@@ -68,8 +68,9 @@ def test_a_plan_without_grid_cannot_be_sent(window, qtbot):
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))
     dialog = dialog_for(window, qtbot)
     assert dialog.program is None
-    assert "has no injection grid yet" in dialog.check_label.text()
-    assert "Generate grid" in dialog.check_label.text()
+    assert dialog.check_label.text() == ("Cannot send this plan: zone 'Abdomen' has no injection grid yet; "
+                                         "lay it out first (Grid ▸ Generate grid, Ctrl+G).")
+    assert "mesomap grid" not in dialog.check_label.text()
 
 
 def test_send_commits_the_program_on_the_simulated_device(gridded, qtbot, tmp_path, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -103,7 +104,19 @@ def test_a_plan_without_grid_says_why_and_writes_nothing(window, save_as, outdir
     assert len(errors) == 4
     assert errors[0] == ("Nothing was written: zone 'Abdomen' has no injection grid yet; "
                          "lay it out first (Grid ▸ Generate grid, Ctrl+G).")
+    assert not any("mesomap grid" in e for e in errors), "the command line's hint stays on the command line"
     assert list(outdir.iterdir()) == []
+
+
+def test_a_stale_grid_says_where_to_lay_it_out_again(gridded, save_as, outdir, errors):
+    answers, asked = save_as
+    plan = gridded.doc.plan
+    knee = replace(plan.zones[0], grid_source="out of date")
+    gridded.doc.replace(replace(plan, zones=(knee,) + plan.zones[1:]))
+    gridded.export_actions["json"].trigger()
+    assert asked == [] and list(outdir.iterdir()) == []
+    assert errors == ["Nothing was written: zone 'Knee, left' changed since its grid was laid out; "
+                      "lay it out again (Grid ▸ Generate grid, Ctrl+G)."]
 
 
 def test_a_failed_write_keeps_the_previous_file(gridded, save_as, outdir, errors, monkeypatch):
