@@ -44,6 +44,7 @@ from mesomap.model.techniques import TECHNIQUES
 from mesomap.ui.editor import Mode, PlanEditor, plan_order, zone_at_face
 from mesomap.ui.export_actions import EXPORTS, Exporter
 from mesomap.ui.grids import GridController
+from mesomap.ui import import_actions
 from mesomap.ui.plan_scene import PlanScene
 from mesomap.ui.prefetch import surface_for, warm
 from mesomap.ui.point_panel import PointPanel
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.scene = PlanScene(self.view)
         self.tool = CanvasTool(self.view, self.editor, self.scene)
         self.exporter = Exporter(self)
+        self.point_importer = import_actions.PointImporter(self)
         self.templates, why = _load_templates()
         self.zone_panel = ZonePanel(self.editor, self)
         self._build_actions()
@@ -254,6 +256,9 @@ class MainWindow(QMainWindow):
         for action in (self.save_action, self.save_as_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.import_points_action = self._action(import_actions.MENU_TEXT, lambda: self.point_importer.ask_and_import(),
+                                                 None, import_actions.TIP)
+        file_menu.addAction(self.import_points_action)
         self.export_menu = file_menu.addMenu("&Export")
         self.export_actions: dict[str, QAction] = {}
         for key, text, tip in ((e.key, e.menu_text, e.tip) for e in EXPORTS):

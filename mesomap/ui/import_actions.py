@@ -1,0 +1,96 @@
+"""File › Import reflex points…: a 3D Slicer point list (``.mrk.json``) as reflex points on the skin.
+
+The file is read by :mod:`mesomap.io.import_markups` (its frame and units
+honoured), every point is put on the nearest skin by
+:mod:`mesomap.model.import_points`, and all of them are added as one undo step.
+A bad file says why in a message box naming the file and the field. Points
+farther than :data:`DEFAULT_MAX_DISTANCE_MM` from the skin are listed with their
+distance; the user chooses to import the others or nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from mesomap.io.import_markups import MarkupsError, load_markups
+from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, add_points, import_label, prepare_import
+
+TITLE = "Import reflex points"
+FILTER = "3D Slicer markups (*.mrk.json);;JSON (*.json);;All files (*)"
+MENU_TEXT = "&Import reflex points (3D Slicer markups)…"
+TIP = "Add the points of a 3D Slicer point list (.mrk.json) to the plan as reflex points, on the nearest skin"
+
+
+class PointImporter:
+    """Runs the window's reflex point imports (``window``: the MainWindow)."""
+
+    def __init__(self, window, max_distance_mm: float = DEFAULT_MAX_DISTANCE_MM):
+        self.window = window
+        self.max_distance_mm = max_distance_mm
+
+    def ask_and_import(self) -> bool:
+        """Ask for a markups file, then import it; False when cancelled or refused."""
+        win = self.window
+        if not self._can_import():
+            return False
+        start = str(win.settings.value("files/last_markups_dir", win.settings.value("files/last_dir", str(Path.home()))))
+        path, _ = QFileDialog.getOpenFileName(win, TITLE, start, FILTER)
+        if not path:
+            return False
+        win.settings.setValue("files/last_markups_dir", str(Path(path).parent))
+        return self.import_file(path)
+
+    def _can_import(self) -> bool:
+        win = self.window
+        if not win.editor.enabled or win.surface is None:
+            win._error(TITLE, "Reflex points are placed on the bundled bodies: switch to Female or Male first.")
+            return False
+        return True
+
+    def import_file(self, path: str | Path) -> bool:
+        """Import the points of ``path`` into the open plan (one undo step); False when nothing was added."""
+        win = self.window
+        if not self._can_import():
+            return False
+        win.commit_pending(layouts=False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            markups = load_markups(path)
+            result = prepare_import(win.doc.plan, win.surface, markups.points, self.max_distance_mm)
+        except MarkupsError as err:
+            QApplication.restoreOverrideCursor()
+            win._error("Cannot import reflex points", str(err))
+            return False
+        QApplication.restoreOverrideCursor()
+        source = markups.source
+        if result.far and not result.points:
+            win._error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")
+            return False
+        if result.far and not self._ask_import_rest(source, result):
+            win.statusBar().showMessage(f"Nothing imported from {source}", 8000)
+            return False
+        win.doc.edit(import_label(result), add_points, result.points)
+        win.editor.select_point(result.points[0].id)
+        n = len(result.points)
+        notes = []
+        if result.far:
+            notes.append(f"{len(result.far)} farther than {self.max_distance_mm:g} mm from the skin left out")
+        if markups.skipped:
+            notes.append(f"skipped {len(markups.skipped)}: {'; '.join(markups.skipped)}")
+        text = f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}"
+        win.statusBar().showMessage(text + (f" ({'; '.join(notes)})" if notes else ""), 10000)
+        return True
+
+    def _ask_import_rest(self, source: str, result) -> bool:
+        buttons = QMessageBox.StandardButton
+        n = len(result.points)
+        answer = QMessageBox.question(
+            self.window, TITLE,
+            f"{source}: {result.far_message()}.\n\nImport the other {n} point{'s' if n != 1 else ''} "
+            f"(each put on the nearest skin)?",
+            buttons.Yes | buttons.No, buttons.No,
+        )
+        return answer == buttons.Yes
