@@ -39,7 +39,7 @@ from mesomap.io.exports import ExportError
 from mesomap.model.devices import MODES
 from mesomap.model.plan import Plan
 from mesomap.ui.export_actions import export_error_text
-from mesomap.ui.zone_panel import ERROR_STYLE
+from mesomap.ui.list_panel import ERROR_STYLE
 
 OK_STYLE = "color: #1b6e20;"
 #: How often the dialog shows the transfer's progress (ms).

@@ -4,65 +4,38 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from mesomap.model.document import Change
 from mesomap.model.plan import ReflexPoint
 from mesomap.ui.editor import PlanEditor
-from mesomap.ui.zone_panel import ERROR_STYLE, _Notes, _spin, commit_typed, scrolling, show_current
+from mesomap.ui.list_panel import ERROR_STYLE, ID_ROLE, ListPanel, NotesEdit, commit_typed, menu_button, spin_box
 
 POINT_SIDES = ("left", "right", "midline")
 
 
-class PointPanel(QDockWidget):
+class PointPanel(ListPanel):
     """Reflex points list + editor, bound to a PlanEditor. ``place_action`` is the point tool's action."""
 
     def __init__(self, editor: PlanEditor, place_action: QAction, parent: QWidget | None = None):
-        super().__init__("Reflex points", parent)
-        self.setObjectName("points-dock")
-        self.editor = editor
-        self.templates = ()
-        self._syncing = False
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Code", "Name", "Side"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        super().__init__("Reflex points", "points-dock", editor, QTreeWidget(), ["Code", "Name", "Side"], parent)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.setMinimumHeight(90)
-        layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
-        self.library_button = QToolButton()
-        self.library_button.setText("From library")
-        self.library_button.setToolTip("Add a named reflex point")
-        self.library_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.library_menu = QMenu(self.library_button)
-        self.library_button.setMenu(self.library_menu)
+        self.library_button, self.library_menu = menu_button("From library", "Add a named reflex point")
         self.place_button = QToolButton()
         self.place_button.setDefaultAction(place_action)
         self.delete_button = QPushButton("Delete")
@@ -75,7 +48,7 @@ class PointPanel(QDockWidget):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.labels)
-        layout.addLayout(buttons)
+        self.body_layout.addLayout(buttons)
 
         self.form_box = QWidget()
         form = QFormLayout(self.form_box)
@@ -87,13 +60,13 @@ class PointPanel(QDockWidget):
         self.side = QComboBox()
         self.side.addItems(POINT_SIDES)
         self.side.activated.connect(lambda _: self._edit("side", side=self.side.currentText()))
-        self.depth = _spin(0.0, 99.0, 1, 0.5, " mm")
+        self.depth = spin_box(0.0, 99.0, 1, 0.5, " mm")
         self.depth.valueChanged.connect(lambda v: self._edit("depth", depth_mm=v))
-        self.volume = _spin(0.0, 9.0, 3, 0.01, " ml")
+        self.volume = spin_box(0.0, 9.0, 3, 0.01, " ml")
         self.volume.valueChanged.connect(lambda v: self._edit("volume", volume_ml=v))
-        self.angle = _spin(0.0, 180.0, 0, 5.0, " °")
+        self.angle = spin_box(0.0, 180.0, 0, 5.0, " °")
         self.angle.valueChanged.connect(lambda v: self._edit("angle", angle_deg=v))
-        self.notes = _Notes()
+        self.notes = NotesEdit()
         self.notes.setPlaceholderText("Notes for this point")
         self.notes.setFixedHeight(54)
         self.notes.committed.connect(lambda: self._notes_edited())
@@ -104,19 +77,10 @@ class PointPanel(QDockWidget):
         form.addRow("Volume", self.volume)
         form.addRow("Needle angle", self.angle)
         form.addRow("Notes", self.notes)
-        layout.addWidget(self.form_box)
-        self.hint = QLabel("No point selected.\nAdd one from the library, or place your own (P) "
-                           "and click the skin. Drag a point to move it.")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid); padding: 8px 2px;")
-        layout.addWidget(self.hint)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.body_layout.addWidget(self.form_box)
+        self._finish_layout("No point selected.\nAdd one from the library, or place your own (P) "
+                            "and click the skin. Drag a point to move it.")
         self.message.setStyleSheet(ERROR_STYLE)
-        layout.addWidget(self.message)
-        self.setWidget(scrolling(body))
-
-        editor.selection_changed.connect(self._sync_selection)
         self.rebuild()
 
     def set_templates(self, point_templates) -> None:
@@ -142,24 +106,17 @@ class PointPanel(QDockWidget):
         self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
 
     # -- list ------------------------------------------------------------------
-    def _item(self, point_id: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == point_id:
-                return item
-        return None
+    def _selected_id(self) -> str | None:
+        return self.editor.point_id
 
-    def rebuild(self) -> None:
-        self._syncing = True
-        try:
-            self.tree.clear()
-            for p in self.editor.plan.points:
-                item = QTreeWidgetItem([p.code, p.name, p.side])
-                item.setData(0, Qt.ItemDataRole.UserRole, p.id)
-                self.tree.addTopLevelItem(item)
-        finally:
-            self._syncing = False
-        self._sync_selection()
+    def _select(self, point_id: str | None) -> None:
+        self.editor.select_point(point_id)
+
+    def _list_items(self):
+        for p in self.editor.plan.points:
+            item = QTreeWidgetItem([p.code, p.name, p.side])
+            item.setData(0, ID_ROLE, p.id)
+            yield item
 
     def apply(self, change: Change) -> None:
         if change.reset or change.points_added or change.points_removed:
@@ -174,26 +131,12 @@ class PointPanel(QDockWidget):
         if self.editor.point_id in change.points_changed:
             self._show_point(self.editor.point)
 
-    def _current_changed(self, current, _previous) -> None:
-        if not self._syncing:
-            self.editor.select_point(current.data(0, Qt.ItemDataRole.UserRole) if current else None)
-
-    def _sync_selection(self) -> None:
-        point_id = self.editor.point_id
-        self._syncing = True
-        try:
-            show_current(self.tree, self._item(point_id) if point_id else None)
-        finally:
-            self._syncing = False
-        self.message.clear()
+    # -- editor ----------------------------------------------------------------
+    def _show_selected(self) -> None:
         self._show_point(self.editor.point)
 
-    # -- editor ----------------------------------------------------------------
     def _show_point(self, point: ReflexPoint | None) -> None:
-        self.form_box.setEnabled(point is not None and self.editor.enabled)
-        self.form_box.setVisible(point is not None)
-        self.hint.setVisible(point is None)
-        self.delete_button.setEnabled(point is not None and self.editor.enabled)
+        self.delete_button.setEnabled(self._show_form(point is not None))
         self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
         if point is None:
             return

@@ -11,24 +11,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QComboBox,
-    QDockWidget,
-    QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -44,79 +37,29 @@ from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
 from mesomap.model.techniques import PATTERNS, SIDES, SPACING_MM, TECHNIQUES
 from mesomap.ui.editor import PlanEditor, plan_order
+from mesomap.ui.list_panel import (
+    ERROR_STYLE,
+    ID_ROLE,
+    WARNING_STYLE,
+    ListPanel,
+    NotesEdit,
+    commit_typed,
+    menu_button,
+    spin_box,
+)
+from mesomap.ui.list_panel import scrolling  # noqa: F401 — the summary dock imports it from here
 
 GROUP_LABELS = {"face": "Face", "head": "Head", "neck": "Neck", "trunk": "Trunk", "lymph": "Lymph nodes",
                 "legs": "Legs", "arms": "Arms", "spine": "Spine"}
 PRODUCT_ROWS = 4
 #: The spacing slider moves in steps of this many mm.
 SPACING_STEP_MM = 0.5
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5a00;"
-
-
-def show_current(tree, item) -> None:
-    """Make ``item`` the tree's current row and scroll to it; no item clears the selection."""
-    tree.setCurrentItem(item)
-    if item is None:
-        tree.clearSelection()
-    else:
-        tree.scrollToItem(item)
-
-def scrolling(body: QWidget) -> QScrollArea:
-    """``body`` in a frameless scroll area, so a dock can be shorter than its form."""
-    area = QScrollArea()
-    area.setWidget(body)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setMinimumWidth(body.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2)
-    return area
-
-
-def typed_value(box) -> float | None:
-    """The number typed in a spin box, confirmed or not (None when there is none)."""
-    value, ok = box.locale().toDouble(box.cleanText())
-    return value if ok else None
-
-
-def commit_typed(boxes, texts) -> None:
-    """Apply every field's typed but unconfirmed value.
-
-    boxes : spin boxes; texts : [(typed text, apply(text))]. All values are read
-    before any is applied, because applying one refreshes the whole form.
-    """
-    numbers = [(box, typed_value(box)) for box in boxes]
-    for text, apply in texts:
-        apply(text)
-    for box, value in numbers:
-        if value is not None and value != box.value():
-            box.setValue(value)  # valueChanged: the field's own edit (refused with a reason if invalid)
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(QColor(color))
     return QIcon(pix)
-
-
-class _Notes(QPlainTextEdit):
-    """A notes box that commits when it loses focus."""
-
-    committed = Signal()
-
-    def focusOutEvent(self, event):  # noqa: N802
-        super().focusOutEvent(event)
-        self.committed.emit()
-
-
-def _spin(lo: float, hi: float, decimals: int, step: float, suffix: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(lo, hi)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setSuffix(suffix)
-    box.setKeyboardTracking(False)  # valueChanged on Enter, focus loss or arrows: one edit each
-    return box
 
 
 class _ZoneTree(QTreeWidget):
@@ -128,44 +71,24 @@ class _ZoneTree(QTreeWidget):
         return hint
 
 
-class ZonePanel(QDockWidget):
+class ZonePanel(ListPanel):
     """Zones list + parameter editor, bound to a PlanEditor."""
 
     def __init__(self, editor: PlanEditor, parent: QWidget | None = None):
-        super().__init__("Zones", parent)
-        self.setObjectName("zones-dock")
-        self.editor = editor
-        self.templates = ()
-        self._syncing = False
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-
-        self.tree = _ZoneTree()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Zone", "Area"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        super().__init__("Zones", "zones-dock", editor, _ZoneTree(), ["Zone", "Area"], parent)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setToolTip("Tick to show or hide a zone (view only). Click a zone to edit it; "
                              "double-click its swatch to change the colour.")
-        self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
-        self.tree.setMinimumHeight(90)
-        layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add")
         self.add_button.setToolTip("Add an empty zone, then paint it (B)")
         self.add_button.clicked.connect(lambda: self.editor.add_zone())
-        self.template_button = QToolButton()
-        self.template_button.setText("From template")
-        self.template_button.setToolTip("Add an anatomical zone with its faces and clinical defaults")
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.template_menu = QMenu(self.template_button)
-        self.template_button.setMenu(self.template_menu)
+        self.template_button, self.template_menu = menu_button(
+            "From template", "Add an anatomical zone with its faces and clinical defaults")
         self.clear_button = QPushButton("Clear")
         self.clear_button.setToolTip("Remove all painted faces from the selected zone (undoable)")
         self.clear_button.clicked.connect(lambda: self.editor.clear_zone())
@@ -174,7 +97,7 @@ class ZonePanel(QDockWidget):
         self.delete_button.clicked.connect(lambda: self.editor.delete_zone())
         for w in (self.add_button, self.template_button, self.clear_button, self.delete_button):
             buttons.addWidget(w)
-        layout.addLayout(buttons)
+        self.body_layout.addLayout(buttons)
 
         self.form_box = QWidget()
         form = QFormLayout(self.form_box)
@@ -192,9 +115,9 @@ class ZonePanel(QDockWidget):
             self.technique.addItem(f"{code} — {t.name}", code)
         self.technique.activated.connect(
             lambda _: self._params_edit("technique", technique=self.technique.currentData()))
-        self.depth = _spin(0.0, 99.0, 2, 0.1, " mm")
+        self.depth = spin_box(0.0, 99.0, 2, 0.1, " mm")
         self.depth.valueChanged.connect(lambda v: self._params_edit("depth", depth_mm=v))
-        self.spacing = _spin(0.0, 999.0, 1, 1.0, " mm")
+        self.spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
         self.spacing.valueChanged.connect(self._spacing_typed)
         self.spacing.setToolTip("Distance between neighbouring injections, measured along the skin")
         self.spacing_slider = QSlider(Qt.Orientation.Horizontal)
@@ -212,20 +135,20 @@ class ZonePanel(QDockWidget):
         self.pattern = QComboBox()
         self.pattern.addItems(PATTERNS)
         self.pattern.activated.connect(lambda _: self._params_edit("pattern", pattern=self.pattern.currentText()))
-        self.row_spacing = _spin(0.0, 999.0, 1, 1.0, " mm")
+        self.row_spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
         self.row_spacing.setSpecialValueText("same as spacing")
         self.row_spacing.setToolTip("Rows pattern: distance between the rows (0: the same as the spacing)")
         self.row_spacing.valueChanged.connect(
             lambda v: self._params_edit("row spacing", row_spacing_mm=v if v > 0 else None))
-        self.row_angle = _spin(-180.0, 180.0, 0, 15.0, " °")
+        self.row_angle = spin_box(-180.0, 180.0, 0, 15.0, " °")
         self.row_angle.setToolTip("Rows pattern: direction of the rows; 0° runs along the body, 90° across")
         self.row_angle.valueChanged.connect(lambda v: self._params_edit("row angle", row_angle_deg=v))
-        self.margin = _spin(0.0, 999.0, 1, 0.5, " mm")
+        self.margin = spin_box(0.0, 999.0, 1, 0.5, " mm")
         self.margin.valueChanged.connect(lambda v: self._params_edit("margin", margin_mm=v))
         self.margin.setToolTip("No injection closer than this to the zone's border")
-        self.volume = _spin(0.0, 9.0, 3, 0.01, " ml")
+        self.volume = spin_box(0.0, 9.0, 3, 0.01, " ml")
         self.volume.valueChanged.connect(lambda v: self._params_edit("volume per point", volume_per_point_ml=v))
-        self.needle_length = _spin(0.0, 99.0, 1, 0.5, " mm")
+        self.needle_length = spin_box(0.0, 99.0, 1, 0.5, " mm")
         self.needle_length.valueChanged.connect(
             lambda v: self._params_edit("needle length", needle={"length_mm": v}))
         self.gauge = QSpinBox()
@@ -246,7 +169,7 @@ class ZonePanel(QDockWidget):
                                      + self.products.horizontalHeader().sizeHint().height() + 4)
         self.products.setToolTip("The cocktail: 2–4 products, each with its lot number")
         self.products.itemChanged.connect(self._products_edited)
-        self.notes = _Notes()
+        self.notes = NotesEdit()
         self.notes.setPlaceholderText("Notes for this zone")
         self.notes.setFixedHeight(54)
         self.notes.committed.connect(lambda: self._notes_edited())
@@ -290,7 +213,7 @@ class ZonePanel(QDockWidget):
         form.addRow("Needle", needle_row)
         form.addRow("Products", self.products)
         form.addRow("Notes", self.notes)
-        layout.addWidget(self.form_box)
+        self.body_layout.addWidget(self.form_box)
         self._form = form
         order = (self.name, self.side, self.technique, self.depth, self.spacing_slider, self.spacing, self.pattern,
                  self.row_spacing, self.row_angle, self.margin, self.generate_button, self.clear_grid_button,
@@ -298,19 +221,9 @@ class ZonePanel(QDockWidget):
                  self.products, self.notes)
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
-        self.hint = QLabel("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
-                           "the first stroke makes a zone.")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid); padding: 8px 2px;")
-        layout.addWidget(self.hint)
-
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self._finish_layout("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
+                            "the first stroke makes a zone.")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
-        self.setWidget(scrolling(body))
-
-        editor.selection_changed.connect(self._sync_selection)
         editor.visibility_changed.connect(self._sync_visibility)
         editor.injection_changed.connect(self._show_injection)
         self.rebuild()
@@ -346,17 +259,23 @@ class ZonePanel(QDockWidget):
         self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)
 
     # -- list ------------------------------------------------------------------
-    def _item(self, zone_id: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == zone_id:
-                return item
-        return None
+    def _selected_id(self) -> str | None:
+        return self.editor.zone_id
+
+    def _select(self, zone_id: str | None) -> None:
+        self.editor.select_zone(zone_id)
+
+    def _list_items(self):
+        for zone in self.editor.plan.zones:
+            item = QTreeWidgetItem()
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            self._fill_item(item, zone)
+            yield item
 
     def _fill_item(self, item: QTreeWidgetItem, zone: Zone) -> None:
         item.setText(0, zone.name)
         item.setIcon(0, swatch(zone.color))
-        item.setData(0, Qt.ItemDataRole.UserRole, zone.id)
+        item.setData(0, ID_ROLE, zone.id)
         item.setCheckState(0, Qt.CheckState.Unchecked if zone.id in self.editor.hidden else Qt.CheckState.Checked)
         item.setToolTip(0, f"{zone.name} · {zone.side} · {zone.params.technique}")
         self._fill_area(item, zone)
@@ -366,20 +285,6 @@ class ZonePanel(QDockWidget):
         area = surface.area_cm2(zone.faces) if surface is not None else 0.0
         item.setText(1, f"{area:.1f} cm²")
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def rebuild(self) -> None:
-        """Refill the list from the plan (after open, undo of a delete…)."""
-        self._syncing = True
-        try:
-            self.tree.clear()
-            for zone in self.editor.plan.zones:
-                item = QTreeWidgetItem()
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                self._fill_item(item, zone)
-                self.tree.addTopLevelItem(item)
-        finally:
-            self._syncing = False
-        self._sync_selection()
 
     def apply(self, change: Change) -> None:
         """Update for a document change (only the zones it names)."""
@@ -403,18 +308,14 @@ class ZonePanel(QDockWidget):
         if self.editor.zone_id in change.zones_changed:
             self._show_zone(self.editor.zone)
 
-    def _current_changed(self, current, _previous) -> None:
-        if not self._syncing:
-            self.editor.select_zone(current.data(0, Qt.ItemDataRole.UserRole) if current else None)
-
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._syncing or column != 0:
             return
-        zone_id = item.data(0, Qt.ItemDataRole.UserRole)
+        zone_id = item.data(0, ID_ROLE)
         self.editor.set_zone_visible(zone_id, item.checkState(0) == Qt.CheckState.Checked)
 
     def _double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
-        zone_id = item.data(0, Qt.ItemDataRole.UserRole)
+        zone_id = item.data(0, ID_ROLE)
         zone = self.editor.plan.zone(zone_id)
         color = QColorDialog.getColor(QColor(zone.color), self, f"Colour of {zone.name}")
         if color.isValid():
@@ -427,24 +328,13 @@ class ZonePanel(QDockWidget):
             item.setCheckState(0, Qt.CheckState.Unchecked if zone_id in self.editor.hidden else Qt.CheckState.Checked)
             self._syncing = False
 
-    def _sync_selection(self) -> None:
-        zone_id = self.editor.zone_id
-        self._syncing = True
-        try:
-            show_current(self.tree, self._item(zone_id) if zone_id else None)
-        finally:
-            self._syncing = False
-        self.message.setProperty("error", False)
-        self.message.clear()
+    # -- parameter editor --------------------------------------------------------
+    def _show_selected(self) -> None:
         self._show_zone(self.editor.zone)
 
-    # -- parameter editor --------------------------------------------------------
     def _show_zone(self, zone: Zone | None) -> None:
         """Show ``zone``'s values in the editor fields (signals blocked: showing is not editing)."""
-        enabled = zone is not None and self.editor.enabled
-        self.form_box.setEnabled(enabled)
-        self.form_box.setVisible(zone is not None)
-        self.hint.setVisible(zone is None)
+        enabled = self._show_form(zone is not None)
         self.clear_button.setEnabled(enabled and len(zone.faces) > 0)
         self.delete_button.setEnabled(enabled)
         self.add_button.setEnabled(self.editor.enabled)
