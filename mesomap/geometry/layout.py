@@ -12,7 +12,8 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    3D, every step projected back onto the zone's faces — this removes the log
    map's stretch on doubly curved skin (knee, face, shoulder);
 4. points closer than ``margin_mm`` to the zone's boundary are dropped, pairs
-   left too close where lattice fronts meet are thinned and holes are filled.
+   left too close where lattice fronts meet are thinned and holes are filled
+   (:mod:`mesomap.geometry.layout_holes`).
 
 Blue noise is dart throwing on the zone's faces followed by a few repulsion steps.
 A layout returns a frozen :class:`Layout` of arrays; :func:`estimate_count`
@@ -30,28 +31,33 @@ from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
-from mesomap.geometry.layout_relax import (
-    _subset, circumcentres, dart_throw, fill_holes, relax_particles, relax_springs, thin,
-)
+from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
+from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, thin
 from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
 MARGIN_RANGE_MM = (0.0, 50.0)
 #: Generated points never come closer than this × spacing to each other or to a pinned point.
 MIN_SEPARATION = 0.86
-#: No spot of the zone (past the margin) farther than this × spacing from a point (straight line).
+#: A hexagonal hole: a spot of the zone (past HOLE_BAND) farther than this × spacing from every point (straight line).
 HOLE_FILL = 0.62
-#: Holes are looked for this × spacing inside the margin line (the edge row stands in that band).
-HOLE_BAND = 0.5
-#: Between the margin line and HOLE_BAND inside it, a gap is filled when a point fits this × spacing from all others.
-EDGE_GAP = 0.95
-#: Spring relaxation steps (local/global) of the lattice, and particle steps after a hole is filled.
+#: Between the margin line and HOLE_BAND inside it, a gap is filled when a point fits this × spacing from all others
+#: (and such a point, anywhere, goes in as it is).
+EDGE_GAP = 1.0
+#: A hexagonal hole wider than this × spacing gets a point (its neighbours spread out); a narrower one is shrunk.
+SPREAD_HOLE = 0.75
+#: Spring relaxation steps (local/global) of the lattice.
 RELAX_STEPS = 6
-PARTICLE_STEPS = 8
-#: Particle steps on a hexagonal lattice after the margin cut.
-SETTLE_STEPS = 0
-#: Rounds of (find holes, fill, relax, thin).
-FIX_ROUNDS = 3
+#: Where the skin has more area than the chart's flat map (stretch J > 1, a saddle), the lattice is laid
+#: denser by J^-DENSER and its springs spread it (with J^-1/2 it would have exactly the skin's count).
+DENSER = 0.3
+#: Particle steps (hexagonal) after the holes are filled.
+SETTLE_STEPS = 3
+#: Rounds of (find holes, fill them).
+FIX_ROUNDS = 5
+#: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
+SPOTS_PER_CELL = 24
+MAX_SPOTS = 1 << 17
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
 #: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
@@ -141,6 +147,7 @@ class _Chart:
     lo: np.ndarray  # (2,) uv box
     hi: np.ndarray
     component: int = 0
+    stretch: float = 1.0  # skin area ÷ flat area of the faces used (> 1 on a saddle)
     seam: bool = False  # the map tears somewhere (a ring-shaped zone, or stretched triangles left out)
 
 
@@ -218,8 +225,9 @@ class ZoneLayoutSolver:
         used = full_uv[np.unique(p.F[faces])]
         n_edges = len(np.unique(np.sort(F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1), axis=0))
         disc = len(V) - n_edges + len(F) == 1
+        stretch = float(p.face_areas[faces].sum() / max(np.abs(signed[good]).sum(), 1e-12))
         return _Chart(faces, full_uv, cKDTree(cen2), int(verts[centre]), e1, e2,
-                      used.min(axis=0), used.max(axis=0), component, bool(not disc or not good.all()))
+                      used.min(axis=0), used.max(axis=0), component, stretch, bool(not disc or not good.all()))
 
     def _locate(self, chart: _Chart, pts2: np.ndarray, k: int = 8):
         """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles."""
@@ -306,6 +314,8 @@ class ZoneLayoutSolver:
         stats = {}
         if fix and len(face):
             face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm)
+            if pattern == "hexagonal":  # even out what filling and pulling left uneven
+                face, bary = relax_particles(p, face, bary, s, margin_mm, pin_pos, SETTLE_STEPS)
         face = np.concatenate([pin_face, face]).astype(np.int64)
         bary = np.concatenate([pin_bary, bary])
         pos = p.positions(face, bary)
@@ -338,7 +348,10 @@ class ZoneLayoutSolver:
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
         for chart in self.charts:
-            lat = plane_lattice(pattern, s, row_spacing, self._angle(chart, direction), chart.lo, chart.hi)
+            # where the skin has more area than its flat map (a saddle), lay the lattice denser: the springs spread it
+            dense = max(chart.stretch, 1.0) ** -DENSER if relax_steps else 1.0
+            lat = plane_lattice(pattern, s * dense, None if row_spacing is None else row_spacing * dense,
+                                self._angle(chart, direction), chart.lo, chart.hi)
             f, b, found = self._locate(chart, lat.points)
             idx = np.full(len(found), -1)
             idx[found] = np.arange(found.sum()) + offset
@@ -347,7 +360,7 @@ class ZoneLayoutSolver:
             faces.append(f[found])
             barys.append(b[found])
             edges.append(e[ok])
-            rests.append(lat.rest[ok])
+            rests.append(lat.rest[ok] / dense)
             weights.append(lat.weight[ok])
             offset += int(found.sum())
         face, bary = np.concatenate(faces), np.concatenate(barys)
@@ -363,9 +376,6 @@ class ZoneLayoutSolver:
         x = p.positions(face, bary)
         keep = p.boundary_distance(x) >= margin
         face, bary = face[keep], bary[keep]
-        if pattern == "hexagonal" and SETTLE_STEPS:  # undo shear the lattice springs allow (hexagonal only:
-            # particle springs would turn a square lattice hexagonal)
-            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS)
         return face, bary
 
     def _blue_noise(self, s, margin, pin_pos, seed):
@@ -388,12 +398,11 @@ class ZoneLayoutSolver:
     def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing):
         """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
 
-        A hole is the centre of a circle through three neighbouring points
-        (a Delaunay triangle in the log map) wider than the pattern allows,
-        at least half a spacing inside the margin line. Hexagonal and blue
-        noise layouts then relax with particle springs so the new point
-        settles in; square and rows take a new point only where it keeps the
-        minimum separation, so their lines stay straight.
+        Holes are found at random spots of the zone (see
+        :mod:`mesomap.geometry.layout_holes`). Hexagonal and blue noise
+        layouts put a point in each and let the neighbours spread out to make
+        room; square and rows take a new point only where it fits as it is,
+        so their lines stay straight.
         """
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
@@ -401,99 +410,47 @@ class ZoneLayoutSolver:
         hole = {"hexagonal": HOLE_FILL * s, "blue_noise": BLUE_NOISE_HOLE * s,
                 "square": 1.15 * s / math.sqrt(2), "rows": 1.15 * math.hypot(s, b) / 2}[pattern]
         particles = pattern in ("hexagonal", "blue_noise")
-        x = p.positions(face, bary)
-        keep = thin(x, near, pin_pos)
+        keep = thin(p.positions(face, bary), near, pin_pos)
         face, bary = face[keep], bary[keep]
-        stats = {"thinned": int((~keep).sum()), "filled": 0}
-        for _ in range(FIX_ROUNDS):
-            sites = self._hole_sites(face, bary, pin_pos, hole, margin, margin + HOLE_BAND * s, s, near,
-                                     fill_edge=particles)
-            if not particles and len(sites):
-                sites = sites[thin(sites, near, np.concatenate([p.positions(face, bary), pin_pos]))]
+        stats = {"thinned": int((~keep).sum()), "filled": 0, "pulled": 0}
+        spots, spot_border = self._spots(s)
+        failed = np.empty((0, 3))
+        for _ in range(FIX_ROUNDS if particles else 1):
+            x = np.concatenate([p.positions(face, bary), pin_pos])
+            sites, dist = hole_sites(p, x, spots, spot_border, s, margin, hole, EDGE_GAP * s if particles else None,
+                                     failed, max(s, b))
             if len(sites) == 0:
                 break
-            nf, nb = p.project(sites)[:2]
+            fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
+            added = np.zeros(len(sites), dtype=bool)
+            added[fits] = thin(sites[fits], near, x)
+            nf, nb = p.project(sites[added])[:2]
             face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
-            stats["filled"] += len(sites)
-            if not particles:
-                break
-            x = p.positions(face, bary)
-            near_new = cKDTree(sites).query(x, k=1, distance_upper_bound=2.5 * s)[0] < np.inf
-            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, PARTICLE_STEPS,
-                                         attract=pattern == "hexagonal", movable=near_new)
-            keep = thin(p.positions(face, bary), near, pin_pos)
-            face, bary = face[keep], bary[keep]
-            stats["thinned"] += int((~keep).sum())
-        if particles:  # thinning may have reopened a hole: fill those a whole point fits in, no more moves
-            sites = self._hole_sites(face, bary, pin_pos, hole, margin, margin + HOLE_BAND * s, s, near)
-            if len(sites):
-                sites = sites[thin(sites, near, np.concatenate([p.positions(face, bary), pin_pos]))]
-                nf, nb = p.project(sites)[:2]
-                face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
-                stats["filled"] += len(nf)
+            wide = ~fits & (dist >= SPREAD_HOLE * s)  # room for a point if the neighbours spread out
+            if wide.any():
+                face, bary, added[wide] = insert_spread(p, face, bary, sites[wide], s, margin, pin_pos, near)
+            narrow = ~fits & ~added  # too narrow for a point: shrink the hole instead
+            if narrow.any():
+                face, bary, pulled = pull_toward(p, face, bary, sites[narrow], s, margin, pin_pos, near)
+                stats["pulled"] += int(pulled.sum())
+                narrow[np.flatnonzero(narrow)[pulled]] = False
+            failed = np.concatenate([failed, sites[narrow]])
+            stats["filled"] += int(added.sum())
         return face, bary, stats
 
-    def _chart_vertices(self, chart: _Chart):
-        """(vertices of the chart's part, their boundary distance, vertices within 2 edges of torn triangles)."""
-        key = ("verts", chart.component)
-        if key not in self._cache:
-            p = self.patch
-            part = p.component == chart.component
-            verts = np.unique(p.F[part])
-            torn_faces = np.setdiff1d(np.flatnonzero(part), chart.faces)
-            torn = np.unique(p.F[torn_faces])
-            if len(torn):
-                ring = p.edge_graph[torn].indices
-                torn = np.unique(np.concatenate([torn, ring, p.edge_graph[ring].indices]))
-            self._cache[key] = (verts, self._vertex_boundary_distance[verts], torn)
-        return self._cache[key]
+    def _spots(self, s: float) -> tuple[np.ndarray, np.ndarray]:
+        """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, and their border distances (q,).
 
-    def _hole_sites(self, face, bary, pin_pos, hole, margin, inner, s, near, fill_edge=True) -> np.ndarray:
-        """(h, 3) places (mm, near the skin) for new points.
-
-        Circle centres of Delaunay triangles wider than ``hole`` at least
-        ``inner`` from the boundary, and spots between the margin line and
-        ``inner`` farther than ``near`` from every point.
+        Drawn once per density (a power of two, up to MAX_SPOTS) and cached,
+        so a spacing slider reuses them.
         """
-        p = self.patch
-        x = np.concatenate([p.positions(face, bary), pin_pos])
-        comp = p.component[face]
-        if len(pin_pos):
-            pf, pb = p.project(pin_pos)[:2]
-            face, bary, comp = np.concatenate([face, pf]), np.concatenate([bary, pb]), np.concatenate([comp, p.component[pf]])
-        sites, radii, need = [], [], []
-        for chart in self.charts:
-            m = np.flatnonzero(comp == chart.component)
-            uv = np.einsum("pi,pij->pj", bary[m], chart.uv[p.F[face[m]]])
-            c, r, _ = circumcentres(x[m], uv)
-            big = r > hole
-            sites.append(c[big])
-            radii.append(r[big])
-            need.append(np.full(big.sum(), inner))
-            verts, vbd, torn = self._chart_vertices(chart)
-            # along the margin line the lattice may have drawn back: fill gaps wide enough for a whole point
-            edge = verts[(vbd >= margin) & (vbd < inner + 0.5 * s)]
-            new = fill_holes(p.V[edge], x, EDGE_GAP * s, EDGE_GAP * s) if fill_edge else np.empty((0, 3))
-            sites.append(new)
-            radii.append(np.full(len(new), EDGE_GAP * s))
-            need.append(np.full(len(new), margin))
-            if len(torn):  # where the map tears, triangles are missing: look at the vertices there too
-                inside = torn[self._vertex_boundary_distance[torn] >= inner]
-                new = fill_holes(p.V[inside], np.concatenate([x, new]), max(hole, 0.75 * s), 0.6 * s)
-                sites.append(new)
-                radii.append(np.full(len(new), 0.75 * s))
-                need.append(np.full(len(new), margin))
-        sites, radii, need = np.concatenate(sites), np.concatenate(radii), np.concatenate(need)
-        if len(sites) == 0:
-            return sites
-        q = p.project(sites)[2]
-        ok = (np.linalg.norm(q - sites, axis=1) <= 0.25 * radii + 0.5) & (p.boundary_distance(q) >= need)
-        sites, radii = q[ok], radii[ok]
-        chosen: list[np.ndarray] = []
-        for i in np.argsort(-radii, kind="stable"):
-            if all(np.linalg.norm(sites[i] - c) >= 0.5 * s for c in chosen):
-                chosen.append(sites[i])
-        return np.array(chosen).reshape(-1, 3)
+        want = SPOTS_PER_CELL * self.area_mm2 / cell_area_mm2("hexagonal", s)
+        n = int(min(2 ** math.ceil(math.log2(max(want, 64.0))), MAX_SPOTS))
+        key = ("spots", n)
+        if key not in self._cache:
+            x = self.patch.positions(*surface_samples(self.patch, n))
+            self._cache[key] = (x, self.patch.boundary_distance(x))
+        return self._cache[key]
 
 
 def layout_zone(vertices, faces, zone_faces, spacing_mm: float, pattern: str = "hexagonal", margin_mm: float = 0.0,

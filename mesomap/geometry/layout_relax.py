@@ -1,4 +1,4 @@
-"""Moving points on the skin: lattice springs, particle springs, thinning, hole finding, dart throwing.
+"""Moving points on the skin: lattice springs, particle springs, thinning, dart throwing.
 
 Helpers of :mod:`mesomap.geometry.layout`; all work on a
 :class:`~mesomap.geometry.layout_mesh.ZonePatch` with points given as (local
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from scipy.linalg import LinAlgError
 from scipy.sparse.linalg import factorized
-from scipy.spatial import Delaunay, QhullError, cKDTree
+from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_mesh import ZonePatch
 
@@ -44,6 +43,7 @@ def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int)
     system = (lap + sparse.diags(deg + damping)).tocsc()
     solve = factorized(system)
     x = patch.positions(face, bary)
+    border = patch.boundary_distance(x)  # (n,) exact, or a lower bound once points have moved
     for _ in range(steps):
         nrm = patch.normals(face, bary)
         d = x[j] - x[i]
@@ -83,31 +83,6 @@ def thin(x: np.ndarray, min_dist: float, fixed: np.ndarray) -> np.ndarray:
         if keep[others].any():
             keep[a] = False
     return keep
-
-
-def fill_holes(candidates: np.ndarray, taken: np.ndarray, hole: float, min_dist: float) -> np.ndarray:
-    """(h, 3) new points: farthest-first among candidates (c, 3) until none is farther than ``hole`` from a point.
-
-    A candidate is only taken if it is at least ``min_dist`` from every point
-    (so a fill never makes a too-close pair); the fills themselves too.
-    """
-    if len(taken) == 0:
-        d = np.full(len(candidates), np.inf)
-    else:
-        d, _ = cKDTree(taken).query(candidates, k=1)
-    cand_tree = cKDTree(candidates)
-    new = []
-    while True:
-        order = np.argsort(-d, kind="stable")
-        best = next((c for c in order[:64] if d[c] >= min_dist), None)
-        if best is None or d[best] <= hole:
-            break
-        new.append(candidates[best])
-        near = cand_tree.query_ball_point(candidates[best], d[best])
-        near = np.asarray(near, dtype=np.int64)
-        d[near] = np.minimum(d[near], np.linalg.norm(candidates[near] - candidates[best], axis=1))
-        d[best] = 0.0
-    return np.array(new).reshape(-1, 3)
 
 
 def dart_throw(x: np.ndarray, radius: float, fixed: np.ndarray) -> np.ndarray:
@@ -157,14 +132,16 @@ def chord_of_arc(rest, n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: 
 
 
 def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed: np.ndarray, steps: int,
-                    attract: bool = True, cutoff: float = PARTICLE_CUTOFF, movable: np.ndarray | None = None):
+                    attract: bool = True, cutoff: float = PARTICLE_CUTOFF, movable: np.ndarray | None = None,
+                    still: float = 0.0):
     """Springs of rest length s (along the skin) between all points closer than cutoff·s; no fixed topology.
 
     Points move by half their mean spring correction each step (Jacobi),
-    projected back onto the zone; a point whose step would cross into the
-    margin stays put. ``fixed`` (q, 3) points push and pull but never move.
-    attract=False keeps only the pushing half (blue noise). ``movable`` (n,)
-    bool: only these points move (default all). Returns (face, bary).
+    projected back onto the zone; a step that would cross into the margin
+    stops at the margin line. ``fixed`` (q, 3) points push and pull but never move.
+    attract=False keeps only the pushing half (blue noise, making room for
+    a new point). ``movable`` (n,) bool: only these points move (default
+    all). Stops early when no step is longer than ``still`` mm. Returns (face, bary).
     """
     x = patch.positions(face, bary)
     n = len(x)
@@ -175,6 +152,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
     if len(fixed):
         ff, fb = patch.project(fixed)[:2]
         fixed_n = patch.normals(ff, fb)
+    border = patch.boundary_distance(x)  # (n,) exact, or a lower bound once points have moved
     for _ in range(steps):
         nrm = patch.normals(face, bary)
         allx = np.concatenate([x, fixed]) if len(fixed) else x
@@ -195,34 +173,44 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
         np.add.at(move, j, -f)
         cnt = np.bincount(pairs.ravel(), minlength=len(allx))[:n, None]
         idx = np.flatnonzero((cnt[:, 0] > 0) & (movable if movable is not None else True))
-        target = x[idx] + move[idx] / cnt[idx]
-        nf, nb, nx, _ = patch.project(target)
-        ok = patch.boundary_distance(nx) >= margin
-        idx, nf, nb, nx = idx[ok], nf[ok], nb[ok], nx[ok]
+        step = move[idx] / cnt[idx]
+        nf, nb, nx, border[idx] = _step_within_margin(patch, x[idx], step, margin, border[idx])
         face, bary, x = face.copy(), bary.copy(), x.copy()
         face[idx], bary[idx], x[idx] = nf, nb, nx
+        if len(step) == 0 or np.sqrt(np.einsum("ij,ij->i", step, step).max()) <= still:
+            break
     return face, bary
 
 
-def circumcentres(x: np.ndarray, uv: np.ndarray):
-    """Centres (t, 3) and radii (t,) of the circles through the Delaunay triangles of points x (n, 3).
+def _step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin: float,
+                        border: np.ndarray | None = None):
+    """Points x (n, 3) moved by step (n, 3) and projected onto the skin, but never closer than margin to the border.
 
-    The triangles are those of the points' flat coordinates uv (n, 2) (the
-    zone's log map), so they follow the skin; each triangle's circle centre
-    is the spot farthest from its three corners — where a hole would be.
+    A step that would end inside the margin is shortened to where the
+    border distance, taken as linear along the step, reaches the margin, so
+    the point slides up to the margin line instead of stopping dead (if
+    even that lands inside, the point stays). ``border`` (n,): the points'
+    distance to the border before, or a lower bound of it (mm); a point
+    that moves less than border − margin cannot reach the margin and is
+    not measured (the distance is 1-Lipschitz). Returns (face, bary,
+    positions, border after (n,): exact or a lower bound).
     """
-    if len(x) < 3:
-        return np.empty((0, 3)), np.empty(0), np.empty((0, 3), dtype=np.int64)
-    try:
-        tri = Delaunay(uv).simplices
-    except (QhullError, ValueError, LinAlgError):
-        return np.empty((0, 3)), np.empty(0), np.empty((0, 3), dtype=np.int64)
-    a, b, c = x[tri[:, 0]], x[tri[:, 1]], x[tri[:, 2]]
-    ab, ac = b - a, c - a
-    n = np.cross(ab, ac)
-    nn = np.einsum("ij,ij->i", n, n)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        off = (np.cross(n, ab) * np.einsum("ij,ij->i", ac, ac)[:, None]
-               + np.cross(ac, n) * np.einsum("ij,ij->i", ab, ab)[:, None]) / (2 * nn[:, None])
-    ok = nn > 1e-18
-    return (a + off)[ok], np.linalg.norm(off, axis=1)[ok], tri[ok]
+    nf, nb, nx, _ = patch.project(x + step)
+    before = patch.boundary_distance(x) if border is None else np.asarray(border, dtype=np.float64)
+    after = before - np.linalg.norm(nx - x, axis=1)
+    check = np.flatnonzero(after < margin)
+    if len(check):
+        after[check] = patch.boundary_distance(nx[check])
+    bad = check[after[check] < margin]
+    if len(bad):
+        b0 = patch.boundary_distance(x[bad]) if border is not None else before[bad]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.clip(np.nan_to_num((b0 - margin) / (b0 - after[bad])), 0.0, 1.0)
+        bf, bb, bx, _ = patch.project(x[bad] + 0.95 * t[:, None] * step[bad])
+        bd = patch.boundary_distance(bx)
+        inside = bd < margin
+        if inside.any():
+            bf[inside], bb[inside], bx[inside], _ = patch.project(x[bad[inside]])
+            bd[inside] = b0[inside]
+        nf[bad], nb[bad], nx[bad], after[bad] = bf, bb, bx, bd
+    return nf, nb, nx, after

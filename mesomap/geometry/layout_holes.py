@@ -1,0 +1,212 @@
+"""Finding the holes of a layout and putting points into them.
+
+Helpers of :mod:`mesomap.geometry.layout`. A hole is a spot of the zone
+farther from every injection point than the pattern allows. Spots are
+random points of the zone (uniform by area, drawn once per density and
+cached by the solver); a far spot is moved to the centre of the circle
+through its three nearest points — the local maximum of the distance, which
+a random spot misses by up to half the spots' spacing.
+
+A hexagonal or blue-noise hole gets a new point, and its neighbours within
+a few spacings spread out to make room (particle repulsion, all holes of a
+round at once); a hole whose neighbours cannot make room without coming
+closer than the minimum separation is given up and its neighbourhood put
+back as it was, and its corners are pulled in a little instead (which
+shrinks it). Square and rows layouts take a new point only where it fits
+as it is, so their lines stay straight. Lengths in mm; points are (local
+face (n,), barycentric (n, 3)) on a :class:`~mesomap.geometry.layout_mesh.ZonePatch`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from mesomap.geometry.layout_mesh import ZonePatch
+from mesomap.geometry.layout_relax import _step_within_margin, relax_particles
+
+#: Spots are looked at this × spacing inside the margin line (the edge row stands in that band).
+HOLE_BAND = 0.5
+#: Spots within this × spacing of the hole limit are checked at their true local maximum too.
+SPOT_SLACK = 0.1
+#: Holes are looked for from this × spacing before the band's line on (spots are sparse).
+BAND_SLACK = 0.15
+#: A point put into a hole moves its neighbours within this × spacing, for at most this many repulsion steps.
+SPREAD_REACH = 3.0
+SPREAD_STEPS = 30
+#: The repulsion stops early once no point moves more than this × spacing in a step.
+SPREAD_STILL = 0.002
+#: Two holes closer than this × spacing are one hole.
+SAME_HOLE = 0.9
+#: A hole that cannot take a point is shrunk to this × spacing by pulling its corners in, at most PULL_MAX × spacing each.
+PULL_TARGET = 0.60
+PULL_MAX = 0.15
+
+
+def surface_samples(patch: ZonePatch, n: int, seed: int = 0):
+    """(face (n,), bary (n, 3)) points spread uniformly by area over the patch, in random order."""
+    rng = np.random.default_rng(seed)
+    cdf = np.cumsum(patch.face_areas)
+    face = np.searchsorted(cdf, rng.random(n) * cdf[-1]).clip(0, len(cdf) - 1)
+    r1, r2 = np.sqrt(rng.random(n)), rng.random(n)
+    return face, np.stack([1 - r1, r1 * (1 - r2), r1 * r2], axis=1)
+
+
+def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate_mm: float, inner_mm: float):
+    """(spots' refined places (q, 3) mm, their distance (q,) mm to the nearest of points x (n, 3)).
+
+    A spot farther than ``candidate_mm`` from every point is moved to the
+    centre of the circle through its three nearest points (projected on the
+    skin) when that centre is farther still and at least ``inner_mm`` from
+    the zone's border.
+    """
+    k = min(3, len(x))
+    if k == 0:
+        return spots, np.full(len(spots), np.inf)
+    tree = cKDTree(x)
+    d, nn = tree.query(spots, k=k)
+    d, nn = d.reshape(len(spots), k), nn.reshape(len(spots), k)
+    out, dist = spots.copy(), d[:, 0].copy()
+    cand = np.flatnonzero(d[:, 0] > candidate_mm) if k == 3 else np.empty(0, dtype=np.int64)
+    if len(cand) == 0:
+        return out, dist
+    # spots with the same three nearest points share one circle: refine the farthest of each
+    cand = cand[np.argsort(-d[cand, 0], kind="stable")]
+    _, first = np.unique(np.sort(nn[cand], axis=1), axis=0, return_index=True)
+    cand = cand[first]
+    a, b, c = (x[nn[cand, j]] for j in range(3))
+    ab, ac = b - a, c - a
+    n = np.cross(ab, ac)
+    n2 = np.einsum("ij,ij->i", n, n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        centre = a + (np.cross(n, ab) * np.einsum("ij,ij->i", ac, ac)[:, None]
+                      + np.cross(ac, n) * np.einsum("ij,ij->i", ab, ab)[:, None]) / (2 * n2[:, None])
+    ok = np.isfinite(centre).all(axis=1)
+    q = patch.project(np.where(ok[:, None], centre, spots[cand]))[2]
+    dq = tree.query(q)[0]
+    better = ok & (dq > dist[cand]) & (np.linalg.norm(q - spots[cand], axis=1) < dq) \
+        & (patch.boundary_distance(q) >= inner_mm)
+    out[cand[better]], dist[cand[better]] = q[better], dq[better]
+    return out, dist
+
+
+def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_mm: np.ndarray, s: float,
+               margin: float, hole_mm: float, edge_gap_mm: float | None, skip: np.ndarray, cell_mm: float | None = None):
+    """(places (h, 3) mm, one per hole, farthest first; their distance (h,) mm to the nearest point).
+
+    x (n, 3) the points (pinned ones included); spots (q, 3) with their
+    border distances (q,). A hole is a spot at least margin + HOLE_BAND·s
+    inside (less BAND_SLACK·s) that is farther than ``hole_mm`` from every point, or — with
+    ``edge_gap_mm`` — a spot between the margin line and that band farther
+    than ``edge_gap_mm`` (room for a whole point next to the edge row).
+    Places closer than SAME_HOLE·s to each other or to ``skip`` (k, 3)
+    (holes that could not be filled before) are left out. ``cell_mm``: the
+    pattern's larger spacing if not s (rows far apart), for the band's width.
+    """
+    inner = margin + (HOLE_BAND - BAND_SLACK) * (cell_mm or s)  # the largest gap often sits right on the band's line
+    deep = spot_border_mm >= inner
+    found = []
+    sites, d = farthest_spots(patch, x, spots[deep], hole_mm - SPOT_SLACK * s, inner)
+    found.append((sites[d > hole_mm], d[d > hole_mm]))
+    if edge_gap_mm is not None:
+        edge = ~deep & (spot_border_mm >= margin)
+        d = cKDTree(x).query(spots[edge])[0] if len(x) else np.full(edge.sum(), np.inf)
+        found.append((spots[edge][d > edge_gap_mm], d[d > edge_gap_mm]))
+    sites = np.concatenate([f[0] for f in found])
+    dist = np.concatenate([f[1] for f in found])
+    chosen: list[int] = []
+    taken = cKDTree(skip) if len(skip) else None
+    for i in np.argsort(-dist, kind="stable"):
+        if taken is not None and taken.query(sites[i])[0] <= SAME_HOLE * s:
+            continue
+        if all(np.linalg.norm(sites[i] - sites[c]) > SAME_HOLE * s for c in chosen):
+            chosen.append(i)
+    return sites[chosen].reshape(-1, 3), dist[chosen]
+
+
+def insert_spread(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margin: float, fixed: np.ndarray,
+                  min_dist: float):
+    """Put a point at each of ``sites`` (h, 3) mm and let the neighbours spread out to make room.
+
+    Points closer than SPREAD_REACH·s to a site move (repulsion only, see
+    :func:`relax_particles`); the next ring of points and ``fixed`` (q, 3)
+    hold them. A site whose neighbourhood ends up with two points closer
+    than ``min_dist`` mm is given up: its new point removed, its neighbours
+    put back, and the rest spread again. Returns (face, bary, added (h,)
+    bool: the sites that got a point); new points are appended after the old ones.
+    """
+    fixed = np.asarray(fixed, dtype=np.float64).reshape(-1, 3)
+    active = np.ones(len(sites), dtype=bool)
+    for _ in range(3):
+        if not active.any():
+            break
+        new_face, new_bary, bad = _spread_once(patch, face, bary, sites[active], s, margin, fixed, min_dist)
+        if not bad.any():
+            return new_face, new_bary, active
+        active[np.flatnonzero(active)[bad]] = False
+    return face, bary, np.zeros(len(sites), dtype=bool)
+
+
+def _spread_once(patch, face, bary, sites, s, margin, fixed, min_dist):
+    """One try of :func:`insert_spread`: (face, bary, bad (h,) bool sites that could not make room)."""
+    nf, nb = patch.project(sites)[:2]
+    n0 = len(face)
+    face2, bary2 = np.concatenate([face, nf]), np.concatenate([bary, nb])
+    x = patch.positions(face2, bary2)
+    dsite, owner = cKDTree(sites).query(x)
+    reach = SPREAD_REACH * s
+    local = np.flatnonzero(dsite < reach)
+    ring = np.flatnonzero((dsite >= reach) & (dsite < reach + s))
+    hold = np.concatenate([x[ring], fixed])
+    lf, lb = relax_particles(patch, face2[local], bary2[local], s, margin, hold, SPREAD_STEPS, attract=False,
+                             cutoff=1.0, still=SPREAD_STILL * s)
+    lx = patch.positions(lf, lb)
+    allx = np.concatenate([lx, hold])
+    pairs = cKDTree(allx).query_pairs(min_dist, output_type="ndarray")
+    bad = np.zeros(len(sites), dtype=bool)
+    if len(pairs):
+        pairs = pairs[pairs[:, 0] < len(lx)]  # a pair with a moved point (held-held pairs were there before)
+        ends = pairs.ravel()
+        ends = ends[ends < len(lx)]
+        bad[np.unique(owner[local[ends]])] = True
+    out_f, out_b = face2.copy(), bary2.copy()
+    out_f[local], out_b[local] = lf, lb
+    return out_f, out_b, bad
+
+
+def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margin: float, fixed: np.ndarray,
+                min_dist: float, target: float = PULL_TARGET):
+    """Shrink holes that cannot take a point: the points around each of ``sites`` (h, 3) mm move toward it.
+
+    The points within a hair of a site's nearest distance r (the two or
+    three that make the hole) move toward it until r would be target·s (at
+    most PULL_MAX·s each). Moving a triangle's corner inward by δ widens
+    the triangles behind it by less than δ, so the largest hole shrinks. A
+    move is kept only if no moved point comes closer than ``min_dist`` mm
+    to another point or to ``fixed`` (q, 3); if it would, half and then a
+    quarter of it is tried. Returns (face, bary, pulled (h,) bool).
+    """
+    fixed = np.asarray(fixed, dtype=np.float64).reshape(-1, 3)
+    pulled = np.zeros(len(sites), dtype=bool)
+    for h, c in enumerate(sites):
+        x = patch.positions(face, bary)
+        dist = np.linalg.norm(x - c, axis=1)
+        r = dist.min()
+        corners = np.flatnonzero(dist < r + 0.03 * s)
+        delta = min(r - target * s, PULL_MAX * s)
+        others = np.concatenate([np.delete(x, corners, axis=0), fixed])
+        tree = cKDTree(others) if len(others) else None
+        for _ in range(3):  # the full pull, then half and a quarter of it if that brings points too close
+            if delta <= 0:
+                break
+            step = (c - x[corners]) * (delta / dist[corners])[:, None]
+            nf, nb, nx, _ = _step_within_margin(patch, x[corners], step, margin)
+            close = len(nx) > 1 and cKDTree(nx).query(nx, k=2)[0][:, 1].min() < min_dist
+            close = close or (tree is not None and tree.query(nx)[0].min() < min_dist)
+            if not close:
+                face, bary = face.copy(), bary.copy()
+                face[corners], bary[corners] = nf, nb
+                pulled[h] = True
+                break
+            delta *= 0.5
+    return face, bary, pulled
