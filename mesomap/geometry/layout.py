@@ -314,8 +314,6 @@ class ZoneLayoutSolver:
         stats = {}
         if fix and len(face):
             face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm)
-            if pattern == "hexagonal":  # even out what filling and pulling left uneven
-                face, bary = relax_particles(p, face, bary, s, margin_mm, pin_pos, SETTLE_STEPS)
         face = np.concatenate([pin_face, face]).astype(np.int64)
         bary = np.concatenate([pin_bary, bary])
         pos = p.positions(face, bary)
@@ -436,6 +434,11 @@ class ZoneLayoutSolver:
                 narrow[np.flatnonzero(narrow)[pulled]] = False
             failed = np.concatenate([failed, sites[narrow]])
             stats["filled"] += int(added.sum())
+        if pattern == "hexagonal" and SETTLE_STEPS:  # even out what filling and pulling left uneven
+            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS)
+            keep = thin(p.positions(face, bary), near, pin_pos)
+            face, bary = face[keep], bary[keep]
+            stats["thinned"] += int((~keep).sum())
         return face, bary, stats
 
     def _spots(self, s: float) -> tuple[np.ndarray, np.ndarray]:
