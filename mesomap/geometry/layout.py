@@ -54,10 +54,12 @@ DENSER = 0.3
 #: Particle steps (hexagonal) after the holes are filled.
 SETTLE_STEPS = 3
 #: Rounds of (find holes, fill them).
-FIX_ROUNDS = 5
+FIX_ROUNDS = 3
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
 SPOTS_PER_CELL = 24
 MAX_SPOTS = 1 << 17
+#: After a round, holes are looked for again only this × spacing around the places just filled or shrunk.
+RECHECK_REACH = 4.5
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
 #: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
@@ -411,7 +413,8 @@ class ZoneLayoutSolver:
         keep = thin(p.positions(face, bary), near, pin_pos)
         face, bary = face[keep], bary[keep]
         stats = {"thinned": int((~keep).sum()), "filled": 0, "pulled": 0}
-        spots, spot_border = self._spots(s)
+        all_spots, all_border, spot_tree = self._spots(s)
+        spots, spot_border = all_spots, all_border
         failed = np.empty((0, 3))
         for _ in range(FIX_ROUNDS if particles else 1):
             x = np.concatenate([p.positions(face, bary), pin_pos])
@@ -419,6 +422,10 @@ class ZoneLayoutSolver:
                                      failed, max(s, b))
             if len(sites) == 0:
                 break
+            # every far spot was within a hole of this round: the next round looks only where points moved
+            moved = np.unique(np.concatenate([np.asarray(v, dtype=np.int64)
+                                              for v in spot_tree.query_ball_point(sites, RECHECK_REACH * s)]))
+            spots, spot_border = all_spots[moved], all_border[moved]
             fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
             added = np.zeros(len(sites), dtype=bool)
             added[fits] = thin(sites[fits], near, x)
@@ -441,8 +448,8 @@ class ZoneLayoutSolver:
             stats["thinned"] += int((~keep).sum())
         return face, bary, stats
 
-    def _spots(self, s: float) -> tuple[np.ndarray, np.ndarray]:
-        """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, and their border distances (q,).
+    def _spots(self, s: float) -> tuple[np.ndarray, np.ndarray, cKDTree]:
+        """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, their border distances (q,), a tree.
 
         Drawn once per density (a power of two, up to MAX_SPOTS) and cached,
         so a spacing slider reuses them.
@@ -452,7 +459,7 @@ class ZoneLayoutSolver:
         key = ("spots", n)
         if key not in self._cache:
             x = self.patch.positions(*surface_samples(self.patch, n))
-            self._cache[key] = (x, self.patch.boundary_distance(x))
+            self._cache[key] = (x, self.patch.boundary_distance(x), cKDTree(x))
         return self._cache[key]
 
 

@@ -171,7 +171,8 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
         move = np.zeros_like(allx)
         np.add.at(move, i, f)
         np.add.at(move, j, -f)
-        cnt = np.bincount(pairs.ravel(), minlength=len(allx))[:n, None]
+        acting = pairs if attract else pairs[excess < 0]  # (pushing only: pairs at rest do not dilute the push)
+        cnt = np.bincount(acting.ravel(), minlength=len(allx))[:n, None]
         idx = np.flatnonzero((cnt[:, 0] > 0) & (movable if movable is not None else True))
         step = move[idx] / cnt[idx]
         nf, nb, nx, border[idx] = _step_within_margin(patch, x[idx], step, margin, border[idx])
