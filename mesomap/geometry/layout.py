@@ -380,14 +380,9 @@ class ZoneLayoutSolver:
 
     def _blue_noise(self, s, margin, pin_pos, seed):
         p = self.patch
-        rng = np.random.default_rng(seed)
         area = self.eroded_area_mm2(margin)
         target = max(1, int(area / cell_area_mm2("hexagonal", s)))
-        n_cand = int(min(max(30 * target, 200), 400_000))
-        cdf = np.cumsum(p.face_areas)
-        face = np.searchsorted(cdf, rng.random(n_cand) * cdf[-1]).clip(0, len(cdf) - 1)
-        r1, r2 = np.sqrt(rng.random(n_cand)), rng.random(n_cand)
-        bary = np.stack([1 - r1, r1 * (1 - r2), r1 * r2], axis=1)
+        face, bary = surface_samples(p, int(min(max(30 * target, 200), 400_000)), seed)
         x = p.positions(face, bary)
         inside = p.boundary_distance(x) >= margin
         face, bary, x = face[inside], bary[inside], x[inside]

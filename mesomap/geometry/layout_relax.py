@@ -85,36 +85,35 @@ def thin(x: np.ndarray, min_dist: float, fixed: np.ndarray) -> np.ndarray:
     return keep
 
 
-def dart_throw(x: np.ndarray, radius: float, fixed: np.ndarray) -> np.ndarray:
-    """Indices of points x (n, 3), taken in the given (random) order, at least ``radius`` from every taken or fixed point."""
-    cell = radius
-    grid: dict[tuple[int, int, int], list[np.ndarray]] = {}
-    r2 = radius * radius
+def dart_throw(x: np.ndarray, radius: float, fixed: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """Indices of points x (n, 3), taken in the given (random) order, at least ``radius`` from every taken or fixed point.
 
-    def add(pt):
-        grid.setdefault(tuple(np.floor(pt / cell).astype(int)), []).append(pt)
-
-    for f in fixed:
-        add(f)
-    chosen = []
-    keys = np.floor(x / cell).astype(int)
-    offsets = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
-    for idx in range(len(x)):
-        kx, ky, kz = keys[idx]
-        pt = x[idx]
-        ok = True
-        for a, b, c in offsets:
-            for q in grid.get((kx + a, ky + b, kz + c), ()):
-                dq = q - pt
-                if dq @ dq < r2:
-                    ok = False
-                    break
-            if not ok:
-                break
-        if ok:
-            chosen.append(idx)
-            add(pt)
-    return np.asarray(chosen, dtype=np.int64)
+    The same as testing each point in turn against all taken ones, done a
+    chunk at a time: a chunk's points near an earlier taken one go first
+    (one tree query), the rest are settled among themselves in order.
+    """
+    x = np.asarray(x, dtype=np.float64).reshape(-1, 3)
+    taken = [np.asarray(fixed, dtype=np.float64).reshape(-1, 3)]
+    chosen: list[np.ndarray] = []
+    for start in range(0, len(x), chunk):
+        part = np.arange(start, min(start + chunk, len(x)))
+        before = np.concatenate(taken)
+        if len(before):
+            part = part[cKDTree(before).query(x[part], distance_upper_bound=radius)[0] >= radius]
+        if len(part) == 0:
+            continue
+        pairs = cKDTree(x[part]).query_pairs(radius, output_type="ndarray")
+        keep = np.ones(len(part), dtype=bool)
+        if len(pairs):
+            later = [[] for _ in range(len(part))]
+            for i, j in pairs.tolist():  # i < j: j comes later in the order
+                later[i].append(j)
+            for i in range(len(part)):
+                if keep[i] and later[i]:
+                    keep[later[i]] = False
+        chosen.append(part[keep])
+        taken.append(x[part[keep]])
+    return np.concatenate(chosen) if chosen else np.empty(0, dtype=np.int64)
 
 
 def chord_of_arc(rest, n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: np.ndarray) -> np.ndarray:
