@@ -6,14 +6,17 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    from the part's innermost vertex flatten the part onto a plane with exact
    radial distances;
 2. the pattern's plane lattice (hexagonal, square or rows) is laid in that
-   plane, each lattice point found in a flattened triangle and mapped back to
-   the skin by its barycentrics;
+   plane — a little denser where the skin has more area than its flat map
+   (saddles), so that the relaxed lattice still reaches the zone's edge —
+   each lattice point found in a flattened triangle and mapped back to the
+   skin by its barycentrics;
 3. the lattice's springs (rest length = spacing along the skin) are relaxed in
    3D, every step projected back onto the zone's faces — this removes the log
    map's stretch on doubly curved skin (knee, face, shoulder);
 4. points closer than ``margin_mm`` to the zone's boundary are dropped, pairs
-   left too close where lattice fronts meet are thinned and holes are filled
-   (:mod:`mesomap.geometry.layout_holes`).
+   left too close where lattice fronts meet are thinned, holes are filled or
+   shrunk (:mod:`mesomap.geometry.layout_holes`) and a few particle steps
+   even out what that left uneven.
 
 Blue noise is dart throwing on the zone's faces followed by a few repulsion steps.
 A layout returns a frozen :class:`Layout` of arrays; :func:`estimate_count`
@@ -29,9 +32,9 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
+from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
-from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, thin
 from mesomap.geometry.order import injection_order
 
@@ -39,7 +42,8 @@ SPACING_RANGE_MM = (2.0, 50.0)
 MARGIN_RANGE_MM = (0.0, 50.0)
 #: Generated points never come closer than this × spacing to each other or to a pinned point.
 MIN_SEPARATION = 0.86
-#: A hexagonal hole: a spot of the zone (past HOLE_BAND) farther than this × spacing from every point (straight line).
+#: A hexagonal hole: a spot of the zone (past layout_holes.HOLE_BAND) farther than this × spacing from every point
+#: (straight line).
 HOLE_FILL = 0.62
 #: Between the margin line and HOLE_BAND inside it, a gap is filled when a point fits this × spacing from all others
 #: (and such a point, anywhere, goes in as it is).
@@ -299,10 +303,11 @@ class ZoneLayoutSolver:
             lattice lines (default: horizontal on the skin at the zone's centre).
         pinned : optional (faces (q,), barycentric (q, 3)) kept exactly; no
             generated point comes closer than 0.86 × spacing to them.
-        seed : the only randomness (blue noise); same inputs + seed → same layout.
+        seed : blue noise's randomness (the spots holes are looked for at
+            are drawn with a fixed seed); same inputs + seed → same layout.
         fix : False skips thinning and hole filling — a preview (≈15 ms for
-            200 points) while a spacing slider moves; lay out again with
-            fix=True (the default) when it stops.
+            200 points, against ≈50 ms for the full layout) while a spacing
+            slider moves; lay out again with fix=True (the default) when it stops.
         """
         _check_params(pattern, spacing_mm, margin_mm, row_spacing_mm if pattern == "rows" else None)
         s = float(spacing_mm)
