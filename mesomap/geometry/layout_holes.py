@@ -7,14 +7,16 @@ cached by the solver); a far spot is moved to the centre of the circle
 through its three nearest points — the local maximum of the distance, which
 a random spot misses by up to half the spots' spacing.
 
-A hexagonal or blue-noise hole gets a new point, and its neighbours within
-a few spacings spread out to make room (particle repulsion, all holes of a
-round at once); a hole whose neighbours cannot make room without coming
-closer than the minimum separation is given up and its neighbourhood put
-back as it was, and its corners are pulled in a little instead (which
-shrinks it). Square and rows layouts take a new point only where it fits
-as it is, so their lines stay straight. Lengths in mm; points are (local
-face (n,), barycentric (n, 3)) on a :class:`~mesomap.geometry.layout_mesh.ZonePatch`.
+A spot where a whole point fits (a spacing from every point) gets one as it
+is. In a hexagonal or blue-noise layout a wide hole gets a new point and its
+neighbours within a few spacings spread out to make room (particle
+repulsion, all holes of a round at once); a hole whose neighbours cannot
+make room without coming closer than the minimum separation is given up
+(its neighbourhood put back as it was), and it and the narrow holes are
+shrunk instead by pulling their corners in a little. Square and rows
+layouts take a new point only where it fits as it is, so their lines stay
+straight. Lengths in mm; points are (local face (n,), barycentric (n, 3))
+on a :class:`~mesomap.geometry.layout_mesh.ZonePatch`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_mesh import ZonePatch
-from mesomap.geometry.layout_relax import _step_within_margin, relax_particles
+from mesomap.geometry.layout_relax import relax_particles, step_within_margin
 
 #: Spots are looked at this × spacing inside the margin line (the edge row stands in that band).
 HOLE_BAND = 0.5
@@ -96,9 +98,10 @@ def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_m
 
     x (n, 3) the points (pinned ones included); spots (q, 3) with their
     border distances (q,). A hole is a spot at least margin + HOLE_BAND·s
-    inside (less BAND_SLACK·s) that is farther than ``hole_mm`` from every point, or — with
-    ``edge_gap_mm`` — a spot between the margin line and that band farther
-    than ``edge_gap_mm`` (room for a whole point next to the edge row).
+    inside (less BAND_SLACK·s) that is farther than ``hole_mm`` from every
+    point, or — with ``edge_gap_mm`` — a spot between the margin line and
+    that band farther than ``edge_gap_mm`` (room for a whole point next to
+    the edge row).
     Places closer than SAME_HOLE·s to each other or to ``skip`` (k, 3)
     (holes that could not be filled before) are left out. ``cell_mm``: the
     pattern's larger spacing if not s (rows far apart), for the band's width.
@@ -150,7 +153,6 @@ def insert_spread(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, mar
 def _spread_once(patch, face, bary, sites, s, margin, fixed, min_dist):
     """One try of :func:`insert_spread`: (face, bary, bad (h,) bool sites that could not make room)."""
     nf, nb = patch.project(sites)[:2]
-    n0 = len(face)
     face2, bary2 = np.concatenate([face, nf]), np.concatenate([bary, nb])
     x = patch.positions(face2, bary2)
     dsite, owner = cKDTree(sites).query(x)
@@ -200,7 +202,7 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
             if delta <= 0:
                 break
             step = (c - x[corners]) * (delta / dist[corners])[:, None]
-            nf, nb, nx, _ = _step_within_margin(patch, x[corners], step, margin)
+            nf, nb, nx, _ = step_within_margin(patch, x[corners], step, margin)
             close = len(nx) > 1 and cKDTree(nx).query(nx, k=2)[0][:, 1].min() < min_dist
             close = close or (tree is not None and tree.query(nx)[0].min() < min_dist)
             if not close:

@@ -174,7 +174,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
         cnt = np.bincount(acting.ravel(), minlength=len(allx))[:n, None]
         idx = np.flatnonzero((cnt[:, 0] > 0) & (movable if movable is not None else True))
         step = move[idx] / cnt[idx]
-        nf, nb, nx, border[idx] = _step_within_margin(patch, x[idx], step, margin, border[idx])
+        nf, nb, nx, border[idx] = step_within_margin(patch, x[idx], step, margin, border[idx])
         face, bary, x = face.copy(), bary.copy(), x.copy()
         face[idx], bary[idx], x[idx] = nf, nb, nx
         if len(step) == 0 or np.sqrt(np.einsum("ij,ij->i", step, step).max()) <= still:
@@ -182,7 +182,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
     return face, bary
 
 
-def _step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin: float,
+def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin: float,
                         border: np.ndarray | None = None):
     """Points x (n, 3) moved by step (n, 3) and projected onto the skin, but never closer than margin to the border.
 
