@@ -1,0 +1,155 @@
+"""Which body is on screen: a bundled body (the plan is made on it and moves with it) or a user's own mesh.
+
+:class:`Bodies` does the Body menu and File › Open mesh… for a MainWindow.
+Switching bundled bodies moves the plan to the other body (one undo step,
+except for an untouched new plan). A user mesh is only looked at: its units
+are read from its height (or asked), and the plan tools are off until a
+bundled body is shown again. Anything that cannot be loaded says why and the
+current body stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+
+from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.io.meshes import (
+    BUNDLED_BODIES,
+    MESH_SUFFIXES,
+    UNIT_SCALE_TO_MM,
+    MeshLoadError,
+    UnitsUnclearError,
+    load_bundled_body,
+    load_mesh_file,
+)
+from mesomap.io.plan_file import body_ref
+from mesomap.model.plan import BodyRef
+from mesomap.ui.prefetch import surface_for
+
+UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
+
+
+def body_summary(mesh: BodyMesh) -> str:
+    """Status bar text: name, triangle count, surface area in m²."""
+    return f"{mesh.name}  ·  {mesh.n_faces:,} triangles  ·  {mesh.surface_area_mm2 / 1e6:.2f} m²"
+
+
+def bundled_body_ref(body_id: str) -> BodyRef:
+    """The plan's reference to bundled body ``body_id`` (id only when its mesh cannot be read)."""
+    try:
+        return body_ref(surface_for(body_id))
+    except MeshLoadError:
+        return BodyRef(body_id, "", "", "")
+
+
+class Bodies:
+    """Shows bodies in ``window`` (the MainWindow); ``shown`` is the bundled body on screen (None: a user mesh)."""
+
+    def __init__(self, window):
+        self.window = window
+        self.shown: str | None = None
+
+    def show_bundled_body(self, body_id: str) -> None:
+        """Show a bundled body; the plan moves to it (an undoable step once the plan has content)."""
+        win = self.window
+        if body_id not in BUNDLED_BODIES:
+            win._error("Cannot show body", f"unknown body {body_id!r}")
+            return
+        plan = win.doc.plan
+        if plan.body.body_id == body_id:
+            self.display(body_id)
+            return
+        try:
+            ref = body_ref(surface_for(body_id))
+        except MeshLoadError as err:
+            win._error("Cannot show body", str(err))
+            self.sync_actions()
+            return
+        win.tool.cancel()
+        if self._pristine():
+            win.doc.replace(replace(plan, body=ref), path=None, saved=True)
+        else:
+            win.doc.edit(f"Switch to the {body_id} body", lambda p: replace(p, body=ref))
+
+    def _pristine(self) -> bool:
+        """An untouched new plan: switching its body is not worth an undo step or a save question."""
+        doc = self.window.doc
+        return (doc.path is None and not doc.dirty and not doc.history.can_undo and not doc.history.can_redo
+                and not doc.plan.zones and not doc.plan.points)
+
+    def display(self, body_id: str) -> None:
+        """Put bundled body ``body_id`` and the plan on screen."""
+        win = self.window
+        try:
+            mesh = load_bundled_body(body_id)
+            surface = surface_for(body_id)
+        except MeshLoadError as err:
+            win._error("Cannot show body", str(err))
+            return
+        self._show_mesh(mesh)
+        self.shown = body_id
+        win.editor.surface = surface
+        win.scene.attach(surface, win.doc.plan, win.editor.hidden, win.editor.zone_id, win.editor.point_id)
+        win._set_plan_tools_enabled(True)
+        win.settings.setValue("body/last", body_id)
+
+    def _show_mesh(self, mesh: BodyMesh) -> None:
+        win = self.window
+        win.view.set_body(mesh)
+        win.body_label.setText(body_summary(mesh))
+        self.sync_actions(mesh)
+
+    def sync_actions(self, mesh: BodyMesh | None = None) -> None:
+        """Check the Body menu's action of the bundled body on screen (none for a user mesh)."""
+        mesh = mesh or self.window.mesh
+        for body_id, action in self.window.body_actions.items():
+            action.setChecked(mesh is not None and body_id == mesh.body_id and mesh.topology is not None)
+
+    # -- a user's own mesh ----------------------------------------------------------
+    def open_mesh_dialog(self) -> None:
+        win = self.window
+        patterns = " ".join(f"*{s}" for s in MESH_SUFFIXES)
+        start = str(win.settings.value("files/last_mesh_dir", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(win, "Open mesh", start, f"Meshes ({patterns});;All files (*)")
+        if path:
+            win.settings.setValue("files/last_mesh_dir", str(Path(path).parent))
+            self.open_mesh(path)
+
+    def open_mesh(self, path: str | Path, units: str | None = None) -> bool:
+        """Show the mesh in ``path``; on any problem show why and keep the current body."""
+        win = self.window
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            loaded = load_mesh_file(path, units=units)
+        except UnitsUnclearError as err:
+            QApplication.restoreOverrideCursor()
+            units = self._ask_units(err)
+            return self.open_mesh(path, units) if units else False
+        except MeshLoadError as err:
+            QApplication.restoreOverrideCursor()
+            win._error("Cannot open mesh", str(err))
+            return False
+        QApplication.restoreOverrideCursor()
+        win.tool.cancel()
+        win.scene.detach()
+        win.editor.surface = None
+        self.shown = None
+        self._show_mesh(loaded.mesh)
+        win._set_plan_tools_enabled(False)
+        notes = "; ".join(loaded.notes)
+        win.statusBar().showMessage(
+            f"{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled "
+            "bodies — switch to Female or Male to edit the plan.", 15000)
+        return True
+
+    def _ask_units(self, err: UnitsUnclearError) -> str | None:
+        labels = [f"{UNIT_LABELS[u]} → {err.height * UNIT_SCALE_TO_MM[u] / 1000:.2f} m tall" for u in UNIT_SCALE_TO_MM]
+        choice, ok = QInputDialog.getItem(
+            self.window, "Which units?", f"{err}.\nThe file's tallest extent is {err.height:g}. Its units are:",
+            labels, 0, False,
+        )
+        return list(UNIT_SCALE_TO_MM)[labels.index(choice)] if ok else None

@@ -1,0 +1,220 @@
+"""The plan on disk: File › New, Open, Open recent, Save, Save as; the autosave and the crash recovery.
+
+:class:`PlanFiles` does these for a MainWindow. Plans are read and written by
+:mod:`mesomap.io.plan_file` (written atomically); a file that cannot be opened
+or written says why and the open plan stays as it was. Unsaved changes are
+asked about before the plan is dropped. Every few seconds of changes the plan
+is autosaved (:class:`mesomap.io.autosave.Autosaver`); at start, autosaves a
+crash left behind are offered for restoring.
+
+The two questions go through the window (``window.ask_save_changes()``,
+``window.ask_restore(recovery)``), so they can be answered without a dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Recovery
+from mesomap.io.meshes import MeshLoadError
+from mesomap.io.plan_file import SUFFIX, PlanFileError, load_plan, save_plan
+from mesomap.model.plan import Plan
+from mesomap.ui.prefetch import surface_for
+
+MAX_RECENT = 8
+#: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S.
+AUTOSAVE_TICK_MS = 5000
+PLAN_FILTER = f"mesomap plans (*{SUFFIX});;All files (*)"
+
+
+class PlanFiles:
+    """Opens, saves, autosaves and recovers the plan of ``window`` (the MainWindow)."""
+
+    def __init__(self, window):
+        self.window = window
+
+    # -- unsaved changes --------------------------------------------------------
+    def ask_save_changes(self) -> str:
+        """'save', 'discard' or 'cancel' for the unsaved changes of the open plan."""
+        doc = self.window.doc
+        name = doc.path.name if doc.path else "the new plan"
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes", f"Save the changes to {name}?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+        )
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open plan (saved, or the user said so)."""
+        win = self.window
+        win.commit_pending()
+        if not win.doc.dirty:
+            return True
+        answer = win.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- new, open, save ----------------------------------------------------------
+    def new_plan(self) -> bool:
+        win = self.window
+        if not self.maybe_save():
+            return False
+        win.doc.replace(Plan(body=win.doc.plan.body), path=None, saved=True)
+        win.autosaver.clear()
+        win.statusBar().showMessage("New plan", 4000)
+        return True
+
+    def open_plan_dialog(self) -> bool:
+        win = self.window
+        if not self.maybe_save():
+            return False
+        start = str(win.settings.value("files/last_dir", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(win, "Open plan", start, PLAN_FILTER)
+        return self.open_plan(path, ask=False) if path else False
+
+    def open_plan(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a plan file (on its own body); a bad file shows why and the open plan stays."""
+        win = self.window
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = load_plan(path)
+        except PlanFileError as err:
+            QApplication.restoreOverrideCursor()
+            win._error("Cannot open plan", str(err))
+            return False
+        QApplication.restoreOverrideCursor()
+        win.tool.cancel()
+        win.doc.replace(plan, path=path, saved=True)
+        win.autosaver.clear()
+        self._add_recent(path)
+        win.settings.setValue("files/last_dir", str(path.parent))
+        win.statusBar().showMessage(f"Opened {path.name}: {len(plan.zones)} zones, {len(plan.points)} points", 6000)
+        return True
+
+    def save(self) -> bool:
+        path = self.window.doc.path
+        if path is None:
+            return self.save_as()
+        return self.save_to(path)
+
+    def save_as(self) -> bool:
+        win = self.window
+        start = win.doc.path or Path(str(win.settings.value("files/last_dir", str(Path.home())))) / f"plan{SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(win, "Save plan", str(start), PLAN_FILTER)
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path = str(Path(path).with_suffix("")) + SUFFIX if path.endswith(".json") else path + SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the plan to ``path`` (atomically); on failure say why and keep it unsaved."""
+        win = self.window
+        win.commit_pending()
+        path = Path(path)
+        try:
+            surface = surface_for(win.doc.plan.body.body_id)
+            save_plan(win.doc.plan, path, surface)
+        except (OSError, MeshLoadError) as err:
+            win._error("Cannot save plan", f"{path.name}: {getattr(err, 'strerror', None) or err}")
+            return False
+        win.doc.mark_saved(path)
+        win.autosaver.clear()
+        self._add_recent(path)
+        win.settings.setValue("files/last_dir", str(path.parent))
+        win.statusBar().showMessage(f"Saved {path}", 6000)
+        return True
+
+    # -- recent files ---------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.window.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _set_recent(self, paths: list[str]) -> None:
+        self.window.settings.setValue("files/recent", paths[:MAX_RECENT])
+
+    def _add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        self._set_recent([text] + [p for p in self.recent_files() if p != text])
+
+    def fill_recent_menu(self) -> None:
+        """File › Open recent, filled as it opens."""
+        menu = self.window.recent_menu
+        menu.clear()
+        paths = self.recent_files()
+        for i, p in enumerate(paths):
+            action = menu.addAction(f"&{i + 1}  {Path(p).name}")
+            action.setToolTip(p)
+            action.setStatusTip(p)
+            action.triggered.connect(lambda _=False, pp=p: self.window.open_recent(pp))
+        if not paths:
+            menu.addAction("(none)").setEnabled(False)
+
+    def open_recent(self, path: str) -> bool:
+        if not Path(path).is_file():
+            self._set_recent([p for p in self.recent_files() if p != path])
+            self.window._info("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            return False
+        return self.open_plan(path)
+
+    # -- autosave and recovery -------------------------------------------------------
+    def autosave_tick(self, now: float | None = None, interval_s: float = AUTOSAVE_INTERVAL_S) -> bool:
+        """Timer slot: write the autosave when the plan has unsaved changes and it is due."""
+        win = self.window
+        doc = win.doc
+        if not doc.dirty or win.editor.in_gesture:
+            return False
+        if not win.autosaver.due(doc.revision, now=now, interval_s=interval_s):
+            return False
+        try:
+            surface = surface_for(doc.plan.body.body_id)
+            win.autosaver.save(doc.plan, doc.revision, doc.path, surface)
+        except (OSError, MeshLoadError) as err:
+            win.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+            return False
+        return True
+
+    def ask_restore(self, recovery: Recovery) -> bool:
+        """True to restore ``recovery``, False to delete it."""
+        when = _dt.datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M")
+        name = recovery.original.name if recovery.original else "an unsaved plan"
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover plan",
+                          f"mesomap did not close properly. Restore the plan from {when} ({name})?",
+                          parent=self.window)
+        box.setInformativeText("Discard deletes this recovered copy for good.")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def offer_recovery(self) -> bool:
+        """At start: offer autosaves left by a crash, newest first; True when one was restored."""
+        win = self.window
+        for recovery in win.autosaver.leftovers():
+            if not win.ask_restore(recovery):
+                recovery.discard()
+                continue
+            try:
+                plan = recovery.load()
+            except PlanFileError as err:
+                win._error("Cannot restore plan", f"{err} (the file stays at {recovery.autosave})")
+                continue
+            win.tool.cancel()
+            win.doc.replace(plan, path=recovery.original, saved=False)
+            recovery.discard()
+            self.autosave_tick(interval_s=0)  # the restored plan is safe again at once
+            win.statusBar().showMessage("Plan restored: save it to keep it", 10000)
+            return True
+        return False
