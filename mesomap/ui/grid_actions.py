@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from mesomap.model.plan import Plan
 from mesomap.model.techniques import TECHNIQUES
-from mesomap.ui.editor import plan_order
+from mesomap.ui.editor_injections import plan_order
 
 
 def injection_text(plan: Plan, surface, zone_id: str, index: int) -> str:

@@ -25,7 +25,8 @@ from mesomap.model.plan import Plan
 from mesomap.ui import import_actions
 from mesomap.ui.bodies import Bodies, bundled_body_ref
 from mesomap.ui.body_view import BodyView
-from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
+from mesomap.ui.editor import Mode, PlanEditor
+from mesomap.ui.editor_zones import zone_at_face
 from mesomap.ui.export_actions import Exporter
 from mesomap.ui.grid_actions import GridActions
 from mesomap.ui.grids import GridController

@@ -17,7 +17,8 @@ from PySide6.QtCore import QEvent, Qt
 
 from mesomap.geometry.pick import RayHit
 from mesomap.ui.body_view import BodyView
-from mesomap.ui.editor import Mode, PlanEditor, zone_at_face
+from mesomap.ui.editor import Mode, PlanEditor
+from mesomap.ui.editor_zones import zone_at_face
 from mesomap.ui.plan_scene import PlanScene, disc_radius_mm
 
 #: A press this close (logical px) to a point's glyph grabs the point.

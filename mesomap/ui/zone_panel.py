@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
 from mesomap.model.techniques import PATTERNS, SIDES, SPACING_MM, TECHNIQUES
-from mesomap.ui.editor import PlanEditor, plan_order
+from mesomap.ui.editor import PlanEditor
+from mesomap.ui.editor_injections import plan_order
 from mesomap.ui.list_panel import (
     ERROR_STYLE,
     ID_ROLE,
