@@ -1,5 +1,6 @@
 """The zones dock: the list of zones (colour, visibility, name, area), the selected zone's parameters
-and its injection grid (generate, clear, stale or not, the selected injection point).
+and its injection grid (generate, clear, stale or not, the selected injection point; that section
+and the spacing slider are in :mod:`mesomap.ui.zone_panel_grid`).
 
 Every field change is one undoable document edit. Invalid values are
 refused: the plan keeps its value, the field shows it again and the panel
@@ -9,7 +10,6 @@ says why (TreatmentParams.errors); unusual values are applied with a warning.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -19,25 +19,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
-from mesomap.model.techniques import PATTERNS, SIDES, SPACING_MM, TECHNIQUES
+from mesomap.model.techniques import PATTERNS, SIDES, TECHNIQUES
 from mesomap.ui.editor import PlanEditor
-from mesomap.ui.editor_injections import plan_order
 from mesomap.ui.list_panel import (
     ERROR_STYLE,
     ID_ROLE,
@@ -49,12 +44,11 @@ from mesomap.ui.list_panel import (
     spin_box,
 )
 from mesomap.ui.list_panel import scrolling  # noqa: F401 — the summary dock imports it from here
+from mesomap.ui.zone_panel_grid import SPACING_STEP_MM, ZoneGridSection
 
 GROUP_LABELS = {"face": "Face", "head": "Head", "neck": "Neck", "trunk": "Trunk", "lymph": "Lymph nodes",
                 "legs": "Legs", "arms": "Arms", "spine": "Spine"}
 PRODUCT_ROWS = 4
-#: The spacing slider moves in steps of this many mm.
-SPACING_STEP_MM = 0.5
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -72,7 +66,7 @@ class _ZoneTree(QTreeWidget):
         return hint
 
 
-class ZonePanel(ListPanel):
+class ZonePanel(ZoneGridSection, ListPanel):
     """Zones list + parameter editor, bound to a PlanEditor."""
 
     def __init__(self, editor: PlanEditor, parent: QWidget | None = None):
@@ -121,17 +115,8 @@ class ZonePanel(ListPanel):
         self.spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
         self.spacing.valueChanged.connect(self._spacing_typed)
         self.spacing.setToolTip("Distance between neighbouring injections, measured along the skin")
-        self.spacing_slider = QSlider(Qt.Orientation.Horizontal)
-        lo, hi = SPACING_MM
-        self.spacing_slider.setRange(round(lo / SPACING_STEP_MM), round(hi / SPACING_STEP_MM))
-        self.spacing_slider.setPageStep(round(2.0 / SPACING_STEP_MM))
-        self.spacing_slider.setToolTip("Drag to try spacings: a gridded zone shows a quick preview while you drag "
-                                       "and is laid out again when you let go (one undo step)")
-        self.spacing_slider.sliderMoved.connect(self._spacing_slid)
-        self.spacing_slider.sliderReleased.connect(self._spacing_released)
-        self.spacing_slider.valueChanged.connect(self._spacing_slider_stepped)
         spacing_row = QHBoxLayout()
-        spacing_row.addWidget(self.spacing_slider, 3)
+        spacing_row.addWidget(self._make_spacing_slider(), 3)
         spacing_row.addWidget(self.spacing, 2)
         self.pattern = QComboBox()
         self.pattern.addItems(PATTERNS)
@@ -183,33 +168,8 @@ class ZonePanel(ListPanel):
         form.addRow("Row spacing", self.row_spacing)
         form.addRow("Row angle", self.row_angle)
         form.addRow("Margin", self.margin)
-        grid_box = QVBoxLayout()
-        grid_box.setSpacing(3)
-        self.grid_status = QLabel()
-        self.grid_status.setWordWrap(True)
-        grid_box.addWidget(self.grid_status)
-        grid_buttons = QHBoxLayout()
-        self.generate_button = QPushButton("Generate grid")
-        self.generate_button.setToolTip("Lay out this zone's injection points (Ctrl+G; pinned points are kept)")
-        self.generate_button.clicked.connect(self._generate)
-        self.clear_grid_button = QPushButton("Clear grid")
-        self.clear_grid_button.setToolTip("Remove this zone's injection points (undoable)")
-        self.clear_grid_button.clicked.connect(lambda: self.editor.clear_grid())
-        grid_buttons.addWidget(self.generate_button)
-        grid_buttons.addWidget(self.clear_grid_button)
-        grid_box.addLayout(grid_buttons)
-        form.addRow("Grid", grid_box)
-        self.injection_box = QWidget()
-        injection_row = QHBoxLayout(self.injection_box)
-        injection_row.setContentsMargins(0, 0, 0, 0)
-        self.injection_label = QLabel()
-        self.injection_label.setWordWrap(True)
-        injection_row.addWidget(self.injection_label, 1)
-        self.pin_button = QToolButton()
-        self.delete_injection_button = QToolButton()
-        injection_row.addWidget(self.pin_button)
-        injection_row.addWidget(self.delete_injection_button)
-        form.addRow("Injection", self.injection_box)
+        form.addRow("Grid", self._make_grid_row())
+        form.addRow("Injection", self._make_injection_row())
         form.addRow("Volume / point", self.volume)
         form.addRow("Needle", needle_row)
         form.addRow("Products", self.products)
@@ -228,17 +188,6 @@ class ZonePanel(ListPanel):
         editor.visibility_changed.connect(self._sync_visibility)
         editor.injection_changed.connect(self._show_injection)
         self.rebuild()
-
-    def set_injection_actions(self, pin, delete) -> None:
-        """The main window's Pin/unpin and Delete injection actions, as buttons beside the selected point."""
-        self.pin_button.setDefaultAction(pin)
-        self.delete_injection_button.setDefaultAction(delete)
-
-    def watch_grids(self, grids) -> None:
-        """Follow a GridController: parameters waiting for their layout, and its end."""
-        grids.pending_changed.connect(self._grid_pending_changed)
-        grids.busy_changed.connect(lambda _busy: self._show_grid(self.editor.zone))
-        grids.preview_changed.connect(lambda _zone_id: self._show_grid(self.editor.zone))
 
     # -- templates -------------------------------------------------------------
     def set_templates(self, zone_templates, areas: dict[str, float] | None = None) -> None:
@@ -379,94 +328,6 @@ class ZonePanel(ListPanel):
         self._show_warnings(zone)
         self._show_grid(zone)
         self._show_injection()
-
-    # -- grid ------------------------------------------------------------------------
-    def _show_grid(self, zone: Zone | None) -> None:
-        """The zone's grid state: none, laid out (how many, pinned), out of date, or being laid out."""
-        if zone is None:
-            return
-        grids = self.editor.grids
-        enabled = self.editor.enabled and len(zone.faces) > 0
-        pending = grids is not None and (grids.pending_params(zone.id) is not None or zone.id in grids.laying_out())
-        preview = grids.previewing(zone.id) if grids is not None else None
-        n, pinned = len(zone.injections), sum(q.pinned for q in zone.injections)
-        style = ""
-        if len(zone.faces) == 0:
-            text = "Paint the zone first; then lay out its injection points."
-        elif preview is not None and n:
-            text = f"Preview at {preview.spacing_mm:g} mm spacing: let go of the slider to lay it out."
-        elif pending:
-            text = "Laying out the grid…"
-        elif n == 0:
-            text = "No grid yet. Generate lays out the injection points (spacing measured along the skin)."
-        elif zone.grid_stale:
-            text = f"⚠ The zone changed since its grid was laid out — regenerate ({n} points, out of date)."
-            style = WARNING_STYLE + " font-weight: bold;"
-        else:
-            text = f"{n} injection points" + (f", {pinned} pinned (kept when laid out again)" if pinned else "")
-        self.grid_status.setText(text)
-        self.grid_status.setStyleSheet(style)
-        self.generate_button.setText("Regenerate" if n and zone.grid_stale else "Generate grid")
-        self.generate_button.setEnabled(enabled)
-        self.clear_grid_button.setEnabled(self.editor.enabled and n > 0)
-
-    def _show_injection(self) -> None:
-        zone, point = self.editor.zone, self.editor.injection_point
-        shown = point is not None and zone is not None and self.editor.injection[0] == zone.id
-        self._form.setRowVisible(self.injection_box, shown)
-        if shown:
-            index = self.editor.injection[1]
-            n = plan_order(self.editor.plan, zone.id, index)
-            self.injection_label.setText(f"No. {n} ({index + 1} of {len(zone.injections)} in the zone)"
-                                         + (" · pinned" if point.pinned else ""))
-
-    def _generate(self) -> None:
-        zone = self.editor.zone
-        if zone is not None and self.editor.grids is not None:
-            self.editor.grids.generate([zone.id])
-            self._show_grid(zone)
-
-    def _grid_pending_changed(self, zone_id: str) -> None:
-        zone = self.editor.zone
-        if zone is not None and zone.id == zone_id:
-            self._show_zone(zone)
-
-    # -- spacing slider: preview while dragging, lay out on release --------------------
-    def _spacing_slid(self, value: int) -> None:
-        zone = self.editor.zone
-        if zone is None or self.editor.grids is None:
-            return
-        spacing = value * SPACING_STEP_MM
-        self.spacing.blockSignals(True)
-        self.spacing.setValue(spacing)
-        self.spacing.blockSignals(False)
-        params = replace(self.editor.shown_params(zone), spacing_mm=spacing)
-        if not params.errors():
-            self.editor.grids.preview(zone.id, params)
-
-    def _spacing_released(self) -> None:
-        self._commit_spacing(self.spacing_slider.value() * SPACING_STEP_MM)
-
-    def _spacing_slider_stepped(self, value: int) -> None:
-        if not self.spacing_slider.isSliderDown():  # keys, page clicks, the wheel: one edit each
-            self._commit_spacing(value * SPACING_STEP_MM)
-
-    def _spacing_typed(self, value: float) -> None:
-        self.spacing_slider.blockSignals(True)
-        self.spacing_slider.setValue(round(value / SPACING_STEP_MM))
-        self.spacing_slider.blockSignals(False)
-        self._params_edit("spacing", spacing_mm=value)
-
-    def _commit_spacing(self, spacing: float) -> None:
-        zone = self.editor.zone
-        if zone is None:
-            return
-        grids = self.editor.grids
-        if spacing != self.editor.shown_params(zone).spacing_mm or (grids and zone.id in grids.previews):
-            self._params_edit("spacing", spacing_mm=spacing)
-        if grids is not None and grids.pending_params(zone.id) is None:
-            grids.end_preview(zone.id)  # no layout follows (no grid, or refused): drop the preview
-            self._show_zone(self.editor.zone)
 
     def _show_warnings(self, zone: Zone) -> None:
         warnings = zone.params.warnings()
