@@ -7,7 +7,7 @@ import json
 import numpy as np
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.ui.conftest import front_skin_point
+from tests.ui.conftest import front_skin_point, wait_summary
 
 SCHEMA_URL = ("https://raw.githubusercontent.com/slicer/slicer/master/Modules/Loadable/Markups/"
               "Resources/Schema/markups-schema-v1.0.3.json#")
@@ -119,3 +119,25 @@ def test_points_off_the_skin_are_named_and_the_user_chooses(window, monkeypatch,
     window.import_points_action.trigger()
     assert errors[-1].startswith("far.mrk.json: 1 point is farther than 10 mm from the skin: far (")
     assert errors[-1].endswith("; nothing was imported.") and len(window.doc.plan.points) == 1
+
+
+def test_the_summary_counts_imported_points_as_injections(window, qtbot, monkeypatch, tmp_path, errors):
+    """The summary dock follows an import (and its undo): its refresh is coalesced by a short timer
+    (REFRESH_MS after the change), so the count is waited for, not read at once."""
+    panel = window.summary_panel
+    wait_summary(qtbot, window)
+    assert panel.summary.count == 0 and "<b>0 injections</b>" in panel.totals.text()
+    skin = {"K1": front_skin_point(window, 60.0, 1000.0), "K2": front_skin_point(window, -60.0, 1000.0)}
+    choose_file(monkeypatch, slicer_file(tmp_path / "two.mrk.json", skin))
+    window.import_points_action.trigger()
+    assert errors == [] and len(window.doc.plan.points) == 2
+
+    qtbot.waitUntil(lambda: panel.summary.count == 2, timeout=5000)
+    assert panel.summary.reflex_count == 2
+    assert "<b>2 injections</b> (0 in zones, 2 reflex points)" in panel.totals.text()
+    reflex_row = panel.table.topLevelItem(0)
+    assert (reflex_row.text(0), reflex_row.text(1)) == ("Reflex points", "2")
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: panel.summary.count == 0, timeout=5000)
+    assert "<b>0 injections</b>" in panel.totals.text()
