@@ -168,7 +168,8 @@ def test_a_painted_over_grid_is_marked_stale_and_regenerates(window, qtbot):
     gridded_window(qtbot, window, "abdomen")
     zone = window.doc.plan.zones[0]
     window.editor.set_mode(Mode.PAINT)
-    drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 880)) for x in (-60, -20, 20, 60)])
+    # a stroke across the zone's lower edge, wide enough past the edge for the grid to reach (+~440 faces)
+    drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 860)) for x in (-60, -20, 20, 60)])
     painted = window.doc.plan.zones[0]
     assert len(painted.faces) > len(zone.faces) and painted.grid_stale
     assert painted.injections == zone.injections, "the grid stays, marked"
