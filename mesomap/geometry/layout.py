@@ -154,7 +154,6 @@ class _Chart:
     hi: np.ndarray
     component: int = 0
     stretch: float = 1.0  # skin area ÷ flat area of the faces used (> 1 on a saddle)
-    seam: bool = False  # the map tears somewhere (a ring-shaped zone, or stretched triangles left out)
 
 
 class ZoneLayoutSolver:
@@ -229,11 +228,9 @@ class ZoneLayoutSolver:
         faces = part[good]
         cen2 = full_uv[p.F[faces]].mean(axis=1)
         used = full_uv[np.unique(p.F[faces])]
-        n_edges = len(np.unique(np.sort(F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1), axis=0))
-        disc = len(V) - n_edges + len(F) == 1
         stretch = float(p.face_areas[faces].sum() / max(np.abs(signed[good]).sum(), 1e-12))
         return _Chart(faces, full_uv, cKDTree(cen2), int(verts[centre]), e1, e2,
-                      used.min(axis=0), used.max(axis=0), component, stretch, bool(not disc or not good.all()))
+                      used.min(axis=0), used.max(axis=0), component, stretch)
 
     def _locate(self, chart: _Chart, pts2: np.ndarray, k: int = 8):
         """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles."""
@@ -399,10 +396,11 @@ class ZoneLayoutSolver:
         """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
 
         Holes are found at random spots of the zone (see
-        :mod:`mesomap.geometry.layout_holes`). Hexagonal and blue noise
-        layouts put a point in each and let the neighbours spread out to make
-        room; square and rows take a new point only where it fits as it is,
-        so their lines stay straight.
+        :mod:`mesomap.geometry.layout_holes`). A whole point goes in where it
+        fits as it is; hexagonal and blue noise layouts also put a point in
+        each wide hole, the neighbours spreading out to make room, and shrink
+        the rest by pulling their corners in; square and rows take a new
+        point only where it fits, so their lines stay straight.
         """
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
