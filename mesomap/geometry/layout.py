@@ -55,8 +55,9 @@ RELAX_STEPS = 6
 #: Where the skin has more area than the chart's flat map (stretch J > 1, a saddle), the lattice is laid
 #: denser by J^-DENSER and its springs spread it (with J^-1/2 it would have exactly the skin's count).
 DENSER = 0.3
-#: Particle steps (hexagonal) after the holes are filled.
+#: Particle steps (hexagonal) after the holes are filled, for the points within SETTLE_REACH × spacing of a change.
 SETTLE_STEPS = 3
+SETTLE_REACH = 2.5
 #: Rounds of (find holes, fill them).
 FIX_ROUNDS = 3
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
@@ -414,6 +415,7 @@ class ZoneLayoutSolver:
         all_spots, all_border, spot_tree = self._spots(s)
         spots, spot_border = all_spots, all_border
         failed = np.empty((0, 3))
+        changed = [np.empty((0, 3))]  # places where a point was added or a hole shrunk
         for _ in range(FIX_ROUNDS if particles else 1):
             x = np.concatenate([p.positions(face, bary), pin_pos])
             sites, dist = hole_sites(p, x, spots, spot_border, s, margin, hole, EDGE_GAP * s if particles else None,
@@ -438,9 +440,13 @@ class ZoneLayoutSolver:
                 stats["pulled"] += int(pulled.sum())
                 narrow[np.flatnonzero(narrow)[pulled]] = False
             failed = np.concatenate([failed, sites[narrow]])
+            changed.append(sites[~narrow])
             stats["filled"] += int(added.sum())
-        if pattern == "hexagonal" and SETTLE_STEPS:  # even out what filling and pulling left uneven
-            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS)
+        changed = np.concatenate(changed)
+        if pattern == "hexagonal" and SETTLE_STEPS and len(changed):  # even out what filling and pulling left uneven
+            near_change = cKDTree(changed).query(p.positions(face, bary), distance_upper_bound=SETTLE_REACH * s)[0]
+            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS,
+                                         movable=near_change < np.inf)
             keep = thin(p.positions(face, bary), near, pin_pos)
             face, bary = face[keep], bary[keep]
             stats["thinned"] += int((~keep).sum())

@@ -35,7 +35,7 @@ SPOT_SLACK = 0.1
 BAND_SLACK = 0.15
 #: A point put into a hole moves its neighbours within this × spacing, for at most this many repulsion steps.
 SPREAD_REACH = 3.0
-SPREAD_STEPS = 10
+SPREAD_STEPS = 6
 #: The repulsion stops early once no point moves more than this × spacing in a step.
 SPREAD_STILL = 0.002
 #: Two holes closer than this × spacing are one hole.
