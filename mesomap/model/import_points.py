@@ -15,7 +15,6 @@ too far (what the command line wants).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -80,79 +79,12 @@ class PointsTooFar(ValueError):
         self.result = result
 
 
-# -- nearest point on the skin -------------------------------------------------------------
-def closest_on_triangles(point: np.ndarray, triangles: np.ndarray) -> np.ndarray:
-    """(k, 3) barycentric weights of the point of each triangle (k, 3, 3) closest to ``point`` (3,).
-
-    Ericson, Real-Time Collision Detection §5.1.5, over all triangles at once:
-    the Voronoi region of ``point`` (a corner, an edge, the inside) decides.
-    """
-    p = np.asarray(point, dtype=np.float64)
-    a, b, c = triangles[:, 0], triangles[:, 1], triangles[:, 2]
-    ab, ac = b - a, c - a
-    ap, bp, cp = p - a, p - b, p - c
-    d1, d2 = (ab * ap).sum(1), (ac * ap).sum(1)
-    d3, d4 = (ab * bp).sum(1), (ac * bp).sum(1)
-    d5, d6 = (ab * cp).sum(1), (ac * cp).sum(1)
-    va, vb, vc = d3 * d6 - d5 * d4, d5 * d2 - d1 * d6, d1 * d4 - d3 * d2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        denom = va + vb + vc
-        v, w = vb / denom, vc / denom
-        bary = np.stack([1.0 - v - w, v, w], axis=1)
-        # lowest priority first: each later region overrides (Ericson tests A, B, AB, C, AC, BC, inside)
-        t = (d4 - d3) / ((d4 - d3) + (d5 - d6))
-        bary = np.where(((va <= 0) & (d4 - d3 >= 0) & (d5 - d6 >= 0))[:, None],
-                        np.stack([np.zeros_like(t), 1.0 - t, t], axis=1), bary)
-        t = d2 / (d2 - d6)
-        bary = np.where(((vb <= 0) & (d2 >= 0) & (d6 <= 0))[:, None],
-                        np.stack([1.0 - t, np.zeros_like(t), t], axis=1), bary)
-        bary = np.where(((d6 >= 0) & (d5 <= d6))[:, None], [0.0, 0.0, 1.0], bary)
-        t = d1 / (d1 - d3)
-        bary = np.where(((vc <= 0) & (d1 >= 0) & (d3 <= 0))[:, None],
-                        np.stack([1.0 - t, t, np.zeros_like(t)], axis=1), bary)
-        bary = np.where(((d3 >= 0) & (d4 <= d3))[:, None], [0.0, 1.0, 0.0], bary)
-        bary = np.where(((d1 <= 0) & (d2 <= 0))[:, None], [1.0, 0.0, 0.0], bary)
-    bad = ~np.isfinite(bary).all(axis=1)  # degenerate triangles: their first corner
-    bary[bad] = [1.0, 0.0, 0.0]
-    return bary
-
-
-_MAX_EDGE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _max_edge_mm(surface: PaintingSurface) -> float:
-    """The longest painting-face edge (every corner of a face is this close to any point of it)."""
-    if surface not in _MAX_EDGE:
-        t = surface.mesh.triangles
-        _MAX_EDGE[surface] = float(np.linalg.norm(t - np.roll(t, 1, axis=1), axis=2).max())
-    return _MAX_EDGE[surface]
-
-
 def snap_to_skin(surface: PaintingSurface, positions_mm):
     """The nearest skin point of each position (n, 3): (faces (n,), barycentrics (n, 3), distances_mm (n,)).
 
-    Exact: the search covers every face with a corner within (nearest-vertex
-    distance + longest edge) of the position, a set that holds the nearest face.
-    That ball only reaches a thin shell of the body, so even a point a metre
-    off costs about a millisecond.
+    See :meth:`~mesomap.geometry.surface.PaintingSurface.nearest_points` (exact).
     """
-    pts = np.asarray(positions_mm, dtype=np.float64).reshape(-1, 3)
-    tree, incident, tris = surface.vertex_tree, surface.vertex_faces, surface.mesh.triangles
-    reach = _max_edge_mm(surface)
-    d_vertex, _ = tree.query(pts)
-    faces = np.zeros(len(pts), dtype=np.int64)
-    barys = np.zeros((len(pts), 3))
-    dist = np.zeros(len(pts))
-    for i, p in enumerate(pts):
-        near = np.asarray(tree.query_ball_point(p, d_vertex[i] + reach + 1e-9), dtype=np.int64)
-        candidates = np.unique(incident[near].indices)
-        b = closest_on_triangles(p, tris[candidates])
-        d = np.linalg.norm(np.einsum("kj,kjc->kc", b, tris[candidates]) - p, axis=1)
-        best = int(np.argmin(d))
-        faces[i], barys[i], dist[i] = candidates[best], b[best], d[best]
-    barys = np.clip(barys, 0.0, None)
-    barys /= barys.sum(axis=1, keepdims=True)
-    return faces, barys, dist
+    return surface.nearest_points(positions_mm)
 
 
 # -- the import ------------------------------------------------------------------------------

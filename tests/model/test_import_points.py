@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from mesomap.geometry.layout_mesh import closest_points_on_triangles
 from mesomap.io.import_markups import MarkupPoint
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_file import body_ref, plan_from_dict, plan_to_dict
@@ -12,7 +13,6 @@ from mesomap.model.document import Document
 from mesomap.model.import_points import (
     PointsTooFar,
     add_points,
-    closest_on_triangles,
     import_label,
     import_points,
     prepare_import,
@@ -40,38 +40,6 @@ def item(label, pos, description="", group="F"):
     return MarkupPoint(label, tuple(float(c) for c in pos), description, group)
 
 
-def test_closest_point_on_a_triangle_in_every_region():
-    tri = np.array([[[0.0, 0, 0], [10, 0, 0], [0, 10, 0]]])
-    cases = {  # query -> closest point
-        (2, 3, 5): (2, 3, 0),      # inside, above the plane
-        (-3, -4, 1): (0, 0, 0),    # corner A
-        (14, -1, 0): (10, 0, 0),   # corner B
-        (-1, 13, 2): (0, 10, 0),   # corner C
-        (5, -3, 0): (5, 0, 0),     # edge AB
-        (-2, 4, 0): (0, 4, 0),     # edge AC
-        (8, 8, 0): (5, 5, 0),      # edge BC
-    }
-    for q, want in cases.items():
-        b = closest_on_triangles(np.array(q, float), tri)
-        assert np.allclose(b.sum(axis=1), 1.0) and (b >= -1e-12).all()
-        assert np.allclose(b @ tri[0], want), (q, b @ tri[0])
-    degenerate = np.array([[[1.0, 1, 1], [1, 1, 1], [1, 1, 1]]])
-    assert np.allclose(closest_on_triangles(np.zeros(3), degenerate), [[1, 0, 0]])
-
-
-def test_closest_point_matches_a_dense_search(surface):
-    """Against sampling each candidate triangle finely: nothing on them is nearer than what we return."""
-    rng = np.random.default_rng(3)
-    tris = surface.mesh.triangles[rng.integers(0, surface.n_faces, 30)]
-    u, v = np.meshgrid(np.linspace(0, 1, 41), np.linspace(0, 1, 41))
-    keep = u + v <= 1
-    grid = np.stack([1 - u[keep] - v[keep], u[keep], v[keep]], axis=1)
-    for tri in tris:
-        q = tri.mean(axis=0) + rng.normal(0, 4, 3)
-        best = np.linalg.norm(closest_on_triangles(q, tri[None])[0] @ tri - q)
-        assert best <= np.linalg.norm(grid @ tri - q, axis=1).min() + 1e-9
-
-
 def test_points_on_the_skin_stay_where_they_are(surface, skin):
     _, _, pos, _ = skin
     faces, barys, dist = snap_to_skin(surface, pos)
@@ -89,8 +57,8 @@ def test_points_off_the_skin_snap_back_onto_it_within_a_hundredth_of_a_mm(surfac
     # the nearest point over every triangle of the body (brute force) is where we went
     tris = surface.mesh.triangles
     for q, s, d in zip(off[:8], snapped[:8], dist[:8]):
-        b = closest_on_triangles(q, tris)
-        nearest = np.linalg.norm(np.einsum("kj,kjc->kc", b, tris) - q, axis=1).min()
+        on, _ = closest_points_on_triangles(q, tris[:, 0], tris[:, 1], tris[:, 2])
+        nearest = np.linalg.norm(on - q, axis=1).min()
         assert d == pytest.approx(nearest, abs=1e-9)
     # on the skin: its own nearest skin point is itself
     again = snap_to_skin(surface, snapped)[2]

@@ -1,0 +1,47 @@
+"""The closest point on triangles (mesomap.geometry.layout_mesh), used for snapping to the skin everywhere."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mesomap.geometry.layout_mesh import closest_points_on_triangles
+from mesomap.io.meshes import load_painting_surface
+
+
+def _closest(q, tris):
+    """(k, 3) closest points of triangles tris (k, 3, 3) to q (3,)."""
+    return closest_points_on_triangles(np.asarray(q, float), tris[:, 0], tris[:, 1], tris[:, 2])
+
+
+def test_closest_point_on_a_triangle_in_every_region():
+    tri = np.array([[[0.0, 0, 0], [10, 0, 0], [0, 10, 0]]])
+    cases = {  # query -> closest point
+        (2, 3, 5): (2, 3, 0),      # inside, above the plane
+        (-3, -4, 1): (0, 0, 0),    # corner A
+        (14, -1, 0): (10, 0, 0),   # corner B
+        (-1, 13, 2): (0, 10, 0),   # corner C
+        (5, -3, 0): (5, 0, 0),     # edge AB
+        (-2, 4, 0): (0, 4, 0),     # edge AC
+        (8, 8, 0): (5, 5, 0),      # edge BC
+    }
+    for q, want in cases.items():
+        on, b = _closest(q, tri)
+        assert np.allclose(b.sum(axis=1), 1.0) and (b >= -1e-12).all()
+        assert np.allclose(b @ tri[0], want) and np.allclose(on[0], want), (q, on)
+    degenerate = np.array([[[1.0, 1, 1], [1, 1, 1], [1, 1, 1]]])
+    on, b = _closest(np.zeros(3), degenerate)
+    assert np.allclose(on, [[1, 1, 1]]) and np.isfinite(b).all()
+
+
+def test_closest_point_matches_a_dense_search():
+    """Against sampling each triangle finely: nothing on it is nearer than what we return."""
+    surface = load_painting_surface("female")
+    rng = np.random.default_rng(3)
+    tris = surface.mesh.triangles[rng.integers(0, surface.n_faces, 30)]
+    u, v = np.meshgrid(np.linspace(0, 1, 41), np.linspace(0, 1, 41))
+    keep = u + v <= 1
+    grid = np.stack([1 - u[keep] - v[keep], u[keep], v[keep]], axis=1)
+    for tri in tris:
+        q = tri.mean(axis=0) + rng.normal(0, 4, 3)
+        on, _ = _closest(q, tri[None])
+        assert np.linalg.norm(on[0] - q) <= np.linalg.norm(grid @ tri - q, axis=1).min() + 1e-9
