@@ -59,6 +59,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
 from mesomap.geometry.body_mesh import BodyMesh  # noqa: E402
+from mesomap.geometry.layout_mesh import closest_points_on_triangles  # noqa: E402
 from mesomap.io.meshes import load_bundled_body  # noqa: E402
 
 OUT = REPO / "assets" / "zones.json"
@@ -148,47 +149,7 @@ def load_weights(data: Path, n_vertices: int) -> dict[str, np.ndarray]:
 # ---------------------------------------------------------------------------
 def closest_point_on_triangles(p: np.ndarray, tri: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Closest points on each triangle (k, 3, 3) to point p (3,): (points (k,3), bary (k,3))."""
-    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
-    ab, ac, ap = b - a, c - a, p - a
-    d1 = np.einsum("ij,ij->i", ab, ap)
-    d2 = np.einsum("ij,ij->i", ac, ap)
-    bp = p - b
-    d3 = np.einsum("ij,ij->i", ab, bp)
-    d4 = np.einsum("ij,ij->i", ac, bp)
-    cp = p - c
-    d5 = np.einsum("ij,ij->i", ab, cp)
-    d6 = np.einsum("ij,ij->i", ac, cp)
-    va = d3 * d6 - d5 * d4
-    vb = d5 * d2 - d1 * d6
-    vc = d1 * d4 - d3 * d2
-    k = len(tri)
-    bary = np.zeros((k, 3))
-    done = np.zeros(k, bool)
-
-    def put(mask, w):
-        nonlocal done
-        m = mask & ~done
-        bary[m] = w[m]
-        done |= m
-
-    ones = np.ones(k)
-    zeros = np.zeros(k)
-    put((d1 <= 0) & (d2 <= 0), np.stack([ones, zeros, zeros], 1))
-    put((d3 >= 0) & (d4 <= d3), np.stack([zeros, ones, zeros], 1))
-    put((d6 >= 0) & (d5 <= d6), np.stack([zeros, zeros, ones], 1))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        v = d1 / (d1 - d3)
-        put((vc <= 0) & (d1 >= 0) & (d3 <= 0), np.stack([1 - v, v, zeros], 1))
-        w = d2 / (d2 - d6)
-        put((vb <= 0) & (d2 >= 0) & (d6 <= 0), np.stack([1 - w, zeros, w], 1))
-        w = (d4 - d3) / ((d4 - d3) + (d5 - d6))
-        put((va <= 0) & ((d4 - d3) >= 0) & ((d5 - d6) >= 0), np.stack([zeros, 1 - w, w], 1))
-        denom = 1.0 / (va + vb + vc)
-        v = vb * denom
-        w = vc * denom
-        put(np.ones(k, bool), np.stack([1 - v - w, v, w], 1))
-    pts = np.einsum("ij,ijk->ik", bary, tri)
-    return pts, bary
+    return closest_points_on_triangles(p, tri[:, 0], tri[:, 1], tri[:, 2])
 
 
 def dist_to_polyline(p: np.ndarray, poly: np.ndarray) -> np.ndarray:
