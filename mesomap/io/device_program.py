@@ -138,10 +138,15 @@ def plan_id(plan: Plan) -> str:
 
 # -- from plan to programs ---------------------------------------------------------------
 
-def _point(order: int, surface: PaintingSurface, face: int, bary, label: str = "") -> ProgramPoint:
-    pos, normal = surface.point_on_face(face, bary)
-    return ProgramPoint(order, tuple(round(float(c), 3) for c in pos), tuple(round(float(c), 5) for c in normal),
-                        int(face), tuple(float(b) for b in bary), label)
+def _points(first_order: int, surface: PaintingSurface, on_surface, labels=()) -> tuple[ProgramPoint, ...]:
+    """Program points numbered from ``first_order``, one per item with ``face``/``barycentric``
+    (a zone's injections, reflex points), all placed on the surface at once; ``labels`` one per item or none."""
+    positions, normals = surface.points_on_faces([q.face for q in on_surface], [q.barycentric for q in on_surface])
+    labels = list(labels) or [""] * len(on_surface)
+    return tuple(
+        ProgramPoint(order, tuple(round(float(c), 3) for c in pos), tuple(round(float(c), 5) for c in normal),
+                     int(q.face), tuple(float(b) for b in q.barycentric), label)
+        for order, (q, pos, normal, label) in enumerate(zip(on_surface, positions, normals, labels), first_order))
 
 
 def check_grids(plan: Plan) -> None:
@@ -172,21 +177,17 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
         where = f"zone {z.name!r}"
         p = z.params
         mode, mode_from = mode_for(p.technique, (z.id, z.name, z.template or ""), modes)
-        points = []
-        for q in z.injections:
-            order += 1
-            points.append(_point(order, surface, q.face, q.barycentric))
+        points = _points(order + 1, surface, z.injections)
+        order += len(points)
         requests.append(ProgramRequest(
             name=z.name, source="zone", zone_id=z.id, technique=p.technique, mode=mode, mode_from=mode_from,
             needle_mm=p.needle.length_mm, needle_gauge=p.needle.gauge, depth_mm=p.depth_mm,
-            volume_ml=p.volume_per_point_ml, points=tuple(points), where=where))
+            volume_ml=p.volume_per_point_ml, points=points, where=where))
         for e in p.errors():
             if not any(e.startswith(prefix) for prefix in covered):  # the device check names those with its range
                 violations.append(Violation(where, "plan", e))
-    for pt in plan.points:
-        order += 1
-        label = f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code
-        label = label or pt.name or pt.id
+    labels = [(f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code) or pt.name or pt.id for pt in plan.points]
+    for pt, label, point in zip(plan.points, labels, _points(order + 1, surface, plan.points, labels)):
         where = f"reflex point {label}"
         for e in pt.errors():
             if not any(e.startswith(prefix) for prefix in ("depth", "volume")):
@@ -194,7 +195,7 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
         requests.append(ProgramRequest(
             name=label, source="reflex", zone_id="", technique=REFLEX_TECHNIQUE, mode="single",
             mode_from="reflex points (point by point)", needle_mm=None, needle_gauge=None, depth_mm=pt.depth_mm,
-            volume_ml=pt.volume_ml, points=(_point(order, surface, pt.face, pt.barycentric, label),), where=where))
+            volume_ml=pt.volume_ml, points=(point,), where=where))
     return requests, violations
 
 

@@ -91,18 +91,16 @@ def check_exportable(plan: Plan) -> None:
 def injection_rows(plan: Plan, surface: PaintingSurface) -> list[InjectionRow]:
     """Every injection in treatment order: zones in plan order, each in its grid order, then reflex points."""
     check_exportable(plan)
-    rows: list[InjectionRow] = []
-    for z in plan.zones:
-        for q in z.injections:
-            pos, normal = surface.point_on_face(q.face, q.barycentric)
-            rows.append(InjectionRow(len(rows) + 1, z.name, z.params.technique, tuple(map(float, pos)),
-                                     tuple(map(float, normal)), z.params.depth_mm, z.params.volume_per_point_ml))
+    # (zone or point label, technique, depth, volume, the point on the surface) per injection, in order
+    shots = [(z.name, z.params.technique, z.params.depth_mm, z.params.volume_per_point_ml, q)
+             for z in plan.zones for q in z.injections]
     for p in plan.points:
-        pos, normal = surface.point_on_face(p.face, p.barycentric)
         label = f"{p.code} {p.side}" if p.side != "midline" else p.code
-        rows.append(InjectionRow(len(rows) + 1, label or p.name, REFLEX_TECHNIQUE, tuple(map(float, pos)),
-                                 tuple(map(float, normal)), p.depth_mm, p.volume_ml))
-    return rows
+        shots.append((label or p.name, REFLEX_TECHNIQUE, p.depth_mm, p.volume_ml, p))
+    positions, normals = surface.points_on_faces([s[-1].face for s in shots], [s[-1].barycentric for s in shots])
+    return [InjectionRow(order, name, technique, tuple(map(float, pos)), tuple(map(float, normal)), depth, volume)
+            for order, ((name, technique, depth, volume, _), pos, normal)
+            in enumerate(zip(shots, positions, normals), start=1)]
 
 
 def write_csv(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:

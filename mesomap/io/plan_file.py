@@ -78,13 +78,15 @@ def body_ref(surface: PaintingSurface) -> BodyRef:
     )
 
 
-def _injection_dict(q: InjectionPoint, surface: PaintingSurface | None) -> dict[str, Any]:
-    entry = {"face": q.face, "barycentric": list(q.barycentric), "pinned": q.pinned}
+def _add_positions(entries: list[dict[str, Any]], on_surface, surface: PaintingSurface | None) -> list[dict[str, Any]]:
+    """``entries`` with ``position_mm`` and ``normal`` added from the ``face``/``barycentric`` of the
+    matching item of ``on_surface`` (all placed at once), or as they are without a surface."""
     if surface is not None:
-        pos, normal = surface.point_on_face(q.face, q.barycentric)
-        entry["position_mm"] = [round(float(c), 4) for c in pos]
-        entry["normal"] = [round(float(c), 6) for c in normal]
-    return entry
+        positions, normals = surface.points_on_faces([q.face for q in on_surface], [q.barycentric for q in on_surface])
+        for entry, pos, normal in zip(entries, positions, normals):
+            entry["position_mm"] = [round(float(c), 4) for c in pos]
+            entry["normal"] = [round(float(c), 6) for c in normal]
+    return entries
 
 
 def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str, Any]:
@@ -103,23 +105,17 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
                 "row_spacing_mm": p.row_spacing_mm, "row_angle_deg": p.row_angle_deg,
             },
             "grid_source": z.grid_source,
-            "injections": [_injection_dict(q, surface) for q in z.injections],
+            "injections": _add_positions([{"face": q.face, "barycentric": list(q.barycentric), "pinned": q.pinned}
+                                          for q in z.injections], z.injections, surface),
         }
         if surface is not None:
             entry["area_cm2"] = round(surface.area_cm2(z.faces), 3)
         zones.append(entry)
-    points = []
-    for pt in plan.points:
-        entry = {
-            "id": pt.id, "code": pt.code, "name": pt.name, "side": pt.side, "face": pt.face,
-            "barycentric": list(pt.barycentric), "depth_mm": pt.depth_mm, "volume_ml": pt.volume_ml,
-            "angle_deg": pt.angle_deg, "notes": pt.notes,
-        }
-        if surface is not None:
-            pos, normal = surface.point_on_face(pt.face, pt.barycentric)
-            entry["position_mm"] = [round(float(c), 4) for c in pos]
-            entry["normal"] = [round(float(c), 6) for c in normal]
-        points.append(entry)
+    points = _add_positions([{
+        "id": pt.id, "code": pt.code, "name": pt.name, "side": pt.side, "face": pt.face,
+        "barycentric": list(pt.barycentric), "depth_mm": pt.depth_mm, "volume_ml": pt.volume_ml,
+        "angle_deg": pt.angle_deg, "notes": pt.notes,
+    } for pt in plan.points], plan.points, surface)
     h = plan.header
     return {
         "@schema": SCHEMA, "units": "mm", "coordinate_system": COORDINATES, "app": f"mesomap {__version__}",

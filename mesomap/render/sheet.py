@@ -37,9 +37,8 @@ def assign_views(plan: Plan, surface: PaintingSurface) -> dict[str, np.ndarray]:
             w = mesh.face_areas[z.faces]
             c = surface.centroids[z.faces]
             items.append(((mesh.face_normals[z.faces] * w[:, None]).sum(axis=0) / w.sum(), float((c[:, 2] * w).sum() / w.sum()), c))
-    for p in plan.points:
-        pos, n = surface.point_on_face(p.face, p.barycentric)
-        items.append((n, float(pos[2]), pos[None]))
+    positions, normals = surface.points_on_faces([p.face for p in plan.points], [p.barycentric for p in plan.points])
+    items += [(n, float(pos[2]), pos[None]) for pos, n in zip(positions, normals)]
     found: dict[str, list[np.ndarray]] = {}
     for n, zc, pts in items:
         if zc > head_z and n[1] > 0:
