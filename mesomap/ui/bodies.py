@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.io.meshes import (
@@ -28,6 +27,7 @@ from mesomap.io.meshes import (
 )
 from mesomap.io.plan_file import body_ref
 from mesomap.model.plan import BodyRef
+from mesomap.ui.busy import wait_cursor
 from mesomap.ui.prefetch import surface_for
 
 UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
@@ -122,18 +122,15 @@ class Bodies:
     def open_mesh(self, path: str | Path, units: str | None = None) -> bool:
         """Show the mesh in ``path``; on any problem show why and keep the current body."""
         win = self.window
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            loaded = load_mesh_file(path, units=units)
+            with wait_cursor():
+                loaded = load_mesh_file(path, units=units)
         except UnitsUnclearError as err:
-            QApplication.restoreOverrideCursor()
             units = self._ask_units(err)
             return self.open_mesh(path, units) if units else False
         except MeshLoadError as err:
-            QApplication.restoreOverrideCursor()
             win._error("Cannot open mesh", str(err))
             return False
-        QApplication.restoreOverrideCursor()
         win.tool.cancel()
         win.scene.detach()
         win.editor.surface = None

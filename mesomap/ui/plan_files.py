@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Recovery
 from mesomap.io.meshes import MeshLoadError
 from mesomap.io.plan_file import SUFFIX, PlanFileError, load_plan, save_plan
 from mesomap.model.plan import Plan
+from mesomap.ui.busy import wait_cursor
 from mesomap.ui.prefetch import surface_for
 
 MAX_RECENT = 8
@@ -84,14 +84,12 @@ class PlanFiles:
         if ask and not self.maybe_save():
             return False
         path = Path(path)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            plan = load_plan(path)
+            with wait_cursor():
+                plan = load_plan(path)
         except PlanFileError as err:
-            QApplication.restoreOverrideCursor()
             win._error("Cannot open plan", str(err))
             return False
-        QApplication.restoreOverrideCursor()
         win.tool.cancel()
         win.doc.replace(plan, path=path, saved=True)
         win.autosaver.clear()
