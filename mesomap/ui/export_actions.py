@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog
 
 from mesomap.io.exports import ExportError, check_exportable, exporters
 from mesomap.io.meshes import MeshLoadError
+from mesomap.ui.busy import wait_cursor
 from mesomap.ui.layout_jobs import pdf_job
 from mesomap.ui.prefetch import surface_for
 
@@ -135,11 +136,8 @@ class Exporter(QObject):
             plan, surface = self._plan_and_surface()
             if key == "pdf":
                 return self._write_pdf(plan, surface, out)
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
+            with wait_cursor():
                 exporters()[key][1](plan, surface, out)
-            finally:
-                QApplication.restoreOverrideCursor()
         except ExportError as err:
             self._failed(fmt, export_error_text(err))
             return False
@@ -155,13 +153,10 @@ class Exporter(QObject):
         check_exportable(plan)  # say why at once, before anything renders
         layout_worker = worker()
         if layout_worker.kind == "thread" or not layout_worker.use_process:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # VTK renders on the UI thread only
-            try:
-                from mesomap.render.sheet import export_session_pdf
+            from mesomap.render.sheet import export_session_pdf
 
+            with wait_cursor():  # VTK renders on the UI thread only
                 export_session_pdf(plan, surface, out)
-            finally:
-                QApplication.restoreOverrideCursor()
             self._done(FORMATS["pdf"], out)
             return True
         self.pdf_running = out

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from mesomap.model.plan import Plan
 from mesomap.model.techniques import TECHNIQUES
+from mesomap.ui.busy import wait_cursor
 from mesomap.ui.editor_injections import plan_order
 
 
@@ -60,14 +61,11 @@ class GridActions:
         grids = self.window.grids
         if not grids.laying_out() and not grids.pending:
             return True
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with wait_cursor():
             deadline = time.monotonic() + timeout_s
             while grids.pending and time.monotonic() < deadline:
                 QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 20)
                 time.sleep(0.005)
-        finally:
-            QApplication.restoreOverrideCursor()
         return not grids.pending
 
     def set_numbers(self, on: bool) -> None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesomap.io.import_markups import MarkupsError, load_markups
 from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, add_points, import_label, prepare_import
+from mesomap.ui.busy import wait_cursor
 
 TITLE = "Import reflex points"
 FILTER = "3D Slicer markups (*.mrk.json);;JSON (*.json);;All files (*)"
@@ -56,15 +56,13 @@ class PointImporter:
         if not self._can_import():
             return False
         win.commit_pending(layouts=False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            markups = load_markups(path)
-            result = prepare_import(win.doc.plan, win.surface, markups.points, self.max_distance_mm)
+            with wait_cursor():
+                markups = load_markups(path)
+                result = prepare_import(win.doc.plan, win.surface, markups.points, self.max_distance_mm)
         except MarkupsError as err:
-            QApplication.restoreOverrideCursor()
             win._error("Cannot import reflex points", str(err))
             return False
-        QApplication.restoreOverrideCursor()
         source = markups.source
         if result.far and not result.points:
             win._error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")
