@@ -59,7 +59,7 @@ DENSER = 0.3
 SETTLE_STEPS = 3
 SETTLE_REACH = 2.5
 #: Rounds of (find holes, fill them).
-FIX_ROUNDS = 3
+FIX_ROUNDS = 5
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
 SPOTS_PER_CELL = 24
 MAX_SPOTS = 1 << 17
@@ -301,8 +301,8 @@ class ZoneLayoutSolver:
             lattice lines (default: horizontal on the skin at the zone's centre).
         pinned : optional (faces (q,), barycentric (q, 3)) kept exactly; no
             generated point comes closer than 0.86 × spacing to them.
-        seed : blue noise's randomness (the spots holes are looked for at
-            are drawn with a fixed seed); same inputs + seed → same layout.
+        seed : all the randomness (blue noise's darts, the spots holes are
+            looked for at); same inputs + seed → same layout.
         fix : False skips thinning and hole filling — a preview (≈15 ms for
             200 points, against ≈50 ms for the full layout) while a spacing
             slider moves; lay out again with fix=True (the default) when it stops.
@@ -318,7 +318,7 @@ class ZoneLayoutSolver:
             face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps)
         stats = {}
         if fix and len(face):
-            face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm)
+            face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm, seed)
         face = np.concatenate([pin_face, face]).astype(np.int64)
         bary = np.concatenate([pin_bary, bary])
         pos = p.positions(face, bary)
@@ -393,7 +393,7 @@ class ZoneLayoutSolver:
         face, bary = face[chosen], bary[chosen]
         return relax_particles(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS, attract=False)
 
-    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing):
+    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing, seed=0):
         """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
 
         Holes are found at random spots of the zone (see
@@ -412,7 +412,7 @@ class ZoneLayoutSolver:
         keep = thin(p.positions(face, bary), near, pin_pos)
         face, bary = face[keep], bary[keep]
         stats = {"thinned": int((~keep).sum()), "filled": 0, "pulled": 0}
-        all_spots, all_border, spot_tree = self._spots(s)
+        all_spots, all_border, spot_tree = self._spots(s, seed)
         spots, spot_border = all_spots, all_border
         failed = np.empty((0, 3))
         changed = [np.empty((0, 3))]  # places where a point was added or a hole shrunk
@@ -452,17 +452,17 @@ class ZoneLayoutSolver:
             stats["thinned"] += int((~keep).sum())
         return face, bary, stats
 
-    def _spots(self, s: float) -> tuple[np.ndarray, np.ndarray, cKDTree]:
+    def _spots(self, s: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray, cKDTree]:
         """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, their border distances (q,), a tree.
 
-        Drawn once per density (a power of two, up to MAX_SPOTS) and cached,
-        so a spacing slider reuses them.
+        Drawn once per density (a power of two, up to MAX_SPOTS) and seed, and
+        cached, so a spacing slider reuses them.
         """
         want = SPOTS_PER_CELL * self.area_mm2 / cell_area_mm2("hexagonal", s)
         n = int(min(2 ** math.ceil(math.log2(max(want, 64.0))), MAX_SPOTS))
-        key = ("spots", n)
+        key = ("spots", n, seed)
         if key not in self._cache:
-            x = self.patch.positions(*surface_samples(self.patch, n))
+            x = self.patch.positions(*surface_samples(self.patch, n, seed))
             self._cache[key] = (x, self.patch.boundary_distance(x), cKDTree(x))
         return self._cache[key]
 

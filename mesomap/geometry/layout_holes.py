@@ -35,7 +35,7 @@ SPOT_SLACK = 0.1
 BAND_SLACK = 0.15
 #: A point put into a hole moves its neighbours within this × spacing, for at most this many repulsion steps.
 SPREAD_REACH = 3.0
-SPREAD_STEPS = 6
+SPREAD_STEPS = 10
 #: The repulsion stops early once no point moves more than this × spacing in a step.
 SPREAD_STILL = 0.002
 #: Two holes closer than this × spacing are one hole.
@@ -54,13 +54,16 @@ def surface_samples(patch: ZonePatch, n: int, seed: int = 0):
     return face, np.stack([1 - r1, r1 * (1 - r2), r1 * r2], axis=1)
 
 
-def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate_mm: float, inner_mm: float):
+def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate_mm: float, inner_mm: float,
+                   worth_mm: float | None = None):
     """(spots' refined places (q, 3) mm, their distance (q,) mm to the nearest of points x (n, 3)).
 
     A spot farther than ``candidate_mm`` from every point is moved to the
     centre of the circle through its three nearest points (projected on the
-    skin) when that centre is farther still and at least ``inner_mm`` from
-    the zone's border.
+    skin) — or, when that centre lies closer than ``inner_mm`` to the zone's
+    border, to where the way there crosses that line — if that is farther
+    still from every point. With ``worth_mm``, circles no wider than that
+    are not looked at (nothing in them is farther from their corners).
     """
     k = min(3, len(x))
     if k == 0:
@@ -84,12 +87,37 @@ def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate
         centre = a + (np.cross(n, ab) * np.einsum("ij,ij->i", ac, ac)[:, None]
                       + np.cross(ac, n) * np.einsum("ij,ij->i", ab, ab)[:, None]) / (2 * n2[:, None])
     ok = np.isfinite(centre).all(axis=1)
-    q = patch.project(np.where(ok[:, None], centre, spots[cand]))[2]
+    if worth_mm is not None:  # no spot of a triangle is farther from its corners than its circle's radius
+        ok &= np.linalg.norm(centre - a, axis=1) > worth_mm
+    cand, a, b, centre, ok = cand[ok], a[ok], b[ok], centre[ok], ok[ok]
+    if len(cand) == 0:
+        return out, dist
+    q = patch.project(centre)[2]
+    border_q = patch.boundary_distance(q)
+    outside = np.flatnonzero(ok & (border_q < inner_mm))
+    if len(outside):  # the circle's centre lies past the inner line: the farthest spot inside is on that line
+        q[outside], border_q[outside] = _on_inner_line(patch, a[outside], b[outside], q[outside], inner_mm)
     dq = tree.query(q)[0]
-    better = ok & (dq > dist[cand]) & (np.linalg.norm(q - spots[cand], axis=1) < dq) \
-        & (patch.boundary_distance(q) >= inner_mm)
+    better = ok & (dq > dist[cand]) & (np.linalg.norm(q - spots[cand], axis=1) < dq) & (border_q >= inner_mm - 1e-6)
     out[cand[better]], dist[cand[better]] = q[better], dq[better]
     return out, dist
+
+
+def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.ndarray, inner_mm: float,
+                   halvings: int = 5):
+    """Where the bisector of points a and b (h, 3), walked from their midpoint toward ``centre`` (h, 3), meets
+    the line ``inner_mm`` from the border: the farthest spot from a and b this side of that line.
+
+    Bisection on the walk (``halvings`` times). Returns (places (h, 3) on the skin, their border distance (h,)).
+    """
+    mid = 0.5 * (a + b)
+    lo, hi = np.zeros(len(a)), np.ones(len(a))
+    for _ in range(halvings):
+        t = 0.5 * (lo + hi)
+        inside = patch.boundary_distance(patch.project(mid + t[:, None] * (centre - mid))[2]) >= inner_mm
+        lo, hi = np.where(inside, t, lo), np.where(inside, hi, t)
+    q = patch.project(mid + lo[:, None] * (centre - mid))[2]
+    return q, patch.boundary_distance(q)
 
 
 def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_mm: np.ndarray, s: float,
@@ -109,7 +137,7 @@ def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_m
     inner = margin + (HOLE_BAND - BAND_SLACK) * (cell_mm or s)  # the largest gap often sits right on the band's line
     deep = spot_border_mm >= inner
     found = []
-    sites, d = farthest_spots(patch, x, spots[deep], hole_mm - SPOT_SLACK * s, inner)
+    sites, d = farthest_spots(patch, x, spots[deep], hole_mm - SPOT_SLACK * s, inner, hole_mm)
     found.append((sites[d > hole_mm], d[d > hole_mm]))
     if edge_gap_mm is not None:
         edge = ~deep & (spot_border_mm >= margin)

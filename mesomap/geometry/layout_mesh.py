@@ -189,6 +189,32 @@ class ZonePatch:
         d = point_segment_distance(points[:, None, :], self.V[e[..., 0]], self.V[e[..., 1]])
         return d.min(axis=1)
 
+    def away_from_boundary(self, points: np.ndarray, k: int = 8) -> np.ndarray:
+        """(p, 3) unit vectors from each point's nearest boundary point toward the point (the border distance's gradient).
+
+        Zero for a closed zone or a point on the boundary.
+        """
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 3)
+        tree, edge_of = self._boundary_samples
+        if tree is None or len(points) == 0:
+            return np.zeros_like(points)
+        k = min(k, tree.n)
+        _, idx = tree.query(points, k=k)
+        idx = idx.reshape(len(points), k)
+        e = self.boundary_edges[edge_of[idx]]
+        a, b = self.V[e[..., 0]], self.V[e[..., 1]]
+        ab = b - a
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.nan_to_num(np.clip(np.einsum("pki,pki->pk", points[:, None, :] - a, ab)
+                                      / np.einsum("pki,pki->pk", ab, ab), 0.0, 1.0))
+        foot = a + t[..., None] * ab
+        d = np.linalg.norm(points[:, None, :] - foot, axis=2)
+        best = np.argmin(d, axis=1)
+        r = np.arange(len(points))
+        g = points - foot[r, best]
+        n = np.linalg.norm(g, axis=1, keepdims=True)
+        return np.where(n > 0, g / np.where(n > 0, n, 1.0), 0.0)
+
     def project(self, points: np.ndarray, k: int = 6):
         """Closest points on the zone's faces to points (p, 3).
 

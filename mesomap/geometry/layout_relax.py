@@ -186,10 +186,11 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
                         border: np.ndarray | None = None):
     """Points x (n, 3) moved by step (n, 3) and projected onto the skin, but never closer than margin to the border.
 
-    A step that would end inside the margin is shortened to where the
-    border distance, taken as linear along the step, reaches the margin, so
-    the point slides up to the margin line instead of stopping dead (if
-    even that lands inside, the point stays). ``border`` (n,): the points'
+    A step that would end inside the margin loses its part toward the
+    border, so the point slides along the margin line; if that still ends
+    inside, the step is shortened to where the border distance, taken as
+    linear along it, reaches the margin (and if even that lands inside, the
+    point stays). ``border`` (n,): the points'
     distance to the border before, or a lower bound of it (mm); a point
     that moves less than border − margin cannot reach the margin and is
     not measured (the distance is 1-Lipschitz). Returns (face, bary,
@@ -202,6 +203,15 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
     if len(check):
         after[check] = patch.boundary_distance(nx[check])
     bad = check[after[check] < margin]
+    if len(bad):  # first let the point slide: drop the part of its step that heads for the border
+        g = patch.away_from_boundary(x[bad])
+        toward = np.minimum(np.einsum("ij,ij->i", step[bad], g), 0.0)
+        slid = step[bad] - toward[:, None] * g
+        sf, sb, sx, _ = patch.project(x[bad] + slid)
+        sd = patch.boundary_distance(sx)
+        ok = sd >= margin
+        nf[bad[ok]], nb[bad[ok]], nx[bad[ok]], after[bad[ok]] = sf[ok], sb[ok], sx[ok], sd[ok]
+        bad = bad[~ok]
     if len(bad):
         b0 = patch.boundary_distance(x[bad]) if border is not None else before[bad]
         with np.errstate(divide="ignore", invalid="ignore"):

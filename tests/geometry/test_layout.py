@@ -237,3 +237,14 @@ def test_count_estimate_before_layout(solvers, surfaces):
         quick = estimate_count(solver.area_mm2, SPACING, MARGIN, perimeter_mm=solver.boundary_length_mm)
         assert abs(quick / len(layout) - 1) <= 0.10, (name, quick, len(layout))
         assert abs(solver.estimate_count(SPACING, MARGIN) / len(layout) - 1) <= 0.10
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("name", CURVED)
+def test_no_hole_on_curved_surfaces_whatever_the_seed(solvers, name, seed):
+    """Holes are looked for at random spots (drawn from ``seed``): the target must not hang on lucky spots."""
+    solver = solvers[name]
+    layout = solver.layout(SPACING, "hexagonal", MARGIN, seed=seed)
+    q = measure(solver.patch, layout, SPACING, MARGIN)
+    assert q.hole <= 0.65, f"seed {seed}: a spot {q.hole:.3f} × spacing from every point"
+    assert q.nn_min >= 0.85 and q.outside == 0

@@ -94,3 +94,14 @@ def test_other_patterns_on_the_knee_stay_on_the_skin_and_in_the_margin(solvers, 
     assert len(layout) > 10
     assert solver.patch.project(layout.positions_mm)[3].max() < 0.01
     assert solver.patch.boundary_distance(layout.positions_mm).min() >= 10.0 - 1e-9
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("zone", ["abdomen", "knee_left"])
+def test_no_hole_whatever_the_seed(solvers, zone, seed):
+    """Holes are looked for at random spots (drawn from ``seed``): the target must not hang on lucky spots."""
+    spacing, margin = ZONES[zone]
+    layout = solvers[zone].layout(spacing, "hexagonal", margin, seed=seed)
+    q = measure(solvers[zone].patch, layout, spacing, margin)
+    assert q.hole <= 0.65, f"seed {seed}: a spot {q.hole:.3f} × spacing from every point"
+    assert q.nn_min >= 0.85 and q.outside == 0
