@@ -30,7 +30,7 @@ from pathlib import Path
 
 from mesomap.io.assets import assets_dir
 from mesomap.io.device_errors import DeviceProfileError
-from mesomap.io.json_reader import JsonReader, NonFinite
+from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
 from mesomap.model.devices import MODES, DeviceProfile, StepRange
 
 SCHEMA = "mesomap-device-profile/1"
@@ -140,22 +140,8 @@ def load_profile(path: str | Path) -> DeviceProfile:
     """Read one profile file; any problem is a DeviceProfileError naming the file and field."""
     path = Path(path)
     name = str(path)
-    try:
-        if path.stat().st_size > MAX_PROFILE_BYTES:
-            raise DeviceProfileError(f"{name}: larger than 1 MB; not a device profile")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DeviceProfileError(f"{name}: no such device profile file") from None
-    except OSError as err:
-        raise DeviceProfileError(f"{name}: cannot read it ({err.strerror or err})") from None
-    try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=NonFinite)
-    except UnicodeDecodeError:
-        raise DeviceProfileError(f"{name}: not a text file (not UTF-8)") from None
-    except json.JSONDecodeError as err:
-        raise DeviceProfileError(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
-    except RecursionError:
-        raise DeviceProfileError(f"{name}: nested too deeply to be a device profile") from None
+    raw = read_file_bytes(path, MAX_PROFILE_BYTES, DeviceProfileError, "device profile", name=name)
+    data = parse_json_bytes(raw, name, DeviceProfileError, "device profile")
     stem = path.name[:-5] if path.name.endswith(".json") else path.stem
     return profile_from_dict(data, stem, name)
 

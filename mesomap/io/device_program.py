@@ -33,7 +33,7 @@ from mesomap.io.atomic import atomic_path
 from mesomap.io.device_errors import DeviceProgramError, DeviceValidationError
 from mesomap.io.device_profiles import profile_sha256
 from mesomap.io.exports import REFLEX_TECHNIQUE, ExportError
-from mesomap.io.json_reader import JsonReader, NonFinite
+from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
 from mesomap.io.plan_file import COORDINATES, plan_to_dict
 from mesomap.model.devices import (
     MODES,
@@ -405,14 +405,7 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
     if len(data) > MAX_PROGRAM_BYTES:
         raise DeviceProgramError(f"{source}: larger than {MAX_PROGRAM_BYTES // 1_000_000} MB; not a device program")
     digest = verify_seal(data, source)
-    try:
-        raw = json.loads(data.decode("utf-8"), parse_constant=NonFinite)
-    except UnicodeDecodeError:
-        raise DeviceProgramError(f"{source}: not UTF-8 text") from None
-    except json.JSONDecodeError as err:
-        raise DeviceProgramError(f"{source}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
-    except RecursionError:
-        raise DeviceProgramError(f"{source}: nested too deeply to be a device program") from None
+    raw = parse_json_bytes(data, source, DeviceProgramError, "device program")
     r = _Reader(source, DeviceProgramError)
     raw = r.obj(raw, "file")
     schema = raw.get("@schema")
@@ -450,12 +443,5 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
 def read_device_program(path: str | Path) -> DeviceProgram:
     """Read and verify a program file (seal, schema, every field); DeviceProgramError if refused."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_PROGRAM_BYTES:
-            raise DeviceProgramError(f"{path.name}: larger than {MAX_PROGRAM_BYTES // 1_000_000} MB; not a device program")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DeviceProgramError(f"{path}: no such file") from None
-    except OSError as err:
-        raise DeviceProgramError(f"{path.name}: cannot read it ({err.strerror or err})") from None
-    return parse_device_program(data, path.name)
+    return parse_device_program(read_file_bytes(path, MAX_PROGRAM_BYTES, DeviceProgramError, "device program"),
+                                path.name)

@@ -23,13 +23,12 @@ positions on the skin.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mesomap.io.json_reader import JsonReader, NonFinite
+from mesomap.io.json_reader import JsonReader, NonFinite, parse_json_bytes, read_file_bytes
 
 #: Unit code -> millimetres per unit (Slicer's schema allows mm and um).
 UNITS_TO_MM = {"mm": 1.0, "um": 0.001}
@@ -158,23 +157,5 @@ def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
 def load_markups(path: str | Path) -> MarkupsFile:
     """Read a ``.mrk.json`` file; any problem is a MarkupsError naming the file and field."""
     path = Path(path)
-    name = path.name
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise MarkupsError(f"{name}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not a markups file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise MarkupsError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise MarkupsError(f"{path}: is a folder, not a markups file") from None
-    except OSError as err:
-        raise MarkupsError(f"{name}: cannot read it ({err.strerror or err})") from None
-    try:
-        doc = json.loads(raw.decode("utf-8-sig"), parse_constant=NonFinite)
-    except UnicodeDecodeError:
-        raise MarkupsError(f"{name}: not a text file (not UTF-8)") from None
-    except json.JSONDecodeError as err:
-        raise MarkupsError(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
-    except RecursionError:
-        raise MarkupsError(f"{name}: nested too deeply to be a markups file") from None
-    return markups_from_dict(doc, source=name)
+    raw = read_file_bytes(path, MAX_FILE_BYTES, MarkupsError, "markups file")
+    return markups_from_dict(parse_json_bytes(raw, path.name, MarkupsError, "markups file"), source=path.name)

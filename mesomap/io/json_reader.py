@@ -1,12 +1,16 @@
-"""Typed access to parsed JSON that names the field path in every error.
+"""Reading mesomap's JSON files with errors that name the file and the field.
 
+``read_file_bytes`` and ``parse_json_bytes`` turn a path into parsed JSON or
+one clear line (missing, a folder, too large, not UTF-8, not JSON);
 ``JsonReader(source).number(d, "depth_mm", "zones[2].params")`` returns a
 float or raises ``error_type`` with ``"<source>: zones[2].params.depth_mm: …"``.
 """
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 #: Whole numbers beyond this are refused (no value in mesomap's files comes near it).
 MAX_INT = 10**15
@@ -86,3 +90,40 @@ class JsonReader:
         if abs(value) > MAX_INT:
             self.fail(f"{where}.{key}", "is an absurdly large number")
         return value
+
+
+def read_file_bytes(path, max_bytes: int, error: type[Exception], what: str, name: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, or ``error`` with one line naming the file and what is wrong.
+
+    Missing, a folder, unreadable, or larger than ``max_bytes`` (then "not a
+    {what}"). ``name`` is how the file is named in the message (default: its
+    file name; a missing file is named by the path given).
+    """
+    path = Path(path)
+    name = path.name if name is None else name
+    try:
+        if path.stat().st_size > max_bytes:
+            raise error(f"{name}: larger than {max_bytes / 1_000_000:g} MB; not a {what}")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not a {what}") from None
+    except OSError as err:
+        raise error(f"{name}: cannot read it ({err.strerror or err})") from None
+
+
+def parse_json_bytes(raw: bytes, name: str, error: type[Exception], what: str):
+    """``raw`` (UTF-8, a BOM allowed) parsed as JSON, NaN/Infinity kept as :class:`NonFinite` so a field can name them.
+
+    Not UTF-8, not JSON (with line and column) or nested too deeply: ``error``
+    with one line naming ``name``.
+    """
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=NonFinite)
+    except UnicodeDecodeError:
+        raise error(f"{name}: not a text file (not UTF-8)") from None
+    except json.JSONDecodeError as err:
+        raise error(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except RecursionError:
+        raise error(f"{name}: nested too deeply to be a {what}") from None

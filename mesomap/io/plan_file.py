@@ -40,7 +40,7 @@ import numpy as np
 from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
-from mesomap.io.json_reader import JsonReader, NonFinite
+from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
 from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
 from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import SIDES
@@ -320,21 +320,5 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
 def load_plan(path: str | Path) -> Plan:
     """Read a plan file; any problem is a PlanFileError naming the file and field."""
     path = Path(path)
-    name = path.name
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise PlanFileError(f"{name}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not a plan file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(f"{path}: no such file") from None
-    except OSError as err:
-        raise PlanFileError(f"{name}: cannot read it ({err.strerror or err})") from None
-    try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=NonFinite)
-    except UnicodeDecodeError:
-        raise PlanFileError(f"{name}: not a text file (not UTF-8)") from None
-    except json.JSONDecodeError as err:
-        raise PlanFileError(f"{name}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
-    except RecursionError:
-        raise PlanFileError(f"{name}: nested too deeply to be a plan") from None
-    return plan_from_dict(data, source=name)
+    raw = read_file_bytes(path, MAX_FILE_BYTES, PlanFileError, "plan file")
+    return plan_from_dict(parse_json_bytes(raw, path.name, PlanFileError, "plan file"), source=path.name)

@@ -115,7 +115,7 @@ def test_unreadable_profile_files(tmp_path, content, words):
     path.write_bytes(content)
     with pytest.raises(DeviceProfileError, match=words):
         load_profile(path)
-    with pytest.raises(DeviceProfileError, match="no such device profile file"):
+    with pytest.raises(DeviceProfileError, match="no such file"):
         load_profile(tmp_path / "absent.json")
 
 
