@@ -225,14 +225,13 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
         corners = np.flatnonzero(dist < r + 0.03 * s)
         delta = min(r - target * s, PULL_MAX * s)
         others = np.concatenate([np.delete(x, corners, axis=0), fixed])
-        tree = cKDTree(others) if len(others) else None
+        others = others[np.linalg.norm(others - c, axis=1) < r + 2 * s]  # only these can come near a corner
         for _ in range(3):  # the full pull, then half and a quarter of it if that brings points too close
             if delta <= 0:
                 break
             step = (c - x[corners]) * (delta / dist[corners])[:, None]
             nf, nb, nx, _ = step_within_margin(patch, x[corners], step, margin)
-            close = len(nx) > 1 and cKDTree(nx).query(nx, k=2)[0][:, 1].min() < min_dist
-            close = close or (tree is not None and tree.query(nx)[0].min() < min_dist)
+            close = _too_close(nx, others, min_dist)
             if not close:
                 face, bary = face.copy(), bary.copy()
                 face[corners], bary[corners] = nf, nb
@@ -240,3 +239,12 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
                 break
             delta *= 0.5
     return face, bary, pulled
+
+
+def _too_close(moved: np.ndarray, others: np.ndarray, min_dist: float) -> bool:
+    """Whether any of the few points ``moved`` (k, 3) is closer than min_dist to another of them or to ``others`` (m, 3)."""
+    for k in range(len(moved)):
+        rest = np.concatenate([others, np.delete(moved, k, axis=0)])
+        if len(rest) and np.linalg.norm(rest - moved[k], axis=1).min() < min_dist:
+            return True
+    return False

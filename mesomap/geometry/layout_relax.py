@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.linalg import factorized
+from scipy.sparse.linalg import splu
 from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_mesh import ZonePatch
@@ -41,9 +41,8 @@ def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int)
     deg = -np.asarray(lap.sum(axis=1)).ravel()
     damping = RELAX_DAMPING * max(float(weight.mean()), 1e-9)
     system = (lap + sparse.diags(deg + damping)).tocsc()
-    solve = factorized(system)
+    lu = splu(system)
     x = patch.positions(face, bary)
-    border = patch.boundary_distance(x)  # (n,) exact, or a lower bound once points have moved
     for _ in range(steps):
         nrm = patch.normals(face, bary)
         d = x[j] - x[i]
@@ -53,7 +52,7 @@ def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int)
         rhs = damping * x
         np.add.at(rhs, i, -target)
         np.add.at(rhs, j, target)
-        new = np.stack([solve(rhs[:, k]) for k in range(3)], axis=1)
+        new = lu.solve(rhs)
         face, bary, x, _ = patch.project(new)
     return face, bary
 
