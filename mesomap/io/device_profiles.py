@@ -80,11 +80,7 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
     """Validate and build a profile; ``source`` names the file in errors."""
     r = _Reader(source, DeviceProfileError)
     data = r.obj(data, "file")
-    schema = data.get("@schema")
-    if schema != SCHEMA:
-        if isinstance(schema, str) and schema.startswith("mesomap-device-profile/"):
-            r.fail("@schema", f"version {schema.rpartition('/')[2]!r} is newer than this mesomap understands"[:200])
-        r.fail("@schema", f"this is not a mesomap device profile (expected {SCHEMA!r}, found {schema!r})"[:200])
+    r.schema(data, SCHEMA, "mesomap device profile")
     if not _ID.match(profile_id):
         r.fail("file name", f"{profile_id!r} is not a profile id (lower-case letters, digits, - and _)"[:200])
     name = r.text(data, "name", "", max_len=200)

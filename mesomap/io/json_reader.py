@@ -33,6 +33,17 @@ class JsonReader:
     def fail(self, where: str, message: str):
         raise self.error_type(f"{self.source}: {where}: {message}")
 
+    def schema(self, data: dict, expected: str, what: str) -> None:
+        """Refuse a file whose ``@schema`` is not ``expected`` ("family/version"): a newer version of the
+        same family is named as such, anything else as "not a {what}"."""
+        schema = data.get("@schema")
+        if schema == expected:
+            return
+        family = expected.rpartition("/")[0] + "/"
+        if isinstance(schema, str) and schema.startswith(family):
+            self.fail("@schema", f"version {schema.rpartition('/')[2]!r} is newer than this mesomap understands"[:200])
+        self.fail("@schema", f"this is not a {what} (expected {expected!r}, found {schema!r})"[:200])
+
     def obj(self, value, where: str) -> dict:
         if not isinstance(value, dict):
             self.fail(where, f"expected an object, found {type(value).__name__}")
