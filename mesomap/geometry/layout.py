@@ -280,10 +280,6 @@ class ZoneLayoutSolver:
     def _vertex_boundary_distance(self) -> np.ndarray:
         return self.patch.boundary_distance(self.patch.V)
 
-    @cached_property
-    def _centroid_boundary_distance(self) -> np.ndarray:
-        return self.patch.boundary_distance(self.patch.centroids)
-
     def estimate_count(self, spacing_mm: float, margin_mm: float = 0.0, pattern: str = "hexagonal",
                        row_spacing_mm: float | None = None) -> int:
         """Expected count from this zone's area inside the margin (no layout needed)."""
@@ -372,12 +368,12 @@ class ZoneLayoutSolver:
             return face, bary
         x = p.positions(face, bary)
         # drop lattice points well outside the margin before relaxing (they only cost time)
-        keep = p.boundary_distance(x) >= margin - 0.5 * s
+        keep = p.boundary_distance_bound(x) >= margin - 0.5 * s
         face, bary, edges, rest, weight = _subset(keep, face, bary, edges, rest, weight)
         if relax_steps and len(edges):
             face, bary = relax_springs(p, face, bary, edges, rest, weight, relax_steps)
         x = p.positions(face, bary)
-        keep = p.boundary_distance(x) >= margin
+        keep = p.boundary_distance_bound(x) >= margin
         face, bary = face[keep], bary[keep]
         return face, bary
 
@@ -387,7 +383,7 @@ class ZoneLayoutSolver:
         target = max(1, int(area / cell_area_mm2("hexagonal", s)))
         face, bary = surface_samples(p, int(min(max(30 * target, 200), 400_000)), seed)
         x = p.positions(face, bary)
-        inside = p.boundary_distance(x) >= margin
+        inside = p.boundary_distance_bound(x) >= margin
         face, bary, x = face[inside], bary[inside], x[inside]
         chosen = dart_throw(x, BLUE_NOISE_RADIUS * s, pin_pos)
         face, bary = face[chosen], bary[chosen]
@@ -463,7 +459,7 @@ class ZoneLayoutSolver:
         key = ("spots", n, seed)
         if key not in self._cache:
             x = self.patch.positions(*surface_samples(self.patch, n, seed))
-            self._cache[key] = (x, self.patch.boundary_distance(x), cKDTree(x))
+            self._cache[key] = (x, self.patch.boundary_distance_bound(x), cKDTree(x))
         return self._cache[key]
 
 

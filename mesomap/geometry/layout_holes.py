@@ -93,7 +93,7 @@ def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate
     if len(cand) == 0:
         return out, dist
     q = patch.project(centre)[2]
-    border_q = patch.boundary_distance(q)
+    border_q = patch.boundary_distance_bound(q)
     outside = np.flatnonzero(ok & (border_q < inner_mm))
     if len(outside):  # the circle's centre lies past the inner line: the farthest spot inside is on that line
         q[outside], border_q[outside] = _on_inner_line(patch, a[outside], b[outside], q[outside], inner_mm)
@@ -114,10 +114,10 @@ def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.nd
     lo, hi = np.zeros(len(a)), np.ones(len(a))
     for _ in range(halvings):
         t = 0.5 * (lo + hi)
-        inside = patch.boundary_distance(patch.project(mid + t[:, None] * (centre - mid))[2]) >= inner_mm
+        inside = patch.boundary_distance_bound(patch.project(mid + t[:, None] * (centre - mid))[2]) >= inner_mm
         lo, hi = np.where(inside, t, lo), np.where(inside, hi, t)
     q = patch.project(mid + lo[:, None] * (centre - mid))[2]
-    return q, patch.boundary_distance(q)
+    return q, patch.boundary_distance_bound(q)
 
 
 def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_mm: np.ndarray, s: float,

@@ -17,7 +17,7 @@ from scipy.spatial import cKDTree
 #: Barycentric slack when deciding that a point lies in a triangle.
 BARY_EPS = 1e-9
 #: Boundary edges are sampled at this step (mm) for the boundary-distance search.
-BOUNDARY_SAMPLE_MM = 1.0
+BOUNDARY_SAMPLE_MM = 0.5
 
 
 def closest_points_on_triangles(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.ndarray):
@@ -189,6 +189,22 @@ class ZonePatch:
         d = point_segment_distance(points[:, None, :], self.V[e[..., 0]], self.V[e[..., 1]])
         return d.min(axis=1)
 
+    def boundary_distance_bound(self, points: np.ndarray) -> np.ndarray:
+        """(p,) a lower bound of :meth:`boundary_distance` from one nearest-sample query (the layout's inner loops).
+
+        The boundary is sampled at most BOUNDARY_SAMPLE_MM apart, so a sample
+        lies within half that of the nearest boundary point along its edge,
+        and √(d² − (step/2)²) of the nearest sample's distance d is never above
+        the true distance (nor more than step²/(8·distance) below it). A point
+        kept at ≥ margin by this bound is ≥ margin by the exact distance.
+        """
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 3)
+        tree, _ = self._boundary_samples
+        if tree is None or len(points) == 0:
+            return np.full(len(points), np.inf)
+        d = tree.query(points)[0]
+        return np.sqrt(np.maximum(d * d - 0.25 * BOUNDARY_SAMPLE_MM ** 2, 0.0))
+
     def away_from_boundary(self, points: np.ndarray, k: int = 8) -> np.ndarray:
         """(p, 3) unit vectors from each point's nearest boundary point toward the point (the border distance's gradient).
 
@@ -215,23 +231,58 @@ class ZonePatch:
         n = np.linalg.norm(g, axis=1, keepdims=True)
         return np.where(n > 0, g / np.where(n > 0, n, 1.0), 0.0)
 
+    @cached_property
+    def _face_frames(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(k, 3) dual edge vectors g1, g2 and unit normals: bary (1−v−w, v, w) with v = g1·(p − a), w = g2·(p − a)."""
+        tri = self.triangles
+        e1, e2 = tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]
+        d00, d01, d11 = (np.einsum("ij,ij->i", u, w) for u, w in ((e1, e1), (e1, e2), (e2, e2)))
+        den = d00 * d11 - d01 * d01
+        with np.errstate(divide="ignore", invalid="ignore"):  # a degenerate face gets NaN: never "inside"
+            g1 = (d11[:, None] * e1 - d01[:, None] * e2) / den[:, None]
+            g2 = (d00[:, None] * e2 - d01[:, None] * e1) / den[:, None]
+        return g1, g2, self.face_normals
+
     def project(self, points: np.ndarray, k: int = 6):
         """Closest points on the zone's faces to points (p, 3).
 
         Candidates are the k faces with the nearest centroids (exact for points
         within a few edge lengths of the skin, which is all the layout asks).
+        A point whose foot on a candidate's plane lies inside that triangle
+        takes the nearest such foot (one dot product per candidate and axis)
+        unless the nearest centroid is nearer still; the others go through
+        :func:`closest_points_on_triangles`. On a smooth patch the two agree
+        (a point on the skin: exactly).
         Returns (local face (p,) int64, bary (p, 3), position (p, 3) mm, distance (p,) mm).
         """
         points = np.asarray(points, dtype=np.float64).reshape(-1, 3)
         k = min(k, len(self.F))
-        _, cand = self.centroid_tree.query(points, k=k)
+        dc, cand = self.centroid_tree.query(points, k=k)
         cand = cand.reshape(len(points), k)
-        tri = self.triangles[cand]  # (p, k, 3, 3)
-        q, bary = closest_points_on_triangles(points[:, None, :], tri[..., 0, :], tri[..., 1, :], tri[..., 2, :])
-        d = np.linalg.norm(q - points[:, None, :], axis=2)
-        best = np.argmin(d, axis=1)
+        g1, g2, nrm = self._face_frames
+        rel = points[:, None, :] - self.triangles[cand, 0]  # (p, k, 3)
+        v = np.einsum("pki,pki->pk", rel, g1[cand])
+        w = np.einsum("pki,pki->pk", rel, g2[cand])
+        h = np.abs(np.einsum("pki,pki->pk", rel, nrm[cand]))
+        inside = (v >= -BARY_EPS) & (w >= -BARY_EPS) & (v + w <= 1 + BARY_EPS)
+        best = np.argmin(np.where(inside, h, np.inf), axis=1)
         r = np.arange(len(points))
-        return cand[r, best], bary[r, best], q[r, best], d[r, best]
+        # a foot farther than the nearest centroid is not the closest point: those go the exact way too
+        inside[r, best] &= h[r, best] <= np.reshape(dc, (len(points), k))[:, 0]
+        face = cand[r, best]
+        vb, wb = np.clip(v[r, best], 0.0, 1.0), np.clip(w[r, best], 0.0, 1.0)
+        bary = np.stack([1 - vb - wb, vb, wb], axis=1)
+        bary = np.clip(bary, 0.0, None)
+        bary /= bary.sum(axis=1, keepdims=True)
+        off = np.flatnonzero(~inside[r, best])
+        if len(off):  # no candidate's plane foot inside its triangle: the exact closest point of each candidate
+            tri = self.triangles[cand[off]]  # (o, k, 3, 3)
+            q, b = closest_points_on_triangles(points[off, None, :], tri[..., 0, :], tri[..., 1, :], tri[..., 2, :])
+            j = np.argmin(np.linalg.norm(q - points[off, None, :], axis=2), axis=1)
+            o = np.arange(len(off))
+            face[off], bary[off] = cand[off, j], b[o, j]
+        q = self.positions(face, bary)
+        return face, bary, q, np.linalg.norm(q - points, axis=1)
 
     def positions(self, local_faces: np.ndarray, bary: np.ndarray) -> np.ndarray:
         """(p, 3) mm positions of (local face, barycentric) points."""

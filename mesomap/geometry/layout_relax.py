@@ -150,7 +150,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
     if len(fixed):
         ff, fb = patch.project(fixed)[:2]
         fixed_n = patch.normals(ff, fb)
-    border = patch.boundary_distance(x)  # (n,) exact, or a lower bound once points have moved
+    border = patch.boundary_distance_bound(x)  # (n,) a lower bound of each point's border distance
     for _ in range(steps):
         nrm = patch.normals(face, bary)
         allx = np.concatenate([x, fixed]) if len(fixed) else x
@@ -196,27 +196,27 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
     positions, border after (n,): exact or a lower bound).
     """
     nf, nb, nx, _ = patch.project(x + step)
-    before = patch.boundary_distance(x) if border is None else np.asarray(border, dtype=np.float64)
+    before = patch.boundary_distance_bound(x) if border is None else np.asarray(border, dtype=np.float64)
     after = before - np.linalg.norm(nx - x, axis=1)
     check = np.flatnonzero(after < margin)
     if len(check):
-        after[check] = patch.boundary_distance(nx[check])
+        after[check] = patch.boundary_distance_bound(nx[check])
     bad = check[after[check] < margin]
     if len(bad):  # first let the point slide: drop the part of its step that heads for the border
         g = patch.away_from_boundary(x[bad])
         toward = np.minimum(np.einsum("ij,ij->i", step[bad], g), 0.0)
         slid = step[bad] - toward[:, None] * g
         sf, sb, sx, _ = patch.project(x[bad] + slid)
-        sd = patch.boundary_distance(sx)
+        sd = patch.boundary_distance_bound(sx)
         ok = sd >= margin
         nf[bad[ok]], nb[bad[ok]], nx[bad[ok]], after[bad[ok]] = sf[ok], sb[ok], sx[ok], sd[ok]
         bad = bad[~ok]
     if len(bad):
-        b0 = patch.boundary_distance(x[bad]) if border is not None else before[bad]
+        b0 = patch.boundary_distance_bound(x[bad]) if border is not None else before[bad]
         with np.errstate(divide="ignore", invalid="ignore"):
             t = np.clip(np.nan_to_num((b0 - margin) / (b0 - after[bad])), 0.0, 1.0)
         bf, bb, bx, _ = patch.project(x[bad] + 0.95 * t[:, None] * step[bad])
-        bd = patch.boundary_distance(bx)
+        bd = patch.boundary_distance_bound(bx)
         inside = bd < margin
         if inside.any():
             bf[inside], bb[inside], bx[inside], _ = patch.project(x[bad[inside]])

@@ -45,3 +45,42 @@ def test_closest_point_matches_a_dense_search():
         q = tri.mean(axis=0) + rng.normal(0, 4, 3)
         on, _ = _closest(q, tri[None])
         assert np.linalg.norm(on[0] - q) <= np.linalg.norm(grid @ tri - q, axis=1).min() + 1e-9
+
+
+def _abdomen_patch():
+    from mesomap.geometry.layout_mesh import ZonePatch
+    from mesomap.io.templates import load_templates
+
+    surface = load_painting_surface("female")
+    faces = surface.children_of(load_templates().zone("abdomen").faces)
+    return ZonePatch(surface.mesh.vertices, surface.mesh.faces, faces, surface.vertex_normals)
+
+
+def test_projection_onto_the_zone_agrees_with_the_exact_closest_point():
+    """ZonePatch.project's fast path (the foot on a face's plane) against the exact routine over many faces."""
+    patch = _abdomen_patch()
+    rng = np.random.default_rng(5)
+    on_skin = patch.positions(rng.integers(0, len(patch.F), 3000), rng.dirichlet([1, 1, 1], 3000))
+    face, bary, q, d = patch.project(on_skin)
+    assert d.max() < 1e-9 and np.abs(q - on_skin).max() < 1e-9  # points on the skin stay where they are
+    assert np.allclose(patch.positions(face, bary), q) and (bary >= 0).all()
+    near = on_skin + rng.normal(0, 1.0, on_skin.shape)  # off the skin by a layout step's bend and more
+    _, _, q, d = patch.project(near)
+    _, cand = patch.centroid_tree.query(near, k=40)
+    tri = patch.triangles[cand]
+    exact = np.linalg.norm(closest_points_on_triangles(near[:, None, :], tri[..., 0, :], tri[..., 1, :],
+                                                       tri[..., 2, :])[0] - near[:, None, :], axis=2).min(axis=1)
+    assert np.allclose(np.linalg.norm(q - near, axis=1), d)
+    assert (d >= exact - 1e-9).all()  # never nearer than the true closest point (it is a point of the skin)
+    assert np.quantile(d - exact, 0.99) < 1e-6 and (d - exact).max() < 0.2
+
+
+def test_border_distance_bound_is_a_tight_lower_bound():
+    """The layout keeps margins with boundary_distance_bound: never above the exact distance, and close to it."""
+    patch = _abdomen_patch()
+    rng = np.random.default_rng(6)
+    x = patch.positions(rng.integers(0, len(patch.F), 5000), rng.dirichlet([1, 1, 1], 5000))
+    exact, bound = patch.boundary_distance(x), patch.boundary_distance_bound(x)
+    assert (bound <= exact + 1e-12).all()
+    far = exact > 2.0
+    assert (exact[far] - bound[far]).max() < 0.02  # ≤ step²/(8·distance) with a 0.5 mm step
