@@ -104,20 +104,31 @@ def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate
 
 
 def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.ndarray, inner_mm: float,
-                   halvings: int = 5):
+                   steps: int = 2):
     """Where the bisector of points a and b (h, 3), walked from their midpoint toward ``centre`` (h, 3), meets
     the line ``inner_mm`` from the border: the farthest spot from a and b this side of that line.
 
-    Bisection on the walk (``halvings`` times). Returns (places (h, 3) on the skin, their border distance (h,)).
+    The border distance is close to linear along the walk, so ``steps`` rounds
+    of regula falsi between the midpoint and the centre (past the line) find
+    it; the last place found on the inner side is returned. Returns (places
+    (h, 3) on the skin, their border distance (h,)).
     """
     mid = 0.5 * (a + b)
+    q_lo = patch.project(mid)[2]
+    b_lo = patch.boundary_distance_bound(q_lo)
+    b_hi = patch.boundary_distance_bound(centre)
     lo, hi = np.zeros(len(a)), np.ones(len(a))
-    for _ in range(halvings):
-        t = 0.5 * (lo + hi)
-        inside = patch.boundary_distance_bound(patch.project(mid + t[:, None] * (centre - mid))[2]) >= inner_mm
-        lo, hi = np.where(inside, t, lo), np.where(inside, hi, t)
-    q = patch.project(mid + lo[:, None] * (centre - mid))[2]
-    return q, patch.boundary_distance_bound(q)
+    for _ in range(steps):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f = np.nan_to_num((b_lo - inner_mm) / (b_lo - b_hi), nan=0.5)
+        t = lo + np.clip(f, 0.02, 0.98) * (hi - lo)
+        q = patch.project(mid + t[:, None] * (centre - mid))[2]
+        bq = patch.boundary_distance_bound(q)
+        inside = bq >= inner_mm
+        lo, b_lo = np.where(inside, t, lo), np.where(inside, bq, b_lo)
+        hi, b_hi = np.where(inside, hi, t), np.where(inside, b_hi, bq)
+        q_lo = np.where(inside[:, None], q, q_lo)
+    return q_lo, b_lo
 
 
 def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_mm: np.ndarray, s: float,
