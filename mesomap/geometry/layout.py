@@ -3,8 +3,10 @@
 How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolver`):
 
 1. geodesic polar coordinates (the log map, potpourri3d's vector heat method)
-   from the part's innermost vertex flatten the part onto a plane with exact
-   radial distances;
+   from the part's innermost vertex flatten the part onto a plane, refined
+   as rigidly as possible (:mod:`mesomap.geometry.layout_chart`) so that the
+   plane's lengths are the skin's wherever the skin unrolls (the log map
+   alone is off by up to tens of per cent near a spiky border);
 2. the pattern's plane lattice (hexagonal, square or rows) is laid in that
    plane — a little denser where the skin has more area than its flat map
    (saddles), so that the relaxed lattice still reaches the zone's edge —
@@ -32,6 +34,7 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
+from mesomap.geometry.layout_chart import arap_flatten
 from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
@@ -67,6 +70,8 @@ MAX_SPOTS = 1 << 17
 RECHECK_REACH = 4.5
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
+#: Refine each part's log map as rigidly as possible (see layout_chart) before laying lattices in it.
+ARAP_CHART = True
 #: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
 MAX_FLATTEN_STRETCH = 3.0
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
@@ -220,6 +225,11 @@ class ZoneLayoutSolver:
             uv[:, 1] *= -1
             e2 = -e2
             signed = -signed
+        if ARAP_CHART and len(F) >= 2:  # spread the log map's stretch evenly (spiky borders, saddles)
+            uv = arap_flatten(V, F, uv, centre)
+            tri2 = uv[F]
+            signed = 0.5 * ((tri2[:, 1, 0] - tri2[:, 0, 0]) * (tri2[:, 2, 1] - tri2[:, 0, 1])
+                            - (tri2[:, 2, 0] - tri2[:, 0, 0]) * (tri2[:, 1, 1] - tri2[:, 0, 1]))
         ratio = signed / np.maximum(p.face_areas[part], 1e-12)
         good = (ratio > 1 / MAX_FLATTEN_STRETCH) & (ratio < MAX_FLATTEN_STRETCH)
         if not good.any():
@@ -425,7 +435,7 @@ class ZoneLayoutSolver:
             fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
             added = np.zeros(len(sites), dtype=bool)
             added[fits] = thin(sites[fits], near, x)
-            nf, nb = p.project(sites[added])[:2]
+            nf, nb = p.project_near(sites[added])[:2]
             face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
             wide = ~fits & (dist >= SPREAD_HOLE * s)  # room for a point if the neighbours spread out
             if wide.any():

@@ -92,7 +92,7 @@ def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate
     cand, a, b, centre, ok = cand[ok], a[ok], b[ok], centre[ok], ok[ok]
     if len(cand) == 0:
         return out, dist
-    q = patch.project(centre)[2]
+    q = patch.project_near(centre)[2]
     border_q = patch.boundary_distance_bound(q)
     outside = np.flatnonzero(ok & (border_q < inner_mm))
     if len(outside):  # the circle's centre lies past the inner line: the farthest spot inside is on that line
@@ -114,7 +114,7 @@ def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.nd
     (h, 3) on the skin, their border distance (h,)).
     """
     mid = 0.5 * (a + b)
-    q_lo = patch.project(mid)[2]
+    q_lo = patch.project_near(mid)[2]
     b_lo = patch.boundary_distance_bound(q_lo)
     b_hi = patch.boundary_distance_bound(centre)
     lo, hi = np.zeros(len(a)), np.ones(len(a))
@@ -122,7 +122,7 @@ def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.nd
         with np.errstate(divide="ignore", invalid="ignore"):
             f = np.nan_to_num((b_lo - inner_mm) / (b_lo - b_hi), nan=0.5)
         t = lo + np.clip(f, 0.02, 0.98) * (hi - lo)
-        q = patch.project(mid + t[:, None] * (centre - mid))[2]
+        q = patch.project_near(mid + t[:, None] * (centre - mid))[2]
         bq = patch.boundary_distance_bound(q)
         inside = bq >= inner_mm
         lo, b_lo = np.where(inside, t, lo), np.where(inside, bq, b_lo)
@@ -191,7 +191,7 @@ def insert_spread(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, mar
 
 def _spread_once(patch, face, bary, sites, s, margin, fixed, min_dist):
     """One try of :func:`insert_spread`: (face, bary, bad (h,) bool sites that could not make room)."""
-    nf, nb = patch.project(sites)[:2]
+    nf, nb = patch.project_near(sites)[:2]
     face2, bary2 = np.concatenate([face, nf]), np.concatenate([bary, nb])
     x = patch.positions(face2, bary2)
     dsite, owner = cKDTree(sites).query(x)

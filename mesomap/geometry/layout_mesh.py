@@ -16,6 +16,8 @@ from scipy.spatial import cKDTree
 
 #: Barycentric slack when deciding that a point lies in a triangle.
 BARY_EPS = 1e-9
+#: Projection also tries this many faces around the nearest vertex.
+VERTEX_FACES = 6
 #: Boundary edges are sampled at this step (mm) for the boundary-distance search.
 BOUNDARY_SAMPLE_MM = 0.5
 
@@ -243,46 +245,111 @@ class ZonePatch:
             g2 = (d00[:, None] * e2 - d01[:, None] * e1) / den[:, None]
         return g1, g2, self.face_normals
 
+    @cached_property
+    def _vertex_tree(self) -> cKDTree:
+        return cKDTree(self.V)
+
+    @cached_property
+    def _vertex_faces(self) -> np.ndarray:
+        """(nv, VERTEX_FACES) faces around each vertex (the first ones if more; repeated to fill the row)."""
+        flat = self.F.ravel()
+        order = np.argsort(flat, kind="stable")
+        face_of = order // 3
+        start = np.searchsorted(flat[order], np.arange(len(self.V)))
+        count = np.bincount(flat, minlength=len(self.V))
+        j = np.arange(VERTEX_FACES)
+        idx = start[:, None] + np.minimum(j[None, :], np.maximum(count[:, None] - 1, 0))
+        return face_of[np.minimum(idx, len(face_of) - 1)]
+
+    @cached_property
+    def _face_heights_inv(self) -> np.ndarray:
+        """(k, 3) 1 / |∇v|, 1 / |∇w|, 1 / |∇(v + w)|: the in-plane distance per unit of a barycentric past its edge."""
+        g1, g2, _ = self._face_frames
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = 1.0 / np.stack([np.linalg.norm(g1, axis=1), np.linalg.norm(g2, axis=1),
+                                  np.linalg.norm(g1 + g2, axis=1)], axis=1)
+        return np.nan_to_num(out, nan=0.0, posinf=0.0)
+
     def project(self, points: np.ndarray, k: int = 6):
         """Closest points on the zone's faces to points (p, 3).
 
-        Candidates are the k faces with the nearest centroids (exact for points
-        within a few edge lengths of the skin, which is all the layout asks).
-        A point whose foot on a candidate's plane lies inside that triangle
-        takes the nearest such foot (one dot product per candidate and axis)
-        unless the nearest centroid is nearer still; the others go through
-        :func:`closest_points_on_triangles`. On a smooth patch the two agree
-        (a point on the skin: exactly).
+        Candidates are the k faces with the nearest centroids and the faces
+        around the nearest vertex (a point on a long thin face's edge is
+        nearer other faces' centroids than its own); exact for points within
+        a few edge lengths of the skin. The foot on a candidate's plane,
+        where it lies inside that triangle, is that triangle's closest point;
+        only candidates that could still be nearer (by their plane and the
+        foot's distance past their edge) need
+        :func:`closest_points_on_triangles`. Same answer as the exact routine
+        on every candidate. See also :meth:`project_near`.
         Returns (local face (p,) int64, bary (p, 3), position (p, 3) mm, distance (p,) mm).
         """
         points = np.asarray(points, dtype=np.float64).reshape(-1, 3)
         k = min(k, len(self.F))
+        _, cand = self.centroid_tree.query(points, k=k)
+        _, vertex = self._vertex_tree.query(points)
+        cand = np.concatenate([cand.reshape(len(points), k), self._vertex_faces[np.reshape(vertex, -1)]], axis=1)
+        v, w, h, inside = self._feet(points, cand)
+        face, bary, dist = self._best_foot(cand, v, w, np.where(inside, h, np.inf))
+        # a candidate's closest point is no nearer than its plane and the foot's distance past its violated edge line
+        inv = self._face_heights_inv
+        past = np.maximum(np.maximum(-v * inv[cand, 0], -w * inv[cand, 1]), (v + w - 1) * inv[cand, 2])
+        bound = np.sqrt(h * h + np.maximum(past, 0.0) ** 2)
+        pi, ci = np.nonzero(~inside & (bound < dist[:, None] - 1e-9))  # these could hold a nearer point
+        if len(pi):
+            tri = self.triangles[cand[pi, ci]]
+            q, b = closest_points_on_triangles(points[pi], tri[:, 0], tri[:, 1], tri[:, 2])
+            dq = np.linalg.norm(q - points[pi], axis=1)
+            order = np.lexsort((dq, pi))
+            first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]  # each point's nearest of them
+            better = first[dq[first] < dist[pi[first]]]
+            face[pi[better]], bary[pi[better]], dist[pi[better]] = cand[pi[better], ci[better]], b[better], dq[better]
+        q = self.positions(face, bary)
+        return face, bary, q, np.linalg.norm(q - points, axis=1)
+
+    def project_near(self, points: np.ndarray, k: int = 6):
+        """:meth:`project` for the layout's inner loops: points a step off the skin, about twice as fast.
+
+        Among the k faces with the nearest centroids, the nearest foot inside
+        its triangle (unless the nearest centroid is nearer still); the exact
+        routine only for points with no such foot. The answer is always a
+        point of the skin; off a fold or a thin face's edge it may be up to
+        a few hundredths of a mm farther than the closest one.
+        """
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 3)
+        k = min(k, len(self.F))
         dc, cand = self.centroid_tree.query(points, k=k)
-        cand = cand.reshape(len(points), k)
-        g1, g2, nrm = self._face_frames
-        rel = points[:, None, :] - self.triangles[cand, 0]  # (p, k, 3)
-        v = np.einsum("pki,pki->pk", rel, g1[cand])
-        w = np.einsum("pki,pki->pk", rel, g2[cand])
-        h = np.abs(np.einsum("pki,pki->pk", rel, nrm[cand]))
-        inside = (v >= -BARY_EPS) & (w >= -BARY_EPS) & (v + w <= 1 + BARY_EPS)
-        best = np.argmin(np.where(inside, h, np.inf), axis=1)
-        r = np.arange(len(points))
-        # a foot farther than the nearest centroid is not the closest point: those go the exact way too
-        inside[r, best] &= h[r, best] <= np.reshape(dc, (len(points), k))[:, 0]
-        face = cand[r, best]
-        vb, wb = np.clip(v[r, best], 0.0, 1.0), np.clip(w[r, best], 0.0, 1.0)
-        bary = np.stack([1 - vb - wb, vb, wb], axis=1)
-        bary = np.clip(bary, 0.0, None)
-        bary /= bary.sum(axis=1, keepdims=True)
-        off = np.flatnonzero(~inside[r, best])
-        if len(off):  # no candidate's plane foot inside its triangle: the exact closest point of each candidate
+        dc, cand = dc.reshape(len(points), k), cand.reshape(len(points), k)
+        v, w, h, inside = self._feet(points, cand)
+        foot = np.where(inside & (h <= dc[:, :1]), h, np.inf)
+        face, bary, dist = self._best_foot(cand, v, w, foot)
+        off = np.flatnonzero(~np.isfinite(dist))
+        if len(off):
             tri = self.triangles[cand[off]]  # (o, k, 3, 3)
             q, b = closest_points_on_triangles(points[off, None, :], tri[..., 0, :], tri[..., 1, :], tri[..., 2, :])
             j = np.argmin(np.linalg.norm(q - points[off, None, :], axis=2), axis=1)
-            o = np.arange(len(off))
-            face[off], bary[off] = cand[off, j], b[o, j]
+            face[off], bary[off] = cand[off, j], b[np.arange(len(off)), j]
         q = self.positions(face, bary)
         return face, bary, q, np.linalg.norm(q - points, axis=1)
+
+    def _feet(self, points: np.ndarray, cand: np.ndarray):
+        """Feet of points (p, 3) on the planes of candidate faces (p, c): barycentrics v, w, distance h, inside, all (p, c)."""
+        g1, g2, nrm = self._face_frames
+        rel = points[:, None, :] - self.triangles[cand, 0]  # (p, c, 3)
+        v = np.einsum("pki,pki->pk", rel, g1[cand])
+        w = np.einsum("pki,pki->pk", rel, g2[cand])
+        h = np.abs(np.einsum("pki,pki->pk", rel, nrm[cand]))
+        return v, w, h, (v >= -BARY_EPS) & (w >= -BARY_EPS) & (v + w <= 1 + BARY_EPS)
+
+    @staticmethod
+    def _best_foot(cand, v, w, foot):
+        """Each row's nearest foot: (face (p,), bary (p, 3), distance (p,), inf where none)."""
+        best = np.argmin(foot, axis=1)
+        r = np.arange(len(cand))
+        vb, wb = np.clip(v[r, best], 0.0, 1.0), np.clip(w[r, best], 0.0, 1.0)
+        bary = np.clip(np.stack([1 - vb - wb, vb, wb], axis=1), 0.0, None)
+        bary /= np.where(bary.sum(axis=1, keepdims=True) > 0, bary.sum(axis=1, keepdims=True), 1.0)
+        return cand[r, best], bary, foot[r, best]
 
     def positions(self, local_faces: np.ndarray, bary: np.ndarray) -> np.ndarray:
         """(p, 3) mm positions of (local face, barycentric) points."""

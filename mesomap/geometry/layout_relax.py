@@ -53,7 +53,7 @@ def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int)
         np.add.at(rhs, i, -target)
         np.add.at(rhs, j, target)
         new = lu.solve(rhs)
-        face, bary, x, _ = patch.project(new)
+        face, bary, x, _ = patch.project_near(new)
     return face, bary
 
 
@@ -148,7 +148,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
     fixed = np.asarray(fixed, dtype=np.float64).reshape(-1, 3)
     fixed_n = np.tile(np.nan, (len(fixed), 3))
     if len(fixed):
-        ff, fb = patch.project(fixed)[:2]
+        ff, fb = patch.project_near(fixed)[:2]
         fixed_n = patch.normals(ff, fb)
     border = patch.boundary_distance_bound(x)  # (n,) a lower bound of each point's border distance
     for _ in range(steps):
@@ -195,7 +195,7 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
     not measured (the distance is 1-Lipschitz). Returns (face, bary,
     positions, border after (n,): exact or a lower bound).
     """
-    nf, nb, nx, _ = patch.project(x + step)
+    nf, nb, nx, _ = patch.project_near(x + step)
     before = patch.boundary_distance_bound(x) if border is None else np.asarray(border, dtype=np.float64)
     after = before - np.linalg.norm(nx - x, axis=1)
     check = np.flatnonzero(after < margin)
@@ -206,7 +206,7 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
         g = patch.away_from_boundary(x[bad])
         toward = np.minimum(np.einsum("ij,ij->i", step[bad], g), 0.0)
         slid = step[bad] - toward[:, None] * g
-        sf, sb, sx, _ = patch.project(x[bad] + slid)
+        sf, sb, sx, _ = patch.project_near(x[bad] + slid)
         sd = patch.boundary_distance_bound(sx)
         ok = sd >= margin
         nf[bad[ok]], nb[bad[ok]], nx[bad[ok]], after[bad[ok]] = sf[ok], sb[ok], sx[ok], sd[ok]
@@ -215,11 +215,11 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
         b0 = patch.boundary_distance_bound(x[bad]) if border is not None else before[bad]
         with np.errstate(divide="ignore", invalid="ignore"):
             t = np.clip(np.nan_to_num((b0 - margin) / (b0 - after[bad])), 0.0, 1.0)
-        bf, bb, bx, _ = patch.project(x[bad] + 0.95 * t[:, None] * step[bad])
+        bf, bb, bx, _ = patch.project_near(x[bad] + 0.95 * t[:, None] * step[bad])
         bd = patch.boundary_distance_bound(bx)
         inside = bd < margin
         if inside.any():
-            bf[inside], bb[inside], bx[inside], _ = patch.project(x[bad[inside]])
+            bf[inside], bb[inside], bx[inside], _ = patch.project(x[bad[inside]])  # on the skin: exactly where it was
             bd[inside] = b0[inside]
         nf[bad], nb[bad], nx[bad], after[bad] = bf, bb, bx, bd
     return nf, nb, nx, after
