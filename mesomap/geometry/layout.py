@@ -13,8 +13,11 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    each lattice point found in a flattened triangle and mapped back to the
    skin by its barycentrics;
 3. the lattice's springs (rest length = spacing along the skin) are relaxed in
-   3D, every step projected back onto the zone's faces — this removes the log
-   map's stretch on doubly curved skin (knee, face, shoulder);
+   3D, every step projected back onto the zone's faces — this removes the
+   chart's stretch on doubly curved skin (knee, face, shoulder); a lattice
+   still squeezed after that (a saddle: its rows cannot gain points where the
+   skin widens) is spread by push-only particle steps whose neighbours may
+   change (SQUEEZED);
 4. points closer than ``margin_mm`` to the zone's boundary are dropped, pairs
    left too close where lattice fronts meet are thinned, holes are filled or
    shrunk (:mod:`mesomap.geometry.layout_holes`) and a few particle steps
@@ -38,7 +41,7 @@ from mesomap.geometry.layout_chart import arap_flatten
 from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
-from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, thin
+from mesomap.geometry.layout_relax import _subset, chord_of_arc, dart_throw, relax_particles, relax_springs, thin
 from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
@@ -58,6 +61,14 @@ RELAX_STEPS = 6
 #: Where the skin has more area than the chart's flat map (stretch J > 1, a saddle), the lattice is laid
 #: denser by J^-DENSER and its springs spread it (with J^-1/2 it would have exactly the skin's count).
 DENSER = 0.3
+#: A relaxed hexagonal lattice whose springs are squeezed — a quarter (SQUEEZE_QUANTILE) of them shorter than
+#: this × their rest length (0.954–0.960 on the inner side of a torus, ≥ 0.976 on the body zones and the
+#: spheres): the skin widens faster than rows of fixed length can follow — is spread by SQUEEZE_STEPS push-only
+#: particle steps, in which neighbours may change, so its compressed middle reaches the margin line. Not in
+#: the slider's preview (fix=False).
+SQUEEZED = 0.968
+SQUEEZE_QUANTILE = 0.25
+SQUEEZE_STEPS = 30
 #: Particle steps (hexagonal) after the holes are filled, for the points within SETTLE_REACH × spacing of a change.
 SETTLE_STEPS = 3
 SETTLE_REACH = 2.5
@@ -321,7 +332,8 @@ class ZoneLayoutSolver:
         if pattern == "blue_noise":
             face, bary = self._blue_noise(s, margin_mm, pin_pos, seed)
         else:
-            face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps)
+            face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps,
+                                              spread=fix)
         stats = {}
         if fix and len(face):
             face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm, seed)
@@ -352,7 +364,7 @@ class ZoneLayoutSolver:
             raise ValueError(f"pinned point {int(bad[0])} (face {int(faces[bad[0]])}) is not in the zone")
         return local, bary.copy()
 
-    def _lattice_layout(self, pattern, s, row_spacing, margin, direction, pin_pos, relax_steps):
+    def _lattice_layout(self, pattern, s, row_spacing, margin, direction, pin_pos, relax_steps, spread=True):
         p = self.patch
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
@@ -383,8 +395,13 @@ class ZoneLayoutSolver:
         if relax_steps and len(edges):
             face, bary = relax_springs(p, face, bary, edges, rest, weight, relax_steps)
         x = p.positions(face, bary)
+        squeezed = (spread and pattern == "hexagonal" and relax_steps and len(edges)
+                    and _squeeze(p, face, bary, edges, rest) < SQUEEZED)
         keep = p.boundary_distance_bound(x) >= margin
         face, bary = face[keep], bary[keep]
+        if squeezed and SQUEEZE_STEPS:  # rows that cannot gain points where the skin widens (a saddle) spread out
+            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SQUEEZE_STEPS, attract=False, cutoff=1.0,
+                                         gain=1.0)
         return face, bary
 
     def _blue_noise(self, s, margin, pin_pos, seed):
@@ -471,6 +488,15 @@ class ZoneLayoutSolver:
             x = self.patch.positions(*surface_samples(self.patch, n, seed))
             self._cache[key] = (x, self.patch.boundary_distance_bound(x), cKDTree(x))
         return self._cache[key]
+
+
+def _squeeze(patch: ZonePatch, face, bary, edges, rest) -> float:
+    """The SQUEEZE_QUANTILE of length ÷ rest length (along the skin) of lattice springs edges (e, 2), rest (e,) mm."""
+    x, n = patch.positions(face, bary), patch.normals(face, bary)
+    d = x[edges[:, 1]] - x[edges[:, 0]]
+    length = np.linalg.norm(d, axis=1)
+    ratio = length / np.maximum(chord_of_arc(rest, n[edges[:, 0]], n[edges[:, 1]], d, length), 1e-12)
+    return float(np.quantile(ratio, SQUEEZE_QUANTILE))
 
 
 def layout_zone(vertices, faces, zone_faces, spacing_mm: float, pattern: str = "hexagonal", margin_mm: float = 0.0,

@@ -131,11 +131,11 @@ def chord_of_arc(rest, n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: 
 
 def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed: np.ndarray, steps: int,
                     attract: bool = True, cutoff: float = PARTICLE_CUTOFF, movable: np.ndarray | None = None,
-                    still: float = 0.0):
+                    still: float = 0.0, gain: float = 0.5):
     """Springs of rest length s (along the skin) between all points closer than cutoff·s; no fixed topology.
 
-    Points move by half their mean spring correction each step (Jacobi),
-    projected back onto the zone; a step that would cross into the margin
+    Points move by ``gain`` (default half) × their mean spring correction
+    each step (Jacobi), projected back onto the zone; a step that would cross into the margin
     stops at the margin line. ``fixed`` (q, 3) points push and pull but never move.
     attract=False keeps only the pushing half (blue noise, making room for
     a new point). ``movable`` (n,) bool: only these points move (default
@@ -165,7 +165,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
         excess = length - chord_of_arc(s, alln[i], alln[j], d, length)
         if not attract:
             excess = np.minimum(excess, 0.0)
-        f = (0.5 * excess / np.maximum(length, 1e-12))[:, None] * d  # moves i toward j by half the excess
+        f = (gain * excess / np.maximum(length, 1e-12))[:, None] * d  # moves i toward j by gain × the excess
         move = np.zeros_like(allx)
         np.add.at(move, i, f)
         np.add.at(move, j, -f)

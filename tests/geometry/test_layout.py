@@ -4,8 +4,8 @@ Surfaces (mesomap.geometry.synthetic.synthetic_surface, faces ≈ 2.5 mm): a fla
 square, a cylinder patch (R 60 mm), a sphere cap (R 100 mm) — smooth — and a
 bumpy sphere (±8 mm bumps) and a torus saddle (R 100, r 40 mm, the inner side)
 — strongly curved. Distances along the skin are measured independently of
-the layout (edge-flip geodesics with the points inserted as vertices; fast
-marching for holes), see mesomap.geometry.quality.
+the layout (edge-flip geodesics with the points inserted as vertices; exact
+polyhedral geodesics for holes), see mesomap.geometry.quality.
 """
 
 from __future__ import annotations
@@ -83,12 +83,7 @@ def test_hexagonal_on_smooth_surfaces_meets_the_targets(hex_quality, name):
     assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} points, ideal {q.ideal_count:.0f}"
 
 
-@pytest.mark.parametrize("name", [
-    "bumpy_sphere",
-    pytest.param("torus_saddle", marks=pytest.mark.xfail(
-        strict=True, reason="median nearest neighbour 0.944 × spacing: the saddle's lattice rows along the ring are "
-                            "compressed where they are short and can only even out with lattice defects")),
-])
+@pytest.mark.parametrize("name", CURVED)
 def test_hexagonal_on_strongly_curved_surfaces_keeps_spacing(hex_quality, name):
     _, q = hex_quality(name)
     assert q.outside == 0
@@ -248,3 +243,15 @@ def test_no_hole_on_curved_surfaces_whatever_the_seed(solvers, name, seed):
     q = measure(solver.patch, layout, SPACING, MARGIN)
     assert q.hole <= 0.65, f"seed {seed}: a spot {q.hole:.3f} × spacing from every point"
     assert q.nn_min >= 0.85 and q.outside == 0
+
+
+@pytest.mark.parametrize(("spacing", "angle_deg"), [(8.0, 30.0), (12.0, 90.0)])
+def test_the_saddle_keeps_the_targets_at_other_spacings_and_row_directions(solvers, spacing, angle_deg):
+    """The torus saddle's rows cannot follow the skin with a fixed lattice: whatever their direction, they spread."""
+    solver = solvers["torus_saddle"]
+    a = math.radians(angle_deg)
+    layout = solver.layout(spacing, "hexagonal", MARGIN, direction=np.array([0.0, math.cos(a), math.sin(a)]))
+    q = measure(solver.patch, layout, spacing, MARGIN)
+    assert abs(q.nn_median - 1) <= 0.05, f"median nearest neighbour {q.nn_median:.3f} × spacing"
+    assert q.nn_min >= 0.85 and q.hole <= 0.65 and q.outside == 0, (q.nn_min, q.hole, q.outside)
+    assert abs(q.count_ratio - 1) <= 0.10
