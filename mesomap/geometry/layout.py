@@ -2,16 +2,13 @@
 
 How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolver`):
 
-1. geodesic polar coordinates (the log map, potpourri3d's vector heat method)
-   from the part's innermost vertex flatten the part onto a plane, refined
-   as rigidly as possible (:mod:`mesomap.geometry.layout_chart`) so that the
-   plane's lengths are the skin's wherever the skin unrolls (the log map
-   alone is off by up to tens of per cent near a spiky border);
+1. a conformal map refined as rigidly as possible flattens the part onto a
+   plane (:mod:`mesomap.geometry.layout_chart`): the plane's lengths are the
+   skin's wherever the skin unrolls, and the stretch of doubly curved skin
+   is spread evenly (a closed part: the log map around its centre);
 2. the pattern's plane lattice (hexagonal, square or rows) is laid in that
-   plane — a little denser where the skin has more area than its flat map
-   (saddles), so that the relaxed lattice still reaches the zone's edge —
-   each lattice point found in a flattened triangle and mapped back to the
-   skin by its barycentrics;
+   plane, each lattice point found in a flattened triangle and mapped back
+   to the skin by its barycentrics;
 3. the lattice's springs (rest length = spacing along the skin) are relaxed in
    3D, every step projected back onto the zone's faces — this removes the
    chart's stretch on doubly curved skin (knee, face, shoulder); a lattice
@@ -37,7 +34,7 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
-from mesomap.geometry.layout_chart import arap_flatten
+from mesomap.geometry.layout_chart import chart_frame, flatten
 from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
@@ -57,10 +54,7 @@ EDGE_GAP = 1.0
 #: A hexagonal hole wider than this × spacing gets a point (its neighbours spread out); a narrower one is shrunk.
 SPREAD_HOLE = 0.75
 #: Spring relaxation steps (local/global) of the lattice.
-RELAX_STEPS = 6
-#: Where the skin has more area than the chart's flat map (stretch J > 1, a saddle), the lattice is laid
-#: denser by J^-DENSER and its springs spread it (with J^-1/2 it would have exactly the skin's count).
-DENSER = 0.3
+RELAX_STEPS = 5
 #: A relaxed hexagonal lattice whose springs are squeezed — a quarter (SQUEEZE_QUANTILE) of them shorter than
 #: this × their rest length (0.954–0.960 on the inner side of a torus, ≥ 0.976 on the body zones and the
 #: spheres): the skin widens faster than rows of fixed length can follow — is spread by SQUEEZE_STEPS push-only
@@ -75,14 +69,12 @@ SETTLE_REACH = 2.5
 #: Rounds of (find holes, fill them).
 FIX_ROUNDS = 5
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
-SPOTS_PER_CELL = 24
+SPOTS_PER_CELL = 12
 MAX_SPOTS = 1 << 17
 #: After a round, holes are looked for again only this × spacing around the places just filled or shrunk.
 RECHECK_REACH = 4.5
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
-#: Refine each part's log map as rigidly as possible (see layout_chart) before laying lattices in it.
-ARAP_CHART = True
 #: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
 MAX_FLATTEN_STRETCH = 3.0
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
@@ -224,7 +216,10 @@ class ZoneLayoutSolver:
         if len(F) < 2:
             uv = np.zeros((len(V), 2))
             e1, e2 = np.eye(3)[0], np.eye(3)[1]
-        else:
+        elif np.isfinite(depth).any():  # a part with a border: conformal map refined as rigidly as possible
+            uv = flatten(V, F, centre)
+            e1, e2 = chart_frame(V, F, uv, centre)
+        else:  # a closed part cannot be flattened whole: the log map around its centre
             solver = pp3d.MeshVectorHeatSolver(V, F)
             uv = np.asarray(solver.compute_log_map(centre), dtype=np.float64)
             bx, by, _ = solver.get_tangent_frames()
@@ -236,11 +231,6 @@ class ZoneLayoutSolver:
             uv[:, 1] *= -1
             e2 = -e2
             signed = -signed
-        if ARAP_CHART and len(F) >= 2:  # spread the log map's stretch evenly (spiky borders, saddles)
-            uv = arap_flatten(V, F, uv, centre)
-            tri2 = uv[F]
-            signed = 0.5 * ((tri2[:, 1, 0] - tri2[:, 0, 0]) * (tri2[:, 2, 1] - tri2[:, 0, 1])
-                            - (tri2[:, 2, 0] - tri2[:, 0, 0]) * (tri2[:, 1, 1] - tri2[:, 0, 1]))
         ratio = signed / np.maximum(p.face_areas[part], 1e-12)
         good = (ratio > 1 / MAX_FLATTEN_STRETCH) & (ratio < MAX_FLATTEN_STRETCH)
         if not good.any():
@@ -309,7 +299,7 @@ class ZoneLayoutSolver:
     # ---- layout -----------------------------------------------------------
     def layout(self, spacing_mm: float, pattern: str = "hexagonal", margin_mm: float = 0.0, *,
                row_spacing_mm: float | None = None, direction=None, pinned=None, seed: int = 0,
-               relax_steps: int = RELAX_STEPS, fix: bool = True) -> Layout:
+               relax_steps: int | None = None, fix: bool = True) -> Layout:
         """Injection points of the zone.
 
         spacing_mm : distance along the skin between neighbours (along the
@@ -325,6 +315,7 @@ class ZoneLayoutSolver:
             slider moves; lay out again with fix=True (the default) when it stops.
         """
         _check_params(pattern, spacing_mm, margin_mm, row_spacing_mm if pattern == "rows" else None)
+        relax_steps = RELAX_STEPS if relax_steps is None else relax_steps
         s = float(spacing_mm)
         p = self.patch
         pin_face, pin_bary = self._pinned(pinned)
@@ -369,10 +360,7 @@ class ZoneLayoutSolver:
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
         for chart in self.charts:
-            # where the skin has more area than its flat map (a saddle), lay the lattice denser: the springs spread it
-            dense = max(chart.stretch, 1.0) ** -DENSER if relax_steps else 1.0
-            lat = plane_lattice(pattern, s * dense, None if row_spacing is None else row_spacing * dense,
-                                self._angle(chart, direction), chart.lo, chart.hi)
+            lat = plane_lattice(pattern, s, row_spacing, self._angle(chart, direction), chart.lo, chart.hi)
             f, b, found = self._locate(chart, lat.points)
             idx = np.full(len(found), -1)
             idx[found] = np.arange(found.sum()) + offset
@@ -381,7 +369,7 @@ class ZoneLayoutSolver:
             faces.append(f[found])
             barys.append(b[found])
             edges.append(e[ok])
-            rests.append(lat.rest[ok] / dense)
+            rests.append(lat.rest[ok])
             weights.append(lat.weight[ok])
             offset += int(found.sum())
         face, bary = np.concatenate(faces), np.concatenate(barys)
