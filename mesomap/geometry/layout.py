@@ -54,7 +54,7 @@ EDGE_GAP = 1.0
 #: A hexagonal hole wider than this × spacing gets a point (its neighbours spread out); a narrower one is shrunk.
 SPREAD_HOLE = 0.75
 #: Spring relaxation steps (local/global) of the lattice.
-RELAX_STEPS = 5
+RELAX_STEPS = 2
 #: A relaxed hexagonal lattice whose springs are squeezed — a quarter (SQUEEZE_QUANTILE) of them shorter than
 #: this × their rest length (0.954–0.960 on the inner side of a torus, ≥ 0.976 on the body zones and the
 #: spheres): the skin widens faster than rows of fixed length can follow — is spread by SQUEEZE_STEPS push-only
@@ -163,6 +163,7 @@ class _Chart:
     hi: np.ndarray
     component: int = 0
     stretch: float = 1.0  # skin area ÷ flat area of the faces used (> 1 on a saddle)
+    reach: float = np.inf  # no point of a used flat triangle is farther than this from its centroid
 
 
 class ZoneLayoutSolver:
@@ -239,26 +240,38 @@ class ZoneLayoutSolver:
         full_uv[verts] = uv
         faces = part[good]
         cen2 = full_uv[p.F[faces]].mean(axis=1)
+        reach = float(np.linalg.norm(full_uv[p.F[faces]] - cen2[:, None, :], axis=2).max())
         used = full_uv[np.unique(p.F[faces])]
         stretch = float(p.face_areas[faces].sum() / max(np.abs(signed[good]).sum(), 1e-12))
         return _Chart(faces, full_uv, cKDTree(cen2), int(verts[centre]), e1, e2,
-                      used.min(axis=0), used.max(axis=0), component, stretch)
+                      used.min(axis=0), used.max(axis=0), component, stretch, reach)
 
     def _locate(self, chart: _Chart, pts2: np.ndarray, k: int = 8):
-        """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles."""
+        """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles.
+
+        A point farther from every flat centroid than the largest flat
+        triangle's reach lies in none (most of a lattice's bounding box): only
+        the others are looked up among their k nearest triangles.
+        """
         k = min(k, len(chart.faces))
-        _, cand = chart.tree.query(pts2, k=k)
-        cand = cand.reshape(len(pts2), k)
+        face, bary = np.zeros(len(pts2), dtype=np.int64), np.zeros((len(pts2), 3))
+        found = np.zeros(len(pts2), dtype=bool)
+        near = np.flatnonzero(chart.tree.query(pts2, k=1)[0] <= chart.reach)
+        if len(near) == 0:
+            return face, bary, found
+        _, cand = chart.tree.query(pts2[near], k=k)
+        cand = cand.reshape(len(near), k)
         faces = chart.faces[cand]
         tri2 = chart.uv[self.patch.F[faces]]  # (q, k, 3, 2)
-        bary = barycentric_2d(pts2[:, None, :], tri2[..., 0, :], tri2[..., 1, :], tri2[..., 2, :])
-        score = bary.min(axis=2)
+        b = barycentric_2d(pts2[near, None, :], tri2[..., 0, :], tri2[..., 1, :], tri2[..., 2, :])
+        score = b.min(axis=2)
         best = np.argmax(score, axis=1)
-        r = np.arange(len(pts2))
-        found = score[r, best] >= -1e-9
-        b = np.clip(bary[r, best], 0.0, None)
-        b /= np.where(b.sum(axis=1, keepdims=True) > 0, b.sum(axis=1, keepdims=True), 1.0)
-        return faces[r, best], b, found
+        r = np.arange(len(near))
+        found[near] = score[r, best] >= -1e-9
+        b = np.clip(b[r, best], 0.0, None)
+        bary[near] = b / np.where(b.sum(axis=1, keepdims=True) > 0, b.sum(axis=1, keepdims=True), 1.0)
+        face[near] = faces[r, best]
+        return face, bary, found
 
     def _angle(self, chart: _Chart, direction) -> float:
         """Angle (rad) in the chart's plane of a 3D direction at the chart's centre."""

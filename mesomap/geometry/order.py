@@ -14,7 +14,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 #: 2-opt looks for improving moves among this many nearest neighbours of each point.
-TWO_OPT_NEIGHBOURS = 10
+TWO_OPT_NEIGHBOURS = 6
 
 
 def path_length(points: np.ndarray, sequence: np.ndarray) -> float:
