@@ -34,10 +34,10 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
-from mesomap.geometry.layout_chart import chart_frame, flatten
+from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
 from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
-from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
+from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_relax import _subset, chord_of_arc, dart_throw, relax_particles, relax_springs, thin
 from mesomap.geometry.order import injection_order
 
@@ -75,8 +75,6 @@ MAX_SPOTS = 1 << 17
 RECHECK_REACH = 4.5
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
-#: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
-MAX_FLATTEN_STRETCH = 3.0
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
 BLUE_NOISE_RADIUS = 0.80
 BLUE_NOISE_STEPS = 6
@@ -149,23 +147,6 @@ def estimate_count(area_mm2: float, spacing_mm: float, margin_mm: float = 0.0, p
     return int(round(inner / cell_area_mm2(pattern, spacing_mm, row_spacing_mm)))
 
 
-@dataclass
-class _Chart:
-    """One connected part of the zone flattened by its log map."""
-
-    faces: np.ndarray  # (k,) local patch faces used for location (not too stretched)
-    uv: np.ndarray  # (nv, 2) log-map coordinates of every patch vertex (NaN off this part)
-    tree: cKDTree  # on 2D centroids of ``faces``
-    centre: int  # patch vertex the map is centred on
-    e1: np.ndarray  # (3,) tangent basis at the centre that uv refers to
-    e2: np.ndarray
-    lo: np.ndarray  # (2,) uv box
-    hi: np.ndarray
-    component: int = 0
-    stretch: float = 1.0  # skin area ÷ flat area of the faces used (> 1 on a saddle)
-    reach: float = np.inf  # no point of a used flat triangle is farther than this from its centroid
-
-
 class ZoneLayoutSolver:
     """Precomputed layout machinery for one zone; :meth:`layout` is then fast.
 
@@ -178,7 +159,7 @@ class ZoneLayoutSolver:
 
     def __init__(self, vertices, faces, zone_faces, vertex_normals=None):
         self.patch = ZonePatch(vertices, faces, zone_faces, vertex_normals)
-        self._charts: list[_Chart] | None = None
+        self._charts: list[Chart] | None = None
         self._cache: dict = {}
 
     @classmethod
@@ -196,98 +177,13 @@ class ZoneLayoutSolver:
         return self.patch.boundary_length_mm
 
     @property
-    def charts(self) -> list[_Chart]:
+    def charts(self) -> list[Chart]:
         if self._charts is None:
             self._charts = [self._chart(c) for c in range(self.patch.n_components)]
         return self._charts
 
-    def _chart(self, component: int) -> _Chart:
-        import potpourri3d as pp3d
-
-        p = self.patch
-        part = np.flatnonzero(p.component == component)
-        verts, local = np.unique(p.F[part], return_inverse=True)
-        F = local.reshape(-1, 3)
-        V = p.V[verts]
-        depth = p.graph_distance_to_boundary()[verts]
-        if np.all(np.isinf(depth)):  # closed part: centre on the vertex nearest the centroid
-            centre = int(np.argmin(np.linalg.norm(V - V.mean(axis=0), axis=1)))
-        else:
-            centre = int(np.argmax(np.where(np.isfinite(depth), depth, -1)))
-        if len(F) < 2:
-            uv = np.zeros((len(V), 2))
-            e1, e2 = np.eye(3)[0], np.eye(3)[1]
-        elif np.isfinite(depth).any():  # a part with a border: conformal map refined as rigidly as possible
-            uv = flatten(V, F, centre)
-            e1, e2 = chart_frame(V, F, uv, centre)
-        else:  # a closed part cannot be flattened whole: the log map around its centre
-            solver = pp3d.MeshVectorHeatSolver(V, F)
-            uv = np.asarray(solver.compute_log_map(centre), dtype=np.float64)
-            bx, by, _ = solver.get_tangent_frames()
-            e1, e2 = np.asarray(bx[centre], float), np.asarray(by[centre], float)
-        tri2 = uv[F]
-        signed = 0.5 * ((tri2[:, 1, 0] - tri2[:, 0, 0]) * (tri2[:, 2, 1] - tri2[:, 0, 1])
-                        - (tri2[:, 2, 0] - tri2[:, 0, 0]) * (tri2[:, 1, 1] - tri2[:, 0, 1]))
-        if np.sum(p.face_areas[part] * np.sign(signed)) < 0:  # the map is mirrored: flip v
-            uv[:, 1] *= -1
-            e2 = -e2
-            signed = -signed
-        ratio = signed / np.maximum(p.face_areas[part], 1e-12)
-        good = (ratio > 1 / MAX_FLATTEN_STRETCH) & (ratio < MAX_FLATTEN_STRETCH)
-        if not good.any():
-            good[:] = True
-        full_uv = np.full((len(p.V), 2), np.nan)
-        full_uv[verts] = uv
-        faces = part[good]
-        cen2 = full_uv[p.F[faces]].mean(axis=1)
-        reach = float(np.linalg.norm(full_uv[p.F[faces]] - cen2[:, None, :], axis=2).max())
-        used = full_uv[np.unique(p.F[faces])]
-        stretch = float(p.face_areas[faces].sum() / max(np.abs(signed[good]).sum(), 1e-12))
-        return _Chart(faces, full_uv, cKDTree(cen2), int(verts[centre]), e1, e2,
-                      used.min(axis=0), used.max(axis=0), component, stretch, reach)
-
-    def _locate(self, chart: _Chart, pts2: np.ndarray, k: int = 8):
-        """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles.
-
-        A point farther from every flat centroid than the largest flat
-        triangle's reach lies in none (most of a lattice's bounding box): only
-        the others are looked up among their k nearest triangles.
-        """
-        k = min(k, len(chart.faces))
-        face, bary = np.zeros(len(pts2), dtype=np.int64), np.zeros((len(pts2), 3))
-        found = np.zeros(len(pts2), dtype=bool)
-        near = np.flatnonzero(chart.tree.query(pts2, k=1)[0] <= chart.reach)
-        if len(near) == 0:
-            return face, bary, found
-        _, cand = chart.tree.query(pts2[near], k=k)
-        cand = cand.reshape(len(near), k)
-        faces = chart.faces[cand]
-        tri2 = chart.uv[self.patch.F[faces]]  # (q, k, 3, 2)
-        b = barycentric_2d(pts2[near, None, :], tri2[..., 0, :], tri2[..., 1, :], tri2[..., 2, :])
-        score = b.min(axis=2)
-        best = np.argmax(score, axis=1)
-        r = np.arange(len(near))
-        found[near] = score[r, best] >= -1e-9
-        b = np.clip(b[r, best], 0.0, None)
-        bary[near] = b / np.where(b.sum(axis=1, keepdims=True) > 0, b.sum(axis=1, keepdims=True), 1.0)
-        face[near] = faces[r, best]
-        return face, bary, found
-
-    def _angle(self, chart: _Chart, direction) -> float:
-        """Angle (rad) in the chart's plane of a 3D direction at the chart's centre."""
-        n = self.patch.N[chart.centre]
-        if direction is None:
-            d = np.cross([0.0, 0.0, 1.0], n)  # horizontal on the skin
-            if np.linalg.norm(d) < 0.2:
-                d = np.array([1.0, 0.0, 0.0])
-        else:
-            d = np.asarray(direction, dtype=np.float64)
-            if d.shape != (3,) or not np.all(np.isfinite(d)) or not np.linalg.norm(d) > 0:
-                raise ValueError("direction must be a non-zero 3D vector")
-        d = d - (d @ n) * n
-        if np.linalg.norm(d) < 1e-9:
-            return 0.0
-        return math.atan2(d @ chart.e2, d @ chart.e1)
+    def _chart(self, component: int) -> Chart:
+        return build_chart(self.patch, component)
 
     def eroded_area_mm2(self, margin_mm: float) -> float:
         """Area (mm²) of the zone at least ``margin_mm`` (straight line) from its boundary."""
@@ -373,8 +269,8 @@ class ZoneLayoutSolver:
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
         for chart in self.charts:
-            lat = plane_lattice(pattern, s, row_spacing, self._angle(chart, direction), chart.lo, chart.hi)
-            f, b, found = self._locate(chart, lat.points)
+            lat = plane_lattice(pattern, s, row_spacing, chart_angle(self.patch, chart, direction), chart.lo, chart.hi)
+            f, b, found = locate(self.patch, chart, lat.points)
             idx = np.full(len(found), -1)
             idx[found] = np.arange(found.sum()) + offset
             e = idx[lat.edges]

@@ -1,7 +1,10 @@
 """Flattening a zone onto a plane with as little stretch as its curvature allows.
 
-Helper of :mod:`mesomap.geometry.layout`: the plane lattice is laid in this
-chart, so the chart's stretch is the grid's. A least-squares conformal map
+Helper of :mod:`mesomap.geometry.layout`: each connected part of a zone gets
+a :class:`Chart` (:func:`build_chart`); the plane lattice is laid in it
+(:func:`chart_angle` turns a row direction on the skin into the chart,
+:func:`locate` finds plane points' triangles), so the chart's stretch is the
+grid's. A least-squares conformal map
 (Lévy et al. 2002, one sparse solve; exact up to scale wherever the skin
 unrolls) is refined as rigidly as possible (Liu et al. 2008, "A local/global
 approach to mesh parameterization"), which spreads the unavoidable stretch
@@ -14,10 +17,18 @@ dense there.) Lengths in mm; pure numpy/scipy.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 from scipy import sparse
 from scipy.sparse.linalg import splu
+from scipy.spatial import cKDTree
 
+from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
+
+#: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
+MAX_FLATTEN_STRETCH = 3.0
 #: Local/global iterations of the as-rigid-as-possible refinement.
 ARAP_ITERATIONS = 20
 #: Cotangent weights are clamped to this range (slivers of a spiky border would otherwise dominate).
@@ -158,3 +169,111 @@ def _align(uv: np.ndarray, uv0: np.ndarray, pin: int, reach: float = 0.25) -> np
     theta = np.arctan2(m[0, 1] - m[1, 0], m[0, 0] + m[1, 1])
     c, s = np.cos(theta), np.sin(theta)
     return b @ np.array([[c, s], [-s, c]]) + uv0[pin]
+
+
+@dataclass
+class Chart:
+    """One connected part of the zone flattened onto a plane (see :func:`build_chart`)."""
+
+    faces: np.ndarray  # (k,) local patch faces used for location (not too stretched)
+    uv: np.ndarray  # (nv, 2) mm chart coordinates of every patch vertex (NaN off this part)
+    tree: cKDTree  # on 2D centroids of ``faces``
+    centre: int  # patch vertex the map is centred on
+    e1: np.ndarray  # (3,) tangent basis at the centre that uv refers to
+    e2: np.ndarray
+    lo: np.ndarray  # (2,) uv box
+    hi: np.ndarray
+    component: int = 0
+    stretch: float = 1.0  # skin area ÷ flat area of the faces used (> 1 on a saddle)
+    reach: float = np.inf  # no point of a used flat triangle is farther than this from its centroid
+
+
+def build_chart(p: ZonePatch, component: int) -> Chart:
+    """The flat chart of connected part ``component`` of the zone patch ``p`` (a closed part: its log map)."""
+    import potpourri3d as pp3d
+
+    part = np.flatnonzero(p.component == component)
+    verts, local = np.unique(p.F[part], return_inverse=True)
+    F = local.reshape(-1, 3)
+    V = p.V[verts]
+    depth = p.graph_distance_to_boundary()[verts]
+    if np.all(np.isinf(depth)):  # closed part: centre on the vertex nearest the centroid
+        centre = int(np.argmin(np.linalg.norm(V - V.mean(axis=0), axis=1)))
+    else:
+        centre = int(np.argmax(np.where(np.isfinite(depth), depth, -1)))
+    if len(F) < 2:
+        uv = np.zeros((len(V), 2))
+        e1, e2 = np.eye(3)[0], np.eye(3)[1]
+    elif np.isfinite(depth).any():  # a part with a border: conformal map refined as rigidly as possible
+        uv = flatten(V, F, centre)
+        e1, e2 = chart_frame(V, F, uv, centre)
+    else:  # a closed part cannot be flattened whole: the log map around its centre
+        solver = pp3d.MeshVectorHeatSolver(V, F)
+        uv = np.asarray(solver.compute_log_map(centre), dtype=np.float64)
+        bx, by, _ = solver.get_tangent_frames()
+        e1, e2 = np.asarray(bx[centre], float), np.asarray(by[centre], float)
+    tri2 = uv[F]
+    signed = 0.5 * ((tri2[:, 1, 0] - tri2[:, 0, 0]) * (tri2[:, 2, 1] - tri2[:, 0, 1])
+                    - (tri2[:, 2, 0] - tri2[:, 0, 0]) * (tri2[:, 1, 1] - tri2[:, 0, 1]))
+    if np.sum(p.face_areas[part] * np.sign(signed)) < 0:  # the map is mirrored: flip v
+        uv[:, 1] *= -1
+        e2 = -e2
+        signed = -signed
+    ratio = signed / np.maximum(p.face_areas[part], 1e-12)
+    good = (ratio > 1 / MAX_FLATTEN_STRETCH) & (ratio < MAX_FLATTEN_STRETCH)
+    if not good.any():
+        good[:] = True
+    full_uv = np.full((len(p.V), 2), np.nan)
+    full_uv[verts] = uv
+    faces = part[good]
+    cen2 = full_uv[p.F[faces]].mean(axis=1)
+    reach = float(np.linalg.norm(full_uv[p.F[faces]] - cen2[:, None, :], axis=2).max())
+    used = full_uv[np.unique(p.F[faces])]
+    stretch = float(p.face_areas[faces].sum() / max(np.abs(signed[good]).sum(), 1e-12))
+    return Chart(faces, full_uv, cKDTree(cen2), int(verts[centre]), e1, e2,
+                 used.min(axis=0), used.max(axis=0), component, stretch, reach)
+
+
+def locate(patch: ZonePatch, chart: Chart, pts2: np.ndarray, k: int = 8):
+    """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles.
+
+    A point farther from every flat centroid than the largest flat
+    triangle's reach lies in none (most of a lattice's bounding box): only
+    the others are looked up among their k nearest triangles.
+    """
+    k = min(k, len(chart.faces))
+    face, bary = np.zeros(len(pts2), dtype=np.int64), np.zeros((len(pts2), 3))
+    found = np.zeros(len(pts2), dtype=bool)
+    near = np.flatnonzero(chart.tree.query(pts2, k=1)[0] <= chart.reach)
+    if len(near) == 0:
+        return face, bary, found
+    _, cand = chart.tree.query(pts2[near], k=k)
+    cand = cand.reshape(len(near), k)
+    faces = chart.faces[cand]
+    tri2 = chart.uv[patch.F[faces]]  # (q, k, 3, 2)
+    b = barycentric_2d(pts2[near, None, :], tri2[..., 0, :], tri2[..., 1, :], tri2[..., 2, :])
+    score = b.min(axis=2)
+    best = np.argmax(score, axis=1)
+    r = np.arange(len(near))
+    found[near] = score[r, best] >= -1e-9
+    b = np.clip(b[r, best], 0.0, None)
+    bary[near] = b / np.where(b.sum(axis=1, keepdims=True) > 0, b.sum(axis=1, keepdims=True), 1.0)
+    face[near] = faces[r, best]
+    return face, bary, found
+
+
+def chart_angle(patch: ZonePatch, chart: Chart, direction) -> float:
+    """Angle (rad) in the chart's plane of a 3D direction at the chart's centre."""
+    n = patch.N[chart.centre]
+    if direction is None:
+        d = np.cross([0.0, 0.0, 1.0], n)  # horizontal on the skin
+        if np.linalg.norm(d) < 0.2:
+            d = np.array([1.0, 0.0, 0.0])
+    else:
+        d = np.asarray(direction, dtype=np.float64)
+        if d.shape != (3,) or not np.all(np.isfinite(d)) or not np.linalg.norm(d) > 0:
+            raise ValueError("direction must be a non-zero 3D vector")
+    d = d - (d @ n) * n
+    if np.linalg.norm(d) < 1e-9:
+        return 0.0
+    return math.atan2(d @ chart.e2, d @ chart.e1)
