@@ -219,9 +219,10 @@ class ZoneLayoutSolver:
             generated point comes closer than 0.86 × spacing to them.
         seed : all the randomness (blue noise's darts, the spots holes are
             looked for at); same inputs + seed → same layout.
-        fix : False skips thinning and hole filling — a preview (≈15 ms for
-            200 points, against ≈50 ms for the full layout) while a spacing
-            slider moves; lay out again with fix=True (the default) when it stops.
+        fix : False skips thinning, hole filling and spreading a squeezed
+            saddle lattice — a preview (≈8 ms for 200 points, against ≈18 ms
+            for the full layout) while a spacing slider moves; lay out again
+            with fix=True (the default) when it stops.
         """
         _check_params(pattern, spacing_mm, margin_mm, row_spacing_mm if pattern == "rows" else None)
         relax_steps = RELAX_STEPS if relax_steps is None else relax_steps
