@@ -153,7 +153,7 @@ class ZoneLayoutSolver:
     vertices (n, 3) mm, faces (m, 3) of the whole mesh; zone_faces (k,) the
     zone's face ids (any order, may be several separate parts);
     vertex_normals (n, 3) optional smooth normals (default: from the zone's faces).
-    Only the zone's own faces are kept. Build cost ~ the log maps
+    Only the zone's own faces are kept. Build cost ~ the charts
     (≈0.1–0.5 s for the bundled zones); :meth:`layout` reuses them.
     """
 

@@ -1,7 +1,7 @@
 """Injection-grid layouts off the UI process: pure jobs and the worker that runs them.
 
-The first layout of a zone builds its solver (geodesic log maps in
-potpourri3d), which holds Python's GIL for up to ~0.35 s on a big zone: a
+The first layout of a zone builds its solver (the zone's flat charts: sparse
+solves in scipy), which holds Python's GIL for up to ~0.5 s on a big zone: a
 worker *thread* would still freeze the window for that long. So layouts run
 in one worker *process* (``python -m mesomap.ui.layout_jobs``) that loads the
 painting surface itself and keeps its own solver cache
