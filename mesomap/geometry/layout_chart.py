@@ -125,8 +125,8 @@ def arap_flatten(V: np.ndarray, F: np.ndarray, uv0: np.ndarray, pin: int,
 
     Local/global ARAP: each triangle's best rotation onto its flat shape,
     then one sparse solve of the cotangent Laplacian (factored once), vertex
-    ``pin`` held where uv0 has it. The result is rotated about ``pin`` to
-    agree with uv0 around it, so directions measured in uv0 still hold.
+    ``pin`` held where uv0 has it. The chart may turn a little about ``pin``:
+    :func:`chart_frame` reads its axes from the result.
     """
     n = len(V)
     x = _local_frames(V, F)
@@ -157,18 +157,7 @@ def arap_flatten(V: np.ndarray, F: np.ndarray, uv0: np.ndarray, pin: int,
                          - np.bincount(j, r_dx[..., d].ravel(), minlength=n))
         rhs = rhs[free] - coupling[:, None] * pin_uv
         uv[free] = lu.solve(rhs)
-    return _align(uv, np.asarray(uv0, dtype=np.float64), pin)
-
-
-def _align(uv: np.ndarray, uv0: np.ndarray, pin: int, reach: float = 0.25) -> np.ndarray:
-    """uv (n, 2) rotated about vertex ``pin`` to best agree with uv0 (n, 2) over the nearest ``reach`` of the patch."""
-    a, b = uv0 - uv0[pin], uv - uv[pin]
-    r = np.linalg.norm(a, axis=1)
-    near = r <= np.quantile(r, reach)
-    m = b[near].T @ a[near]  # 2×2 cross-covariance
-    theta = np.arctan2(m[0, 1] - m[1, 0], m[0, 0] + m[1, 1])
-    c, s = np.cos(theta), np.sin(theta)
-    return b @ np.array([[c, s], [-s, c]]) + uv0[pin]
+    return uv
 
 
 @dataclass
