@@ -307,16 +307,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    from mesomap.io.meshes import load_painting_surface
-    from mesomap.io.plan_file import load_plan
+def validation_problems(opened) -> list[str]:
+    """Every reason an opened plan (:class:`mesomap.io.plan_check.OpenedPlan`) is not fit to use, one line each."""
+    plan = opened.plan
+    return ([f"zone {z.name!r}: {e}" for z in plan.zones for e in z.params.errors()]
+            + [f"reflex point {p.code or p.id}: {e}" for p in plan.points for e in p.errors()]
+            + [m.describe() for m in opened.misplaced]
+            + [v.describe() for v in opened.stale])
 
-    plan = load_plan(args.plan)
-    surface = load_painting_surface(plan.body.body_id)
-    area = sum(surface.area_cm2(z.faces) for z in plan.zones)
-    problems = [f"zone {z.name!r}: {e}" for z in plan.zones for e in z.params.errors()]
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Exit 0 with one line for a valid plan; else each problem on its own line (stdout) and exit 1."""
+    from mesomap.io.plan_check import open_plan_file
+
+    opened = open_plan_file(args.plan)
+    plan, surface = opened.plan, opened.surface
+    problems = validation_problems(opened)
     if problems:
-        raise ValueError(f"{args.plan}: " + problems[0])
+        n = len(problems)
+        print(f"{args.plan}: not valid: {n} problem{'s' if n > 1 else ''}")
+        for line in problems:
+            print(f"{args.plan}: {line}")
+        return EXIT_BAD_INPUT
+    area = sum(surface.area_cm2(z.faces) for z in plan.zones)
     print(f"{args.plan}: valid plan on the {plan.body.body_id} body: {len(plan.zones)} zones "
           f"({area:.1f} cm²), {len(plan.points)} reflex points")
     return 0

@@ -160,6 +160,29 @@ class PaintingSurface:
             faces[i], barys[i], dist[i] = candidates[best], b[best], d[best]
         return faces, barys, dist
 
+    def distances_to_faces(self, positions_mm, faces) -> np.ndarray:
+        """Exact distance (n,) mm from each position (n, 3) mm to the nearest of ``faces`` (k,) painting faces.
+
+        ``inf`` for every position when ``faces`` is empty. The search is exact as in
+        :meth:`nearest_points`: faces with a corner within (nearest corner distance + longest
+        edge) of a position hold its nearest point.
+        """
+        pts = np.asarray(positions_mm, dtype=np.float64).reshape(-1, 3)
+        f = np.unique(np.asarray(faces, dtype=np.int64))
+        if len(f) == 0:
+            return np.full(len(pts), np.inf)
+        corners = self.mesh.faces[f]  # (k, 3)
+        tree = cKDTree(self.mesh.vertices[np.unique(corners)])
+        d_vertex, _ = tree.query(pts)
+        tris = self.mesh.triangles[f]
+        out = np.empty(len(pts))
+        for i, p in enumerate(pts):
+            reach = d_vertex[i] + self.max_edge_mm + 1e-9
+            near = np.flatnonzero((np.linalg.norm(self.mesh.vertices[corners] - p, axis=2) <= reach).any(axis=1))
+            q, _ = closest_points_on_triangles(p, tris[near, 0], tris[near, 1], tris[near, 2])
+            out[i] = float(np.linalg.norm(q - p, axis=1).min())
+        return out
+
     @cached_property
     def _children(self) -> tuple[np.ndarray, np.ndarray]:
         """(painting faces sorted by parent, start offset per coarse face (n_coarse + 1,))."""

@@ -32,7 +32,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.device_errors import DeviceProgramError, DeviceValidationError
 from mesomap.io.device_profiles import profile_sha256
-from mesomap.io.exports import REFLEX_TECHNIQUE, ExportError
+from mesomap.io.exports import REFLEX_TECHNIQUE, ExportError, check_placement
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
 from mesomap.io.plan_file import COORDINATES, plan_to_dict
 from mesomap.model.devices import (
@@ -209,6 +209,7 @@ def fit_plan(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, *, mo
     from mesomap.model.devices import MAX_ROUNDING_CHANGE
 
     check_grids(plan)
+    check_placement(plan, surface)
     requests, violations = program_requests(plan, surface, modes)
     programs, roundings, fit_violations = fit_programs(
         requests, profile, rate_hz=rate_hz, flow_ml_min=flow_ml_min,

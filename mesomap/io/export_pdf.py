@@ -13,7 +13,7 @@ from pathlib import Path
 from mesomap.about import NO_MEDICAL_ADVICE
 from mesomap.io.assets import assets_dir
 from mesomap.io.atomic import atomic_path
-from mesomap.io.exports import ExportError, check_exportable
+from mesomap.io.exports import ExportError, check_plan_values
 from mesomap.model.plan import Plan
 from mesomap.model.summary import PlanSummary
 
@@ -50,7 +50,7 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     from reportlab.lib.units import mm
     from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    check_exportable(plan)
+    check_plan_values(plan)  # the caller (render.sheet.export_session_pdf) checks placement on the body
     text = text or load_sheet_text()
     font, box, warn = _unicode_font()
     styles = getSampleStyleSheet()

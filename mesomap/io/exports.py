@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
+from mesomap.model.placement import Misplaced, misplaced_injections
 from mesomap.model.plan import Plan
 
 CSV_COLUMNS = ("order", "zone", "technique", "x_mm", "y_mm", "z_mm", "nx", "ny", "nz", "depth_mm", "volume_ml")
@@ -24,6 +25,7 @@ REFLEX_TECHNIQUE = "PPP"  # reflex points are injected point by point
 NO_GRID = "no_grid"  # ExportError.kind: a painted zone has no injection grid yet
 STALE_GRID = "stale_grid"  # ExportError.kind: a zone changed since its grid was laid out
 GRID_KINDS = (NO_GRID, STALE_GRID)
+MISPLACED = "misplaced"  # ExportError.kind: injections lie off their zone (ExportError.misplaced lists them)
 
 
 class ExportError(Exception):
@@ -35,13 +37,14 @@ class ExportError(Exception):
     (the command line ``mesomap grid PLAN``, the window its Grid menu).
     """
 
-    def __init__(self, message: str, kind: str = "", zone: str = ""):
+    def __init__(self, message: str, kind: str = "", zone: str = "", misplaced: tuple[Misplaced, ...] = ()):
         super().__init__(message)
         self.kind = kind
         self.zone = zone
+        self.misplaced = tuple(misplaced)
 
-    def __reduce__(self):  # keeps kind and zone across processes (the sheet PDF job)
-        return type(self), (str(self), self.kind, self.zone)
+    def __reduce__(self):  # keeps kind, zone and offenders across processes (the sheet PDF job)
+        return type(self), (str(self), self.kind, self.zone, self.misplaced)
 
     @property
     def needs_grid(self) -> bool:
@@ -55,6 +58,15 @@ class ExportError(Exception):
     @classmethod
     def stale_grid(cls, zone_name: str) -> ExportError:
         return cls(f"zone {zone_name!r} changed since its grid was laid out; lay it out again", STALE_GRID, zone_name)
+
+    @classmethod
+    def off_zone(cls, misplaced: tuple[Misplaced, ...]) -> ExportError:
+        n = len(misplaced)
+        first = misplaced[0]
+        more = f" (and {n - 1} more)" if n > 1 else ""
+        return cls(f"{n} injection{'s' if n > 1 else ''} lie{'' if n > 1 else 's'} outside {'their zones' if n > 1 else 'its zone'}, "
+                   f"first {first.describe()}{more}; move, delete or lay them out again",
+                   MISPLACED, first.zone_name, misplaced)
 
 
 @dataclass(frozen=True)
@@ -70,8 +82,25 @@ class InjectionRow:
     volume_ml: float
 
 
-def check_exportable(plan: Plan) -> None:
-    """Raise ExportError naming the first problem that makes the injections wrong or unknown."""
+def check_exportable(plan: Plan, surface: PaintingSurface) -> None:
+    """Raise ExportError naming the first problem that makes the injections wrong or unknown.
+
+    Every export and every transfer to a device passes here: values out of range, missing or stale
+    grids, and injections off their zone (all of them listed in ``ExportError.misplaced``).
+    """
+    check_plan_values(plan)
+    check_placement(plan, surface)
+
+
+def check_placement(plan: Plan, surface: PaintingSurface) -> None:
+    """ExportError listing every injection that lies off its zone (see :mod:`mesomap.model.placement`)."""
+    misplaced = misplaced_injections(plan, surface)
+    if misplaced:
+        raise ExportError.off_zone(misplaced)
+
+
+def check_plan_values(plan: Plan) -> None:
+    """The part of :func:`check_exportable` that needs no body: values, grids present and current."""
     for z in plan.zones:
         errors = z.params.errors()
         if errors:
@@ -90,7 +119,7 @@ def check_exportable(plan: Plan) -> None:
 
 def injection_rows(plan: Plan, surface: PaintingSurface) -> list[InjectionRow]:
     """Every injection in treatment order: zones in plan order, each in its grid order, then reflex points."""
-    check_exportable(plan)
+    check_exportable(plan, surface)
     # (zone or point label, technique, depth, volume, the point on the surface) per injection, in order
     shots = [(z.name, z.params.technique, z.params.depth_mm, z.params.volume_per_point_ml, q)
              for z in plan.zones for q in z.injections]

@@ -11,6 +11,7 @@ import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.export_pdf import write_session_pdf
+from mesomap.io.exports import check_exportable
 from mesomap.model.grid import estimator, path_lengths_mm
 from mesomap.model.plan import Plan
 from mesomap.model.summary import summarize
@@ -73,6 +74,7 @@ def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, de
 
     device : the profile (id or file) whose gun settings the sheet lists.
     """
+    check_exportable(plan, surface)  # before anything renders
     summary = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
                         path_length_mm=path_lengths_mm(plan, surface))
     with tempfile.TemporaryDirectory(prefix="mesomap-sheet-") as tmp:

@@ -112,7 +112,7 @@ class Exporter(QObject):
             return False
         if fmt.needs_grids:
             try:
-                check_exportable(self.window.doc.plan)
+                check_exportable(*self._plan_and_surface())
             except ExportError as err:
                 self._failed(fmt, export_error_text(err))
                 return False
@@ -150,7 +150,7 @@ class Exporter(QObject):
     def _write_pdf(self, plan, surface, out: Path) -> bool:
         from mesomap.ui.layout_jobs import worker
 
-        check_exportable(plan)  # say why at once, before anything renders
+        check_exportable(plan, surface)  # say why at once, before anything renders
         layout_worker = worker()
         if layout_worker.kind == "thread" or not layout_worker.use_process:
             from mesomap.render.sheet import export_session_pdf
