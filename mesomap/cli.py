@@ -275,11 +275,12 @@ def summary_table(summary) -> str:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     from mesomap.model.grid import estimator, path_lengths_mm
+    from mesomap.model.placement import misplaced_injections
     from mesomap.model.summary import summarize
 
     plan, surface = _plan_and_surface(args.plan)
     result = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
-                       path_length_mm=path_lengths_mm(plan, surface))
+                       path_length_mm=path_lengths_mm(plan, surface), misplaced=misplaced_injections(plan, surface))
     print(json.dumps(result.as_dict()) if args.json else summary_table(result))
     return 0
 

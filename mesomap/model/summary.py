@@ -8,9 +8,10 @@ outside the usual ranges come back as warnings that say why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from mesomap.model.placement import Misplaced
 from mesomap.model.plan import Plan, Zone
 
 #: Editable defaults: seconds per injection by technique (gun in hand, moving on).
@@ -89,12 +90,14 @@ def _product_volumes(zone: Zone, volume_ml: float) -> tuple[tuple[str, float], .
 
 def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callable[[Zone, float], int],
               settings: DurationSettings | None = None,
-              path_length_mm: Mapping[str, float] | None = None) -> PlanSummary:
+              path_length_mm: Mapping[str, float] | None = None,
+              misplaced: Sequence[Misplaced] = ()) -> PlanSummary:
     """Per-zone and total numbers for ``plan``.
 
     area_cm2 : zone id -> area. estimate_count(zone, area_cm2) -> points a grid
     would have; used while a zone has no current grid. path_length_mm : zone id
-    -> length of the injection path through its grid, when known.
+    -> length of the injection path through its grid, when known. misplaced : the injections
+    off their zone (:func:`mesomap.model.placement.misplaced_injections`), each an error.
     """
     path_length_mm = path_length_mm or {}
     settings = settings or DurationSettings()
@@ -121,6 +124,7 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
             warnings.append(f"{z.name}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
         if len(p.products) == 1:
             warnings.append(f"{z.name}: a cocktail usually has 2–4 products, this one has 1")
+    errors += [m.describe() for m in misplaced]
     for pt in plan.points:
         errors += [f"reflex point {pt.code or pt.id}: {e}" for e in pt.errors()]
     reflex_count = len(plan.points)

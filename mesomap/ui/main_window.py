@@ -398,6 +398,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         QMessageBox.critical(self, title, message)
 
+    def _warn(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message.split("\n")[0], 10000)
+        QMessageBox.warning(self, title, message)
+
     def _info(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QMessageBox.information(self, title, message)

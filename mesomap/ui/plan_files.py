@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Recovery
 from mesomap.io.meshes import MeshLoadError
-from mesomap.io.plan_file import SUFFIX, PlanFileError, load_plan, save_plan
+from mesomap.io.plan_check import OpenedPlan, open_plan_file
+from mesomap.io.plan_file import SUFFIX, PlanFileError, save_plan
 from mesomap.model.plan import Plan
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.prefetch import surface_for
@@ -29,6 +30,24 @@ MAX_RECENT = 8
 #: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S.
 AUTOSAVE_TICK_MS = 5000
 PLAN_FILTER = f"mesomap plans (*{SUFFIX});;All files (*)"
+
+
+def open_notice(name: str, opened: OpenedPlan) -> str:
+    """What the user must know about a plan just opened: injections off their zone, stale stored values ("" if nothing)."""
+    parts = []
+    if opened.misplaced:
+        n = len(opened.misplaced)
+        listed = "; ".join(m.describe() for m in opened.misplaced[:5]) + (f"; and {n - 5} more" if n > 5 else "")
+        parts.append(f"{n} injection{'s' if n > 1 else ''} of {name} lie{'' if n > 1 else 's'} outside "
+                     f"{'their zones' if n > 1 else 'its zone'} and {'are' if n > 1 else 'is'} ringed in red: {listed}. "
+                     "Export and Send to device refuse the plan until they are moved back, deleted, "
+                     "or the zone is laid out again.")
+    if opened.stale:
+        n = len(opened.stale)
+        parts.append(f"{n} stored value{'s' if n > 1 else ''} (positions, normals or areas) in {name} did not match "
+                     "the points and zones they describe, first: " + opened.stale[0].describe()
+                     + ". mesomap recomputed them; saving the plan writes the right values.")
+    return "\n\n".join(parts)
 
 
 class PlanFiles:
@@ -79,23 +98,31 @@ class PlanFiles:
         return self.open_plan(path, ask=False) if path else False
 
     def open_plan(self, path: str | Path, ask: bool = True) -> bool:
-        """Open a plan file (on its own body); a bad file shows why and the open plan stays."""
+        """Open a plan file (on its own body); a bad file shows why and the open plan stays.
+
+        A plan whose injections lie off their zone opens with them ringed in red (export and
+        send refuse it); stored positions that disagree with their points are re-derived. Either
+        is said once, in one box."""
         win = self.window
         if ask and not self.maybe_save():
             return False
         path = Path(path)
         try:
             with wait_cursor():
-                plan = load_plan(path)
-        except PlanFileError as err:
+                opened = open_plan_file(path)
+        except (PlanFileError, MeshLoadError) as err:
             win._error("Cannot open plan", str(err))
             return False
+        plan = opened.plan
         win.tool.cancel()
         win.doc.replace(plan, path=path, saved=True)
         win.autosaver.clear()
         self._add_recent(path)
         win.settings.setValue("files/last_dir", str(path.parent))
         win.statusBar().showMessage(f"Opened {path.name}: {len(plan.zones)} zones, {len(plan.points)} points", 6000)
+        notice = open_notice(path.name, opened)
+        if notice:
+            win._warn(f"Check {path.name}", notice)
         return True
 
     def save(self) -> bool:

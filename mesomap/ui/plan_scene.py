@@ -12,7 +12,9 @@ import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.document import Change
+from mesomap.model.placement import misplaced_injections
 from mesomap.model.plan import Plan, Zone
+from mesomap.render.markers import OffZoneMarkers
 from mesomap.render.overlays import (
     GRID_RADIUS_FRACTION,
     GRID_RADIUS_MM,
@@ -53,6 +55,7 @@ class PlanScene:
         self.points: PointGlyphs | None = None
         self.outline: ZoneOutline | None = None
         self.grid: GridGlyphs | None = None
+        self.off_zone: OffZoneMarkers | None = None
         self.ring = BrushRing(view.plotter)
         self.marker = InjectionMarker(view.plotter)
         self.labels = True
@@ -70,6 +73,7 @@ class PlanScene:
         self.points = PointGlyphs(self.view.plotter, surface)
         self.outline = ZoneOutline(self.view.plotter, surface)
         self.grid = GridGlyphs(self.view.plotter, surface)
+        self.off_zone = OffZoneMarkers(self.view.plotter, surface)
         self.grid.numbers = self.numbers
         self.grid.number_box = (1.0, 1.0, 1.0)  # boxed labels: readable over any zone colour
         self.grid.number_font_size = 11
@@ -86,11 +90,12 @@ class PlanScene:
             for zone_id in list(self.grid.shown):
                 self.grid.remove_zone(zone_id)
             self.view.plotter.remove_actor("grid:numbers", render=False)
+            self.off_zone.hide()
         self.ring.hide()
         self.marker.hide()
         self._grid_keys.clear()
         self._frames.clear()
-        self.surface = self.zones = self.points = self.outline = self.grid = None
+        self.surface = self.zones = self.points = self.outline = self.grid = self.off_zone = None
         self.view.request_render()
 
     def redraw(self, plan: Plan, hidden=(), zone_id=None, point_id=None) -> None:
@@ -109,6 +114,7 @@ class PlanScene:
         self.points.selected = point_id
         self.points.show_points(plan.points)
         self.show_outline(plan)
+        self.off_zone.show(plan, misplaced_injections(plan, self.surface))
         self.view.request_render()
 
     def show_outline(self, plan: Plan) -> None:
@@ -140,6 +146,8 @@ class PlanScene:
                           numbers=bool(change.zone_order_changed or change.zones_removed))
         if change.points_added or change.points_removed or change.points_changed:
             self.points.show_points(plan.points)
+        if change.zones_removed or change.zones_added or change.zones_changed:
+            self.off_zone.show(plan, misplaced_injections(plan, self.surface))
         self.view.request_render()
 
     def set_zone_selected(self, plan: Plan, zone_id: str | None) -> None:

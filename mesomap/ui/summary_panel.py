@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mesomap.geometry.surface import PaintingSurface, boundary_length_mm
 from mesomap.model.grid import estimated_count
 from mesomap.model.plan import Plan, Zone
+from mesomap.model.placement import misplaced_injections
 from mesomap.model.summary import PlanSummary, summarize
 from mesomap.ui.editor import PlanEditor
 from mesomap.ui.zone_panel import ERROR_STYLE, WARNING_STYLE, scrolling
@@ -65,7 +66,8 @@ def plan_summary(plan: Plan, surface: PaintingSurface, metrics: ZoneMetrics) -> 
     for z in plan.zones:
         areas[z.id] = metrics.get(surface, z)[0]
     metrics.forget_others(areas)
-    return summarize(plan, areas, lambda zone, area: estimated_count(zone, area, metrics.get(surface, zone)[1]))
+    return summarize(plan, areas, lambda zone, area: estimated_count(zone, area, metrics.get(surface, zone)[1]),
+                     misplaced=misplaced_injections(plan, surface))
 
 
 def _count(n: int, estimate: bool) -> str:
