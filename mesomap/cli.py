@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     grid.add_argument("plan", metavar="PLAN")
     grid.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
     grid.add_argument("--seed", type=int, default=0, help="for the blue-noise pattern")
+    grid.add_argument("--device", metavar="PROFILE",
+                      help="refuse a zone with more injections than one program of this device holds")
 
     summary = sub.add_parser("summary", help="counts, volumes, duration and warnings of a plan")
     summary.add_argument("plan", metavar="PLAN")
@@ -237,14 +239,20 @@ def _plan_and_surface(path: str):
 
 def cmd_grid(args: argparse.Namespace) -> int:
     from mesomap.io.plan_file import save_plan
-    from mesomap.model.grid import grid_plan
+    from mesomap.model.grid import GridLimit, grid_plan
 
+    limit = GridLimit()
+    if args.device:
+        from mesomap.io.device_profiles import find_profile
+
+        profile = find_profile(args.device)
+        limit = GridLimit.for_device(profile.name, profile.max_shots_per_program)
     plan, surface = _plan_and_surface(args.plan)
     for z in plan.zones:
         errors = z.params.errors()
         if errors:
             raise ValueError(f"zone {z.name!r}: {errors[0]}")
-    plan = grid_plan(plan, surface, seed=args.seed)
+    plan = grid_plan(plan, surface, seed=args.seed, limit=limit)
     out = save_plan(plan, args.out or args.plan, surface)
     counts = ", ".join(f"{z.name} {len(z.injections)}" for z in plan.zones)
     print(f"{out}: {sum(len(z.injections) for z in plan.zones)} injections laid out ({counts})")

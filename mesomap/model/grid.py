@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,6 +20,22 @@ from mesomap.model import edits
 from mesomap.model.plan import InjectionPoint, Plan, Zone
 
 SOLVER_CACHE_SIZE = 16
+#: The most injections one zone's grid may have. A session is usually 10–200 injections; a zone past
+#: this is a spacing typed wrong (2 mm over a whole trunk), and laying it out would take minutes and GBs.
+MAX_INJECTIONS_PER_ZONE = 5000
+
+
+class GridTooLarge(ValueError):
+    """A zone's grid would exceed the limit: refused before any layout work. ``str(err)`` says the estimate."""
+
+    def __init__(self, zone_name: str, estimate: int, limit: int, what: str = ""):
+        self.zone_name, self.estimate, self.limit, self.what = zone_name, estimate, limit, what
+        why = what or f"the limit of {limit:,} per zone"
+        super().__init__(f"zone {zone_name!r} would get about {estimate:,} injections at its spacing, more than "
+                         f"{why}; widen the spacing or split the zone")
+
+    def __reduce__(self):  # crosses from the layout worker process
+        return type(self), (self.zone_name, self.estimate, self.limit, self.what)
 _solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
 
 
@@ -42,14 +59,42 @@ def solver_for(surface: PaintingSurface, zone: Zone) -> ZoneLayoutSolver:
     return solver
 
 
-def layout_zone(zone: Zone, surface: PaintingSurface, seed: int = 0, *, fix: bool = True) -> tuple[InjectionPoint, ...]:
+@dataclass(frozen=True)
+class GridLimit:
+    """The most injections a zone's grid may have, and what sets it (for the message)."""
+
+    count: int = MAX_INJECTIONS_PER_ZONE
+    what: str = ""  # e.g. "the 250 shots one program of <device> holds"; "" for the per-zone limit
+
+    @classmethod
+    def for_device(cls, name: str, max_shots_per_program: int) -> GridLimit:
+        """The tighter of the per-zone limit and a device's shots per program (a zone is one program)."""
+        if max_shots_per_program >= MAX_INJECTIONS_PER_ZONE:
+            return cls()
+        return cls(max_shots_per_program, f"the {max_shots_per_program:,} shots one program of {name} holds")
+
+
+def check_grid_size(zone: Zone, surface: PaintingSurface, limit: GridLimit = GridLimit()) -> int:
+    """The zone's estimated injection count (from its area and border, < 1 s even for the whole body);
+    GridTooLarge when it exceeds the limit."""
+    estimate = estimated_count(zone, surface.area_cm2(zone.faces), boundary_length_mm(surface.mesh, zone.faces))
+    if estimate > limit.count:
+        raise GridTooLarge(zone.name, estimate, limit.count, limit.what)
+    return estimate
+
+
+def layout_zone(zone: Zone, surface: PaintingSurface, seed: int = 0, *, fix: bool = True,
+                limit: GridLimit = GridLimit()) -> tuple[InjectionPoint, ...]:
     """The zone's injection points in injection order (pinned ones kept exactly).
 
     ``fix=False`` skips thinning and hole filling: a quick preview (≈15–30 ms once
     the zone's solver exists) of what ``fix=True`` (the default) lays out.
+    GridTooLarge, before any layout work, when the zone would get more than the limit
+    (default :data:`MAX_INJECTIONS_PER_ZONE`), and after it, should the layout still come out larger.
     """
     if len(zone.faces) == 0:
         return ()
+    check_grid_size(zone, surface, limit)
     p = zone.params
     rows = p.pattern == "rows"
     pinned = [q for q in zone.injections if q.pinned]
@@ -58,15 +103,23 @@ def layout_zone(zone: Zone, surface: PaintingSurface, seed: int = 0, *, fix: boo
         p.spacing_mm, p.pattern, p.margin_mm, row_spacing_mm=p.row_spacing_mm if rows else None,
         direction=row_direction(p.row_angle_deg) if rows else None, pinned=pins, seed=seed, fix=fix,
     )
+    if len(result.sequence) > limit.count:
+        raise GridTooLarge(zone.name, len(result.sequence), limit.count, limit.what)
     return tuple(InjectionPoint(int(result.faces[i]), tuple(float(b) for b in result.barycentric[i]), bool(result.pinned[i]))
                  for i in result.sequence)
 
 
-def grid_plan(plan: Plan, surface: PaintingSurface, zone_ids=None, seed: int = 0) -> Plan:
-    """``plan`` with the grids of ``zone_ids`` (default: every zone) laid out again."""
-    for z in plan.zones:
-        if zone_ids is None or z.id in zone_ids:
-            plan = edits.set_zone_grid(plan, z.id, layout_zone(z, surface, seed))
+def grid_plan(plan: Plan, surface: PaintingSurface, zone_ids=None, seed: int = 0,
+              limit: GridLimit = GridLimit()) -> Plan:
+    """``plan`` with the grids of ``zone_ids`` (default: every zone) laid out again.
+
+    Every zone's size is checked before any is laid out (GridTooLarge names the first too large)."""
+    zones = [z for z in plan.zones if zone_ids is None or z.id in zone_ids]
+    for z in zones:
+        if len(z.faces):
+            check_grid_size(z, surface, limit)
+    for z in zones:
+        plan = edits.set_zone_grid(plan, z.id, layout_zone(z, surface, seed, limit=limit))
     return plan
 
 
