@@ -26,7 +26,7 @@ from mesomap.model import edits
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import InjectionPoint, Plan, TreatmentParams, Zone
 from mesomap.ui.editor import LAYOUT_FIELDS, layout_changed
-from mesomap.ui.layout_jobs import LayoutWorker, WorkerDied, layout_job, preview_job, warm_job, worker
+from mesomap.ui.layout_jobs import LayoutCancelled, LayoutWorker, WorkerDied, layout_job, preview_job, warm_job, worker
 
 SEED = 0
 #: How often finished layouts are looked for while any runs (ms).
@@ -182,6 +182,22 @@ class GridController(QObject):
         if zones:
             self.busy_changed.emit(self.busy)
 
+    def progress(self) -> tuple[int, int]:
+        """(zones laid out, zones asked for) over the requests still running."""
+        live = [b for b in self._batches if not b.cancelled]
+        total = sum(len(b.inputs) for b in live)
+        return total - sum(len(b.pending) for b in live), total
+
+    def cancel_layouts(self) -> bool:
+        """The user's Cancel: drop every layout not applied yet and stop the one running. The grids
+        stay as they were (nothing half-done is applied). False when nothing was running."""
+        if not self._batches:
+            return False
+        self.cancel_all()
+        self.worker.cancel_running()
+        self.message.emit("Layout cancelled: the grids are as they were.")
+        return True
+
     def cancel_all(self) -> None:
         """Drop every request not applied yet (undo, redo, another document)."""
         zones = {z for b in self._batches if b.kind == "params" for z in b.inputs}
@@ -267,6 +283,10 @@ class GridController(QObject):
         try:
             result, error = future.result(), None
         except Exception as err:  # noqa: BLE001 — shown to the user, the plan stays as it was
+            if isinstance(err, LayoutCancelled):  # the user stopped the worker: nothing to apply or redo
+                if what == "preview":
+                    self._preview_done(zone_id, None)
+                return
             if isinstance(err, WorkerDied):  # the worker process died: go on in a thread
                 self.worker.fall_back_to_thread()
                 if what != "preview":

@@ -89,6 +89,10 @@ class WorkerDied(RuntimeError):
     """The worker process ended while jobs were waiting."""
 
 
+class LayoutCancelled(RuntimeError):
+    """The user cancelled: the worker process was stopped with this job running or waiting."""
+
+
 def _write_frame(stream, obj) -> None:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(data)) + data)
@@ -124,6 +128,7 @@ class _ProcessExecutor:
         self._futures: dict[int, Future] = {}
         self._next = 0
         self.dead = False
+        self.killed = False  # stopped on purpose (cancel): waiting jobs end with LayoutCancelled
         # Frames are written by a thread: a pipe holds ~64 kB, the child reads the next job only when it
         # has finished the last one, and a zone is ~80 kB — a direct write would block the UI meanwhile.
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
@@ -180,7 +185,21 @@ class _ProcessExecutor:
             self.dead = True
             waiting, self._futures = list(self._futures.values()), {}
         for future in waiting:
-            future.set_exception(WorkerDied("the layout worker process ended during the job"))
+            future.set_exception(LayoutCancelled("cancelled") if self.killed
+                                 else WorkerDied("the layout worker process ended during the job"))
+
+    @property
+    def idle(self) -> bool:
+        with self._lock:
+            return not self._futures
+
+    def kill(self) -> None:
+        """Stop the child now, whatever it is doing (its jobs end with LayoutCancelled)."""
+        with self._lock:
+            self.killed = self.dead = True
+        self._outbox.put(None)
+        self._proc.kill()
+        threading.Thread(target=self._reap, daemon=True).start()
 
     def shutdown(self, wait: bool = False, cancel_futures: bool = True) -> None:
         with self._lock:
@@ -261,6 +280,19 @@ class LayoutWorker:
         if self.kind == "process" and self._executor is not None:
             self._executor.shutdown(wait=False)
             self._executor, self.use_process, self.kind = None, False, ""
+
+    def cancel_running(self) -> bool:
+        """Stop the job the worker process is running and drop those waiting (True if any was stopped).
+
+        The next job starts a fresh process (the body loads again there, ~1 s). A thread cannot be
+        stopped: its job runs to the end and the caller drops the result."""
+        with self._lock:
+            executor = self._executor
+            if self.kind != "process" or executor is None or executor.idle:
+                return False
+            executor.kill()
+            self._executor, self.kind = None, ""
+            return True
 
     def fall_back_to_thread(self) -> None:
         """After a job failed with WorkerDied: run the next jobs in a thread."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from mesomap.about import about_html
 from mesomap.geometry.body_mesh import BodyMesh
@@ -109,10 +109,15 @@ class MainWindow(QMainWindow):
         self.busy_bar.setFixedWidth(110)
         self.busy_bar.setMaximumHeight(14)
         self.busy_label = QLabel()
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.cancel_layouts_action)
+        self.cancel_button.setText("Cancel")
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.busy_bar.hide()
         self.busy_label.hide()
+        self.cancel_button.hide()
         self.point_panel.labels.toggled.connect(lambda on: self.scene.set_labels(self.doc.plan, on))
         if self.templates is not None:
             self.zone_panel.set_templates(self.templates.zones, self._template_areas(wanted))
@@ -202,10 +207,18 @@ class MainWindow(QMainWindow):
         self.summary_panel.schedule()
 
     def _sync_busy(self, _busy: bool = False) -> None:
+        """The status bar while work runs: what, how far (zones laid out of those asked for), and Cancel."""
         text = self.grids.busy_text() or self.exporter.busy_text()
+        done, total = self.grids.progress()
+        if total > 1:
+            text = f"{text} ({done} of {total} zones)"
         self.busy_label.setText(text)
         self.busy_label.setVisible(bool(text))
+        self.busy_bar.setRange(0, total if total > 1 else 0)  # one zone: a busy bar without steps
+        self.busy_bar.setValue(done)
         self.busy_bar.setVisible(bool(text))
+        self.cancel_layouts_action.setEnabled(total > 0)
+        self.cancel_button.setVisible(total > 0)
 
     # -- bodies (mesomap.ui.bodies) ------------------------------------------------
     @property

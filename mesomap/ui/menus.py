@@ -207,6 +207,9 @@ def _grid(w, view_menu: QMenu) -> None:
                                         "Lay out every zone's injection points (Ctrl+Shift+G), as one undo step")
     w.clear_grid_action = make_action(w, "Clear grid", lambda: w.editor.clear_grid(), None,
                                       "Remove the selected zone's injection points (undoable)")
+    w.cancel_layouts_action = make_action(w, "Cancel layout", lambda: w.grids.cancel_layouts(), "Ctrl+.",
+                                          "Stop the layouts still running (Ctrl+.); the grids stay as they were")
+    w.cancel_layouts_action.setEnabled(False)
     w.pin_action = make_action(w, "Pin", lambda: w.editor.set_injection_pinned(None), "Shift+P",
                                "Pin or unpin the selected injection point (Shift+P): pinned points stay "
                                "where they are when the grid is laid out again")
@@ -224,7 +227,7 @@ def _grid(w, view_menu: QMenu) -> None:
         short = action.text()
         action.setText(text)
         action.setIconText(short)
-    for action in (w.generate_action, w.generate_all_action, w.clear_grid_action):
+    for action in (w.generate_action, w.generate_all_action, w.clear_grid_action, w.cancel_layouts_action):
         grid_menu.addAction(action)
     grid_menu.addSeparator()
     grid_menu.addAction(w.mode_actions[Mode.INJECT])
