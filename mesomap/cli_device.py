@@ -276,6 +276,8 @@ def cmd_device_sim(args: argparse.Namespace) -> int:
                              on_event=lambda text: print(f"device-sim: {text}", flush=True))
     sim = PtySimulator(device, faults)
     previous = {s: signal.signal(s, lambda *_: sim.request_stop()) for s in (signal.SIGTERM, signal.SIGINT)}
+    if hasattr(signal, "SIGXFSZ"):  # a store over its size limit is a full store (a NAK), not a killed device
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         current = device.committed_sha256
         print(f"device-sim: listening on {sim.port}", flush=True)

@@ -249,7 +249,7 @@ class _Transfer:
         def accept(reply: str):
             if reply == f"READY {self.total}":
                 return True
-            if reply.startswith("ERR TOO-LARGE") or reply.startswith("ERR BUSY"):
+            if reply.startswith(("ERR TOO-LARGE", "ERR BUSY", "ERR STORE-FULL")):
                 self.fail(f"{self.link.name} refused the program: {reply[4:][:160]}")
             return None
 
@@ -266,8 +266,12 @@ class _Transfer:
                 return True
             if reply.startswith(f"ACK {i} "):
                 return _RETRY  # the device got other bytes than were sent: send the chunk again (it replaces them)
-            if reply.startswith("NAK ") and reply.split(" ")[1:2] == ["NO-TRANSFER"]:
+            reason = reply.split(" ")[2:3] if reply.startswith("NAK ") else []
+            if reason == ["NO-TRANSFER"]:
                 self.fail(f"{self.link.name} dropped the transfer (it says {reply[:80]!r})")
+            if reason == ["STORE-FULL"]:
+                detail = reply.split(" ", 3)[3][:80] if reply.count(" ") >= 3 else "no reason given"
+                self.fail(f"the device's memory is full ({detail}); free space on it and send again")
             return None  # a NAK (resent at once) or a stale reply (ignored while waiting)
 
         self.exchange(message, accept, f"chunk {i + 1} of {self.total}")

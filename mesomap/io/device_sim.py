@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
+import errno
 import hashlib
 import os
 import re
@@ -47,9 +48,19 @@ _UINT = re.compile(r"^(0|[1-9][0-9]{0,9})$")
 
 
 def _ascii(text: str, limit: int = 200) -> str:
-    """One line of printable ASCII (protocol lines are ASCII)."""
+    """One line of printable ASCII (0x20-0x7E): every other character, control bytes included, becomes ``?``.
+
+    Replies quote what the host sent; a quoted ESC or BEL must never reach the host's terminal.
+    """
     flat = " ".join(str(text).split())
-    return flat.encode("ascii", "replace").decode("ascii")[:limit]
+    return "".join(c if " " <= c <= "~" else "?" for c in flat)[:limit]
+
+
+def _store_full(err: OSError) -> str:
+    """The reason a store write failed, for a reply: "no space left" rather than a library's text."""
+    reason = {errno.ENOSPC: "no space left", errno.EFBIG: "file size limit reached",
+              errno.EDQUOT: "disk quota reached"}.get(err.errno, _ascii(err.strerror or "write failed", 60))
+    return f"STORE-FULL {reason}"
 
 
 @dataclass
@@ -109,8 +120,11 @@ class SimulatedDevice:
 
     def log(self, text: str) -> None:
         stamp = _dt.datetime.now().isoformat(timespec="milliseconds")
-        with open(self.store / JOURNAL_FILE, "a", encoding="utf-8") as fh:
-            fh.write(f"{stamp} {text}\n")
+        try:
+            with open(self.store / JOURNAL_FILE, "a", encoding="utf-8") as fh:
+                fh.write(f"{stamp} {text}\n")
+        except OSError:  # a full store loses journal lines, never the device
+            pass
         if self.on_event is not None:
             self.on_event(text)
 
@@ -176,8 +190,12 @@ class SimulatedDevice:
         if size > self.max_program_bytes:
             return f"ERR TOO-LARGE {size} bytes, at most {self.max_program_bytes}"
         self._drop_pending("new BEGIN")
+        try:
+            (self.store / INCOMING_FILE).write_bytes(b"")
+        except OSError as err:
+            self.log(f"BEGIN refused: store full ({err.strerror})")
+            return f"ERR {_store_full(err)}"
         self.pending = _Pending(size, chunk, args[2], -(-size // chunk))
-        (self.store / INCOMING_FILE).write_bytes(b"")
         self.log(f"BEGIN {size} bytes in {self.pending.total} chunks, sha256 {args[2]}")
         return f"READY {self.pending.total}"
 
@@ -204,16 +222,20 @@ class SimulatedDevice:
         expected = p.chunk_size if i < p.total - 1 else p.size - p.chunk_size * (p.total - 1)
         if len(piece) != expected:
             return f"NAK {i} BAD-LENGTH {expected}"
-        if i == p.received - 1:  # the last chunk again with other bytes: the host saw a wrong CRC in our ACK
-            del p.data[i * p.chunk_size:]
-            p.received -= 1
-            self.log(f"chunk {i} replaced by a resend with CRC-32 {crc} (was {p.last_crc})")
-            (self.store / INCOMING_FILE).write_bytes(bytes(p.data))
+        try:
+            if i == p.received - 1:  # the last chunk again with other bytes: the host saw a wrong CRC in our ACK
+                del p.data[i * p.chunk_size:]
+                p.received -= 1
+                self.log(f"chunk {i} replaced by a resend with CRC-32 {crc} (was {p.last_crc})")
+                (self.store / INCOMING_FILE).write_bytes(bytes(p.data))
+            with open(self.store / INCOMING_FILE, "ab") as fh:
+                fh.write(piece)
+        except OSError as err:  # the store is full: refuse the chunk, drop the transfer, stay alive
+            self._drop_pending(f"store full at chunk {i}: {err.strerror}")
+            return f"NAK {i} {_store_full(err)}"
         p.data += piece
         p.received += 1
         p.last_crc = crc
-        with open(self.store / INCOMING_FILE, "ab") as fh:
-            fh.write(piece)
         return f"ACK {i} {crc}"
 
     def _commit(self, args: list[str]) -> str:
@@ -232,7 +254,12 @@ class SimulatedDevice:
             (self.store / INCOMING_FILE).unlink(missing_ok=True)
             return f"ERR COMMIT-REFUSED {_ascii(refusal)}"
         data = bytes(p.data)
-        self._write_committed(data)
+        try:
+            self._write_committed(data)
+        except OSError as err:  # nothing switched: the previous program stays in use
+            (self.store / f".{PROGRAM_FILE}.tmp").unlink(missing_ok=True)
+            self._drop_pending(f"store full at commit: {err.strerror}")
+            return f"ERR COMMIT-REFUSED {_store_full(err)}; the previous program stays"
         self.committed_sha256 = sha
         self.pending = None
         (self.store / INCOMING_FILE).unlink(missing_ok=True)
