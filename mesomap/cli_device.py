@@ -149,7 +149,7 @@ def run_export(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(f"  {line}")
     if args.format == "device":
-        print(f"  content sha256 {report.content_sha256}")
+        print(f"  program SHA-256 {report.content_sha256} (its seal: the device reports the same)")
     return 0
 
 
@@ -260,7 +260,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise outcome["error"]
     r = outcome["result"]
     print(f"send: committed on {r.device.device_id} at {args.port}: {r.bytes} bytes in {r.chunks} chunks "
-          f"({r.retransmissions} resent), sha256 {r.sha256}, {r.seconds:.1f} s")
+          f"({r.retransmissions} resent), program SHA-256 {r.sha256}, {r.seconds:.1f} s")
     return 0
 
 
@@ -302,7 +302,7 @@ def cmd_device_verify(args: argparse.Namespace) -> int:
                           "content_sha256": doc.content_sha256, "programs": len(doc.programs), "shots": doc.shots,
                           "volume_ml": doc.volume_ml}))
         return 0
-    print(f"{args.program}: verified (sha256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
+    print(f"{args.program}: verified (program SHA-256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
           f"plan {doc.plan_id} of {doc.date or 'no date'}, session {doc.session_number}")
     for p in doc.programs:
         rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"

@@ -28,7 +28,6 @@ callable returning True), watching ``progress``.
 from __future__ import annotations
 
 import base64
-import hashlib
 import math
 import time
 import zlib
@@ -81,7 +80,7 @@ class DeviceHello:
 
 @dataclass(frozen=True)
 class SendResult:
-    sha256: str
+    sha256: str  # the program's seal, the SHA-256 that names it on every screen
     bytes: int
     chunks: int
     retransmissions: int
@@ -164,14 +163,15 @@ def _open(port_or_serial, baudrate: int):
 
 
 class _Transfer:
-    def __init__(self, link: LineLink, data: bytes, timeout_s: float, retries: int, chunk_size: int, progress):
+    def __init__(self, link: LineLink, data: bytes, sha256: str, timeout_s: float, retries: int, chunk_size: int,
+                 progress):
         self.link = link
         self.data = data
         self.timeout_s = timeout_s
         self.retries = retries
         self.chunk_size = chunk_size
         self.progress = progress or (lambda p: None)
-        self.sha = hashlib.sha256(data).hexdigest()
+        self.sha = sha256  # the program's name: its seal (docs/device-protocol.md, section 2.1)
         self.acked = 0
         self.total = 0
         self.retransmissions = 0
@@ -326,6 +326,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         raise DeviceLinkError("there is no program to send (0 bytes)")
     if chunk_size < 1 or timeout_s <= 0 or retries < 0:
         raise ValueError("chunk_size >= 1, timeout_s > 0 and retries >= 0 are needed")
+    sha256 = program_sha256(program_bytes)
     cancelled = _cancel_check(cancel)
     ser, name, opened = _open(port_or_serial, baudrate)
     old_timeout = getattr(ser, "timeout", None)
@@ -336,7 +337,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
             ser.timeout = POLL_S
         link = LineLink(ser, name, cancelled)
         link.clear_input()
-        transfer = _Transfer(link, program_bytes, timeout_s, retries, chunk_size, progress)
+        transfer = _Transfer(link, program_bytes, sha256, timeout_s, retries, chunk_size, progress)
         hello = transfer.hello()
         if expect_device and hello.device_id not in (expect_device, "any"):
             transfer.fail(f"the device on {name} is {hello.device_id!r}, but the program is for {expect_device!r}; "
@@ -383,6 +384,20 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
                 ser.timeout = old_timeout
             except Exception:
                 pass
+
+
+def program_sha256(program_bytes: bytes) -> str:
+    """The SHA-256 that names a device program everywhere: its seal (``content_sha256``, 64 hex digits).
+
+    DeviceLinkError when the bytes are not a sealed program whose seal verifies (nothing can be sent).
+    """
+    from mesomap.io.device_errors import DeviceProgramError
+    from mesomap.io.device_program import verify_seal
+
+    try:
+        return verify_seal(program_bytes)
+    except DeviceProgramError as err:
+        raise DeviceLinkError(f"{err}; nothing was sent") from None
 
 
 def _describe(err: Exception) -> str:

@@ -340,13 +340,19 @@ class _Reader(JsonReader):
         super().fail(where.lstrip("."), message)
 
 
-def verify_seal(data: bytes, source: str = "program") -> str:
-    """The content SHA-256 of sealed program bytes, or DeviceProgramError if the seal is missing or wrong."""
+def seal_digits(data: bytes) -> str | None:
+    """The 64 hex digits of the seal line that ends ``data``, or None when it does not end with one (not verified)."""
     m = _SEAL.search(data[-SEAL_LENGTH:]) if len(data) >= SEAL_LENGTH else None
-    if m is None:
+    return m.group(1).decode() if m else None
+
+
+def verify_seal(data: bytes, source: str = "program") -> str:
+    """The program's SHA-256 (its seal, the name shown everywhere) of sealed program bytes, or
+    DeviceProgramError if the seal is missing or does not match the bytes before it."""
+    claimed = seal_digits(data)
+    if claimed is None:
         raise DeviceProgramError(f"{source}: not a sealed mesomap device program (it must end with the "
                                  "content_sha256 line; was it edited or re-saved?)")
-    claimed = m.group(1).decode()
     actual = hashlib.sha256(data[:-SEAL_LENGTH]).hexdigest()
     if actual != claimed:
         raise DeviceProgramError(f"{source}: content_sha256 does not match the content (expected {claimed[:12]}…, "

@@ -21,7 +21,6 @@ import base64
 import binascii
 import datetime as _dt
 import errno
-import hashlib
 import os
 import re
 import select
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from mesomap.io.device_errors import DeviceProgramError
 from mesomap.io.device_link import MAX_LINE, PROTOCOL, crc32_hex
-from mesomap.io.device_program import parse_device_program
+from mesomap.io.device_program import parse_device_program, seal_digits, verify_seal
 from mesomap.model.devices import DeviceProfile, program_errors
 
 PROGRAM_FILE = "program.device.json"
@@ -112,11 +111,10 @@ class SimulatedDevice:
         except FileNotFoundError:
             return None
         try:
-            parse_device_program(data, PROGRAM_FILE)
+            return parse_device_program(data, PROGRAM_FILE).content_sha256  # the program's name: its seal
         except DeviceProgramError as err:
             self.log(f"stored program unusable, ignored: {err}")
             return None
-        return hashlib.sha256(data).hexdigest()
 
     def log(self, text: str) -> None:
         stamp = _dt.datetime.now().isoformat(timespec="milliseconds")
@@ -271,11 +269,17 @@ class SimulatedDevice:
             return f"INCOMPLETE {p.received} of {p.total} chunks"
         if sha != p.sha256:
             return "SHA-MISMATCH the COMMIT names another program than BEGIN"
-        actual = hashlib.sha256(bytes(p.data)).hexdigest()
-        if actual != p.sha256:
-            return f"SHA-MISMATCH the bytes received hash to {actual[:16]}..., not the announced {p.sha256[:16]}..."
+        data = bytes(p.data)
+        if seal_digits(data) is None:
+            return "BAD-PROGRAM not a sealed mesomap device program (no content_sha256 line at its end)"
         try:
-            doc = parse_device_program(bytes(p.data), "program")
+            actual = verify_seal(data, "program")  # SHA-256 over every byte before the seal = the seal's digits
+        except DeviceProgramError as err:
+            return f"SHA-MISMATCH {err}"
+        if actual != p.sha256:
+            return f"SHA-MISMATCH the program received is {actual[:16]}..., not the announced {p.sha256[:16]}..."
+        try:
+            doc = parse_device_program(data, "program")
         except DeviceProgramError as err:
             return f"BAD-PROGRAM {err}"
         if self.device_id != "any" and doc.device_id != self.device_id:

@@ -217,7 +217,7 @@ class DeviceDialog(QDialog):
             return False
         self.program = data
         lines = [f"{report.programs} programs, {report.shots} shots, {report.volume_ml:.2f} ml for "
-                 f"{report.profile_name}; {len(data):,} bytes, SHA-256 {report.content_sha256[:16]}…"]
+                 f"{report.profile_name}; {len(data):,} bytes, program SHA-256 {report.content_sha256}"]
         lines += [f"Note: {n}" for n in report.notes]
         if report.roundings:
             lines.append(f"Rounded to the device's steps ({len(report.roundings)}):")
@@ -339,7 +339,7 @@ class DeviceDialog(QDialog):
             self._set_status(True, f"Sent and committed on {result.device.device_id} at {self.port}: "
                                    f"{result.bytes:,} bytes in {result.chunks} chunks"
                                    f"{f' ({result.retransmissions} resent)' if result.retransmissions else ''}, "
-                                   f"{result.seconds:.1f} s. SHA-256 {result.sha256[:16]}… "
+                                   f"{result.seconds:.1f} s. Program SHA-256 {result.sha256}. "
                                    "The device checked it and uses it now.")
         else:
             self.progress.setValue(0)

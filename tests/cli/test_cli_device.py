@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import json
 import os
@@ -132,13 +131,13 @@ def test_export_device_program_then_verify(work):
     assert proc.stdout.splitlines()[0] == "p.device.json"
     plan = json.loads((d / "p.mesomap.json").read_text())
     shots = [len(z["injections"]) for z in plan["zones"]] + [len(plan["reflex_points"])]
-    assert f"3 programs, {sum(shots)} shots" in proc.stdout and "content sha256 " in proc.stdout
+    assert f"3 programs, {sum(shots)} shots" in proc.stdout and "program SHA-256 " in proc.stdout
     raw = json.loads((d / "p.device.json").read_text())
     assert raw["@schema"] == "mesomap-device-program/1" and raw["device"]["id"] == "generic"
     assert [p["shots"] for p in raw["programs"]] == shots
     proc = run(work, "device-verify", "p.device.json")
     assert proc.returncode == 0, proc.stderr
-    assert "verified (sha256 " in proc.stdout and "1. Knee, left: single shot, needle 4 mm, depth 4 mm" in proc.stdout
+    assert "verified (program SHA-256 " in proc.stdout and "1. Knee, left: single shot, needle 4 mm, depth 4 mm" in proc.stdout
 
 
 def test_export_that_does_not_fit_lists_every_violation_and_writes_nothing(work):
@@ -226,13 +225,36 @@ def test_send_to_the_simulator_process(work):
         assert proc.returncode == 0, proc.stderr
         out = proc.stdout
         assert "send: handshake" in out and "send: chunk 1/" in out and "send: committing" in out
-        sha = hashlib.sha256((d / "s.device.json").read_bytes()).hexdigest()
-        assert f"committed on generic at {sim.port}" in out and f"sha256 {sha}" in out
+        sha = json.loads((d / "s.device.json").read_bytes())["content_sha256"]
+        assert f"committed on generic at {sim.port}" in out and f"program SHA-256 {sha}" in out
     finally:
         log = sim.stop()
     assert sim.proc.returncode == 0 and "device-sim: stopped" in log and "COMMITTED" in log
     # what the device stored is byte for byte the exported file
     assert (d / "store-send" / "program.device.json").read_bytes() == (d / "s.device.json").read_bytes()
+
+
+def test_export_verify_send_and_the_device_show_one_and_the_same_sha256(work):
+    """The program's SHA-256 printed by export, written in the file, printed by device-verify and send,
+    and reported by the device after a restart are one value."""
+    d, _ = work
+    proc = run(work, "export", "p.mesomap.json", "--format", "device", "--device", "generic", "--out", "h.device.json")
+    shown = {line.split("SHA-256 ")[1].split()[0] for line in proc.stdout.splitlines() if "SHA-256 " in line}
+    in_file = json.loads((d / "h.device.json").read_bytes())["content_sha256"]
+    assert shown == {in_file}, proc.stdout
+    verify = run(work, "device-verify", "h.device.json")
+    assert f"program SHA-256 {in_file}" in verify.stdout
+    sim = Sim(work, "store-hash")
+    try:
+        sent = run(work, "send", "h.device.json", "--port", sim.port, "--timeout", "10")
+        assert sent.returncode == 0 and f"program SHA-256 {in_file}," in sent.stdout, sent.stdout + sent.stderr
+    finally:
+        sim.stop()
+    sim = Sim(work, "store-hash")  # the device, restarted, names its program the same way
+    try:
+        assert f"current program {in_file}" in sim.info
+    finally:
+        sim.stop()
 
 
 def test_killed_device_keeps_its_program_and_a_resend_succeeds(work):
@@ -259,7 +281,7 @@ def test_killed_device_keeps_its_program_and_a_resend_succeeds(work):
     assert (store / "program.device.json").read_bytes() == first
     sim = Sim(work, "store-kill")  # the device comes back with its previous program
     try:
-        assert hashlib.sha256(first).hexdigest() in sim.info
+        assert json.loads(first)["content_sha256"] in sim.info
         proc = run(work, "send", "k2.device.json", "--port", sim.port, "--timeout", "10")
         assert proc.returncode == 0, proc.stderr
     finally:

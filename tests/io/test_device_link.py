@@ -9,7 +9,6 @@ slows the suite down but does not make it fail.
 from __future__ import annotations
 
 import base64
-import hashlib
 import threading
 import time
 
@@ -17,7 +16,7 @@ import pytest
 
 from mesomap.io.device_errors import DeviceLinkError, DeviceTimeoutError, TransferCancelled
 from mesomap.io.device_link import PROTOCOL, crc32_hex, send_program
-from mesomap.io.device_program import build_device_program, parse_device_program
+from mesomap.io.device_program import build_device_program, parse_device_program, verify_seal
 from mesomap.io.device_sim import INCOMING_FILE, PROGRAM_FILE, Faults, PtySimulator, SimulatedDevice
 from tests.io.test_device_helpers import gridded_plan, profile, surface, with_zone_params
 
@@ -53,7 +52,7 @@ def test_normal_transfer_commits_the_exact_bytes(programs, store):
     with PtySimulator(SimulatedDevice(store, profile=profile())) as sim:
         result = send_ok(sim.port, first, progress=seen.append, chunk_size=256, expect_device="generic")
     assert committed(store) == first  # byte-identical
-    assert result.sha256 == hashlib.sha256(first).hexdigest()
+    assert result.sha256 == verify_seal(first)
     assert result.chunks == -(-len(first) // 256) and result.retransmissions == 0
     assert result.device.device_id == "generic" and result.device.committed_sha256 is None
     assert parse_device_program(committed(store)).content_sha256  # the device's copy verifies
@@ -71,10 +70,24 @@ def test_second_program_replaces_the_first_and_hello_reports_it(programs, store)
     with PtySimulator(SimulatedDevice(store)) as sim:
         send_ok(sim.port, first)
         result = send_ok(sim.port, second)
-    assert result.device.committed_sha256 == hashlib.sha256(first).hexdigest()
+    assert result.device.committed_sha256 == verify_seal(first)
     assert committed(store) == second
     # a restarted device still has it
-    assert SimulatedDevice(store).committed_sha256 == hashlib.sha256(second).hexdigest()
+    assert SimulatedDevice(store).committed_sha256 == verify_seal(second)
+
+
+def test_one_sha256_names_the_program_in_the_file_the_result_and_on_the_device(programs, store):
+    """The seal in the file is the SHA-256 the sender reports and the device reports in HELLO and STATUS."""
+    first, second = programs
+    seal_first = parse_device_program(first).content_sha256
+    assert first.rstrip().endswith(f'"content_sha256": "{seal_first}"\n}}'.encode())
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        assert send_ok(sim.port, first).sha256 == seal_first
+        result = send_ok(sim.port, second)
+        status = sim.device.handle(b"STATUS")
+    assert result.device.committed_sha256 == seal_first  # HELLO named the previous program by its seal
+    assert result.sha256 == parse_device_program(second).content_sha256
+    assert status == f"STATUS {result.sha256} idle".encode()
 
 
 def test_cut_link_keeps_the_previous_program_and_a_resend_succeeds(programs, store):
@@ -268,7 +281,7 @@ def test_program_larger_than_the_device_takes(programs, store):
 
 def test_port_that_does_not_exist():
     with pytest.raises(DeviceLinkError, match="cannot open /nonexistent/tty"):
-        send_program("/nonexistent/tty", b"x")
+        send_program("/nonexistent/tty", build_device_program(gridded_plan(), surface(), profile())[0])
 
 
 # -- the device's state machine, line by line --------------------------------------------------------
@@ -279,7 +292,7 @@ def _chunk(i: int, piece: bytes) -> bytes:
 
 def test_device_protocol_rules(programs, store):
     data = programs[0]
-    sha = hashlib.sha256(data).hexdigest()
+    sha = verify_seal(data)
     clock = {"t": 0.0}
     dev = SimulatedDevice(store, max_chunk=4096, session_timeout_s=30, clock=lambda: clock["t"])
     assert dev.handle(b"HELLO mesomap-link/0") == f"ERR VERSION {PROTOCOL}".encode()
@@ -322,7 +335,7 @@ def test_device_protocol_rules(programs, store):
 
 def test_device_refuses_bytes_that_are_not_a_sealed_program(store):
     junk = b'{"hello": "world"}\n'
-    sha = hashlib.sha256(junk).hexdigest()
+    sha = "ab" * 32
     dev = SimulatedDevice(store)
     dev.handle(f"BEGIN {len(junk)} 512 {sha}".encode())
     dev.handle(_chunk(0, junk))

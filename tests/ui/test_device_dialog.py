@@ -85,6 +85,7 @@ def test_send_commits_the_program_on_the_simulated_device(gridded, qtbot, tmp_pa
         assert dialog.sending and not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
         assert dialog.wait(SEND_TIMEOUT_S)
         seen["status"] = dialog.status.text()
+        seen["check"] = dialog.report.toPlainText()
         seen["program"] = dialog.program
         seen["progress"] = dialog.progress.format()
         return 0
@@ -95,6 +96,8 @@ def test_send_commits_the_program_on_the_simulated_device(gridded, qtbot, tmp_pa
     assert seen["status"].startswith(f"Sent and committed on generic at {sim.port}:"), seen["status"]
     assert (store / PROGRAM_FILE).read_bytes() == seen["program"], "the device holds exactly the program shown"
     assert seen["progress"] == "committed"
+    seal = json.loads(seen["program"])["content_sha256"]  # one SHA-256 names the program: its seal
+    assert f"program SHA-256 {seal}" in seen["check"] and f"Program SHA-256 {seal}." in seen["status"]
     assert gridded.doc.plan is plan and gridded.doc.revision == revision, "the open plan is untouched"
     assert gridded.settings.value("device/port") == sim.port  # offered next time
 
