@@ -83,7 +83,8 @@ def register(subparsers, parser_class) -> dict:
     sim.add_argument("--store", required=True, metavar="DIR", help="folder where the device keeps what it receives")
     sim.add_argument("--device", metavar="PROFILE", help="be this device: refuse programs for others or out of its range")
     sim.add_argument("--fault", action="append", default=[], metavar="SPEC",
-                     help="inject a fault: silent, corrupt-chunk=I, corrupt-always=I, cut-after=N (repeat)")
+                     help="inject a fault: silent, corrupt-chunk=I, corrupt-always=I, cut-after=N, "
+                          "drop-reply=VERB[:N] (e.g. COMMITTED: lose those replies), drop-line=VERB[:N] (repeat)")
     sim.add_argument("--session-timeout", type=_positive, default=None, metavar="S",
                      help="drop a transfer silent for this long (default 30)")
 
@@ -223,6 +224,9 @@ def cmd_send(args: argparse.Namespace) -> int:
             last["decile"] = decile
             print(f"send: chunk {p.chunks_done}/{p.chunks_total} ({p.bytes_done}/{p.bytes_total} bytes"
                   f"{f', {p.retransmissions} resent' if p.retransmissions else ''})", flush=True)
+        elif p.stage == "asking":
+            print("send: no valid reply to COMMIT, so the device's program is unknown; asking the device "
+                  "which program it holds (STATUS)", flush=True)
         elif p.stage != "done":
             print(f"send: {p.stage}", flush=True)
 
@@ -259,6 +263,11 @@ def cmd_send(args: argparse.Namespace) -> int:
             return 130
         raise outcome["error"]
     r = outcome["result"]
+    if r.note:
+        print(f"send: {r.note}")
+    if not r.chunks:
+        print(f"send: {r.device.device_id} at {args.port} holds program SHA-256 {r.sha256}")
+        return 0
     print(f"send: committed on {r.device.device_id} at {args.port}: {r.bytes} bytes in {r.chunks} chunks "
           f"({r.retransmissions} resent), program SHA-256 {r.sha256}, {r.seconds:.1f} s")
     return 0

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from mesomap.io.device_errors import DeviceLinkError, DeviceTimeoutError, TransferCancelled
+from mesomap.io.device_errors import DeviceLinkError, DeviceStateUnknownError, DeviceTimeoutError, TransferCancelled
 
 PROTOCOL = "mesomap-link/1"
 DEFAULT_TIMEOUT_S = 2.0
@@ -53,7 +53,8 @@ def crc32_hex(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class TransferProgress:
-    """Where a transfer is: ``stage`` is "handshake", "sending", "committing" or "done"."""
+    """Where a transfer is: ``stage`` is "handshake", "sending", "committing", "asking" (the reply to
+    COMMIT did not come: the device's state is unknown and it is asked with STATUS) or "done"."""
 
     stage: str
     chunks_done: int
@@ -86,6 +87,7 @@ class SendResult:
     retransmissions: int
     device: DeviceHello
     seconds: float
+    note: str = ""  # how the outcome was learnt when it was not the plain COMMITTED reply
 
 
 def _cancel_check(cancel) -> Callable[[], bool]:
@@ -176,6 +178,8 @@ class _Transfer:
         self.total = 0
         self.retransmissions = 0
         self.begun = False
+        self.commit_unknown = False  # COMMIT sent, its outcome not known: never claim the previous program stays
+        self.previous: str | None = None  # the device's program before this transfer (from HELLO)
 
     # -- messages ----------------------------------------------------------------------
     def where(self) -> str:
@@ -186,7 +190,7 @@ class _Transfer:
         return f"{self.acked} of {self.total} chunks were acknowledged ({done} of {len(self.data)} bytes)"
 
     def fail(self, message: str, kind=DeviceLinkError):
-        if self.begun:
+        if self.begun and not self.commit_unknown:
             message = f"{message}; {self.where()}; the device keeps its previous program"
         raise kind(message, self.acked, self.total)
 
@@ -284,11 +288,60 @@ class _Transfer:
         def accept(reply: str):
             if reply == f"COMMITTED {self.sha}":
                 return True
-            if reply.startswith("ERR COMMIT-REFUSED"):
+            if reply.startswith("ERR COMMIT-REFUSED"):  # a definite answer: the device keeps its program
+                self.commit_unknown = False
                 self.fail(f"{self.link.name} refused to commit the program ({reply[19:][:200]})")
             return None
 
+        self.commit_unknown = True
         self.exchange(f"COMMIT {self.sha}", accept, "COMMIT")
+        self.commit_unknown = False
+
+    def ask_status(self) -> str | None:
+        """The SHA-256 of the device's program ("none" without one) from STATUS, or None without an answer."""
+        def accept(reply: str):
+            parts = reply.split(" ")
+            if len(parts) == 3 and parts[0] == "STATUS" and (parts[1] == "none" or _is_sha(parts[1])):
+                return parts[1]
+            return None
+
+        self.link.cancelled = lambda: False  # the outcome must be learnt even after a cancel
+        try:
+            return self.exchange("STATUS", accept, "STATUS")
+        except DeviceLinkError:
+            return None
+        except Exception as err:  # the link is gone
+            if _is_link_error(err):
+                return None
+            raise
+
+    def resolve_commit(self, cause: str, hello: DeviceHello, started: float) -> SendResult:
+        """COMMIT was sent and its outcome is unknown: say so, ask the device, and tell which program it holds.
+
+        Returns the result when the device holds the new program; raises DeviceLinkError when it holds
+        another one (the new one was not committed) and DeviceStateUnknownError when it does not answer.
+        """
+        self.report("asking")
+        held = self.ask_status()
+        new, old = self.sha, self.previous or "none"
+        if held == new:
+            return SendResult(new, len(self.data), self.total, self.retransmissions, hello, time.monotonic() - started,
+                              note=f"{cause}; asked with STATUS, the device holds the new program")
+        if held is None:
+            raise DeviceStateUnknownError(
+                f"{cause}, and {self.link.name} does not answer STATUS: the device's program is unknown, it may be "
+                f"the new one ({new}) or the previous one ({old}); do not use the device before checking, "
+                "reconnect and send again (mesomap first asks the device which program it holds)",
+                self.acked, self.total)
+        self.abort()  # drop the transfer still pending on the device, if any
+        if held == "none":
+            holds = "no program"
+        elif held == self.previous:
+            holds = f"its previous program {held}"
+        else:
+            holds = f"another program {held} (neither the previous one nor this one)"
+        raise DeviceLinkError(f"{cause}; asked with STATUS, {self.link.name} holds {holds}, not the new program "
+                              f"{new}: it was not committed; send again", self.acked, self.total)
 
     def abort(self) -> None:
         """Best effort: tell the device to drop the pending transfer."""
@@ -345,14 +398,36 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         if len(program_bytes) > hello.max_program_bytes:
             transfer.fail(f"the program is {len(program_bytes)} bytes, but {hello.device_id} on {name} takes at most "
                           f"{hello.max_program_bytes}; nothing was sent")
+        transfer.previous = hello.committed_sha256
+        if hello.committed_sha256 == sha256:  # e.g. a resend after a lost COMMITTED reply
+            transfer.report("done")
+            return SendResult(sha256, len(program_bytes), 0, 0, hello, time.monotonic() - started,
+                              note="the device already holds this program; nothing was sent")
         transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes)
         transfer.begin()
         for i in range(transfer.total):
             transfer.chunk(i)
-        transfer.commit()
+        try:
+            transfer.commit()
+        except _Cancelled:
+            result = transfer.resolve_commit("cancel came after COMMIT was sent", hello, started)
+        except DeviceLinkError as err:
+            if not transfer.commit_unknown:
+                raise
+            cause = (f"no reply to COMMIT came back (none within {timeout_s:g} s, {retries + 1} tries)"
+                     if isinstance(err, DeviceTimeoutError) else f"the device's reply to COMMIT was not understood "
+                     f"({str(err).split('; ')[0]})")
+            result = transfer.resolve_commit(cause, hello, started)
+        except Exception as err:
+            if not (_is_link_error(err) and transfer.commit_unknown):
+                raise
+            result = transfer.resolve_commit(f"link to {name} lost after COMMIT was sent ({_describe(err)})", hello,
+                                             started)
+        else:
+            result = SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
+                                time.monotonic() - started)
         transfer.report("done")
-        return SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
-                          time.monotonic() - started)
+        return result
     except _Cancelled:
         if transfer is not None and transfer.begun:
             transfer.abort()
@@ -362,6 +437,8 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         else:
             msg = f"transfer to {name} cancelled before anything was sent; the device keeps its previous program"
         raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
+    except DeviceStateUnknownError:
+        raise
     except DeviceLinkError:
         if transfer is not None and transfer.begun:
             transfer.abort()  # a refused or silent transfer: ask the device to drop what it has so far
@@ -398,6 +475,10 @@ def program_sha256(program_bytes: bytes) -> str:
         return verify_seal(program_bytes)
     except DeviceProgramError as err:
         raise DeviceLinkError(f"{err}; nothing was sent") from None
+
+
+def _is_sha(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
 
 
 def _describe(err: Exception) -> str:

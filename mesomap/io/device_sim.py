@@ -313,6 +313,9 @@ class Faults:
     rewrite : every received line passes through it first (a man in the middle for
         tests); it returns the line to deliver, or None to lose it.
     rewrite_reply : the same for every reply the device sends.
+    drop_replies : reply verb ("COMMITTED", "STATUS", "ACK" …) -> how many such replies are lost on the
+        way back (None: every one); the device has acted on the line all the same.
+    drop_lines : the same for the host's lines by verb ("COMMIT" …): the device never sees them.
     """
 
     corrupt_chunks: set[int] = field(default_factory=set)
@@ -321,6 +324,21 @@ class Faults:
     silent: bool = False
     rewrite: Callable[[bytes], bytes | None] | None = None
     rewrite_reply: Callable[[bytes], bytes | None] | None = None
+    drop_replies: dict[str, int | None] = field(default_factory=dict)
+    drop_lines: dict[str, int | None] = field(default_factory=dict)
+
+    @staticmethod
+    def _drop(table: dict[str, int | None], line: bytes) -> bool:
+        """Whether ``line`` is lost (its verb is in ``table`` with drops left); counts it."""
+        verb = line.split(b" ", 1)[0].decode("ascii", "replace")
+        if verb not in table:
+            return False
+        left = table[verb]
+        if left is not None:
+            if left <= 0:
+                return False
+            table[verb] = left - 1
+        return True
 
     @classmethod
     def parse(cls, specs: list[str]) -> Faults:
@@ -337,11 +355,15 @@ class Faults:
                     faults.corrupt_always.add(int(value))
                 elif name == "cut-after":
                     faults.cut_after_chunks = int(value)
+                elif name in ("drop-reply", "drop-line") and re.fullmatch(r"[A-Z]+(:[0-9]+)?", value):
+                    verb, _, count = value.partition(":")
+                    table = faults.drop_replies if name == "drop-reply" else faults.drop_lines
+                    table[verb] = int(count) if count else None
                 else:
                     raise ValueError
             except ValueError:
-                raise ValueError(f"fault {spec!r} is unknown; use silent, corrupt-chunk=I, corrupt-always=I "
-                                 "or cut-after=N") from None
+                raise ValueError(f"fault {spec!r} is unknown; use silent, corrupt-chunk=I, corrupt-always=I, "
+                                 "cut-after=N, drop-reply=VERB[:N] or drop-line=VERB[:N]") from None
         return faults
 
 
@@ -462,6 +484,9 @@ class PtySimulator:
                 return
         if f.silent:
             return
+        if f._drop(f.drop_lines, line):
+            self.device.log(f"{line[:40].decode('ascii', 'replace')} lost in transit (fault injection)")
+            return
         if line.startswith(b"CHUNK "):
             parts = line.split(b" ")
             index = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1
@@ -478,6 +503,9 @@ class PtySimulator:
             self._acked = 0
         if f.rewrite_reply is not None:
             reply = f.rewrite_reply(reply)
+        if reply is not None and f._drop(f.drop_replies, reply):
+            self.device.log(f"reply {reply[:40].decode('ascii', 'replace')} lost in transit (fault injection)")
+            reply = None
         if reply is not None:
             self._reply(reply)
         if f.cut_after_chunks is not None and self._acked >= f.cut_after_chunks and reply and reply.startswith(b"ACK "):

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io import device_link
-from mesomap.io.device_errors import DeviceError, DeviceLinkError, DeviceValidationError, TransferCancelled
+from mesomap.io.device_errors import (
+    DeviceError,
+    DeviceLinkError,
+    DeviceStateUnknownError,
+    DeviceValidationError,
+    TransferCancelled,
+)
 from mesomap.io.device_profiles import list_profiles, user_dir
 from mesomap.io.device_program import build_device_program
 from mesomap.io.exports import ExportError
@@ -326,6 +332,9 @@ class DeviceDialog(QDialog):
             self._set_status(None, f"Sending: {p.bytes_done:,} of {p.bytes_total:,} bytes{resent}…")
         elif p.stage == "committing":
             self._set_status(None, "Sent; the device is checking the program (SHA-256) and committing it…")
+        elif p.stage == "asking":
+            self._set_status(None, "No valid reply to COMMIT, so the device's program is unknown: asking the device "
+                                   "which program it holds…")
 
     def _send_finished(self, result, error) -> None:
         if self.thread is not None:
@@ -333,10 +342,17 @@ class DeviceDialog(QDialog):
         self.thread = None
         self.result, self.error = result, error
         self.progress.setRange(0, 100)
-        if result is not None:
+        self.send_button.setText("Send" if result is not None else "Send again")
+        if result is not None and not result.chunks:
+            self.progress.setValue(100)
+            self.progress.setFormat("already on the device")
+            self._set_status(True, f"{result.device.device_id} at {self.port} already holds this program "
+                                   f"(program SHA-256 {result.sha256}); nothing was sent.")
+        elif result is not None:
             self.progress.setValue(100)
             self.progress.setFormat("committed")
-            self._set_status(True, f"Sent and committed on {result.device.device_id} at {self.port}: "
+            note = f"{result.note[0].upper()}{result.note[1:]}. " if result.note else ""
+            self._set_status(True, f"{note}Sent and committed on {result.device.device_id} at {self.port}: "
                                    f"{result.bytes:,} bytes in {result.chunks} chunks"
                                    f"{f' ({result.retransmissions} resent)' if result.retransmissions else ''}, "
                                    f"{result.seconds:.1f} s. Program SHA-256 {result.sha256}. "
@@ -346,6 +362,8 @@ class DeviceDialog(QDialog):
             self.progress.setFormat("cancelled" if isinstance(error, TransferCancelled) else "not sent")
             if isinstance(error, TransferCancelled):
                 text = f"Cancelled: {error}"
+            elif isinstance(error, DeviceStateUnknownError):
+                text = f"Unknown whether the device took the program: {error}"
             elif isinstance(error, DeviceLinkError):
                 text = f"Not sent: {error}"
             else:

@@ -341,3 +341,45 @@ def test_ctrl_c_cancels_a_send_cleanly(work):
     assert send.returncode == 130
     assert err.strip() == f"mesomap: transfer to {sim.port} cancelled before anything was sent; " \
                           "the device keeps its previous program"
+
+
+def test_lost_committed_reply_says_the_state_is_unknown_asks_the_device_and_a_resend_sends_nothing(work):
+    d, _ = work
+    program = exported(work, "u.device.json")
+    seal = json.loads(program.read_bytes())["content_sha256"]
+    sim = Sim(work, "store-lost-reply", "--fault", "drop-reply=COMMITTED")
+    try:
+        proc = run(work, "send", "u.device.json", "--port", sim.port, "--timeout", "0.5", "--retries", "1")
+        again = run(work, "send", "u.device.json", "--port", sim.port, "--timeout", "10")
+    finally:
+        log = sim.stop()
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    asked = lines.index("send: no valid reply to COMMIT, so the device's program is unknown; asking the device "
+                        "which program it holds (STATUS)")
+    assert "holds the new program" in lines[asked + 1] and f"program SHA-256 {seal}" in proc.stdout
+    assert "reply COMMITTED" in log and "lost in transit" in log
+    assert again.returncode == 0 and "the device already holds this program; nothing was sent" in again.stdout
+    assert f"holds program SHA-256 {seal}" in again.stdout
+    assert (d / "store-lost-reply" / "program.device.json").read_bytes() == program.read_bytes()
+
+
+def test_commit_lost_on_the_way_names_the_previous_program_and_exits_1(work):
+    d, _ = work
+    first = exported(work, "v1.device.json").read_bytes()
+    second = exported(work, "v2.device.json", "--rate-hz", "3").read_bytes()
+    sim = Sim(work, "store-lost-commit")
+    try:
+        assert run(work, "send", "v1.device.json", "--port", sim.port, "--timeout", "10").returncode == 0
+    finally:
+        sim.stop()
+    sim = Sim(work, "store-lost-commit", "--fault", "drop-line=COMMIT")
+    try:
+        proc = run(work, "send", "v2.device.json", "--port", sim.port, "--timeout", "0.5", "--retries", "1")
+    finally:
+        sim.stop()
+    assert proc.returncode == 1
+    old, new = json.loads(first)["content_sha256"], json.loads(second)["content_sha256"]
+    assert proc.stderr.strip().endswith(f"holds its previous program {old}, not the new program {new}: "
+                                        "it was not committed; send again"), proc.stderr
+    assert (d / "store-lost-commit" / "program.device.json").read_bytes() == first

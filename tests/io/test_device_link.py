@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from mesomap.io.device_errors import DeviceLinkError, DeviceTimeoutError, TransferCancelled
+from mesomap.io.device_errors import DeviceLinkError, DeviceStateUnknownError, DeviceTimeoutError, TransferCancelled
 from mesomap.io.device_link import PROTOCOL, crc32_hex, send_program
 from mesomap.io.device_program import build_device_program, parse_device_program, verify_seal
 from mesomap.io.device_sim import INCOMING_FILE, PROGRAM_FILE, Faults, PtySimulator, SimulatedDevice
@@ -354,5 +354,63 @@ def test_a_damaged_stored_program_is_not_reported_as_current(programs, store):
 def test_fault_specs_parse():
     f = Faults.parse(["silent", "corrupt-chunk=2", "corrupt-chunk=5", "corrupt-always=1", "cut-after=7"])
     assert (f.silent, f.corrupt_chunks, f.corrupt_always, f.cut_after_chunks) == (True, {2, 5}, {1}, 7)
+    f = Faults.parse(["drop-reply=COMMITTED", "drop-reply=ACK:2", "drop-line=COMMIT:1"])
+    assert (f.drop_replies, f.drop_lines) == ({"COMMITTED": None, "ACK": 2}, {"COMMIT": 1})
     with pytest.raises(ValueError, match="fault 'loud' is unknown"):
         Faults.parse(["loud"])
+
+
+# -- a lost reply to COMMIT: the state is unknown until the device is asked --------------------------------
+
+def test_lost_committed_reply_is_resolved_by_asking_the_device_which_holds_the_new_program(programs, store):
+    first, second = programs
+    seen = []
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.drop_replies["COMMITTED"] = None  # every COMMITTED reply is lost on its way back
+        result = send_program(sim.port, second, timeout_s=0.5, retries=1, progress=seen.append)
+    assert committed(store) == second
+    assert result.sha256 == verify_seal(second)
+    assert "no reply to COMMIT came back" in result.note and "holds the new program" in result.note
+    assert [p.stage for p in seen][-2:] == ["asking", "done"]  # it said so, asked, then concluded
+
+
+def test_lost_commit_is_resolved_by_asking_the_device_which_keeps_its_previous_program(programs, store):
+    first, second = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.drop_lines["COMMIT"] = None  # the device never gets COMMIT
+        with pytest.raises(DeviceLinkError) as info:
+            send_program(sim.port, second, timeout_s=0.5, retries=1)
+        message = str(info.value)
+        assert not isinstance(info.value, DeviceStateUnknownError)
+        assert (f"asked with STATUS, {sim.port} holds its previous program {verify_seal(first)}, not the new program "
+                f"{verify_seal(second)}: it was not committed; send again") in message, message
+        deadline = time.monotonic() + SLOW_OK
+        while sim.device.pending is not None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert sim.device.pending is None  # the half-done transfer was dropped (ABORT)
+    assert committed(store) == first
+
+
+def test_lost_committed_reply_and_no_answer_to_status_is_reported_as_unknown(programs, store):
+    first, second = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.drop_replies.update(COMMITTED=None, STATUS=None)
+        with pytest.raises(DeviceStateUnknownError) as info:
+            send_program(sim.port, second, timeout_s=0.3, retries=1)
+    message = str(info.value)
+    assert "no reply to COMMIT came back" in message and "the device's program is unknown" in message
+    assert f"the new one ({verify_seal(second)}) or the previous one ({verify_seal(first)})" in message
+    assert "keeps its previous program" not in message  # never claimed: here the device did commit
+    assert committed(store) == second
+
+
+def test_resending_a_program_the_device_holds_sends_nothing(programs, store):
+    first, _ = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        again = send_ok(sim.port, first)
+    assert again.chunks == 0 and again.note == "the device already holds this program; nothing was sent"
+    assert (store / "journal.log").read_text().count("COMMITTED") == 1
