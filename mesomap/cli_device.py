@@ -184,15 +184,21 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def _program_bytes(args: argparse.Namespace):
-    """(bytes, device id it is for, what to call it)."""
+    """(bytes, device id it is for, what to call it); DeviceValidationError when it does not fit the device."""
+    from mesomap.io.device_errors import DeviceValidationError
     from mesomap.io.device_program import SUFFIX, build_device_program, read_device_program
+    from mesomap.model.devices import program_errors
 
     if args.source.endswith(SUFFIX):
         if args.mode or args.rate_hz or args.flow_ml_min:
             raise ValueError("--mode, --rate-hz and --flow-ml-min apply to a plan, not to an exported program")
         doc = read_device_program(args.source)
-        if args.device and _profile(args.device).id != doc.device_id:
+        profile = _profile(args.device or doc.device_id)
+        if profile.id != doc.device_id:
             raise ValueError(f"{args.source} is for device {doc.device_id!r}, not {args.device!r}")
+        problems = program_errors(doc.programs, profile)  # the profile today: shots, programs, steps, needles
+        if problems:
+            raise DeviceValidationError(f"{args.source} does not fit {profile.name}", problems)
         with open(args.source, "rb") as fh:
             return fh.read(), doc.device_id, f"{len(doc.programs)} programs, {doc.shots} shots"
     if not args.device:

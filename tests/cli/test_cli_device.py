@@ -383,3 +383,38 @@ def test_commit_lost_on_the_way_names_the_previous_program_and_exits_1(work):
     assert proc.stderr.strip().endswith(f"holds its previous program {old}, not the new program {new}: "
                                         "it was not committed; send again"), proc.stderr
     assert (d / "store-lost-commit" / "program.device.json").read_bytes() == first
+
+
+def test_a_program_over_the_devices_shots_per_program_is_refused_before_anything_is_sent(work):
+    """Export and send (a plan, or a program file exported when the profile allowed more) check the
+    profile's max_shots_per_program; the message gives the count and the limit; the device sees nothing."""
+    d, _ = work
+    user = d / "data" / "devices"
+    user.mkdir(parents=True, exist_ok=True)
+    from mesomap.io.device_profiles import find_profile
+
+    profile = json.loads(Path(find_profile("generic").source).read_text())
+    forehead = len(json.loads((d / "p.mesomap.json").read_text())["zones"][1]["injections"])
+    profile.update(name="Small gun", max_shots_per_program=1000)
+    (user / "small-gun.json").write_text(json.dumps(profile))
+    try:
+        assert run(work, "export", "p.mesomap.json", "--format", "device", "--device", "small-gun",
+                   "--out", "small.device.json").returncode == 0
+        profile["max_shots_per_program"] = 50  # the profile now says a program holds 50 shots
+        (user / "small-gun.json").write_text(json.dumps(profile))
+        sim = Sim(work, "store-small")
+        try:
+            sent = run(work, "send", "small.device.json", "--port", sim.port, "--timeout", "10")
+            from_plan = run(work, "send", "p.mesomap.json", "--device", "small-gun", "--port", sim.port)
+        finally:
+            log = sim.stop()
+        export = run(work, "export", "p.mesomap.json", "--format", "device", "--device", "small-gun",
+                     "--out", "small2.device.json")
+    finally:
+        (user / "small-gun.json").unlink()
+    assert sent.returncode == 1 and "nothing was written or sent" in sent.stderr
+    assert f"program 2 (Forehead): {forehead} shots, but Small gun holds at most 50 per program" in sent.stderr
+    for proc in (from_plan, export):
+        assert proc.returncode == 1 and f"{forehead} shots, but Small gun holds at most 50 per program" in proc.stderr
+    assert "BEGIN" not in log and not (d / "store-small" / "program.device.json").exists()
+    assert not (d / "small2.device.json").exists()
