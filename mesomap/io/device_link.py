@@ -16,9 +16,10 @@ The line protocol (``docs/device-protocol.md`` is the reference)::
 
 Every reply is awaited for ``timeout_s``; a missing or wrong reply makes the
 host send the same message again, up to ``retries`` more times. The device
-uses a program only after ``COMMITTED``: it verifies the whole program's
-SHA-256 (and the program file's own seal) first, and keeps its previous
-program otherwise.
+uses a program only after it verified the program's SHA-256 (its seal, the one
+name a program has) and keeps its previous program otherwise. Once COMMIT was
+sent without a COMMITTED coming back, the outcome is unknown: the host asks the
+device (STATUS) and reports which program it holds, never a guess.
 
 :func:`send_program` blocks; run it in a worker thread (a Qt one too: nothing
 here imports Qt) and stop it with ``cancel`` (a ``threading.Event`` or a
@@ -43,6 +44,9 @@ DEFAULT_RETRIES = 3
 DEFAULT_CHUNK = 512
 DEFAULT_BAUDRATE = 115_200
 MAX_LINE = 2048  # bytes, with the LF
+#: The largest chunk whose CHUNK line fits in MAX_LINE: "CHUNK " + 10-digit index + " " + 8 hex + " "
+#: + base64 (4 per 3 bytes) + LF = 27 + 4 * ceil(n / 3) <= 2048, so n <= 1515 bytes.
+MAX_CHUNK = 3 * ((MAX_LINE - 27) // 4)
 POLL_S = 0.05  # how often a wait looks at ``cancel``
 
 
@@ -403,7 +407,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
             transfer.report("done")
             return SendResult(sha256, len(program_bytes), 0, 0, hello, time.monotonic() - started,
                               note="the device already holds this program; nothing was sent")
-        transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes)
+        transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes, MAX_CHUNK)  # every line fits in MAX_LINE
         transfer.begin()
         for i in range(transfer.total):
             transfer.chunk(i)

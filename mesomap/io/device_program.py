@@ -57,6 +57,7 @@ SEAL_TAIL = b'"\n}\n'
 SEAL_LENGTH = len(SEAL_HEAD) + 64 + len(SEAL_TAIL)
 MAX_PROGRAM_BYTES = 20_000_000
 UNITS = {"length": "mm", "volume": "ml", "rate": "shots/s", "flow": "ml/min"}
+_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # plan.date: ISO 8601 calendar date
 _SEAL = re.compile(re.escape(SEAL_HEAD) + rb"([0-9a-f]{64})" + re.escape(SEAL_TAIL) + rb"\Z")
 
 
@@ -436,6 +437,8 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
         patient_ref=r.text(plan, "patient_ref", "plan", "", 10_000), date=r.text(plan, "date", "plan", "", 20),
         session_number=r.integer(plan, "session_number", "plan", 1), body_id=r.text(plan, "body_id", "plan", "", 100),
         programs=programs, content_sha256=digest, app=r.text(raw, "app", "", "", 100))
+    if doc.date and not _DATE.fullmatch(doc.date):
+        r.fail("plan.date", f"{doc.date!r} is not a date written YYYY-MM-DD (e.g. 2026-11-23) or empty"[:200])
     totals = r.obj(raw.get("totals"), "totals")
     if r.integer(totals, "programs", "totals") != len(programs) or r.integer(totals, "shots", "totals") != doc.shots:
         r.fail("totals", "the counts differ from the programs listed")

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesomap.io.device_errors import DeviceProgramError
-from mesomap.io.device_link import MAX_LINE, PROTOCOL, crc32_hex
+from mesomap.io.device_link import MAX_CHUNK, MAX_LINE, PROTOCOL, crc32_hex
 from mesomap.io.device_program import parse_device_program, seal_digits, verify_seal
 from mesomap.model.devices import DeviceProfile, program_errors
 
@@ -90,7 +90,7 @@ class SimulatedDevice:
         self.profile = profile
         self.device_id = profile.id if profile is not None else device_id
         self.max_program_bytes = max_program_bytes
-        self.max_chunk = max_chunk
+        self.max_chunk = min(max_chunk, MAX_CHUNK)  # a CHUNK line must fit in the 2048-byte line limit
         self.session_timeout_s = session_timeout_s
         self.clock = clock
         self.on_event = on_event

@@ -279,6 +279,25 @@ def test_program_larger_than_the_device_takes(programs, store):
             send_ok(sim.port, programs[0])
 
 
+def test_a_device_announcing_chunks_too_big_for_a_line_still_gets_lines_within_2048_bytes(programs, store):
+    first, _ = programs
+    sizes = []
+
+    def announce_4096(reply: bytes) -> bytes:  # a device that says it takes 4096-byte chunks
+        return reply.replace(b" 1515 ", b" 4096 ", 1) if reply.startswith(b"HELLO ") else reply
+
+    def measure(line: bytes) -> bytes:
+        sizes.append(len(line) + 1)
+        return line
+
+    device = SimulatedDevice(store, max_chunk=4096)
+    assert device.max_chunk == 1515  # the simulator itself never announces more than fits on a line
+    with PtySimulator(device, Faults(rewrite=measure, rewrite_reply=announce_4096)) as sim:
+        result = send_ok(sim.port, first, chunk_size=8192)
+    assert committed(store) == first and result.retransmissions == 0
+    assert max(sizes) <= 2048 and result.chunks == -(-len(first) // 1515)
+
+
 def test_port_that_does_not_exist():
     with pytest.raises(DeviceLinkError, match="cannot open /nonexistent/tty"):
         send_program("/nonexistent/tty", build_device_program(gridded_plan(), surface(), profile())[0])
@@ -294,38 +313,38 @@ def test_device_protocol_rules(programs, store):
     data = programs[0]
     sha = verify_seal(data)
     clock = {"t": 0.0}
-    dev = SimulatedDevice(store, max_chunk=4096, session_timeout_s=30, clock=lambda: clock["t"])
+    dev = SimulatedDevice(store, max_chunk=1024, session_timeout_s=30, clock=lambda: clock["t"])
     assert dev.handle(b"HELLO mesomap-link/0") == f"ERR VERSION {PROTOCOL}".encode()
-    assert dev.handle(f"HELLO {PROTOCOL}".encode()) == f"HELLO {PROTOCOL} any 8000000 4096 none".encode()
+    assert dev.handle(f"HELLO {PROTOCOL}".encode()) == f"HELLO {PROTOCOL} any 8000000 1024 none".encode()
     assert dev.handle(b"CHUNK 0 00000000 AAAA") == b"NAK 0 NO-TRANSFER"
     assert dev.handle(b"FOO") == b"ERR BAD-MESSAGE FOO"
     assert dev.handle(f"BEGIN {len(data)} 99999 {sha}".encode()).startswith(b"ERR BAD-BEGIN")
-    n = -(-len(data) // 4096)
-    assert dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode()) == f"READY {n}".encode()
-    pieces = [data[i * 4096:(i + 1) * 4096] for i in range(n)]
+    n = -(-len(data) // 1024)
+    assert dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode()) == f"READY {n}".encode()
+    pieces = [data[i * 1024:(i + 1) * 1024] for i in range(n)]
     assert dev.handle(_chunk(1, pieces[1])) == b"NAK 1 OUT-OF-ORDER 0"
-    assert dev.handle(_chunk(0, pieces[0][:-1])) == b"NAK 0 BAD-LENGTH 4096"
+    assert dev.handle(_chunk(0, pieces[0][:-1])) == b"NAK 0 BAD-LENGTH 1024"
     assert dev.handle(b"CHUNK 0 " + crc32_hex(pieces[0]).encode() + b" !!notbase64") == b"NAK 0 BAD-BASE64"
     ack0 = f"ACK 0 {crc32_hex(pieces[0])}".encode()
     assert dev.handle(_chunk(0, pieces[0])) == ack0
     assert dev.handle(_chunk(0, pieces[0])) == ack0  # a resend after a lost ACK: acknowledged again, stored once
     assert dev.handle(f"COMMIT {sha}".encode()).startswith(b"ERR COMMIT-REFUSED INCOMPLETE 1 of")
     assert dev.pending is None and committed(store) is None  # a refused commit drops the transfer
-    assert dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode()) == f"READY {n}".encode()
+    assert dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode()) == f"READY {n}".encode()
     for i, piece in enumerate(pieces):
         assert dev.handle(_chunk(i, piece)) == f"ACK {i} {crc32_hex(piece)}".encode()
     assert dev.handle(b"STATUS") == f"STATUS none {n}/{n}".encode()
     assert dev.handle(f"COMMIT {'0' * 64}".encode()).startswith(b"ERR COMMIT-REFUSED SHA-MISMATCH")
     assert committed(store) is None
     # again, whole, and a COMMIT repeated after a lost COMMITTED is answered the same
-    dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode())
+    dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode())
     for i, piece in enumerate(pieces):
         dev.handle(_chunk(i, piece))
     assert dev.handle(f"COMMIT {sha}".encode()) == f"COMMITTED {sha}".encode()
     assert dev.handle(f"COMMIT {sha}".encode()) == f"COMMITTED {sha}".encode()
     assert committed(store) == data
     # a transfer left silent longer than the session timeout is dropped
-    dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode())
+    dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode())
     dev.handle(_chunk(0, pieces[0]))
     clock["t"] += 31
     dev.tick()
