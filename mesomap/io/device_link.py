@@ -37,17 +37,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from mesomap.io.device_errors import DeviceLinkError, DeviceStateUnknownError, DeviceTimeoutError, TransferCancelled
+from mesomap.io.device_line import (  # noqa: F401 (MAX_LINE and POLL_S are part of this module's interface)
+    MAX_LINE,
+    POLL_S,
+    Cancelled,
+    LineLink,
+    cancel_check,
+    describe_error,
+    is_link_error,
+    open_port,
+)
 
 PROTOCOL = "mesomap-link/1"
 DEFAULT_TIMEOUT_S = 2.0
 DEFAULT_RETRIES = 3
 DEFAULT_CHUNK = 512
 DEFAULT_BAUDRATE = 115_200
-MAX_LINE = 2048  # bytes, with the LF
 #: The largest chunk whose CHUNK line fits in MAX_LINE: "CHUNK " + 10-digit index + " " + 8 hex + " "
 #: + base64 (4 per 3 bytes) + LF = 27 + 4 * ceil(n / 3) <= 2048, so n <= 1515 bytes.
 MAX_CHUNK = 3 * ((MAX_LINE - 27) // 4)
-POLL_S = 0.05  # how often a wait looks at ``cancel``
 
 
 def crc32_hex(data: bytes) -> str:
@@ -94,78 +102,7 @@ class SendResult:
     note: str = ""  # how the outcome was learnt when it was not the plain COMMITTED reply
 
 
-def _cancel_check(cancel) -> Callable[[], bool]:
-    if cancel is None:
-        return lambda: False
-    if hasattr(cancel, "is_set"):
-        return cancel.is_set
-    if callable(cancel):
-        return cancel
-    raise TypeError("cancel must be a threading.Event, a callable returning bool, or None")
-
-
-class _Cancelled(Exception):
-    pass
-
-
 _RETRY = object()  # an accept() answer: the reply is wrong, resend now
-
-
-class LineLink:
-    """Lines over a serial-like object: ``write(bytes)`` and ``read(n)`` that returns within a short timeout."""
-
-    def __init__(self, port: Any, name: str, cancelled: Callable[[], bool]):
-        self.port = port
-        self.name = name
-        self.cancelled = cancelled
-        self.buffer = bytearray()
-
-    def send(self, line: str) -> None:
-        self.port.write(line.encode("ascii") + b"\n")
-        flush = getattr(self.port, "flush", None)
-        if flush:
-            flush()
-
-    def _read_some(self) -> bytes:
-        waiting = getattr(self.port, "in_waiting", 0) or 0
-        return self.port.read(max(1, min(waiting, 65536)))
-
-    def receive(self, timeout_s: float) -> str | None:
-        """The next line (without LF/CR), or None after ``timeout_s``; _Cancelled if cancel is set."""
-        deadline = time.monotonic() + timeout_s
-        while True:
-            nl = self.buffer.find(b"\n")
-            if nl >= 0:
-                raw = bytes(self.buffer[:nl]).rstrip(b"\r")
-                del self.buffer[: nl + 1]
-                return raw.decode("ascii", "replace")
-            if len(self.buffer) > MAX_LINE:  # garbage without a line end: drop it
-                self.buffer.clear()
-            if self.cancelled():
-                raise _Cancelled()
-            if time.monotonic() >= deadline:
-                return None
-            self.buffer += self._read_some()
-
-    def clear_input(self) -> None:
-        self.buffer.clear()
-        reset = getattr(self.port, "reset_input_buffer", None)
-        if reset:
-            reset()
-
-
-def _open(port_or_serial, baudrate: int):
-    """(serial object, name, opened here?)."""
-    if isinstance(port_or_serial, str):
-        import serial
-
-        try:
-            ser = serial.Serial(port_or_serial, baudrate=baudrate, timeout=POLL_S, write_timeout=10)
-        except (serial.SerialException, OSError, ValueError) as err:
-            raise DeviceLinkError(f"cannot open {port_or_serial}: {err}") from None
-        return ser, port_or_serial, True
-    name = getattr(port_or_serial, "port", None) or getattr(port_or_serial, "name", None) or "the device"
-    return port_or_serial, str(name), False
 
 
 class _Transfer:
@@ -315,7 +252,7 @@ class _Transfer:
         except DeviceLinkError:
             return None
         except Exception as err:  # the link is gone
-            if _is_link_error(err):
+            if is_link_error(err):
                 return None
             raise
 
@@ -384,8 +321,8 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
     if chunk_size < 1 or timeout_s <= 0 or retries < 0:
         raise ValueError("chunk_size >= 1, timeout_s > 0 and retries >= 0 are needed")
     sha256 = program_sha256(program_bytes)
-    cancelled = _cancel_check(cancel)
-    ser, name, opened = _open(port_or_serial, baudrate)
+    cancelled = cancel_check(cancel)
+    ser, name, opened = open_port(port_or_serial, baudrate)
     old_timeout = getattr(ser, "timeout", None)
     started = time.monotonic()
     transfer = None
@@ -413,7 +350,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
             transfer.chunk(i)
         try:
             transfer.commit()
-        except _Cancelled:
+        except Cancelled:
             result = transfer.resolve_commit("cancel came after COMMIT was sent", hello, started)
         except DeviceLinkError as err:
             if not transfer.commit_unknown:
@@ -423,16 +360,16 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
                      f"({str(err).split('; ')[0]})")
             result = transfer.resolve_commit(cause, hello, started)
         except Exception as err:
-            if not (_is_link_error(err) and transfer.commit_unknown):
+            if not (is_link_error(err) and transfer.commit_unknown):
                 raise
-            result = transfer.resolve_commit(f"link to {name} lost after COMMIT was sent ({_describe(err)})", hello,
+            result = transfer.resolve_commit(f"link to {name} lost after COMMIT was sent ({describe_error(err)})", hello,
                                              started)
         else:
             result = SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
                                 time.monotonic() - started)
         transfer.report("done")
         return result
-    except _Cancelled:
+    except Cancelled:
         if transfer is not None and transfer.begun:
             transfer.abort()
         if transfer is not None and transfer.begun:
@@ -448,10 +385,10 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
             transfer.abort()  # a refused or silent transfer: ask the device to drop what it has so far
         raise
     except Exception as err:  # serial errors (cable pulled, port gone), OSError
-        if not _is_link_error(err):
+        if not is_link_error(err):
             raise
         where = transfer.where() if transfer else "nothing was sent yet"
-        raise DeviceLinkError(f"link to {name} lost ({_describe(err)}); {where}; the device keeps its previous program; "
+        raise DeviceLinkError(f"link to {name} lost ({describe_error(err)}); {where}; the device keeps its previous program; "
                               "reconnect and send again", transfer.acked if transfer else 0,
                               transfer.total if transfer else 0) from None
     finally:
@@ -483,25 +420,3 @@ def program_sha256(program_bytes: bytes) -> str:
 
 def _is_sha(text: str) -> bool:
     return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
-
-
-def _describe(err: Exception) -> str:
-    """A short reason: "Input/output error" rather than "(5, 'Input/output error')"."""
-    if isinstance(err, OSError) and err.strerror and not str(err).startswith(("read failed", "write failed")):
-        return err.strerror
-    args = getattr(err, "args", ())
-    if len(args) == 2 and isinstance(args[0], int) and isinstance(args[1], str):
-        return args[1]
-    return str(err) or type(err).__name__
-
-
-def _is_link_error(err: Exception) -> bool:
-    """Errors of a port that went away: OSError, pyserial's SerialException (an OSError),
-    and termios.error (not an OSError: tcdrain on a pty whose other side closed)."""
-    if isinstance(err, OSError):
-        return True
-    try:
-        import termios
-    except ImportError:  # Windows
-        return False
-    return isinstance(err, termios.error)

@@ -12,7 +12,8 @@ one reply out) with its store folder:
 :class:`PtySimulator` serves it on a pty (``pty.openpty``): connect to
 :attr:`PtySimulator.port` like to a serial port. :class:`Faults` injects link
 faults for tests and demonstrations (a corrupted chunk, a link cut after some
-chunks, a device that never answers).
+chunks, a device that never answers, a lost reply). Both live in their own modules
+(:mod:`mesomap.io.device_pty`, :mod:`mesomap.io.device_faults`) and are importable from here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import datetime as _dt
 import errno
 import os
 import re
-import select
 import threading
 import time
 from collections.abc import Callable
@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesomap.io.device_errors import DeviceProgramError
-from mesomap.io.device_link import MAX_CHUNK, MAX_LINE, PROTOCOL, crc32_hex
+from mesomap.io.device_faults import Faults, flip_payload_byte  # noqa: F401 (part of this module's interface)
+from mesomap.io.device_link import MAX_CHUNK, PROTOCOL, crc32_hex
 from mesomap.io.device_program import parse_device_program, seal_digits, verify_seal
+from mesomap.io.device_pty import PtySimulator  # noqa: F401 (part of this module's interface)
 from mesomap.model.devices import DeviceProfile, program_errors
 
 PROGRAM_FILE = "program.device.json"
@@ -298,223 +300,3 @@ class SimulatedDevice:
         p = self.pending
         pending = f"{p.received}/{p.total}" if p else "idle"
         return f"STATUS {self.committed_sha256 or 'none'} {pending}"
-
-
-@dataclass
-class Faults:
-    """Link faults for tests and demonstrations (all off by default).
-
-    corrupt_chunks : chunk indices whose payload gets one byte flipped in transit,
-        the first time each arrives (the resend then gets through).
-    corrupt_always : chunk indices corrupted every time they arrive.
-    cut_after_chunks : after this many chunks were acknowledged the link is cut
-        (the pty is closed, as if the cable were pulled).
-    silent : the device never answers.
-    rewrite : every received line passes through it first (a man in the middle for
-        tests); it returns the line to deliver, or None to lose it.
-    rewrite_reply : the same for every reply the device sends.
-    drop_replies : reply verb ("COMMITTED", "STATUS", "ACK" …) -> how many such replies are lost on the
-        way back (None: every one); the device has acted on the line all the same.
-    drop_lines : the same for the host's lines by verb ("COMMIT" …): the device never sees them.
-    """
-
-    corrupt_chunks: set[int] = field(default_factory=set)
-    corrupt_always: set[int] = field(default_factory=set)
-    cut_after_chunks: int | None = None
-    silent: bool = False
-    rewrite: Callable[[bytes], bytes | None] | None = None
-    rewrite_reply: Callable[[bytes], bytes | None] | None = None
-    drop_replies: dict[str, int | None] = field(default_factory=dict)
-    drop_lines: dict[str, int | None] = field(default_factory=dict)
-
-    @staticmethod
-    def _drop(table: dict[str, int | None], line: bytes) -> bool:
-        """Whether ``line`` is lost (its verb is in ``table`` with drops left); counts it."""
-        verb = line.split(b" ", 1)[0].decode("ascii", "replace")
-        if verb not in table:
-            return False
-        left = table[verb]
-        if left is not None:
-            if left <= 0:
-                return False
-            table[verb] = left - 1
-        return True
-
-    @classmethod
-    def parse(cls, specs: list[str]) -> Faults:
-        """From ``["corrupt-chunk=2", "cut-after=5", "silent", "corrupt-always=0"]``; ValueError names a bad one."""
-        faults = cls()
-        for spec in specs:
-            name, _, value = spec.partition("=")
-            try:
-                if name == "silent" and not value:
-                    faults.silent = True
-                elif name == "corrupt-chunk":
-                    faults.corrupt_chunks.add(int(value))
-                elif name == "corrupt-always":
-                    faults.corrupt_always.add(int(value))
-                elif name == "cut-after":
-                    faults.cut_after_chunks = int(value)
-                elif name in ("drop-reply", "drop-line") and re.fullmatch(r"[A-Z]+(:[0-9]+)?", value):
-                    verb, _, count = value.partition(":")
-                    table = faults.drop_replies if name == "drop-reply" else faults.drop_lines
-                    table[verb] = int(count) if count else None
-                else:
-                    raise ValueError
-            except ValueError:
-                raise ValueError(f"fault {spec!r} is unknown; use silent, corrupt-chunk=I, corrupt-always=I, "
-                                 "cut-after=N, drop-reply=VERB[:N] or drop-line=VERB[:N]") from None
-        return faults
-
-
-def flip_payload_byte(line: bytes) -> bytes:
-    """``line`` (a CHUNK message) with one base64 character of its payload changed."""
-    head, _, payload = line.rpartition(b" ")
-    if not payload:
-        return line
-    k = len(payload) // 2
-    c = payload[k:k + 1]
-    swapped = b"B" if c != b"B" else b"C"
-    return head + b" " + payload[:k] + swapped + payload[k + 1:]
-
-
-class PtySimulator:
-    """Serve a :class:`SimulatedDevice` on a new pseudo-terminal; :attr:`port` is the path to connect to."""
-
-    def __init__(self, device: SimulatedDevice, faults: Faults | None = None):
-        import pty
-        import tty
-
-        self.device = device
-        self.faults = faults or Faults()
-        self.master, self.slave = pty.openpty()
-        tty.setraw(self.slave)  # no echo, no line editing, until a client configures the port
-        self.port = os.ttyname(self.slave)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._seen: set[int] = set()
-        self._acked = 0
-        self.cut_done = threading.Event()
-
-    # -- running --------------------------------------------------------------------------------
-    def start(self) -> PtySimulator:
-        self._thread = threading.Thread(target=self.serve, name=f"device-sim {self.port}", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._close()
-
-    def __enter__(self) -> PtySimulator:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def _close(self) -> None:
-        for attr in ("master", "slave"):
-            fd = getattr(self, attr)
-            if fd is not None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-                setattr(self, attr, None)
-
-    def request_stop(self) -> None:
-        """Ask :meth:`serve` to return (safe from a signal handler or another thread)."""
-        self._stop.set()
-
-    def cut(self) -> None:
-        """Pull the cable: close the pty; the host's next read or write fails."""
-        self.device.log("link cut (fault injection)")
-        self._stop.set()
-        self._close()
-        self.cut_done.set()
-
-    def serve(self) -> None:
-        """Read lines, answer them, until :meth:`stop` or :meth:`cut`."""
-        buffer = bytearray()
-        too_long = False
-        while not self._stop.is_set():
-            master = self.master
-            if master is None:
-                return
-            try:
-                ready, _, _ = select.select([master], [], [], 0.1)
-            except (OSError, ValueError):
-                return
-            self.device.tick()
-            if not ready:
-                continue
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # EIO: no one holds the other side (we keep the slave open, so rarely)
-                time.sleep(0.05)
-                continue
-            buffer += data
-            while True:
-                nl = buffer.find(b"\n")
-                if nl < 0:
-                    if len(buffer) > MAX_LINE:
-                        buffer.clear()
-                        too_long = True
-                    break
-                line = bytes(buffer[:nl])
-                del buffer[: nl + 1]
-                if too_long:  # the tail of an over-long line
-                    too_long = False
-                    self._reply(b"ERR LINE-TOO-LONG")
-                    continue
-                if len(line) >= MAX_LINE:
-                    self._reply(b"ERR LINE-TOO-LONG")
-                    continue
-                self._receive(line)
-                if self.master is None:
-                    return
-
-    def _receive(self, line: bytes) -> None:
-        f = self.faults
-        if f.rewrite is not None:
-            line = f.rewrite(line)
-            if line is None:
-                return
-        if f.silent:
-            return
-        if f._drop(f.drop_lines, line):
-            self.device.log(f"{line[:40].decode('ascii', 'replace')} lost in transit (fault injection)")
-            return
-        if line.startswith(b"CHUNK "):
-            parts = line.split(b" ")
-            index = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1
-            if index in f.corrupt_always or (index in f.corrupt_chunks and index not in self._seen):
-                self.device.log(f"chunk {index} corrupted in transit (fault injection)")
-                line = flip_payload_byte(line)
-            self._seen.add(index)
-        reply = self.device.handle(line)
-        if reply is None:
-            return
-        if reply.startswith(b"ACK "):
-            self._acked = max(self._acked, int(reply.split(b" ")[1]) + 1)
-        elif reply.startswith(b"READY"):
-            self._acked = 0
-        if f.rewrite_reply is not None:
-            reply = f.rewrite_reply(reply)
-        if reply is not None and f._drop(f.drop_replies, reply):
-            self.device.log(f"reply {reply[:40].decode('ascii', 'replace')} lost in transit (fault injection)")
-            reply = None
-        if reply is not None:
-            self._reply(reply)
-        if f.cut_after_chunks is not None and self._acked >= f.cut_after_chunks and reply and reply.startswith(b"ACK "):
-            self.cut()
-
-    def _reply(self, reply: bytes) -> None:
-        if self.master is None:
-            return
-        try:
-            os.write(self.master, reply + b"\n")
-        except OSError:
-            pass
