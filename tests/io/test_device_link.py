@@ -433,3 +433,43 @@ def test_resending_a_program_the_device_holds_sends_nothing(programs, store):
         again = send_ok(sim.port, first)
     assert again.chunks == 0 and again.note == "the device already holds this program; nothing was sent"
     assert (store / "journal.log").read_text().count("COMMITTED") == 1
+
+
+def test_cancel_after_commit_was_sent_reports_what_the_device_holds_not_a_guess(programs, store):
+    first, second = programs
+    cancel = threading.Event()
+
+    def cancel_when_committing(p):
+        if p.stage == "committing":
+            cancel.set()  # the user clicks Cancel just as COMMIT goes out
+
+    def lose_committed(reply: bytes):
+        return None if reply.startswith(b"COMMITTED ") else reply
+
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.rewrite_reply = lose_committed
+        result = send_program(sim.port, second, timeout_s=2, progress=cancel_when_committing, cancel=cancel)
+    assert committed(store) == second  # too late to cancel: the device took it, and the user is told so
+    assert result.sha256 == verify_seal(second) and "holds the new program" in result.note
+
+
+def test_device_that_disconnects_after_committing_is_reported_unknown_naming_both_programs(programs, store):
+    first, second = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+
+        def unplug_on_committed(reply: bytes):
+            if reply.startswith(b"COMMITTED "):
+                sim.cut()  # the cable is pulled as the device answers
+                return None
+            return reply
+
+        sim.faults.rewrite_reply = unplug_on_committed
+        with pytest.raises(DeviceLinkError) as info:
+            send_program(sim.port, second, timeout_s=0.5, retries=1)
+    assert isinstance(info.value, DeviceStateUnknownError), str(info.value)
+    message = str(info.value)
+    assert f"the new one ({verify_seal(second)}) or the previous one ({verify_seal(first)})" in message
+    assert "keeps its previous program" not in message
+    assert committed(store) == second
