@@ -155,7 +155,8 @@ class DeviceDialog(QDialog):
         self.cancel_button = QPushButton("Cancel transfer")
         self.cancel_button.setEnabled(False)
         self.cancel_button.setToolTip("Stop sending: the device is told to drop what it received and keeps "
-                                      "its previous program")
+                                      "its previous program (once the program is sent whole, mesomap asks the "
+                                      "device which program it holds and tells you)")
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
