@@ -214,3 +214,18 @@ def test_commit_lost_names_the_previous_program_and_offers_send_again(gridded, q
     assert f"holds its previous program {old}, not the new program {new}: it was not committed" in final
     assert dialog.send_button.text() == "Send again" and dialog.send_button.isEnabled()
     assert (store / PROGRAM_FILE).read_bytes() == first
+
+
+def test_no_reply_to_commit_nor_status_is_shown_as_unknown_with_both_programs(gridded, qtbot, tmp_path):
+    store = tmp_path / "device"
+    dialog = dialog_for(gridded, qtbot)
+    dialog.timeout.setValue(0.3)
+    dialog.retries = 1
+    with PtySimulator(SimulatedDevice(store), Faults(drop_replies={"COMMITTED": None, "STATUS": None})) as sim:
+        seen = send_and_watch(dialog, qtbot, sim.port)
+    new = json.loads(dialog.program)["content_sha256"]
+    final = seen[-1]
+    assert final.startswith("Unknown whether the device took the program: no reply to COMMIT came back"), final
+    assert f"the new one ({new}) or the previous one (none)" in final and "do not use the device before checking" in final
+    assert "keeps its previous program" not in final
+    assert dialog.send_button.text() == "Send again" and dialog.send_button.isEnabled()
