@@ -83,7 +83,8 @@ def register(subparsers, parser_class) -> dict:
     sim.add_argument("--store", required=True, metavar="DIR", help="folder where the device keeps what it receives")
     sim.add_argument("--device", metavar="PROFILE", help="be this device: refuse programs for others or out of its range")
     sim.add_argument("--fault", action="append", default=[], metavar="SPEC",
-                     help="inject a fault: silent, corrupt-chunk=I, corrupt-always=I, cut-after=N (repeat)")
+                     help="inject a fault: silent, corrupt-chunk=I, corrupt-always=I, cut-after=N, "
+                          "drop-reply=VERB[:N] (e.g. COMMITTED: lose those replies), drop-line=VERB[:N] (repeat)")
     sim.add_argument("--session-timeout", type=_positive, default=None, metavar="S",
                      help="drop a transfer silent for this long (default 30)")
 
@@ -149,7 +150,7 @@ def run_export(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(f"  {line}")
     if args.format == "device":
-        print(f"  content sha256 {report.content_sha256}")
+        print(f"  program SHA-256 {report.content_sha256} (its seal: the device reports the same)")
     return 0
 
 
@@ -183,15 +184,21 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def _program_bytes(args: argparse.Namespace):
-    """(bytes, device id it is for, what to call it)."""
+    """(bytes, device id it is for, what to call it); DeviceValidationError when it does not fit the device."""
+    from mesomap.io.device_errors import DeviceValidationError
     from mesomap.io.device_program import SUFFIX, build_device_program, read_device_program
+    from mesomap.model.devices import program_errors
 
     if args.source.endswith(SUFFIX):
         if args.mode or args.rate_hz or args.flow_ml_min:
             raise ValueError("--mode, --rate-hz and --flow-ml-min apply to a plan, not to an exported program")
         doc = read_device_program(args.source)
-        if args.device and _profile(args.device).id != doc.device_id:
+        profile = _profile(args.device or doc.device_id)
+        if profile.id != doc.device_id:
             raise ValueError(f"{args.source} is for device {doc.device_id!r}, not {args.device!r}")
+        problems = program_errors(doc.programs, profile)  # the profile today: shots, programs, steps, needles
+        if problems:
+            raise DeviceValidationError(f"{args.source} does not fit {profile.name}", problems)
         with open(args.source, "rb") as fh:
             return fh.read(), doc.device_id, f"{len(doc.programs)} programs, {doc.shots} shots"
     if not args.device:
@@ -223,6 +230,9 @@ def cmd_send(args: argparse.Namespace) -> int:
             last["decile"] = decile
             print(f"send: chunk {p.chunks_done}/{p.chunks_total} ({p.bytes_done}/{p.bytes_total} bytes"
                   f"{f', {p.retransmissions} resent' if p.retransmissions else ''})", flush=True)
+        elif p.stage == "asking":
+            print("send: no valid reply to COMMIT, so the device's program is unknown; asking the device "
+                  "which program it holds (STATUS)", flush=True)
         elif p.stage != "done":
             print(f"send: {p.stage}", flush=True)
 
@@ -259,8 +269,13 @@ def cmd_send(args: argparse.Namespace) -> int:
             return 130
         raise outcome["error"]
     r = outcome["result"]
+    if r.note:
+        print(f"send: {r.note}")
+    if not r.chunks:
+        print(f"send: {r.device.device_id} at {args.port} holds program SHA-256 {r.sha256}")
+        return 0
     print(f"send: committed on {r.device.device_id} at {args.port}: {r.bytes} bytes in {r.chunks} chunks "
-          f"({r.retransmissions} resent), sha256 {r.sha256}, {r.seconds:.1f} s")
+          f"({r.retransmissions} resent), program SHA-256 {r.sha256}, {r.seconds:.1f} s")
     return 0
 
 
@@ -276,6 +291,8 @@ def cmd_device_sim(args: argparse.Namespace) -> int:
                              on_event=lambda text: print(f"device-sim: {text}", flush=True))
     sim = PtySimulator(device, faults)
     previous = {s: signal.signal(s, lambda *_: sim.request_stop()) for s in (signal.SIGTERM, signal.SIGINT)}
+    if hasattr(signal, "SIGXFSZ"):  # a store over its size limit is a full store (a NAK), not a killed device
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         current = device.committed_sha256
         print(f"device-sim: listening on {sim.port}", flush=True)
@@ -300,7 +317,7 @@ def cmd_device_verify(args: argparse.Namespace) -> int:
                           "content_sha256": doc.content_sha256, "programs": len(doc.programs), "shots": doc.shots,
                           "volume_ml": doc.volume_ml}))
         return 0
-    print(f"{args.program}: verified (sha256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
+    print(f"{args.program}: verified (program SHA-256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
           f"plan {doc.plan_id} of {doc.date or 'no date'}, session {doc.session_number}")
     for p in doc.programs:
         rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"

@@ -41,3 +41,8 @@ class DeviceTimeoutError(DeviceLinkError):
 
 class TransferCancelled(DeviceLinkError):
     """The user cancelled the transfer; the device was told to drop it."""
+
+
+class DeviceStateUnknownError(DeviceLinkError):
+    """COMMIT was sent but neither its reply nor an answer to STATUS came back: the device may hold the
+    new program or its previous one. The message names both SHA-256 and says what to do."""

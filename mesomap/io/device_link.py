@@ -16,9 +16,10 @@ The line protocol (``docs/device-protocol.md`` is the reference)::
 
 Every reply is awaited for ``timeout_s``; a missing or wrong reply makes the
 host send the same message again, up to ``retries`` more times. The device
-uses a program only after ``COMMITTED``: it verifies the whole program's
-SHA-256 (and the program file's own seal) first, and keeps its previous
-program otherwise.
+uses a program only after it verified the program's SHA-256 (its seal, the one
+name a program has) and keeps its previous program otherwise. Once COMMIT was
+sent without a COMMITTED coming back, the outcome is unknown: the host asks the
+device (STATUS) and reports which program it holds, never a guess.
 
 :func:`send_program` blocks; run it in a worker thread (a Qt one too: nothing
 here imports Qt) and stop it with ``cancel`` (a ``threading.Event`` or a
@@ -28,7 +29,6 @@ callable returning True), watching ``progress``.
 from __future__ import annotations
 
 import base64
-import hashlib
 import math
 import time
 import zlib
@@ -36,15 +36,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from mesomap.io.device_errors import DeviceLinkError, DeviceTimeoutError, TransferCancelled
+from mesomap.io.device_errors import DeviceLinkError, DeviceStateUnknownError, DeviceTimeoutError, TransferCancelled
+from mesomap.io.device_line import (  # noqa: F401 (MAX_LINE and POLL_S are part of this module's interface)
+    MAX_LINE,
+    POLL_S,
+    Cancelled,
+    LineLink,
+    cancel_check,
+    describe_error,
+    is_link_error,
+    open_port,
+)
 
 PROTOCOL = "mesomap-link/1"
 DEFAULT_TIMEOUT_S = 2.0
 DEFAULT_RETRIES = 3
 DEFAULT_CHUNK = 512
 DEFAULT_BAUDRATE = 115_200
-MAX_LINE = 2048  # bytes, with the LF
-POLL_S = 0.05  # how often a wait looks at ``cancel``
+#: The largest chunk whose CHUNK line fits in MAX_LINE: "CHUNK " + 10-digit index + " " + 8 hex + " "
+#: + base64 (4 per 3 bytes) + LF = 27 + 4 * ceil(n / 3) <= 2048, so n <= 1515 bytes.
+MAX_CHUNK = 3 * ((MAX_LINE - 27) // 4)
 
 
 def crc32_hex(data: bytes) -> str:
@@ -54,7 +65,8 @@ def crc32_hex(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class TransferProgress:
-    """Where a transfer is: ``stage`` is "handshake", "sending", "committing" or "done"."""
+    """Where a transfer is: ``stage`` is "handshake", "sending", "committing", "asking" (the reply to
+    COMMIT did not come: the device's state is unknown and it is asked with STATUS) or "done"."""
 
     stage: str
     chunks_done: int
@@ -81,101 +93,34 @@ class DeviceHello:
 
 @dataclass(frozen=True)
 class SendResult:
-    sha256: str
+    sha256: str  # the program's seal, the SHA-256 that names it on every screen
     bytes: int
     chunks: int
     retransmissions: int
     device: DeviceHello
     seconds: float
-
-
-def _cancel_check(cancel) -> Callable[[], bool]:
-    if cancel is None:
-        return lambda: False
-    if hasattr(cancel, "is_set"):
-        return cancel.is_set
-    if callable(cancel):
-        return cancel
-    raise TypeError("cancel must be a threading.Event, a callable returning bool, or None")
-
-
-class _Cancelled(Exception):
-    pass
+    note: str = ""  # how the outcome was learnt when it was not the plain COMMITTED reply
 
 
 _RETRY = object()  # an accept() answer: the reply is wrong, resend now
 
 
-class LineLink:
-    """Lines over a serial-like object: ``write(bytes)`` and ``read(n)`` that returns within a short timeout."""
-
-    def __init__(self, port: Any, name: str, cancelled: Callable[[], bool]):
-        self.port = port
-        self.name = name
-        self.cancelled = cancelled
-        self.buffer = bytearray()
-
-    def send(self, line: str) -> None:
-        self.port.write(line.encode("ascii") + b"\n")
-        flush = getattr(self.port, "flush", None)
-        if flush:
-            flush()
-
-    def _read_some(self) -> bytes:
-        waiting = getattr(self.port, "in_waiting", 0) or 0
-        return self.port.read(max(1, min(waiting, 65536)))
-
-    def receive(self, timeout_s: float) -> str | None:
-        """The next line (without LF/CR), or None after ``timeout_s``; _Cancelled if cancel is set."""
-        deadline = time.monotonic() + timeout_s
-        while True:
-            nl = self.buffer.find(b"\n")
-            if nl >= 0:
-                raw = bytes(self.buffer[:nl]).rstrip(b"\r")
-                del self.buffer[: nl + 1]
-                return raw.decode("ascii", "replace")
-            if len(self.buffer) > MAX_LINE:  # garbage without a line end: drop it
-                self.buffer.clear()
-            if self.cancelled():
-                raise _Cancelled()
-            if time.monotonic() >= deadline:
-                return None
-            self.buffer += self._read_some()
-
-    def clear_input(self) -> None:
-        self.buffer.clear()
-        reset = getattr(self.port, "reset_input_buffer", None)
-        if reset:
-            reset()
-
-
-def _open(port_or_serial, baudrate: int):
-    """(serial object, name, opened here?)."""
-    if isinstance(port_or_serial, str):
-        import serial
-
-        try:
-            ser = serial.Serial(port_or_serial, baudrate=baudrate, timeout=POLL_S, write_timeout=10)
-        except (serial.SerialException, OSError, ValueError) as err:
-            raise DeviceLinkError(f"cannot open {port_or_serial}: {err}") from None
-        return ser, port_or_serial, True
-    name = getattr(port_or_serial, "port", None) or getattr(port_or_serial, "name", None) or "the device"
-    return port_or_serial, str(name), False
-
-
 class _Transfer:
-    def __init__(self, link: LineLink, data: bytes, timeout_s: float, retries: int, chunk_size: int, progress):
+    def __init__(self, link: LineLink, data: bytes, sha256: str, timeout_s: float, retries: int, chunk_size: int,
+                 progress):
         self.link = link
         self.data = data
         self.timeout_s = timeout_s
         self.retries = retries
         self.chunk_size = chunk_size
         self.progress = progress or (lambda p: None)
-        self.sha = hashlib.sha256(data).hexdigest()
+        self.sha = sha256  # the program's name: its seal (docs/device-protocol.md, section 2.1)
         self.acked = 0
         self.total = 0
         self.retransmissions = 0
         self.begun = False
+        self.commit_unknown = False  # COMMIT sent, its outcome not known: never claim the previous program stays
+        self.previous: str | None = None  # the device's program before this transfer (from HELLO)
 
     # -- messages ----------------------------------------------------------------------
     def where(self) -> str:
@@ -186,7 +131,7 @@ class _Transfer:
         return f"{self.acked} of {self.total} chunks were acknowledged ({done} of {len(self.data)} bytes)"
 
     def fail(self, message: str, kind=DeviceLinkError):
-        if self.begun:
+        if self.begun and not self.commit_unknown:
             message = f"{message}; {self.where()}; the device keeps its previous program"
         raise kind(message, self.acked, self.total)
 
@@ -249,7 +194,7 @@ class _Transfer:
         def accept(reply: str):
             if reply == f"READY {self.total}":
                 return True
-            if reply.startswith("ERR TOO-LARGE") or reply.startswith("ERR BUSY"):
+            if reply.startswith(("ERR TOO-LARGE", "ERR BUSY", "ERR STORE-FULL")):
                 self.fail(f"{self.link.name} refused the program: {reply[4:][:160]}")
             return None
 
@@ -266,8 +211,12 @@ class _Transfer:
                 return True
             if reply.startswith(f"ACK {i} "):
                 return _RETRY  # the device got other bytes than were sent: send the chunk again (it replaces them)
-            if reply.startswith("NAK ") and reply.split(" ")[1:2] == ["NO-TRANSFER"]:
+            reason = reply.split(" ")[2:3] if reply.startswith("NAK ") else []
+            if reason == ["NO-TRANSFER"]:
                 self.fail(f"{self.link.name} dropped the transfer (it says {reply[:80]!r})")
+            if reason == ["STORE-FULL"]:
+                detail = reply.split(" ", 3)[3][:80] if reply.count(" ") >= 3 else "no reason given"
+                self.fail(f"the device's memory is full ({detail}); free space on it and send again")
             return None  # a NAK (resent at once) or a stale reply (ignored while waiting)
 
         self.exchange(message, accept, f"chunk {i + 1} of {self.total}")
@@ -280,11 +229,60 @@ class _Transfer:
         def accept(reply: str):
             if reply == f"COMMITTED {self.sha}":
                 return True
-            if reply.startswith("ERR COMMIT-REFUSED"):
+            if reply.startswith("ERR COMMIT-REFUSED"):  # a definite answer: the device keeps its program
+                self.commit_unknown = False
                 self.fail(f"{self.link.name} refused to commit the program ({reply[19:][:200]})")
             return None
 
+        self.commit_unknown = True
         self.exchange(f"COMMIT {self.sha}", accept, "COMMIT")
+        self.commit_unknown = False
+
+    def ask_status(self) -> str | None:
+        """The SHA-256 of the device's program ("none" without one) from STATUS, or None without an answer."""
+        def accept(reply: str):
+            parts = reply.split(" ")
+            if len(parts) == 3 and parts[0] == "STATUS" and (parts[1] == "none" or _is_sha(parts[1])):
+                return parts[1]
+            return None
+
+        self.link.cancelled = lambda: False  # the outcome must be learnt even after a cancel
+        try:
+            return self.exchange("STATUS", accept, "STATUS")
+        except DeviceLinkError:
+            return None
+        except Exception as err:  # the link is gone
+            if is_link_error(err):
+                return None
+            raise
+
+    def resolve_commit(self, cause: str, hello: DeviceHello, started: float) -> SendResult:
+        """COMMIT was sent and its outcome is unknown: say so, ask the device, and tell which program it holds.
+
+        Returns the result when the device holds the new program; raises DeviceLinkError when it holds
+        another one (the new one was not committed) and DeviceStateUnknownError when it does not answer.
+        """
+        self.report("asking")
+        held = self.ask_status()
+        new, old = self.sha, self.previous or "none"
+        if held == new:
+            return SendResult(new, len(self.data), self.total, self.retransmissions, hello, time.monotonic() - started,
+                              note=f"{cause}; asked with STATUS, the device holds the new program")
+        if held is None:
+            raise DeviceStateUnknownError(
+                f"{cause}, and {self.link.name} does not answer STATUS: the device's program is unknown, it may be "
+                f"the new one ({new}) or the previous one ({old}); do not use the device before checking, "
+                "reconnect and send again (mesomap first asks the device which program it holds)",
+                self.acked, self.total)
+        self.abort()  # drop the transfer still pending on the device, if any
+        if held == "none":
+            holds = "no program"
+        elif held == self.previous:
+            holds = f"its previous program {held}"
+        else:
+            holds = f"another program {held} (neither the previous one nor this one)"
+        raise DeviceLinkError(f"{cause}; asked with STATUS, {self.link.name} holds {holds}, not the new program "
+                              f"{new}: it was not committed; send again", self.acked, self.total)
 
     def abort(self) -> None:
         """Best effort: tell the device to drop the pending transfer."""
@@ -322,8 +320,9 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         raise DeviceLinkError("there is no program to send (0 bytes)")
     if chunk_size < 1 or timeout_s <= 0 or retries < 0:
         raise ValueError("chunk_size >= 1, timeout_s > 0 and retries >= 0 are needed")
-    cancelled = _cancel_check(cancel)
-    ser, name, opened = _open(port_or_serial, baudrate)
+    sha256 = program_sha256(program_bytes)
+    cancelled = cancel_check(cancel)
+    ser, name, opened = open_port(port_or_serial, baudrate)
     old_timeout = getattr(ser, "timeout", None)
     started = time.monotonic()
     transfer = None
@@ -332,7 +331,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
             ser.timeout = POLL_S
         link = LineLink(ser, name, cancelled)
         link.clear_input()
-        transfer = _Transfer(link, program_bytes, timeout_s, retries, chunk_size, progress)
+        transfer = _Transfer(link, program_bytes, sha256, timeout_s, retries, chunk_size, progress)
         hello = transfer.hello()
         if expect_device and hello.device_id not in (expect_device, "any"):
             transfer.fail(f"the device on {name} is {hello.device_id!r}, but the program is for {expect_device!r}; "
@@ -340,15 +339,37 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         if len(program_bytes) > hello.max_program_bytes:
             transfer.fail(f"the program is {len(program_bytes)} bytes, but {hello.device_id} on {name} takes at most "
                           f"{hello.max_program_bytes}; nothing was sent")
-        transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes)
+        transfer.previous = hello.committed_sha256
+        if hello.committed_sha256 == sha256:  # e.g. a resend after a lost COMMITTED reply
+            transfer.report("done")
+            return SendResult(sha256, len(program_bytes), 0, 0, hello, time.monotonic() - started,
+                              note="the device already holds this program; nothing was sent")
+        transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes, MAX_CHUNK)  # every line fits in MAX_LINE
         transfer.begin()
         for i in range(transfer.total):
             transfer.chunk(i)
-        transfer.commit()
+        try:
+            transfer.commit()
+        except Cancelled:
+            result = transfer.resolve_commit("cancel came after COMMIT was sent", hello, started)
+        except DeviceLinkError as err:
+            if not transfer.commit_unknown:
+                raise
+            cause = (f"no reply to COMMIT came back (none within {timeout_s:g} s, {retries + 1} tries)"
+                     if isinstance(err, DeviceTimeoutError) else f"the device's reply to COMMIT was not understood "
+                     f"({str(err).split('; ')[0]})")
+            result = transfer.resolve_commit(cause, hello, started)
+        except Exception as err:
+            if not (is_link_error(err) and transfer.commit_unknown):
+                raise
+            result = transfer.resolve_commit(f"link to {name} lost after COMMIT was sent ({describe_error(err)})", hello,
+                                             started)
+        else:
+            result = SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
+                                time.monotonic() - started)
         transfer.report("done")
-        return SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
-                          time.monotonic() - started)
-    except _Cancelled:
+        return result
+    except Cancelled:
         if transfer is not None and transfer.begun:
             transfer.abort()
         if transfer is not None and transfer.begun:
@@ -357,15 +378,17 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         else:
             msg = f"transfer to {name} cancelled before anything was sent; the device keeps its previous program"
         raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
+    except DeviceStateUnknownError:
+        raise
     except DeviceLinkError:
         if transfer is not None and transfer.begun:
             transfer.abort()  # a refused or silent transfer: ask the device to drop what it has so far
         raise
     except Exception as err:  # serial errors (cable pulled, port gone), OSError
-        if not _is_link_error(err):
+        if not is_link_error(err):
             raise
         where = transfer.where() if transfer else "nothing was sent yet"
-        raise DeviceLinkError(f"link to {name} lost ({_describe(err)}); {where}; the device keeps its previous program; "
+        raise DeviceLinkError(f"link to {name} lost ({describe_error(err)}); {where}; the device keeps its previous program; "
                               "reconnect and send again", transfer.acked if transfer else 0,
                               transfer.total if transfer else 0) from None
     finally:
@@ -381,23 +404,19 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
                 pass
 
 
-def _describe(err: Exception) -> str:
-    """A short reason: "Input/output error" rather than "(5, 'Input/output error')"."""
-    if isinstance(err, OSError) and err.strerror and not str(err).startswith(("read failed", "write failed")):
-        return err.strerror
-    args = getattr(err, "args", ())
-    if len(args) == 2 and isinstance(args[0], int) and isinstance(args[1], str):
-        return args[1]
-    return str(err) or type(err).__name__
+def program_sha256(program_bytes: bytes) -> str:
+    """The SHA-256 that names a device program everywhere: its seal (``content_sha256``, 64 hex digits).
 
+    DeviceLinkError when the bytes are not a sealed program whose seal verifies (nothing can be sent).
+    """
+    from mesomap.io.device_errors import DeviceProgramError
+    from mesomap.io.device_program import verify_seal
 
-def _is_link_error(err: Exception) -> bool:
-    """Errors of a port that went away: OSError, pyserial's SerialException (an OSError),
-    and termios.error (not an OSError: tcdrain on a pty whose other side closed)."""
-    if isinstance(err, OSError):
-        return True
     try:
-        import termios
-    except ImportError:  # Windows
-        return False
-    return isinstance(err, termios.error)
+        return verify_seal(program_bytes)
+    except DeviceProgramError as err:
+        raise DeviceLinkError(f"{err}; nothing was sent") from None
+
+
+def _is_sha(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)

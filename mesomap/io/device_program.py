@@ -57,6 +57,7 @@ SEAL_TAIL = b'"\n}\n'
 SEAL_LENGTH = len(SEAL_HEAD) + 64 + len(SEAL_TAIL)
 MAX_PROGRAM_BYTES = 20_000_000
 UNITS = {"length": "mm", "volume": "ml", "rate": "shots/s", "flow": "ml/min"}
+_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # plan.date: ISO 8601 calendar date
 _SEAL = re.compile(re.escape(SEAL_HEAD) + rb"([0-9a-f]{64})" + re.escape(SEAL_TAIL) + rb"\Z")
 
 
@@ -341,13 +342,19 @@ class _Reader(JsonReader):
         super().fail(where.lstrip("."), message)
 
 
-def verify_seal(data: bytes, source: str = "program") -> str:
-    """The content SHA-256 of sealed program bytes, or DeviceProgramError if the seal is missing or wrong."""
+def seal_digits(data: bytes) -> str | None:
+    """The 64 hex digits of the seal line that ends ``data``, or None when it does not end with one (not verified)."""
     m = _SEAL.search(data[-SEAL_LENGTH:]) if len(data) >= SEAL_LENGTH else None
-    if m is None:
+    return m.group(1).decode() if m else None
+
+
+def verify_seal(data: bytes, source: str = "program") -> str:
+    """The program's SHA-256 (its seal, the name shown everywhere) of sealed program bytes, or
+    DeviceProgramError if the seal is missing or does not match the bytes before it."""
+    claimed = seal_digits(data)
+    if claimed is None:
         raise DeviceProgramError(f"{source}: not a sealed mesomap device program (it must end with the "
                                  "content_sha256 line; was it edited or re-saved?)")
-    claimed = m.group(1).decode()
     actual = hashlib.sha256(data[:-SEAL_LENGTH]).hexdigest()
     if actual != claimed:
         raise DeviceProgramError(f"{source}: content_sha256 does not match the content (expected {claimed[:12]}…, "
@@ -431,6 +438,8 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
         patient_ref=r.text(plan, "patient_ref", "plan", "", 10_000), date=r.text(plan, "date", "plan", "", 20),
         session_number=r.integer(plan, "session_number", "plan", 1), body_id=r.text(plan, "body_id", "plan", "", 100),
         programs=programs, content_sha256=digest, app=r.text(raw, "app", "", "", 100))
+    if doc.date and not _DATE.fullmatch(doc.date):
+        r.fail("plan.date", f"{doc.date!r} is not a date written YYYY-MM-DD (e.g. 2026-11-23) or empty"[:200])
     totals = r.obj(raw.get("totals"), "totals")
     if r.integer(totals, "programs", "totals") != len(programs) or r.integer(totals, "shots", "totals") != doc.shots:
         r.fail("totals", "the counts differ from the programs listed")

@@ -12,7 +12,8 @@ one reply out) with its store folder:
 :class:`PtySimulator` serves it on a pty (``pty.openpty``): connect to
 :attr:`PtySimulator.port` like to a serial port. :class:`Faults` injects link
 faults for tests and demonstrations (a corrupted chunk, a link cut after some
-chunks, a device that never answers).
+chunks, a device that never answers, a lost reply). Both live in their own modules
+(:mod:`mesomap.io.device_pty`, :mod:`mesomap.io.device_faults`) and are importable from here.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
-import hashlib
+import errno
 import os
 import re
-import select
 import threading
 import time
 from collections.abc import Callable
@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesomap.io.device_errors import DeviceProgramError
-from mesomap.io.device_link import MAX_LINE, PROTOCOL, crc32_hex
-from mesomap.io.device_program import parse_device_program
+from mesomap.io.device_faults import Faults, flip_payload_byte  # noqa: F401 (part of this module's interface)
+from mesomap.io.device_link import MAX_CHUNK, PROTOCOL, crc32_hex
+from mesomap.io.device_program import parse_device_program, seal_digits, verify_seal
+from mesomap.io.device_pty import PtySimulator  # noqa: F401 (part of this module's interface)
 from mesomap.model.devices import DeviceProfile, program_errors
 
 PROGRAM_FILE = "program.device.json"
@@ -47,9 +49,19 @@ _UINT = re.compile(r"^(0|[1-9][0-9]{0,9})$")
 
 
 def _ascii(text: str, limit: int = 200) -> str:
-    """One line of printable ASCII (protocol lines are ASCII)."""
+    """One line of printable ASCII (0x20-0x7E): every other character, control bytes included, becomes ``?``.
+
+    Replies quote what the host sent; a quoted ESC or BEL must never reach the host's terminal.
+    """
     flat = " ".join(str(text).split())
-    return flat.encode("ascii", "replace").decode("ascii")[:limit]
+    return "".join(c if " " <= c <= "~" else "?" for c in flat)[:limit]
+
+
+def _store_full(err: OSError) -> str:
+    """The reason a store write failed, for a reply: "no space left" rather than a library's text."""
+    reason = {errno.ENOSPC: "no space left", errno.EFBIG: "file size limit reached",
+              errno.EDQUOT: "disk quota reached"}.get(err.errno, _ascii(err.strerror or "write failed", 60))
+    return f"STORE-FULL {reason}"
 
 
 @dataclass
@@ -80,7 +92,7 @@ class SimulatedDevice:
         self.profile = profile
         self.device_id = profile.id if profile is not None else device_id
         self.max_program_bytes = max_program_bytes
-        self.max_chunk = max_chunk
+        self.max_chunk = min(max_chunk, MAX_CHUNK)  # a CHUNK line must fit in the 2048-byte line limit
         self.session_timeout_s = session_timeout_s
         self.clock = clock
         self.on_event = on_event
@@ -101,16 +113,18 @@ class SimulatedDevice:
         except FileNotFoundError:
             return None
         try:
-            parse_device_program(data, PROGRAM_FILE)
+            return parse_device_program(data, PROGRAM_FILE).content_sha256  # the program's name: its seal
         except DeviceProgramError as err:
             self.log(f"stored program unusable, ignored: {err}")
             return None
-        return hashlib.sha256(data).hexdigest()
 
     def log(self, text: str) -> None:
         stamp = _dt.datetime.now().isoformat(timespec="milliseconds")
-        with open(self.store / JOURNAL_FILE, "a", encoding="utf-8") as fh:
-            fh.write(f"{stamp} {text}\n")
+        try:
+            with open(self.store / JOURNAL_FILE, "a", encoding="utf-8") as fh:
+                fh.write(f"{stamp} {text}\n")
+        except OSError:  # a full store loses journal lines, never the device
+            pass
         if self.on_event is not None:
             self.on_event(text)
 
@@ -176,8 +190,12 @@ class SimulatedDevice:
         if size > self.max_program_bytes:
             return f"ERR TOO-LARGE {size} bytes, at most {self.max_program_bytes}"
         self._drop_pending("new BEGIN")
+        try:
+            (self.store / INCOMING_FILE).write_bytes(b"")
+        except OSError as err:
+            self.log(f"BEGIN refused: store full ({err.strerror})")
+            return f"ERR {_store_full(err)}"
         self.pending = _Pending(size, chunk, args[2], -(-size // chunk))
-        (self.store / INCOMING_FILE).write_bytes(b"")
         self.log(f"BEGIN {size} bytes in {self.pending.total} chunks, sha256 {args[2]}")
         return f"READY {self.pending.total}"
 
@@ -204,16 +222,20 @@ class SimulatedDevice:
         expected = p.chunk_size if i < p.total - 1 else p.size - p.chunk_size * (p.total - 1)
         if len(piece) != expected:
             return f"NAK {i} BAD-LENGTH {expected}"
-        if i == p.received - 1:  # the last chunk again with other bytes: the host saw a wrong CRC in our ACK
-            del p.data[i * p.chunk_size:]
-            p.received -= 1
-            self.log(f"chunk {i} replaced by a resend with CRC-32 {crc} (was {p.last_crc})")
-            (self.store / INCOMING_FILE).write_bytes(bytes(p.data))
+        try:
+            if i == p.received - 1:  # the last chunk again with other bytes: the host saw a wrong CRC in our ACK
+                del p.data[i * p.chunk_size:]
+                p.received -= 1
+                self.log(f"chunk {i} replaced by a resend with CRC-32 {crc} (was {p.last_crc})")
+                (self.store / INCOMING_FILE).write_bytes(bytes(p.data))
+            with open(self.store / INCOMING_FILE, "ab") as fh:
+                fh.write(piece)
+        except OSError as err:  # the store is full: refuse the chunk, drop the transfer, stay alive
+            self._drop_pending(f"store full at chunk {i}: {err.strerror}")
+            return f"NAK {i} {_store_full(err)}"
         p.data += piece
         p.received += 1
         p.last_crc = crc
-        with open(self.store / INCOMING_FILE, "ab") as fh:
-            fh.write(piece)
         return f"ACK {i} {crc}"
 
     def _commit(self, args: list[str]) -> str:
@@ -232,7 +254,12 @@ class SimulatedDevice:
             (self.store / INCOMING_FILE).unlink(missing_ok=True)
             return f"ERR COMMIT-REFUSED {_ascii(refusal)}"
         data = bytes(p.data)
-        self._write_committed(data)
+        try:
+            self._write_committed(data)
+        except OSError as err:  # nothing switched: the previous program stays in use
+            (self.store / f".{PROGRAM_FILE}.tmp").unlink(missing_ok=True)
+            self._drop_pending(f"store full at commit: {err.strerror}")
+            return f"ERR COMMIT-REFUSED {_store_full(err)}; the previous program stays"
         self.committed_sha256 = sha
         self.pending = None
         (self.store / INCOMING_FILE).unlink(missing_ok=True)
@@ -244,11 +271,17 @@ class SimulatedDevice:
             return f"INCOMPLETE {p.received} of {p.total} chunks"
         if sha != p.sha256:
             return "SHA-MISMATCH the COMMIT names another program than BEGIN"
-        actual = hashlib.sha256(bytes(p.data)).hexdigest()
-        if actual != p.sha256:
-            return f"SHA-MISMATCH the bytes received hash to {actual[:16]}..., not the announced {p.sha256[:16]}..."
+        data = bytes(p.data)
+        if seal_digits(data) is None:
+            return "BAD-PROGRAM not a sealed mesomap device program (no content_sha256 line at its end)"
         try:
-            doc = parse_device_program(bytes(p.data), "program")
+            actual = verify_seal(data, "program")  # SHA-256 over every byte before the seal = the seal's digits
+        except DeviceProgramError as err:
+            return f"SHA-MISMATCH {err}"
+        if actual != p.sha256:
+            return f"SHA-MISMATCH the program received is {actual[:16]}..., not the announced {p.sha256[:16]}..."
+        try:
+            doc = parse_device_program(data, "program")
         except DeviceProgramError as err:
             return f"BAD-PROGRAM {err}"
         if self.device_id != "any" and doc.device_id != self.device_id:
@@ -267,195 +300,3 @@ class SimulatedDevice:
         p = self.pending
         pending = f"{p.received}/{p.total}" if p else "idle"
         return f"STATUS {self.committed_sha256 or 'none'} {pending}"
-
-
-@dataclass
-class Faults:
-    """Link faults for tests and demonstrations (all off by default).
-
-    corrupt_chunks : chunk indices whose payload gets one byte flipped in transit,
-        the first time each arrives (the resend then gets through).
-    corrupt_always : chunk indices corrupted every time they arrive.
-    cut_after_chunks : after this many chunks were acknowledged the link is cut
-        (the pty is closed, as if the cable were pulled).
-    silent : the device never answers.
-    rewrite : every received line passes through it first (a man in the middle for
-        tests); it returns the line to deliver, or None to lose it.
-    rewrite_reply : the same for every reply the device sends.
-    """
-
-    corrupt_chunks: set[int] = field(default_factory=set)
-    corrupt_always: set[int] = field(default_factory=set)
-    cut_after_chunks: int | None = None
-    silent: bool = False
-    rewrite: Callable[[bytes], bytes | None] | None = None
-    rewrite_reply: Callable[[bytes], bytes | None] | None = None
-
-    @classmethod
-    def parse(cls, specs: list[str]) -> Faults:
-        """From ``["corrupt-chunk=2", "cut-after=5", "silent", "corrupt-always=0"]``; ValueError names a bad one."""
-        faults = cls()
-        for spec in specs:
-            name, _, value = spec.partition("=")
-            try:
-                if name == "silent" and not value:
-                    faults.silent = True
-                elif name == "corrupt-chunk":
-                    faults.corrupt_chunks.add(int(value))
-                elif name == "corrupt-always":
-                    faults.corrupt_always.add(int(value))
-                elif name == "cut-after":
-                    faults.cut_after_chunks = int(value)
-                else:
-                    raise ValueError
-            except ValueError:
-                raise ValueError(f"fault {spec!r} is unknown; use silent, corrupt-chunk=I, corrupt-always=I "
-                                 "or cut-after=N") from None
-        return faults
-
-
-def flip_payload_byte(line: bytes) -> bytes:
-    """``line`` (a CHUNK message) with one base64 character of its payload changed."""
-    head, _, payload = line.rpartition(b" ")
-    if not payload:
-        return line
-    k = len(payload) // 2
-    c = payload[k:k + 1]
-    swapped = b"B" if c != b"B" else b"C"
-    return head + b" " + payload[:k] + swapped + payload[k + 1:]
-
-
-class PtySimulator:
-    """Serve a :class:`SimulatedDevice` on a new pseudo-terminal; :attr:`port` is the path to connect to."""
-
-    def __init__(self, device: SimulatedDevice, faults: Faults | None = None):
-        import pty
-        import tty
-
-        self.device = device
-        self.faults = faults or Faults()
-        self.master, self.slave = pty.openpty()
-        tty.setraw(self.slave)  # no echo, no line editing, until a client configures the port
-        self.port = os.ttyname(self.slave)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._seen: set[int] = set()
-        self._acked = 0
-        self.cut_done = threading.Event()
-
-    # -- running --------------------------------------------------------------------------------
-    def start(self) -> PtySimulator:
-        self._thread = threading.Thread(target=self.serve, name=f"device-sim {self.port}", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._close()
-
-    def __enter__(self) -> PtySimulator:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def _close(self) -> None:
-        for attr in ("master", "slave"):
-            fd = getattr(self, attr)
-            if fd is not None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-                setattr(self, attr, None)
-
-    def request_stop(self) -> None:
-        """Ask :meth:`serve` to return (safe from a signal handler or another thread)."""
-        self._stop.set()
-
-    def cut(self) -> None:
-        """Pull the cable: close the pty; the host's next read or write fails."""
-        self.device.log("link cut (fault injection)")
-        self._stop.set()
-        self._close()
-        self.cut_done.set()
-
-    def serve(self) -> None:
-        """Read lines, answer them, until :meth:`stop` or :meth:`cut`."""
-        buffer = bytearray()
-        too_long = False
-        while not self._stop.is_set():
-            master = self.master
-            if master is None:
-                return
-            try:
-                ready, _, _ = select.select([master], [], [], 0.1)
-            except (OSError, ValueError):
-                return
-            self.device.tick()
-            if not ready:
-                continue
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # EIO: no one holds the other side (we keep the slave open, so rarely)
-                time.sleep(0.05)
-                continue
-            buffer += data
-            while True:
-                nl = buffer.find(b"\n")
-                if nl < 0:
-                    if len(buffer) > MAX_LINE:
-                        buffer.clear()
-                        too_long = True
-                    break
-                line = bytes(buffer[:nl])
-                del buffer[: nl + 1]
-                if too_long:  # the tail of an over-long line
-                    too_long = False
-                    self._reply(b"ERR LINE-TOO-LONG")
-                    continue
-                if len(line) >= MAX_LINE:
-                    self._reply(b"ERR LINE-TOO-LONG")
-                    continue
-                self._receive(line)
-                if self.master is None:
-                    return
-
-    def _receive(self, line: bytes) -> None:
-        f = self.faults
-        if f.rewrite is not None:
-            line = f.rewrite(line)
-            if line is None:
-                return
-        if f.silent:
-            return
-        if line.startswith(b"CHUNK "):
-            parts = line.split(b" ")
-            index = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1
-            if index in f.corrupt_always or (index in f.corrupt_chunks and index not in self._seen):
-                self.device.log(f"chunk {index} corrupted in transit (fault injection)")
-                line = flip_payload_byte(line)
-            self._seen.add(index)
-        reply = self.device.handle(line)
-        if reply is None:
-            return
-        if reply.startswith(b"ACK "):
-            self._acked = max(self._acked, int(reply.split(b" ")[1]) + 1)
-        elif reply.startswith(b"READY"):
-            self._acked = 0
-        if f.rewrite_reply is not None:
-            reply = f.rewrite_reply(reply)
-        if reply is not None:
-            self._reply(reply)
-        if f.cut_after_chunks is not None and self._acked >= f.cut_after_chunks and reply and reply.startswith(b"ACK "):
-            self.cut()
-
-    def _reply(self, reply: bytes) -> None:
-        if self.master is None:
-            return
-        try:
-            os.write(self.master, reply + b"\n")
-        except OSError:
-            pass

@@ -383,11 +383,12 @@ def program_errors(programs: Iterable[Program], profile: DeviceProfile) -> list[
         if p.depth_mm > p.needle_mm + _EPS:
             out.append(f"{where}: depth {p.depth_mm:g} mm is deeper than the {p.needle_mm:g} mm needle")
         if p.shots > profile.max_shots_per_program:
-            out.append(f"{where}: {p.shots} shots, at most {profile.max_shots_per_program}")
+            out.append(f"{where}: {p.shots} shots, but {profile.name} holds at most {profile.max_shots_per_program} "
+                       "per program")
         if (p.mode == "continuous") != (p.flow_ml_min is not None) or (p.mode != "continuous") != (p.rate_hz is not None):
             out.append(f"{where}: mode {p.mode} needs {'flow_ml_min' if p.mode == 'continuous' else 'rate_hz'} only")
     if len(programs) > profile.max_programs:
-        out.append(f"{len(programs)} programs, at most {profile.max_programs}")
+        out.append(f"{len(programs)} programs, but {profile.name} stores at most {profile.max_programs}")
     return out
 
 

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io import device_link
-from mesomap.io.device_errors import DeviceError, DeviceLinkError, DeviceValidationError, TransferCancelled
+from mesomap.io.device_errors import (
+    DeviceError,
+    DeviceLinkError,
+    DeviceStateUnknownError,
+    DeviceValidationError,
+    TransferCancelled,
+)
 from mesomap.io.device_profiles import list_profiles, user_dir
 from mesomap.io.device_program import build_device_program
 from mesomap.io.exports import ExportError
@@ -149,7 +155,8 @@ class DeviceDialog(QDialog):
         self.cancel_button = QPushButton("Cancel transfer")
         self.cancel_button.setEnabled(False)
         self.cancel_button.setToolTip("Stop sending: the device is told to drop what it received and keeps "
-                                      "its previous program")
+                                      "its previous program (once the program is sent whole, mesomap asks the "
+                                      "device which program it holds and tells you)")
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
@@ -217,7 +224,7 @@ class DeviceDialog(QDialog):
             return False
         self.program = data
         lines = [f"{report.programs} programs, {report.shots} shots, {report.volume_ml:.2f} ml for "
-                 f"{report.profile_name}; {len(data):,} bytes, SHA-256 {report.content_sha256[:16]}…"]
+                 f"{report.profile_name}; {len(data):,} bytes, program SHA-256 {report.content_sha256}"]
         lines += [f"Note: {n}" for n in report.notes]
         if report.roundings:
             lines.append(f"Rounded to the device's steps ({len(report.roundings)}):")
@@ -326,6 +333,9 @@ class DeviceDialog(QDialog):
             self._set_status(None, f"Sending: {p.bytes_done:,} of {p.bytes_total:,} bytes{resent}…")
         elif p.stage == "committing":
             self._set_status(None, "Sent; the device is checking the program (SHA-256) and committing it…")
+        elif p.stage == "asking":
+            self._set_status(None, "No valid reply to COMMIT, so the device's program is unknown: asking the device "
+                                   "which program it holds…")
 
     def _send_finished(self, result, error) -> None:
         if self.thread is not None:
@@ -333,19 +343,28 @@ class DeviceDialog(QDialog):
         self.thread = None
         self.result, self.error = result, error
         self.progress.setRange(0, 100)
-        if result is not None:
+        self.send_button.setText("Send" if result is not None else "Send again")
+        if result is not None and not result.chunks:
+            self.progress.setValue(100)
+            self.progress.setFormat("already on the device")
+            self._set_status(True, f"{result.device.device_id} at {self.port} already holds this program "
+                                   f"(program SHA-256 {result.sha256}); nothing was sent.")
+        elif result is not None:
             self.progress.setValue(100)
             self.progress.setFormat("committed")
-            self._set_status(True, f"Sent and committed on {result.device.device_id} at {self.port}: "
+            note = f"{result.note[0].upper()}{result.note[1:]}. " if result.note else ""
+            self._set_status(True, f"{note}Sent and committed on {result.device.device_id} at {self.port}: "
                                    f"{result.bytes:,} bytes in {result.chunks} chunks"
                                    f"{f' ({result.retransmissions} resent)' if result.retransmissions else ''}, "
-                                   f"{result.seconds:.1f} s. SHA-256 {result.sha256[:16]}… "
+                                   f"{result.seconds:.1f} s. Program SHA-256 {result.sha256}. "
                                    "The device checked it and uses it now.")
         else:
             self.progress.setValue(0)
             self.progress.setFormat("cancelled" if isinstance(error, TransferCancelled) else "not sent")
             if isinstance(error, TransferCancelled):
                 text = f"Cancelled: {error}"
+            elif isinstance(error, DeviceStateUnknownError):
+                text = f"Unknown whether the device took the program: {error}"
             elif isinstance(error, DeviceLinkError):
                 text = f"Not sent: {error}"
             else:

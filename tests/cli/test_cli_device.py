@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import json
 import os
@@ -132,13 +131,13 @@ def test_export_device_program_then_verify(work):
     assert proc.stdout.splitlines()[0] == "p.device.json"
     plan = json.loads((d / "p.mesomap.json").read_text())
     shots = [len(z["injections"]) for z in plan["zones"]] + [len(plan["reflex_points"])]
-    assert f"3 programs, {sum(shots)} shots" in proc.stdout and "content sha256 " in proc.stdout
+    assert f"3 programs, {sum(shots)} shots" in proc.stdout and "program SHA-256 " in proc.stdout
     raw = json.loads((d / "p.device.json").read_text())
     assert raw["@schema"] == "mesomap-device-program/1" and raw["device"]["id"] == "generic"
     assert [p["shots"] for p in raw["programs"]] == shots
     proc = run(work, "device-verify", "p.device.json")
     assert proc.returncode == 0, proc.stderr
-    assert "verified (sha256 " in proc.stdout and "1. Knee, left: single shot, needle 4 mm, depth 4 mm" in proc.stdout
+    assert "verified (program SHA-256 " in proc.stdout and "1. Knee, left: single shot, needle 4 mm, depth 4 mm" in proc.stdout
 
 
 def test_export_that_does_not_fit_lists_every_violation_and_writes_nothing(work):
@@ -226,13 +225,36 @@ def test_send_to_the_simulator_process(work):
         assert proc.returncode == 0, proc.stderr
         out = proc.stdout
         assert "send: handshake" in out and "send: chunk 1/" in out and "send: committing" in out
-        sha = hashlib.sha256((d / "s.device.json").read_bytes()).hexdigest()
-        assert f"committed on generic at {sim.port}" in out and f"sha256 {sha}" in out
+        sha = json.loads((d / "s.device.json").read_bytes())["content_sha256"]
+        assert f"committed on generic at {sim.port}" in out and f"program SHA-256 {sha}" in out
     finally:
         log = sim.stop()
     assert sim.proc.returncode == 0 and "device-sim: stopped" in log and "COMMITTED" in log
     # what the device stored is byte for byte the exported file
     assert (d / "store-send" / "program.device.json").read_bytes() == (d / "s.device.json").read_bytes()
+
+
+def test_export_verify_send_and_the_device_show_one_and_the_same_sha256(work):
+    """The program's SHA-256 printed by export, written in the file, printed by device-verify and send,
+    and reported by the device after a restart are one value."""
+    d, _ = work
+    proc = run(work, "export", "p.mesomap.json", "--format", "device", "--device", "generic", "--out", "h.device.json")
+    shown = {line.split("SHA-256 ")[1].split()[0] for line in proc.stdout.splitlines() if "SHA-256 " in line}
+    in_file = json.loads((d / "h.device.json").read_bytes())["content_sha256"]
+    assert shown == {in_file}, proc.stdout
+    verify = run(work, "device-verify", "h.device.json")
+    assert f"program SHA-256 {in_file}" in verify.stdout
+    sim = Sim(work, "store-hash")
+    try:
+        sent = run(work, "send", "h.device.json", "--port", sim.port, "--timeout", "10")
+        assert sent.returncode == 0 and f"program SHA-256 {in_file}," in sent.stdout, sent.stdout + sent.stderr
+    finally:
+        sim.stop()
+    sim = Sim(work, "store-hash")  # the device, restarted, names its program the same way
+    try:
+        assert f"current program {in_file}" in sim.info
+    finally:
+        sim.stop()
 
 
 def test_killed_device_keeps_its_program_and_a_resend_succeeds(work):
@@ -259,7 +281,7 @@ def test_killed_device_keeps_its_program_and_a_resend_succeeds(work):
     assert (store / "program.device.json").read_bytes() == first
     sim = Sim(work, "store-kill")  # the device comes back with its previous program
     try:
-        assert hashlib.sha256(first).hexdigest() in sim.info
+        assert json.loads(first)["content_sha256"] in sim.info
         proc = run(work, "send", "k2.device.json", "--port", sim.port, "--timeout", "10")
         assert proc.returncode == 0, proc.stderr
     finally:
@@ -319,3 +341,80 @@ def test_ctrl_c_cancels_a_send_cleanly(work):
     assert send.returncode == 130
     assert err.strip() == f"mesomap: transfer to {sim.port} cancelled before anything was sent; " \
                           "the device keeps its previous program"
+
+
+def test_lost_committed_reply_says_the_state_is_unknown_asks_the_device_and_a_resend_sends_nothing(work):
+    d, _ = work
+    program = exported(work, "u.device.json")
+    seal = json.loads(program.read_bytes())["content_sha256"]
+    sim = Sim(work, "store-lost-reply", "--fault", "drop-reply=COMMITTED")
+    try:
+        proc = run(work, "send", "u.device.json", "--port", sim.port, "--timeout", "0.5", "--retries", "1")
+        again = run(work, "send", "u.device.json", "--port", sim.port, "--timeout", "10")
+    finally:
+        log = sim.stop()
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    asked = lines.index("send: no valid reply to COMMIT, so the device's program is unknown; asking the device "
+                        "which program it holds (STATUS)")
+    assert "holds the new program" in lines[asked + 1] and f"program SHA-256 {seal}" in proc.stdout
+    assert "reply COMMITTED" in log and "lost in transit" in log
+    assert again.returncode == 0 and "the device already holds this program; nothing was sent" in again.stdout
+    assert f"holds program SHA-256 {seal}" in again.stdout
+    assert (d / "store-lost-reply" / "program.device.json").read_bytes() == program.read_bytes()
+
+
+def test_commit_lost_on_the_way_names_the_previous_program_and_exits_1(work):
+    d, _ = work
+    first = exported(work, "v1.device.json").read_bytes()
+    second = exported(work, "v2.device.json", "--rate-hz", "3").read_bytes()
+    sim = Sim(work, "store-lost-commit")
+    try:
+        assert run(work, "send", "v1.device.json", "--port", sim.port, "--timeout", "10").returncode == 0
+    finally:
+        sim.stop()
+    sim = Sim(work, "store-lost-commit", "--fault", "drop-line=COMMIT")
+    try:
+        proc = run(work, "send", "v2.device.json", "--port", sim.port, "--timeout", "0.5", "--retries", "1")
+    finally:
+        sim.stop()
+    assert proc.returncode == 1
+    old, new = json.loads(first)["content_sha256"], json.loads(second)["content_sha256"]
+    assert proc.stderr.strip().endswith(f"holds its previous program {old}, not the new program {new}: "
+                                        "it was not committed; send again"), proc.stderr
+    assert (d / "store-lost-commit" / "program.device.json").read_bytes() == first
+
+
+def test_a_program_over_the_devices_shots_per_program_is_refused_before_anything_is_sent(work):
+    """Export and send (a plan, or a program file exported when the profile allowed more) check the
+    profile's max_shots_per_program; the message gives the count and the limit; the device sees nothing."""
+    d, _ = work
+    user = d / "data" / "devices"
+    user.mkdir(parents=True, exist_ok=True)
+    from mesomap.io.device_profiles import find_profile
+
+    profile = json.loads(Path(find_profile("generic").source).read_text())
+    forehead = len(json.loads((d / "p.mesomap.json").read_text())["zones"][1]["injections"])
+    profile.update(name="Small gun", max_shots_per_program=1000)
+    (user / "small-gun.json").write_text(json.dumps(profile))
+    try:
+        assert run(work, "export", "p.mesomap.json", "--format", "device", "--device", "small-gun",
+                   "--out", "small.device.json").returncode == 0
+        profile["max_shots_per_program"] = 50  # the profile now says a program holds 50 shots
+        (user / "small-gun.json").write_text(json.dumps(profile))
+        sim = Sim(work, "store-small")
+        try:
+            sent = run(work, "send", "small.device.json", "--port", sim.port, "--timeout", "10")
+            from_plan = run(work, "send", "p.mesomap.json", "--device", "small-gun", "--port", sim.port)
+        finally:
+            log = sim.stop()
+        export = run(work, "export", "p.mesomap.json", "--format", "device", "--device", "small-gun",
+                     "--out", "small2.device.json")
+    finally:
+        (user / "small-gun.json").unlink()
+    assert sent.returncode == 1 and "nothing was written or sent" in sent.stderr
+    assert f"program 2 (Forehead): {forehead} shots, but Small gun holds at most 50 per program" in sent.stderr
+    for proc in (from_plan, export):
+        assert proc.returncode == 1 and f"{forehead} shots, but Small gun holds at most 50 per program" in proc.stderr
+    assert "BEGIN" not in log and not (d / "store-small" / "program.device.json").exists()
+    assert not (d / "small2.device.json").exists()

@@ -9,15 +9,14 @@ slows the suite down but does not make it fail.
 from __future__ import annotations
 
 import base64
-import hashlib
 import threading
 import time
 
 import pytest
 
-from mesomap.io.device_errors import DeviceLinkError, DeviceTimeoutError, TransferCancelled
+from mesomap.io.device_errors import DeviceLinkError, DeviceStateUnknownError, DeviceTimeoutError, TransferCancelled
 from mesomap.io.device_link import PROTOCOL, crc32_hex, send_program
-from mesomap.io.device_program import build_device_program, parse_device_program
+from mesomap.io.device_program import build_device_program, parse_device_program, verify_seal
 from mesomap.io.device_sim import INCOMING_FILE, PROGRAM_FILE, Faults, PtySimulator, SimulatedDevice
 from tests.io.test_device_helpers import gridded_plan, profile, surface, with_zone_params
 
@@ -53,7 +52,7 @@ def test_normal_transfer_commits_the_exact_bytes(programs, store):
     with PtySimulator(SimulatedDevice(store, profile=profile())) as sim:
         result = send_ok(sim.port, first, progress=seen.append, chunk_size=256, expect_device="generic")
     assert committed(store) == first  # byte-identical
-    assert result.sha256 == hashlib.sha256(first).hexdigest()
+    assert result.sha256 == verify_seal(first)
     assert result.chunks == -(-len(first) // 256) and result.retransmissions == 0
     assert result.device.device_id == "generic" and result.device.committed_sha256 is None
     assert parse_device_program(committed(store)).content_sha256  # the device's copy verifies
@@ -71,10 +70,24 @@ def test_second_program_replaces_the_first_and_hello_reports_it(programs, store)
     with PtySimulator(SimulatedDevice(store)) as sim:
         send_ok(sim.port, first)
         result = send_ok(sim.port, second)
-    assert result.device.committed_sha256 == hashlib.sha256(first).hexdigest()
+    assert result.device.committed_sha256 == verify_seal(first)
     assert committed(store) == second
     # a restarted device still has it
-    assert SimulatedDevice(store).committed_sha256 == hashlib.sha256(second).hexdigest()
+    assert SimulatedDevice(store).committed_sha256 == verify_seal(second)
+
+
+def test_one_sha256_names_the_program_in_the_file_the_result_and_on_the_device(programs, store):
+    """The seal in the file is the SHA-256 the sender reports and the device reports in HELLO and STATUS."""
+    first, second = programs
+    seal_first = parse_device_program(first).content_sha256
+    assert first.rstrip().endswith(f'"content_sha256": "{seal_first}"\n}}'.encode())
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        assert send_ok(sim.port, first).sha256 == seal_first
+        result = send_ok(sim.port, second)
+        status = sim.device.handle(b"STATUS")
+    assert result.device.committed_sha256 == seal_first  # HELLO named the previous program by its seal
+    assert result.sha256 == parse_device_program(second).content_sha256
+    assert status == f"STATUS {result.sha256} idle".encode()
 
 
 def test_cut_link_keeps_the_previous_program_and_a_resend_succeeds(programs, store):
@@ -266,9 +279,28 @@ def test_program_larger_than_the_device_takes(programs, store):
             send_ok(sim.port, programs[0])
 
 
+def test_a_device_announcing_chunks_too_big_for_a_line_still_gets_lines_within_2048_bytes(programs, store):
+    first, _ = programs
+    sizes = []
+
+    def announce_4096(reply: bytes) -> bytes:  # a device that says it takes 4096-byte chunks
+        return reply.replace(b" 1515 ", b" 4096 ", 1) if reply.startswith(b"HELLO ") else reply
+
+    def measure(line: bytes) -> bytes:
+        sizes.append(len(line) + 1)
+        return line
+
+    device = SimulatedDevice(store, max_chunk=4096)
+    assert device.max_chunk == 1515  # the simulator itself never announces more than fits on a line
+    with PtySimulator(device, Faults(rewrite=measure, rewrite_reply=announce_4096)) as sim:
+        result = send_ok(sim.port, first, chunk_size=8192)
+    assert committed(store) == first and result.retransmissions == 0
+    assert max(sizes) <= 2048 and result.chunks == -(-len(first) // 1515)
+
+
 def test_port_that_does_not_exist():
     with pytest.raises(DeviceLinkError, match="cannot open /nonexistent/tty"):
-        send_program("/nonexistent/tty", b"x")
+        send_program("/nonexistent/tty", build_device_program(gridded_plan(), surface(), profile())[0])
 
 
 # -- the device's state machine, line by line --------------------------------------------------------
@@ -279,40 +311,40 @@ def _chunk(i: int, piece: bytes) -> bytes:
 
 def test_device_protocol_rules(programs, store):
     data = programs[0]
-    sha = hashlib.sha256(data).hexdigest()
+    sha = verify_seal(data)
     clock = {"t": 0.0}
-    dev = SimulatedDevice(store, max_chunk=4096, session_timeout_s=30, clock=lambda: clock["t"])
+    dev = SimulatedDevice(store, max_chunk=1024, session_timeout_s=30, clock=lambda: clock["t"])
     assert dev.handle(b"HELLO mesomap-link/0") == f"ERR VERSION {PROTOCOL}".encode()
-    assert dev.handle(f"HELLO {PROTOCOL}".encode()) == f"HELLO {PROTOCOL} any 8000000 4096 none".encode()
+    assert dev.handle(f"HELLO {PROTOCOL}".encode()) == f"HELLO {PROTOCOL} any 8000000 1024 none".encode()
     assert dev.handle(b"CHUNK 0 00000000 AAAA") == b"NAK 0 NO-TRANSFER"
     assert dev.handle(b"FOO") == b"ERR BAD-MESSAGE FOO"
     assert dev.handle(f"BEGIN {len(data)} 99999 {sha}".encode()).startswith(b"ERR BAD-BEGIN")
-    n = -(-len(data) // 4096)
-    assert dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode()) == f"READY {n}".encode()
-    pieces = [data[i * 4096:(i + 1) * 4096] for i in range(n)]
+    n = -(-len(data) // 1024)
+    assert dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode()) == f"READY {n}".encode()
+    pieces = [data[i * 1024:(i + 1) * 1024] for i in range(n)]
     assert dev.handle(_chunk(1, pieces[1])) == b"NAK 1 OUT-OF-ORDER 0"
-    assert dev.handle(_chunk(0, pieces[0][:-1])) == b"NAK 0 BAD-LENGTH 4096"
+    assert dev.handle(_chunk(0, pieces[0][:-1])) == b"NAK 0 BAD-LENGTH 1024"
     assert dev.handle(b"CHUNK 0 " + crc32_hex(pieces[0]).encode() + b" !!notbase64") == b"NAK 0 BAD-BASE64"
     ack0 = f"ACK 0 {crc32_hex(pieces[0])}".encode()
     assert dev.handle(_chunk(0, pieces[0])) == ack0
     assert dev.handle(_chunk(0, pieces[0])) == ack0  # a resend after a lost ACK: acknowledged again, stored once
     assert dev.handle(f"COMMIT {sha}".encode()).startswith(b"ERR COMMIT-REFUSED INCOMPLETE 1 of")
     assert dev.pending is None and committed(store) is None  # a refused commit drops the transfer
-    assert dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode()) == f"READY {n}".encode()
+    assert dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode()) == f"READY {n}".encode()
     for i, piece in enumerate(pieces):
         assert dev.handle(_chunk(i, piece)) == f"ACK {i} {crc32_hex(piece)}".encode()
     assert dev.handle(b"STATUS") == f"STATUS none {n}/{n}".encode()
     assert dev.handle(f"COMMIT {'0' * 64}".encode()).startswith(b"ERR COMMIT-REFUSED SHA-MISMATCH")
     assert committed(store) is None
     # again, whole, and a COMMIT repeated after a lost COMMITTED is answered the same
-    dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode())
+    dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode())
     for i, piece in enumerate(pieces):
         dev.handle(_chunk(i, piece))
     assert dev.handle(f"COMMIT {sha}".encode()) == f"COMMITTED {sha}".encode()
     assert dev.handle(f"COMMIT {sha}".encode()) == f"COMMITTED {sha}".encode()
     assert committed(store) == data
     # a transfer left silent longer than the session timeout is dropped
-    dev.handle(f"BEGIN {len(data)} 4096 {sha}".encode())
+    dev.handle(f"BEGIN {len(data)} 1024 {sha}".encode())
     dev.handle(_chunk(0, pieces[0]))
     clock["t"] += 31
     dev.tick()
@@ -322,7 +354,7 @@ def test_device_protocol_rules(programs, store):
 
 def test_device_refuses_bytes_that_are_not_a_sealed_program(store):
     junk = b'{"hello": "world"}\n'
-    sha = hashlib.sha256(junk).hexdigest()
+    sha = "ab" * 32
     dev = SimulatedDevice(store)
     dev.handle(f"BEGIN {len(junk)} 512 {sha}".encode())
     dev.handle(_chunk(0, junk))
@@ -341,5 +373,103 @@ def test_a_damaged_stored_program_is_not_reported_as_current(programs, store):
 def test_fault_specs_parse():
     f = Faults.parse(["silent", "corrupt-chunk=2", "corrupt-chunk=5", "corrupt-always=1", "cut-after=7"])
     assert (f.silent, f.corrupt_chunks, f.corrupt_always, f.cut_after_chunks) == (True, {2, 5}, {1}, 7)
+    f = Faults.parse(["drop-reply=COMMITTED", "drop-reply=ACK:2", "drop-line=COMMIT:1"])
+    assert (f.drop_replies, f.drop_lines) == ({"COMMITTED": None, "ACK": 2}, {"COMMIT": 1})
     with pytest.raises(ValueError, match="fault 'loud' is unknown"):
         Faults.parse(["loud"])
+
+
+# -- a lost reply to COMMIT: the state is unknown until the device is asked --------------------------------
+
+def test_lost_committed_reply_is_resolved_by_asking_the_device_which_holds_the_new_program(programs, store):
+    first, second = programs
+    seen = []
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.drop_replies["COMMITTED"] = None  # every COMMITTED reply is lost on its way back
+        result = send_program(sim.port, second, timeout_s=0.5, retries=1, progress=seen.append)
+    assert committed(store) == second
+    assert result.sha256 == verify_seal(second)
+    assert "no reply to COMMIT came back" in result.note and "holds the new program" in result.note
+    assert [p.stage for p in seen][-2:] == ["asking", "done"]  # it said so, asked, then concluded
+
+
+def test_lost_commit_is_resolved_by_asking_the_device_which_keeps_its_previous_program(programs, store):
+    first, second = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.drop_lines["COMMIT"] = None  # the device never gets COMMIT
+        with pytest.raises(DeviceLinkError) as info:
+            send_program(sim.port, second, timeout_s=0.5, retries=1)
+        message = str(info.value)
+        assert not isinstance(info.value, DeviceStateUnknownError)
+        assert (f"asked with STATUS, {sim.port} holds its previous program {verify_seal(first)}, not the new program "
+                f"{verify_seal(second)}: it was not committed; send again") in message, message
+        deadline = time.monotonic() + SLOW_OK
+        while sim.device.pending is not None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert sim.device.pending is None  # the half-done transfer was dropped (ABORT)
+    assert committed(store) == first
+
+
+def test_lost_committed_reply_and_no_answer_to_status_is_reported_as_unknown(programs, store):
+    first, second = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.drop_replies.update(COMMITTED=None, STATUS=None)
+        with pytest.raises(DeviceStateUnknownError) as info:
+            send_program(sim.port, second, timeout_s=0.3, retries=1)
+    message = str(info.value)
+    assert "no reply to COMMIT came back" in message and "the device's program is unknown" in message
+    assert f"the new one ({verify_seal(second)}) or the previous one ({verify_seal(first)})" in message
+    assert "keeps its previous program" not in message  # never claimed: here the device did commit
+    assert committed(store) == second
+
+
+def test_resending_a_program_the_device_holds_sends_nothing(programs, store):
+    first, _ = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        again = send_ok(sim.port, first)
+    assert again.chunks == 0 and again.note == "the device already holds this program; nothing was sent"
+    assert (store / "journal.log").read_text().count("COMMITTED") == 1
+
+
+def test_cancel_after_commit_was_sent_reports_what_the_device_holds_not_a_guess(programs, store):
+    first, second = programs
+    cancel = threading.Event()
+
+    def cancel_when_committing(p):
+        if p.stage == "committing":
+            cancel.set()  # the user clicks Cancel just as COMMIT goes out
+
+    def lose_committed(reply: bytes):
+        return None if reply.startswith(b"COMMITTED ") else reply
+
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+        sim.faults.rewrite_reply = lose_committed
+        result = send_program(sim.port, second, timeout_s=2, progress=cancel_when_committing, cancel=cancel)
+    assert committed(store) == second  # too late to cancel: the device took it, and the user is told so
+    assert result.sha256 == verify_seal(second) and "holds the new program" in result.note
+
+
+def test_device_that_disconnects_after_committing_is_reported_unknown_naming_both_programs(programs, store):
+    first, second = programs
+    with PtySimulator(SimulatedDevice(store)) as sim:
+        send_ok(sim.port, first)
+
+        def unplug_on_committed(reply: bytes):
+            if reply.startswith(b"COMMITTED "):
+                sim.cut()  # the cable is pulled as the device answers
+                return None
+            return reply
+
+        sim.faults.rewrite_reply = unplug_on_committed
+        with pytest.raises(DeviceLinkError) as info:
+            send_program(sim.port, second, timeout_s=0.5, retries=1)
+    assert isinstance(info.value, DeviceStateUnknownError), str(info.value)
+    message = str(info.value)
+    assert f"the new one ({verify_seal(second)}) or the previous one ({verify_seal(first)})" in message
+    assert "keeps its previous program" not in message
+    assert committed(store) == second

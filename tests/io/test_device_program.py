@@ -127,6 +127,17 @@ def test_resealed_program_with_bad_fields_is_refused_naming_the_field():
     assert parse_device_program(seal(body), "p").content_sha256  # the untouched body reseals fine
 
 
+def test_plan_date_must_be_written_yyyy_mm_dd_or_empty():
+    data = build_device_program(gridded_plan(), surface(), profile())[0]
+    body = data[:-SEAL_LENGTH] + b"\n}"
+    dated = re.sub(rb'"date": "[^"]*"', b'"date": "%s"', body, count=1)
+    for bad in (b"23/11/2026", b"2026-11-23T10:00:00Z", b"2026-13-01"):
+        with pytest.raises(DeviceProgramError, match=re.escape("p: plan.date: ") + ".*YYYY-MM-DD"):
+            parse_device_program(seal(dated % bad), "p")
+    for good in (b"2026-11-23", b""):
+        assert parse_device_program(seal(dated % good), "p").date == good.decode()
+
+
 # -- validation: every violation listed, nothing written ---------------------------------------------
 
 def test_depth_deeper_than_the_needle_is_listed_with_the_limit():

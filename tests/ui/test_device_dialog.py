@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from mesomap.io.device_program import build_device_program
+from mesomap.io.device_link import send_program
+from mesomap.io.device_program import build_device_program, seal
 from mesomap.io.device_profiles import find_profile
 from mesomap.io.device_sim import PROGRAM_FILE, Faults, PtySimulator, SimulatedDevice
 from mesomap.ui.device_dialog import DeviceDialog
@@ -85,6 +86,7 @@ def test_send_commits_the_program_on_the_simulated_device(gridded, qtbot, tmp_pa
         assert dialog.sending and not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
         assert dialog.wait(SEND_TIMEOUT_S)
         seen["status"] = dialog.status.text()
+        seen["check"] = dialog.report.toPlainText()
         seen["program"] = dialog.program
         seen["progress"] = dialog.progress.format()
         return 0
@@ -95,6 +97,8 @@ def test_send_commits_the_program_on_the_simulated_device(gridded, qtbot, tmp_pa
     assert seen["status"].startswith(f"Sent and committed on generic at {sim.port}:"), seen["status"]
     assert (store / PROGRAM_FILE).read_bytes() == seen["program"], "the device holds exactly the program shown"
     assert seen["progress"] == "committed"
+    seal = json.loads(seen["program"])["content_sha256"]  # one SHA-256 names the program: its seal
+    assert f"program SHA-256 {seal}" in seen["check"] and f"Program SHA-256 {seal}." in seen["status"]
     assert gridded.doc.plan is plan and gridded.doc.revision == revision, "the open plan is untouched"
     assert gridded.settings.value("device/port") == sim.port  # offered next time
 
@@ -161,3 +165,67 @@ def test_closing_while_sending_cancels_first(gridded, qtbot, tmp_path):
     assert dialog.status.text().startswith("Cancelled:")
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def send_and_watch(dialog, qtbot, port) -> list[str]:
+    """Send from the dialog and collect every status sentence the user sees until it ends."""
+    seen: list[str] = []
+    dialog.status.setText("")
+    dialog.port_box.setEditText(port)
+    assert dialog.send()
+    deadline = time.monotonic() + SEND_TIMEOUT_S
+    while dialog.sending and time.monotonic() < deadline:
+        qtbot.wait(5)
+        if not seen or seen[-1] != dialog.status.text():
+            seen.append(dialog.status.text())
+    seen.append(dialog.status.text())
+    return seen
+
+
+def test_lost_committed_reply_is_said_then_the_device_is_asked_and_it_holds_the_new_program(gridded, qtbot, tmp_path):
+    store = tmp_path / "device"
+    dialog = dialog_for(gridded, qtbot)
+    dialog.timeout.setValue(0.5)
+    dialog.retries = 1
+    with PtySimulator(SimulatedDevice(store), Faults(drop_replies={"COMMITTED": None})) as sim:
+        seen = send_and_watch(dialog, qtbot, sim.port)
+    seal = json.loads(dialog.program)["content_sha256"]
+    final = seen[-1]
+    assert final.startswith("No reply to COMMIT came back"), seen  # said so first, then what the device answered
+    assert "asked with STATUS, the device holds the new program" in final and f"Program SHA-256 {seal}." in final
+    assert (store / PROGRAM_FILE).read_bytes() == dialog.program
+
+
+def test_commit_lost_names_the_previous_program_and_offers_send_again(gridded, qtbot, tmp_path):
+    store = tmp_path / "device"
+    dialog = dialog_for(gridded, qtbot)
+    body = dialog.program.replace(b'"patient_ref": ""', b'"patient_ref": "v1"', 1)  # an earlier version
+    first = seal(body[:body.rfind(b',\n "content_sha256"')] + b"\n}")
+    assert first != dialog.program
+    with PtySimulator(SimulatedDevice(store)) as sim:  # the device holds it
+        send_program(sim.port, first, timeout_s=10)
+    dialog.timeout.setValue(0.5)
+    dialog.retries = 1
+    with PtySimulator(SimulatedDevice(store), Faults(drop_lines={"COMMIT": None})) as sim:
+        seen = send_and_watch(dialog, qtbot, sim.port)
+    old, new = json.loads(first)["content_sha256"], json.loads(dialog.program)["content_sha256"]
+    final = seen[-1]
+    assert final.startswith("Not sent: no reply to COMMIT came back"), final
+    assert f"holds its previous program {old}, not the new program {new}: it was not committed" in final
+    assert dialog.send_button.text() == "Send again" and dialog.send_button.isEnabled()
+    assert (store / PROGRAM_FILE).read_bytes() == first
+
+
+def test_no_reply_to_commit_nor_status_is_shown_as_unknown_with_both_programs(gridded, qtbot, tmp_path):
+    store = tmp_path / "device"
+    dialog = dialog_for(gridded, qtbot)
+    dialog.timeout.setValue(0.3)
+    dialog.retries = 1
+    with PtySimulator(SimulatedDevice(store), Faults(drop_replies={"COMMITTED": None, "STATUS": None})) as sim:
+        seen = send_and_watch(dialog, qtbot, sim.port)
+    new = json.loads(dialog.program)["content_sha256"]
+    final = seen[-1]
+    assert final.startswith("Unknown whether the device took the program: no reply to COMMIT came back"), final
+    assert f"the new one ({new}) or the previous one (none)" in final and "do not use the device before checking" in final
+    assert "keeps its previous program" not in final
+    assert dialog.send_button.text() == "Send again" and dialog.send_button.isEnabled()
