@@ -105,10 +105,8 @@ class PaintingSurface:
 
     def point_on_face(self, face: int, barycentric) -> tuple[np.ndarray, np.ndarray]:
         """(position (3,) mm, unit normal (3,)) of a surface point given as face + barycentric."""
-        b = np.asarray(barycentric, dtype=np.float64)
-        tri = self.mesh.triangles[face]
-        normal = b @ self.vertex_normals[self.mesh.faces[face]]
-        return b @ tri, normal / np.linalg.norm(normal)
+        positions, normals = self.points_on_faces([face], np.asarray(barycentric, dtype=np.float64).reshape(1, 3))
+        return positions[0], normals[0]  # the batch's own arithmetic: one point or many, the same bits
 
     def points_on_faces(self, faces, barycentric) -> tuple[np.ndarray, np.ndarray]:
         """Many surface points at once: :meth:`point_on_face` for each row, without a Python loop.

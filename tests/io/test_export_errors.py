@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from mesomap.io.device_program import check_grids
-from mesomap.io.exports import NO_GRID, STALE_GRID, ExportError, check_exportable
+from mesomap.io.exports import MISPLACED, NO_GRID, STALE_GRID, ExportError, check_exportable
+from mesomap.model.placement import Misplaced
 from tests.io.test_device_helpers import gridded_plan, surface, with_zone_params
 
 UI_HINT_WORDS = ("Ctrl+G", "Generate grid", "Grid ▸")
@@ -24,7 +25,11 @@ def stale_plan():
     return with_zone_params(gridded_plan(), 1, spacing_mm=12.0)  # a layout parameter: the grid is out of date
 
 
-@pytest.mark.parametrize("check", [check_exportable, check_grids])
+def check_on_body(plan):
+    check_exportable(plan, surface())
+
+
+@pytest.mark.parametrize("check", [check_on_body, check_grids])
 @pytest.mark.parametrize("make, kind, zone, words", [
     (no_grid_plan, NO_GRID, "Knee, left", "zone 'Knee, left' has no injection grid yet; lay it out first"),
     (stale_plan, STALE_GRID, "Forehead", "zone 'Forehead' changed since its grid was laid out; lay it out again"),
@@ -41,13 +46,16 @@ def test_other_export_errors_need_no_grid():
     err = ExportError("the plan has no injections to export")
     assert (err.kind, err.zone, err.needs_grid) == ("", "", False)
     with pytest.raises(ExportError) as info:
-        check_exportable(replace(gridded_plan(), zones=(), points=()))
+        check_exportable(replace(gridded_plan(), zones=(), points=()), surface())
     assert not info.value.needs_grid
 
 
 def test_the_kind_survives_the_trip_back_from_the_worker_process():
     err = pickle.loads(pickle.dumps(ExportError.stale_grid("Forehead")))
     assert (type(err), err.kind, err.zone, str(err)) == (ExportError, STALE_GRID, "Forehead", str(ExportError.stale_grid("Forehead")))
+    off = ExportError.off_zone((Misplaced("z1", "Forehead", 5, 123, 1105.6),))
+    back = pickle.loads(pickle.dumps(off))
+    assert (back.kind, back.misplaced, str(back)) == (MISPLACED, off.misplaced, str(off))
 
 
 @pytest.mark.parametrize("make, args", [
