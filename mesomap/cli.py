@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",) + tuple(cli_device.EXPORT_FORMATS))
     export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--bom", action="store_true",
+                        help="csv: start with a UTF-8 byte order mark, for spreadsheet programs (Excel)")
     cli_device.add_export_options(export)
 
     parser.set_defaults(device_handlers=cli_device.register(sub, _Parser))
@@ -299,7 +301,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         suffixes = (".pdf",)
     else:
-        suffixes, write = exporters()[args.format]
+        if args.bom and args.format != "csv":
+            raise UsageError(f"--bom is for --format csv, not --format {args.format}")
+        suffixes, write = exporters()["csv_bom" if args.format == "csv" and args.bom else args.format]
     if not args.out.lower().endswith(suffixes):
         raise UsageError(f"--format {args.format} writes a {' or '.join(suffixes)} file, got --out {args.out!r}")
     plan, surface = _plan_and_surface(args.plan)
