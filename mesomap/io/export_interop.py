@@ -3,7 +3,8 @@
 * ``slicer``: a ``.mrk.json`` file (Slicer markups schema v1.0.3), one point
   list per zone plus one for the reflex points, positions in RAS millimetres,
   labels with the order number, depth and volume as per-point measurements.
-* ``mesh``: the plan's body as PLY or OBJ in the same RAS millimetre frame,
+* ``mesh``: the plan's body as PLY or OBJ in the same RAS millimetre frame, its header
+  saying ``SPACE=RAS`` (3D Slicer reads model files without it as LPS),
   so Slicer can show both.
 * ``json``: every injection and the parameters, as plain JSON.
 """
@@ -87,8 +88,32 @@ def write_slicer(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
     return _write_text(out, json.dumps(slicer_markups(plan, surface), indent=1))
 
 
+#: How 3D Slicer tells a model file's frame: it looks for "SPACE=RAS" or "SPACE=LPS" in the file's header
+#: comments (PLY ``comment`` lines, the OBJ's leading ``#`` lines) and takes a file without it as LPS.
+SLICER_SPACE_TAG = "SPACE=RAS"
+MESH_COMMENT = f"mesomap body, millimetres, {SLICER_SPACE_TAG} ({COORDINATES})"
+
+
+def with_space_header(data: bytes, kind: str) -> bytes:
+    """The PLY/OBJ file ``data`` with a header comment saying its frame is RAS (:data:`SLICER_SPACE_TAG`).
+
+    PLY: a ``comment`` line right after the ``format`` line (the header is
+    ASCII even in binary PLY). OBJ: a ``#`` line at the very top.
+    """
+    line = MESH_COMMENT.encode("utf-8")
+    if kind == "obj":
+        return b"# " + line + b"\n" + data
+    head, sep, rest = data.partition(b"\n")  # "ply"
+    fmt, sep2, rest = rest.partition(b"\n")  # "format ... 1.0"
+    return head + sep + fmt + sep2 + b"comment " + line + b"\n" + rest
+
+
 def write_mesh(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
-    """The plan's body (the bundled mesh, RAS mm) as PLY or OBJ, chosen by ``out``'s suffix."""
+    """The plan's body (the bundled mesh, RAS mm) as PLY or OBJ, chosen by ``out``'s suffix.
+
+    The header says ``SPACE=RAS``, so 3D Slicer opens it in the same frame as the
+    markups export (whose lists say ``"coordinateSystem": "RAS"``), not mirrored.
+    """
     import trimesh  # slow to import: only this export needs it
 
     out = Path(out)
@@ -97,8 +122,10 @@ def write_mesh(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
         raise ExportError(f"--format mesh writes .ply or .obj, not {out.suffix or '(no suffix)'}")
     body = surface.coarse
     mesh = trimesh.Trimesh(np.asarray(body.vertices), np.asarray(body.faces), process=False)
+    data = mesh.export(file_type=kind)
+    data = with_space_header(data.encode("utf-8") if isinstance(data, str) else data, kind)
     with atomic_path(out) as tmp:
-        mesh.export(tmp, file_type=kind)
+        tmp.write_bytes(data)
     return out
 
 
