@@ -348,8 +348,12 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     for note in markups.skipped:
         print(f"mesomap: warning: {markups.source}: skipped {note}", file=sys.stderr)
     n = len(result.points)
-    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source} "
+    kept = "".join(f", {k} {what}" for k, what in ((len(result.updated), "updated"), (len(result.unchanged), "unchanged"))
+                   if k)
+    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source}{kept} "
           f"(each was at most {result.largest_snap_mm:.2f} mm from the skin)")
+    for update in result.updated:
+        print(f"  updated {update.describe()}")
     return 0
 
 

@@ -47,8 +47,11 @@ def test_slicer_points_are_the_injections_in_order(plan, surface):
         pos, normal = surface.point_on_face(q.face, q.barycentric)
         assert np.allclose(cp["position"], pos, atol=1e-3)
         assert np.allclose(np.array(cp["orientation"]).reshape(3, 3)[:, 2], normal, atol=1e-5)
-    labels = [int(cp["label"]) for m in doc["markups"] for cp in m["controlPoints"]]
-    assert labels == list(range(1, len(labels) + 1))  # order numbers run on across lists
+    ids = [int(cp["id"]) for m in doc["markups"] for cp in m["controlPoints"]]
+    assert ids == list(range(1, len(ids) + 1))  # order numbers run on across lists
+    labels = [int(cp["label"]) for m in doc["markups"][:-1] for cp in m["controlPoints"]]
+    assert labels == ids[:len(labels)]  # zone points are labelled with their order, reflex points with their code
+    assert [cp["label"] for cp in doc["markups"][-1]["controlPoints"]] == [p.code for p in plan.points]
     depth = next(x for x in first["measurements"] if x["name"] == "depth")
     assert depth["units"] == "mm" and depth["controlPointValues"] == [zone.params.depth_mm] * len(zone.injections)
     reflex = doc["markups"][-1]
