@@ -292,7 +292,9 @@ def _point(pd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) ->
 def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None) -> Plan:
     """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names."""
     r = JsonReader(source, PlanFileError)
-    data = migrate(r.obj(data, "file"), r)
+    if not isinstance(data, dict):
+        check(data, PLAN_SCHEMA, source, PlanFileError)  # "file: expected an object, found a list"
+    data = migrate(data, r)
     check(data, PLAN_SCHEMA, source, PlanFileError)  # structure; meaning is checked below
     body = data["body"]
     body_id = r.text(body, "id", "body")
