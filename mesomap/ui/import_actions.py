@@ -76,16 +76,18 @@ class PointImporter:
         win.doc.edit(import_label(result), apply_import, result)
         win.editor.select_point((result.points or [u.after for u in result.updated])[0].id)
         notes = []  # what was updated in place or unchanged, left out, skipped
-        if result.updated:
-            notes.append(f"updated {len(result.updated)}: {'; '.join(u.describe() for u in result.updated[:4])}")
+        n, m = len(result.points), len(result.updated)
+        if m:
+            changes = "; ".join(u.describe() for u in result.updated[:4]) + (" …" if m > 4 else "")
+            notes.append(f"updated {m}: {changes}" if n else changes)
         if result.unchanged:
             notes.append(f"{len(result.unchanged)} unchanged")
         if result.far:
             notes.append(f"{len(result.far)} farther than {self.max_distance_mm:g} mm from the skin left out")
         if markups.skipped:
             notes.append(f"skipped {len(markups.skipped)}: {'; '.join(markups.skipped)}")
-        n = len(result.points)
-        text = f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}"
+        text = (f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}" if n or not m
+                else f"Updated {m} reflex point{'s' if m != 1 else ''} from {source}")
         win.statusBar().showMessage(text + (f" ({'; '.join(notes)})" if notes else ""), 10000)
         return True
 
