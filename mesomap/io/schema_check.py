@@ -10,6 +10,17 @@ The schemas say the structure (types, required keys, vocabularies, text
 lengths); each reader checks meaning (ranges, faces against the body) after.
 A subschema may carry ``"x-message"``: the sentence for a failed pattern,
 bound or item count there.
+
+Speed: jsonschema checks about 50,000 small values a second, and a plan holds
+tens of thousands of face runs and injections. An array whose subschema says
+``"x-fast-items": "<kind>"`` has its items first tested by a plain Python
+predicate (:data:`FAST_ITEMS`) that accepts exactly what the ``items`` schema
+accepts (tests/io/test_schema_fast_items.py checks this); only the items it
+rejects go through jsonschema, which then words the error. Other validators
+ignore the ``x-`` keywords and read the schema as written.
+
+"Integer" means a JSON number written without a decimal point (jsonschema
+would also take 2.0): mesomap never writes 2.0 for a count.
 """
 
 from __future__ import annotations
@@ -35,11 +46,73 @@ def schema_path(name: str) -> Path:
     return SCHEMA_DIR / f"{name}.schema.json"
 
 
+MAX_COUNT = 10**15
+
+
+def _is_count(x) -> bool:
+    return type(x) is int and -MAX_COUNT <= x <= MAX_COUNT
+
+
+def _is_number(x) -> bool:
+    return type(x) in (int, float)
+
+
+def _is_triple(x) -> bool:
+    return type(x) is list and len(x) == 3 and all(type(c) in (int, float) for c in x)
+
+
+def _is_face_run(x) -> bool:
+    """An item of a zone's ``faces``: [first_face, count], whole numbers."""
+    return type(x) is list and len(x) == 2 and _is_count(x[0]) and _is_count(x[1])
+
+
+def _is_injection(x) -> bool:
+    """An item of a zone's ``injections``: {"face", "barycentric", "pinned"?}."""
+    return (type(x) is dict and _is_count(x.get("face")) and _is_triple(x.get("barycentric"))
+            and type(x.get("pinned", False)) is bool)
+
+
+def _is_program_point(x) -> bool:
+    """An item of a device program's ``points``."""
+    return (type(x) is dict and all(_is_count(x.get(k)) for k in ("n", "order", "face"))
+            and all(_is_triple(x.get(k)) for k in ("position_mm", "normal", "barycentric"))
+            and (type(x.get("label", "")) is str and len(x.get("label", "")) <= 200))
+
+
+#: "x-fast-items" kind -> a predicate true exactly for the items the array's ``items`` schema accepts.
+FAST_ITEMS = {"face_run": _is_face_run, "injection": _is_injection, "program_point": _is_program_point}
+
+
+def _fast_items(validator, kind, instance, schema):
+    """The ``x-fast-items`` keyword: items the predicate rejects are checked (and worded) by jsonschema."""
+    if not isinstance(instance, list):
+        return
+    accept = FAST_ITEMS[kind]
+    for i, item in enumerate(instance):
+        if not accept(item):
+            yield from validator.descend(item, schema["x-slow-items"], path=i)
+
+
+def _runtime(node):
+    """The schema with each ``x-fast-items`` array's ``items`` moved to ``x-slow-items`` (checked on demand)."""
+    if isinstance(node, list):
+        return [_runtime(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _runtime(v) for k, v in node.items()}
+    if "x-fast-items" in out and "items" in out:
+        out["x-slow-items"] = out.pop("items")
+    return out
+
+
 @functools.cache
 def _validator(name: str):
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(json.loads(schema_path(name).read_text(encoding="utf-8")))
+    whole = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda checker, x: isinstance(x, int) and not isinstance(x, bool))
+    kind = validators.extend(Draft202012Validator, {"x-fast-items": _fast_items}, type_checker=whole)
+    return kind(_runtime(json.loads(schema_path(name).read_text(encoding="utf-8"))))
 
 
 def field_path(parts, root: str = "file") -> str:

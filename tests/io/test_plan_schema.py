@@ -95,6 +95,8 @@ def test_a_version_2_file_without_units_is_refused(v1_plan, surface, tmp_path):
     (("header", "date"), "23/11/2026", "header.date: '23/11/2026' is not a date like 2026-11-23"),
     (("body", "topology"), 7, "body.topology: expected text, found a whole number"),
     (("app",), ["x"], "app: expected text, found a list"),
+    (("header", "session_number"), 2.0, "header.session_number: expected a whole number, found a number"),
+    (("zones", 0, "faces", 0), [2900, 1.0], "zones[0].faces[0][1]: expected a whole number, found a number"),
 ])
 def test_schema_errors_are_one_line_naming_the_file_and_field(v1_plan, surface, tmp_path, path, value, message):
     data = json.loads(save_plan(v1_plan, tmp_path / "s.mesomap.json", surface).read_text(encoding="utf-8"))
