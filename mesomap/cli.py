@@ -350,8 +350,8 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     n = len(result.points)
     kept = "".join(f", {k} {what}" for k, what in ((len(result.updated), "updated"), (len(result.unchanged), "unchanged"))
                    if k)
-    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source}{kept} "
-          f"(each was at most {result.largest_snap_mm:.2f} mm from the skin)")
+    snap = f" (each was at most {result.largest_snap_mm:.2f} mm from the skin)" if n else ""
+    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source}{kept}{snap}")
     for update in result.updated:
         print(f"  updated {update.describe()}")
     return 0
