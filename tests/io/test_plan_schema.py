@@ -93,6 +93,8 @@ def test_a_version_2_file_without_units_is_refused(v1_plan, surface, tmp_path):
     (("reflex_points", 1, "barycentric"), [1, 0], "reflex_points[1].barycentric: expected three numbers"),
     (("reflex_points", 0, "side"), "up", "reflex_points[0].side: 'up' is not one of left, right, midline, bilateral"),
     (("header", "date"), "23/11/2026", "header.date: '23/11/2026' is not a date like 2026-11-23"),
+    (("header", "date"), "2026-11-23\n", "header.date: is longer than 10 characters"),
+    (("zones", 0, "color"), "#e69f00\n", "zones[0].color: is longer than 7 characters"),
     (("body", "topology"), 7, "body.topology: expected text, found a whole number"),
     (("app",), ["x"], "app: expected text, found a list"),
     (("header", "session_number"), 2.0, "header.session_number: expected a whole number, found a number"),
