@@ -344,6 +344,8 @@ def cmd_import_points(args: argparse.Namespace) -> int:
         plan, result = import_points(plan, surface, markups.points, limit)
     except PointsTooFar as err:
         raise ValueError(f"{markups.source}: {err}; nothing was imported (allow more with --max-distance-mm)") from None
+    except ValueError as err:  # a depth or volume in the file that no reflex point may have
+        raise ValueError(f"{markups.source}: {err}") from None
     out = save_plan(plan, args.out or args.plan, surface)
     for note in markups.skipped:
         print(f"mesomap: warning: {markups.source}: skipped {note}", file=sys.stderr)

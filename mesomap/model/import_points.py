@@ -157,7 +157,8 @@ def prepare_import(plan: Plan, surface: PaintingSurface, items: Sequence[Positio
     become new points: the item's name (else its group, the Slicer list name),
     description as notes, depth and volume when given (else the reflex point
     defaults), fresh ids. Items farther than ``max_distance_mm`` from the skin
-    (None: no limit) become :class:`FarPoint` entries, in file order.
+    (None: no limit) become :class:`FarPoint` entries, in file order. An item
+    whose depth or volume no reflex point may have raises ValueError naming it.
     """
     if max_distance_mm is not None and not max_distance_mm >= 0:
         raise ValueError(f"the largest distance from the skin must be 0 mm or more, not {max_distance_mm}")
@@ -184,6 +185,10 @@ def prepare_import(plan: Plan, surface: PaintingSurface, items: Sequence[Positio
             depth_mm=base.depth_mm if depth is None else depth, volume_ml=base.volume_ml if volume is None else volume,
             angle_deg=base.angle_deg, notes=it.description,
         )
+        errors = point.errors()
+        if errors:  # a depth or volume from the file that no reflex point may have
+            where = getattr(it, "where", "")
+            raise ValueError(f"{it.label}{f' ({where})' if where else ''}: {errors[0]}; nothing was imported")
         if match is not None:
             unclaimed.remove(match)
             old_pos, _ = surface.point_on_face(match.face, match.barycentric)

@@ -63,6 +63,9 @@ class PointImporter:
         except MarkupsError as err:
             win._error("Cannot import reflex points", str(err))
             return False
+        except ValueError as err:  # a depth or volume in the file that no reflex point may have
+            win._error("Cannot import reflex points", f"{Path(path).name}: {err}")
+            return False
         source = markups.source
         if result.far and not result.changes_anything:
             win._error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")

@@ -86,3 +86,19 @@ def test_cli_import_twice_reports_and_does_not_duplicate(plan, surface, tmp_path
     assert second.returncode == 0, second.stderr
     assert second.stdout.startswith("p.mesomap.json: imported 0 reflex points from all.mrk.json, 4 unchanged")
     assert kept(load_plan(tmp_path / "p.mesomap.json").points) == kept(plan.points)
+
+
+def test_a_depth_no_reflex_point_may_have_refuses_the_import_naming_the_point(plan, surface, tmp_path, run_cli):
+    save_plan(plan, tmp_path / "p.mesomap.json", surface)
+    out = write_slicer(plan, surface, tmp_path / "all.mrk.json")
+    doc = json.loads(out.read_text())
+    cp = doc["markups"][-1]["controlPoints"][0]
+    cp["description"] = cp["description"].replace(f"depth {plan.points[0].depth_mm:g} mm", "depth 50 mm")
+    out.write_text(json.dumps(doc))
+    before = (tmp_path / "p.mesomap.json").read_bytes()
+    proc = run_cli("import-points", "p.mesomap.json", "all.mrk.json")
+    assert proc.returncode == 1
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"mesomap: error: all.mrk.json: {plan.points[0].code} (markups[1].controlPoints[0]): depth")
+    assert "50" in line and "nothing was imported" in line and "Traceback" not in proc.stderr
+    assert (tmp_path / "p.mesomap.json").read_bytes() == before

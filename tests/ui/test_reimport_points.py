@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.ui.conftest import front_skin_point
 from tests.ui.test_import_points import choose_file, slicer_file
 
@@ -29,3 +31,17 @@ def test_importing_the_same_list_again_moves_points_in_place(window, monkeypatch
     assert window.undo_action.text() == "&Undo Update 1 reflex point"
     window.undo_action.trigger()
     assert window.doc.plan.points == first
+
+
+def test_a_depth_no_reflex_point_may_have_is_refused_in_a_message(window, monkeypatch, tmp_path, errors):
+    skin = {"K1": front_skin_point(window, 60.0, 1000.0)}
+    path = tmp_path / "deep.mrk.json"
+    slicer_file(path, skin)
+    doc = json.loads(path.read_text())
+    doc["markups"][0]["controlPoints"][0]["description"] = "Knee; side right; depth 50 mm; volume 0.1 ml; order 1"
+    path.write_text(json.dumps(doc))
+    choose_file(monkeypatch, str(path))
+    before = window.doc.plan
+    window.import_points_action.trigger()
+    assert window.doc.plan is before
+    assert len(errors) == 1 and errors[0].startswith("deep.mrk.json: K1 (markups[0].controlPoints[0]): depth")
