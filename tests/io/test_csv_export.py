@@ -70,3 +70,14 @@ def test_cli_export_csv_bom(plan, surface, tmp_path, run_cli):
     assert proc.returncode == 0 and not (tmp_path / "n.csv").read_bytes().startswith(BOM)
     proc = run_cli("export", "p.mesomap.json", "--format", "json", "--bom", "--out", "n.json")
     assert proc.returncode == 2 and "--bom" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_gun_settings_sheet_csv_is_neutralised_too_but_the_pdf_keeps_the_names(plan, surface, tmp_path):
+    from mesomap.io.device_sheet import write_gun_sheet
+    from mesomap.render.sheet import gun_settings
+
+    out, _ = write_gun_sheet(plan, surface, tmp_path / "gun.csv")
+    names = [r["name"] for r in rows_of(out.read_bytes())]
+    assert names[:2] == ["'" + plan.zones[0].name, "'" + plan.zones[1].name]
+    _, pdf_rows = gun_settings(plan, surface)
+    assert [r["name"] for r in pdf_rows][:2] == [plan.zones[0].name, plan.zones[1].name]
