@@ -115,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",) + tuple(cli_device.EXPORT_FORMATS))
     export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--bom", action="store_true",
+                        help="csv: start with a UTF-8 byte order mark, for spreadsheet programs (Excel)")
     cli_device.add_export_options(export)
 
     parser.set_defaults(device_handlers=cli_device.register(sub, _Parser))
@@ -308,7 +310,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         suffixes = (".pdf",)
     else:
-        suffixes, write = exporters()[args.format]
+        if args.bom and args.format != "csv":
+            raise UsageError(f"--bom is for --format csv, not --format {args.format}")
+        suffixes, write = exporters()["csv_bom" if args.format == "csv" and args.bom else args.format]
     if not args.out.lower().endswith(suffixes):
         raise UsageError(f"--format {args.format} writes a {' or '.join(suffixes)} file, got --out {args.out!r}")
     plan, surface = _plan_and_surface(args.plan)
@@ -362,12 +366,18 @@ def cmd_import_points(args: argparse.Namespace) -> int:
         plan, result = import_points(plan, surface, markups.points, limit)
     except PointsTooFar as err:
         raise ValueError(f"{markups.source}: {err}; nothing was imported (allow more with --max-distance-mm)") from None
+    except ValueError as err:  # a depth or volume in the file that no reflex point may have
+        raise ValueError(f"{markups.source}: {err}") from None
     out = save_plan(plan, args.out or args.plan, surface)
     for note in markups.skipped:
         print(f"mesomap: warning: {markups.source}: skipped {note}", file=sys.stderr)
     n = len(result.points)
-    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source} "
-          f"(each was at most {result.largest_snap_mm:.2f} mm from the skin)")
+    kept = "".join(f", {k} {what}" for k, what in ((len(result.updated), "updated"), (len(result.unchanged), "unchanged"))
+                   if k)
+    snap = f" (each was at most {result.largest_snap_mm:.2f} mm from the skin)" if n else ""
+    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source}{kept}{snap}")
+    for update in result.updated:
+        print(f"  updated {update.describe()}")
     return 0
 
 

@@ -16,7 +16,9 @@ A profile file (schema ``mesomap-device-profile/1``)::
      "max_programs": 99}
 
 The profile's id is its file name without ``.json`` (``generic.json`` -> ``generic``).
-A user file with the id of a bundled one replaces it. Every problem is a
+A user file with the id of a bundled one replaces it. The structure is checked
+against ``mesomap/schemas/mesomap-device-profile-1.schema.json`` (jsonschema),
+the meaning (ranges on whole steps, needle lengths) here. Every problem is a
 :class:`DeviceProfileError` naming the file and the field.
 """
 
@@ -31,6 +33,7 @@ from pathlib import Path
 from mesomap.io.assets import assets_dir
 from mesomap.io.device_errors import DeviceProfileError
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
+from mesomap.io.schema_check import DEVICE_PROFILE_SCHEMA, check
 from mesomap.model.devices import MODES, DeviceProfile, StepRange
 
 SCHEMA = "mesomap-device-profile/1"
@@ -61,7 +64,9 @@ class _Reader(JsonReader):
 
 def _range(d: dict, key: str, r: JsonReader, unit: str, with_default: bool) -> tuple[StepRange, float | None]:
     where = key
-    body = r.obj(d.get(key), where) if key in d else r.fail(where, "is missing")
+    if key not in d:  # rate_hz for single/multi modes, flow_ml_per_min for continuous
+        r.fail(where, "is missing")
+    body = d[key]  # an object with numbers min, max, step (the schema)
     low, high, step = (r.number(body, k, where) for k in ("min", "max", "step"))
     if not (step > 0 and 0 < low <= high):
         r.fail(where, f"needs 0 < min <= max and step > 0 (found min {low:g}, max {high:g}, step {step:g})")
@@ -81,22 +86,12 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
     r = _Reader(source, DeviceProfileError)
     data = r.obj(data, "file")
     r.schema(data, SCHEMA, "mesomap device profile")
+    check(data, DEVICE_PROFILE_SCHEMA, source, DeviceProfileError)
     if not _ID.match(profile_id):
         r.fail("file name", f"{profile_id!r} is not a profile id (lower-case letters, digits, - and _)"[:200])
     name = r.text(data, "name", "", max_len=200)
-    if not name.strip():
-        r.fail("name", "is empty")
     example = data.get("example", False)
-    if not isinstance(example, bool):
-        r.fail("example", "expected true or false")
-    modes = r.lst(data.get("modes"), "modes") if "modes" in data else r.fail("modes", "is missing")
-    if not modes:
-        r.fail("modes", "at least one mode is needed")
-    for i, m in enumerate(modes):
-        if m not in MODES:
-            r.fail(f"modes[{i}]", f"{m!r} is not one of {', '.join(MODES)}"[:200])
-    if len(set(modes)) != len(modes):
-        r.fail("modes", "a mode is listed twice")
+    modes = data["modes"]  # one or more of MODES, each once (the schema)
     depth, _ = _range(data, "depth_mm", r, "mm", False)
     volume, _ = _range(data, "volume_per_shot_ml", r, "ml", False)
     rate = flow = rate_default = flow_default = None
@@ -104,12 +99,8 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
         rate, rate_default = _range(data, "rate_hz", r, "shots/s", True)
     if "flow_ml_per_min" in data or "continuous" in modes:
         flow, flow_default = _range(data, "flow_ml_per_min", r, "ml/min", True)
-    needles_raw = r.lst(data.get("needle_lengths_mm"), "needle_lengths_mm") if "needle_lengths_mm" in data \
-        else r.fail("needle_lengths_mm", "is missing")
-    if not needles_raw:
-        r.fail("needle_lengths_mm", "at least one needle length is needed")
     needles = []
-    for i, n in enumerate(needles_raw):
+    for i, n in enumerate(data["needle_lengths_mm"]):  # a list of one or more numbers (the schema)
         value = r.number({f"needle_lengths_mm[{i}]": n}, f"needle_lengths_mm[{i}]", "")
         if not 1 <= value <= 30:
             r.fail(f"needle_lengths_mm[{i}]", f"{value:g} mm is not a needle length (1–30 mm)")

@@ -9,7 +9,8 @@ A program file is UTF-8 JSON that ends with its own seal::
 ``content_sha256`` is the SHA-256 of every byte of the file before the
 ``,`` that opens the seal line (see :data:`SEAL_HEAD`), so a device checks it
 without parsing or re-serialising JSON. ``docs/device-protocol.md`` describes
-every field; units are mm, ml, shots/s and ml/min.
+every field; units are mm, ml, shots/s and ml/min. The structure is checked
+against ``mesomap/schemas/mesomap-device-program-1.schema.json`` (jsonschema).
 
 :func:`build_device_program` fits the plan to a :class:`DeviceProfile` first:
 every violation is collected and raised together as
@@ -35,6 +36,7 @@ from mesomap.io.device_profiles import profile_sha256
 from mesomap.io.exports import REFLEX_TECHNIQUE, ExportError, check_placement
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
 from mesomap.io.plan_file import COORDINATES, plan_to_dict
+from mesomap.io.schema_check import DEVICE_PROGRAM_SCHEMA, check
 from mesomap.model.devices import (
     MODES,
     DeviceProfile,
@@ -417,15 +419,12 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
     r = _Reader(source, DeviceProgramError)
     raw = r.obj(raw, "file")
     r.schema(raw, SCHEMA, "mesomap device program")
-    if raw.get("units") != UNITS:
-        r.fail("units", f"must be {UNITS}")
+    check(raw, DEVICE_PROGRAM_SCHEMA, source, DeviceProgramError)  # structure, units; meaning is checked below
     if raw.get("content_sha256") != digest:
         r.fail("content_sha256", "differs from the seal line")
     dev = r.obj(raw.get("device"), "device")
     plan = r.obj(raw.get("plan"), "plan")
     example = dev.get("example", False)
-    if not isinstance(example, bool):
-        r.fail("device.example", "expected true or false")
     programs = tuple(_program(r.obj(p, f"programs[{i}]"), r, f"programs[{i}]", i + 1)
                      for i, p in enumerate(r.lst(raw.get("programs"), "programs")))
     orders = [q.order for p in programs for q in p.points]

@@ -21,6 +21,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.device_profiles import find_profile
 from mesomap.io.device_program import DeviceExportReport, build_device_program
+from mesomap.io.exports import safe_text_cell
 from mesomap.model.devices import MODES, DeviceProfile
 from mesomap.model.plan import Plan
 
@@ -34,8 +35,14 @@ def _g(x) -> str:
     return "" if x is None else f"{x:g}"
 
 
-def gun_sheet_csv(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, **options) -> tuple[str, DeviceExportReport]:
-    """(CSV text, report); raises as :func:`build_device_program` does."""
+def gun_sheet_csv(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, safe_cells: bool = True,
+                  **options) -> tuple[str, DeviceExportReport]:
+    """(CSV text, report); raises as :func:`build_device_program` does.
+
+    ``safe_cells``: program and device names a spreadsheet would run as formulas get a leading ``'``
+    (:func:`mesomap.io.exports.safe_text_cell`); False for text read back by mesomap (the PDF sheet).
+    """
+    cell = safe_text_cell if safe_cells else str
     _, doc, report = build_device_program(plan, surface, profile, **options)
     buf = _io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -48,9 +55,9 @@ def gun_sheet_csv(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, 
         notes = [f"{r.field} {r.planned:g} -> {r.rounded:g} {r.unit}" for r in report.roundings if r.where in mine]
         if p.source == "reflex":
             notes.insert(0, "points: " + ", ".join(q.label for q in p.points))
-        writer.writerow([p.number, p.name, p.technique, MODES[p.mode], _g(p.needle_mm), _g(p.needle_gauge),
+        writer.writerow([p.number, cell(p.name), p.technique, MODES[p.mode], _g(p.needle_mm), _g(p.needle_gauge),
                          _g(p.depth_mm), _g(p.volume_per_shot_ml), p.shots, _g(p.rate_hz), _g(p.flow_ml_min),
-                         _g(p.volume_total_ml), p.points[0].order, p.points[-1].order, profile.name,
+                         _g(p.volume_total_ml), p.points[0].order, p.points[-1].order, cell(profile.name),
                          "; ".join(dict.fromkeys(notes))])
     return buf.getvalue(), report
 

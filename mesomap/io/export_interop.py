@@ -2,8 +2,11 @@
 
 * ``slicer``: a ``.mrk.json`` file (Slicer markups schema v1.0.3), one point
   list per zone plus one for the reflex points, positions in RAS millimetres,
-  labels with the order number, depth and volume as per-point measurements.
-* ``mesh``: the plan's body as PLY or OBJ in the same RAS millimetre frame,
+  zone points labelled with the order number, reflex points with their code and
+  described (name, side, depth, volume) so they import back; depth and volume
+  also as per-point measurements.
+* ``mesh``: the plan's body as PLY or OBJ in the same RAS millimetre frame, its header
+  saying ``SPACE=RAS`` (3D Slicer reads model files without it as LPS),
   so Slicer can show both.
 * ``json``: every injection and the parameters, as plain JSON.
 """
@@ -19,7 +22,7 @@ from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_exportable, injection_rows
-from mesomap.model.plan import Plan
+from mesomap.model.plan import Plan, ReflexPoint
 
 SLICER_SCHEMA = ("https://raw.githubusercontent.com/slicer/slicer/master/Modules/Loadable/Markups/"
                  "Resources/Schema/markups-schema-v1.0.3.json#")
@@ -36,14 +39,31 @@ def _frame(normal: np.ndarray) -> list[float]:
     return [round(float(x), 6) for x in np.stack([a, b, n], axis=1).ravel()]
 
 
-def _point_list(name: str, rows, color_rgb) -> dict:
+#: How a zone's grid injection is described in the markups (the importer skips these lists: they are not reflex points).
+GRID_DESCRIPTION = "grid injection #{order} of {zone}: {technique}, depth {depth:g} mm, {volume:g} ml"
+
+
+def _num(x: float) -> str:
+    """``x`` short (``4``, ``0.15``) when that reads back exactly, else in full."""
+    short = f"{x:g}"
+    return short if float(short) == x else repr(float(x))
+
+
+def reflex_description(point: ReflexPoint, order: int) -> str:
+    """The Slicer description of a reflex point: its name, side, depth (mm), volume (ml), order and notes,
+    as :func:`mesomap.io.import_markups.parse_reflex_description` reads them back."""
+    text = (f"{point.name}; side {point.side}; depth {_num(point.depth_mm)} mm; volume {_num(point.volume_ml)} ml; "
+            f"order {order}")
+    return text + (f"; notes: {point.notes}" if point.notes else "")
+
+
+def _point_list(name: str, rows, color_rgb, labels: list[str], descriptions: list[str]) -> dict:
     points = [{
-        "id": str(r.order), "label": str(r.order),
-        "description": f"{r.zone} #{r.order}: {r.technique}, depth {r.depth_mm:g} mm, {r.volume_ml:g} ml",
+        "id": str(r.order), "label": label, "description": description,
         "associatedNodeID": "", "position": [round(c, 4) for c in r.position_mm],
         "orientation": _frame(np.array(r.normal)), "selected": False, "locked": True,
         "visibility": True, "positionStatus": "defined",
-    } for r in rows]
+    } for r, label, description in zip(rows, labels, descriptions)]
     return {
         "type": "Fiducial", "name": name, "coordinateSystem": "RAS", "coordinateUnits": "mm",
         "locked": True, "fixedNumberOfControlPoints": False, "labelFormat": "%d",
@@ -61,18 +81,27 @@ def _point_list(name: str, rows, color_rgb) -> dict:
 
 
 def slicer_markups(plan: Plan, surface: PaintingSurface) -> dict:
-    """The markups document: one Fiducial list per zone, and one for the reflex points."""
+    """The markups document: one Fiducial list per zone, and one for the reflex points.
+
+    Zone lists are labelled with the order numbers. The reflex list is labelled
+    with the point codes and describes each point (:func:`reflex_description`),
+    so ``mesomap import-points`` gets code, name, side, depth and volume back.
+    """
     rows = injection_rows(plan, surface)
     markups = []
-    zone_names = {z.name: z for z in plan.zones}
-    for name, zone in zone_names.items():
-        mine = [r for r in rows if r.zone == name]
+    start = 0
+    for zone in plan.zones:
+        mine = rows[start:start + len(zone.injections)]
+        start += len(zone.injections)
         if mine:
             rgb = [round(int(zone.color[i:i + 2], 16) / 255, 4) for i in (1, 3, 5)]
-            markups.append(_point_list(name, mine, rgb))
-    reflex = [r for r in rows if r.zone not in zone_names]
+            descriptions = [GRID_DESCRIPTION.format(order=r.order, zone=zone.name, technique=r.technique,
+                                                    depth=r.depth_mm, volume=r.volume_ml) for r in mine]
+            markups.append(_point_list(zone.name, mine, rgb, [str(r.order) for r in mine], descriptions))
+    reflex = rows[start:]
     if reflex:
-        markups.append(_point_list("Reflex points", reflex, [0.55, 0.15, 0.75]))
+        markups.append(_point_list("Reflex points", reflex, [0.55, 0.15, 0.75], [p.code for p in plan.points],
+                                   [reflex_description(p, r.order) for p, r in zip(plan.points, reflex)]))
     return {"@schema": SLICER_SCHEMA, "markups": markups}
 
 
@@ -87,8 +116,32 @@ def write_slicer(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
     return _write_text(out, json.dumps(slicer_markups(plan, surface), indent=1))
 
 
+#: How 3D Slicer tells a model file's frame: it looks for "SPACE=RAS" or "SPACE=LPS" in the file's header
+#: comments (PLY ``comment`` lines, the OBJ's leading ``#`` lines) and takes a file without it as LPS.
+SLICER_SPACE_TAG = "SPACE=RAS"
+MESH_COMMENT = f"mesomap body, millimetres, {SLICER_SPACE_TAG} ({COORDINATES})"
+
+
+def with_space_header(data: bytes, kind: str) -> bytes:
+    """The PLY/OBJ file ``data`` with a header comment saying its frame is RAS (:data:`SLICER_SPACE_TAG`).
+
+    PLY: a ``comment`` line right after the ``format`` line (the header is
+    ASCII even in binary PLY). OBJ: a ``#`` line at the very top.
+    """
+    line = MESH_COMMENT.encode("utf-8")
+    if kind == "obj":
+        return b"# " + line + b"\n" + data
+    head, sep, rest = data.partition(b"\n")  # "ply"
+    fmt, sep2, rest = rest.partition(b"\n")  # "format ... 1.0"
+    return head + sep + fmt + sep2 + b"comment " + line + b"\n" + rest
+
+
 def write_mesh(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
-    """The plan's body (the bundled mesh, RAS mm) as PLY or OBJ, chosen by ``out``'s suffix."""
+    """The plan's body (the bundled mesh, RAS mm) as PLY or OBJ, chosen by ``out``'s suffix.
+
+    The header says ``SPACE=RAS``, so 3D Slicer opens it in the same frame as the
+    markups export (whose lists say ``"coordinateSystem": "RAS"``), not mirrored.
+    """
     import trimesh  # slow to import: only this export needs it
 
     out = Path(out)
@@ -97,8 +150,10 @@ def write_mesh(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
         raise ExportError(f"--format mesh writes .ply or .obj, not {out.suffix or '(no suffix)'}")
     body = surface.coarse
     mesh = trimesh.Trimesh(np.asarray(body.vertices), np.asarray(body.faces), process=False)
+    data = mesh.export(file_type=kind)
+    data = with_space_header(data.encode("utf-8") if isinstance(data, str) else data, kind)
     with atomic_path(out) as tmp:
-        mesh.export(tmp, file_type=kind)
+        tmp.write_bytes(data)
     return out
 
 

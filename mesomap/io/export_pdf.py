@@ -52,22 +52,24 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
 
     check_plan_values(plan)  # the caller (render.sheet.export_session_pdf) checks placement on the body
     text = text or load_sheet_text()
-    font, box, warn = _unicode_font()
+    font, bold = register_fonts()
+    box, warn = "☐", "⚠"
     styles = getSampleStyleSheet()
     for style in styles.byName.values():
-        if hasattr(style, "fontName") and not style.fontName.endswith("Bold"):
-            style.fontName = font
+        if hasattr(style, "fontName"):
+            style.fontName = bold if "Bold" in style.fontName else font
     body, small, h1, h2 = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10), styles["Title"], styles["Heading2"]
     h = plan.header
     story = [Paragraph("Mesotherapy session sheet", h1)]
-    head = [["Patient", h.patient_ref or "—", "Date", h.date or "—"],
-            ["Session", str(h.session_number), "Clinician", h.clinician or "—"]]
+    head = [["Patient", Paragraph(_cell(h.patient_ref or "—"), body), "Date", h.date or "—"],
+            ["Session", str(h.session_number), "Clinician", Paragraph(_cell(h.clinician or "—"), body)]]
     t = Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"), ("FONTNAME", (2, 0), (2, -1), "Helvetica-Bold"),
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTNAME", (0, 0), (0, -1), bold),
+                           ("FONTNAME", (2, 0), (2, -1), bold), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]))
     story += [t, Spacer(1, 4 * mm)]
     if h.notes:
-        story += [Paragraph(f"<b>Notes:</b> {_esc(h.notes)}", body), Spacer(1, 2 * mm)]
+        story += [Paragraph(f"<b>Notes:</b> {_text(h.notes)}", body), Spacer(1, 2 * mm)]
 
     per_row = 3 if len(views) > 2 else max(len(views), 1)
     width = min(170 * mm / per_row, 85 * mm)
@@ -75,27 +77,33 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
         row = views[start:start + per_row]
         cells = [[Image(str(p), width=width - 2 * mm, height=(width - 2 * mm) * 1.25) for _, p in row],
                  [Paragraph(_esc(c), small) for c, _ in row]]
-        story += [Table(cells, colWidths=[width] * len(row)), Spacer(1, 3 * mm)]
+        views_table = Table(cells, colWidths=[width] * len(row), style=[("FONTNAME", (0, 0), (-1, -1), font)])
+        story += [KeepTogether([views_table]), Spacer(1, 3 * mm)]  # captions stay under their pictures
 
     story.append(Paragraph("Zones", h2))
     rows = [["Zone", "Technique", "Needle", "Depth", "Spacing", "Count", "Volume", "Product (lot)"]]
     for z, s in zip(plan.zones, summary.zones):
         p = z.params
         products = ", ".join(f"{c.name} ({c.lot})" if c.lot else c.name for c in p.products) or "—"
-        rows.append([Paragraph(_esc(z.name), small), p.technique, f"{p.needle.length_mm:g} mm {p.needle.gauge}G",
+        rows.append([Paragraph(_cell(z.name), small), p.technique, f"{p.needle.length_mm:g} mm {p.needle.gauge}G",
                      f"{p.depth_mm:g} mm", f"{p.spacing_mm:g} mm", str(s.count), f"{s.volume_ml:.2f} ml",
-                     Paragraph(_esc(products), small)])
+                     Paragraph(_cell(products), small)])
     if summary.reflex_count:
         codes = ", ".join(f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code for pt in plan.points)
         rows.append([Paragraph("Reflex points", small), "PPP", "", "", "", str(summary.reflex_count),
-                     f"{summary.reflex_volume_ml:.2f} ml", Paragraph(_esc(codes), small)])
+                     f"{summary.reflex_volume_ml:.2f} ml", Paragraph(_cell(codes), small)])
     rows.append(["Total", "", "", "", "", str(summary.count), f"{summary.volume_ml:.2f} ml",
                  f"about {summary.duration_min:.0f} min"])
-    zt = Table(rows, colWidths=[34 * mm, 17 * mm, 21 * mm, 14 * mm, 16 * mm, 13 * mm, 18 * mm, 37 * mm], repeatRows=1)
-    zt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                            ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+    zt = Table(rows, colWidths=[32 * mm, 19 * mm, 21 * mm, 14 * mm, 16 * mm, 13 * mm, 18 * mm, 37 * mm], repeatRows=1)
+    zt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, -1), font),
+                            ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTNAME", (0, -1), (-1, -1), bold), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [zt, Spacer(1, 2 * mm)]
+    notes = [(z.name, n) for z in plan.zones for n in (z.notes, z.params.notes) if n.strip()]
+    if notes:
+        story.append(Paragraph("Zone notes", h2))
+        story += [Paragraph(f"<b>{_cell(name, 200)}:</b> {_text(n)}", small) for name, n in notes]
+        story.append(Spacer(1, 2 * mm))
     for w in summary.warnings:
         story.append(Paragraph(f"{warn} {_esc(w)}", small))
     if isinstance(gun, str):
@@ -105,15 +113,16 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
         rows = [["#", "Program", "Mode", "Needle", "Depth", "ml/shot", "Shots", "Rate", "Points"]]
         for g in gun_rows:
             rate = f"{g['rate_shots_per_s']}/s" if g["rate_shots_per_s"] else f"{g['flow_ml_per_min']} ml/min"
-            rows.append([g["program"], Paragraph(_esc(g["name"]), small), g["mode"], f"{g['needle_mm']} mm",
+            rows.append([g["program"], Paragraph(_cell(g["name"]), small), g["mode"], f"{g['needle_mm']} mm",
                          f"{g['depth_mm']} mm", g["ml_per_shot"], g["shots"], rate,
                          f"{g['first_order']}–{g['last_order']}"])
         gt = Table(rows, colWidths=[8 * mm, 40 * mm, 30 * mm, 16 * mm, 15 * mm, 16 * mm, 13 * mm, 17 * mm, 15 * mm],
                    repeatRows=1)
-        gt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        gt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, -1), font),
+                                ("FONTNAME", (0, 0), (-1, 0), bold),
                                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee"))]))
-        story += [KeepTogether([Paragraph(f"Gun settings — {_esc(device)}", h2), gt])]
+        story += [KeepTogether([Paragraph(f"Gun settings — {_cell(device, 200)}", h2), gt])]
 
     def checklist(title: str, items: tuple[str, ...], box_items: bool) -> list:
         mark = f"{box} " if box_items else "• "
@@ -124,42 +133,66 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     sig = Table([["Clinician signature", "", "Patient signature", ""], ["Date", "", "Date", ""]],
                 colWidths=[32 * mm, 53 * mm, 32 * mm, 53 * mm], rowHeights=[12 * mm, 8 * mm])
     sig.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black), ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
-                             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+                             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                             ("FONTNAME", (0, 0), (-1, -1), font)]))
     story += [Spacer(1, 4 * mm), KeepTogether([sig]), Spacer(1, 4 * mm), Paragraph(_esc(NO_MEDICAL_ADVICE), small)]
 
     out = Path(out)
     with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=15 * mm,
-                                bottomMargin=15 * mm, title="Mesotherapy session sheet", author="mesomap")
+                                bottomMargin=15 * mm, title="Mesotherapy session sheet", author="mesomap",
+                                initialFontName=font)  # else the page starts in Helvetica, not embedded
         doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return out
 
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#: TrueType fonts shipped in assets/fonts (DejaVu, Bitstream Vera licence): Latin, Cyrillic and Greek.
+FONT, BOLD_FONT = "DejaVuSans", "DejaVuSans-Bold"
+FONT_FILES = {FONT: "DejaVuSans.ttf", BOLD_FONT: "DejaVuSans-Bold.ttf"}
+#: A table cell holds at most this many characters (a cell cannot run over a page); body paragraphs wrap in full.
+CELL_CHARS = 120
 
 
-def _unicode_font() -> tuple[str, str, str]:
-    """(font name, checkbox mark, warning mark): DejaVu Sans when installed, else Helvetica and ASCII."""
+def register_fonts() -> tuple[str, str]:
+    """(regular, bold) font names, registered with ReportLab from the bundled files (embedded in every PDF)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib.fonts import addMapping
 
-    if Path(DEJAVU).is_file():
+    for name, file in FONT_FILES.items():
         try:
-            pdfmetrics.getFont("DejaVuSans")
+            pdfmetrics.getFont(name)
         except KeyError:
-            pdfmetrics.registerFont(TTFont("DejaVuSans", DEJAVU))
-        return "DejaVuSans", "☐", "⚠"
-    return "Helvetica", "[  ]", "!"
+            path = assets_dir() / "fonts" / file
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except Exception as err:  # missing or damaged font file: one line, no ReportLab text
+                raise ExportError(f"{path.name}: the session sheet font cannot be read; reinstall mesomap") from err
+    for italic in (0, 1):  # <b>/<i> in paragraphs: no oblique shipped, so italic falls back to upright
+        addMapping(FONT, 0, italic, FONT)
+        addMapping(FONT, 1, italic, BOLD_FONT)
+    return FONT, BOLD_FONT
 
 
 def _footer(canvas, doc) -> None:
     from reportlab.lib.units import mm
 
     canvas.saveState()
-    canvas.setFont("Helvetica", 7)
+    canvas.setFont(FONT, 7)
     canvas.drawString(20 * mm, 8 * mm, f"mesomap session sheet — page {doc.page}")
     canvas.restoreState()
 
 
 def _esc(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text(s: str) -> str:
+    """Paragraph markup for free text (notes): escaped, line breaks kept; it wraps over lines and pages."""
+    return "<br/>".join(_esc(line) for line in s.splitlines())
+
+
+def _cell(s: str, limit: int = CELL_CHARS) -> str:
+    """Paragraph markup for a table cell: one line of at most ``limit`` characters, shortened with "…"."""
+    s = " ".join(s.split())
+    return _esc(s if len(s) <= limit else s[: limit - 1].rstrip() + "…")

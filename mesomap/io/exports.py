@@ -132,18 +132,43 @@ def injection_rows(plan: Plan, surface: PaintingSurface) -> list[InjectionRow]:
             in enumerate(zip(shots, positions, normals), start=1)]
 
 
-def write_csv(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
-    """``order,zone,technique,x_mm,y_mm,z_mm,nx,ny,nz,depth_mm,volume_ml``, one row per injection."""
+#: A text cell starting with one of these is read as a formula by spreadsheet programs (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text_cell(text: str) -> str:
+    """``text`` for a CSV text cell, with a leading ``'`` when a spreadsheet would run it as a formula.
+
+    Only for text (names, labels): numbers are written as numbers, so a
+    coordinate of -12.3 mm stays -12.3.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write_csv(plan: Plan, surface: PaintingSurface, out: str | Path, bom: bool = False) -> Path:
+    """``order,zone,technique,x_mm,y_mm,z_mm,nx,ny,nz,depth_mm,volume_ml``, one row per injection.
+
+    UTF-8, numbers with a full stop whatever the locale (mm, unit normals, ml).
+    ``bom``: start with a UTF-8 byte order mark, so spreadsheet programs (Excel)
+    read accented and Cyrillic zone names right. Text cells are neutralised
+    against formula injection (:func:`safe_text_cell`).
+    """
     buf = _io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in injection_rows(plan, surface):
-        writer.writerow([r.order, r.zone, r.technique, *(f"{c:.3f}" for c in r.position_mm),
+        writer.writerow([r.order, safe_text_cell(r.zone), safe_text_cell(r.technique),
+                         *(f"{c:.3f}" for c in r.position_mm),
                          *(f"{c:.5f}" for c in r.normal), f"{r.depth_mm:g}", f"{r.volume_ml:g}"])
     out = Path(out)
     with atomic_path(out) as tmp:
-        tmp.write_text(buf.getvalue(), encoding="utf-8")
+        tmp.write_text(buf.getvalue(), encoding="utf-8-sig" if bom else "utf-8")
     return out
+
+
+def write_csv_bom(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
+    """:func:`write_csv` with a UTF-8 byte order mark: the "CSV for spreadsheets" export."""
+    return write_csv(plan, surface, out, bom=True)
 
 
 def exporters() -> dict[str, tuple[tuple[str, ...], Callable[[Plan, PaintingSurface, Path], Path]]]:
@@ -152,6 +177,7 @@ def exporters() -> dict[str, tuple[tuple[str, ...], Callable[[Plan, PaintingSurf
 
     return {
         "csv": ((".csv",), write_csv),
+        "csv_bom": ((".csv",), write_csv_bom),
         "slicer": ((".mrk.json",), write_slicer),
         "mesh": ((".ply", ".obj"), write_mesh),
         "json": ((".json",), write_json),

@@ -17,6 +17,12 @@ Control points whose ``positionStatus`` is ``"undefined"`` or ``"preview"``
 :class:`MarkupsError` with one line naming the file and the field, e.g.
 ``points.mrk.json: markups[0].controlPoints[3].position: expected 3 numbers``.
 
+mesomap's own export (:mod:`mesomap.io.export_interop`) describes each reflex
+point as ``"Hegu; side left; depth 4 mm; volume 0.1 ml; order 12; notes: …"``:
+such a description gives the point its name, side, depth and volume back (the
+notes become the description). Lists of a zone's grid injections from that
+export are skipped: they are not reflex points.
+
 Nothing here knows about the body: :mod:`mesomap.model.import_points` puts the
 positions on the skin.
 """
@@ -29,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mesomap.io.json_reader import JsonReader, NonFinite, parse_json_bytes, read_file_bytes
+from mesomap.model.techniques import SIDES
 
 #: Unit code -> millimetres per unit (Slicer's schema allows mm and um).
 UNITS_TO_MM = {"mm": 1.0, "um": 0.001}
@@ -38,6 +45,27 @@ POINT_TYPE = "Fiducial"
 MAX_FILE_BYTES = 50_000_000
 MAX_LABEL = 200
 _SCHEMA_VERSION = re.compile(r"markups-(?:schema-)?v(\d+)\.")
+_REFLEX = re.compile(r"(?P<name>.*?); side (?P<side>[a-z]+); depth (?P<depth>\S+) mm; volume (?P<volume>\S+) ml"
+                     r"(?:; order \d+)?(?:; notes: (?P<notes>.*))?", re.DOTALL)
+_GRID = re.compile(r"grid injection #\d+ of ")
+
+
+def parse_reflex_description(text: str) -> dict | None:
+    """{"name", "side", "depth_mm", "volume_ml", "notes"} from a description mesomap wrote, else None.
+
+    Depth (mm) and volume (ml) must be finite numbers and the side one of
+    :data:`SIDES`; anything else is not mesomap's description (None).
+    """
+    m = _REFLEX.fullmatch(text)
+    if m is None or m["side"] not in SIDES:
+        return None
+    try:
+        depth, volume = float(m["depth"]), float(m["volume"])
+    except ValueError:
+        return None
+    if not (math.isfinite(depth) and math.isfinite(volume)):
+        return None
+    return {"name": m["name"], "side": m["side"], "depth_mm": depth, "volume_ml": volume, "notes": m["notes"] or ""}
 
 
 class MarkupsError(ValueError):
@@ -58,6 +86,10 @@ class MarkupPoint:
     description: str = ""
     group: str = ""
     where: str = ""
+    name: str | None = None
+    side: str | None = None
+    depth_mm: float | None = None
+    volume_ml: float | None = None
 
 
 @dataclass(frozen=True)
@@ -130,10 +162,14 @@ def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
         if kind != POINT_TYPE:
             skipped.append(f"{where} {name!r} is a {kind}, not a point list")
             continue
+        cps = r.lst(m.get("controlPoints", []), f"{where}.controlPoints")
+        if cps and all(isinstance(cp, dict) and _GRID.match(str(cp.get("description", ""))) for cp in cps):
+            skipped.append(f"{where} {name!r} is a zone's injection grid exported by mesomap, not reflex points")
+            continue
         system = r.choice(m, "coordinateSystem", where, tuple(FRAMES), "LPS")
         scale = _units_to_mm(m, r, where)
         signs = FRAMES[system]
-        for j, cp in enumerate(r.lst(m.get("controlPoints", []), f"{where}.controlPoints")):
+        for j, cp in enumerate(cps):
             at = f"{where}.controlPoints[{j}]"
             cp = r.obj(cp, at)
             label = r.text(cp, "label", at, "", MAX_LABEL).strip() or f"{name or 'F'}-{j + 1}"
@@ -142,11 +178,14 @@ def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
                 skipped.append(f"{label} ({at}) is not placed ({status})")
                 continue
             x, y, z = _position(cp, r, at)
+            description = r.text(cp, "description", at, "", 10_000)
+            known = parse_reflex_description(description) or {}
             points.append(MarkupPoint(
                 label=label,
                 position_mm=(signs[0] * x * scale, signs[1] * y * scale, signs[2] * z * scale),
-                description=r.text(cp, "description", at, "", 10_000),
-                group=name, where=at,
+                description=known.get("notes", description),
+                group=name, where=at, name=known.get("name"), side=known.get("side"),
+                depth_mm=known.get("depth_mm"), volume_ml=known.get("volume_ml"),
             ))
     if not points:
         why = f": {'; '.join(skipped)}" if skipped else ""

@@ -1,8 +1,9 @@
 """The ``.mesomap.json`` plan file: versioned, validated, written atomically.
 
-Layout (schema ``mesomap-plan/1``)::
+Layout (schema ``mesomap-plan/2``, JSON Schema in ``mesomap/schemas/mesomap-plan-2.schema.json``)::
 
-    {"@schema": "mesomap-plan/1", "units": "mm", "id": "16 hex, kept across saves",
+    {"@schema": "mesomap-plan/2", "units": {"length": "mm", "volume": "ml", "angle": "deg", "area": "cm2"},
+     "id": "16 hex, kept across saves",
      "coordinate_system": "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0",
      "app": "mesomap 0.1.0",
      "header": {"patient_ref", "date" (YYYY-MM-DD), "session_number", "clinician", "notes"},
@@ -17,8 +18,12 @@ Layout (schema ``mesomap-plan/1``)::
                            "products": [{"name", "lot", "parts"}], "notes", "row_spacing_mm", "row_angle_deg"}}],
      "reflex_points": [{"id", "code", "name", "side", "face", "barycentric": [a, b, c],
                         "position_mm", "normal" (derived, ignored when read),
-                        "depth_mm", "volume_ml", "angle_deg", "notes"}],
-     "injections": []}
+                        "depth_mm", "volume_ml", "angle_deg", "notes"}]}
+
+Version 1 (mesomap 0.1, ``tests/data/plan-v1.mesomap.json``) said only
+``"units": "mm"`` although volumes are in ml, angles in degrees and areas in
+cm², and carried an always-empty top-level ``"injections": []`` (grids live in
+their zones): :func:`migrate` upgrades it.
 
 Reading is tolerant (unknown keys are ignored, missing optional keys take
 defaults, older schema versions are migrated) and strict about meaning: every
@@ -30,7 +35,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -42,14 +46,17 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
 from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
+from mesomap.io.schema_check import PLAN_SCHEMA, check
 from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import SIDES
 
-SCHEMA = "mesomap-plan/1"
+SCHEMA = "mesomap-plan/2"
+VERSION = 2
+#: The unit of each kind of quantity in the file (``"units"``).
+UNITS = {"length": "mm", "volume": "ml", "angle": "deg", "area": "cm2"}
 SUFFIX = ".mesomap.json"
 COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
 MAX_FILE_BYTES = 50_000_000
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class PlanFileError(Exception):
@@ -118,13 +125,13 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
     } for pt in plan.points], plan.points, surface)
     h = plan.header
     return {
-        "@schema": SCHEMA, "units": "mm", "coordinate_system": COORDINATES, "app": f"mesomap {__version__}",
+        "@schema": SCHEMA, "units": dict(UNITS), "coordinate_system": COORDINATES, "app": f"mesomap {__version__}",
         "id": plan.id,
         "header": {"patient_ref": h.patient_ref, "date": h.date, "session_number": h.session_number,
                    "clinician": h.clinician, "notes": h.notes},
         "body": {"id": plan.body.body_id, "topology": plan.body.topology,
                  "content_sha256": plan.body.content_sha256, "paint_topology_sha256": plan.body.paint_topology_sha256},
-        "zones": zones, "reflex_points": points, "injections": [],
+        "zones": zones, "reflex_points": points,
     }
 
 
@@ -159,16 +166,31 @@ def save_plan(plan: Plan, path: str | Path, surface: PaintingSurface | None = No
 
 # -- reading ---------------------------------------------------------------------
 
+def _from_v1(data: dict, r: JsonReader) -> dict:
+    """A ``mesomap-plan/1`` document as version 2: units per quantity, no top-level injections list."""
+    units = data.get("units", "mm")
+    if units != "mm":
+        r.fail("units", f"must be 'mm', found {units!r}"[:200])
+    injections = data.get("injections", [])
+    if injections != []:
+        r.fail("injections", "a version 1 plan keeps its injections in its zones; this list must be empty")
+    upgraded = {k: v for k, v in data.items() if k != "injections"}
+    upgraded.update({"@schema": SCHEMA, "units": dict(UNITS)})
+    return upgraded
+
+
 def migrate(data: dict, r: JsonReader) -> dict:
-    """Bring an older schema version to the current one (1 is the first: nothing yet)."""
+    """Bring an older schema version to the current one (version 1 -> 2: see the module docstring)."""
     schema = data.get("@schema")
     if not isinstance(schema, str) or not schema.startswith("mesomap-plan/"):
         r.fail("@schema", f"this is not a mesomap plan (found {schema!r})"[:200])
     version = schema.rpartition("/")[2]
-    if version != "1":
+    if version == "1":
+        return _from_v1(data, r)
+    if version.isdigit() and int(version) > VERSION:
         r.fail("@schema", f"version {version!r} is newer than this mesomap understands; update mesomap"[:200])
-    if data.get("units", "mm") != "mm":
-        r.fail("units", f"must be 'mm', found {data.get('units')!r}"[:200])
+    if version != str(VERSION):
+        r.fail("@schema", f"{schema!r} is not a version of the plan file this mesomap knows"[:200])
     return data
 
 
@@ -207,11 +229,7 @@ def _faces(value, r: JsonReader, where: str, n_faces: int) -> np.ndarray:
     """Face ids from [[first, count], ...] runs, each checked in Python ints (no wrap-around)."""
     runs = r.lst(value, where)
     total = 0
-    for k, run in enumerate(runs):
-        if not (isinstance(run, list) and len(run) == 2
-                and all(isinstance(x, int) and not isinstance(x, bool) for x in run)):
-            r.fail(f"{where}[{k}]", "expected a [first_face, count] pair of whole numbers")
-        first, count = run
+    for k, (first, count) in enumerate(runs):  # pairs of whole numbers (the schema)
         if first < 0 or count < 1 or first + count > n_faces:
             r.fail(f"{where}[{k}]", f"faces {first}… (+{count}) run outside 0–{n_faces - 1}, the body's painting faces"[:200])
         total += count
@@ -224,12 +242,8 @@ def _faces(value, r: JsonReader, where: str, n_faces: int) -> np.ndarray:
 
 def _zone(zd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) -> Zone:
     zid = r.new_id(zd, where, seen)
-    color = r.text(zd, "color", where, "#e69f00")
-    if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
-        r.fail(f"{where}.color", f"{color!r} is not a colour like #e69f00"[:200])
+    color = r.text(zd, "color", where, "#e69f00")  # #rrggbb (the schema)
     template = zd.get("template")
-    if template is not None and not isinstance(template, str):
-        r.fail(f"{where}.template", "expected text or null")
     return Zone(
         id=zid, name=r.text(zd, "name", where, zid, 10_000), color=color.lower(),
         side=r.choice(zd, "side", where, SIDES, "midline"),
@@ -247,9 +261,7 @@ def _surface_point(d: dict, r: JsonReader, where: str, n_faces: int) -> tuple[in
     face = r.integer(d, "face", where)
     if not 0 <= face < n_faces:
         r.fail(f"{where}.face", f"{face} is outside 0–{n_faces - 1}")
-    bary = r.lst(d.get("barycentric"), f"{where}.barycentric")
-    if len(bary) != 3:
-        r.fail(f"{where}.barycentric", "expected three numbers")
+    bary = r.lst(d.get("barycentric"), f"{where}.barycentric")  # three numbers (the schema)
     b = tuple(r.number({f"barycentric[{k}]": x}, f"barycentric[{k}]", where) for k, x in enumerate(bary))
     if min(b) < -1e-6 or abs(sum(b) - 1) > 1e-6:
         r.fail(f"{where}.barycentric", "must be three non-negative weights summing to 1")
@@ -258,10 +270,7 @@ def _surface_point(d: dict, r: JsonReader, where: str, n_faces: int) -> tuple[in
 
 def _injection(d: dict, r: JsonReader, where: str, n_faces: int) -> InjectionPoint:
     face, bary = _surface_point(d, r, where, n_faces)
-    pinned = d.get("pinned", False)
-    if not isinstance(pinned, bool):
-        r.fail(f"{where}.pinned", "expected true or false")
-    return InjectionPoint(face, bary, pinned)
+    return InjectionPoint(face, bary, d.get("pinned", False))
 
 
 def _point(pd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) -> ReflexPoint:
@@ -283,8 +292,11 @@ def _point(pd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) ->
 def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None) -> Plan:
     """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names."""
     r = JsonReader(source, PlanFileError)
-    data = migrate(r.obj(data, "file"), r)
-    body = r.obj(data.get("body"), "body") if "body" in data else r.fail("body", "is missing")
+    if not isinstance(data, dict):
+        check(data, PLAN_SCHEMA, source, PlanFileError)  # "file: expected an object, found a list"
+    data = migrate(data, r)
+    check(data, PLAN_SCHEMA, source, PlanFileError)  # structure; meaning is checked below
+    body = data["body"]
     body_id = r.text(body, "id", "body")
     if surface is None:
         if body_id not in BUNDLED_BODIES:
@@ -298,9 +310,7 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     if body.get("content_sha256") != ref.content_sha256 or body.get("paint_topology_sha256", ref.paint_topology_sha256) != ref.paint_topology_sha256:
         r.fail("body", f"the plan was made on a different {body_id!r} body (its geometry hash differs)"[:300])
     h = r.obj(data.get("header", {}), "header")
-    date = r.text(h, "date", "header", "")
-    if date and not _DATE.match(date):
-        r.fail("header.date", f"{date!r} is not a date like 2026-11-23"[:200])
+    date = r.text(h, "date", "header", "")  # YYYY-MM-DD or empty (the schema)
     session = r.integer(h, "session_number", "header", 1)
     if not 1 <= session <= 1000:
         r.fail("header.session_number", f"{session} is not a session number (1–1000)")

@@ -6,8 +6,13 @@ Two pure steps, so the caller decides what to do with points off the skin:
    painting surface (exact: the closest point over the triangles near it) and
    sorts the results into reflex points to add and points refused because they
    lie farther than ``max_distance_mm`` from the skin (label and distance each).
-2. :func:`add_points` adds the new points to a plan as one new Plan value, so
-   ``Document.edit("Import …", add_points, points)`` is one undo step.
+2. :func:`apply_import` adds the new points and updates the matched ones as
+   one new Plan value, so ``Document.edit(import_label(r), apply_import, r)``
+   is one undo step.
+
+Re-importing a file does not duplicate points: an item whose code (its label)
+and side match a reflex point of the plan updates that point in place
+(position, name, depth, volume, notes), and the result says what changed.
 
 :func:`import_points` does both and refuses the whole import when any point is
 too far (what the command line wants).
@@ -32,12 +37,29 @@ MIDLINE_MM = 3.0
 
 
 class PositionedPoint(Protocol):
-    """What an imported point needs to offer (``mesomap.io.import_markups.MarkupPoint`` does)."""
+    """What an imported point needs to offer (``mesomap.io.import_markups.MarkupPoint`` does).
+
+    It may also offer ``name``, ``side``, ``depth_mm`` and ``volume_ml`` (None: not given).
+    """
 
     label: str
     position_mm: tuple[float, float, float]
     description: str
     group: str
+
+
+@dataclass(frozen=True)
+class PointUpdate:
+    """A reflex point of the plan that an imported item updates in place: before, after, what changed."""
+
+    before: ReflexPoint
+    after: ReflexPoint
+    changes: tuple[str, ...]
+
+    def describe(self) -> str:
+        """One line, e.g. ``LI4 left: moved 2.4 mm; depth 4 → 6 mm``."""
+        label = f"{self.after.code} {self.after.side}" if self.after.side != "midline" else self.after.code
+        return f"{label}: {'; '.join(self.changes)}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,24 @@ class PointImport:
     distances_mm: tuple[float, ...]
     far: tuple[FarPoint, ...]
     max_distance_mm: float | None
+    updated: tuple[PointUpdate, ...] = ()
+    unchanged: tuple[ReflexPoint, ...] = ()
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.points or self.updated)
+
+    def summary(self) -> str:
+        """E.g. ``2 new reflex points, 1 updated (LI4 left: moved 2.4 mm), 3 unchanged``."""
+        n = len(self.points)
+        parts = [f"{n} new reflex point{'s' if n != 1 else ''}"]
+        if self.updated:
+            shown = ", ".join(u.describe() for u in self.updated[:4])
+            more = f" and {len(self.updated) - 4} more" if len(self.updated) > 4 else ""
+            parts.append(f"{len(self.updated)} updated ({shown}{more})")
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged)} unchanged")
+        return ", ".join(parts)
 
     @property
     def largest_snap_mm(self) -> float:
@@ -92,15 +132,33 @@ def side_of(x_mm: float) -> str:
     return "right" if x_mm > MIDLINE_MM else "left" if x_mm < -MIDLINE_MM else "midline"
 
 
+def _changes(before: ReflexPoint, after: ReflexPoint, moved_mm: float) -> tuple[str, ...]:
+    """What differs between two versions of a reflex point, in words (positions within 0.01 mm are the same)."""
+    out = [f"moved {moved_mm:.1f} mm"] if moved_mm > 0.01 else []
+    if after.name != before.name:
+        out.append(f"name {before.name!r} → {after.name!r}")
+    if after.depth_mm != before.depth_mm:
+        out.append(f"depth {before.depth_mm:g} → {after.depth_mm:g} mm")
+    if after.volume_ml != before.volume_ml:
+        out.append(f"volume {before.volume_ml:g} → {after.volume_ml:g} ml")
+    if after.notes != before.notes:
+        out.append("notes changed")
+    return tuple(out)
+
+
 def prepare_import(plan: Plan, surface: PaintingSurface, items: Sequence[PositionedPoint],
                    max_distance_mm: float | None = DEFAULT_MAX_DISTANCE_MM) -> PointImport:
-    """Reflex points for ``plan`` at the skin nearest to each item, and the items refused.
+    """Reflex points for ``plan`` at the skin nearest to each item, the plan's points they update, the items refused.
 
-    Each new point takes the item's label as its code, the item's group (the
-    Slicer list name) as its name and its description as notes; its side
-    follows x; depth, volume and angle are the reflex point defaults. Ids are
-    fresh for ``plan``. Items farther than ``max_distance_mm`` from the skin
-    (None: no limit) become :class:`FarPoint` entries, in file order.
+    Each item's label is its code; its side is the item's ``side`` when given,
+    else follows x. An item whose (code, side) is a reflex point of the plan
+    (each matched once, in plan order) updates that point: new position, and
+    the item's name, depth, volume and notes where it gives them. Other items
+    become new points: the item's name (else its group, the Slicer list name),
+    description as notes, depth and volume when given (else the reflex point
+    defaults), fresh ids. Items farther than ``max_distance_mm`` from the skin
+    (None: no limit) become :class:`FarPoint` entries, in file order. An item
+    whose depth or volume no reflex point may have raises ValueError naming it.
     """
     if max_distance_mm is not None and not max_distance_mm >= 0:
         raise ValueError(f"the largest distance from the skin must be 0 mm or more, not {max_distance_mm}")
@@ -108,20 +166,43 @@ def prepare_import(plan: Plan, surface: PaintingSurface, items: Sequence[Positio
     positions = np.array([it.position_mm for it in items], dtype=np.float64).reshape(-1, 3)
     faces, barys, dist = snap_to_skin(surface, positions)
     taken = [p.id for p in plan.points]
-    points, distances, far = [], [], []
+    unclaimed = list(plan.points)
+    points, distances, far, updated, unchanged = [], [], [], [], []
+    default = ReflexPoint("", "", "", 0, (1.0, 0.0, 0.0))
     for it, face, bary, d in zip(items, faces, barys, dist):
         if max_distance_mm is not None and d > max_distance_mm:
             far.append(FarPoint(it.label, float(d), tuple(float(c) for c in it.position_mm)))
             continue
+        pos, _ = surface.point_on_face(int(face), bary)
+        side = getattr(it, "side", None) or side_of(float(pos[0]))
+        match = next((p for p in unclaimed if p.code == it.label and p.side == side), None)
+        base = match or default
+        name, depth, volume = getattr(it, "name", None), getattr(it, "depth_mm", None), getattr(it, "volume_ml", None)
+        point = ReflexPoint(
+            id=base.id, code=it.label,
+            name=name if name is not None else base.name if match else (it.group or "Imported point"),
+            face=int(face), barycentric=tuple(float(b) for b in bary), side=side,
+            depth_mm=base.depth_mm if depth is None else depth, volume_ml=base.volume_ml if volume is None else volume,
+            angle_deg=base.angle_deg, notes=it.description,
+        )
+        errors = point.errors()
+        if errors:  # a depth or volume from the file that no reflex point may have
+            where = getattr(it, "where", "")
+            raise ValueError(f"{it.label}{f' ({where})' if where else ''}: {errors[0]}; nothing was imported")
+        if match is not None:
+            unclaimed.remove(match)
+            old_pos, _ = surface.point_on_face(match.face, match.barycentric)
+            changes = _changes(match, point, float(np.linalg.norm(np.asarray(pos) - np.asarray(old_pos))))
+            if changes:
+                updated.append(PointUpdate(match, point, changes))
+            else:
+                unchanged.append(match)
+            continue
         pid = next_id(taken, "pt")
         taken.append(pid)
-        pos, _ = surface.point_on_face(int(face), bary)
-        points.append(ReflexPoint(
-            id=pid, code=it.label, name=it.group or "Imported point", face=int(face),
-            barycentric=tuple(float(b) for b in bary), side=side_of(float(pos[0])), notes=it.description,
-        ))
+        points.append(replace(point, id=pid))
         distances.append(float(d))
-    return PointImport(tuple(points), tuple(distances), tuple(far), max_distance_mm)
+    return PointImport(tuple(points), tuple(distances), tuple(far), max_distance_mm, tuple(updated), tuple(unchanged))
 
 
 def add_points(plan: Plan, points: Sequence[ReflexPoint]) -> Plan:
@@ -137,16 +218,31 @@ def add_points(plan: Plan, points: Sequence[ReflexPoint]) -> Plan:
     return replace(plan, points=plan.points + tuple(points)) if points else plan
 
 
+def apply_import(plan: Plan, result: PointImport) -> Plan:
+    """``plan`` with the result's updated points replaced in place and its new points appended (one new value)."""
+    if result.updated:
+        after = {u.after.id: u.after for u in result.updated}
+        for point in after.values():
+            errors = point.errors()
+            if errors:
+                raise ValueError(f"point {point.code or point.id}: " + "; ".join(errors))
+        plan = replace(plan, points=tuple(after.get(p.id, p) for p in plan.points))
+    return add_points(plan, result.points)
+
+
 def import_points(plan: Plan, surface: PaintingSurface, items: Sequence[PositionedPoint],
                   max_distance_mm: float | None = DEFAULT_MAX_DISTANCE_MM) -> tuple[Plan, PointImport]:
-    """The plan with every item added on the skin; PointsTooFar (nothing added) when any is too far."""
+    """The plan with every item added (or its point updated) on the skin; PointsTooFar (nothing changed) when any is too far."""
     result = prepare_import(plan, surface, items, max_distance_mm)
     if result.far:
         raise PointsTooFar(result)
-    return add_points(plan, result.points), result
+    return apply_import(plan, result), result
 
 
 def import_label(result: PointImport) -> str:
     """The undo step's name."""
     n = len(result.points)
+    if result.updated and not n:
+        m = len(result.updated)
+        return f"Update {m} reflex point{'s' if m != 1 else ''}"
     return f"Import {n} reflex point{'s' if n != 1 else ''}"

@@ -63,7 +63,7 @@ def gun_settings(plan: Plan, surface: PaintingSurface, device: str = "generic") 
 
     try:
         profile = find_profile(device)
-        text, _ = gun_sheet_csv(plan, surface, profile)
+        text, _ = gun_sheet_csv(plan, surface, profile, safe_cells=False)  # names as the plan has them
     except DeviceError as err:
         return f"No gun settings: {str(err).splitlines()[0]}"
     return profile.name, list(csv.DictReader(io.StringIO(text)))

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesomap.io.import_markups import MarkupsError, load_markups
-from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, add_points, import_label, prepare_import
+from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, apply_import, import_label, prepare_import
 from mesomap.ui.busy import wait_cursor
 
 TITLE = "Import reflex points"
@@ -63,22 +63,34 @@ class PointImporter:
         except MarkupsError as err:
             win._error("Cannot import reflex points", str(err))
             return False
+        except ValueError as err:  # a depth or volume in the file that no reflex point may have
+            win._error("Cannot import reflex points", f"{Path(path).name}: {err}")
+            return False
         source = markups.source
-        if result.far and not result.points:
+        if result.far and not result.changes_anything:
             win._error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")
             return False
         if result.far and not self._ask_import_rest(source, result):
             win.statusBar().showMessage(f"Nothing imported from {source}", 8000)
             return False
-        win.doc.edit(import_label(result), add_points, result.points)
-        win.editor.select_point(result.points[0].id)
-        n = len(result.points)
-        notes = []
+        if not result.changes_anything:
+            win.statusBar().showMessage(f"Nothing to import from {source}: {result.summary()}", 10000)
+            return False
+        win.doc.edit(import_label(result), apply_import, result)
+        win.editor.select_point((result.points or [u.after for u in result.updated])[0].id)
+        notes = []  # what was updated in place or unchanged, left out, skipped
+        n, m = len(result.points), len(result.updated)
+        if m:
+            changes = "; ".join(u.describe() for u in result.updated[:4]) + (" …" if m > 4 else "")
+            notes.append(f"updated {m}: {changes}" if n else changes)
+        if result.unchanged:
+            notes.append(f"{len(result.unchanged)} unchanged")
         if result.far:
             notes.append(f"{len(result.far)} farther than {self.max_distance_mm:g} mm from the skin left out")
         if markups.skipped:
             notes.append(f"skipped {len(markups.skipped)}: {'; '.join(markups.skipped)}")
-        text = f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}"
+        text = (f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}" if n or not m
+                else f"Updated {m} reflex point{'s' if m != 1 else ''} from {source}")
         win.statusBar().showMessage(text + (f" ({'; '.join(notes)})" if notes else ""), 10000)
         return True
 

@@ -111,7 +111,7 @@ def test_skipped_points_are_warned_about(run_cli, planned):
     (("import-points", "plan.mesomap.json", "broken.mrk.json"), 1,
      ("broken.mrk.json: markups[0].controlPoints[1].position: expected 3 numbers",)),
     (("import-points", "plan.mesomap.json", "plan.mesomap.json"), 1,
-     ("plan.mesomap.json: @schema: 'mesomap-plan/1' is not a 3D Slicer markups schema",)),
+     ("plan.mesomap.json: @schema: 'mesomap-plan/2' is not a 3D Slicer markups schema",)),
 ])
 def test_bad_input_is_one_line_with_the_right_exit_code(run_cli, planned, args, code, needles):
     d, wanted = planned

@@ -47,8 +47,11 @@ def test_slicer_points_are_the_injections_in_order(plan, surface):
         pos, normal = surface.point_on_face(q.face, q.barycentric)
         assert np.allclose(cp["position"], pos, atol=1e-3)
         assert np.allclose(np.array(cp["orientation"]).reshape(3, 3)[:, 2], normal, atol=1e-5)
-    labels = [int(cp["label"]) for m in doc["markups"] for cp in m["controlPoints"]]
-    assert labels == list(range(1, len(labels) + 1))  # order numbers run on across lists
+    ids = [int(cp["id"]) for m in doc["markups"] for cp in m["controlPoints"]]
+    assert ids == list(range(1, len(ids) + 1))  # order numbers run on across lists
+    labels = [int(cp["label"]) for m in doc["markups"][:-1] for cp in m["controlPoints"]]
+    assert labels == ids[:len(labels)]  # zone points are labelled with their order, reflex points with their code
+    assert [cp["label"] for cp in doc["markups"][-1]["controlPoints"]] == [p.code for p in plan.points]
     depth = next(x for x in first["measurements"] if x["name"] == "depth")
     assert depth["units"] == "mm" and depth["controlPointValues"] == [zone.params.depth_mm] * len(zone.injections)
     reflex = doc["markups"][-1]
@@ -82,3 +85,56 @@ def test_an_export_refused_keeps_the_previous_file(surface, tmp_path, fmt, name)
         exporters()[fmt][1](plan, surface, previous)
     assert previous.read_text() == "earlier export"
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def slicer_frame_of(path: Path):
+    """(points in Slicer's RAS world, polydata) of a model file, read the way 3D Slicer's model storage node does:
+    VTK's reader, then "SPACE=RAS"/"SPACE=LPS" searched in the PLY comments or the OBJ's leading comment; neither: LPS."""
+    import vtk
+    from vtk.util.numpy_support import vtk_to_numpy
+
+    if path.suffix == ".ply":
+        reader = vtk.vtkPLYReader()
+        reader.SetFileName(str(path))
+        reader.Update()
+        comments = reader.GetComments()
+        header = " ".join(comments.GetValue(i) for i in range(comments.GetNumberOfValues()))
+    else:
+        reader = vtk.vtkOBJReader()
+        reader.SetFileName(str(path))
+        reader.Update()
+        header = reader.GetComment() or ""
+    ras = "SPACE=RAS" in header
+    assert ras or "SPACE=LPS" not in header
+    poly = reader.GetOutput()
+    pts = vtk_to_numpy(poly.GetPoints().GetData()).astype(float)
+    return pts * ([1, 1, 1] if ras else [-1, -1, 1]), poly, header
+
+
+@pytest.mark.parametrize("suffix", [".ply", ".obj"])
+def test_slicer_opens_the_mesh_in_the_markups_frame(plan, surface, tmp_path, suffix):
+    """The exported body and the exported markups land on each other in Slicer (not mirrored)."""
+    import vtk
+
+    out = exporters()["mesh"][1](plan, surface, tmp_path / f"body{suffix}")
+    world, poly, header = slicer_frame_of(out)
+    assert "SPACE=RAS" in header
+    doc = slicer_markups(plan, surface)
+    markups = [(m["coordinateSystem"], cp["position"]) for m in doc["markups"] for cp in m["controlPoints"]]
+    # markups in Slicer's RAS world, as its markups reader places them
+    positions = np.array([p if cs == "RAS" else [-p[0], -p[1], p[2]] for cs, p in markups])
+    moved = vtk.vtkPoints()
+    for p in world:
+        moved.InsertNextPoint(*p)
+    body = vtk.vtkPolyData()
+    body.SetPoints(moved)
+    body.SetPolys(poly.GetPolys())
+    locator = vtk.vtkCellLocator()
+    locator.SetDataSet(body)
+    locator.BuildLocator()
+    far = []
+    for p in positions:
+        closest, cell, sub, d2 = [0.0, 0.0, 0.0], vtk.reference(0), vtk.reference(0), vtk.reference(0.0)
+        locator.FindClosestPoint(p, closest, cell, sub, d2)
+        far.append(float(d2) ** 0.5)
+    assert max(far) < 0.5, f"markups {max(far):.1f} mm off the body as Slicer shows it"

@@ -211,18 +211,20 @@ def exported(tmp_path_factory):
     return plan, surface, out
 
 
-def test_a_mesomap_export_reads_back_to_the_same_labels_and_positions(exported):
+def test_a_mesomap_export_reads_back_its_reflex_points_and_skips_the_grids(exported):
     plan, surface, out = exported
     doc = slicer_markups(plan, surface)
     got = load_markups(out)
-    want = [(cp["label"], cp["position"], cp["description"], m["name"])
-            for m in doc["markups"] for cp in m["controlPoints"]]
-    assert [(p.label, p.description, p.group) for p in got.points] == [(w[0], w[2], w[3]) for w in want]
-    assert np.abs(np.array([p.position_mm for p in got.points]) - np.array([w[1] for w in want])).max() <= 1e-6
+    reflex = doc["markups"][-1]
+    assert [p.label for p in got.points] == [cp["label"] for cp in reflex["controlPoints"]] == [q.code for q in plan.points]
+    assert np.abs(np.array([p.position_mm for p in got.points])
+                  - np.array([cp["position"] for cp in reflex["controlPoints"]])).max() <= 1e-6
+    assert [(p.name, p.side, p.depth_mm, p.volume_ml, p.description) for p in got.points] == \
+        [(q.name, q.side, q.depth_mm, q.volume_ml, q.notes) for q in plan.points]
+    assert got.skipped == ("markups[0] 'Forehead' is a zone's injection grid exported by mesomap, not reflex points",)
     # and the file's positions are the plan's own (the export writes them to 0.1 µm)
-    reflex = [p for p in got.points if p.group == "Reflex points"]
-    assert len(reflex) == len(plan.points) == 4
-    for p, q in zip(reflex, plan.points):
+    assert len(got.points) == len(plan.points) == 4
+    for p, q in zip(got.points, plan.points):
         pos, _ = surface.point_on_face(q.face, q.barycentric)
         assert np.abs(np.array(p.position_mm) - pos).max() <= 5e-5 + 1e-9
 

@@ -110,8 +110,8 @@ def test_save_then_load_gives_the_same_plan(tmp_path, big_plan, surface):
 def test_the_file_says_what_it_is_its_units_and_axes(tmp_path, big_plan, surface):
     path = save_plan(big_plan, tmp_path / "p.mesomap.json", surface)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["@schema"] == SCHEMA == "mesomap-plan/1"
-    assert data["units"] == "mm"
+    assert data["@schema"] == SCHEMA == "mesomap-plan/2"
+    assert data["units"] == {"length": "mm", "volume": "ml", "angle": "deg", "area": "cm2"}
     cs = data["coordinate_system"]
     assert "RAS" in cs and "right" in cs and "anterior" in cs and "superior" in cs
     assert data["body"]["id"] == "female"
@@ -208,7 +208,7 @@ MALFORMED = {
     "another body": ((("body", "content_sha256"), "0" * 64), ["body", "different"]),
     "another painting topology": ((("body", "paint_topology_sha256"), "f" * 64), ["body", "different"]),
     "unknown body": ((("body", "id"), "alien"), ["body.id", "alien"]),
-    "newer schema": ((("@schema",), "mesomap-plan/2"), ["@schema", "newer"]),
+    "newer schema": ((("@schema",), "mesomap-plan/3"), ["@schema", "newer"]),
     "not a mesomap plan": ((("@schema",), "other-app/1"), ["@schema"]),
     "units cm": ((("units",), "cm"), ["units"]),
     "bad date": ((("header", "date"), "23/11/2026"), ["header.date"]),

@@ -78,3 +78,56 @@ def test_views_follow_where_the_zones_face(surface):
     plan = new_plan(surface, load_templates(), ["buttock_left"])
     assert views_for(plan, surface) == ["back"]
     assert np.all([v in ("face", "front", "back", "left", "right") for v in views_for(plan, surface)])
+
+
+LONG_NOTE = " ".join(f"слово{i} λέξη{i} word{i}" for i in range(420)) + " КОНЕЦ-ΤΕΛΟΣ-END"  # > 10,000 characters
+
+
+@pytest.fixture(scope="module")
+def multilingual(surface, tmp_path_factory):
+    """A sheet for Иванова Анна by Δρ. Παπαδοπούλου, a zone with a name too long for its cell, zone notes,
+    and a note of more than 10,000 characters; its text, fonts and page pictures."""
+    from dataclasses import replace
+
+    plan = new_plan(surface, load_templates(), ["forehead"], [],
+                    header=Header(patient_ref="Иванова Анна", clinician="Δρ. Παπαδοπούλου", session_number=2,
+                                  notes=LONG_NOTE))
+    zone = replace(plan.zones[0], name="Лоб — μέτωπο " + "очень длинное имя зоны " * 40,
+                   notes="Избегать области над бровью; μικρή ποσότητα.")
+    plan = grid_plan(replace(plan, zones=(zone,)), surface)
+    out = tmp_path_factory.mktemp("multi") / "multi.pdf"
+    export_session_pdf(plan, surface, out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(out.with_suffix(""))], check=True)
+    return text, fonts, sorted(out.parent.glob("multi-*.png"))
+
+
+def test_sheet_prints_cyrillic_and_greek_names_and_zone_notes(multilingual):
+    text, _, _ = multilingual
+    for needle in ("Иванова Анна", "Δρ. Παπαδοπούλου", "Лоб — μέτωπο", "Zone notes",
+                   "Избегать области над бровью; μικρή ποσότητα."):
+        assert needle in text, needle
+    assert "■" not in text
+
+
+def test_sheet_embeds_every_font_it_uses(multilingual):
+    _, fonts, _ = multilingual
+    rows = fonts.splitlines()[2:]  # after the two header lines of pdffonts
+    assert rows and all("DejaVuSans" in row for row in rows), fonts
+    emb = fonts.splitlines()[0].index("emb")
+    assert all(row[emb:emb + 3] == "yes" for row in rows), fonts
+
+
+def test_a_long_note_wraps_over_pages_and_a_long_name_is_shortened(multilingual):
+    text, _, pages = multilingual
+    words = " ".join(text.split())
+    for i in (0, 200, 419):  # the note is printed whole, in order, wrapped over lines and pages
+        assert f"слово{i} λέξη{i} word{i}" in words
+    assert "КОНЕЦ-ΤΕΛΟΣ-END" in words and len(pages) >= 3
+    assert "очень длинное имя зоны" in words and "…" in words  # the zone cell is shortened, not overflowing
+    assert words.count("очень длинное имя зоны") < 40
+    for page in pages:  # nothing printed in the right margin (20 mm of 210 mm)
+        pixels = read_png(page)
+        margin = pixels[:, int(pixels.shape[1] * 0.93):]
+        assert (margin.min(axis=2) > 200).all(), page.name
