@@ -1,4 +1,5 @@
-"""The layering contract: geometry, model and io never reach Qt/PyVista/VTK; render never reaches Qt.
+"""The layering contract: geometry, model, io and session never reach Qt/PyVista/VTK; render never reaches Qt;
+the message catalogues (text) reach nothing of mesomap.
 
 Walks every import statement (module level and inside functions) of every
 module in the package, follows imports of other mesomap modules, and checks
@@ -19,7 +20,11 @@ FORBIDDEN = {
     "mesomap.geometry": QT | VTK | {"mesomap.model", "mesomap.io", "mesomap.render", "mesomap.ui"},
     "mesomap.model": QT | VTK | {"mesomap.io", "mesomap.render", "mesomap.ui"},
     "mesomap.io": QT | VTK | {"mesomap.render", "mesomap.ui"},
+    "mesomap.session": QT | VTK | {"mesomap.render", "mesomap.ui"},
     "mesomap.render": QT | {"mesomap.ui"},
+    # words only: the catalogues are data and reach nothing else of mesomap
+    "mesomap.text": QT | VTK | {"mesomap.geometry", "mesomap.model", "mesomap.io", "mesomap.session",
+                                "mesomap.render", "mesomap.ui"},
 }
 
 

@@ -23,6 +23,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.json_reader import parse_json_bytes, read_file_bytes
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_file import MAX_FILE_BYTES, PlanFileError, plan_from_dict
+from mesomap.model.messages import Kind, Message
 from mesomap.model.placement import Misplaced, misplaced_injections
 from mesomap.model.plan import Plan
 
@@ -32,6 +33,9 @@ POSITION_TOLERANCE_MM = 0.01
 NORMAL_TOLERANCE = 0.001
 #: Largest disagreement of a stored zone area (cm²; the file keeps 3 decimals).
 AREA_TOLERANCE_CM2 = 0.01
+
+STORED_VALUE_DIFFERS = Kind("stored_value_differs", "field", "stored", "derived", "difference", "unit")
+STORED_VALUE_MALFORMED = Kind("stored_value_malformed", "field", "derived")
 
 
 @dataclass(frozen=True)
@@ -48,12 +52,16 @@ class StaleValue:
     derived: Any
     difference: float
 
-    def describe(self) -> str:
-        unit = {"position_mm": " mm", "area_cm2": " cm²"}.get(self.field.rpartition(".")[2], "")
+    @property
+    def message(self) -> Message:
         if math.isinf(self.difference):
-            return f"{self.field} is not a value mesomap wrote; it should be {self.derived}"
-        return (f"{self.field} is {self.stored} but its face and barycentric give {self.derived} "
-                f"(off by {self.difference:.3g}{unit})")
+            return STORED_VALUE_MALFORMED(field=self.field, derived=self.derived)
+        unit = {"position_mm": " mm", "area_cm2": " cm²"}.get(self.field.rpartition(".")[2], "")
+        return STORED_VALUE_DIFFERS(field=self.field, stored=self.stored, derived=self.derived,
+                                    difference=self.difference, unit=unit)
+
+    def describe(self) -> str:
+        return self.message.text()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import numpy as np
 from mesomap.geometry.layout import ZoneLayoutSolver, estimate_count
 from mesomap.geometry.surface import PaintingSurface, boundary_length_mm
 from mesomap.model import edits
+from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import InjectionPoint, Plan, Zone
 
 SOLVER_CACHE_SIZE = 16
@@ -25,18 +26,20 @@ SOLVER_CACHE_SIZE = 16
 MAX_INJECTIONS_PER_ZONE = 5000
 
 
-class GridTooLarge(ValueError):
+GRID_TOO_LARGE = Kind("grid_too_large", "zone", "estimate", "limit")
+GRID_TOO_LARGE_FOR_DEVICE = Kind("grid_too_large_for_device", "zone", "estimate", "limit", "device")
+
+
+class GridTooLarge(MessageError):
     """A zone's grid would exceed the limit: refused before any layout work. ``str(err)`` says the estimate."""
 
-    def __init__(self, zone_name: str, estimate: int, limit: int, what: str = ""):
-        self.zone_name, self.estimate, self.limit, self.what = zone_name, estimate, limit, what
-        why = what or f"the limit of {limit:,} per zone"
-        super().__init__(f"zone {zone_name!r} would get about {estimate:,} injections at its spacing, more than "
-                         f"{why}; widen the spacing or split the zone")
+    def __init__(self, zone_name: str, estimate: int, limit: int, device: str = ""):
+        self.zone_name, self.estimate, self.limit, self.device = zone_name, estimate, limit, device
+        super().__init__(GRID_TOO_LARGE_FOR_DEVICE(zone=zone_name, estimate=estimate, limit=limit, device=device)
+                         if device else GRID_TOO_LARGE(zone=zone_name, estimate=estimate, limit=limit))
 
     def __reduce__(self):  # crosses from the layout worker process
-        return type(self), (self.zone_name, self.estimate, self.limit, self.what)
-_solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
+        return type(self), (self.zone_name, self.estimate, self.limit, self.device)
 
 
 def row_direction(angle_deg: float) -> np.ndarray:
@@ -64,14 +67,14 @@ class GridLimit:
     """The most injections a zone's grid may have, and what sets it (for the message)."""
 
     count: int = MAX_INJECTIONS_PER_ZONE
-    what: str = ""  # e.g. "the 250 shots one program of <device> holds"; "" for the per-zone limit
+    device: str = ""  # the device whose program size sets the limit; "" for the per-zone limit
 
     @classmethod
     def for_device(cls, name: str, max_shots_per_program: int) -> GridLimit:
         """The tighter of the per-zone limit and a device's shots per program (a zone is one program)."""
         if max_shots_per_program >= MAX_INJECTIONS_PER_ZONE:
             return cls()
-        return cls(max_shots_per_program, f"the {max_shots_per_program:,} shots one program of {name} holds")
+        return cls(max_shots_per_program, name)
 
 
 def check_grid_size(zone: Zone, surface: PaintingSurface, limit: GridLimit = GridLimit()) -> int:
@@ -79,7 +82,7 @@ def check_grid_size(zone: Zone, surface: PaintingSurface, limit: GridLimit = Gri
     GridTooLarge when it exceeds the limit."""
     estimate = estimated_count(zone, surface.area_cm2(zone.faces), boundary_length_mm(surface.mesh, zone.faces))
     if estimate > limit.count:
-        raise GridTooLarge(zone.name, estimate, limit.count, limit.what)
+        raise GridTooLarge(zone.name, estimate, limit.count, limit.device)
     return estimate
 
 
@@ -104,7 +107,7 @@ def layout_zone(zone: Zone, surface: PaintingSurface, seed: int = 0, *, fix: boo
         direction=row_direction(p.row_angle_deg) if rows else None, pinned=pins, seed=seed, fix=fix,
     )
     if len(result.sequence) > limit.count:
-        raise GridTooLarge(zone.name, len(result.sequence), limit.count, limit.what)
+        raise GridTooLarge(zone.name, len(result.sequence), limit.count, limit.device)
     return tuple(InjectionPoint(int(result.faces[i]), tuple(float(b) for b in result.barycentric[i]), bool(result.pinned[i]))
                  for i in result.sequence)
 

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
+from mesomap.model.messages import Kind, Message
 from mesomap.model.plan import Plan
 
 #: An injection may lie this far (mm, straight line) from its zone's faces and still count as in
 #: the zone: a point dropped exactly on the border may land on the neighbouring face.
 ZONE_BORDER_TOLERANCE_MM = 0.5
+
+INJECTION_OFF_ZONE = Kind("injection_off_zone", "zone", "order", "distance_mm", "tolerance_mm")
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,13 @@ class Misplaced:
     face: int
     distance_mm: float  # from the injection to the nearest face of its zone
 
+    @property
+    def message(self) -> Message:
+        return INJECTION_OFF_ZONE(zone=self.zone_name, order=self.order, distance_mm=self.distance_mm,
+                                  tolerance_mm=ZONE_BORDER_TOLERANCE_MM)
+
     def describe(self) -> str:
-        return (f"zone {self.zone_name!r}, injection {self.order}: lies {self.distance_mm:.1f} mm outside the zone "
-                f"(allowed {ZONE_BORDER_TOLERANCE_MM:g} mm)")
+        return self.message.text()
 
 
 def misplaced_injections(plan: Plan, surface: PaintingSurface,
