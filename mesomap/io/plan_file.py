@@ -52,6 +52,17 @@ MAX_FILE_BYTES = 50_000_000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def _real_date(text: str) -> bool:
+    """True when YYYY-MM-DD ``text`` names a day that exists (2026-02-30 does not)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 class PlanFileError(Exception):
     """A plan file cannot be used; ``str(err)`` is one line naming the file and field."""
 
@@ -301,6 +312,8 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     date = r.text(h, "date", "header", "")
     if date and not _DATE.match(date):
         r.fail("header.date", f"{date!r} is not a date like 2026-11-23"[:200])
+    if date and not _real_date(date):
+        r.fail("header.date", f"{date} is not a day of the calendar (no such day in that month)")
     session = r.integer(h, "session_number", "header", 1)
     if not 1 <= session <= 1000:
         r.fail("header.session_number", f"{session} is not a session number (1–1000)")
