@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Recovery
+from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, AUTOSAVE_MAX_DELAY_S, Recovery
 from mesomap.io.meshes import MeshLoadError
 from mesomap.io.plan_file import SUFFIX, PlanFileError, load_plan, save_plan
 from mesomap.model.plan import Plan
@@ -26,9 +26,18 @@ from mesomap.ui.busy import wait_cursor
 from mesomap.ui.prefetch import surface_for
 
 MAX_RECENT = 8
-#: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S.
-AUTOSAVE_TICK_MS = 5000
+#: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S, so an edit
+#: is on disk within AUTOSAVE_INTERVAL_S + this tick (plus the write itself).
+AUTOSAVE_TICK_MS = 1000
+assert AUTOSAVE_INTERVAL_S + AUTOSAVE_TICK_MS / 1000 < AUTOSAVE_MAX_DELAY_S
 PLAN_FILTER = f"mesomap plans (*{SUFFIX});;All files (*)"
+
+
+def _why(err: Exception) -> str:
+    """A failed write's reason in a clinician's words."""
+    if isinstance(err, UnicodeError):
+        return "a name or note holds a character that cannot be written as text; retype it"
+    return str(getattr(err, "strerror", None) or err)
 
 
 class PlanFiles:
@@ -122,8 +131,8 @@ class PlanFiles:
         try:
             surface = surface_for(win.doc.plan.body.body_id)
             save_plan(win.doc.plan, path, surface)
-        except (OSError, MeshLoadError) as err:
-            win._error("Cannot save plan", f"{path.name}: {getattr(err, 'strerror', None) or err}")
+        except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
+            win._error("Cannot save plan", f"{path.name}: {_why(err)}")
             return False
         win.doc.mark_saved(path)
         win.autosaver.clear()
@@ -178,8 +187,8 @@ class PlanFiles:
         try:
             surface = surface_for(doc.plan.body.body_id)
             win.autosaver.save(doc.plan, doc.revision, doc.path, surface)
-        except (OSError, MeshLoadError) as err:
-            win.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+        except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
+            win.statusBar().showMessage(f"Autosave failed: {_why(err)}", 10000)
             return False
         return True
 
