@@ -112,7 +112,7 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
     products: dict[str, float] = {}
     for z in plan.zones:
         p = z.params
-        name = message_name(z.name)
+        label = message_name(z.name)
         current = bool(z.injections) and not z.grid_stale
         count = len(z.injections) if current else int(estimate_count(z, area_cm2[z.id])) if len(z.faces) else 0
         volume = count * p.volume_per_point_ml
@@ -124,14 +124,14 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
             not current, volume, per_product, count * settings.seconds_per_injection.get(p.technique, 8.0),
             path_length_mm.get(z.id) if current else None,
         ))
-        errors += [f"{name}: {e}" for e in p.errors()]
-        warnings += [f"{name}: {w}" for w in p.warnings()]
+        errors += [f"{label}: {e}" for e in p.errors()]
+        warnings += [f"{label}: {w}" for w in p.warnings()]
         if len(z.faces) == 0:
-            warnings.append(f"{name}: the zone is empty; paint it or remove it")
+            warnings.append(f"{label}: the zone is empty; paint it or remove it")
         elif z.injections and z.grid_stale:
-            warnings.append(f"{name}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
+            warnings.append(f"{label}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
         if len(p.products) == 1:
-            warnings.append(f"{name}: a cocktail usually has 2–4 products, this one has 1")
+            warnings.append(f"{label}: a cocktail usually has 2–4 products, this one has 1")
     for pt in plan.points:
         errors += [f"reflex point {message_name(pt.code or pt.id)}: {e}" for e in pt.errors()]
     reflex_count = len(plan.points)

@@ -272,11 +272,26 @@ def test_long_and_odd_names_save_and_autosave_or_say_why(window, tmp_path, error
 
 def test_a_pipe_opened_as_a_plan_is_refused_at_once(window, tmp_path, errors):
     import os
+    import threading
 
     fifo = tmp_path / f"pipe{SUFFIX}"
-    os.mkfifo(fifo)  # reading it would block the window for ever
+    os.mkfifo(fifo)
+    # a writer that holds the pipe open for 5 s: a reader that opens the pipe waits all that time (and then
+    # reads garbage); without it a reader would wait for ever
+    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+    os.write(writer, b"{not a plan")
+    closed = []
+    closing = threading.Timer(5.0, lambda: closed.append(os.close(writer)))
+    closing.start()
     plan = window.doc.plan
-    assert not window.open_plan(fifo, ask=False)
+    try:
+        assert not window.open_plan(fifo, ask=False)
+        assert not closed, "the pipe was refused before the writer left, not read"
+    finally:
+        closing.cancel()
+        closing.join()
+        if not closed:
+            os.close(writer)
     assert errors == [f"{fifo}: is a device, pipe or socket, not a regular file; not a plan file"]
     assert window.doc.plan is plan
 
