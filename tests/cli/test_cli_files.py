@@ -54,6 +54,14 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(run_cli, tm
     assert not CONTROL.search(proc.stderr) and "\\x1b[31mred\\x0d" in proc.stderr
 
 
+def test_a_10000_character_patient_reference_makes_a_plan(run_cli, tmp_path):
+    out = tmp_path / "p.mesomap.json"
+    ref = ("Émilie Ø 患者 " * 1000)[:9_999] + "!"
+    proc = run_cli("plan", "new", "--zone", "cheek_left", "--patient", ref, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["header"]["patient_ref"] == ref
+
+
 def test_a_patient_reference_that_is_not_text_is_refused_in_one_line(run_cli, tmp_path):
     out = tmp_path / "p.mesomap.json"
     proc = run_cli("plan", "new", "--zone", "cheek_left", "--patient", "AB\udcff", "--out", str(out))  # byte 0xff
