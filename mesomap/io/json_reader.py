@@ -1,7 +1,7 @@
 """Reading mesomap's JSON files with errors that name the file and the field.
 
 ``read_file_bytes`` and ``parse_json_bytes`` turn a path into parsed JSON or
-one clear line (missing, a folder, too large, not UTF-8, not JSON);
+one clear line (missing, a folder, a device or pipe, too large, not UTF-8, not JSON);
 ``JsonReader(source).number(d, "depth_mm", "zones[2].params")`` returns a
 float or raises ``error_type`` with ``"<source>: zones[2].params.depth_mm: …"``.
 """
