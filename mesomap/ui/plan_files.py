@@ -169,7 +169,7 @@ class PlanFiles:
             menu.addAction("(none)").setEnabled(False)
 
     def open_recent(self, path: str) -> bool:
-        if not Path(path).is_file():
+        if not Path(path).exists():  # anything else there is opened, and refused if it is no plan
             self._set_recent([p for p in self.recent_files() if p != path])
             self.window._info("File not found", f"{path} no longer exists; it was removed from the recent files.")
             return False

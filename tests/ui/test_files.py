@@ -306,3 +306,14 @@ def test_a_mesh_opened_in_impossible_units_is_refused(window, tmp_path, errors):
     assert not window.open_mesh(tmp_path / "scan.ply", units="m")
     assert len(errors) == 1 and "scan.ply: in m the body would be 1.7 km tall" in errors[0]
     assert window.mesh is before
+
+
+def test_a_recent_file_that_became_a_pipe_says_so(window, tmp_path, errors, monkeypatch):
+    import os
+
+    fifo = tmp_path / f"recent{SUFFIX}"
+    os.mkfifo(fifo)
+    infos = []
+    monkeypatch.setattr(window, "_info", lambda title, text: infos.append(text))
+    assert not window.open_recent(str(fifo))
+    assert infos == [] and errors == [f"{fifo}: is a device, pipe or socket, not a regular file; not a plan file"]
