@@ -1,6 +1,8 @@
 """The command line: ``mesomap`` opens the window; subcommands script the rest.
 
-Every failure ends in one line on stderr and a non-zero exit code, never a
+Everything printed passes :func:`mesomap.terminal.terminal_text`: control
+characters in names from files are shown as escapes, never sent to the
+terminal. Every failure ends in one line on stderr and a non-zero exit code, never a
 traceback: 1 for bad input (files, values), 2 for a malformed command line,
 3 for an internal error (a bug), 130 when interrupted.
 """
@@ -15,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from mesomap import __version__
+from mesomap.terminal import cleaned_output, terminal_text
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -38,6 +41,21 @@ def error_text(err: Exception, args: argparse.Namespace | None = None) -> str:
         plan = getattr(args, "plan", None) or getattr(args, "source", None)  # `send` calls its plan "source"
         return f"{err} (run `mesomap grid {shlex.quote(str(plan)) if plan else 'PLAN'}`)"
     return str(err)
+
+
+#: Options whose text goes into a plan: they must be text (a file name may hold any bytes, these may not).
+TEXT_OPTIONS = ("patient", "zone", "point")
+
+
+def check_text_options(args: argparse.Namespace) -> None:
+    """Refuse a text option holding bytes that are not text in the locale (they arrive as lone surrogates)."""
+    from mesomap.io.json_reader import lone_surrogate
+
+    for name in TEXT_OPTIONS:
+        value = getattr(args, name, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and lone_surrogate(text) is not None:
+                raise UsageError(f"--{name} holds bytes that are not UTF-8 text; type it again as plain text")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -256,7 +274,7 @@ def cmd_grid(args: argparse.Namespace) -> int:
             raise ValueError(f"zone {z.name!r}: {errors[0]}")
     plan = grid_plan(plan, surface, seed=args.seed, limit=limit)
     out = save_plan(plan, args.out or args.plan, surface)
-    counts = ", ".join(f"{z.name} {len(z.injections)}" for z in plan.zones)
+    counts = ", ".join(f"{terminal_text(z.name, newlines=False)} {len(z.injections)}" for z in plan.zones)
     print(f"{out}: {sum(len(z.injections) for z in plan.zones)} injections laid out ({counts})")
     return 0
 
@@ -269,7 +287,7 @@ def summary_table(summary) -> str:
     for z in summary.zones:
         count = f"~{z.count}" if z.count_is_estimate else str(z.count)
         path = "" if z.path_length_mm is None else f"{z.path_length_mm / 1000:.2f}"
-        lines.append(f"{z.name[:28]:<28} {z.area_cm2:>7.1f} {z.technique:<4} {z.pattern:<10} {z.spacing_mm:>5g}mm "
+        lines.append(f"{terminal_text(z.name, newlines=False)[:28]:<28} {z.area_cm2:>7.1f} {z.technique:<4} {z.pattern:<10} {z.spacing_mm:>5g}mm "
                      f"{z.depth_mm:>3g}mm {count:>6} {z.volume_ml:>7.2f} {path:>7}")
     if summary.reflex_count:
         lines.append(f"{'reflex points':<28} {'':>7} {'':<4} {'':<10} {'':>7} {'':>5} {summary.reflex_count:>6} "
@@ -388,6 +406,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; everything it prints passes :func:`mesomap.terminal.terminal_text`."""
+    with cleaned_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from mesomap.io.meshes import MeshLoadError
     from mesomap.io.plan_file import PlanFileError
     from mesomap.io.device_errors import DeviceError
@@ -397,6 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = None
     try:
         args = build_parser().parse_args(argv)
+        check_text_options(args)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
                     "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
                     "export": cmd_export, "import-points": cmd_import_points}
@@ -407,13 +432,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except UsageError as err:
-        print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
+        print(f"mesomap: error: {terminal_text(str(err), newlines=False)} (see mesomap --help)", file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, TemplateError, ExportError, DeviceError, OSError, ValueError) as err:
-        print(f"mesomap: error: {error_text(err, args)}", file=sys.stderr)
+        print(f"mesomap: error: {terminal_text(error_text(err, args), newlines=False)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a bug: still one line, and a code that says so
-        print(f"mesomap: internal error: {type(err).__name__}: {err} (please report it)", file=sys.stderr)
+        print(f"mesomap: internal error: {type(err).__name__}: {terminal_text(str(err), newlines=False)} "
+              "(please report it)", file=sys.stderr)
         return EXIT_INTERNAL

@@ -1,7 +1,7 @@
 """Reading mesomap's JSON files with errors that name the file and the field.
 
 ``read_file_bytes`` and ``parse_json_bytes`` turn a path into parsed JSON or
-one clear line (missing, a folder, too large, not UTF-8, not JSON);
+one clear line (missing, a folder, a device or pipe, too large, not UTF-8, not JSON);
 ``JsonReader(source).number(d, "depth_mm", "zones[2].params")`` returns a
 float or raises ``error_type`` with ``"<source>: zones[2].params.depth_mm: …"``.
 """
@@ -10,10 +10,22 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import re
+import stat
 from pathlib import Path
 
 #: Whole numbers beyond this are refused (no value in mesomap's files comes near it).
 MAX_INT = 10**15
+#: A UTF-16 surrogate standing alone (a ``\\ud800`` escape in JSON, an undecodable byte in a command line):
+#: not a character, so it can be neither shown nor written as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The index of the first lone UTF-16 surrogate in ``text`` (not a character: cannot be written as UTF-8), else None."""
+    found = _LONE_SURROGATE.search(text)
+    return None if found is None else found.start()
 
 
 class NonFinite:
@@ -62,6 +74,10 @@ class JsonReader:
             self.fail(f"{where}.{key}", f"expected text, found {type(value).__name__}")
         if len(value) > max_len:
             self.fail(f"{where}.{key}", f"is longer than {max_len} characters")
+        bad = lone_surrogate(value)
+        if bad is not None:
+            self.fail(f"{where}.{key}", f"character {bad + 1} is a lone UTF-16 surrogate ({ord(value[bad]):#06x} escape), "
+                                        "not a character; fix the text where it was written")
         return value
 
     def number(self, d: dict, key: str, where: str, default: float | None = None) -> float:
@@ -103,25 +119,63 @@ class JsonReader:
         return value
 
 
-def read_file_bytes(path, max_bytes: int, error: type[Exception], what: str, name: str | None = None) -> bytes:
-    """The bytes of the file at ``path``, or ``error`` with one line naming the file and what is wrong.
+def file_size_text(max_bytes: int) -> str:
+    """``max_bytes`` for a message: "50 MB", "500 kB"."""
+    return f"{max_bytes / 1_000_000:g} MB" if max_bytes >= 1_000_000 else f"{max_bytes / 1000:g} kB"
 
-    Missing, a folder, unreadable, or larger than ``max_bytes`` (then "not a
-    {what}"). ``name`` is how the file is named in the message (default: its
-    file name; a missing file is named by the path given).
+
+def check_regular_file(path, max_bytes: int, error: type[Exception], what: str, name: str | None = None) -> os.stat_result:
+    """``path``'s stat when it is a regular file of at most ``max_bytes`` bytes, else ``error`` with one line.
+
+    Nothing is opened: a FIFO, a device (``/dev/zero``), a socket or a folder
+    is refused by its type, so no read can block or run forever.
     """
     path = Path(path)
     name = path.name if name is None else name
     try:
-        if path.stat().st_size > max_bytes:
-            raise error(f"{name}: larger than {max_bytes / 1_000_000:g} MB; not a {what}")
-        return path.read_bytes()
+        st = os.stat(path)
     except FileNotFoundError:
         raise error(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a {what}") from None
     except OSError as err:
         raise error(f"{name}: cannot read it ({err.strerror or err})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{path}: is a folder, not a {what}")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{path}: is a device, pipe or socket, not a regular file; not a {what}")
+    if st.st_size > max_bytes:
+        raise error(f"{name}: larger than {file_size_text(max_bytes)}; not a {what}")
+    return st
+
+
+def read_file_bytes(path, max_bytes: int, error: type[Exception], what: str, name: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, or ``error`` with one line naming the file and what is wrong.
+
+    Missing, a folder, a device/pipe/socket, unreadable, or larger than
+    ``max_bytes`` (then "not a {what}"): refused before anything is read, and
+    at most ``max_bytes + 1`` bytes are ever read (a file growing meanwhile is
+    refused too). ``name`` is how the file is named in the message (default:
+    its file name; a missing file is named by the path given).
+    """
+    path = Path(path)
+    name = path.name if name is None else name
+    check_regular_file(path, max_bytes, error, what, name)
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it cannot block.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except OSError as err:
+        raise error(f"{name}: cannot read it ({err.strerror or err})") from None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise error(f"{name}: is a device, pipe or socket, not a regular file; not a {what}")
+            raw = fh.read(max_bytes + 1)
+        except OSError as err:
+            raise error(f"{name}: cannot read it ({err.strerror or err})") from None
+    if len(raw) > max_bytes:
+        raise error(f"{name}: larger than {file_size_text(max_bytes)}; not a {what}")
+    return raw
 
 
 def parse_json_bytes(raw: bytes, name: str, error: type[Exception], what: str):

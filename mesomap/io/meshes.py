@@ -17,6 +17,7 @@ import numpy as np
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.assets import assets_dir
+from mesomap.io.json_reader import check_regular_file
 
 BUNDLED_BODIES = ("female", "male")
 DEFAULT_BODY = "female"
@@ -31,6 +32,13 @@ UNIT_RANGES = {
     "mm": ((1000.0, 2500.0), 1.0),
 }
 UNIT_SCALE_TO_MM = {unit: scale for unit, (_, scale) in UNIT_RANGES.items()}
+#: Tallest extent (mm) a body mesh may have once its units are applied, whether detected or named
+#: (a torso scan is short, nobody is 3 m tall: "1700" read as metres is refused, not shown 1.7 km tall).
+BODY_HEIGHT_RANGE_MM = (200.0, 3000.0)
+#: Mesh files larger than this are refused before reading (a 5 M-triangle binary STL is 250 MB).
+MAX_MESH_BYTES = 500_000_000
+#: How each format is named in messages.
+FORMAT_NAMES = {".obj": "OBJ", ".ply": "PLY", ".stl": "STL", ".glb": "glTF", ".gltf": "glTF", ".off": "OFF"}
 
 
 class MeshLoadError(Exception):
@@ -75,7 +83,7 @@ def load_bundled_body(body_id: str = DEFAULT_BODY) -> BodyMesh:
                 mirror=data["mirror"],
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise MeshLoadError(f"bundled body {body_id!r} is missing or damaged at {path}: {err}") from err
+        raise MeshLoadError(f"bundled body {body_id!r} is missing or damaged at {path}; reinstall mesomap") from err
 
 
 def detect_units(height: float) -> str | None:
@@ -107,15 +115,63 @@ def validate_arrays(vertices: np.ndarray, faces: np.ndarray, name: str) -> None:
         raise MeshLoadError(f"{name}: faces refer to vertices that do not exist")
 
 
+def _ascii_counts(path: Path) -> tuple[int, int] | None:
+    """(rows the header of an ASCII PLY/OFF promises, data rows present), or None for other files.
+
+    A PLY's rows are the sum of its ``element`` counts; an OFF's the vertex and
+    face counts of its first line. Blank and ``#`` comment lines are not rows.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in (".ply", ".off"):
+        return None
+    promised = present = 0
+    with open(path, "rb") as fh:
+        if suffix == ".ply":
+            for line in fh:
+                words = line.split()
+                if words[:1] == [b"format"] and words[1:2] != [b"ascii"]:
+                    return None  # binary PLY: its reader checks the length itself
+                if words[:1] == [b"element"] and len(words) == 3 and words[2].isdigit():
+                    promised += int(words[2])
+                if words[:1] == [b"end_header"]:
+                    break
+            else:
+                return None
+        else:
+            counts: list[bytes] = []
+            for line in fh:
+                words = line.split(b"#")[0].split()
+                if words[:1] and words[0].endswith(b"OFF"):
+                    words = words[1:]
+                if words:
+                    counts = words
+                    break
+            if len(counts) < 2 or not (counts[0].isdigit() and counts[1].isdigit()):
+                return None
+            promised = int(counts[0]) + int(counts[1])
+        for line in fh:
+            if line.strip() and not line.lstrip().startswith(b"#"):
+                present += 1
+    return promised, present
+
+
 def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Validated, welded (vertices (n, 3), faces (m, 3)) in file units."""
     import trimesh  # imported here: only user meshes need it, and it is slow to import
 
+    kind = FORMAT_NAMES.get(path.suffix.lower(), "mesh")
+    try:
+        counts = _ascii_counts(path)
+    except OSError as err:
+        raise MeshLoadError(f"{path.name}: cannot read it ({err.strerror or 'read error'})") from err
+    if counts is not None and counts[1] < counts[0]:
+        raise MeshLoadError(f"{path.name}: the {kind} file is cut short ({counts[1]:,} of the {counts[0]:,} "
+                            "vertex and face rows its header announces); export it again")
     try:
         loaded = trimesh.load(str(path), force="mesh", process=False)
-    except Exception as err:  # trimesh raises many kinds for broken files
-        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise MeshLoadError(f"{path.name}: not a readable mesh file ({reason})") from err
+    except Exception as err:  # trimesh raises many kinds for broken files; its text means nothing to a clinician
+        raise MeshLoadError(f"{path.name}: not a readable mesh: the {kind} file is damaged, cut short "
+                            "or of another format") from err
     vertices = np.asarray(getattr(loaded, "vertices", np.empty((0, 3))), dtype=np.float64)
     faces = np.asarray(getattr(loaded, "faces", np.empty((0, 3))), dtype=np.int64)
     validate_arrays(vertices, faces, path.name)
@@ -127,6 +183,16 @@ def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(welded.vertices, dtype=np.float64), np.asarray(welded.faces, dtype=np.int64)
 
 
+def check_body_height(height: float, units: str, name: str) -> None:
+    """Refuse ``units`` when they make the mesh's tallest extent ``height`` (file units) no body's height."""
+    height_mm = height * UNIT_SCALE_TO_MM[units]
+    lo, hi = BODY_HEIGHT_RANGE_MM
+    if not lo <= height_mm <= hi:
+        shown = f"{height_mm / 1e6:g} km" if height_mm >= 1e6 else f"{height_mm / 1000:g} m"
+        raise MeshLoadError(f"{name}: in {units} the body would be {shown} tall, not a body's height "
+                            f"({lo / 1000:g}–{hi / 1000:g} m); choose the units the file was made in")
+
+
 def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
     """Read OBJ/PLY/STL/GLB/OFF into mesomap's frame: mm, z up, feet on z = 0, centred.
 
@@ -136,8 +202,7 @@ def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
     turned so its front faces +y, as the bundled bodies do.
     """
     path = Path(path)
-    if not path.is_file():
-        raise MeshLoadError(f"{path}: no such file")
+    check_regular_file(path, MAX_MESH_BYTES, MeshLoadError, "mesh file")
     if path.suffix.lower() not in MESH_SUFFIXES:
         raise MeshLoadError(
             f"{path.name}: unsupported file type {path.suffix or '(none)'}; "
@@ -153,6 +218,7 @@ def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
             raise UnitsUnclearError(path, height)
     if units not in UNIT_SCALE_TO_MM:
         raise MeshLoadError(f"unknown units {units!r}; choose one of {', '.join(UNIT_SCALE_TO_MM)}")
+    check_body_height(height, units, path.name)
     notes = [f"units: {units} (height {height:g} in the file)"]
     v = vertices * UNIT_SCALE_TO_MM[units]
 
@@ -188,4 +254,4 @@ def load_painting_surface(body_id: str = DEFAULT_BODY) -> PaintingSurface:
                 vertex_mirror=data["vertex_mirror"],
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise MeshLoadError(f"painting topology is missing or damaged at {path}: {err}") from err
+        raise MeshLoadError(f"painting topology is missing or damaged at {path}; reinstall mesomap") from err

@@ -20,9 +20,8 @@ from typing import Any
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.io.json_reader import parse_json_bytes, read_file_bytes
 from mesomap.io.meshes import load_painting_surface
-from mesomap.io.plan_file import MAX_FILE_BYTES, PlanFileError, plan_from_dict
+from mesomap.io.plan_file import plan_from_dict, read_plan_data
 from mesomap.model.messages import Kind, Message
 from mesomap.model.placement import Misplaced, misplaced_injections
 from mesomap.model.plan import Plan
@@ -126,8 +125,7 @@ def open_plan_file(path: str | Path) -> OpenedPlan:
     """Read a plan file (PlanFileError on any problem of the file itself), load its body, and check
     placement and derived values. Neither check refuses the plan: the caller decides."""
     path = Path(path)
-    raw = read_file_bytes(path, MAX_FILE_BYTES, PlanFileError, "plan file")
-    data = parse_json_bytes(raw, path.name, PlanFileError, "plan file")
+    data = read_plan_data(path)
     plan = plan_from_dict(data, source=path.name)
     surface = load_painting_surface(plan.body.body_id)
     return OpenedPlan(plan, surface, stale_values(data, plan, surface), misplaced_injections(plan, surface))

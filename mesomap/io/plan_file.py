@@ -59,6 +59,17 @@ COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
 MAX_FILE_BYTES = 50_000_000
 
 
+def _real_date(text: str) -> bool:
+    """True when YYYY-MM-DD ``text`` names a day that exists (2026-02-30 does not)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 class PlanFileError(Exception):
     """A plan file cannot be used; ``str(err)`` is one line naming the file and field."""
 
@@ -311,6 +322,8 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
         r.fail("body", f"the plan was made on a different {body_id!r} body (its geometry hash differs)"[:300])
     h = r.obj(data.get("header", {}), "header")
     date = r.text(h, "date", "header", "")  # YYYY-MM-DD or empty (the schema)
+    if date and not _real_date(date):
+        r.fail("header.date", f"{date} is not a day of the calendar (no such day in that month)")
     session = r.integer(h, "session_number", "header", 1)
     if not 1 <= session <= 1000:
         r.fail("header.session_number", f"{session} is not a session number (1–1000)")
@@ -327,8 +340,13 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     return Plan(body=ref, header=header, zones=tuple(zones), points=tuple(points), id=plan_id)
 
 
-def load_plan(path: str | Path) -> Plan:
-    """Read a plan file; any problem is a PlanFileError naming the file and field."""
+def read_plan_data(path: str | Path):
+    """The parsed JSON of a plan file (not yet checked as a plan); PlanFileError when it cannot be read."""
     path = Path(path)
     raw = read_file_bytes(path, MAX_FILE_BYTES, PlanFileError, "plan file")
-    return plan_from_dict(parse_json_bytes(raw, path.name, PlanFileError, "plan file"), source=path.name)
+    return parse_json_bytes(raw, path.name, PlanFileError, "plan file")
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read a plan file; any problem is a PlanFileError naming the file and field."""
+    return plan_from_dict(read_plan_data(path), source=Path(path).name)

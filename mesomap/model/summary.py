@@ -23,6 +23,16 @@ SESSION_OVERHEAD_MIN = 10.0
 #: Usual session sizes [shared/domain/MESOTHERAPY.md]: outside them, a warning.
 SESSION_COUNT_RANGE = (10, 200)
 SESSION_MINUTES_RANGE = (20.0, 60.0)
+#: A zone or point named in a warning or error is cut to this many characters (a 10,000-character name
+#: would otherwise make every message about it 10,000 characters long).
+MESSAGE_NAME_CHARS = 60
+
+
+def message_name(name: str) -> str:
+    """``name`` for a one-line message: on one line (line breaks and tabs as spaces) and at most
+    MESSAGE_NAME_CHARS characters, cut with "…"."""
+    one_line = " ".join(name.split()) if any(c in name for c in "\r\n\t\v\f\x85\u2028\u2029") else name
+    return one_line if len(one_line) <= MESSAGE_NAME_CHARS else one_line[:MESSAGE_NAME_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,7 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
     products: dict[str, float] = {}
     for z in plan.zones:
         p = z.params
+        label = message_name(z.name)
         current = bool(z.injections) and not z.grid_stale
         count = len(z.injections) if current else int(estimate_count(z, area_cm2[z.id])) if len(z.faces) else 0
         volume = count * p.volume_per_point_ml
@@ -116,17 +127,17 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
             not current, volume, per_product, count * settings.seconds_per_injection.get(p.technique, 8.0),
             path_length_mm.get(z.id) if current else None,
         ))
-        errors += [f"{z.name}: {e}" for e in p.errors()]
-        warnings += [f"{z.name}: {w}" for w in p.warnings()]
+        errors += [f"{label}: {e}" for e in p.errors()]
+        warnings += [f"{label}: {w}" for w in p.warnings()]
         if len(z.faces) == 0:
-            warnings.append(f"{z.name}: the zone is empty; paint it or remove it")
+            warnings.append(f"{label}: the zone is empty; paint it or remove it")
         elif z.injections and z.grid_stale:
-            warnings.append(f"{z.name}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
+            warnings.append(f"{label}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
         if len(p.products) == 1:
-            warnings.append(f"{z.name}: a cocktail usually has 2–4 products, this one has 1")
+            warnings.append(f"{label}: a cocktail usually has 2–4 products, this one has 1")
     errors += [m.describe() for m in misplaced]
     for pt in plan.points:
-        errors += [f"reflex point {pt.code or pt.id}: {e}" for e in pt.errors()]
+        errors += [f"reflex point {message_name(pt.code or pt.id)}: {e}" for e in pt.errors()]
     reflex_count = len(plan.points)
     reflex_volume = sum(pt.volume_ml for pt in plan.points)
     count = sum(z.count for z in zones) + reflex_count

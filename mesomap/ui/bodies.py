@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.io.meshes import (
+    BODY_HEIGHT_RANGE_MM,
     BUNDLED_BODIES,
     MESH_SUFFIXES,
     UNIT_SCALE_TO_MM,
@@ -144,9 +145,16 @@ class Bodies:
         return True
 
     def _ask_units(self, err: UnitsUnclearError) -> str | None:
-        labels = [f"{UNIT_LABELS[u]} → {err.height * UNIT_SCALE_TO_MM[u] / 1000:.2f} m tall" for u in UNIT_SCALE_TO_MM]
+        """The units the user picks among those that give a body's height (None: cancelled, or none does)."""
+        lo, hi = BODY_HEIGHT_RANGE_MM
+        units = [u for u in UNIT_SCALE_TO_MM if lo <= err.height * UNIT_SCALE_TO_MM[u] <= hi]
+        if not units:
+            self.window._error("Cannot open mesh", f"{err.path.name}: its tallest extent {err.height:g} is no body's "
+                               f"height ({lo / 1000:g}–{hi / 1000:g} m) in any units mesomap knows")
+            return None
+        labels = [f"{UNIT_LABELS[u]} → {err.height * UNIT_SCALE_TO_MM[u] / 1000:.2f} m tall" for u in units]
         choice, ok = QInputDialog.getItem(
             self.window, "Which units?", f"{err}.\nThe file's tallest extent is {err.height:g}. Its units are:",
             labels, 0, False,
         )
-        return list(UNIT_SCALE_TO_MM)[labels.index(choice)] if ok else None
+        return units[labels.index(choice)] if ok else None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Recovery
+from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, AUTOSAVE_MAX_DELAY_S, Recovery
 from mesomap.io.meshes import MeshLoadError
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.io.plan_file import SUFFIX, PlanFileError, save_plan
@@ -27,8 +27,10 @@ from mesomap.ui.busy import wait_cursor
 from mesomap.ui.prefetch import surface_for
 
 MAX_RECENT = 8
-#: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S.
-AUTOSAVE_TICK_MS = 5000
+#: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S, so an edit
+#: is on disk within AUTOSAVE_INTERVAL_S + this tick (plus the write itself).
+AUTOSAVE_TICK_MS = 1000
+assert AUTOSAVE_INTERVAL_S + AUTOSAVE_TICK_MS / 1000 < AUTOSAVE_MAX_DELAY_S
 PLAN_FILTER = f"mesomap plans (*{SUFFIX});;All files (*)"
 
 
@@ -48,6 +50,13 @@ def open_notice(name: str, opened: OpenedPlan) -> str:
                      "the points and zones they describe, first: " + opened.stale[0].describe()
                      + ". mesomap recomputed them; saving the plan writes the right values.")
     return "\n\n".join(parts)
+
+
+def _why(err: Exception) -> str:
+    """A failed write's reason in a clinician's words."""
+    if isinstance(err, UnicodeError):
+        return "a name or note holds a character that cannot be written as text; retype it"
+    return str(getattr(err, "strerror", None) or err)
 
 
 class PlanFiles:
@@ -149,8 +158,8 @@ class PlanFiles:
         try:
             surface = surface_for(win.doc.plan.body.body_id)
             save_plan(win.doc.plan, path, surface)
-        except (OSError, MeshLoadError) as err:
-            win._error("Cannot save plan", f"{path.name}: {getattr(err, 'strerror', None) or err}")
+        except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
+            win._error("Cannot save plan", f"{path.name}: {_why(err)}")
             return False
         win.doc.mark_saved(path)
         win.autosaver.clear()
@@ -187,7 +196,7 @@ class PlanFiles:
             menu.addAction("(none)").setEnabled(False)
 
     def open_recent(self, path: str) -> bool:
-        if not Path(path).is_file():
+        if not Path(path).exists():  # anything else there is opened, and refused if it is no plan
             self._set_recent([p for p in self.recent_files() if p != path])
             self.window._info("File not found", f"{path} no longer exists; it was removed from the recent files.")
             return False
@@ -205,8 +214,8 @@ class PlanFiles:
         try:
             surface = surface_for(doc.plan.body.body_id)
             win.autosaver.save(doc.plan, doc.revision, doc.path, surface)
-        except (OSError, MeshLoadError) as err:
-            win.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+        except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
+            win.statusBar().showMessage(f"Autosave failed: {_why(err)}", 10000)
             return False
         return True
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Autosaver, default_dir
+from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, AUTOSAVE_MAX_DELAY_S, Autosaver, default_dir
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_file import PlanFileError, body_ref
 from mesomap.model.plan import Header, Plan, ReflexPoint, Zone
@@ -217,21 +217,44 @@ def test_a_crash_half_way_through_writing_keeps_the_previous_autosave(tmp_path, 
 
 
 def test_due_respects_the_interval_and_the_revision(tmp_path, plan):
-    assert AUTOSAVE_INTERVAL_S == 30.0
+    interval = AUTOSAVE_INTERVAL_S
+    assert 0 < interval < AUTOSAVE_MAX_DELAY_S <= 5.0  # at most 5 s of work lost
     saver = Autosaver(directory=tmp_path, pid=dead_pid())
     assert saver.due(1, now=time.monotonic() + 1000)  # never saved, changed: due
     saver.save(plan, revision=5)
     t0 = saver.last_time
     assert abs(t0 - time.monotonic()) < 5
     assert not saver.due(5, now=t0 + 3600)  # nothing changed since: never due
-    assert not saver.due(6, now=t0 + 1.0)  # changed, but too soon
-    assert not saver.due(6, now=t0 + 29.9)
-    assert saver.due(6, now=t0 + 30.0)
+    assert not saver.due(6, now=t0 + interval / 10)  # changed, but too soon
+    assert not saver.due(6, now=t0 + interval * 0.99)
+    assert saver.due(6, now=t0 + interval)
     assert saver.due(6, now=t0 + 300.0)
     assert saver.due(6, now=t0 + 5.0, interval_s=5.0)
-    assert not saver.due(6)  # the real clock: just saved
     saver.clear()
-    assert saver.due(5, now=t0 + 30.0)  # after a clear, the next change autosaves again
+    assert saver.due(5, now=t0 + interval)  # after a clear, the next change autosaves again
+
+
+def test_an_autosave_is_found_after_its_pid_went_to_another_process(tmp_path, plan):
+    """The crashed mesomap had pid P; P now belongs to an unrelated, running program: still a leftover."""
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        # written by "the process that had this pid before", which started at another time
+        Autosaver(directory=tmp_path, pid=other.pid, started="earlier-boot:12345").save(plan, revision=3)
+        (found,) = Autosaver(directory=tmp_path).leftovers()
+        assert found.autosave.name == f"autosave-{other.pid}.mesomap.json"
+        assert found.load() == plan
+        # while the very process that wrote an autosave runs, it is not a leftover
+        Autosaver(directory=tmp_path, pid=other.pid).save(plan, revision=4)
+        assert Autosaver(directory=tmp_path).leftovers() == []
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_the_autosave_folder_is_private(tmp_path, plan):
+    saver = Autosaver(directory=tmp_path / "autosave", pid=dead_pid())
+    saver.save(plan, revision=1)
+    assert (tmp_path / "autosave").stat().st_mode & 0o777 == 0o700
 
 
 # ------------------------------------------------------------------ the kill test

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -115,13 +116,23 @@ def test_ambiguous_height_asks_for_units(tmp_path, height):
 
 
 def test_explicit_units_override_detection(tmp_path):
-    path = write(body_like(5.0), tmp_path / "odd.obj")
-    loaded = load_mesh_file(path, units="m")
-    assert loaded.units == "m"
-    assert loaded.mesh.height_mm == pytest.approx(5000.0, rel=1e-6)
-    # and explicit units win even when detection would have said otherwise
-    path2 = write(body_like(1.7), tmp_path / "small.obj")
-    assert load_mesh_file(path2, units="cm").mesh.height_mm == pytest.approx(17.0, rel=1e-6)
+    path = write(body_like(5.0), tmp_path / "odd.obj")  # a 50 cm torso scan in dm
+    loaded = load_mesh_file(path, units="dm")
+    assert loaded.units == "dm"
+    assert loaded.mesh.height_mm == pytest.approx(500.0, rel=1e-6)
+    # and explicit units win even when detection would have said otherwise (25 reads as dm: 2.5 m)
+    path2 = write(body_like(25.0), tmp_path / "small.obj")
+    assert load_mesh_file(path2, units="cm").mesh.height_mm == pytest.approx(250.0, rel=1e-6)
+
+
+@pytest.mark.parametrize("height, units, shown", [(1700.0, "m", "1.7 km"), (1.7, "mm", "0.0017 m"),
+                                                  (170.0, "m", "170 m"), (1700.0, "cm", "17 m")])
+def test_explicit_units_that_give_no_body_height_are_refused(tmp_path, height, units, shown):
+    """A 1700-tall file named as metres would be a 1.7 km body: refused, saying how tall it would be."""
+    path = write(body_like(height), tmp_path / "scan.ply")
+    err = assert_load_error(path, "tall", units=units)
+    assert shown in str(err) and units in str(err) and "choose the units" in str(err)
+    assert not isinstance(err, UnitsUnclearError)
 
 
 def test_unknown_units_are_refused(tmp_path):
@@ -254,6 +265,57 @@ def test_truncated_binary_stl(tmp_path):
     path = tmp_path / "cut.stl"
     path.write_bytes(whole[: len(whole) // 2 + 17])
     assert_load_error(path, "not a readable mesh", "no triangles", "truncated")
+
+
+@pytest.mark.parametrize("fmt, encoding", [("ply", "ascii"), ("ply", "binary_little_endian"), ("off", None)])
+@pytest.mark.parametrize("keep", [0.5, 0.97])
+def test_a_truncated_ply_or_off_is_refused_not_shortened(tmp_path, fmt, encoding, keep):
+    """Cut anywhere (even in the last rows, where a lenient reader drops a few faces), the file is refused."""
+    mesh = body_like(1.7)
+    kwargs = {"encoding": encoding} if encoding else {}
+    whole = mesh.export(file_type=fmt, **kwargs)
+    whole = whole.encode() if isinstance(whole, str) else whole
+    path = tmp_path / f"scan.{fmt}"
+    path.write_bytes(whole)
+    assert load_mesh_file(path).mesh.n_faces == len(mesh.faces)  # the whole file loads
+    path.write_bytes(whole[: int(len(whole) * keep)])
+    err = assert_load_error(path, "cut short")
+    assert "Error" not in str(err) and "array" not in str(err), "no library text"
+
+
+@pytest.mark.parametrize("fmt, data", [
+    ("ply", b"ply\nformat binary_little_endian 1.0\nelement vertex 99\n\x00\x01"),
+    ("ply", b"ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nend_header\n0 0\n1 1\nzz\n"),
+    ("off", b"OFF\n3 1 0\n0 0 0\n1 zero 0\n0 0 1.7\n3 0 1 2\n"),
+    ("obj", b"v 0 0 0\nv 1 0 0\nf 1 2 3 4 5 6 7 8 9 x\n"),
+    ("glb", b"glTF\x02\x00\x00\x00" + b"\xff" * 40),
+    ("stl", b"solid x\nfacet normal 0 0 1\nouter loop\nvertex 0 0\n"),
+])
+def test_every_mesh_error_is_one_sentence_about_the_file_not_library_text(tmp_path, fmt, data):
+    path = tmp_path / f"scan.{fmt}"
+    path.write_bytes(data)
+    err = assert_load_error(path)
+    msg = str(err)
+    assert msg.startswith("scan.") and msg.count(". ") == 0 and msg.endswith(tuple("abcdefghijklmnopqrstuvwxyz)"))
+    for library_text in ("unexpected length", "sequence", "inhomogeneous", "index", "Error", "dtype", "struct",
+                         "unpack", "buffer", "could not convert", "invalid literal", "NoneType", "'"):
+        assert library_text not in msg, msg
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "/dev/urandom"])
+def test_a_pipe_or_device_is_refused_at_once_without_reading(tmp_path, special):
+    if special == "fifo":
+        special = tmp_path / "scan.ply"
+        os.mkfifo(special)  # opening it to read would block for ever
+    err = assert_load_error(special, "device, pipe or socket")
+    assert "not a regular file" in str(err)
+
+
+def test_a_mesh_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    path = write(body_like(), tmp_path / "scan.stl")
+    monkeypatch.setattr(meshes, "MAX_MESH_BYTES", path.stat().st_size - 1)
+    err = assert_load_error(path, "larger than")
+    assert "MB" in str(err) or "kB" in str(err)
 
 
 def test_too_many_faces(tmp_path, monkeypatch):

@@ -212,3 +212,108 @@ def test_stroke_then_save_round_trip(window, tmp_path):
     drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 600)) for x in (80, 120)])
     assert window.save_to(tmp_path / f"s{SUFFIX}")
     assert load_plan(tmp_path / f"s{SUFFIX}") == window.doc.plan
+
+
+# -- issue 11: autosave delay, hostile text, files that are not plans -----------------------------------------
+
+
+def autosaved(window, check) -> bool:
+    """True when the window's autosave file exists, loads, and ``check(plan)`` holds."""
+    try:
+        return check(load_plan(window.autosaver.path))
+    except Exception:  # not there yet, or mid-replace
+        return False
+
+
+def test_every_edit_is_autosaved_within_5_seconds(window, qtbot):
+    from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, AUTOSAVE_MAX_DELAY_S
+
+    assert AUTOSAVE_MAX_DELAY_S <= 5.0
+    # the longest an edit can wait: the autosave interval, then the timer's next look
+    assert AUTOSAVE_INTERVAL_S + window.autosave_timer.interval() / 1000 <= AUTOSAVE_MAX_DELAY_S
+    zone_id = make_plan(window).zones[0].id
+    qtbot.waitUntil(lambda: autosaved(window, lambda p: p.zones[0].id == zone_id), timeout=int(AUTOSAVE_MAX_DELAY_S * 1000))
+    # the worst case: an edit right after an autosave
+    window.doc.edit("rename", edits.update_zone, zone_id, name="Renamed just after an autosave")
+    qtbot.waitUntil(lambda: autosaved(window, lambda p: p.zones[0].name == "Renamed just after an autosave"),
+                    timeout=int(AUTOSAVE_MAX_DELAY_S * 1000))
+
+
+def test_a_plan_file_with_a_lone_surrogate_is_refused_naming_the_field(window, tmp_path, errors):
+    import json
+
+    plan = make_plan(window)
+    other = tmp_path / f"other{SUFFIX}"
+    save_plan(plan, other, window.surface)
+    data = json.loads(other.read_text(encoding="utf-8"))
+    data["zones"][1]["name"] = "Thigh\udc00"
+    other.write_text(json.dumps(data), encoding="ascii")  # the escape \udc00, as another program could write it
+    assert not window.open_plan(other, ask=False)
+    assert errors == [f"other{SUFFIX}: zones[1].name: character 6 is a lone UTF-16 surrogate (0xdc00 escape), "
+                      "not a character; fix the text where it was written"]
+    assert window.doc.plan is plan
+    assert window.autosave_tick(interval_s=0) and load_plan(window.autosaver.path) == plan
+
+
+def test_long_and_odd_names_save_and_autosave_or_say_why(window, tmp_path, errors):
+    plan = make_plan(window)
+    long_name = ("Cuisse 🦵 antérieure " * 500)[:9_999] + "!"
+    window.doc.edit("rename", edits.update_zone, plan.zones[1].id, name=long_name)
+    assert window.save_to(tmp_path / f"long{SUFFIX}") and errors == []
+    assert load_plan(tmp_path / f"long{SUFFIX}").zones[1].name == long_name
+    window.doc.edit("rename", edits.update_zone, plan.zones[1].id, name="Thigh \ud800")  # only code can do this
+    assert window.autosave_tick(interval_s=0) is False  # no exception: the status bar says why
+    assert "cannot be written as text" in window.statusBar().currentMessage()
+    # saving takes the name from the zone panel first, where Qt's text field has dropped the surrogate
+    assert window.save_to(tmp_path / f"odd{SUFFIX}") and errors == []
+    assert load_plan(tmp_path / f"odd{SUFFIX}").zones[1].name == "Thigh"
+    assert not window.doc.dirty and window.doc.plan.zones[1].name == "Thigh"
+
+
+def test_a_pipe_opened_as_a_plan_is_refused_at_once(window, tmp_path, errors):
+    import os
+    import threading
+
+    fifo = tmp_path / f"pipe{SUFFIX}"
+    os.mkfifo(fifo)
+    # a writer that holds the pipe open for 5 s: a reader that opens the pipe waits all that time (and then
+    # reads garbage); without it a reader would wait for ever
+    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+    os.write(writer, b"{not a plan")
+    closed = []
+    closing = threading.Timer(5.0, lambda: closed.append(os.close(writer)))
+    closing.start()
+    plan = window.doc.plan
+    try:
+        assert not window.open_plan(fifo, ask=False)
+        assert not closed, "the pipe was refused before the writer left, not read"
+    finally:
+        closing.cancel()
+        closing.join()
+        if not closed:
+            os.close(writer)
+    assert errors == [f"{fifo}: is a device, pipe or socket, not a regular file; not a plan file"]
+    assert window.doc.plan is plan
+
+
+def test_a_mesh_opened_in_impossible_units_is_refused(window, tmp_path, errors):
+    import trimesh
+
+    body = trimesh.creation.icosphere(subdivisions=2)
+    body.apply_scale([200.0, 125.0, 850.0])  # 1700 tall: millimetres
+    body.export(tmp_path / "scan.ply")
+    before = window.mesh
+    assert not window.open_mesh(tmp_path / "scan.ply", units="m")
+    assert len(errors) == 1 and "scan.ply: in m the body would be 1.7 km tall" in errors[0]
+    assert window.mesh is before
+
+
+def test_a_recent_file_that_became_a_pipe_says_so(window, tmp_path, errors, monkeypatch):
+    import os
+
+    fifo = tmp_path / f"recent{SUFFIX}"
+    os.mkfifo(fifo)
+    infos = []
+    monkeypatch.setattr(window, "_info", lambda title, text: infos.append(text))
+    assert not window.open_recent(str(fifo))
+    assert infos == [] and errors == [f"{fifo}: is a device, pipe or socket, not a regular file; not a plan file"]
