@@ -14,7 +14,7 @@ def run_gui(body_id: str | None = None) -> int:
 
     from mesomap import __version__
     from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY
-    from mesomap.ui.prefetch import prefetch
+    from mesomap.session.prefetch import prefetch
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("mesomap")

@@ -84,3 +84,10 @@ def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, de
                                   background=(1.0, 1.0, 1.0), focus_mm=None if view == "face" else focus)
             views.append((VIEWS[view].label, png))
         return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device))
+
+
+def pdf_job(body_id: str, plan: Plan, out: str) -> str:
+    """The session sheet as a job for the background worker (renders offscreen there; ~2 s)."""
+    from mesomap.session.worker import job_surface
+
+    return str(export_session_pdf(plan, job_surface(body_id), out))

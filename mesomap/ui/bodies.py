@@ -29,7 +29,7 @@ from mesomap.io.meshes import (
 from mesomap.io.plan_file import body_ref
 from mesomap.model.plan import BodyRef
 from mesomap.ui.busy import wait_cursor
-from mesomap.ui.prefetch import surface_for
+from mesomap.session.prefetch import surface_for
 
 UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
 
@@ -93,8 +93,7 @@ class Bodies:
             return
         self._show_mesh(mesh)
         self.shown = body_id
-        win.editor.surface = surface
-        win.scene.attach(surface, win.doc.plan, win.editor.hidden, win.editor.zone_id, win.editor.point_id)
+        win.session.set_surface(surface)  # the session's scenes draw the plan on it
         win._set_plan_tools_enabled(True)
         win.settings.setValue("body/last", body_id)
 
@@ -133,8 +132,7 @@ class Bodies:
             win._error("Cannot open mesh", str(err))
             return False
         win.tool.cancel()
-        win.scene.detach()
-        win.editor.surface = None
+        win.session.set_surface(None)  # plan tools off; the scenes hide the plan
         self.shown = None
         self._show_mesh(loaded.mesh)
         win._set_plan_tools_enabled(False)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QFileDialog
 from mesomap.io.exports import ExportError, check_exportable, exporters
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
-from mesomap.ui.layout_jobs import pdf_job
-from mesomap.ui.prefetch import surface_for
+from mesomap.render.sheet import pdf_job
+from mesomap.session.prefetch import surface_for
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ class Exporter(QObject):
         return True
 
     def _write_pdf(self, plan, surface, out: Path) -> bool:
-        from mesomap.ui.layout_jobs import worker
+        from mesomap.session.worker import worker
 
         check_exportable(plan, surface)  # say why at once, before anything renders
         layout_worker = worker()

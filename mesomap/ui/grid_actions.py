@@ -2,7 +2,7 @@
 
 :class:`GridActions` does for a MainWindow what its Grid menu and toolbar
 ask: lay out the selected zone's grid or every zone's (in the background, by
-:class:`mesomap.ui.grids.GridController`), show the order numbers, keep the
+:class:`mesomap.session.grids.GridRequests`), show the order numbers, keep the
 actions enabled only where they can act, show the preview while a spacing
 slider moves, and name the selected or hovered injection point in the status
 bar. It can also wait until the grids asked for are applied, so that a save or
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from mesomap.model.plan import Plan
 from mesomap.model.techniques import TECHNIQUES
 from mesomap.ui.busy import wait_cursor
-from mesomap.ui.editor_injections import plan_order
+from mesomap.session.injections import plan_order
 
 
 def injection_text(plan: Plan, surface, zone_id: str, index: int) -> str:
@@ -89,21 +89,15 @@ class GridActions:
         win.pin_action.setIconText("Unpin" if unpin else "Pin")
         win.delete_injection_action.setEnabled(enabled and point is not None)
 
-    # -- GridController and PlanEditor signals ------------------------------------------
+    # -- GridRequests and Session signals ------------------------------------------
     def replacing(self, zone_ids) -> None:
         """A new layout replaces these zones' points: a selected point of theirs is no longer the same point."""
         editor = self.window.editor
         if editor.injection is not None and editor.injection[0] in zone_ids:
             editor.select_injection(None)
 
-    def preview_changed(self, zone_id: str) -> None:
-        win = self.window
-        win.scene.set_preview(win.doc.plan, zone_id, win.grids.previews.get(zone_id))
-        win.summary_panel.schedule()
-
     def injection_changed(self) -> None:
         win = self.window
-        win.scene.show_marker(win.doc.plan, win.editor.injection)
         self.sync()
         if win.editor.injection_point is not None and win.tool.hovered is None:
             win.statusBar().showMessage(injection_text(win.doc.plan, win.surface, *win.editor.injection))

@@ -1,7 +1,7 @@
 """What the zones and reflex-points docks share: a one-row-selection list of plan objects above the
 selected object's form, a hint shown while nothing is selected, a message line, and the field helpers.
 
-The list and the editor's selection follow each other: a click selects through the PlanEditor, and a
+The list and the editor's selection follow each other: a click selects through the Session, and a
 selection made elsewhere (the 3D view, undo) becomes the list's current row without echoing back.
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesomap.ui.editor import PlanEditor
+from mesomap.session.session import Session
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -116,7 +116,7 @@ class ListPanel(QDockWidget):
     order) and ``_show_selected`` (fill the form from the selected object).
     """
 
-    def __init__(self, title: str, object_name: str, editor: PlanEditor, tree: QTreeWidget, headers: Iterable[str],
+    def __init__(self, title: str, object_name: str, editor: Session, tree: QTreeWidget, headers: Iterable[str],
                  parent: QWidget | None = None):
         super().__init__(title, parent)
         self.setObjectName(object_name)

@@ -25,16 +25,16 @@ from mesomap.model.plan import Plan
 from mesomap.ui import import_actions
 from mesomap.ui.bodies import Bodies, bundled_body_ref
 from mesomap.ui.body_view import BodyView
-from mesomap.ui.editor import Mode, PlanEditor
-from mesomap.ui.editor_zones import zone_at_face
+from mesomap.session.session import Mode, Session
+from mesomap.session.zones import zone_at_face
 from mesomap.ui.export_actions import Exporter
 from mesomap.ui.grid_actions import GridActions
-from mesomap.ui.grids import GridController
+from mesomap.session.grids import POLL_MS, GridRequests
 from mesomap.ui.menus import build_menus
 from mesomap.ui.plan_files import AUTOSAVE_TICK_MS, PlanFiles
-from mesomap.ui.plan_scene import PlanScene
+from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
-from mesomap.ui.prefetch import surface_for, warm
+from mesomap.session.prefetch import surface_for, warm
 from mesomap.ui.summary_panel import SummaryPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
@@ -72,15 +72,19 @@ class MainWindow(QMainWindow):
         self.body_label = QLabel()
         self.statusBar().addPermanentWidget(self.body_label)
         self.last_pick: RayHit | None = None
-        self._outline_stale = False
 
         wanted = body_id or str(self.settings.value("body/last", DEFAULT_BODY))
         wanted = wanted if wanted in BUNDLED_BODIES else DEFAULT_BODY
         self.doc = Document(Plan(body=bundled_body_ref(wanted)))
-        self.editor = PlanEditor(self.doc)
-        self.grids = GridController(self.doc, self._layout_body, parent=self)
-        self.editor.grids = self.grids
-        self.scene = PlanScene(self.view)
+        self.session = Session(self.doc)
+        self.editor = self.session  # the panels' and tests' name for it
+        self.grids = GridRequests(self.doc, self._layout_body)
+        self.session.grids = self.grids
+        self.grid_poll = QTimer(self)  # layouts finish in the worker; their results are applied here
+        self.grid_poll.setInterval(POLL_MS)
+        self.grid_poll.timeout.connect(self.grids.poll)
+        self.grids.wants_polling.connect(lambda on: self.grid_poll.start() if on else self.grid_poll.stop())
+        self.scene = PlanScene(self.view, self.session)
         self.tool = CanvasTool(self.view, self.editor, self.scene)
         self.files = PlanFiles(self)
         self.bodies = Bodies(self)
@@ -127,15 +131,13 @@ class MainWindow(QMainWindow):
         self.doc.state_changed.connect(self._on_state_changed)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.editor.selection_changed.connect(self._on_selection_changed)
-        self.editor.visibility_changed.connect(
-            lambda zid: self.scene.set_zone_hidden(self.doc.plan, zid, zid in self.editor.hidden))
         self.editor.brush_changed.connect(self._sync_brush_widgets)
         self.editor.mode_changed.connect(self._sync_mode_actions)
         self.editor.injection_changed.connect(self.grid_actions.injection_changed)
         self.editor.injection_hovered.connect(self.grid_actions.injection_hovered)
         self.grids.busy_changed.connect(self._sync_busy)
         self.grids.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.grids.preview_changed.connect(self.grid_actions.preview_changed)
+        self.grids.preview_changed.connect(lambda _zone_id: self.summary_panel.schedule())
         self.grids.pending_changed.connect(self.summary_panel.schedule)
         self.grids.replacing.connect(self.grid_actions.replacing)
         self.exporter.busy_changed.connect(self._sync_busy)
@@ -245,25 +247,13 @@ class MainWindow(QMainWindow):
     def _on_doc_changed(self, change: Change) -> None:
         plan = self.doc.plan
         if change.reset and self.bodies.shown != plan.body.body_id and plan.body.body_id in BUNDLED_BODIES:
-            self.bodies.display(plan.body.body_id)  # draws the whole plan
-        else:
-            self.scene.apply(change, plan)
-            selected = self.editor.zone_id
-            if selected is not None and (selected in change.zones_changed or selected in change.zones_added):
-                if self.editor.in_gesture:
-                    self.scene.hide_outline()  # the border moves with every dab: redrawn when the stroke ends
-                    self._outline_stale = True
-                else:
-                    self.scene.show_outline(plan)
+            self.bodies.display(plan.body.body_id)  # the session moves to that body; the scene follows
         self.zone_panel.apply(change)
         self.point_panel.apply(change)
         self.summary_panel.schedule()
         self.grid_actions.sync()
 
     def _on_state_changed(self) -> None:
-        if self._outline_stale and not self.editor.in_gesture:
-            self._outline_stale = False
-            self.scene.show_outline(self.doc.plan)
         history = self.doc.history
         self.undo_action.setEnabled(history.can_undo)
         self.undo_action.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")
@@ -277,8 +267,6 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self) -> None:
         zone_id, point_id = self.editor.zone_id, self.editor.point_id
-        self.scene.set_zone_selected(self.doc.plan, zone_id)
-        self.scene.set_point_selected(self.doc.plan, point_id)
         # Bring the panel of what was just selected to the front (the docks share one tab stack).
         if point_id is not None and point_id != self._raised_for[1]:
             self.point_panel.raise_()

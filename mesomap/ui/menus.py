@@ -18,7 +18,7 @@ from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
 from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.render.camera import VIEWS
 from mesomap.ui import import_actions
-from mesomap.ui.editor import Mode
+from mesomap.session.session import Mode
 from mesomap.ui.export_actions import EXPORTS
 
 VIEW_KEYS = {"front": "1", "back": "2", "left": "3", "right": "4", "face": "5"}

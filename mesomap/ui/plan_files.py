@@ -24,7 +24,7 @@ from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.io.plan_file import SUFFIX, PlanFileError, save_plan
 from mesomap.model.plan import Plan
 from mesomap.ui.busy import wait_cursor
-from mesomap.ui.prefetch import surface_for
+from mesomap.session.prefetch import surface_for
 
 MAX_RECENT = 8
 #: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S, so an edit

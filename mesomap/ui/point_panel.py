@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 
 from mesomap.model.document import Change
 from mesomap.model.plan import ReflexPoint
-from mesomap.ui.editor import PlanEditor
+from mesomap.session.session import Session
 from mesomap.ui.list_panel import ERROR_STYLE, ID_ROLE, ListPanel, NotesEdit, commit_typed, menu_button, spin_box
 
 POINT_SIDES = ("left", "right", "midline")
 
 
 class PointPanel(ListPanel):
-    """Reflex points list + editor, bound to a PlanEditor. ``place_action`` is the point tool's action."""
+    """Reflex points list + editor, bound to a Session. ``place_action`` is the point tool's action."""
 
-    def __init__(self, editor: PlanEditor, place_action: QAction, parent: QWidget | None = None):
+    def __init__(self, editor: Session, place_action: QAction, parent: QWidget | None = None):
         super().__init__("Reflex points", "points-dock", editor, QTreeWidget(), ["Code", "Name", "Side"], parent)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 

@@ -31,7 +31,7 @@ from mesomap.model.grid import estimated_count
 from mesomap.model.plan import Plan, Zone
 from mesomap.model.placement import misplaced_injections
 from mesomap.model.summary import PlanSummary, summarize
-from mesomap.ui.editor import PlanEditor
+from mesomap.session.session import Session
 from mesomap.ui.zone_panel import ERROR_STYLE, WARNING_STYLE, scrolling
 
 #: Longest wait between a change and the summary showing it (ms).
@@ -77,7 +77,7 @@ def _count(n: int, estimate: bool) -> str:
 class SummaryPanel(QDockWidget):
     """Per-zone counts and volumes, totals and warnings for the editor's plan."""
 
-    def __init__(self, editor: PlanEditor, parent: QWidget | None = None):
+    def __init__(self, editor: Session, parent: QWidget | None = None):
         super().__init__("Summary", parent)
         self.setObjectName("summary-dock")
         self.editor = editor

@@ -17,9 +17,9 @@ from PySide6.QtCore import QEvent, Qt
 
 from mesomap.geometry.pick import RayHit
 from mesomap.ui.body_view import BodyView
-from mesomap.ui.editor import Mode, PlanEditor
-from mesomap.ui.editor_zones import zone_at_face
-from mesomap.ui.plan_scene import PlanScene, disc_radius_mm
+from mesomap.session.session import Mode, Session
+from mesomap.session.zones import zone_at_face
+from mesomap.render.plan_scene import PlanScene, disc_radius_mm
 
 #: A press this close (logical px) to a point's glyph grabs the point.
 GRAB_PX = 10.0
@@ -39,9 +39,9 @@ _Sample = tuple[tuple[float, float], RayHit | None, np.ndarray]  # (widget xy, h
 
 
 class CanvasTool:
-    """Turns mouse events on a BodyView into PlanEditor calls, by the editor's mode."""
+    """Turns mouse events on a BodyView into Session calls, by the editor's mode."""
 
-    def __init__(self, view: BodyView, editor: PlanEditor, scene: PlanScene):
+    def __init__(self, view: BodyView, editor: Session, scene: PlanScene):
         self.view = view
         self.editor = editor
         self.scene = scene
@@ -152,7 +152,7 @@ class CanvasTool:
         if mode == Mode.POINT:
             s = self.sample(x, y)
             if s[1] is None:
-                self.editor.message.emit("Click on the skin to place a point.")
+                self.editor.say("Click on the skin to place a point.")
                 return True
             self.editor.begin_place_point(s[1])
             self._drag = "point"
@@ -200,11 +200,11 @@ class CanvasTool:
     # -- points ----------------------------------------------------------------
     def point_under(self, x: float, y: float) -> str | None:
         """The reflex point whose glyph is under (x, y), unless skin hides it."""
-        glyphs = self.scene.points
-        if glyphs is None or not glyphs.positions:
+        positions = self.editor.point_positions()  # from the plan on the skin, not from the glyphs drawn
+        if not positions:
             return None
         best, best_d = None, GRAB_PX
-        for pid, pos in glyphs.positions.items():
+        for pid, pos in positions.items():
             px, py, _ = self.view.to_widget(pos)
             d = math.hypot(px - x, py - y)
             if d <= best_d:
@@ -213,7 +213,7 @@ class CanvasTool:
             return None
         origin, direction = self.view.ray_at(x, y)
         hit = self.editor.surface.pick(origin, direction)
-        along = float(np.dot(glyphs.positions[best] - origin, direction))
+        along = float(np.dot(positions[best] - origin, direction))
         if hit is not None and hit.distance_mm < along - 15.0:  # skin well in front of the point
             return None
         return best
@@ -228,11 +228,11 @@ class CanvasTool:
             return True
         s = self.sample(x, y)
         if s[1] is None:
-            self.editor.message.emit("Click on the skin inside a zone to add an injection point there.")
+            self.editor.say("Click on the skin inside a zone to add an injection point there.")
             return True
         zone = zone_at_face(self.editor.plan, s[1].face, self.editor.hidden)
         if zone is None:
-            self.editor.message.emit("Click inside a zone to add an injection point; points stay inside their zone.")
+            self.editor.say("Click inside a zone to add an injection point; points stay inside their zone.")
             return True
         if self.editor.begin_add_injection(zone.id, s[1]):
             self._drag = "injection"
@@ -240,17 +240,18 @@ class CanvasTool:
 
     def injection_under(self, x: float, y: float) -> tuple[str, int] | None:
         """The (zone id, index) of the visible injection disc nearest to (x, y) within GRAB_PX, or None."""
-        scene = self.scene
-        if scene.grid is None:
+        session = self.editor
+        if session.surface is None:
             return None
+        previews = session.grids.previews if session.grids is not None else {}
         candidates = []
         camera = np.array(self.view.plotter.camera.position)
         k0 = self.view.mm_per_pixel(0.0)  # mm per pixel is linear in the distance (constant when parallel)
         k1 = self.view.mm_per_pixel(1.0) - k0
         for zone in self.editor.plan.zones:
-            if not zone.injections or zone.id in self.editor.hidden or zone.id in scene.previews:
+            if not zone.injections or zone.id in session.hidden or zone.id in previews:
                 continue
-            pos, _ = scene.injection_frames(zone)
+            pos = session.injection_positions(zone)
             xy, depth = self.view.project(pos)
             d = np.hypot(xy[:, 0] - x, xy[:, 1] - y)
             # grab a disc on it or just beside it, so the skin between discs stays clickable (adding points)
@@ -269,7 +270,7 @@ class CanvasTool:
     def _set_hovered(self, target: tuple[str, int] | None) -> None:
         if target != self.hovered:
             self.hovered = target
-            self.editor.injection_hovered.emit(target)
+            self.editor.hover_injection(target)
 
     # -- brush ring ------------------------------------------------------------
     def _show_ring_at(self, hit: RayHit) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
 from mesomap.model.techniques import PATTERNS, SIDES, TECHNIQUES
-from mesomap.ui.editor import PlanEditor
+from mesomap.session.session import Session
 from mesomap.ui.list_panel import (
     ERROR_STYLE,
     ID_ROLE,
@@ -67,9 +67,9 @@ class _ZoneTree(QTreeWidget):
 
 
 class ZonePanel(ZoneGridSection, ListPanel):
-    """Zones list + parameter editor, bound to a PlanEditor."""
+    """Zones list + parameter editor, bound to a Session."""
 
-    def __init__(self, editor: PlanEditor, parent: QWidget | None = None):
+    def __init__(self, editor: Session, parent: QWidget | None = None):
         super().__init__("Zones", "zones-dock", editor, _ZoneTree(), ["Zone", "Area"], parent)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

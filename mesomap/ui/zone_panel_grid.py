@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QToolBu
 
 from mesomap.model.plan import Zone
 from mesomap.model.techniques import SPACING_MM
-from mesomap.ui.editor_injections import plan_order
+from mesomap.session.injections import plan_order
 from mesomap.ui.list_panel import WARNING_STYLE
 
 #: The spacing slider moves in steps of this many mm.
@@ -82,7 +82,7 @@ class ZoneGridSection:
         self.delete_injection_button.setDefaultAction(delete)
 
     def watch_grids(self, grids) -> None:
-        """Follow a GridController: parameters waiting for their layout, and its end."""
+        """Follow a GridRequests: parameters waiting for their layout, and its end."""
         grids.pending_changed.connect(self._grid_pending_changed)
         grids.busy_changed.connect(lambda _busy: self._show_grid(self.editor.zone))
         grids.preview_changed.connect(lambda _zone_id: self._show_grid(self.editor.zone))

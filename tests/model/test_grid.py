@@ -47,7 +47,7 @@ def test_fix_false_is_a_preview_that_keeps_the_pins(surface, knee, pattern):
 
 
 def test_preview_job_is_layout_zone_without_fixing(surface, knee):
-    from mesomap.ui import layout_jobs
+    from mesomap.session import worker as layout_jobs
 
     layout_jobs._surfaces.setdefault("female", surface)
     zone = replace(knee, injections=pinned_every(layout_zone(knee, surface), 7))

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from mesomap.model.plan import InjectionPoint
 from mesomap.render.overlays import STALE_RGB
-from mesomap.ui.editor import Mode
+from mesomap.session.session import Mode
 from tests.ui.conftest import click, drag, front_skin_point, gridded_window, hover, screen_of, wait_grids
 
 
@@ -403,7 +403,7 @@ def test_a_selected_point_is_let_go_when_its_grid_is_laid_out_again(window, qtbo
 
 
 def test_a_worker_process_that_dies_mid_layout_is_replaced_by_a_thread(window, qtbot):
-    from mesomap.ui.layout_jobs import LayoutWorker
+    from mesomap.session.worker import LayoutWorker
 
     own = LayoutWorker()
     window.grids.worker = own
@@ -422,7 +422,7 @@ def test_a_worker_process_that_dies_mid_layout_is_replaced_by_a_thread(window, q
 
 
 def test_the_thread_worker_lays_out_the_same_grid(window, qtbot):
-    from mesomap.ui.layout_jobs import LayoutWorker
+    from mesomap.session.worker import LayoutWorker
 
     gridded_window(qtbot, window, "knee_left")
     by_process = window.doc.plan.zones[0].injections
@@ -472,11 +472,11 @@ def test_saving_right_after_a_spacing_change_saves_it_with_its_grid(window, qtbo
 
 
 def test_the_layout_worker_imports_no_qt():
-    """The worker process runs mesomap.ui.layout_jobs: it must not drag Qt (or a display) in."""
+    """The worker process runs mesomap.session.worker: it must not drag Qt (or a display) in."""
     import subprocess
     import sys
 
-    code = ("import sys, mesomap.ui.layout_jobs as j; j.warm_job('female'); "
+    code = ("import sys, mesomap.session.worker as j; j.warm_job('female'); "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyvistaqt')]; "
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

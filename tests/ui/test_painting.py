@@ -9,7 +9,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from mesomap.model import edits
-from mesomap.ui.editor import Mode
+from mesomap.session.session import Mode
 from tests.ui.conftest import camera, drag, front_skin_point, hover, screen_of
 
 THIGH_Z = 600.0  # mm: mid-thigh on the female body (crotch ~750, knee ~450)

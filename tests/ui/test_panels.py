@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from mesomap.io.templates import zone_area_cm2
 from mesomap.model import edits
-from mesomap.ui.editor import Mode
+from mesomap.session.session import Mode
 from tests.ui.conftest import click, drag, front_skin_point, screen_of
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from mesomap.render.overlays import hex_to_rgb
-from mesomap.ui.editor import Mode
+from mesomap.session.session import Mode
 from tests.ui.conftest import drag, front_skin_point, screen_of
 
 #: A dab (pick + brush + plan edit + overlay and panel update, no frame) must stay interactive.

@@ -11,7 +11,7 @@ import pytest
 import mesomap.ui.summary_panel as summary_module
 from mesomap.model.grid import estimator
 from mesomap.model.summary import summarize
-from mesomap.ui.editor import Mode
+from mesomap.session.session import Mode
 from tests.ui.conftest import drag, front_skin_point, gridded_window, screen_of, wait_grids, wait_summary
 
 

@@ -1,7 +1,12 @@
-"""Keeps the 3D view in step with the plan: zone overlays, grids, point glyphs, the brush ring.
+"""Keeps a 3D view in step with a planning session: zone overlays, grids, point glyphs, the brush ring.
 
-A document change names the zones and points that differ; only those are
-redrawn, then the view renders once (coalesced: many changes, one frame).
+A :class:`PlanScene` follows a :class:`mesomap.session.session.Session` by itself
+(``PlanScene(view, session)``): it subscribes to the session's events — a document change
+names the zones and points that differ, and only those are redrawn; selection, hidden zones,
+the selected injection, grid previews and the body — then asks its view for one render
+(coalesced: many changes, one frame). Several scenes can follow one session (the clinician's
+window, a trainer's audience view); none holds state of its own about the plan. The view is
+anything with a PyVista ``plotter`` and a ``request_render()``.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from mesomap.render.overlays import (
     ZoneOutline,
     ZoneOverlay,
 )
-from mesomap.ui.body_view import BodyView
+from mesomap.session.session import Session
 
 
 def injection_frames(surface: PaintingSurface, injections) -> tuple[np.ndarray, np.ndarray]:
@@ -46,10 +51,12 @@ def disc_radius_mm(zone: Zone) -> float:
 
 
 class PlanScene:
-    """The plan's actors on a BodyView. ``attach`` a painting surface to draw, ``detach`` to hide."""
+    """The plan's actors on a view. ``attach`` a painting surface to draw, ``detach`` to hide; with a
+    ``session``, both follow the session's body and every change is drawn as it happens."""
 
-    def __init__(self, view: BodyView):
+    def __init__(self, view, session: Session | None = None):
         self.view = view
+        self.session: Session | None = None
         self.surface: PaintingSurface | None = None
         self.zones: ZoneOverlay | None = None
         self.points: PointGlyphs | None = None
@@ -60,10 +67,68 @@ class PlanScene:
         self.marker = InjectionMarker(view.plotter)
         self.labels = True
         self.numbers = False
-        self.previews: dict = {}  # zone id -> (params, injections) drawn instead of the zone's grid
+        self.previews: dict = {}  # zone id -> (params, injections) drawn instead of the zone's grid (the session's)
         self._grid_keys: dict[str, tuple] = {}  # zone id -> what its discs show (redrawn when it differs)
-        self._frames: dict[str, tuple] = {}  # zone id -> (injections, positions, normals) for hit tests
+        self._frames: dict[str, tuple] = {}  # zone id -> (injections, positions, normals) for drawing the marker
         self._marked = None  # the injection the marker rings (zone id, index)
+        self._outline_stale = False  # the selected zone's border moved during a stroke: redraw when it ends
+        if session is not None:
+            self.follow(session)
+
+    # -- following a session -------------------------------------------------------
+    def follow(self, session: Session) -> None:
+        """Draw ``session``'s plan on its body from now on, and every change to it."""
+        self.session = session
+        if session.grids is not None:
+            self.previews = session.grids.previews  # one preview state: the session's
+            session.grids.preview_changed.connect(self._preview_changed)
+        session.doc.changed.connect(self._doc_changed)
+        session.doc.state_changed.connect(self._state_changed)
+        session.selection_changed.connect(self._selection_changed)
+        session.visibility_changed.connect(self._visibility_changed)
+        session.injection_changed.connect(self._injection_changed)
+        session.surface_changed.connect(self._surface_changed)
+        self._surface_changed()
+
+    def _surface_changed(self) -> None:
+        s = self.session
+        if s.surface is None:
+            self.detach()
+        elif s.surface is not self.surface:
+            self.attach(s.surface, s.plan, s.hidden, s.zone_id, s.point_id)
+
+    def _doc_changed(self, change: Change) -> None:
+        s = self.session
+        plan = s.plan
+        if self.surface is None or (change.reset and plan.body.body_id != self.surface.coarse.body_id):
+            return  # another body: drawn when the session's surface follows
+        self.apply(change, plan)
+        selected = s.zone_id
+        if selected is not None and (selected in change.zones_changed or selected in change.zones_added):
+            if s.in_gesture:
+                self.hide_outline()  # the border moves with every dab: redrawn when the stroke ends
+                self._outline_stale = True
+            else:
+                self.show_outline(plan)
+
+    def _state_changed(self) -> None:
+        if self._outline_stale and not self.session.in_gesture:
+            self._outline_stale = False
+            self.show_outline(self.session.plan)
+
+    def _selection_changed(self) -> None:
+        s = self.session
+        self.set_zone_selected(s.plan, s.zone_id)
+        self.set_point_selected(s.plan, s.point_id)
+
+    def _visibility_changed(self, zone_id: str) -> None:
+        self.set_zone_hidden(self.session.plan, zone_id, zone_id in self.session.hidden)
+
+    def _injection_changed(self) -> None:
+        self.show_marker(self.session.plan, self.session.injection)
+
+    def _preview_changed(self, zone_id: str) -> None:
+        self.set_preview(self.session.plan, zone_id)
 
     def attach(self, surface: PaintingSurface, plan: Plan, hidden=(), zone_id=None, point_id=None) -> None:
         """Draw ``plan`` on ``surface`` (replacing whatever plan was drawn)."""
@@ -245,18 +310,15 @@ class PlanScene:
             self.grid.show_numbers(plan, hidden=set(self.zones.hidden) | set(self.previews))
             self.view.request_render()
 
-    def set_preview(self, plan: Plan, zone_id: str, preview) -> None:
-        """Draw ``preview`` = (params, injections) instead of a zone's grid; None draws its grid again."""
-        if preview is None:
-            self.previews.pop(zone_id, None)
-        else:
-            self.previews[zone_id] = preview
+    def set_preview(self, plan: Plan, zone_id: str) -> None:
+        """The zone's preview (``previews[zone_id]`` = (params, injections), the session's) changed: draw it
+        instead of the zone's grid, or the grid again when it is gone."""
         self.update_grids(plan, [zone_id], numbers=True)
-        if self.marker.visible or preview is None:
+        if self.marker.visible or zone_id not in self.previews:
             self.show_marker(plan, self._marked)
 
     def injection_frames(self, zone: Zone) -> tuple[np.ndarray, np.ndarray]:
-        """(positions, normals) of a zone's injection points (cached per grid)."""
+        """(positions, normals) of a zone's injection points (cached per grid), for drawing."""
         cached = self._frames.get(zone.id)
         if cached is not None and cached[0] is zone.injections:
             return cached[1], cached[2]

@@ -1,7 +1,9 @@
-"""Laying out injection grids without freezing the window.
+"""Laying out injection grids in the background, for a session (no Qt).
 
-:class:`GridController` sends zones to the layout worker
-(:mod:`mesomap.ui.layout_jobs`) and applies the results on the UI thread as
+:class:`GridRequests` sends zones to the layout worker
+(:mod:`mesomap.session.worker`) and applies the results on the caller's thread, when it calls
+:meth:`GridRequests.poll` (the window's timer while ``wants_polling``; the command line's
+:meth:`GridRequests.wait`), as
 one undoable edit per request ("Generate grid", "Generate all grids", "Set
 spacing of …"), but only to zones whose layout inputs (faces and pinned points)
 are still the ones that were laid out; a zone changed meanwhile keeps its
@@ -15,21 +17,30 @@ preview (no thinning or hole filling) is shown instead, latest request wins.
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from concurrent.futures import Future
-
-from PySide6.QtCore import QObject, QTimer, Signal
+from psygnal import Signal
 
 from mesomap.model import edits
 from mesomap.model.document import Change, Document
+from mesomap.model.grid import GridLimit
 from mesomap.model.plan import InjectionPoint, Plan, TreatmentParams, Zone
-from mesomap.ui.editor import LAYOUT_FIELDS, layout_changed
-from mesomap.ui.layout_jobs import LayoutCancelled, LayoutWorker, WorkerDied, layout_job, preview_job, warm_job, worker
+from mesomap.session.worker import (
+    LayoutCancelled,
+    LayoutWorker,
+    WorkerDied,
+    layout_job,
+    preview_job,
+    warm_job,
+    worker,
+)
+from mesomap.session.zones import LAYOUT_FIELDS, layout_changed
 
 SEED = 0
-#: How often finished layouts are looked for while any runs (ms).
+#: How often a view should call poll() while layouts run (ms).
 POLL_MS = 15
 
 
@@ -52,24 +63,24 @@ class _Batch:
     inputs: dict[str, Zone]  # what is laid out (for "params": the zone with its new parameters)
     bases: dict[str, Zone]  # the zones as the plan had them when asked
     results: dict[str, tuple[InjectionPoint, ...]] = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, Exception] = field(default_factory=dict)  # zone id -> why its layout failed
     pending: set[str] = field(default_factory=set)
     cancelled: bool = False
+    limit: GridLimit | None = None  # the most injections a zone may get (None: the per-zone limit)
 
 
-class GridController(QObject):
+class GridRequests:
     """Grid requests for one document; ``busy`` while any layout runs."""
 
     busy_changed = Signal(bool)
+    wants_polling = Signal(bool)  # True: results are on their way, call poll() every POLL_MS until False
     preview_changed = Signal(str)  # zone id: its preview grid was shown, replaced or cleared
     pending_changed = Signal(str)  # zone id: parameters waiting for their layout changed
     applied = Signal()  # a batch finished (applied, partly applied or failed)
     replacing = Signal(object)  # set of zone ids whose grids are about to be replaced by a layout
     message = Signal(str)
 
-    def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None,
-                 parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None):
         self.doc = doc
         self.closed = False
         self._body_id = body_id  # callable -> the bundled body the plan is edited on (None: none)
@@ -79,12 +90,10 @@ class GridController(QObject):
         self._preview_active: dict[str, TreatmentParams] = {}  # zone id -> params being previewed
         self._preview_running: tuple[str, TreatmentParams] | None = None
         self._preview_next: tuple[str, Zone] | None = None
-        # Finished jobs are picked up by a timer on the UI thread: no Qt object is touched from the
-        # worker's threads (a window closing while a result arrives must not race with it).
+        # Finished jobs are picked up by poll() on the caller's thread: nothing of the session is touched
+        # from the worker's threads (a window closing while a result arrives must not race with it).
         self._outstanding: list[tuple[tuple, Future]] = []
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._check)
+        self.failures: dict[str, Exception] = {}  # zone id -> why its layout failed, in the last request applied
         doc.changed.connect(self._doc_changed)
 
     # -- state -----------------------------------------------------------------
@@ -131,8 +140,10 @@ class GridController(QObject):
         self.worker.submit(warm_job, body_id)
 
     # -- requests --------------------------------------------------------------
-    def generate(self, zone_ids=None, label: str | None = None) -> bool:
-        """Lay out the grids of ``zone_ids`` (default: every painted zone) as one undo step."""
+    def generate(self, zone_ids=None, label: str | None = None, limit: GridLimit | None = None) -> bool:
+        """Lay out the grids of ``zone_ids`` (default: every painted zone) as one undo step.
+
+        ``limit``: a tighter GridLimit (a device's program size); a zone past it is refused with its estimate."""
         body_id = self._body_id()
         if body_id is None:
             self.message.emit("Grids are laid out on the bundled bodies: switch to Female or Male.")
@@ -150,7 +161,8 @@ class GridController(QObject):
         for b in self._batches:  # a newer request for the same zones supersedes an older one
             if b.kind == "generate" and set(b.inputs) <= {z.id for z in zones}:
                 b.cancelled = True
-        self._submit(_Batch(label, "generate", body_id, {z.id: z for z in zones}, {z.id: z for z in zones}))
+        self._submit(_Batch(label, "generate", body_id, {z.id: z for z in zones}, {z.id: z for z in zones},
+                            limit=limit))
         if empty:
             self.message.emit(f"Skipped {', '.join(empty)}: nothing painted yet.")
         return True
@@ -251,30 +263,45 @@ class GridController(QObject):
         self.busy_changed.emit(True)
 
     def _run(self, batch: _Batch, zone_id: str, zone: Zone) -> None:
-        future = self.worker.submit(layout_job, batch.body_id, zone, SEED)
+        future = self.worker.submit(layout_job, batch.body_id, zone, SEED, batch.limit)
         self._watch((batch, zone_id), future)
 
     def _watch(self, key: tuple, future: Future) -> None:
+        was_idle = not self._outstanding
         self._outstanding.append((key, future))
-        if not self._poll.isActive():
-            self._poll.start()
+        if was_idle:
+            self.wants_polling.emit(True)
 
-    def _check(self) -> None:
-        """Timer slot: hand finished jobs over, in the order they were asked for."""
+    @property
+    def polling(self) -> bool:
+        """True while results are on their way (a view calls :meth:`poll` every POLL_MS)."""
+        return bool(self._outstanding)
+
+    def poll(self) -> None:
+        """Apply the finished jobs, in the order they were asked for (call on the session's thread)."""
         done = [(key, f) for key, f in self._outstanding if f.done()]
         if done:
             self._outstanding = [(key, f) for key, f in self._outstanding if not f.done() or (key, f) not in done]
             for key, future in done:
                 self._finished(key, future)
         if not self._outstanding:
-            self._poll.stop()
+            self.wants_polling.emit(False)
+
+    def wait(self, timeout_s: float = 120.0) -> bool:
+        """Poll until every requested layout is applied (the command line, tests); False on timeout."""
+        deadline = time.monotonic() + timeout_s
+        while self._outstanding and time.monotonic() < deadline:
+            self.poll()
+            if self._outstanding:
+                time.sleep(POLL_MS / 1000)
+        return not self.pending
 
     def close(self) -> None:
-        """The window closes: results still on their way are dropped."""
+        """The view composing the session closes: results still on their way are dropped."""
         self.cancel_all()
         self.closed = True
-        self._poll.stop()
         self._outstanding.clear()
+        self.wants_polling.emit(False)
 
     def _finished(self, key, future) -> None:
         if self.closed:
@@ -292,7 +319,7 @@ class GridController(QObject):
                 if what != "preview":
                     self._run(what, zone_id, what.inputs[zone_id])
                     return
-            result, error = None, str(err) or type(err).__name__
+            result, error = None, err
         if what == "preview":
             self._preview_done(zone_id, result)
             return
@@ -308,6 +335,7 @@ class GridController(QObject):
         if batch in self._batches:
             self._batches.remove(batch)
         if not batch.cancelled:
+            self.failures = dict(batch.errors)
             self._apply(batch)
         self.busy_changed.emit(self.busy)
         self.applied.emit()
@@ -342,7 +370,7 @@ class GridController(QObject):
             elif fits and layout_changed(current.params, base.params):
                 fits = False  # laid out from parameters the zone no longer has
             if zone_id in batch.errors:
-                failed.append(f"{current.name}: {batch.errors[zone_id]}")
+                failed.append(f"{current.name}: {str(batch.errors[zone_id]) or type(batch.errors[zone_id]).__name__}")
             elif not fits:
                 changed_meanwhile.append(current.name)
             steps.append((zone_id, params, batch.results[zone_id] if fits else None))

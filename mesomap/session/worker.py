@@ -3,7 +3,7 @@
 The first layout of a zone builds its solver (the zone's flat charts: sparse
 solves in scipy), which holds Python's GIL for up to ~0.5 s on a big zone: a
 worker *thread* would still freeze the window for that long. So layouts run
-in one worker *process* (``python -m mesomap.ui.layout_jobs``) that loads the
+in one worker *process* (``python -m mesomap.session.worker``) that loads the
 painting surface itself and keeps its own solver cache
 (``mesomap.model.grid.solver_for``); a job ships a zone (~80 kB) and gets
 injection points back (~15 kB), ~2 ms round trip. Same inputs, same seed, same
@@ -29,23 +29,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mesomap.model.plan import InjectionPoint, Zone
+from mesomap.session.prefetch import surface_for
 
 _surfaces: dict = {}  # body id -> PaintingSurface, in whichever process runs the jobs
 _surface_lock = threading.Lock()
 
 
-def _surface(body_id: str):
+def job_surface(body_id: str):
+    """The body's painting surface in whichever process runs the job (in the app's own process, the
+    one the window already loaded)."""
     with _surface_lock:
         surface = _surfaces.get(body_id)
         if surface is None:
-            try:  # in the UI process (thread fallback): share the surface the window already loaded
-                from mesomap.ui.prefetch import surface_for
-
-                surface = surface_for(body_id)
-            except ImportError:  # pragma: no cover
-                from mesomap.io.meshes import load_painting_surface
-
-                surface = load_painting_surface(body_id)
+            surface = surface_for(body_id)
             _surfaces[body_id] = surface
         return surface
 
@@ -54,34 +50,30 @@ def _surface(body_id: str):
 
 def warm_job(body_id: str) -> bool:
     """Load the body's painting surface and its normals so the first real layout does not wait."""
-    _surface(body_id).vertex_normals  # noqa: B018
+    job_surface(body_id).vertex_normals  # noqa: B018
     return True
 
 
-def layout_job(body_id: str, zone: Zone, seed: int = 0) -> tuple[InjectionPoint, ...]:
-    """The zone's full injection grid in injection order (pinned points kept): ``model.grid.layout_zone``."""
-    from mesomap.model.grid import layout_zone
+def layout_job(body_id: str, zone: Zone, seed: int = 0, limit=None) -> tuple[InjectionPoint, ...]:
+    """The zone's full injection grid in injection order (pinned points kept): ``model.grid.layout_zone``
+    (``limit``: a GridLimit, default the per-zone limit)."""
+    from mesomap.model.grid import GridLimit, layout_zone
 
-    return layout_zone(zone, _surface(body_id), seed)
+    return layout_zone(zone, job_surface(body_id), seed, limit=limit or GridLimit())
 
 
 def preview_job(body_id: str, zone: Zone, seed: int = 0) -> tuple[InjectionPoint, ...]:
     """A quick preview of the grid (no thinning or hole filling: ≈15–30 ms once the solver exists)."""
     from mesomap.model.grid import layout_zone
 
-    return layout_zone(zone, _surface(body_id), seed, fix=False)
-
-
-def pdf_job(body_id: str, plan, out: str) -> str:
-    """Write the session sheet PDF (renders the plan's views offscreen; ~2 s)."""
-    from mesomap.render.sheet import export_session_pdf
-
-    return str(export_session_pdf(plan, _surface(body_id), out))
+    return layout_zone(zone, job_surface(body_id), seed, fix=False)
 
 
 # -- the worker ------------------------------------------------------------------------------------
 
-JOBS = {f.__name__: f for f in (warm_job, layout_job, preview_job, pdf_job)}
+def is_job(fn) -> bool:
+    """Jobs are module-level functions of mesomap (pickled by name: the worker imports their module)."""
+    return callable(fn) and getattr(fn, "__module__", "").startswith("mesomap.") and "<" not in fn.__qualname__
 _HEADER = struct.Struct("<Q")
 
 
@@ -111,7 +103,7 @@ def _read_frame(stream):
 
 
 class _ProcessExecutor:
-    """One ``python -m mesomap.ui.layout_jobs`` child fed pickled (id, job name, args) frames on stdin,
+    """One ``python -m mesomap.session.worker`` child fed pickled (id, job name, args) frames on stdin,
     answering (id, ok, value) frames on its own pipe; jobs run one after another.
 
     A plain subprocess rather than multiprocessing: spawning through multiprocessing re-imports
@@ -122,7 +114,7 @@ class _ProcessExecutor:
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
-        self._proc = subprocess.Popen([sys.executable, "-m", "mesomap.ui.layout_jobs"], stdin=subprocess.PIPE,
+        self._proc = subprocess.Popen([sys.executable, "-m", "mesomap.session.worker"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, env=env, cwd=package_root)
         self._lock = threading.Lock()
         self._futures: dict[int, Future] = {}
@@ -138,8 +130,8 @@ class _ProcessExecutor:
         self._reader.start()
 
     def submit(self, fn, *args) -> Future:
-        if fn.__name__ not in JOBS:
-            raise ValueError(f"{fn.__name__} is not a layout job")
+        if not is_job(fn):
+            raise ValueError(f"{fn!r} is not a job (a module-level function of mesomap)")
         future: Future = Future()
         with self._lock:
             if self.dead:
@@ -147,7 +139,7 @@ class _ProcessExecutor:
             self._next += 1
             job_id = self._next
             self._futures[job_id] = future
-        self._outbox.put((job_id, fn.__name__, args))
+        self._outbox.put((job_id, fn, args))
         return future
 
     def _write(self) -> None:
@@ -231,9 +223,11 @@ def serve() -> None:
         frame = _read_frame(stdin)
         if frame is None:
             return
-        job_id, name, args = frame
+        job_id, fn, args = frame
         try:
-            reply = (job_id, True, JOBS[name](*args))
+            if not is_job(fn):
+                raise ValueError(f"{fn!r} is not a job")
+            reply = (job_id, True, fn(*args))
         except BaseException as err:  # noqa: BLE001 — handed back to the caller
             reply = (job_id, False, err)
         try:
@@ -242,6 +236,30 @@ def serve() -> None:
             _write_frame(channel, (job_id, False, RuntimeError(f"{type(reply[2]).__name__}: {reply[2]}")))
         except (BrokenPipeError, OSError):
             return
+
+
+class InlineWorker:
+    """Runs each job at once, in the caller's thread (the command line: nothing to keep responsive)."""
+
+    kind = "inline"
+    use_process = False
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as err:  # noqa: BLE001 — handed to the caller like a worker's error
+            future.set_exception(err)
+        return future
+
+    def cancel_running(self) -> bool:
+        return False
+
+    def fall_back_to_thread(self) -> None:
+        pass
+
+    def shutdown(self, wait: bool = False) -> None:
+        pass
 
 
 class LayoutWorker:

@@ -1,0 +1,285 @@
+"""The open planning session: the document and its history, the selection, the active tool and its
+parameters, the grid requests — and every user operation, as a method. No Qt, no VTK.
+
+Views follow a session; they never own its state. The window's panels, the 3D scene
+(:class:`mesomap.render.plan_scene.PlanScene`), a trainer's audience view and the command line
+all act through the same methods and hear the same events (psygnal signals):
+
+- ``doc.changed(Change)`` / ``doc.state_changed()``: what in the plan changed; dirty flag, undo;
+- ``selection_changed``, ``injection_changed``, ``injection_hovered(target)``,
+  ``visibility_changed(zone_id)``, ``brush_changed``, ``mode_changed(mode)``;
+- ``message(text)``: a line for the user;
+- ``grids.*`` (:class:`mesomap.session.grids.GridRequests`): layouts, previews, progress.
+
+Every change to the plan is a document edit (undoable); the selection, hidden zones, brush
+radius, mirror flag and tool mode are view state (not undoable, not saved). The operations live
+by what they edit — painting and zones (:mod:`.zones`), injection points of a grid
+(:mod:`.injections`), reflex points (:mod:`.points`) — as functions of the session, bound here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from enum import Enum
+
+import numpy as np
+from psygnal import Signal
+
+from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.model.document import Document
+from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
+from mesomap.session import files, injections, points, zones
+from mesomap.session.zones import Stroke
+
+DEFAULT_RADIUS_MM = 15.0
+
+
+class Mode(str, Enum):
+    NAVIGATE = "navigate"
+    PAINT = "paint"
+    ERASE = "erase"
+    POINT = "point"
+    INJECT = "inject"  # add, move and select injection points of a zone's grid
+
+
+class Session:
+    """One plan being planned on one painting surface, with its selection and tool state.
+
+    ``surface`` is None while a user mesh (not a bundled body) is shown: then the plan cannot be
+    edited and every editing call is refused. ``grids`` (a GridRequests, set by whoever composes
+    the session) lays out grids in the background; without it, parameter changes apply at once.
+    """
+
+    selection_changed = Signal()
+    injection_changed = Signal()  # the selected injection point changed (or its values did)
+    injection_hovered = Signal(object)  # (zone id, index) under the cursor, or None
+    visibility_changed = Signal(str)  # zone id
+    brush_changed = Signal()  # radius or mirror
+    mode_changed = Signal(str)
+    message = Signal(str)  # a status line for the user
+    surface_changed = Signal()  # the body the plan is edited on changed (or editing turned off)
+
+    def __init__(self, doc: Document | None = None, surface: PaintingSurface | None = None, plan: Plan | None = None):
+        if doc is None:
+            if plan is None:
+                raise ValueError("a session needs a document or a plan")
+            doc = Document(plan)
+        self.doc = doc
+        self.surface = surface
+        self.zone_id: str | None = None
+        self.point_id: str | None = None
+        self.injection: tuple[str, int] | None = None  # (zone id, index in its injections)
+        self.grids = None  # a GridRequests: gridded zones follow their layout parameters
+        self.hidden: set[str] = set()
+        self.radius_mm = DEFAULT_RADIUS_MM
+        self.mirror = False
+        self.mode = Mode.NAVIGATE
+        self.stroke_state: Stroke | None = None
+        self._gesture: contextlib.ExitStack | None = None
+        self._positions: dict[str, tuple[tuple[InjectionPoint, ...], np.ndarray]] = {}  # zone id -> (points, mm)
+        self.doc.changed.connect(self._tidy_selection)
+
+    # -- operations (functions of the session, by what they edit) --------------------------------
+    begin_stroke = zones.begin_stroke
+    dab_faces = zones.dab_faces
+    stroke = zones.stroke
+    apply_faces = zones.apply_faces
+    add_zone = zones.add_zone
+    add_zone_from_template = zones.add_zone_from_template
+    delete_zone = zones.delete_zone
+    clear_zone = zones.clear_zone
+    update_zone = zones.update_zone
+    set_zone_params = zones.set_zone_params
+    shown_params = zones.shown_params
+    begin_add_injection = injections.begin_add_injection
+    add_injection = injections.add_injection
+    begin_move_injection = injections.begin_move_injection
+    drag_injection = injections.drag_injection
+    delete_injection = injections.delete_injection
+    set_injection_pinned = injections.set_injection_pinned
+    clear_grid = injections.clear_grid
+    add_point_from_template = points.add_point_from_template
+    begin_place_point = points.begin_place_point
+    begin_move_point = points.begin_move_point
+    drag_point = points.drag_point
+    delete_point = points.delete_point
+    update_point = points.update_point
+    lay_out = files.lay_out
+    save = files.save
+    export = files.export
+
+    # -- state ---------------------------------------------------------------
+    @staticmethod
+    def open(path, *, inline: bool = False):
+        """(session, what opening found) for the plan file ``path``: see :func:`files.open_session`."""
+        return files.open_session(path, inline=inline)
+
+    @property
+    def plan(self) -> Plan:
+        return self.doc.plan
+
+    @property
+    def enabled(self) -> bool:
+        return self.surface is not None
+
+    @property
+    def zone(self) -> Zone | None:
+        try:
+            return self.plan.zone(self.zone_id) if self.zone_id else None
+        except KeyError:
+            return None
+
+    @property
+    def point(self) -> ReflexPoint | None:
+        try:
+            return self.plan.point(self.point_id) if self.point_id else None
+        except KeyError:
+            return None
+
+    @property
+    def injection_point(self) -> InjectionPoint | None:
+        """The selected injection point (None when none is selected)."""
+        if self.injection is None:
+            return None
+        zone_id, index = self.injection
+        try:
+            return self.plan.zone(zone_id).injections[index]
+        except (KeyError, IndexError):
+            return None
+
+    def set_surface(self, surface: PaintingSurface | None) -> None:
+        """The body the plan is edited on (None: a user mesh is shown, editing is off)."""
+        self.end_gesture()
+        changed = surface is not self.surface
+        self.surface = surface
+        self._positions.clear()
+        if changed:
+            self.surface_changed.emit()
+
+    # -- where things are (geometry, never read back from a view) ---------------------------------
+    def injection_positions(self, zone: Zone) -> np.ndarray:
+        """(n, 3) mm skin positions of a zone's injections, in order (cached per grid)."""
+        cached = self._positions.get(zone.id)
+        if cached is not None and cached[0] is zone.injections:
+            return cached[1]
+        if not zone.injections:
+            pos = np.zeros((0, 3))
+        else:
+            pos, _ = self.surface.points_on_faces([q.face for q in zone.injections],
+                                                  [q.barycentric for q in zone.injections])
+        self._positions[zone.id] = (zone.injections, pos)
+        return pos
+
+    def point_positions(self) -> dict[str, np.ndarray]:
+        """Reflex point id -> (3,) mm skin position."""
+        pts = self.plan.points
+        if not pts or self.surface is None:
+            return {}
+        pos, _ = self.surface.points_on_faces([p.face for p in pts], [p.barycentric for p in pts])
+        return {p.id: pos[i] for i, p in enumerate(pts)}
+
+    # -- tool ----------------------------------------------------------------
+    def set_mode(self, mode: Mode | str) -> None:
+        mode = Mode(mode)
+        if mode != self.mode:
+            self.end_gesture()
+            self.mode = mode
+            self.mode_changed.emit(mode.value)
+
+    def set_radius(self, radius_mm: float) -> None:
+        r = float(min(max(radius_mm, BRUSH_MIN_MM), BRUSH_MAX_MM))
+        if r != self.radius_mm:
+            self.radius_mm = r
+            self.brush_changed.emit()
+
+    def set_mirror(self, on: bool) -> None:
+        if bool(on) != self.mirror:
+            self.mirror = bool(on)
+            self.brush_changed.emit()
+
+    # -- selection -----------------------------------------------------------
+    def select_zone(self, zone_id: str | None) -> None:
+        if zone_id != self.zone_id:
+            self.zone_id = zone_id
+            self.selection_changed.emit()
+
+    def select_point(self, point_id: str | None) -> None:
+        if point_id != self.point_id:
+            self.point_id = point_id
+            self.selection_changed.emit()
+
+    def select_injection(self, zone_id: str | None, index: int | None = None) -> None:
+        """Select injection ``index`` of a zone (and the zone); None clears."""
+        target = None if zone_id is None or index is None else (zone_id, int(index))
+        if zone_id is not None:
+            self.select_zone(zone_id)
+        if target != self.injection:
+            self.injection = target
+            self.injection_changed.emit()
+
+    def hover_injection(self, target: tuple[str, int] | None) -> None:
+        """The injection under the pointer changed (None: none)."""
+        self.injection_hovered.emit(target)
+
+    def set_zone_visible(self, zone_id: str, visible: bool) -> None:
+        if visible == (zone_id in self.hidden):
+            (self.hidden.discard if visible else self.hidden.add)(zone_id)
+            self.visibility_changed.emit(zone_id)
+
+    def say(self, text: str) -> None:
+        """A line for the user (the window's status bar, the CLI's stderr)."""
+        self.message.emit(text)
+
+    def refuse(self, why: str) -> bool:
+        """Say why an operation was refused; False, for ``return s.refuse(...)``."""
+        self.message.emit(why)
+        return False
+
+    def _tidy_selection(self, change) -> None:
+        """Forget selections and hidden flags of zones and points that are gone (after undo, open…)."""
+        zone_ids = {z.id for z in self.plan.zones}
+        self.hidden &= zone_ids
+        for zone_id in [z for z in self._positions if z not in zone_ids]:
+            del self._positions[zone_id]
+        changed = False
+        if self.injection is not None:
+            zone_id, index = self.injection
+            gone = change.reset or zone_id not in zone_ids or index >= len(self.plan.zone(zone_id).injections)
+            if gone:
+                self.injection = None
+            if gone or zone_id in change.zones_changed:
+                self.injection_changed.emit()
+        if self.zone_id is not None and self.zone_id not in zone_ids:
+            self.zone_id = self.plan.zones[-1].id if self.plan.zones else None
+            changed = True
+        if self.point_id is not None and self.point_id not in {p.id for p in self.plan.points}:
+            self.point_id = None
+            changed = True
+        if change.zones_added and not change.reset:
+            stroke_zone = self.stroke_state.zone_id if self.stroke_state is not None else None
+            self.zone_id = change.zones_added[-1] if self._gesture is None or stroke_zone is None else stroke_zone
+            changed = True
+        if change.points_added and not change.reset:
+            self.point_id = change.points_added[-1]
+            changed = True
+        if changed:
+            self.selection_changed.emit()
+
+    # -- gestures: one drag = one undo step ----------------------------------
+    @property
+    def in_gesture(self) -> bool:
+        return self._gesture is not None
+
+    def begin_gesture(self, label: str) -> None:
+        """Open one undo step that the following edits join, until :meth:`end_gesture`."""
+        self.end_gesture()
+        self._gesture = contextlib.ExitStack()
+        self._gesture.enter_context(self.doc.macro(label))
+
+    def end_gesture(self) -> None:
+        """Close the running stroke or drag (its edits become one undo step)."""
+        gesture, self._gesture = self._gesture, None
+        self.stroke_state = None
+        if gesture is not None:
+            gesture.close()
