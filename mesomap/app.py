@@ -29,7 +29,7 @@ def run_gui(body_id: str | None = None) -> int:
         _exit_after_first_frame(app, window)
     window.show()
     if not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
-        QTimer.singleShot(0, window.offer_recovery)  # asks only when a crash left an autosave
+        QTimer.singleShot(0, window.files.offer_recovery)  # asks only when a crash left an autosave
     return app.exec()
 
 

@@ -258,8 +258,9 @@ def _plan_and_surface(path: str):
 
 
 def cmd_grid(args: argparse.Namespace) -> int:
-    from mesomap.io.plan_file import save_plan
-    from mesomap.model.grid import GridLimit, grid_plan
+    """Lay out every zone through the session's own operation (as the window's Generate all)."""
+    from mesomap.model.grid import GridLimit
+    from mesomap.session.session import Session
 
     limit = GridLimit()
     if args.device:
@@ -267,13 +268,15 @@ def cmd_grid(args: argparse.Namespace) -> int:
 
         profile = find_profile(args.device)
         limit = GridLimit.for_device(profile.name, profile.max_shots_per_program)
-    plan, surface = _plan_and_surface(args.plan)
-    for z in plan.zones:
+    session, _ = Session.open(args.plan, inline=True)
+    for z in session.plan.zones:
         errors = z.params.errors()
         if errors:
             raise ValueError(f"zone {z.name!r}: {errors[0]}")
-    plan = grid_plan(plan, surface, seed=args.seed, limit=limit)
-    out = save_plan(plan, args.out or args.plan, surface)
+    if any(len(z.faces) for z in session.plan.zones) and not session.lay_out(limit=limit, seed=args.seed):
+        raise next(iter(session.grids.failures.values()))  # nothing is written
+    plan = session.plan
+    out = session.save(args.out or args.plan)
     counts = ", ".join(f"{terminal_text(z.name, newlines=False)} {len(z.injections)}" for z in plan.zones)
     print(f"{out}: {sum(len(z.injections) for z in plan.zones)} injections laid out ({counts})")
     return 0

@@ -83,6 +83,25 @@ def violations(graph: dict[str, set[str]], forbidden: dict[str, set[str]]) -> li
     return found
 
 
+#: The window and its panels act through the session (mesomap.session), never by editing the plan or
+#: writing files themselves: these names may not be imported by mesomap.ui.
+UI_MAY_NOT_IMPORT = {"mesomap.model.edits", "mesomap.io.plan_file.save_plan", "mesomap.io.exports.exporters",
+                     "mesomap.io.export_interop", "mesomap.io.autosave.Autosaver.save",
+                     "mesomap.model.import_points.apply_import"}
+#: ...nor call the document's edits directly (a text check: ``doc.edit(`` / ``doc.replace(``).
+UI_MAY_NOT_CALL = (".doc.edit(", ".doc.replace(")
+
+
+def test_ui_acts_through_the_session():
+    graph = import_graph(PACKAGE)
+    found = [f"{module} imports {name}" for module, names in sorted(graph.items()) if module.startswith("mesomap.ui")
+             for name in sorted(names) if any(name == b or name.startswith(b + ".") for b in UI_MAY_NOT_IMPORT)]
+    for path in sorted((PACKAGE / "ui").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.name} calls {call}" for call in UI_MAY_NOT_CALL if call in text]
+    assert found == []
+
+
 def test_package_respects_layers():
     graph = import_graph(PACKAGE)
     assert "mesomap.geometry.body_mesh" in graph, "the walker found no modules"

@@ -67,6 +67,7 @@ class _Batch:
     pending: set[str] = field(default_factory=set)
     cancelled: bool = False
     limit: GridLimit | None = None  # the most injections a zone may get (None: the per-zone limit)
+    seed: int = SEED  # for the blue-noise pattern
 
 
 class GridRequests:
@@ -140,7 +141,8 @@ class GridRequests:
         self.worker.submit(warm_job, body_id)
 
     # -- requests --------------------------------------------------------------
-    def generate(self, zone_ids=None, label: str | None = None, limit: GridLimit | None = None) -> bool:
+    def generate(self, zone_ids=None, label: str | None = None, limit: GridLimit | None = None,
+                 seed: int = SEED) -> bool:
         """Lay out the grids of ``zone_ids`` (default: every painted zone) as one undo step.
 
         ``limit``: a tighter GridLimit (a device's program size); a zone past it is refused with its estimate."""
@@ -162,7 +164,7 @@ class GridRequests:
             if b.kind == "generate" and set(b.inputs) <= {z.id for z in zones}:
                 b.cancelled = True
         self._submit(_Batch(label, "generate", body_id, {z.id: z for z in zones}, {z.id: z for z in zones},
-                            limit=limit))
+                            limit=limit, seed=seed))
         if empty:
             self.message.emit(f"Skipped {', '.join(empty)}: nothing painted yet.")
         return True
@@ -263,7 +265,7 @@ class GridRequests:
         self.busy_changed.emit(True)
 
     def _run(self, batch: _Batch, zone_id: str, zone: Zone) -> None:
-        future = self.worker.submit(layout_job, batch.body_id, zone, SEED, batch.limit)
+        future = self.worker.submit(layout_job, batch.body_id, zone, batch.seed, batch.limit)
         self._watch((batch, zone_id), future)
 
     def _watch(self, key: tuple, future: Future) -> None:

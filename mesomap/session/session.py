@@ -71,6 +71,7 @@ class Session:
         self.point_id: str | None = None
         self.injection: tuple[str, int] | None = None  # (zone id, index in its injections)
         self.grids = None  # a GridRequests: gridded zones follow their layout parameters
+        self.autosaver = None  # an Autosaver: autosave_tick() keeps a copy of unsaved changes
         self.hidden: set[str] = set()
         self.radius_mm = DEFAULT_RADIUS_MM
         self.mirror = False
@@ -106,7 +107,13 @@ class Session:
     delete_point = points.delete_point
     update_point = points.update_point
     lay_out = files.lay_out
+    move_to_body = files.move_to_body
+    new_plan = files.new_plan
+    open_plan = files.open_plan
+    restore = files.restore
+    import_points = files.import_points
     save = files.save
+    autosave_tick = files.autosave_tick
     export = files.export
 
     # -- state ---------------------------------------------------------------

@@ -10,7 +10,6 @@ current body stays.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -58,7 +57,7 @@ class Bodies:
         """Show a bundled body; the plan moves to it (an undoable step once the plan has content)."""
         win = self.window
         if body_id not in BUNDLED_BODIES:
-            win._error("Cannot show body", f"unknown body {body_id!r}")
+            win.show_error("Cannot show body", f"unknown body {body_id!r}")
             return
         plan = win.doc.plan
         if plan.body.body_id == body_id:
@@ -67,20 +66,11 @@ class Bodies:
         try:
             ref = body_ref(surface_for(body_id))
         except MeshLoadError as err:
-            win._error("Cannot show body", str(err))
+            win.show_error("Cannot show body", str(err))
             self.sync_actions()
             return
         win.tool.cancel()
-        if self._pristine():
-            win.doc.replace(replace(plan, body=ref), path=None, saved=True)
-        else:
-            win.doc.edit(f"Switch to the {body_id} body", lambda p: replace(p, body=ref))
-
-    def _pristine(self) -> bool:
-        """An untouched new plan: switching its body is not worth an undo step or a save question."""
-        doc = self.window.doc
-        return (doc.path is None and not doc.dirty and not doc.history.can_undo and not doc.history.can_redo
-                and not doc.plan.zones and not doc.plan.points)
+        win.session.move_to_body(ref)
 
     def display(self, body_id: str) -> None:
         """Put bundled body ``body_id`` and the plan on screen."""
@@ -89,12 +79,12 @@ class Bodies:
             mesh = load_bundled_body(body_id)
             surface = surface_for(body_id)
         except MeshLoadError as err:
-            win._error("Cannot show body", str(err))
+            win.show_error("Cannot show body", str(err))
             return
         self._show_mesh(mesh)
         self.shown = body_id
         win.session.set_surface(surface)  # the session's scenes draw the plan on it
-        win._set_plan_tools_enabled(True)
+        win.set_plan_tools_enabled(True)
         win.settings.setValue("body/last", body_id)
 
     def _show_mesh(self, mesh: BodyMesh) -> None:
@@ -129,13 +119,13 @@ class Bodies:
             units = self._ask_units(err)
             return self.open_mesh(path, units) if units else False
         except MeshLoadError as err:
-            win._error("Cannot open mesh", str(err))
+            win.show_error("Cannot open mesh", str(err))
             return False
         win.tool.cancel()
         win.session.set_surface(None)  # plan tools off; the scenes hide the plan
         self.shown = None
         self._show_mesh(loaded.mesh)
-        win._set_plan_tools_enabled(False)
+        win.set_plan_tools_enabled(False)
         notes = "; ".join(loaded.notes)
         win.statusBar().showMessage(
             f"{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled "
@@ -147,7 +137,7 @@ class Bodies:
         lo, hi = BODY_HEIGHT_RANGE_MM
         units = [u for u in UNIT_SCALE_TO_MM if lo <= err.height * UNIT_SCALE_TO_MM[u] <= hi]
         if not units:
-            self.window._error("Cannot open mesh", f"{err.path.name}: its tallest extent {err.height:g} is no body's "
+            self.window.show_error("Cannot open mesh", f"{err.path.name}: its tallest extent {err.height:g} is no body's "
                                f"height ({lo / 1000:g}–{hi / 1000:g} m) in any units mesomap knows")
             return None
         labels = [f"{UNIT_LABELS[u]} → {err.height * UNIT_SCALE_TO_MM[u] / 1000:.2f} m tall" for u in units]

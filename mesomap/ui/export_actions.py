@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from mesomap.io.exports import ExportError, check_exportable, exporters
+from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
 from mesomap.render.sheet import pdf_job
@@ -140,7 +140,7 @@ class Exporter(QObject):
             if key == "pdf":
                 return self._write_pdf(plan, surface, out)
             with wait_cursor():
-                exporters()[key][1](plan, surface, out)
+                self.window.session.export(key, out)
         except ExportError as err:
             self._failed(fmt, export_error_text(err))
             return False
@@ -201,5 +201,5 @@ class Exporter(QObject):
 
     def _failed(self, fmt: ExportFormat, reason: str) -> None:
         reason = reason.rstrip(".")
-        self.window._error("Cannot export", f"Nothing was written: {reason}.")
+        self.window.show_error("Cannot export", f"Nothing was written: {reason}.")
         self.finished.emit(fmt.key, None)

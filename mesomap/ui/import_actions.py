@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesomap.io.import_markups import MarkupsError, load_markups
-from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, apply_import, import_label, prepare_import
+from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, prepare_import
 from mesomap.ui.busy import wait_cursor
 
 TITLE = "Import reflex points"
@@ -46,7 +46,7 @@ class PointImporter:
     def _can_import(self) -> bool:
         win = self.window
         if not win.editor.enabled or win.surface is None:
-            win._error(TITLE, "Reflex points are placed on the bundled bodies: switch to Female or Male first.")
+            win.show_error(TITLE, "Reflex points are placed on the bundled bodies: switch to Female or Male first.")
             return False
         return True
 
@@ -61,14 +61,14 @@ class PointImporter:
                 markups = load_markups(path)
                 result = prepare_import(win.doc.plan, win.surface, markups.points, self.max_distance_mm)
         except MarkupsError as err:
-            win._error("Cannot import reflex points", str(err))
+            win.show_error("Cannot import reflex points", str(err))
             return False
         except ValueError as err:  # a depth or volume in the file that no reflex point may have
-            win._error("Cannot import reflex points", f"{Path(path).name}: {err}")
+            win.show_error("Cannot import reflex points", f"{Path(path).name}: {err}")
             return False
         source = markups.source
         if result.far and not result.changes_anything:
-            win._error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")
+            win.show_error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")
             return False
         if result.far and not self._ask_import_rest(source, result):
             win.statusBar().showMessage(f"Nothing imported from {source}", 8000)
@@ -76,8 +76,7 @@ class PointImporter:
         if not result.changes_anything:
             win.statusBar().showMessage(f"Nothing to import from {source}: {result.summary()}", 10000)
             return False
-        win.doc.edit(import_label(result), apply_import, result)
-        win.editor.select_point((result.points or [u.after for u in result.updated])[0].id)
+        win.session.import_points(result)
         notes = []  # what was updated in place or unchanged, left out, skipped
         n, m = len(result.points), len(result.updated)
         if m:

@@ -1,11 +1,13 @@
 """The main window: the 3D body with the plan on it, tools, zone and point docks, files, autosave.
 
-The window builds the pieces and wires them together; each concern lives in its own module:
-menus and toolbars in :mod:`mesomap.ui.menus`, plan files, autosave and recovery in
-:mod:`mesomap.ui.plan_files`, the body on screen in :mod:`mesomap.ui.bodies`, the Grid menu in
-:mod:`mesomap.ui.grid_actions`, exports and imports in :mod:`mesomap.ui.export_actions` and
-:mod:`mesomap.ui.import_actions`. Their public methods stay reachable on the window
-(``window.save_to(path)``, ``window.open_mesh(path)``, ``window.generate_grid()``…).
+The window composes the pieces; the plan, its history, selection, tools and grids belong to the
+session (:class:`mesomap.session.session.Session`, ``window.session``), which the 3D scene and the
+panels follow by themselves. Each window concern lives in its own module and is reached by its
+name, not through the window: menus and toolbars in :mod:`mesomap.ui.menus`, plan files,
+autosave and recovery in ``window.files`` (:mod:`mesomap.ui.plan_files`), the body on screen in
+``window.bodies`` (:mod:`mesomap.ui.bodies`), the Grid menu in ``window.grid_actions``
+(:mod:`mesomap.ui.grid_actions`), exports and imports in :mod:`mesomap.ui.export_actions` and
+:mod:`mesomap.ui.import_actions`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QT
 from mesomap.about import about_html
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.pick import RayHit
-from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, Autosaver, Recovery
+from mesomap.io.autosave import Autosaver
 from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError, load_bundled_body
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
@@ -143,9 +145,10 @@ class MainWindow(QMainWindow):
         self.exporter.busy_changed.connect(self._sync_busy)
 
         self.autosaver = autosaver or Autosaver()
+        self.session.autosaver = self.autosaver
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_TICK_MS)
-        self.autosave_timer.timeout.connect(self.autosave_tick)
+        self.autosave_timer.timeout.connect(self.files.autosave_tick)
         self.autosave_timer.start()
 
         geometry = self.settings.value("window/geometry")
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
     def _sync_mode_actions(self, mode: str) -> None:
         self.mode_actions[Mode(mode)].setChecked(True)
 
-    def _set_plan_tools_enabled(self, on: bool) -> None:
+    def set_plan_tools_enabled(self, on: bool) -> None:
         if not on:
             self.editor.set_mode(Mode.NAVIGATE)
         for action in self._plan_actions():
@@ -231,17 +234,6 @@ class MainWindow(QMainWindow):
     def surface(self):
         """The painting surface of the body on screen (None for a user mesh)."""
         return self.editor.surface
-
-    def show_bundled_body(self, body_id: str) -> None:
-        """Show a bundled body; the plan moves to it (an undoable step once the plan has content)."""
-        self.bodies.show_bundled_body(body_id)
-
-    def open_mesh_dialog(self) -> None:
-        self.bodies.open_mesh_dialog()
-
-    def open_mesh(self, path: str | Path, units: str | None = None) -> bool:
-        """Show the mesh in ``path``; on any problem show why and keep the current body."""
-        return self.bodies.open_mesh(path, units)
 
     # -- document ------------------------------------------------------------
     def _on_doc_changed(self, change: Change) -> None:
@@ -284,7 +276,7 @@ class MainWindow(QMainWindow):
         self.zone_panel.commit_pending()
         self.point_panel.commit_pending()
         if layouts:
-            self.finish_layouts()
+            self.grid_actions.finish_layouts()
 
     def undo(self) -> None:
         self.tool.cancel()  # a stroke in progress ends (and becomes the step undone)
@@ -311,18 +303,6 @@ class MainWindow(QMainWindow):
         if zone is not None:
             self.editor.select_zone(zone.id)
 
-    # -- grids (mesomap.ui.grid_actions) ----------------------------------------------
-    def generate_grid(self, all_zones: bool = False) -> bool:
-        """Lay out the selected zone's grid (or every zone's) in the background; one undo step."""
-        return self.grid_actions.generate(all_zones)
-
-    def finish_layouts(self, timeout_s: float = 120.0) -> bool:
-        """Wait (the window repaints, input waits) until the requested grids are applied; False on timeout."""
-        return self.grid_actions.finish_layouts(timeout_s)
-
-    def set_numbers(self, on: bool) -> None:
-        self.grid_actions.set_numbers(on)
-
     # -- out -----------------------------------------------------------------
     def send_to_device(self) -> None:
         """The Send to device dialog for the open plan (which it never changes)."""
@@ -333,61 +313,11 @@ class MainWindow(QMainWindow):
         try:
             surface = surface_for(body_id)
         except MeshLoadError as err:
-            self._error("Cannot send", str(err))
+            self.show_error("Cannot send", str(err))
             return
         dialog = DeviceDialog(self.doc.plan, surface, self.settings, self)
         self.device_dialog = dialog
         dialog.exec()
-
-    # -- files (mesomap.ui.plan_files) ---------------------------------------------------
-    def ask_save_changes(self) -> str:
-        """'save', 'discard' or 'cancel' for the unsaved changes of the open plan."""
-        return self.files.ask_save_changes()
-
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the open plan (saved, or the user said so)."""
-        return self.files.maybe_save()
-
-    def new_plan(self) -> bool:
-        return self.files.new_plan()
-
-    def open_plan_dialog(self) -> bool:
-        return self.files.open_plan_dialog()
-
-    def open_plan(self, path: str | Path, ask: bool = True) -> bool:
-        """Open a plan file (on its own body); a bad file shows why and the open plan stays."""
-        return self.files.open_plan(path, ask)
-
-    def save(self) -> bool:
-        return self.files.save()
-
-    def save_as(self) -> bool:
-        return self.files.save_as()
-
-    def save_to(self, path: str | Path) -> bool:
-        """Write the plan to ``path`` (atomically); on failure say why and keep it unsaved."""
-        return self.files.save_to(path)
-
-    def recent_files(self) -> list[str]:
-        return self.files.recent_files()
-
-    def _fill_recent_menu(self) -> None:
-        self.files.fill_recent_menu()
-
-    def open_recent(self, path: str) -> bool:
-        return self.files.open_recent(path)
-
-    def autosave_tick(self, now: float | None = None, interval_s: float = AUTOSAVE_INTERVAL_S) -> bool:
-        """Timer slot: write the autosave when the plan has unsaved changes and it is due."""
-        return self.files.autosave_tick(now, interval_s)
-
-    def ask_restore(self, recovery: Recovery) -> bool:
-        """True to restore ``recovery``, False to delete it."""
-        return self.files.ask_restore(recovery)
-
-    def offer_recovery(self) -> bool:
-        """At start: offer autosaves left by a crash, newest first; True when one was restored."""
-        return self.files.offer_recovery()
 
     # -- feedback ------------------------------------------------------------
     def _show_pick(self, hit: RayHit) -> None:
@@ -395,15 +325,15 @@ class MainWindow(QMainWindow):
         x, y, z = hit.point_mm
         self.statusBar().showMessage(f"Face {hit.face} at x {x:.1f}, y {y:.1f}, z {z:.1f} mm")
 
-    def _error(self, title: str, message: str) -> None:
+    def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QMessageBox.critical(self, title, message)
 
-    def _warn(self, title: str, message: str) -> None:
+    def show_warning(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message.split("\n")[0], 10000)
         QMessageBox.warning(self, title, message)
 
-    def _info(self, title: str, message: str) -> None:
+    def show_info(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QMessageBox.information(self, title, message)
 
@@ -414,7 +344,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             event.accept()
             return
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self._closed = True

@@ -75,13 +75,13 @@ def build_menus(window) -> None:
 
 def _file_menu(w) -> None:
     file_menu = w.menuBar().addMenu("&File")
-    w.new_action = make_action(w, "&New plan", lambda: w.new_plan(), QKeySequence.StandardKey.New)
-    w.open_plan_action = make_action(w, "&Open plan…", lambda: w.open_plan_dialog(), QKeySequence.StandardKey.Open)
+    w.new_action = make_action(w, "&New plan", lambda: w.files.new_plan(), QKeySequence.StandardKey.New)
+    w.open_plan_action = make_action(w, "&Open plan…", lambda: w.files.open_plan_dialog(), QKeySequence.StandardKey.Open)
     w.recent_menu = file_menu.addMenu("Open &recent")
-    w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
-    w.save_action = make_action(w, "&Save", lambda: w.save(), QKeySequence.StandardKey.Save)
-    w.save_as_action = make_action(w, "Save &as…", lambda: w.save_as(), "Ctrl+Shift+S")
-    w.open_mesh_action = make_action(w, "Open &mesh…", lambda: w.open_mesh_dialog(), "Ctrl+Shift+O",
+    w.recent_menu.aboutToShow.connect(w.files.fill_recent_menu)
+    w.save_action = make_action(w, "&Save", lambda: w.files.save(), QKeySequence.StandardKey.Save)
+    w.save_as_action = make_action(w, "Save &as…", lambda: w.files.save_as(), "Ctrl+Shift+S")
+    w.open_mesh_action = make_action(w, "Open &mesh…", lambda: w.bodies.open_mesh_dialog(), "Ctrl+Shift+O",
                                      "Look at your own body scan (plans are made on the bundled bodies)")
     quit_action = make_action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit)
     file_menu.insertAction(w.recent_menu.menuAction(), w.new_action)
@@ -150,7 +150,7 @@ def _body_menu(w, toolbar: QToolBar) -> None:
     for body_id in BUNDLED_BODIES:
         action = QAction(body_id.capitalize(), w, checkable=True)
         action.setToolTip(f"Show the neutral {body_id} body (the plan moves with it)")
-        action.triggered.connect(lambda _=False, b=body_id: w.show_bundled_body(b))
+        action.triggered.connect(lambda _=False, b=body_id: w.bodies.show_bundled_body(b))
         group.addAction(action)
         toolbar.addAction(action)
         body_menu.addAction(action)
@@ -200,10 +200,10 @@ def _grid(w, view_menu: QMenu) -> None:
     grid_bar = w.addToolBar("Grid and output")
     grid_bar.setObjectName("grid-toolbar")
     grid_menu = w.menuBar().addMenu("&Grid")
-    w.generate_action = make_action(w, "Generate grid", lambda: w.generate_grid(), "Ctrl+G",
+    w.generate_action = make_action(w, "Generate grid", lambda: w.grid_actions.generate(), "Ctrl+G",
                                     "Lay out the selected zone's injection points (Ctrl+G); pinned points "
                                     "are kept. One undo step")
-    w.generate_all_action = make_action(w, "Generate all", lambda: w.generate_grid(all_zones=True), "Ctrl+Shift+G",
+    w.generate_all_action = make_action(w, "Generate all", lambda: w.grid_actions.generate(all_zones=True), "Ctrl+Shift+G",
                                         "Lay out every zone's injection points (Ctrl+Shift+G), as one undo step")
     w.clear_grid_action = make_action(w, "Clear grid", lambda: w.editor.clear_grid(), None,
                                       "Remove the selected zone's injection points (undoable)")
@@ -216,7 +216,7 @@ def _grid(w, view_menu: QMenu) -> None:
     w.delete_injection_action = make_action(w, "Delete", lambda: w.editor.delete_injection(),
                                             [QKeySequence.StandardKey.Delete, "Backspace"],
                                             "Delete the selected injection point (Del; undoable)")
-    w.numbers_action = make_action(w, "Numbers", lambda on: w.set_numbers(on), "O",
+    w.numbers_action = make_action(w, "Numbers", lambda on: w.grid_actions.set_numbers(on), "O",
                                    "Show injection order numbers (O): each zone's first and last and "
                                    "every tenth, numbered as exported", checkable=True)
     # menus say what an action does; toolbar and panel buttons keep the short words

@@ -7,8 +7,8 @@ asked about before the plan is dropped. Every few seconds of changes the plan
 is autosaved (:class:`mesomap.io.autosave.Autosaver`); at start, autosaves a
 crash left behind are offered for restoring.
 
-The two questions go through the window (``window.ask_save_changes()``,
-``window.ask_restore(recovery)``), so they can be answered without a dialog.
+The two questions go through the window (``window.files.ask_save_changes()``,
+``window.files.ask_restore(recovery)``), so they can be answered without a dialog.
 """
 
 from __future__ import annotations
@@ -20,11 +20,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesomap.io.autosave import AUTOSAVE_INTERVAL_S, AUTOSAVE_MAX_DELAY_S, Recovery
 from mesomap.io.meshes import MeshLoadError
-from mesomap.io.plan_check import OpenedPlan, open_plan_file
-from mesomap.io.plan_file import SUFFIX, PlanFileError, save_plan
-from mesomap.model.plan import Plan
+from mesomap.io.plan_check import OpenedPlan
+from mesomap.io.plan_file import SUFFIX, PlanFileError
 from mesomap.ui.busy import wait_cursor
-from mesomap.session.prefetch import surface_for
 
 MAX_RECENT = 8
 #: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S, so an edit
@@ -83,7 +81,7 @@ class PlanFiles:
         win.commit_pending()
         if not win.doc.dirty:
             return True
-        answer = win.ask_save_changes()
+        answer = self.ask_save_changes()
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -93,8 +91,8 @@ class PlanFiles:
         win = self.window
         if not self.maybe_save():
             return False
-        win.doc.replace(Plan(body=win.doc.plan.body), path=None, saved=True)
-        win.autosaver.clear()
+        win.tool.cancel()
+        win.session.new_plan()
         win.statusBar().showMessage("New plan", 4000)
         return True
 
@@ -117,21 +115,19 @@ class PlanFiles:
             return False
         path = Path(path)
         try:
+            win.tool.cancel()
             with wait_cursor():
-                opened = open_plan_file(path)
+                opened = win.session.open_plan(path)
         except (PlanFileError, MeshLoadError) as err:
-            win._error("Cannot open plan", str(err))
+            win.show_error("Cannot open plan", str(err))
             return False
         plan = opened.plan
-        win.tool.cancel()
-        win.doc.replace(plan, path=path, saved=True)
-        win.autosaver.clear()
         self._add_recent(path)
         win.settings.setValue("files/last_dir", str(path.parent))
         win.statusBar().showMessage(f"Opened {path.name}: {len(plan.zones)} zones, {len(plan.points)} points", 6000)
         notice = open_notice(path.name, opened)
         if notice:
-            win._warn(f"Check {path.name}", notice)
+            win.show_warning(f"Check {path.name}", notice)
         return True
 
     def save(self) -> bool:
@@ -156,13 +152,10 @@ class PlanFiles:
         win.commit_pending()
         path = Path(path)
         try:
-            surface = surface_for(win.doc.plan.body.body_id)
-            save_plan(win.doc.plan, path, surface)
+            win.session.save(path)
         except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
-            win._error("Cannot save plan", f"{path.name}: {_why(err)}")
+            win.show_error("Cannot save plan", f"{path.name}: {_why(err)}")
             return False
-        win.doc.mark_saved(path)
-        win.autosaver.clear()
         self._add_recent(path)
         win.settings.setValue("files/last_dir", str(path.parent))
         win.statusBar().showMessage(f"Saved {path}", 6000)
@@ -191,14 +184,14 @@ class PlanFiles:
             action = menu.addAction(f"&{i + 1}  {Path(p).name}")
             action.setToolTip(p)
             action.setStatusTip(p)
-            action.triggered.connect(lambda _=False, pp=p: self.window.open_recent(pp))
+            action.triggered.connect(lambda _=False, pp=p: self.open_recent(pp))
         if not paths:
             menu.addAction("(none)").setEnabled(False)
 
     def open_recent(self, path: str) -> bool:
         if not Path(path).exists():  # anything else there is opened, and refused if it is no plan
             self._set_recent([p for p in self.recent_files() if p != path])
-            self.window._info("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            self.window.show_info("File not found", f"{path} no longer exists; it was removed from the recent files.")
             return False
         return self.open_plan(path)
 
@@ -206,18 +199,11 @@ class PlanFiles:
     def autosave_tick(self, now: float | None = None, interval_s: float = AUTOSAVE_INTERVAL_S) -> bool:
         """Timer slot: write the autosave when the plan has unsaved changes and it is due."""
         win = self.window
-        doc = win.doc
-        if not doc.dirty or win.editor.in_gesture:
-            return False
-        if not win.autosaver.due(doc.revision, now=now, interval_s=interval_s):
-            return False
         try:
-            surface = surface_for(doc.plan.body.body_id)
-            win.autosaver.save(doc.plan, doc.revision, doc.path, surface)
+            return win.session.autosave_tick(now=now, interval_s=interval_s)
         except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
             win.statusBar().showMessage(f"Autosave failed: {_why(err)}", 10000)
             return False
-        return True
 
     def ask_restore(self, recovery: Recovery) -> bool:
         """True to restore ``recovery``, False to delete it."""
@@ -237,18 +223,17 @@ class PlanFiles:
         """At start: offer autosaves left by a crash, newest first; True when one was restored."""
         win = self.window
         for recovery in win.autosaver.leftovers():
-            if not win.ask_restore(recovery):
+            if not self.ask_restore(recovery):
                 recovery.discard()
                 continue
             try:
                 plan = recovery.load()
             except PlanFileError as err:
-                win._error("Cannot restore plan", f"{err} (the file stays at {recovery.autosave})")
+                win.show_error("Cannot restore plan", f"{err} (the file stays at {recovery.autosave})")
                 continue
             win.tool.cancel()
-            win.doc.replace(plan, path=recovery.original, saved=False)
             recovery.discard()
-            self.autosave_tick(interval_s=0)  # the restored plan is safe again at once
+            win.session.restore(plan, recovery.original)  # autosaved again at once
             win.statusBar().showMessage("Plan restored: save it to keep it", 10000)
             return True
         return False

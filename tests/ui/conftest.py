@@ -11,6 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesomap.ui.main_window import MainWindow
+from mesomap.ui.plan_files import PlanFiles
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +34,7 @@ def isolated_data(tmp_path, monkeypatch):
         return QMessageBox.StandardButton.Discard
 
     monkeypatch.setattr(QMessageBox, "question", no_question)
-    monkeypatch.setattr(MainWindow, "ask_restore", lambda self, recovery: False)
+    monkeypatch.setattr(PlanFiles, "ask_restore", lambda self, recovery: False)
     return asked
 
 
@@ -128,7 +129,7 @@ def gridded_window(qtbot, win, *zone_ids):
     """``win`` with template zones added and all their grids laid out."""
     for zone_id in zone_ids:
         win.editor.add_zone_from_template(win.templates.zone(zone_id))
-    assert win.generate_grid(all_zones=True)
+    assert win.grid_actions.generate(all_zones=True)
     wait_grids(qtbot, win)
     assert all(z.injections and not z.grid_stale for z in win.doc.plan.zones)
     return win

@@ -46,7 +46,7 @@ def cursor_at_dialogs(monkeypatch):
 def test_a_plan_that_cannot_be_opened_is_explained_with_the_normal_cursor(window, tmp_path, cursor_at_dialogs):
     bad = tmp_path / f"broken{SUFFIX}"
     bad.write_bytes(b"\x00\xff not json")
-    assert not window.open_plan(bad, ask=False)
+    assert not window.files.open_plan(bad, ask=False)
     assert cursor_at_dialogs == [None] and override_shape() is None
 
 
@@ -59,5 +59,5 @@ def test_a_mesh_that_cannot_be_opened_is_explained_with_the_normal_cursor(window
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     window.open_mesh_action.trigger()
     trimesh.creation.box(extents=(40.0, 30.0, 500.0)).export(tmp_path / "torso.obj")  # units unclear: asks
-    assert not window.open_mesh(tmp_path / "torso.obj")  # the question is cancelled
+    assert not window.bodies.open_mesh(tmp_path / "torso.obj")  # the question is cancelled
     assert cursor_at_dialogs == [None, None] and override_shape() is None

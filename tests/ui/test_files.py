@@ -14,6 +14,7 @@ from mesomap.io.plan_file import SUFFIX, load_plan, save_plan
 from mesomap.model import edits
 from mesomap.model.plan import Product
 from mesomap.ui.main_window import MainWindow
+from mesomap.ui.plan_files import PlanFiles
 from tests.ui.conftest import drag, front_skin_point, open_window, screen_of
 
 
@@ -68,14 +69,14 @@ def test_a_corrupt_plan_file_shows_why_and_keeps_the_open_plan(window, tmp_path,
     bad = tmp_path / f"broken{SUFFIX}"
     bad.write_text('{"@schema": "mesomap-plan/1", "body": {"id": "female"}, "zones": [{"id": 3}]}')
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    monkeypatch.setattr(window, "ask_save_changes", lambda: "discard")
+    monkeypatch.setattr(window.files, "ask_save_changes", lambda: "discard")
     window.open_plan_action.trigger()
     assert len(errors) == 1 and errors[0].startswith(f"broken{SUFFIX}: ")
     assert window.doc.plan is plan and window.doc.dirty
     assert window.scene.zones.shown == {z.id for z in plan.zones}
 
     bad.write_bytes(b"\x00\xff not json")
-    assert not window.open_plan(bad, ask=False)
+    assert not window.files.open_plan(bad, ask=False)
     assert "not a text file" in errors[-1] or "not valid JSON" in errors[-1]
     assert window.doc.plan is plan
 
@@ -88,7 +89,7 @@ def test_a_plan_made_on_the_male_body_opens_on_it(window, tmp_path):
     male = load_painting_surface("male")
     plan = Plan(body=body_ref(male), zones=(Zone("zone-1", "Back", "#56b4e9", faces=np.arange(1000, 1400)),))
     path = save_plan(plan, tmp_path / f"m{SUFFIX}", male)
-    assert window.open_plan(path)
+    assert window.files.open_plan(path)
     assert window.mesh.body_id == "male" and window.body_actions["male"].isChecked()
     assert window.surface is male and window.doc.plan == plan
     assert window.scene.zones.shown == {"zone-1"}
@@ -106,7 +107,7 @@ def test_closing_with_unsaved_changes_asks(window, isolated_data, monkeypatch, t
     monkeypatch.setattr(QMessageBox, "question", question)
     assert not window.close(), "Cancel keeps the window open"
     assert window.isVisible() and asked == ["Save the changes to the new plan?"]
-    window.autosave_tick(interval_s=0)
+    window.files.autosave_tick(interval_s=0)
     assert window.autosaver.path.exists()
     assert window.close()
     assert len(asked) == 2
@@ -117,12 +118,12 @@ def test_new_with_unsaved_changes_can_save_first(window, tmp_path, monkeypatch):
     plan = make_plan(window)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / f"p{SUFFIX}"), ""))
-    assert window.new_plan()
+    assert window.files.new_plan()
     assert load_plan(tmp_path / f"p{SUFFIX}") == plan and window.doc.plan.zones == ()
 
     make_plan(window)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # the user cancels the save
-    assert not window.new_plan()
+    assert not window.files.new_plan()
     assert len(window.doc.plan.zones) == 2
 
 
@@ -132,30 +133,30 @@ def test_recent_files_remember_eight_and_drop_missing_ones(window, tmp_path, mon
     make_plan(window)
     paths = [tmp_path / f"p{i}{SUFFIX}" for i in range(10)]
     for p in paths:
-        assert window.save_to(p)
-    recent = window.recent_files()
+        assert window.files.save_to(p)
+    recent = window.files.recent_files()
     assert recent == [str(p.resolve()) for p in reversed(paths)][:8]
     window._fill_recent_menu()
     assert [a.text() for a in window.recent_menu.actions()][0] == f"&1  p9{SUFFIX}"
 
     paths[9].unlink()
-    assert not window.open_recent(recent[0])
-    assert "no longer exists" in infos[0] and recent[0] not in window.recent_files()
+    assert not window.files.open_recent(recent[0])
+    assert "no longer exists" in infos[0] and recent[0] not in window.files.recent_files()
     window.recent_menu.actions()[1].trigger()  # p8, which exists
     assert window.doc.path == paths[8]
 
 
 def test_autosave_writes_after_changes(window, tmp_path):
-    assert not window.autosave_tick(interval_s=0), "nothing to save in a new plan"
+    assert not window.files.autosave_tick(interval_s=0), "nothing to save in a new plan"
     make_plan(window)
-    assert window.autosave_tick(interval_s=0)
+    assert window.files.autosave_tick(interval_s=0)
     path = window.autosaver.path
     assert path.parent == tmp_path / "data" / "autosave"
     assert load_plan(path) == window.doc.plan
-    assert not window.autosave_tick(interval_s=0), "no change since"
+    assert not window.files.autosave_tick(interval_s=0), "no change since"
     window.doc.edit("rename", edits.update_zone, window.doc.plan.zones[0].id, name="Left cheek")
-    assert not window.autosave_tick(interval_s=3600.0), "not due yet"
-    assert window.autosave_tick(interval_s=0)
+    assert not window.files.autosave_tick(interval_s=3600.0), "not due yet"
+    assert window.files.autosave_tick(interval_s=0)
     assert load_plan(path).zones[0].name == "Left cheek"
 
 
@@ -169,10 +170,10 @@ def test_a_crash_leftover_is_offered_and_restores_the_exact_plan(window, qtbot, 
         asked.append(recovery)
         return True
 
-    monkeypatch.setattr(MainWindow, "ask_restore", restore)
+    monkeypatch.setattr(PlanFiles, "ask_restore", restore)
     again = open_window(qtbot, settings)
     assert again.doc.plan.zones == ()
-    assert again.offer_recovery()
+    assert again.files.offer_recovery()
     assert len(asked) == 1 and asked[0].original == original
     assert again.doc.plan == plan and again.doc.path == original and again.doc.dirty
     assert again.windowTitle() == f"anna{SUFFIX}* — mesomap"
@@ -185,9 +186,9 @@ def test_a_declined_leftover_is_deleted(window, tmp_path, monkeypatch):
     plan = make_plan(window)
     leftover = Autosaver(directory=tmp_path / "data" / "autosave", pid=dead_pid())
     leftover.save(plan, 1, None, window.surface)
-    monkeypatch.setattr(MainWindow, "ask_restore", lambda self, recovery: False)
+    monkeypatch.setattr(PlanFiles, "ask_restore", lambda self, recovery: False)
     before = window.doc.plan
-    assert not window.offer_recovery()
+    assert not window.files.offer_recovery()
     assert not leftover.path.exists() and window.doc.plan is before
 
 
@@ -195,14 +196,14 @@ def test_a_declined_leftover_is_deleted(window, tmp_path, monkeypatch):
 def test_save_as_adds_the_plan_suffix(window, tmp_path, monkeypatch, name):
     make_plan(window)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / name), ""))
-    assert window.save_as()
+    assert window.files.save_as()
     assert window.doc.path == tmp_path / f"plan{SUFFIX}"
 
 
 def test_a_failed_save_says_why_and_stays_dirty(window, tmp_path, errors):
     make_plan(window)
     (tmp_path / "a-file").write_text("")
-    assert not window.save_to(tmp_path / "a-file" / f"p{SUFFIX}")  # a file where a folder should be
+    assert not window.files.save_to(tmp_path / "a-file" / f"p{SUFFIX}")  # a file where a folder should be
     assert errors and window.doc.dirty and window.doc.path is None
 
 
@@ -210,7 +211,7 @@ def test_stroke_then_save_round_trip(window, tmp_path):
     """Painting through the mouse and saving gives the same faces back."""
     window.mode_actions[next(m for m in window.mode_actions if m.value == "paint")].trigger()
     drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 600)) for x in (80, 120)])
-    assert window.save_to(tmp_path / f"s{SUFFIX}")
+    assert window.files.save_to(tmp_path / f"s{SUFFIX}")
     assert load_plan(tmp_path / f"s{SUFFIX}") == window.doc.plan
 
 
@@ -248,24 +249,24 @@ def test_a_plan_file_with_a_lone_surrogate_is_refused_naming_the_field(window, t
     data = json.loads(other.read_text(encoding="utf-8"))
     data["zones"][1]["name"] = "Thigh\udc00"
     other.write_text(json.dumps(data), encoding="ascii")  # the escape \udc00, as another program could write it
-    assert not window.open_plan(other, ask=False)
+    assert not window.files.open_plan(other, ask=False)
     assert errors == [f"other{SUFFIX}: zones[1].name: character 6 is a lone UTF-16 surrogate (0xdc00 escape), "
                       "not a character; fix the text where it was written"]
     assert window.doc.plan is plan
-    assert window.autosave_tick(interval_s=0) and load_plan(window.autosaver.path) == plan
+    assert window.files.autosave_tick(interval_s=0) and load_plan(window.autosaver.path) == plan
 
 
 def test_long_and_odd_names_save_and_autosave_or_say_why(window, tmp_path, errors):
     plan = make_plan(window)
     long_name = ("Cuisse 🦵 antérieure " * 500)[:9_999] + "!"
     window.doc.edit("rename", edits.update_zone, plan.zones[1].id, name=long_name)
-    assert window.save_to(tmp_path / f"long{SUFFIX}") and errors == []
+    assert window.files.save_to(tmp_path / f"long{SUFFIX}") and errors == []
     assert load_plan(tmp_path / f"long{SUFFIX}").zones[1].name == long_name
     window.doc.edit("rename", edits.update_zone, plan.zones[1].id, name="Thigh \ud800")  # only code can do this
-    assert window.autosave_tick(interval_s=0) is False  # no exception: the status bar says why
+    assert window.files.autosave_tick(interval_s=0) is False  # no exception: the status bar says why
     assert "cannot be written as text" in window.statusBar().currentMessage()
     # saving takes the name from the zone panel first, where Qt's text field has dropped the surrogate
-    assert window.save_to(tmp_path / f"odd{SUFFIX}") and errors == []
+    assert window.files.save_to(tmp_path / f"odd{SUFFIX}") and errors == []
     assert load_plan(tmp_path / f"odd{SUFFIX}").zones[1].name == "Thigh"
     assert not window.doc.dirty and window.doc.plan.zones[1].name == "Thigh"
 
@@ -285,7 +286,7 @@ def test_a_pipe_opened_as_a_plan_is_refused_at_once(window, tmp_path, errors):
     closing.start()
     plan = window.doc.plan
     try:
-        assert not window.open_plan(fifo, ask=False)
+        assert not window.files.open_plan(fifo, ask=False)
         assert not closed, "the pipe was refused before the writer left, not read"
     finally:
         closing.cancel()
@@ -303,7 +304,7 @@ def test_a_mesh_opened_in_impossible_units_is_refused(window, tmp_path, errors):
     body.apply_scale([200.0, 125.0, 850.0])  # 1700 tall: millimetres
     body.export(tmp_path / "scan.ply")
     before = window.mesh
-    assert not window.open_mesh(tmp_path / "scan.ply", units="m")
+    assert not window.bodies.open_mesh(tmp_path / "scan.ply", units="m")
     assert len(errors) == 1 and "scan.ply: in m the body would be 1.7 km tall" in errors[0]
     assert window.mesh is before
 
@@ -315,5 +316,5 @@ def test_a_recent_file_that_became_a_pipe_says_so(window, tmp_path, errors, monk
     os.mkfifo(fifo)
     infos = []
     monkeypatch.setattr(window, "_info", lambda title, text: infos.append(text))
-    assert not window.open_recent(str(fifo))
+    assert not window.files.open_recent(str(fifo))
     assert infos == [] and errors == [f"{fifo}: is a device, pipe or socket, not a regular file; not a plan file"]

@@ -364,9 +364,9 @@ def test_editing_a_plan_on_a_user_mesh_is_off(window, qtbot, tmp_path):
 
     gridded_window(qtbot, window, "knee_left")
     trimesh.creation.box(extents=(400.0, 300.0, 1700.0)).export(tmp_path / "scan.stl")
-    assert window.open_mesh(tmp_path / "scan.stl")
+    assert window.bodies.open_mesh(tmp_path / "scan.stl")
     assert not window.generate_action.isEnabled() and not window.generate_all_action.isEnabled()
-    assert not window.generate_grid()
+    assert not window.grid_actions.generate()
     assert not any(name.startswith("grid:") for name in window.view.plotter.actors)
     window.body_actions["female"].trigger()
     assert window.scene.grid.shown == {window.doc.plan.zones[0].id}
@@ -386,10 +386,10 @@ def test_injection_point_model_edits_are_what_the_editor_does(window, qtbot):
 @pytest.mark.parametrize("zone_id", ["forehead"])
 def test_opening_a_gridded_plan_draws_its_grid(window, qtbot, tmp_path, zone_id):
     gridded_window(qtbot, window, zone_id)
-    assert window.save_to(tmp_path / "p.mesomap.json")
-    window.new_plan()
+    assert window.files.save_to(tmp_path / "p.mesomap.json")
+    window.files.new_plan()
     assert window.scene.grid.shown == set()
-    assert window.open_plan(tmp_path / "p.mesomap.json")
+    assert window.files.open_plan(tmp_path / "p.mesomap.json")
     assert window.scene.grid.shown == {window.doc.plan.zones[0].id}
 
 
@@ -466,7 +466,7 @@ def test_saving_right_after_a_spacing_change_saves_it_with_its_grid(window, qtbo
     gridded_window(qtbot, window, "abdomen")
     window.zone_panel.spacing.setValue(12.0)
     assert window.grids.pending
-    assert window.save_to(tmp_path / "p.mesomap.json")  # waits for the layout, then saves
+    assert window.files.save_to(tmp_path / "p.mesomap.json")  # waits for the layout, then saves
     zone = load_plan(tmp_path / "p.mesomap.json").zones[0]
     assert zone.params.spacing_mm == 12.0 and zone.injections and not zone.grid_stale
 

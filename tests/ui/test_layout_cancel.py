@@ -12,7 +12,7 @@ def test_progress_counts_zones_and_cancel_leaves_the_grids_as_they_were(window, 
     for zone_id in ZONES:
         window.editor.add_zone_from_template(window.templates.zone(zone_id))
     before = window.doc.plan
-    assert window.generate_grid(all_zones=True)
+    assert window.grid_actions.generate(all_zones=True)
     assert window.grids.progress() == (0, 4)
     assert "(0 of 4 zones)" in window.busy_label.text()
     assert window.busy_bar.maximum() == 4 and window.busy_bar.isVisibleTo(window)
@@ -34,7 +34,7 @@ def test_progress_counts_zones_and_cancel_leaves_the_grids_as_they_were(window, 
     assert len(window.doc.plan.zones) == len(ZONES) - 1
     window.redo_action.trigger()
 
-    assert window.generate_grid(all_zones=True)  # a fresh worker takes the next layout
+    assert window.grid_actions.generate(all_zones=True)  # a fresh worker takes the next layout
     wait_grids(qtbot, window)
     assert all(z.injections and not z.grid_stale for z in window.doc.plan.zones)
 
@@ -54,7 +54,7 @@ def test_a_grid_past_the_limit_is_refused_with_its_estimate(window, qtbot):
     window.doc.edit("Spacing", edits.set_zone_params, zone.id, replace(zone.params, spacing_mm=2.0, margin_mm=0.0))
     messages = []
     window.grids.message.connect(messages.append)
-    assert window.generate_grid(all_zones=True)
+    assert window.grid_actions.generate(all_zones=True)
     wait_grids(qtbot, window)
     assert len(messages) == 1 and "would get about" in messages[0] and "limit of 5,000 per zone" in messages[0]
     assert not window.doc.plan.zones[0].injections

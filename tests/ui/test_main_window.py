@@ -132,7 +132,7 @@ def test_open_user_mesh_and_ask_units_when_unclear(window, tmp_path, errors, mon
         return next(i for i in items if i.startswith("millimetres")), True
 
     monkeypatch.setattr(QInputDialog, "getItem", answer)
-    assert window.open_mesh(tmp_path / "torso.obj")
+    assert window.bodies.open_mesh(tmp_path / "torso.obj")
     assert asked and "500" in asked[0]
     assert errors == []
     assert window.mesh.name == "torso.obj" and window.mesh.height_mm == pytest.approx(500.0)

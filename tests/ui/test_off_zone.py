@@ -36,7 +36,7 @@ def moved_file(tmp_path_factory):
 
 def test_open_marks_the_offender_and_export_refuses_until_it_is_fixed(window, qtbot, moved_file, warnings_shown,
                                                                       errors, monkeypatch, tmp_path):
-    assert window.open_plan(moved_file / "moved.mesomap.json", ask=False)
+    assert window.files.open_plan(moved_file / "moved.mesomap.json", ask=False)
     assert len(warnings_shown) == 1  # said once, in one box
     notice = warnings_shown[0]
     assert "1 injection of moved.mesomap.json lies outside its zone and is ringed in red" in notice
@@ -55,7 +55,7 @@ def test_open_marks_the_offender_and_export_refuses_until_it_is_fixed(window, qt
 
     forehead = window.doc.plan.zones[1]
     window.editor.select_zone(forehead.id)
-    assert window.generate_grid()  # laying the zone out again puts every injection back on it
+    assert window.grid_actions.generate()  # laying the zone out again puts every injection back on it
     wait_grids(qtbot, window)
     assert window.scene.off_zone.shown == ()
     assert window.view.plotter.renderer.actors.get("grid:off-zone") is None
@@ -64,5 +64,5 @@ def test_open_marks_the_offender_and_export_refuses_until_it_is_fixed(window, qt
 
 
 def test_a_good_plan_opens_without_a_notice(window, moved_file, warnings_shown):
-    assert window.open_plan(moved_file / "good.mesomap.json", ask=False)
+    assert window.files.open_plan(moved_file / "good.mesomap.json", ask=False)
     assert warnings_shown == [] and window.scene.off_zone.shown == ()

@@ -220,7 +220,7 @@ def test_paint_tools_off_on_a_user_mesh_and_back(window, tmp_path, qtbot):
 
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))
     trimesh.creation.box(extents=(400.0, 300.0, 1700.0)).export(tmp_path / "scan.stl")
-    assert window.open_mesh(tmp_path / "scan.stl")
+    assert window.bodies.open_mesh(tmp_path / "scan.stl")
     assert not window.mode_actions[Mode.PAINT].isEnabled() and window.surface is None
     assert not any(name.startswith("zone:") for name in window.view.plotter.actors)
     assert "bundled bodies" in window.statusBar().currentMessage()
@@ -293,7 +293,7 @@ def test_typed_but_unconfirmed_values_are_saved(window, tmp_path):
     window.zone_panel.notes.setPlainText("avoid the scar")  # still focused: not committed yet
     window.zone_panel.depth.lineEdit().setText("1.8")  # typed, no Enter
     assert window.doc.plan.zones[0].params.notes == ""
-    assert window.save_to(tmp_path / "p.mesomap.json")
+    assert window.files.save_to(tmp_path / "p.mesomap.json")
     saved = load_plan(tmp_path / "p.mesomap.json").zones[0].params
     assert saved.notes == "avoid the scar" and saved.depth_mm == 1.8
 
@@ -306,6 +306,6 @@ def test_every_typed_field_is_kept_when_several_are_pending(window, tmp_path):
     panel.name.setText("Zhongwan (stomach)")
     panel.notes.setPlainText("patient ticklish")
     panel.depth.lineEdit().setText("5.5")
-    assert window.save_to(tmp_path / "p.mesomap.json")
+    assert window.files.save_to(tmp_path / "p.mesomap.json")
     point = load_plan(tmp_path / "p.mesomap.json").points[0]
     assert (point.name, point.notes, point.depth_mm) == ("Zhongwan (stomach)", "patient ticklish", 5.5)

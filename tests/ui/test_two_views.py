@@ -37,7 +37,7 @@ def test_an_edit_in_the_window_appears_in_the_second_view(window, qtbot):
     assert zone_id in other.scene.zones.shown
     assert _colour_count(_pixels(other.view), colour) > 500  # painted on the other view's body
 
-    window.generate_grid()  # the window's Grid action; the other view draws the grid too
+    window.grid_actions.generate()  # the window's Grid action; the other view draws the grid too
     wait_grids(qtbot, window)
     assert zone_id in other.scene.grid.shown
 
