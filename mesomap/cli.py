@@ -260,6 +260,8 @@ def _plan_and_surface(path: str):
 def cmd_grid(args: argparse.Namespace) -> int:
     from mesomap.io.plan_file import save_plan
     from mesomap.model.grid import GridLimit, grid_plan
+    from mesomap.model.messages import MessageError
+    from mesomap.model.plan import ZONE_PROBLEMS
 
     limit = GridLimit()
     if args.device:
@@ -271,7 +273,7 @@ def cmd_grid(args: argparse.Namespace) -> int:
     for z in plan.zones:
         errors = z.params.errors()
         if errors:
-            raise ValueError(f"zone {z.name!r}: {errors[0]}")
+            raise MessageError(ZONE_PROBLEMS(zone=z.name, problems=errors[:1]))
     plan = grid_plan(plan, surface, seed=args.seed, limit=limit)
     out = save_plan(plan, args.out or args.plan, surface)
     counts = ", ".join(f"{terminal_text(z.name, newlines=False)} {len(z.injections)}" for z in plan.zones)
@@ -340,9 +342,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def validation_problems(opened) -> list[str]:
     """Every reason an opened plan (:class:`mesomap.io.plan_check.OpenedPlan`) is not fit to use, one line each."""
+    from mesomap.model.plan import REFLEX_POINT_PROBLEMS, ZONE_PROBLEMS
+
     plan = opened.plan
-    return ([f"zone {z.name!r}: {e}" for z in plan.zones for e in z.params.errors()]
-            + [f"reflex point {p.code or p.id}: {e}" for p in plan.points for e in p.errors()]
+    return ([ZONE_PROBLEMS(zone=z.name, problems=(e,)).text() for z in plan.zones for e in z.params.errors()]
+            + [REFLEX_POINT_PROBLEMS(point=p.code or p.id, problems=(e,)).text()
+               for p in plan.points for e in p.errors()]
             + [m.describe() for m in opened.misplaced]
             + [v.describe() for v in opened.stale])
 

@@ -50,7 +50,9 @@ from mesomap.model.devices import (
     mode_for,
     program_count_violation,
 )
-from mesomap.model.plan import Plan
+from mesomap.model.messages import Message
+from mesomap.model.plan import DEPTH_EXCEEDS_NEEDLE, Plan
+from mesomap.model.techniques import QUANTITY
 
 SCHEMA = "mesomap-device-program/1"
 SUFFIX = ".device.json"
@@ -163,6 +165,12 @@ def check_grids(plan: Plan) -> None:
         raise ExportError("the plan has no injections to export")
 
 
+def _about(message: Message, quantities: set[str]) -> bool:
+    """True when ``message`` is a range error about one of ``quantities`` (codes of techniques.QUANTITY)."""
+    quantity = message.args.get("quantity")
+    return isinstance(quantity, Message) and quantity.code in quantities
+
+
 def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, str] | None = None,
                      ) -> tuple[list[ProgramRequest], list[Violation]]:
     """One request per zone with injections and one per reflex point, in treatment order,
@@ -173,7 +181,8 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
     for key in sorted(k for k in (modes or {}) if k.casefold() not in known):
         violations.append(Violation("plan", "mode", f"a mode was chosen for zone {key!r}, which the plan does not have"))
     order = 0
-    covered = {"depth": "depth_mm", "volume per point": "volume_per_shot_ml", "needle length": "needle_mm"}
+    # the device check names these with its range; the plan's own message about them would say it twice
+    covered = {QUANTITY["depth"].code, QUANTITY["volume_per_point"].code, QUANTITY["needle_length"].code}
     for z in plan.zones:
         if not z.injections:
             continue
@@ -187,13 +196,13 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
             needle_mm=p.needle.length_mm, needle_gauge=p.needle.gauge, depth_mm=p.depth_mm,
             volume_ml=p.volume_per_point_ml, points=points, where=where))
         for e in p.errors():
-            if not any(e.startswith(prefix) for prefix in covered):  # the device check names those with its range
+            if not _about(e, covered) and e.code != DEPTH_EXCEEDS_NEEDLE.code:
                 violations.append(Violation(where, "plan", e))
     labels = [(f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code) or pt.name or pt.id for pt in plan.points]
     for pt, label, point in zip(plan.points, labels, _points(order + 1, surface, plan.points, labels)):
         where = f"reflex point {label}"
         for e in pt.errors():
-            if not any(e.startswith(prefix) for prefix in ("depth", "volume")):
+            if not _about(e, {QUANTITY["depth"].code, QUANTITY["volume"].code}):
                 violations.append(Violation(where, "plan", e))
         requests.append(ProgramRequest(
             name=label, source="reflex", zone_id="", technique=REFLEX_TECHNIQUE, mode="single",

@@ -105,7 +105,7 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
         story += [Paragraph(f"<b>{_cell(name, 200)}:</b> {_text(n)}", small) for name, n in notes]
         story.append(Spacer(1, 2 * mm))
     for w in summary.warnings:
-        story.append(Paragraph(f"{warn} {_esc(w)}", small))
+        story.append(Paragraph(f"{warn} {_esc(w.text())}", small))
     if isinstance(gun, str):
         story += [Paragraph("Gun settings", h2), Paragraph(_esc(gun), small)]
     elif gun:

@@ -17,7 +17,10 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_file import body_ref
 from mesomap.io.templates import ReflexPointTemplate, Templates, ZoneTemplate
 from mesomap.model import edits
+from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import Header, Needle, Plan, ReflexPoint, TreatmentParams, Zone
+
+TEMPLATE_ZONE_PROBLEMS = Kind("template_zone_problems", "template", "problems")  # a template's values overridden
 
 
 #: Templates are drawn on the coarse bundled mesh; their sawtooth borders are
@@ -45,7 +48,7 @@ def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **
     params = replace(params_from_template(t), **overrides)
     errors = params.errors()
     if errors:
-        raise ValueError(f"zone {t.id}: " + "; ".join(errors))
+        raise MessageError(TEMPLATE_ZONE_PROBLEMS(template=t.id, problems=tuple(errors)))
     return Zone(
         id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.name, color=edits.next_color(plan),
         side=t.side, faces=smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM),
