@@ -20,6 +20,8 @@ from mesomap.model import edits
 from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import Header, Needle, Plan, ReflexPoint, TreatmentParams, Zone
 
+NO_ZONE_TEMPLATE = Kind("no_zone_template", "templates")  # raised as KeyError(message): str(err.args[0]) words it
+NO_POINT_TEMPLATE = Kind("no_point_template", "key")
 TEMPLATE_ZONE_PROBLEMS = Kind("template_zone_problems", "template", "problems")  # a template's values overridden
 
 
@@ -82,13 +84,13 @@ def new_plan(surface: PaintingSurface, templates: Templates, zone_ids=(), point_
     known = {z.id for z in templates.zones}
     missing = [z for z in zone_ids if z not in known]
     if missing:
-        raise KeyError(f"no zone template {', '.join(missing)}; see `mesomap zones`")
+        raise KeyError(NO_ZONE_TEMPLATE(templates=", ".join(missing)))
     for zone_id in zone_ids:
         plan = edits.add_zone(plan, zone_from_template(templates.zone(zone_id), surface, plan, **overrides))
     for key in point_keys:
         found = find_points(templates, key)
         if not found:
-            raise KeyError(f"no reflex point {key}; see `mesomap points`")
+            raise KeyError(NO_POINT_TEMPLATE(key=key))
         for t in found:
             plan = edits.add_point(plan, point_from_template(t, surface, plan))
     return plan

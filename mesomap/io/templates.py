@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 
 from mesomap.io.assets import assets_dir
+from mesomap.model.messages import CarriesMessage
 from mesomap.model.techniques import PATTERNS, TECHNIQUES
 
 SCHEMA_NAME = "mesomap-zones"
@@ -68,7 +69,7 @@ BARYCENTRIC_TOLERANCE = 1e-4
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-class TemplateError(Exception):
+class TemplateError(CarriesMessage, Exception):
     """The template file cannot be used; ``str(err)`` says where and why."""
 
 

@@ -50,7 +50,7 @@ ANGLE_DEG = (10.0, 90.0)
 #: The names of the checked quantities, as messages of their own (each language words them).
 QUANTITY = {name: Kind(f"quantity_{name}", severity="info") for name in (
     "depth", "spacing", "margin", "volume_per_point", "needle_length", "needle_gauge", "row_spacing", "row_angle",
-    "volume", "needle_angle", "technique", "pattern", "side")}
+    "volume", "needle_angle", "technique", "pattern", "side", "mode", "volume_per_shot", "shot_rate", "flow")}
 VALUE_OUT_OF_RANGE = Kind("value_out_of_range", "quantity", "value", "unit", "low", "high")
 VALUE_NOT_ABOVE = Kind("value_not_above", "quantity", "value", "unit", "low", "high")  # the low bound is excluded
 CHOICE_UNKNOWN = Kind("choice_unknown", "quantity", "value", "choices")

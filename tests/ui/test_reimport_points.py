@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.ui.conftest import front_skin_point
-from tests.ui.test_import_points import choose_file, slicer_file
+from tests.ui.test_import_points_window import choose_file, slicer_file
 
 
 def test_importing_the_same_list_again_moves_points_in_place(window, monkeypatch, tmp_path, errors):
