@@ -27,8 +27,6 @@ ALLOWED = {
     "model/history.py": (3, "undo/redo inside a macro, a zero depth: a caller's mistake, not the user's"),
     "io/device_link.py": (1, "send_program called with a bad chunk size, timeout or retries: a caller's mistake"),
     "io/device_program.py": (1, "seal() given bytes that are not a program body: a caller's mistake"),
-    "io/schema_check.py": (4, "not converted yet: jsonschema problems worded for plan and program files"),
-    "io/templates.py": (32, "not converted yet: the bundled zones.json template reader"),
     "model/devices.py": (1, "the merged reflex-point program's name, written into the program file as data"),
     "io/device_sim.py": (15, "the simulated device's own protocol replies and log: the device's words"),
     "io/device_pty.py": (3, "the simulator's fault-injection log"),

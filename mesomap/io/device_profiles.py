@@ -34,13 +34,8 @@ from mesomap.io.assets import assets_dir
 from mesomap.io.device_errors import DeviceProfileError
 from mesomap.io.json_reader import FIELD_MISSING, JsonReader, parse_json_bytes, quoted, read_file_bytes
 from mesomap.io.schema_check import DEVICE_PROFILE_SCHEMA, check
-from mesomap.model.devices import (
-    AT_LEAST_ONE,
-    MODES,
-    NEEDLE_LENGTH_ABSURD,
-    DeviceProfile,
-    StepRange,
-)
+from mesomap.model.device_messages import AT_LEAST_ONE, NEEDLE_LENGTH_ABSURD
+from mesomap.model.devices import MODES, DeviceProfile, StepRange
 from mesomap.model.messages import Kind, Message
 
 SCHEMA = "mesomap-device-profile/1"

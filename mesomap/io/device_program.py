@@ -45,14 +45,16 @@ from mesomap.io.json_reader import (
 )
 from mesomap.io.plan_file import COORDINATES, plan_to_dict
 from mesomap.io.schema_check import DEVICE_PROGRAM_SCHEMA, check
-from mesomap.model.devices import (
+from mesomap.model.device_messages import (
     AT,
     MODE_FROM_REFLEX,
-    MODES,
     WHERE_PLAN,
     WHERE_PROGRAM,
     WHERE_REFLEX_POINT,
     WHERE_ZONE,
+)
+from mesomap.model.devices import (
+    MODES,
     DeviceProfile,
     Program,
     ProgramPoint,

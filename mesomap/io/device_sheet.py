@@ -22,7 +22,8 @@ from mesomap.io.atomic import atomic_path
 from mesomap.io.device_profiles import find_profile
 from mesomap.io.device_program import DeviceExportReport, build_device_program
 from mesomap.io.exports import safe_text_cell
-from mesomap.model.devices import MODES, WHERE_REFLEX_POINT, WHERE_ZONE, DeviceProfile
+from mesomap.model.device_messages import WHERE_REFLEX_POINT, WHERE_ZONE
+from mesomap.model.devices import MODES, DeviceProfile
 from mesomap.model.plan import Plan
 
 SHEET_COLUMNS = ("program", "name", "technique", "mode", "needle_mm", "needle_gauge", "depth_mm", "ml_per_shot",

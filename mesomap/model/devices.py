@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
 
-from mesomap.model.messages import Kind, Message
+from mesomap.model import device_messages as dm
+from mesomap.model.messages import Message
 from mesomap.model.plan import DEPTH_EXCEEDS_NEEDLE
 from mesomap.model.techniques import choice_error, quantity
 
@@ -46,50 +47,6 @@ MODE_FOR_TECHNIQUE: dict[str, str] = {
 MAX_ROUNDING_CHANGE = 0.10
 
 _EPS = 1e-9
-
-STEP_RANGE = Kind("step_range", "low", "high", "unit", "step", severity="info")
-NOT_OFFERED = Kind("not_offered", severity="info")
-# where a problem is: a zone, a reflex point, the plan, a program; AT puts the place before the problem
-WHERE_ZONE = Kind("where_zone", "zone", severity="info")
-WHERE_REFLEX_POINT = Kind("where_reflex_point", "point", severity="info")
-WHERE_PLAN = Kind("where_plan", severity="info")
-WHERE_PROGRAM = Kind("where_program", "number", "name", severity="info")
-AT = Kind("at", "where", "problem")
-# how a zone's mode was chosen
-MODE_FROM_TECHNIQUE = Kind("mode_from_technique", "technique", severity="info")
-MODE_CHOSEN = Kind("mode_chosen", severity="info")
-MODE_FROM_REFLEX = Kind("mode_from_reflex", severity="info")
-# a profile that cannot be used: "<field>: <problem>"
-PROFILE_FIELD = Kind("profile_field", "field", "problem")
-MODE_NEEDED = Kind("mode_needed")
-MODE_NOT_KNOWN = Kind("mode_not_known", "mode", "modes")
-RANGE_MALFORMED = Kind("range_malformed", "low", "high", "step")
-RANGE_MAX_OFF_STEP = Kind("range_max_off_step", "low", "high", "step")
-RATE_RANGE_NEEDED = Kind("rate_range_needed")
-RATE_NOT_SETTABLE = Kind("rate_not_settable", "rate_hz", "range")
-FLOW_RANGE_NEEDED = Kind("flow_range_needed")
-FLOW_NOT_SETTABLE = Kind("flow_not_settable", "flow_ml_min", "range")
-NEEDLE_NEEDED = Kind("needle_needed")
-NEEDLE_LENGTH_ABSURD = Kind("needle_length_absurd", "length_mm")
-AT_LEAST_ONE = Kind("at_least_one", "value")
-# a plan that does not fit a device
-OUTSIDE_DEVICE_RANGE = Kind("outside_device_range", "quantity", "value", "unit", "range")
-OFF_DEVICE_STEP = Kind("off_device_step", "quantity", "value", "unit", "nearest", "change_pct", "max_change_pct",
-                       "range")
-ROUNDED = Kind("rounded", "where", "quantity", "planned", "rounded", "unit", "step", "change_pct", severity="info")
-MODE_NOT_OFFERED_BY = Kind("mode_not_offered_by", "mode", "mode_from", "device", "offered")
-DEEPER_THAN_LONGEST_NEEDLE = Kind("deeper_than_longest_needle", "depth_mm", "device", "needles_mm")
-NEEDLE_NOT_OFFERED_BY = Kind("needle_not_offered_by", "needle_mm", "device", "needles_mm")
-DEEPER_THAN_NEEDLE_AT_MOST = Kind("deeper_than_needle_at_most", "depth_mm", "needle_mm")
-TOO_MANY_SHOTS = Kind("too_many_shots", "shots", "device", "max_shots")
-TOO_MANY_SHOTS_TO_SPLIT = Kind("too_many_shots_to_split", "shots", "device", "max_shots", "first_extra")
-TOO_MANY_PROGRAMS = Kind("too_many_programs", "count", "device", "max_programs")
-TOO_MANY_PROGRAMS_FOR_PLAN = Kind("too_many_programs_for_plan", "count", "device", "max_programs")
-# a device's own check of fitted programs
-MODE_NOT_OFFERED = Kind("mode_not_offered", "mode")
-VALUE_NOT_SETTABLE = Kind("value_not_settable", "field", "value", "range")
-NEEDLE_NOT_OFFERED = Kind("needle_not_offered", "needle_mm")
-MODE_NEEDS_ONLY = Kind("mode_needs_only", "mode", "field")
 
 
 def _dec(x: float) -> Decimal:
@@ -124,7 +81,7 @@ class StepRange:
     @property
     def message(self) -> Message:
         """E.g. ``0.5–13 mm in steps of 0.1 mm``."""
-        return STEP_RANGE(low=self.low, high=self.high, unit=self.unit, step=self.step)
+        return dm.STEP_RANGE(low=self.low, high=self.high, unit=self.unit, step=self.step)
 
     def describe(self) -> str:
         return self.message.text()
@@ -154,38 +111,38 @@ class DeviceProfile:
         """A message (``field: problem``) for anything that makes the profile unusable (empty when valid)."""
         out = []
         if not self.modes:
-            out.append(("modes", MODE_NEEDED()))
-        out += [("modes", MODE_NOT_KNOWN(mode=m, modes=", ".join(MODES))) for m in self.modes if m not in MODES]
+            out.append(("modes", dm.MODE_NEEDED()))
+        out += [("modes", dm.MODE_NOT_KNOWN(mode=m, modes=", ".join(MODES))) for m in self.modes if m not in MODES]
         ranges = [("depth_mm", self.depth_mm), ("volume_per_shot_ml", self.volume_ml),
                   ("rate_hz", self.rate_hz), ("flow_ml_per_min", self.flow_ml_min)]
         for name, r in ranges:
             if r is None:
                 continue
             if not (r.step > 0 and 0 < r.low <= r.high):
-                out.append((name, RANGE_MALFORMED(low=r.low, high=r.high, step=r.step)))
+                out.append((name, dm.RANGE_MALFORMED(low=r.low, high=r.high, step=r.step)))
             elif not r.on_step(r.high):
-                out.append((name, RANGE_MAX_OFF_STEP(low=r.low, high=r.high, step=r.step)))
+                out.append((name, dm.RANGE_MAX_OFF_STEP(low=r.low, high=r.high, step=r.step)))
         if any(m in self.modes for m in ("single", "multi")):
             if self.rate_hz is None or self.default_rate_hz is None:
-                out.append(("rate_hz", RATE_RANGE_NEEDED()))
+                out.append(("rate_hz", dm.RATE_RANGE_NEEDED()))
             elif not self.rate_hz.on_step(self.default_rate_hz):
-                out.append(("rate_hz.default", RATE_NOT_SETTABLE(rate_hz=self.default_rate_hz,
+                out.append(("rate_hz.default", dm.RATE_NOT_SETTABLE(rate_hz=self.default_rate_hz,
                                                                  range=self.rate_hz.message)))
         if "continuous" in self.modes:
             if self.flow_ml_min is None or self.default_flow_ml_min is None:
-                out.append(("flow_ml_per_min", FLOW_RANGE_NEEDED()))
+                out.append(("flow_ml_per_min", dm.FLOW_RANGE_NEEDED()))
             elif not self.flow_ml_min.on_step(self.default_flow_ml_min):
-                out.append(("flow_ml_per_min.default", FLOW_NOT_SETTABLE(flow_ml_min=self.default_flow_ml_min,
+                out.append(("flow_ml_per_min.default", dm.FLOW_NOT_SETTABLE(flow_ml_min=self.default_flow_ml_min,
                                                                          range=self.flow_ml_min.message)))
         if not self.needle_lengths_mm:
-            out.append(("needle_lengths_mm", NEEDLE_NEEDED()))
-        out += [("needle_lengths_mm", NEEDLE_LENGTH_ABSURD(length_mm=n)) for n in self.needle_lengths_mm
+            out.append(("needle_lengths_mm", dm.NEEDLE_NEEDED()))
+        out += [("needle_lengths_mm", dm.NEEDLE_LENGTH_ABSURD(length_mm=n)) for n in self.needle_lengths_mm
                 if not 1 <= n <= 30]
         if self.max_shots_per_program < 1:
-            out.append(("max_shots_per_program", AT_LEAST_ONE(value=self.max_shots_per_program)))
+            out.append(("max_shots_per_program", dm.AT_LEAST_ONE(value=self.max_shots_per_program)))
         if self.max_programs < 1:
-            out.append(("max_programs", AT_LEAST_ONE(value=self.max_programs)))
-        return [PROFILE_FIELD(field=name, problem=problem) for name, problem in out]
+            out.append(("max_programs", dm.AT_LEAST_ONE(value=self.max_programs)))
+        return [dm.PROFILE_FIELD(field=name, problem=problem) for name, problem in out]
 
     def offers_needle(self, length_mm: float) -> bool:
         return any(abs(n - length_mm) <= 1e-6 for n in self.needle_lengths_mm)
@@ -234,7 +191,7 @@ class ProgramRequest:
     depth_mm: float
     volume_ml: float
     points: tuple[ProgramPoint, ...]
-    where: Message  # WHERE_ZONE(zone=…) or WHERE_REFLEX_POINT(point=…)
+    where: Message  # dm.WHERE_ZONE(zone=…) or dm.WHERE_REFLEX_POINT(point=…)
 
 
 @dataclass(frozen=True)
@@ -279,7 +236,7 @@ class Violation:
 
     @property
     def message(self) -> Message:
-        return AT(where=self.where, problem=self.problem)
+        return dm.AT(where=self.where, problem=self.problem)
 
     def __str__(self) -> str:
         return self.message.text()
@@ -303,7 +260,7 @@ class Rounding:
 
     @property
     def message(self) -> Message:
-        return ROUNDED(where=self.where, quantity=self.field, planned=self.planned, rounded=self.rounded,
+        return dm.ROUNDED(where=self.where, quantity=self.field, planned=self.planned, rounded=self.rounded,
                        unit=self.unit, step=self.step, change_pct=self.change * 100)
 
     def __str__(self) -> str:
@@ -319,7 +276,7 @@ def _round_value(where: Message, field_name: str, value: float, r: StepRange, ma
     """``value`` snapped to ``r``; None (and a violation) when it does not fit."""
     words = quantity(_FIELD_QUANTITY[field_name])
     if not r.contains(value):
-        violations.append(Violation(where, field_name, OUTSIDE_DEVICE_RANGE(quantity=words, value=value, unit=r.unit,
+        violations.append(Violation(where, field_name, dm.OUTSIDE_DEVICE_RANGE(quantity=words, value=value, unit=r.unit,
                                                                             range=r.message)))
         return None
     snapped = r.snap(value)
@@ -329,7 +286,7 @@ def _round_value(where: Message, field_name: str, value: float, r: StepRange, ma
         return value
     rounding = Rounding(where, words, value, snapped, r.unit, r.step)
     if max_change is not None and rounding.change > max_change + _EPS:
-        violations.append(Violation(where, field_name, OFF_DEVICE_STEP(
+        violations.append(Violation(where, field_name, dm.OFF_DEVICE_STEP(
             quantity=words, value=value, unit=r.unit, nearest=snapped, change_pct=rounding.change * 100,
             max_change_pct=max_change * 100, range=r.message)))
         return None
@@ -356,7 +313,7 @@ def fit_programs(requests: Iterable[ProgramRequest], profile: DeviceProfile, *, 
         if req.mode not in MODES:
             violations.append(Violation(where, "mode", choice_error("mode", req.mode, MODES)))
         elif req.mode not in profile.modes:
-            violations.append(Violation(where, "mode", MODE_NOT_OFFERED_BY(
+            violations.append(Violation(where, "mode", dm.MODE_NOT_OFFERED_BY(
                 mode=MODES[req.mode], mode_from=req.mode_from, device=profile.name, offered=profile.describe_modes())))
         depth = _round_value(where, "depth_mm", req.depth_mm, profile.depth_mm, max_change, roundings, violations)
         volume = _round_value(where, "volume_per_shot_ml", req.volume_ml, profile.volume_ml, max_change,
@@ -366,20 +323,20 @@ def fit_programs(requests: Iterable[ProgramRequest], profile: DeviceProfile, *, 
         if needle is None:
             needle = profile.shortest_needle_for(depth if depth is not None else req.depth_mm)
             if needle is None:
-                violations.append(Violation(where, "needle_mm", DEEPER_THAN_LONGEST_NEEDLE(
+                violations.append(Violation(where, "needle_mm", dm.DEEPER_THAN_LONGEST_NEEDLE(
                     depth_mm=req.depth_mm, device=profile.name, needles_mm=needles)))
         elif not profile.offers_needle(needle):
-            violations.append(Violation(where, "needle_mm", NEEDLE_NOT_OFFERED_BY(
+            violations.append(Violation(where, "needle_mm", dm.NEEDLE_NOT_OFFERED_BY(
                 needle_mm=needle, device=profile.name, needles_mm=needles)))
             needle = None
         if needle is not None:
             deepest = depth if depth is not None else req.depth_mm
             if deepest > needle + _EPS:
-                violations.append(Violation(where, "depth_mm", DEEPER_THAN_NEEDLE_AT_MOST(depth_mm=deepest,
+                violations.append(Violation(where, "depth_mm", dm.DEEPER_THAN_NEEDLE_AT_MOST(depth_mm=deepest,
                                                                                           needle_mm=needle)))
         shots = len(req.points)
         if shots > profile.max_shots_per_program:
-            violations.append(Violation(where, "shots", TOO_MANY_SHOTS_TO_SPLIT(
+            violations.append(Violation(where, "shots", dm.TOO_MANY_SHOTS_TO_SPLIT(
                 shots=shots, device=profile.name, max_shots=profile.max_shots_per_program,
                 first_extra=profile.max_shots_per_program + 1)))
         r_hz = r_flow = None
@@ -400,7 +357,7 @@ def program_count_violation(n_programs: int, profile: DeviceProfile) -> Violatio
     """A violation when ``n_programs`` is more than the device stores."""
     if n_programs <= profile.max_programs:
         return None
-    return Violation(WHERE_PLAN(), "programs", TOO_MANY_PROGRAMS_FOR_PLAN(
+    return Violation(dm.WHERE_PLAN(), "programs", dm.TOO_MANY_PROGRAMS_FOR_PLAN(
         count=n_programs, device=profile.name, max_programs=profile.max_programs))
 
 
@@ -429,26 +386,29 @@ def program_errors(programs: Iterable[Program], profile: DeviceProfile) -> list[
     for p in programs:
         problems = []
         if p.mode not in profile.modes:
-            problems.append(MODE_NOT_OFFERED(mode=p.mode))
+            problems.append(dm.MODE_NOT_OFFERED(mode=p.mode))
         for name, value, r in (("depth_mm", p.depth_mm, profile.depth_mm),
                                ("volume_per_shot_ml", p.volume_per_shot_ml, profile.volume_ml),
                                ("rate_hz", p.rate_hz, profile.rate_hz), ("flow_ml_min", p.flow_ml_min, profile.flow_ml_min)):
             if value is None:
                 continue
             if r is None or not r.on_step(value):
-                problems.append(VALUE_NOT_SETTABLE(field=name, value=value, range=r.message if r else NOT_OFFERED()))
+                steps = r.message if r else dm.NOT_OFFERED()
+                problems.append(dm.VALUE_NOT_SETTABLE(field=name, value=value, range=steps))
         if not profile.offers_needle(p.needle_mm):
-            problems.append(NEEDLE_NOT_OFFERED(needle_mm=p.needle_mm))
+            problems.append(dm.NEEDLE_NOT_OFFERED(needle_mm=p.needle_mm))
         if p.depth_mm > p.needle_mm + _EPS:
             problems.append(DEPTH_EXCEEDS_NEEDLE(depth_mm=p.depth_mm, needle_mm=p.needle_mm))
         if p.shots > profile.max_shots_per_program:
-            problems.append(TOO_MANY_SHOTS(shots=p.shots, device=profile.name, max_shots=profile.max_shots_per_program))
+            problems.append(dm.TOO_MANY_SHOTS(shots=p.shots, device=profile.name,
+                                              max_shots=profile.max_shots_per_program))
         if (p.mode == "continuous") != (p.flow_ml_min is not None) or (p.mode != "continuous") != (p.rate_hz is not None):
-            problems.append(MODE_NEEDS_ONLY(mode=p.mode, field="flow_ml_min" if p.mode == "continuous" else "rate_hz"))
-        where = WHERE_PROGRAM(number=p.number, name=p.name)
-        out += [AT(where=where, problem=problem) for problem in problems]
+            needs = "flow_ml_min" if p.mode == "continuous" else "rate_hz"
+            problems.append(dm.MODE_NEEDS_ONLY(mode=p.mode, field=needs))
+        where = dm.WHERE_PROGRAM(number=p.number, name=p.name)
+        out += [dm.AT(where=where, problem=problem) for problem in problems]
     if len(programs) > profile.max_programs:
-        out.append(TOO_MANY_PROGRAMS(count=len(programs), device=profile.name, max_programs=profile.max_programs))
+        out.append(dm.TOO_MANY_PROGRAMS(count=len(programs), device=profile.name, max_programs=profile.max_programs))
     return out
 
 
@@ -459,5 +419,5 @@ def mode_for(technique: str, zone_keys: Iterable[str], overrides: Mapping[str, s
     folded = {k.casefold(): v for k, v in (overrides or {}).items()}
     for key in zone_keys:
         if key and key.casefold() in folded:
-            return folded[key.casefold()], MODE_CHOSEN()
-    return MODE_FOR_TECHNIQUE.get(technique, "single"), MODE_FROM_TECHNIQUE(technique=technique)
+            return folded[key.casefold()], dm.MODE_CHOSEN()
+    return MODE_FOR_TECHNIQUE.get(technique, "single"), dm.MODE_FROM_TECHNIQUE(technique=technique)

@@ -43,9 +43,6 @@ class GridTooLarge(MessageError):
         return type(self), (self.zone_name, self.estimate, self.limit, self.device)
 
 
-_solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()  # (body, faces) -> solver, least recently used first
-
-
 def row_direction(angle_deg: float) -> np.ndarray:
     """(3,) unit direction of rows: 0° runs along the body's long axis (z), 90° across (x)."""
     a = math.radians(angle_deg)

@@ -47,18 +47,22 @@ def template_fields(template: str | dict[str, str]) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+#: How a tuple of messages is joined, by the parameter's name (default "; ").
+JOINERS = {"items": ", ", "alternatives": " or "}
+
+
 def _is_message(value: Any) -> bool:
     return hasattr(value, "code") and hasattr(value, "params") and hasattr(value, "severity")
 
 
 def _words(name: str, value: Any, lang: str | None) -> Any:
     """A parameter ready for its template: a message becomes its words; a tuple of messages their words
-    joined with ", " when the parameter is called ``items`` (a listing), else with "; " (several problems
-    of one zone); anything else stays as it is."""
+    joined with ", " when the parameter is called ``items`` (a listing), " or " when it is called
+    ``alternatives``, else "; " (several problems of one zone); anything else stays as it is."""
     if _is_message(value):
         return format_message(value, lang)
     if isinstance(value, tuple) and value and all(map(_is_message, value)):
-        return (", " if name == "items" else "; ").join(format_message(v, lang) for v in value)
+        return JOINERS.get(name, "; ").join(format_message(v, lang) for v in value)
     return value
 
 
