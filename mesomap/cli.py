@@ -260,6 +260,8 @@ def _plan_and_surface(path: str):
 def cmd_grid(args: argparse.Namespace) -> int:
     """Lay out every zone through the session's own operation (as the window's Generate all)."""
     from mesomap.model.grid import GridLimit
+    from mesomap.model.messages import MessageError
+    from mesomap.model.plan import ZONE_PROBLEMS
     from mesomap.session.session import Session
 
     limit = GridLimit()
@@ -272,7 +274,7 @@ def cmd_grid(args: argparse.Namespace) -> int:
     for z in session.plan.zones:
         errors = z.params.errors()
         if errors:
-            raise ValueError(f"zone {z.name!r}: {errors[0]}")
+            raise MessageError(ZONE_PROBLEMS(zone=z.name, problems=errors[:1]))
     if any(len(z.faces) for z in session.plan.zones) and not session.lay_out(limit=limit, seed=args.seed):
         raise next(iter(session.grids.failures.values()))  # nothing is written
     plan = session.plan
@@ -343,9 +345,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def validation_problems(opened) -> list[str]:
     """Every reason an opened plan (:class:`mesomap.io.plan_check.OpenedPlan`) is not fit to use, one line each."""
+    from mesomap.model.plan import REFLEX_POINT_PROBLEMS, ZONE_PROBLEMS
+
     plan = opened.plan
-    return ([f"zone {z.name!r}: {e}" for z in plan.zones for e in z.params.errors()]
-            + [f"reflex point {p.code or p.id}: {e}" for p in plan.points for e in p.errors()]
+    return ([ZONE_PROBLEMS(zone=z.name, problems=(e,)).text() for z in plan.zones for e in z.params.errors()]
+            + [REFLEX_POINT_PROBLEMS(point=p.code or p.id, problems=(e,)).text()
+               for p in plan.points for e in p.errors()]
             + [m.describe() for m in opened.misplaced]
             + [v.describe() for v in opened.stale])
 

@@ -21,8 +21,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from mesomap.model.messages import CarriesMessage, Kind
 
-class WriteTargetError(OSError):
+WRITE_TARGET_FOLDER = Kind("write_target_folder", "file")
+WRITE_TARGET_NOT_REGULAR = Kind("write_target_not_regular", "file")
+NOTHING_WRITTEN = Kind("nothing_written", "file")
+
+
+class WriteTargetError(CarriesMessage, OSError):
     """The path to write is not something a file may replace; ``str(err)`` is one sentence."""
 
 
@@ -54,9 +60,9 @@ def write_target(target: str | Path) -> tuple[Path, int]:
     except FileNotFoundError:
         return real, 0o666 & ~_umask()
     if stat.S_ISDIR(st.st_mode):
-        raise WriteTargetError(f"{target}: is a folder, not a file; choose a file name to write to")
+        raise WriteTargetError(WRITE_TARGET_FOLDER(file=str(target)))
     if not stat.S_ISREG(st.st_mode):
-        raise WriteTargetError(f"{target}: is a device, pipe or socket, not a regular file; choose a file to write to")
+        raise WriteTargetError(WRITE_TARGET_NOT_REGULAR(file=str(target)))
     return real, stat.S_IMODE(st.st_mode)
 
 
@@ -78,7 +84,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise OSError(f"nothing was written to {target}")
+            raise WriteTargetError(NOTHING_WRITTEN(file=str(target)))
         os.chmod(tmp, mode)
         os.replace(tmp, real)
     finally:

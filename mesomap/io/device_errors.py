@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from mesomap.model.messages import CarriesMessage
 
-class DeviceError(Exception):
+
+class DeviceError(CarriesMessage, Exception):
     """Base of every device problem; ``str(err)`` is one line a user can act on."""
 
 

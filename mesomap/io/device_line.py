@@ -8,6 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from mesomap.io.device_errors import DeviceLinkError
+from mesomap.model.messages import Kind
+
+CANNOT_OPEN_PORT = Kind("cannot_open_port", "port", "reason")
 
 MAX_LINE = 2048  # bytes, with the LF
 POLL_S = 0.05  # how often a wait looks at ``cancel`` (s)
@@ -78,7 +81,7 @@ def open_port(port_or_serial, baudrate: int):
         try:
             ser = serial.Serial(port_or_serial, baudrate=baudrate, timeout=POLL_S, write_timeout=10)
         except (serial.SerialException, OSError, ValueError) as err:
-            raise DeviceLinkError(f"cannot open {port_or_serial}: {err}") from None
+            raise DeviceLinkError(CANNOT_OPEN_PORT(port=port_or_serial, reason=str(err))) from None
         return ser, port_or_serial, True
     name = getattr(port_or_serial, "port", None) or getattr(port_or_serial, "name", None) or "the device"
     return port_or_serial, str(name), False

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mesomap.io.device_errors import DeviceLinkError, DeviceStateUnknownError, DeviceTimeoutError, TransferCancelled
+from mesomap.model.messages import Kind, Message
 from mesomap.io.device_line import (  # noqa: F401 (MAX_LINE and POLL_S are part of this module's interface)
     MAX_LINE,
     POLL_S,
@@ -49,6 +50,45 @@ from mesomap.io.device_line import (  # noqa: F401 (MAX_LINE and POLL_S are part
 )
 
 PROTOCOL = "mesomap-link/1"
+
+# how far a transfer got, and what that means for the device
+TRANSFER_PROGRESS = Kind("transfer_progress", "acked", "total", "done_bytes", "total_bytes", severity="info")
+NOTHING_SENT_YET = Kind("nothing_sent_yet", severity="info")
+KEEPS_PREVIOUS = Kind("keeps_previous", "problem", "progress")
+NOT_SENT = Kind("not_sent", "problem")
+# a message the device did not answer or accept ("what": a protocol command, or one of the STAGE kinds)
+STAGE_HELLO = Kind("stage_hello", severity="info")
+STAGE_CHUNK = Kind("stage_chunk", "number", "total", severity="info")
+NO_ANSWER = Kind("no_answer", "device", "what", "timeout_s", "tries")
+NO_ANSWER_LINK_CUT = Kind("no_answer_link_cut", "device", "what", "timeout_s", "tries")
+NOT_ACCEPTED = Kind("not_accepted", "what", "device", "tries", "last_reply")
+# what the device said
+DOES_NOT_SPEAK = Kind("does_not_speak", "device", "protocol", "reply")
+SPEAKS_OTHER = Kind("speaks_other", "device", "spoken", "protocol")
+REFUSED_PROGRAM = Kind("refused_program", "device", "reason")
+DROPPED_TRANSFER = Kind("dropped_transfer", "device", "reply")
+MEMORY_FULL = Kind("memory_full", "detail")
+MEMORY_FULL_NO_REASON = Kind("memory_full_no_reason")
+COMMIT_REFUSED = Kind("commit_refused", "device", "reason")
+WRONG_DEVICE = Kind("wrong_device", "port", "device_id", "expected")
+PROGRAM_TOO_BIG = Kind("program_too_big", "size", "device_id", "port", "max_bytes")
+NO_PROGRAM_TO_SEND = Kind("no_program_to_send")
+ALREADY_HOLDS = Kind("already_holds", severity="info")
+# COMMIT was sent but its outcome is not known: why, and what STATUS told
+NO_COMMIT_REPLY = Kind("no_commit_reply", "timeout_s", "tries", severity="info")
+COMMIT_REPLY_NOT_UNDERSTOOD = Kind("commit_reply_not_understood", "reason", severity="info")
+LINK_LOST_AFTER_COMMIT = Kind("link_lost_after_commit", "port", "reason", severity="info")
+CANCEL_AFTER_COMMIT = Kind("cancel_after_commit", severity="info")
+HOLDS_NEW = Kind("holds_new", "cause", severity="info")
+STATE_UNKNOWN = Kind("state_unknown", "cause", "device", "new", "old")
+HOLDS_OTHER = Kind("holds_other", "cause", "device", "holds", "new")
+HOLDS_NO_PROGRAM = Kind("holds_no_program", severity="info")
+HOLDS_PREVIOUS = Kind("holds_previous", "sha256", severity="info")
+HOLDS_ANOTHER = Kind("holds_another", "sha256", severity="info")
+# the transfer ended early
+CANCELLED = Kind("transfer_cancelled", "port", "progress")
+CANCELLED_BEFORE_SENDING = Kind("transfer_cancelled_before_sending", "port")
+LINK_LOST = Kind("link_lost", "port", "reason", "progress")
 DEFAULT_TIMEOUT_S = 2.0
 DEFAULT_RETRIES = 3
 DEFAULT_CHUNK = 512
@@ -99,7 +139,7 @@ class SendResult:
     retransmissions: int
     device: DeviceHello
     seconds: float
-    note: str = ""  # how the outcome was learnt when it was not the plain COMMITTED reply
+    note: Message | None = None  # how the outcome was learnt when it was not the plain COMMITTED reply
 
 
 _RETRY = object()  # an accept() answer: the reply is wrong, resend now
@@ -123,23 +163,23 @@ class _Transfer:
         self.previous: str | None = None  # the device's program before this transfer (from HELLO)
 
     # -- messages ----------------------------------------------------------------------
-    def where(self) -> str:
+    def where(self) -> Message:
         """How far the transfer got, for messages."""
         if not self.begun:
-            return "nothing was sent yet"
+            return NOTHING_SENT_YET()
         done = min(self.acked * self.chunk_size, len(self.data))
-        return f"{self.acked} of {self.total} chunks were acknowledged ({done} of {len(self.data)} bytes)"
+        return TRANSFER_PROGRESS(acked=self.acked, total=self.total, done_bytes=done, total_bytes=len(self.data))
 
-    def fail(self, message: str, kind=DeviceLinkError):
+    def fail(self, problem: Message, kind=DeviceLinkError):
         if self.begun and not self.commit_unknown:
-            message = f"{message}; {self.where()}; the device keeps its previous program"
-        raise kind(message, self.acked, self.total)
+            problem = KEEPS_PREVIOUS(problem=problem, progress=self.where())
+        raise kind(problem, self.acked, self.total)
 
     def report(self, stage: str) -> None:
         self.progress(TransferProgress(stage, self.acked, self.total, min(self.acked * self.chunk_size, len(self.data)),
                                        len(self.data), self.retransmissions))
 
-    def exchange(self, message: str, accept: Callable[[str], Any], what: str) -> Any:
+    def exchange(self, message: str, accept: Callable[[str], Any], what: str | Message) -> Any:
         """Send ``message`` until ``accept(reply)`` returns something other than None (retrying on silence
         or a wrong reply); ``accept`` raises DeviceLinkError for a final refusal."""
         last = None
@@ -161,21 +201,21 @@ class _Transfer:
         tries = self.retries + 1
         if last is None:
             if self.begun:
-                self.fail(f"no answer from {self.link.name} to {what} within {self.timeout_s:g} s ({tries} tries): "
-                          "the link may be cut", DeviceTimeoutError)
-            self.fail(f"no answer from {self.link.name} to {what} within {self.timeout_s:g} s ({tries} tries); "
-                      "is the device on, connected and in transfer mode?", DeviceTimeoutError)
-        self.fail(f"{what} was not accepted by {self.link.name} in {tries} tries (last reply: {last[:120]!r})")
+                self.fail(NO_ANSWER_LINK_CUT(device=self.link.name, what=what, timeout_s=self.timeout_s, tries=tries),
+                          DeviceTimeoutError)
+            self.fail(NO_ANSWER(device=self.link.name, what=what, timeout_s=self.timeout_s, tries=tries),
+                      DeviceTimeoutError)
+        self.fail(NOT_ACCEPTED(what=what, device=self.link.name, tries=tries, last_reply=repr(last[:120])))
 
     # -- stages --------------------------------------------------------------------------
     def hello(self) -> DeviceHello:
         def accept(reply: str):
             parts = reply.split(" ")
             if parts[0] == "ERR" and len(parts) > 1 and parts[1] == "VERSION":
-                self.fail(f"{self.link.name} does not speak {PROTOCOL} (it says: {reply[:120]!r})")
+                self.fail(DOES_NOT_SPEAK(device=self.link.name, protocol=PROTOCOL, reply=repr(reply[:120])))
             if len(parts) == 6 and parts[0] == "HELLO":
                 if parts[1] != PROTOCOL:
-                    self.fail(f"{self.link.name} speaks {parts[1]!r}, not {PROTOCOL}")
+                    self.fail(SPEAKS_OTHER(device=self.link.name, spoken=repr(parts[1]), protocol=PROTOCOL))
                 try:
                     max_bytes, max_chunk = int(parts[3]), int(parts[4])
                 except ValueError:
@@ -186,7 +226,7 @@ class _Transfer:
             return None
 
         self.report("handshake")
-        return self.exchange(f"HELLO {PROTOCOL}", accept, "HELLO (the handshake)")
+        return self.exchange(f"HELLO {PROTOCOL}", accept, STAGE_HELLO())
 
     def begin(self) -> None:
         self.total = max(1, math.ceil(len(self.data) / self.chunk_size))
@@ -195,7 +235,7 @@ class _Transfer:
             if reply == f"READY {self.total}":
                 return True
             if reply.startswith(("ERR TOO-LARGE", "ERR BUSY", "ERR STORE-FULL")):
-                self.fail(f"{self.link.name} refused the program: {reply[4:][:160]}")
+                self.fail(REFUSED_PROGRAM(device=self.link.name, reason=reply[4:][:160]))
             return None
 
         self.exchange(f"BEGIN {len(self.data)} {self.chunk_size} {self.sha}", accept, "BEGIN")
@@ -213,13 +253,13 @@ class _Transfer:
                 return _RETRY  # the device got other bytes than were sent: send the chunk again (it replaces them)
             reason = reply.split(" ")[2:3] if reply.startswith("NAK ") else []
             if reason == ["NO-TRANSFER"]:
-                self.fail(f"{self.link.name} dropped the transfer (it says {reply[:80]!r})")
+                self.fail(DROPPED_TRANSFER(device=self.link.name, reply=repr(reply[:80])))
             if reason == ["STORE-FULL"]:
-                detail = reply.split(" ", 3)[3][:80] if reply.count(" ") >= 3 else "no reason given"
-                self.fail(f"the device's memory is full ({detail}); free space on it and send again")
+                self.fail(MEMORY_FULL(detail=reply.split(" ", 3)[3][:80]) if reply.count(" ") >= 3
+                          else MEMORY_FULL_NO_REASON())
             return None  # a NAK (resent at once) or a stale reply (ignored while waiting)
 
-        self.exchange(message, accept, f"chunk {i + 1} of {self.total}")
+        self.exchange(message, accept, STAGE_CHUNK(number=i + 1, total=self.total))
         self.acked = i + 1
         self.report("sending")
 
@@ -231,7 +271,7 @@ class _Transfer:
                 return True
             if reply.startswith("ERR COMMIT-REFUSED"):  # a definite answer: the device keeps its program
                 self.commit_unknown = False
-                self.fail(f"{self.link.name} refused to commit the program ({reply[19:][:200]})")
+                self.fail(COMMIT_REFUSED(device=self.link.name, reason=reply[19:][:200]))
             return None
 
         self.commit_unknown = True
@@ -256,7 +296,7 @@ class _Transfer:
                 return None
             raise
 
-    def resolve_commit(self, cause: str, hello: DeviceHello, started: float) -> SendResult:
+    def resolve_commit(self, cause: Message, hello: DeviceHello, started: float) -> SendResult:
         """COMMIT was sent and its outcome is unknown: say so, ask the device, and tell which program it holds.
 
         Returns the result when the device holds the new program; raises DeviceLinkError when it holds
@@ -267,22 +307,19 @@ class _Transfer:
         new, old = self.sha, self.previous or "none"
         if held == new:
             return SendResult(new, len(self.data), self.total, self.retransmissions, hello, time.monotonic() - started,
-                              note=f"{cause}; asked with STATUS, the device holds the new program")
+                              note=HOLDS_NEW(cause=cause))
         if held is None:
-            raise DeviceStateUnknownError(
-                f"{cause}, and {self.link.name} does not answer STATUS: the device's program is unknown, it may be "
-                f"the new one ({new}) or the previous one ({old}); do not use the device before checking, "
-                "reconnect and send again (mesomap first asks the device which program it holds)",
-                self.acked, self.total)
+            raise DeviceStateUnknownError(STATE_UNKNOWN(cause=cause, device=self.link.name, new=new, old=old),
+                                          self.acked, self.total)
         self.abort()  # drop the transfer still pending on the device, if any
         if held == "none":
-            holds = "no program"
+            holds = HOLDS_NO_PROGRAM()
         elif held == self.previous:
-            holds = f"its previous program {held}"
+            holds = HOLDS_PREVIOUS(sha256=held)
         else:
-            holds = f"another program {held} (neither the previous one nor this one)"
-        raise DeviceLinkError(f"{cause}; asked with STATUS, {self.link.name} holds {holds}, not the new program "
-                              f"{new}: it was not committed; send again", self.acked, self.total)
+            holds = HOLDS_ANOTHER(sha256=held)
+        raise DeviceLinkError(HOLDS_OTHER(cause=cause, device=self.link.name, holds=holds, new=new),
+                              self.acked, self.total)
 
     def abort(self) -> None:
         """Best effort: tell the device to drop the pending transfer."""
@@ -317,7 +354,7 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
     how far it got), TransferCancelled.
     """
     if not program_bytes:
-        raise DeviceLinkError("there is no program to send (0 bytes)")
+        raise DeviceLinkError(NO_PROGRAM_TO_SEND())
     if chunk_size < 1 or timeout_s <= 0 or retries < 0:
         raise ValueError("chunk_size >= 1, timeout_s > 0 and retries >= 0 are needed")
     sha256 = program_sha256(program_bytes)
@@ -334,16 +371,15 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         transfer = _Transfer(link, program_bytes, sha256, timeout_s, retries, chunk_size, progress)
         hello = transfer.hello()
         if expect_device and hello.device_id not in (expect_device, "any"):
-            transfer.fail(f"the device on {name} is {hello.device_id!r}, but the program is for {expect_device!r}; "
-                          "nothing was sent")
+            transfer.fail(WRONG_DEVICE(port=name, device_id=hello.device_id, expected=expect_device))
         if len(program_bytes) > hello.max_program_bytes:
-            transfer.fail(f"the program is {len(program_bytes)} bytes, but {hello.device_id} on {name} takes at most "
-                          f"{hello.max_program_bytes}; nothing was sent")
+            transfer.fail(PROGRAM_TOO_BIG(size=len(program_bytes), device_id=hello.device_id, port=name,
+                                          max_bytes=hello.max_program_bytes))
         transfer.previous = hello.committed_sha256
         if hello.committed_sha256 == sha256:  # e.g. a resend after a lost COMMITTED reply
             transfer.report("done")
             return SendResult(sha256, len(program_bytes), 0, 0, hello, time.monotonic() - started,
-                              note="the device already holds this program; nothing was sent")
+                              note=ALREADY_HOLDS())
         transfer.chunk_size = min(chunk_size, hello.max_chunk_bytes, MAX_CHUNK)  # every line fits in MAX_LINE
         transfer.begin()
         for i in range(transfer.total):
@@ -351,18 +387,17 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         try:
             transfer.commit()
         except Cancelled:
-            result = transfer.resolve_commit("cancel came after COMMIT was sent", hello, started)
+            result = transfer.resolve_commit(CANCEL_AFTER_COMMIT(), hello, started)
         except DeviceLinkError as err:
             if not transfer.commit_unknown:
                 raise
-            cause = (f"no reply to COMMIT came back (none within {timeout_s:g} s, {retries + 1} tries)"
-                     if isinstance(err, DeviceTimeoutError) else f"the device's reply to COMMIT was not understood "
-                     f"({str(err).split('; ')[0]})")
+            cause = (NO_COMMIT_REPLY(timeout_s=timeout_s, tries=retries + 1) if isinstance(err, DeviceTimeoutError)
+                     else COMMIT_REPLY_NOT_UNDERSTOOD(reason=err.message or str(err).split("; ")[0]))
             result = transfer.resolve_commit(cause, hello, started)
         except Exception as err:
             if not (is_link_error(err) and transfer.commit_unknown):
                 raise
-            result = transfer.resolve_commit(f"link to {name} lost after COMMIT was sent ({describe_error(err)})", hello,
+            result = transfer.resolve_commit(LINK_LOST_AFTER_COMMIT(port=name, reason=describe_error(err)), hello,
                                              started)
         else:
             result = SendResult(transfer.sha, len(program_bytes), transfer.total, transfer.retransmissions, hello,
@@ -373,10 +408,9 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
         if transfer is not None and transfer.begun:
             transfer.abort()
         if transfer is not None and transfer.begun:
-            msg = (f"transfer to {name} cancelled; {transfer.where()}; the device was told to drop it and keeps "
-                   "its previous program")
+            msg = CANCELLED(port=name, progress=transfer.where())
         else:
-            msg = f"transfer to {name} cancelled before anything was sent; the device keeps its previous program"
+            msg = CANCELLED_BEFORE_SENDING(port=name)
         raise TransferCancelled(msg, transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
     except DeviceStateUnknownError:
         raise
@@ -387,10 +421,9 @@ def send_program(port_or_serial, program_bytes: bytes, progress: Callable[[Trans
     except Exception as err:  # serial errors (cable pulled, port gone), OSError
         if not is_link_error(err):
             raise
-        where = transfer.where() if transfer else "nothing was sent yet"
-        raise DeviceLinkError(f"link to {name} lost ({describe_error(err)}); {where}; the device keeps its previous program; "
-                              "reconnect and send again", transfer.acked if transfer else 0,
-                              transfer.total if transfer else 0) from None
+        where = transfer.where() if transfer else NOTHING_SENT_YET()
+        raise DeviceLinkError(LINK_LOST(port=name, reason=describe_error(err), progress=where),
+                              transfer.acked if transfer else 0, transfer.total if transfer else 0) from None
     finally:
         if opened:
             try:
@@ -415,7 +448,7 @@ def program_sha256(program_bytes: bytes) -> str:
     try:
         return verify_seal(program_bytes)
     except DeviceProgramError as err:
-        raise DeviceLinkError(f"{err}; nothing was sent") from None
+        raise DeviceLinkError(NOT_SENT(problem=err.message or str(err))) from None
 
 
 def _is_sha(text: str) -> bool:

@@ -32,13 +32,22 @@ from pathlib import Path
 
 from mesomap.io.assets import assets_dir
 from mesomap.io.device_errors import DeviceProfileError
-from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
+from mesomap.io.json_reader import FIELD_MISSING, JsonReader, parse_json_bytes, quoted, read_file_bytes
 from mesomap.io.schema_check import DEVICE_PROFILE_SCHEMA, check
+from mesomap.model.device_messages import AT_LEAST_ONE, NEEDLE_LENGTH_ABSURD
 from mesomap.model.devices import MODES, DeviceProfile, StepRange
+from mesomap.model.messages import Kind, Message
 
 SCHEMA = "mesomap-device-profile/1"
 MAX_PROFILE_BYTES = 1_000_000
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+PROFILE_PROBLEM = Kind("profile_problem", "file", "problem")
+RANGE_MALFORMED_NAMED = Kind("range_malformed_named", "low", "high", "step")
+MAX_OFF_STEP = Kind("max_off_step", "low", "high", "step")
+STEP_VALUE_NOT_SETTABLE = Kind("step_value_not_settable", "value", "range")
+PROFILE_ID_MALFORMED = Kind("profile_id_malformed", "profile_id")
+NO_SUCH_PROFILE = Kind("no_such_profile", "profile_id", "known", "path")
 
 
 def bundled_dir() -> Path:
@@ -58,26 +67,26 @@ def user_dir() -> Path:
 class _Reader(JsonReader):
     """Top-level fields are named bare (``name``, not ``.name``)."""
 
-    def fail(self, where: str, message: str):
-        super().fail(where.lstrip("."), message)
+    def fail(self, where: str, problem: Message):
+        super().fail(where.lstrip("."), problem)
 
 
 def _range(d: dict, key: str, r: JsonReader, unit: str, with_default: bool) -> tuple[StepRange, float | None]:
     where = key
     if key not in d:  # rate_hz for single/multi modes, flow_ml_per_min for continuous
-        r.fail(where, "is missing")
+        r.fail(where, FIELD_MISSING())
     body = d[key]  # an object with numbers min, max, step (the schema)
     low, high, step = (r.number(body, k, where) for k in ("min", "max", "step"))
     if not (step > 0 and 0 < low <= high):
-        r.fail(where, f"needs 0 < min <= max and step > 0 (found min {low:g}, max {high:g}, step {step:g})")
+        r.fail(where, RANGE_MALFORMED_NAMED(low=low, high=high, step=step))
     rng = StepRange(low, high, step, unit)
     if not rng.on_step(high):
-        r.fail(f"{where}.max", f"{high:g} is not min {low:g} plus whole steps of {step:g}")
+        r.fail(f"{where}.max", MAX_OFF_STEP(low=low, high=high, step=step))
     default = None
     if with_default:
         default = r.number(body, "default", where)
         if not rng.on_step(default):
-            r.fail(f"{where}.default", f"{default:g} is not a settable value ({rng.describe()})")
+            r.fail(f"{where}.default", STEP_VALUE_NOT_SETTABLE(value=default, range=rng.message))
     return rng, default
 
 
@@ -88,7 +97,7 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
     r.schema(data, SCHEMA, "mesomap device profile")
     check(data, DEVICE_PROFILE_SCHEMA, source, DeviceProfileError)
     if not _ID.match(profile_id):
-        r.fail("file name", f"{profile_id!r} is not a profile id (lower-case letters, digits, - and _)"[:200])
+        r.fail("file name", PROFILE_ID_MALFORMED(profile_id=quoted(profile_id)))
     name = r.text(data, "name", "", max_len=200)
     example = data.get("example", False)
     modes = data["modes"]  # one or more of MODES, each once (the schema)
@@ -103,14 +112,14 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
     for i, n in enumerate(data["needle_lengths_mm"]):  # a list of one or more numbers (the schema)
         value = r.number({f"needle_lengths_mm[{i}]": n}, f"needle_lengths_mm[{i}]", "")
         if not 1 <= value <= 30:
-            r.fail(f"needle_lengths_mm[{i}]", f"{value:g} mm is not a needle length (1–30 mm)")
+            r.fail(f"needle_lengths_mm[{i}]", NEEDLE_LENGTH_ABSURD(length_mm=value))
         needles.append(value)
     max_shots = r.integer(data, "max_shots_per_program", "")
     max_programs = r.integer(data, "max_programs", "")
     if max_shots < 1:
-        r.fail("max_shots_per_program", f"{max_shots} must be at least 1")
+        r.fail("max_shots_per_program", AT_LEAST_ONE(value=max_shots))
     if max_programs < 1:
-        r.fail("max_programs", f"{max_programs} must be at least 1")
+        r.fail("max_programs", AT_LEAST_ONE(value=max_programs))
     profile = DeviceProfile(
         id=profile_id, name=name, modes=tuple(modes), depth_mm=depth, volume_ml=volume,
         needle_lengths_mm=tuple(sorted(set(needles))), max_shots_per_program=max_shots, max_programs=max_programs,
@@ -119,7 +128,7 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
     )
     errors = profile.errors()
     if errors:
-        raise DeviceProfileError(f"{source}: {errors[0]}")
+        raise DeviceProfileError(PROFILE_PROBLEM(file=source, problem=errors[0]))
     return profile
 
 
@@ -161,8 +170,8 @@ def find_profile(key: str, user: Path | None = None) -> DeviceProfile:
     paths = profile_paths(user)
     if key not in paths:
         known = ", ".join(sorted(paths)) or "none"
-        raise DeviceProfileError(f"no device profile {key!r}; known: {known} (add your own as "
-                                 f"{user if user is not None else user_dir()}/{key}.json)"[:400])
+        raise DeviceProfileError(NO_SUCH_PROFILE(profile_id=quoted(key), known=known,
+                                                 path=f"{user if user is not None else user_dir()}/{key}.json"))
     return load_profile(paths[key])
 
 

@@ -33,10 +33,26 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.device_errors import DeviceProgramError, DeviceValidationError
 from mesomap.io.device_profiles import profile_sha256
-from mesomap.io.exports import REFLEX_TECHNIQUE, ExportError, check_placement
-from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
+from mesomap.io.exports import NOTHING_TO_EXPORT, REFLEX_TECHNIQUE, ExportError, check_placement
+from mesomap.io.json_reader import (
+    FILE_TOO_LARGE,
+    JsonReader,
+    file_kind,
+    file_size_text,
+    parse_json_bytes,
+    quoted,
+    read_file_bytes,
+)
 from mesomap.io.plan_file import COORDINATES, plan_to_dict
 from mesomap.io.schema_check import DEVICE_PROGRAM_SCHEMA, check
+from mesomap.model.device_messages import (
+    AT,
+    MODE_FROM_REFLEX,
+    WHERE_PLAN,
+    WHERE_PROGRAM,
+    WHERE_REFLEX_POINT,
+    WHERE_ZONE,
+)
 from mesomap.model.devices import (
     MODES,
     DeviceProfile,
@@ -50,9 +66,35 @@ from mesomap.model.devices import (
     mode_for,
     program_count_violation,
 )
-from mesomap.model.plan import Plan
+from mesomap.model.messages import Kind, Message, texts
+from mesomap.model.plan import DEPTH_EXCEEDS_NEEDLE, Plan
+from mesomap.model.techniques import QUANTITY
 
 SCHEMA = "mesomap-device-program/1"
+
+MODE_FOR_UNKNOWN_ZONE = Kind("mode_for_unknown_zone", "zone")
+PLAN_DOES_NOT_FIT = Kind("plan_does_not_fit", "device", "count", "first")
+EXAMPLE_PROFILE = Kind("example_profile", "device", severity="warning")
+SHORTEST_NEEDLE_CHOSEN = Kind("shortest_needle_chosen", "needle_mm", "device", "depth_mm", severity="info")
+EXPORT_SUMMARY = Kind("device_export_summary", "programs", "shots", "volume_ml", "device", "profile", severity="info")
+EXPORT_NOTE = Kind("device_export_note", "note", severity="info")
+EXPORT_ROUNDED = Kind("device_export_rounded", "rounding", severity="info")
+NOTHING_ROUNDED = Kind("nothing_rounded", severity="info")
+# reading a program file back
+PROGRAM_NOT_SEALED = Kind("program_not_sealed", "file")
+PROGRAM_SEAL_MISMATCH = Kind("program_seal_mismatch", "file", "expected", "found")
+EXPECTED_THREE_NUMBERS = Kind("expected_three_numbers")
+PROGRAM_NUMBER_EXPECTED = Kind("program_number_expected", "number")
+NUMBER_EXPECTED = Kind("number_expected", "number")
+CONTINUOUS_NEEDS_FLOW = Kind("continuous_needs_flow")
+MODE_NEEDS_RATE = Kind("mode_needs_rate", "mode")
+SHOTS_DIFFER = Kind("shots_differ", "says", "listed")
+NOT_POSITIVE = Kind("not_positive", "value")
+DEPTH_MM_EXCEEDS_NEEDLE = Kind("depth_mm_exceeds_needle", "depth_mm", "needle_mm")
+SEAL_FIELD_DIFFERS = Kind("seal_field_differs")
+ORDER_USED_TWICE = Kind("order_used_twice")
+NOT_A_DATE_OR_EMPTY = Kind("not_a_date_or_empty", "value")
+TOTALS_DIFFER = Kind("totals_differ")
 SUFFIX = ".device.json"
 SEAL_HEAD = b',\n "content_sha256": "'
 SEAL_TAIL = b'"\n}\n'
@@ -101,17 +143,21 @@ class DeviceExportReport:
     shots: int
     volume_ml: float
     roundings: tuple[Rounding, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
     content_sha256: str
     plan_id: str
     plan_sha256: str
 
     def lines(self) -> list[str]:
         """Readable lines: a summary, then notes and roundings."""
-        out = [f"{self.programs} programs, {self.shots} shots, {self.volume_ml:.2f} ml for {self.profile_name} "
-               f"(profile {self.profile_id})"]
-        out += [f"note: {n}" for n in self.notes]
-        out += [f"rounded: {r}" for r in self.roundings] or ["rounded: nothing (every value is on the device's steps)"]
+        return texts(self.messages())
+
+    def messages(self) -> list[Message]:
+        """A summary, then notes and roundings, a Message each."""
+        out = [EXPORT_SUMMARY(programs=self.programs, shots=self.shots, volume_ml=self.volume_ml,
+                              device=self.profile_name, profile=self.profile_id)]
+        out += [EXPORT_NOTE(note=n) for n in self.notes]
+        out += [EXPORT_ROUNDED(rounding=r.message) for r in self.roundings] or [NOTHING_ROUNDED()]
         return out
 
 
@@ -160,7 +206,13 @@ def check_grids(plan: Plan) -> None:
         if z.injections and z.grid_stale:
             raise ExportError.stale_grid(z.name)
     if not any(z.injections for z in plan.zones) and not plan.points:
-        raise ExportError("the plan has no injections to export")
+        raise ExportError(NOTHING_TO_EXPORT())
+
+
+def _about(message: Message, quantities: set[str]) -> bool:
+    """True when ``message`` is a range error about one of ``quantities`` (codes of techniques.QUANTITY)."""
+    quantity = message.args.get("quantity")
+    return isinstance(quantity, Message) and quantity.code in quantities
 
 
 def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, str] | None = None,
@@ -171,13 +223,14 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
     violations: list[Violation] = []
     known = {k.casefold() for z in plan.zones for k in (z.id, z.name, z.template or "")}
     for key in sorted(k for k in (modes or {}) if k.casefold() not in known):
-        violations.append(Violation("plan", "mode", f"a mode was chosen for zone {key!r}, which the plan does not have"))
+        violations.append(Violation(WHERE_PLAN(), "mode", MODE_FOR_UNKNOWN_ZONE(zone=key)))
     order = 0
-    covered = {"depth": "depth_mm", "volume per point": "volume_per_shot_ml", "needle length": "needle_mm"}
+    # the device check names these with its range; the plan's own message about them would say it twice
+    covered = {QUANTITY["depth"].code, QUANTITY["volume_per_point"].code, QUANTITY["needle_length"].code}
     for z in plan.zones:
         if not z.injections:
             continue
-        where = f"zone {z.name!r}"
+        where = WHERE_ZONE(zone=z.name)
         p = z.params
         mode, mode_from = mode_for(p.technique, (z.id, z.name, z.template or ""), modes)
         points = _points(order + 1, surface, z.injections)
@@ -187,24 +240,24 @@ def program_requests(plan: Plan, surface: PaintingSurface, modes: Mapping[str, s
             needle_mm=p.needle.length_mm, needle_gauge=p.needle.gauge, depth_mm=p.depth_mm,
             volume_ml=p.volume_per_point_ml, points=points, where=where))
         for e in p.errors():
-            if not any(e.startswith(prefix) for prefix in covered):  # the device check names those with its range
+            if not _about(e, covered) and e.code != DEPTH_EXCEEDS_NEEDLE.code:
                 violations.append(Violation(where, "plan", e))
     labels = [(f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code) or pt.name or pt.id for pt in plan.points]
     for pt, label, point in zip(plan.points, labels, _points(order + 1, surface, plan.points, labels)):
-        where = f"reflex point {label}"
+        where = WHERE_REFLEX_POINT(point=label)
         for e in pt.errors():
-            if not any(e.startswith(prefix) for prefix in ("depth", "volume")):
+            if not _about(e, {QUANTITY["depth"].code, QUANTITY["volume"].code}):
                 violations.append(Violation(where, "plan", e))
         requests.append(ProgramRequest(
             name=label, source="reflex", zone_id="", technique=REFLEX_TECHNIQUE, mode="single",
-            mode_from="reflex points (point by point)", needle_mm=None, needle_gauge=None, depth_mm=pt.depth_mm,
+            mode_from=MODE_FROM_REFLEX(), needle_mm=None, needle_gauge=None, depth_mm=pt.depth_mm,
             volume_ml=pt.volume_ml, points=(point,), where=where))
     return requests, violations
 
 
 def fit_plan(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, *, modes: Mapping[str, str] | None = None,
              rate_hz: float | None = None, flow_ml_min: float | None = None,
-             max_change: float | None = None) -> tuple[list[Program], list[Rounding], list[str]]:
+             max_change: float | None = None) -> tuple[list[Program], list[Rounding], list[Message]]:
     """(programs, roundings, notes) for ``profile``, or DeviceValidationError listing every violation.
 
     ExportError first if a grid is missing or stale (the shot counts would be wrong).
@@ -225,17 +278,15 @@ def fit_plan(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, *, mo
     if too_many:
         violations.append(too_many)
     if violations:
-        n = len(violations)
         raise DeviceValidationError(
-            f"the plan does not fit {profile.name}: {n} problem{'s' if n > 1 else ''}, first: {violations[0]}",
-            violations)
+            PLAN_DOES_NOT_FIT(device=profile.name, count=len(violations), first=violations[0].message), violations)
     notes = []
     if profile.example:
-        notes.append(f"{profile.name} is an example profile, not a real device's specification")
+        notes.append(EXAMPLE_PROFILE(device=profile.name))
     for p in programs:
         if p.source == "reflex":
-            notes.append(f"program {p.number} ({p.name}): the {p.needle_mm:g} mm needle is the shortest "
-                         f"{profile.name} takes that reaches {p.depth_mm:g} mm")
+            notes.append(AT(where=WHERE_PROGRAM(number=p.number, name=p.name), problem=SHORTEST_NEEDLE_CHOSEN(
+                needle_mm=p.needle_mm, device=profile.name, depth_mm=p.depth_mm)))
     return programs, roundings, notes
 
 
@@ -340,8 +391,8 @@ def write_device_program(plan: Plan, surface: PaintingSurface, out: str | Path, 
 # -- reading -----------------------------------------------------------------------------------
 
 class _Reader(JsonReader):
-    def fail(self, where: str, message: str):
-        super().fail(where.lstrip("."), message)
+    def fail(self, where: str, problem: Message):
+        super().fail(where.lstrip("."), problem)
 
 
 def seal_digits(data: bytes) -> str | None:
@@ -355,40 +406,38 @@ def verify_seal(data: bytes, source: str = "program") -> str:
     DeviceProgramError if the seal is missing or does not match the bytes before it."""
     claimed = seal_digits(data)
     if claimed is None:
-        raise DeviceProgramError(f"{source}: not a sealed mesomap device program (it must end with the "
-                                 "content_sha256 line; was it edited or re-saved?)")
+        raise DeviceProgramError(PROGRAM_NOT_SEALED(file=source))
     actual = hashlib.sha256(data[:-SEAL_LENGTH]).hexdigest()
     if actual != claimed:
-        raise DeviceProgramError(f"{source}: content_sha256 does not match the content (expected {claimed[:12]}…, "
-                                 f"found {actual[:12]}…): the file was changed or damaged after export; refused")
+        raise DeviceProgramError(PROGRAM_SEAL_MISMATCH(file=source, expected=claimed[:12], found=actual[:12]))
     return claimed
 
 
 def _vector(value, r: JsonReader, where: str) -> tuple[float, float, float]:
     v = r.lst(value, where)
     if len(v) != 3:
-        r.fail(where, "expected three numbers")
+        r.fail(where, EXPECTED_THREE_NUMBERS())
     return tuple(r.number({"v": x}, "v", f"{where}[{k}]") for k, x in enumerate(v))
 
 
 def _program(d: dict, r: JsonReader, where: str, number: int) -> Program:
     if r.integer(d, "number", where) != number:
-        r.fail(f"{where}.number", f"expected {number} (programs are numbered 1, 2, … in order)")
+        r.fail(f"{where}.number", PROGRAM_NUMBER_EXPECTED(number=number))
     mode = r.choice(d, "mode", where, tuple(MODES), "single")
     source = r.choice(d, "source", where, ("zone", "reflex"), "zone")
     rate = None if d.get("rate_hz") is None else r.number(d, "rate_hz", where)
     flow = None if d.get("flow_ml_per_min") is None else r.number(d, "flow_ml_per_min", where)
     if mode == "continuous" and (flow is None or rate is not None):
-        r.fail(where, "continuous mode needs flow_ml_per_min and no rate_hz")
+        r.fail(where, CONTINUOUS_NEEDS_FLOW())
     if mode != "continuous" and (rate is None or flow is not None):
-        r.fail(where, f"{mode} mode needs rate_hz and no flow_ml_per_min")
+        r.fail(where, MODE_NEEDS_RATE(mode=mode))
     gauge = None if d.get("needle_gauge") is None else r.integer(d, "needle_gauge", where)
     points = []
     for j, q in enumerate(r.lst(d.get("points"), f"{where}.points")):
         here = f"{where}.points[{j}]"
         q = r.obj(q, here)
         if r.integer(q, "n", here) != j + 1:
-            r.fail(f"{here}.n", f"expected {j + 1}")
+            r.fail(f"{here}.n", NUMBER_EXPECTED(number=j + 1))
         bary = _vector(q.get("barycentric"), r, f"{here}.barycentric")
         points.append(ProgramPoint(r.integer(q, "order", here), _vector(q.get("position_mm"), r, f"{here}.position_mm"),
                                    _vector(q.get("normal"), r, f"{here}.normal"), r.integer(q, "face", here), bary,
@@ -400,20 +449,21 @@ def _program(d: dict, r: JsonReader, where: str, number: int) -> Program:
         depth_mm=r.number(d, "depth_mm", where), volume_per_shot_ml=r.number(d, "volume_per_shot_ml", where),
         rate_hz=rate, flow_ml_min=flow, points=tuple(points))
     if r.integer(d, "shots", where) != program.shots:
-        r.fail(f"{where}.shots", f"says {d['shots']} but the program lists {program.shots} points")
+        r.fail(f"{where}.shots", SHOTS_DIFFER(says=d["shots"], listed=program.shots))
     for name, value in (("depth_mm", program.depth_mm), ("needle_mm", program.needle_mm),
                         ("volume_per_shot_ml", program.volume_per_shot_ml)):
         if not value > 0:
-            r.fail(f"{where}.{name}", f"{value:g} must be more than 0")
+            r.fail(f"{where}.{name}", NOT_POSITIVE(value=value))
     if program.depth_mm > program.needle_mm + 1e-9:
-        r.fail(f"{where}.depth_mm", f"{program.depth_mm:g} mm is deeper than the {program.needle_mm:g} mm needle")
+        r.fail(f"{where}.depth_mm", DEPTH_MM_EXCEEDS_NEEDLE(depth_mm=program.depth_mm, needle_mm=program.needle_mm))
     return program
 
 
 def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
     """Verify the seal, then read and check every field; DeviceProgramError names the field."""
     if len(data) > MAX_PROGRAM_BYTES:
-        raise DeviceProgramError(f"{source}: larger than {MAX_PROGRAM_BYTES // 1_000_000} MB; not a device program")
+        raise DeviceProgramError(FILE_TOO_LARGE(file=source, size=file_size_text(MAX_PROGRAM_BYTES),
+                                                what=file_kind("device program")))
     digest = verify_seal(data, source)
     raw = parse_json_bytes(data, source, DeviceProgramError, "device program")
     r = _Reader(source, DeviceProgramError)
@@ -421,7 +471,7 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
     r.schema(raw, SCHEMA, "mesomap device program")
     check(raw, DEVICE_PROGRAM_SCHEMA, source, DeviceProgramError)  # structure, units; meaning is checked below
     if raw.get("content_sha256") != digest:
-        r.fail("content_sha256", "differs from the seal line")
+        r.fail("content_sha256", SEAL_FIELD_DIFFERS())
     dev = r.obj(raw.get("device"), "device")
     plan = r.obj(raw.get("plan"), "plan")
     example = dev.get("example", False)
@@ -429,7 +479,7 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
                      for i, p in enumerate(r.lst(raw.get("programs"), "programs")))
     orders = [q.order for p in programs for q in p.points]
     if len(set(orders)) != len(orders):
-        r.fail("programs", "an injection order number is used twice")
+        r.fail("programs", ORDER_USED_TWICE())
     doc = DeviceProgram(
         device_id=r.text(dev, "id", "device", max_len=64), device_name=r.text(dev, "name", "device", max_len=200),
         device_example=example, profile_sha256=r.text(dev, "profile_sha256", "device", "", 64),
@@ -438,10 +488,10 @@ def parse_device_program(data: bytes, source: str = "program") -> DeviceProgram:
         session_number=r.integer(plan, "session_number", "plan", 1), body_id=r.text(plan, "body_id", "plan", "", 100),
         programs=programs, content_sha256=digest, app=r.text(raw, "app", "", "", 100))
     if doc.date and not _DATE.fullmatch(doc.date):
-        r.fail("plan.date", f"{doc.date!r} is not a date written YYYY-MM-DD (e.g. 2026-11-23) or empty"[:200])
+        r.fail("plan.date", NOT_A_DATE_OR_EMPTY(value=quoted(doc.date)))
     totals = r.obj(raw.get("totals"), "totals")
     if r.integer(totals, "programs", "totals") != len(programs) or r.integer(totals, "shots", "totals") != doc.shots:
-        r.fail("totals", "the counts differ from the programs listed")
+        r.fail("totals", TOTALS_DIFFER())
     return doc
 
 

@@ -22,6 +22,7 @@ from mesomap.io.atomic import atomic_path
 from mesomap.io.device_profiles import find_profile
 from mesomap.io.device_program import DeviceExportReport, build_device_program
 from mesomap.io.exports import safe_text_cell
+from mesomap.model.device_messages import WHERE_REFLEX_POINT, WHERE_ZONE
 from mesomap.model.devices import MODES, DeviceProfile
 from mesomap.model.plan import Plan
 
@@ -49,9 +50,9 @@ def gun_sheet_csv(plan: Plan, surface: PaintingSurface, profile: DeviceProfile, 
     writer.writerow(SHEET_COLUMNS)
     for p in doc.programs:
         if p.source == "reflex":
-            mine = {f"reflex point {q.label}" for q in p.points}
+            mine = {WHERE_REFLEX_POINT(point=q.label) for q in p.points}
         else:
-            mine = {f"zone {p.name!r}"}
+            mine = {WHERE_ZONE(zone=p.name)}
         notes = [f"{r.field} {r.planned:g} -> {r.rounded:g} {r.unit}" for r in report.roundings if r.where in mine]
         if p.source == "reflex":
             notes.insert(0, "points: " + ", ".join(q.label for q in p.points))

@@ -22,7 +22,11 @@ from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_exportable, injection_rows
+from mesomap.model.messages import Kind
 from mesomap.model.plan import Plan, ReflexPoint
+
+MESH_SUFFIX_WRONG = Kind("mesh_suffix_wrong", "suffix")
+MESH_SUFFIX_MISSING = Kind("mesh_suffix_missing")
 
 SLICER_SCHEMA = ("https://raw.githubusercontent.com/slicer/slicer/master/Modules/Loadable/Markups/"
                  "Resources/Schema/markups-schema-v1.0.3.json#")
@@ -147,7 +151,7 @@ def write_mesh(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
     out = Path(out)
     kind = out.suffix.lower().lstrip(".")
     if kind not in ("ply", "obj"):
-        raise ExportError(f"--format mesh writes .ply or .obj, not {out.suffix or '(no suffix)'}")
+        raise ExportError(MESH_SUFFIX_WRONG(suffix=out.suffix) if out.suffix else MESH_SUFFIX_MISSING())
     body = surface.coarse
     mesh = trimesh.Trimesh(np.asarray(body.vertices), np.asarray(body.faces), process=False)
     data = mesh.export(file_type=kind)

@@ -14,8 +14,12 @@ from mesomap.about import NO_MEDICAL_ADVICE
 from mesomap.io.assets import assets_dir
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_plan_values
+from mesomap.model.messages import Kind
 from mesomap.model.plan import Plan
 from mesomap.model.summary import PlanSummary
+
+SHEET_TEXTS_UNREADABLE = Kind("sheet_texts_unreadable", "file", "reason")
+SHEET_FONT_UNREADABLE = Kind("sheet_font_unreadable", "file")
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ def load_sheet_text(path: Path | None = None) -> SheetText:
         data = json.loads(path.read_text(encoding="utf-8"))
         return SheetText(*(tuple(str(x) for x in data[k]) for k in ("contraindications", "before", "after")))
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise ExportError(f"{path.name}: the session sheet texts cannot be read ({err})") from err
+        raise ExportError(SHEET_TEXTS_UNREADABLE(file=path.name, reason=str(err))) from err
 
 
 def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, Path]], out: str | Path,
@@ -105,7 +109,7 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
         story += [Paragraph(f"<b>{_cell(name, 200)}:</b> {_text(n)}", small) for name, n in notes]
         story.append(Spacer(1, 2 * mm))
     for w in summary.warnings:
-        story.append(Paragraph(f"{warn} {_esc(w)}", small))
+        story.append(Paragraph(f"{warn} {_esc(w.text())}", small))
     if isinstance(gun, str):
         story += [Paragraph("Gun settings", h2), Paragraph(_esc(gun), small)]
     elif gun:
@@ -167,7 +171,7 @@ def register_fonts() -> tuple[str, str]:
             try:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except Exception as err:  # missing or damaged font file: one line, no ReportLab text
-                raise ExportError(f"{path.name}: the session sheet font cannot be read; reinstall mesomap") from err
+                raise ExportError(SHEET_FONT_UNREADABLE(file=path.name)) from err
     for italic in (0, 1):  # <b>/<i> in paragraphs: no oblique shipped, so italic falls back to upright
         addMapping(FONT, 0, italic, FONT)
         addMapping(FONT, 1, italic, BOLD_FONT)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
+from mesomap.model.messages import CarriesMessage, Kind, Message
 from mesomap.model.placement import Misplaced, misplaced_injections
-from mesomap.model.plan import Plan
+from mesomap.model.plan import REFLEX_POINT_PROBLEMS, ZONE_PROBLEMS, Plan
 
 CSV_COLUMNS = ("order", "zone", "technique", "x_mm", "y_mm", "z_mm", "nx", "ny", "nz", "depth_mm", "volume_ml")
 REFLEX_TECHNIQUE = "PPP"  # reflex points are injected point by point
@@ -27,24 +28,31 @@ STALE_GRID = "stale_grid"  # ExportError.kind: a zone changed since its grid was
 GRID_KINDS = (NO_GRID, STALE_GRID)
 MISPLACED = "misplaced"  # ExportError.kind: injections lie off their zone (ExportError.misplaced lists them)
 
+ZONE_HAS_NO_GRID = Kind("zone_has_no_grid", "zone")
+ZONE_GRID_STALE = Kind("zone_grid_stale", "zone")
+INJECTIONS_OFF_ZONE = Kind("injections_off_zone", "count", "first", "more")
+NOTHING_TO_EXPORT = Kind("nothing_to_export")
 
-class ExportError(Exception):
+
+class ExportError(CarriesMessage, Exception):
     """The plan cannot be exported as it is; ``str(err)`` says why in one line.
 
     ``kind`` is "" for most problems, or :data:`NO_GRID` / :data:`STALE_GRID` when a
     zone's grid must be laid out (again) first — ``zone`` names that zone. The message
     then names no tool: each front end adds how to lay a grid out in its own words
     (the command line ``mesomap grid PLAN``, the window its Grid menu).
+
+    ``message`` is the Message (None only when a front end wraps another layer's words in an ExportError).
     """
 
-    def __init__(self, message: str, kind: str = "", zone: str = "", misplaced: tuple[Misplaced, ...] = ()):
+    def __init__(self, message: Message | str, kind: str = "", zone: str = "", misplaced: tuple[Misplaced, ...] = ()):
         super().__init__(message)
         self.kind = kind
         self.zone = zone
         self.misplaced = tuple(misplaced)
 
-    def __reduce__(self):  # keeps kind, zone and offenders across processes (the sheet PDF job)
-        return type(self), (str(self), self.kind, self.zone, self.misplaced)
+    def __reduce__(self):  # keeps the message, kind, zone and offenders across processes (the sheet PDF job)
+        return type(self), (self.args[0], self.kind, self.zone, self.misplaced)
 
     @property
     def needs_grid(self) -> bool:
@@ -53,19 +61,16 @@ class ExportError(Exception):
 
     @classmethod
     def no_grid(cls, zone_name: str) -> ExportError:
-        return cls(f"zone {zone_name!r} has no injection grid yet; lay it out first", NO_GRID, zone_name)
+        return cls(ZONE_HAS_NO_GRID(zone=zone_name), NO_GRID, zone_name)
 
     @classmethod
     def stale_grid(cls, zone_name: str) -> ExportError:
-        return cls(f"zone {zone_name!r} changed since its grid was laid out; lay it out again", STALE_GRID, zone_name)
+        return cls(ZONE_GRID_STALE(zone=zone_name), STALE_GRID, zone_name)
 
     @classmethod
     def off_zone(cls, misplaced: tuple[Misplaced, ...]) -> ExportError:
-        n = len(misplaced)
         first = misplaced[0]
-        more = f" (and {n - 1} more)" if n > 1 else ""
-        return cls(f"{n} injection{'s' if n > 1 else ''} lie{'' if n > 1 else 's'} outside {'their zones' if n > 1 else 'its zone'}, "
-                   f"first {first.describe()}{more}; move, delete or lay them out again",
+        return cls(INJECTIONS_OFF_ZONE(count=len(misplaced), first=first.message, more=len(misplaced) - 1),
                    MISPLACED, first.zone_name, misplaced)
 
 
@@ -104,7 +109,7 @@ def check_plan_values(plan: Plan) -> None:
     for z in plan.zones:
         errors = z.params.errors()
         if errors:
-            raise ExportError(f"zone {z.name!r}: {errors[0]}")
+            raise ExportError(ZONE_PROBLEMS(zone=z.name, problems=errors[:1]))
         if len(z.faces) and not z.injections:
             raise ExportError.no_grid(z.name)
         if z.injections and z.grid_stale:
@@ -112,9 +117,9 @@ def check_plan_values(plan: Plan) -> None:
     for p in plan.points:
         errors = p.errors()
         if errors:
-            raise ExportError(f"reflex point {p.code or p.id}: {errors[0]}")
+            raise ExportError(REFLEX_POINT_PROBLEMS(point=p.code or p.id, problems=errors[:1]))
     if not any(z.injections for z in plan.zones) and not plan.points:
-        raise ExportError("the plan has no injections to export")
+        raise ExportError(NOTHING_TO_EXPORT())
 
 
 def injection_rows(plan: Plan, surface: PaintingSurface) -> list[InjectionRow]:

@@ -34,7 +34,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mesomap.io.json_reader import JsonReader, NonFinite, parse_json_bytes, read_file_bytes
+from mesomap.io.json_reader import (
+    EXPECTED_TEXT,
+    FIELD_MISSING,
+    NOT_FINITE,
+    JsonReader,
+    NonFinite,
+    parse_json_bytes,
+    quoted,
+    read_file_bytes,
+)
+from mesomap.model.messages import CarriesMessage, Kind, Message
 from mesomap.model.techniques import SIDES
 
 #: Unit code -> millimetres per unit (Slicer's schema allows mm and um).
@@ -68,7 +78,21 @@ def parse_reflex_description(text: str) -> dict | None:
     return {"name": m["name"], "side": m["side"], "depth_mm": depth, "volume_ml": volume, "notes": m["notes"] or ""}
 
 
-class MarkupsError(ValueError):
+MARKUPS_UNITS_MALFORMED = Kind("markups_units_malformed")
+MARKUPS_UNITS_NOT_TEXT = Kind("markups_units_not_text", "found")
+MARKUPS_UNITS_UNKNOWN = Kind("markups_units_unknown", "unit", "known")
+EXPECTED_THREE_NUMBERS = Kind("expected_3_numbers")
+MARKUPS_SCHEMA_OTHER = Kind("markups_schema_other", "schema")
+MARKUPS_SCHEMA_NEWER = Kind("markups_schema_newer", "version")
+MARKUPS_MISSING = Kind("markups_missing")
+MARKUPS_NO_POINTS = Kind("markups_no_points", "point_type")
+MARKUPS_NO_POINTS_SKIPPED = Kind("markups_no_points_skipped", "point_type", "skipped")
+SKIPPED_NOT_POINT_LIST = Kind("skipped_not_point_list", "where", "name", "type", severity="info")
+SKIPPED_GRID_EXPORT = Kind("skipped_grid_export", "where", "name", severity="info")
+SKIPPED_NOT_PLACED = Kind("skipped_not_placed", "label", "where", "status", severity="info")
+
+
+class MarkupsError(CarriesMessage, ValueError):
     """A markups file cannot be read; ``str(err)`` is one line naming the file and field."""
 
 
@@ -94,11 +118,11 @@ class MarkupPoint:
 
 @dataclass(frozen=True)
 class MarkupsFile:
-    """What a ``.mrk.json`` file holds: its placed points and what was skipped (plain sentences)."""
+    """What a ``.mrk.json`` file holds: its placed points and what was skipped (a Message each)."""
 
     source: str
     points: tuple[MarkupPoint, ...]
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[Message, ...] = ()
 
 
 def _units_to_mm(m: dict, r: JsonReader, where: str) -> float:
@@ -106,28 +130,27 @@ def _units_to_mm(m: dict, r: JsonReader, where: str) -> float:
     code = value
     if isinstance(value, list):
         if len(value) != 3 or not all(isinstance(v, str) for v in value):
-            r.fail(f"{where}.coordinateUnits", "expected a unit like \"mm\" or a code triplet [\"mm\", \"UCUM\", \"millimeter\"]")
+            r.fail(f"{where}.coordinateUnits", MARKUPS_UNITS_MALFORMED())
         code = value[0]
     elif not isinstance(value, str):
-        r.fail(f"{where}.coordinateUnits", f"expected a unit like \"mm\", found {type(value).__name__}")
+        r.fail(f"{where}.coordinateUnits", MARKUPS_UNITS_NOT_TEXT(found=type(value).__name__))
     if code not in UNITS_TO_MM:
-        r.fail(f"{where}.coordinateUnits",
-               f"{code!r} is a unit mesomap does not know; use {' or '.join(UNITS_TO_MM)}"[:200])
+        r.fail(f"{where}.coordinateUnits", MARKUPS_UNITS_UNKNOWN(unit=quoted(code), known=" or ".join(UNITS_TO_MM)))
     return UNITS_TO_MM[code]
 
 
 def _position(cp: dict, r: JsonReader, where: str) -> tuple[float, float, float]:
     if "position" not in cp:
-        r.fail(f"{where}.position", "is missing")
+        r.fail(f"{where}.position", FIELD_MISSING())
     value = cp["position"]
     if not isinstance(value, list) or len(value) != 3:
-        r.fail(f"{where}.position", "expected 3 numbers")
+        r.fail(f"{where}.position", EXPECTED_THREE_NUMBERS())
     out = []
     for c in value:
         if isinstance(c, NonFinite):
-            r.fail(f"{where}.position", f"{c.name} is not a finite number")
+            r.fail(f"{where}.position", NOT_FINITE(value=c.name))
         if isinstance(c, bool) or not isinstance(c, (int, float)) or not math.isfinite(c):
-            r.fail(f"{where}.position", "expected 3 numbers")
+            r.fail(f"{where}.position", EXPECTED_THREE_NUMBERS())
         out.append(float(c))
     return out[0], out[1], out[2]
 
@@ -137,12 +160,12 @@ def _check_schema(doc: dict, r: JsonReader) -> None:
     if schema is None:
         return  # tolerant: hand-written files often leave it out
     if not isinstance(schema, str):
-        r.fail("@schema", f"expected text, found {type(schema).__name__}")
+        r.fail("@schema", EXPECTED_TEXT(found=type(schema).__name__))
     match = _SCHEMA_VERSION.search(schema)
     if match is None:
-        r.fail("@schema", f"{schema[:80]!r} is not a 3D Slicer markups schema")
+        r.fail("@schema", MARKUPS_SCHEMA_OTHER(schema=repr(schema[:80])))
     if match.group(1) != "1":
-        r.fail("@schema", f"markups schema version {match.group(1)} is newer than mesomap reads (version 1)")
+        r.fail("@schema", MARKUPS_SCHEMA_NEWER(version=match.group(1)))
 
 
 def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
@@ -151,20 +174,20 @@ def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
     doc = r.obj(doc, "file")
     _check_schema(doc, r)
     if "markups" not in doc:
-        r.fail("markups", "is missing (not a 3D Slicer markups file)")
+        r.fail("markups", MARKUPS_MISSING())
     points: list[MarkupPoint] = []
-    skipped: list[str] = []
+    skipped: list[Message] = []
     for i, m in enumerate(r.lst(doc["markups"], "markups")):
         where = f"markups[{i}]"
         m = r.obj(m, where)
         kind = r.text(m, "type", where, max_len=100)
         name = r.text(m, "name", where, "", MAX_LABEL)
         if kind != POINT_TYPE:
-            skipped.append(f"{where} {name!r} is a {kind}, not a point list")
+            skipped.append(SKIPPED_NOT_POINT_LIST(where=where, name=name, type=kind))
             continue
         cps = r.lst(m.get("controlPoints", []), f"{where}.controlPoints")
         if cps and all(isinstance(cp, dict) and _GRID.match(str(cp.get("description", ""))) for cp in cps):
-            skipped.append(f"{where} {name!r} is a zone's injection grid exported by mesomap, not reflex points")
+            skipped.append(SKIPPED_GRID_EXPORT(where=where, name=name))
             continue
         system = r.choice(m, "coordinateSystem", where, tuple(FRAMES), "LPS")
         scale = _units_to_mm(m, r, where)
@@ -175,7 +198,7 @@ def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
             label = r.text(cp, "label", at, "", MAX_LABEL).strip() or f"{name or 'F'}-{j + 1}"
             status = r.choice(cp, "positionStatus", at, ("defined", "preview", "undefined"), "defined")
             if status != "defined":
-                skipped.append(f"{label} ({at}) is not placed ({status})")
+                skipped.append(SKIPPED_NOT_PLACED(label=label, where=at, status=status))
                 continue
             x, y, z = _position(cp, r, at)
             description = r.text(cp, "description", at, "", 10_000)
@@ -188,8 +211,8 @@ def markups_from_dict(doc, source: str = "markups") -> MarkupsFile:
                 depth_mm=known.get("depth_mm"), volume_ml=known.get("volume_ml"),
             ))
     if not points:
-        why = f": {'; '.join(skipped)}" if skipped else ""
-        r.fail("markups", f"no placed points in any point list ({POINT_TYPE}){why}"[:400])
+        r.fail("markups", MARKUPS_NO_POINTS_SKIPPED(point_type=POINT_TYPE, skipped=tuple(skipped[:8])) if skipped
+               else MARKUPS_NO_POINTS(point_type=POINT_TYPE))
     return MarkupsFile(source, tuple(points), tuple(skipped))
 
 

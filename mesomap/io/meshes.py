@@ -17,7 +17,8 @@ import numpy as np
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.assets import assets_dir
-from mesomap.io.json_reader import check_regular_file
+from mesomap.io.json_reader import FILE_UNREADABLE, check_regular_file, quoted
+from mesomap.model.messages import CarriesMessage, Kind, Message
 
 BUNDLED_BODIES = ("female", "male")
 DEFAULT_BODY = "female"
@@ -40,8 +41,27 @@ MAX_MESH_BYTES = 500_000_000
 #: How each format is named in messages.
 FORMAT_NAMES = {".obj": "OBJ", ".ply": "PLY", ".stl": "STL", ".glb": "glTF", ".gltf": "glTF", ".off": "OFF"}
 
+UNITS_UNCLEAR = Kind("units_unclear", "file", "height")
+UNKNOWN_BODY = Kind("unknown_bundled_body", "body_id", "known")
+BODY_DAMAGED = Kind("bundled_body_damaged", "body_id", "path")
+PAINT_TOPOLOGY_DAMAGED = Kind("paint_topology_damaged", "path")
+MESH_EMPTY = Kind("mesh_empty", "file")
+MESH_NOT_TRIANGLES = Kind("mesh_not_triangles", "file")
+MESH_TOO_LARGE = Kind("mesh_too_large", "file", "triangles", "max_triangles")
+MESH_NOT_FINITE = Kind("mesh_not_finite", "file", "count")
+MESH_BAD_INDICES = Kind("mesh_bad_indices", "file")
+MESH_CUT_SHORT = Kind("mesh_cut_short", "file", "format", "rows", "announced")
+MESH_UNREADABLE = Kind("mesh_unreadable", "file", "format")
+HEIGHT_IMPLAUSIBLE = Kind("height_implausible", "file", "units", "height", "low_m", "high_m")
+MESH_SUFFIX_UNSUPPORTED = Kind("mesh_suffix_unsupported", "file", "suffix", "known")
+MESH_SUFFIX_MISSING = Kind("mesh_suffix_none", "file", "known")
+UNKNOWN_UNITS = Kind("unknown_units", "units", "known")
+UNITS_NOTE = Kind("units_note", "units", "height", severity="info")
+TURNED_Y_UP = Kind("turned_y_up", severity="info")
+TURNED_X_UP = Kind("turned_x_up", severity="info")
 
-class MeshLoadError(Exception):
+
+class MeshLoadError(CarriesMessage, Exception):
     """A mesh file could not be used; ``str(err)`` is the one-line reason."""
 
 
@@ -51,10 +71,7 @@ class UnitsUnclearError(MeshLoadError):
     def __init__(self, path: Path, height: float):
         self.path = path
         self.height = height
-        super().__init__(
-            f"{path.name}: cannot tell the units from the body height {height:g} "
-            "(expected about 1.7 m, 17 dm, 170 cm or 1700 mm); choose the units explicitly"
-        )
+        super().__init__(UNITS_UNCLEAR(file=path.name, height=height))
 
 
 @dataclass(frozen=True)
@@ -63,13 +80,13 @@ class LoadedMesh:
 
     mesh: BodyMesh
     units: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def load_bundled_body(body_id: str = DEFAULT_BODY) -> BodyMesh:
     """One of the baked MakeHuman bodies (``"female"`` or ``"male"``), in mm, RAS axes."""
     if body_id not in BUNDLED_BODIES:
-        raise MeshLoadError(f"unknown body {body_id!r}; choose one of {', '.join(BUNDLED_BODIES)}")
+        raise MeshLoadError(UNKNOWN_BODY(body_id=quoted(body_id), known=", ".join(BUNDLED_BODIES)))
     path = assets_dir() / "meshes" / f"{body_id}.npz"
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -83,7 +100,7 @@ def load_bundled_body(body_id: str = DEFAULT_BODY) -> BodyMesh:
                 mirror=data["mirror"],
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise MeshLoadError(f"bundled body {body_id!r} is missing or damaged at {path}; reinstall mesomap") from err
+        raise MeshLoadError(BODY_DAMAGED(body_id=body_id, path=str(path))) from err
 
 
 def detect_units(height: float) -> str | None:
@@ -100,19 +117,16 @@ def validate_arrays(vertices: np.ndarray, faces: np.ndarray, name: str) -> None:
     vertices : (n, 3) float, faces : (m, 3) int.
     """
     if len(vertices) == 0 or len(faces) == 0:
-        raise MeshLoadError(f"{name}: the file holds no triangles (empty, or points/lines only)")
+        raise MeshLoadError(MESH_EMPTY(file=name))
     if faces.ndim != 2 or faces.shape[1] != 3:
-        raise MeshLoadError(f"{name}: faces are not triangles after triangulation")
+        raise MeshLoadError(MESH_NOT_TRIANGLES(file=name))
     if len(faces) > MAX_FACES:
-        raise MeshLoadError(
-            f"{name}: {len(faces):,} triangles is more than the {MAX_FACES:,} mesomap can handle; "
-            "decimate the mesh first"
-        )
+        raise MeshLoadError(MESH_TOO_LARGE(file=name, triangles=len(faces), max_triangles=MAX_FACES))
     if not np.isfinite(vertices).all():
         bad = int((~np.isfinite(vertices)).any(axis=1).sum())
-        raise MeshLoadError(f"{name}: {bad} vertices have NaN or infinite coordinates")
+        raise MeshLoadError(MESH_NOT_FINITE(file=name, count=bad))
     if faces.min() < 0 or faces.max() >= len(vertices):
-        raise MeshLoadError(f"{name}: faces refer to vertices that do not exist")
+        raise MeshLoadError(MESH_BAD_INDICES(file=name))
 
 
 def _ascii_counts(path: Path) -> tuple[int, int] | None:
@@ -163,15 +177,13 @@ def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
     try:
         counts = _ascii_counts(path)
     except OSError as err:
-        raise MeshLoadError(f"{path.name}: cannot read it ({err.strerror or 'read error'})") from err
+        raise MeshLoadError(FILE_UNREADABLE(file=path.name, reason=str(err.strerror or "read error"))) from err
     if counts is not None and counts[1] < counts[0]:
-        raise MeshLoadError(f"{path.name}: the {kind} file is cut short ({counts[1]:,} of the {counts[0]:,} "
-                            "vertex and face rows its header announces); export it again")
+        raise MeshLoadError(MESH_CUT_SHORT(file=path.name, format=kind, rows=counts[1], announced=counts[0]))
     try:
         loaded = trimesh.load(str(path), force="mesh", process=False)
     except Exception as err:  # trimesh raises many kinds for broken files; its text means nothing to a clinician
-        raise MeshLoadError(f"{path.name}: not a readable mesh: the {kind} file is damaged, cut short "
-                            "or of another format") from err
+        raise MeshLoadError(MESH_UNREADABLE(file=path.name, format=kind)) from err
     vertices = np.asarray(getattr(loaded, "vertices", np.empty((0, 3))), dtype=np.float64)
     faces = np.asarray(getattr(loaded, "faces", np.empty((0, 3))), dtype=np.int64)
     validate_arrays(vertices, faces, path.name)
@@ -189,8 +201,8 @@ def check_body_height(height: float, units: str, name: str) -> None:
     lo, hi = BODY_HEIGHT_RANGE_MM
     if not lo <= height_mm <= hi:
         shown = f"{height_mm / 1e6:g} km" if height_mm >= 1e6 else f"{height_mm / 1000:g} m"
-        raise MeshLoadError(f"{name}: in {units} the body would be {shown} tall, not a body's height "
-                            f"({lo / 1000:g}–{hi / 1000:g} m); choose the units the file was made in")
+        raise MeshLoadError(HEIGHT_IMPLAUSIBLE(file=name, units=units, height=shown, low_m=lo / 1000,
+                                               high_m=hi / 1000))
 
 
 def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
@@ -204,10 +216,8 @@ def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
     path = Path(path)
     check_regular_file(path, MAX_MESH_BYTES, MeshLoadError, "mesh file")
     if path.suffix.lower() not in MESH_SUFFIXES:
-        raise MeshLoadError(
-            f"{path.name}: unsupported file type {path.suffix or '(none)'}; "
-            f"use one of {', '.join(MESH_SUFFIXES)}"
-        )
+        raise MeshLoadError(MESH_SUFFIX_UNSUPPORTED(file=path.name, suffix=path.suffix, known=", ".join(MESH_SUFFIXES))
+                            if path.suffix else MESH_SUFFIX_MISSING(file=path.name, known=", ".join(MESH_SUFFIXES)))
     vertices, faces = _read_with_trimesh(path)
 
     extent = vertices.max(axis=0) - vertices.min(axis=0)
@@ -217,18 +227,18 @@ def load_mesh_file(path: str | Path, units: str | None = None) -> LoadedMesh:
         if units is None:
             raise UnitsUnclearError(path, height)
     if units not in UNIT_SCALE_TO_MM:
-        raise MeshLoadError(f"unknown units {units!r}; choose one of {', '.join(UNIT_SCALE_TO_MM)}")
+        raise MeshLoadError(UNKNOWN_UNITS(units=quoted(units), known=", ".join(UNIT_SCALE_TO_MM)))
     check_body_height(height, units, path.name)
-    notes = [f"units: {units} (height {height:g} in the file)"]
+    notes = [UNITS_NOTE(units=units, height=height)]
     v = vertices * UNIT_SCALE_TO_MM[units]
 
     up = int(np.argmax(extent))
     if up == 1:  # y up, facing +z -> z up, facing +y (x keeps its sense: a proper rotation)
         v = v[:, [0, 2, 1]] * np.array([-1.0, 1.0, 1.0])
-        notes.append("turned y-up to z-up")
+        notes.append(TURNED_Y_UP())
     elif up == 0:  # x up -> z up
         v = v[:, [1, 2, 0]]
-        notes.append("turned x-up to z-up")
+        notes.append(TURNED_X_UP())
     lo, hi = v.min(axis=0), v.max(axis=0)
     v = v - np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
     mesh = BodyMesh(vertices=v, faces=faces, body_id=path.stem, name=path.name)
@@ -254,4 +264,4 @@ def load_painting_surface(body_id: str = DEFAULT_BODY) -> PaintingSurface:
                 vertex_mirror=data["vertex_mirror"],
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise MeshLoadError(f"painting topology is missing or damaged at {path}; reinstall mesomap") from err
+        raise MeshLoadError(PAINT_TOPOLOGY_DAMAGED(path=str(path))) from err

@@ -17,7 +17,12 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_file import body_ref
 from mesomap.io.templates import ReflexPointTemplate, Templates, ZoneTemplate
 from mesomap.model import edits
+from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import Header, Needle, Plan, ReflexPoint, TreatmentParams, Zone
+
+NO_ZONE_TEMPLATE = Kind("no_zone_template", "templates")  # raised as KeyError(message): str(err.args[0]) words it
+NO_POINT_TEMPLATE = Kind("no_point_template", "key")
+TEMPLATE_ZONE_PROBLEMS = Kind("template_zone_problems", "template", "problems")  # a template's values overridden
 
 
 #: Templates are drawn on the coarse bundled mesh; their sawtooth borders are
@@ -45,7 +50,7 @@ def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **
     params = replace(params_from_template(t), **overrides)
     errors = params.errors()
     if errors:
-        raise ValueError(f"zone {t.id}: " + "; ".join(errors))
+        raise MessageError(TEMPLATE_ZONE_PROBLEMS(template=t.id, problems=tuple(errors)))
     return Zone(
         id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.name, color=edits.next_color(plan),
         side=t.side, faces=smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM),
@@ -79,13 +84,13 @@ def new_plan(surface: PaintingSurface, templates: Templates, zone_ids=(), point_
     known = {z.id for z in templates.zones}
     missing = [z for z in zone_ids if z not in known]
     if missing:
-        raise KeyError(f"no zone template {', '.join(missing)}; see `mesomap zones`")
+        raise KeyError(NO_ZONE_TEMPLATE(templates=", ".join(missing)))
     for zone_id in zone_ids:
         plan = edits.add_zone(plan, zone_from_template(templates.zone(zone_id), surface, plan, **overrides))
     for key in point_keys:
         found = find_points(templates, key)
         if not found:
-            raise KeyError(f"no reflex point {key}; see `mesomap points`")
+            raise KeyError(NO_POINT_TEMPLATE(key=key))
         for t in found:
             plan = edits.add_point(plan, point_from_template(t, surface, plan))
     return plan

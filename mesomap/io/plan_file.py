@@ -44,9 +44,10 @@ import numpy as np
 from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
-from mesomap.io.json_reader import JsonReader, parse_json_bytes, read_file_bytes
+from mesomap.io.json_reader import JsonReader, parse_json_bytes, quoted, read_file_bytes
 from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
 from mesomap.io.schema_check import PLAN_SCHEMA, check
+from mesomap.model.messages import CarriesMessage, Kind
 from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import SIDES
 
@@ -70,7 +71,22 @@ def _real_date(text: str) -> bool:
     return True
 
 
-class PlanFileError(Exception):
+UNITS_NOT_MM = Kind("units_not_mm", "found")
+V1_INJECTIONS_NOT_EMPTY = Kind("v1_injections_not_empty")
+NOT_A_PLAN = Kind("not_a_plan", "found")
+PLAN_VERSION_NEWER = Kind("plan_version_newer", "version")
+PLAN_VERSION_UNKNOWN = Kind("plan_version_unknown", "schema")
+NOT_A_SHARE = Kind("not_a_share", "parts")
+FACE_RUN_OUTSIDE = Kind("face_run_outside", "first", "count", "last_face")
+MORE_FACES_THAN_BODY = Kind("more_faces_than_body")
+FACE_OUTSIDE = Kind("face_outside", "face", "last_face")
+WEIGHTS_INVALID = Kind("weights_invalid")
+UNKNOWN_BODY = Kind("unknown_body", "body_id", "known")
+OTHER_BODY = Kind("other_body", "body_id")
+NOT_A_CALENDAR_DAY = Kind("not_a_calendar_day", "date")
+NOT_A_SESSION_NUMBER = Kind("not_a_session_number", "session")
+
+class PlanFileError(CarriesMessage, Exception):
     """A plan file cannot be used; ``str(err)`` is one line naming the file and field."""
 
 
@@ -181,10 +197,10 @@ def _from_v1(data: dict, r: JsonReader) -> dict:
     """A ``mesomap-plan/1`` document as version 2: units per quantity, no top-level injections list."""
     units = data.get("units", "mm")
     if units != "mm":
-        r.fail("units", f"must be 'mm', found {units!r}"[:200])
+        r.fail("units", UNITS_NOT_MM(found=quoted(units)))
     injections = data.get("injections", [])
     if injections != []:
-        r.fail("injections", "a version 1 plan keeps its injections in its zones; this list must be empty")
+        r.fail("injections", V1_INJECTIONS_NOT_EMPTY())
     upgraded = {k: v for k, v in data.items() if k != "injections"}
     upgraded.update({"@schema": SCHEMA, "units": dict(UNITS)})
     return upgraded
@@ -194,14 +210,14 @@ def migrate(data: dict, r: JsonReader) -> dict:
     """Bring an older schema version to the current one (version 1 -> 2: see the module docstring)."""
     schema = data.get("@schema")
     if not isinstance(schema, str) or not schema.startswith("mesomap-plan/"):
-        r.fail("@schema", f"this is not a mesomap plan (found {schema!r})"[:200])
+        r.fail("@schema", NOT_A_PLAN(found=quoted(schema)))
     version = schema.rpartition("/")[2]
     if version == "1":
         return _from_v1(data, r)
     if version.isdigit() and int(version) > VERSION:
-        r.fail("@schema", f"version {version!r} is newer than this mesomap understands; update mesomap"[:200])
+        r.fail("@schema", PLAN_VERSION_NEWER(version=quoted(version)))
     if version != str(VERSION):
-        r.fail("@schema", f"{schema!r} is not a version of the plan file this mesomap knows"[:200])
+        r.fail("@schema", PLAN_VERSION_UNKNOWN(schema=quoted(schema)))
     return data
 
 
@@ -214,7 +230,7 @@ def _params(d: dict, r: JsonReader, where: str) -> TreatmentParams:
         here = f"{where}.products[{i}]"
         parts = r.number(c, "parts", here, 1.0)
         if not 0 < parts <= 100:
-            r.fail(f"{here}.parts", f"{parts:g} is not a share between 0 and 100")
+            r.fail(f"{here}.parts", NOT_A_SHARE(parts=parts))
         products.append(Product(r.text(c, "name", here), r.text(c, "lot", here, ""), parts))
     params = TreatmentParams(
         technique=r.text(d, "technique", where, default.technique),
@@ -242,10 +258,10 @@ def _faces(value, r: JsonReader, where: str, n_faces: int) -> np.ndarray:
     total = 0
     for k, (first, count) in enumerate(runs):  # pairs of whole numbers (the schema)
         if first < 0 or count < 1 or first + count > n_faces:
-            r.fail(f"{where}[{k}]", f"faces {first}… (+{count}) run outside 0–{n_faces - 1}, the body's painting faces"[:200])
+            r.fail(f"{where}[{k}]", FACE_RUN_OUTSIDE(first=first, count=count, last_face=n_faces - 1))
         total += count
         if total > n_faces:
-            r.fail(where, "more faces than the body has")
+            r.fail(where, MORE_FACES_THAN_BODY())
     if not runs:
         return np.empty(0, dtype=np.int64)
     return np.concatenate([np.arange(first, first + count) for first, count in runs])
@@ -271,11 +287,11 @@ def _surface_point(d: dict, r: JsonReader, where: str, n_faces: int) -> tuple[in
     """(face, barycentric) of a point on the painting surface, checked."""
     face = r.integer(d, "face", where)
     if not 0 <= face < n_faces:
-        r.fail(f"{where}.face", f"{face} is outside 0–{n_faces - 1}")
+        r.fail(f"{where}.face", FACE_OUTSIDE(face=face, last_face=n_faces - 1))
     bary = r.lst(d.get("barycentric"), f"{where}.barycentric")  # three numbers (the schema)
     b = tuple(r.number({f"barycentric[{k}]": x}, f"barycentric[{k}]", where) for k, x in enumerate(bary))
     if min(b) < -1e-6 or abs(sum(b) - 1) > 1e-6:
-        r.fail(f"{where}.barycentric", "must be three non-negative weights summing to 1")
+        r.fail(f"{where}.barycentric", WEIGHTS_INVALID())
     return face, b
 
 
@@ -311,22 +327,22 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     body_id = r.text(body, "id", "body")
     if surface is None:
         if body_id not in BUNDLED_BODIES:
-            r.fail("body.id", f"unknown body {body_id!r}; this mesomap has {', '.join(BUNDLED_BODIES)}"[:300])
+            r.fail("body.id", UNKNOWN_BODY(body_id=quoted(body_id), known=", ".join(BUNDLED_BODIES)))
         try:
             surface = load_painting_surface(body_id)
         except MeshLoadError as err:
-            r.fail("body", str(err))
+            r.fail("body", err.message or str(err))
     ref = body_ref(surface)
     r.text(body, "content_sha256", "body", max_len=64)
     if body.get("content_sha256") != ref.content_sha256 or body.get("paint_topology_sha256", ref.paint_topology_sha256) != ref.paint_topology_sha256:
-        r.fail("body", f"the plan was made on a different {body_id!r} body (its geometry hash differs)"[:300])
+        r.fail("body", OTHER_BODY(body_id=quoted(body_id)))
     h = r.obj(data.get("header", {}), "header")
     date = r.text(h, "date", "header", "")  # YYYY-MM-DD or empty (the schema)
     if date and not _real_date(date):
-        r.fail("header.date", f"{date} is not a day of the calendar (no such day in that month)")
+        r.fail("header.date", NOT_A_CALENDAR_DAY(date=date))
     session = r.integer(h, "session_number", "header", 1)
     if not 1 <= session <= 1000:
-        r.fail("header.session_number", f"{session} is not a session number (1–1000)")
+        r.fail("header.session_number", NOT_A_SESSION_NUMBER(session=session))
     header = Header(r.text(h, "patient_ref", "header", "", 10_000), date, session,
                     r.text(h, "clinician", "header", "", 10_000), r.text(h, "notes", "header", ""))
 

@@ -29,15 +29,28 @@ import functools
 import json
 from pathlib import Path
 
-from mesomap.io.json_reader import NonFinite
+from mesomap.io.json_reader import FIELD_MISSING, FIELD_PROBLEM, NOT_FINITE, NOT_ONE_OF, TEXT_TOO_LONG, NonFinite
+from mesomap.model.messages import Kind, Message
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
 PLAN_SCHEMA = "mesomap-plan-2"
 DEVICE_PROFILE_SCHEMA = "mesomap-device-profile-1"
 DEVICE_PROGRAM_SCHEMA = "mesomap-device-program-1"
 
-_TYPE_WORDS = {"number": "a number", "integer": "a whole number", "string": "text", "array": "a list",
-               "object": "an object", "boolean": "true or false", "null": "null"}
+#: JSON types in words, each a message (``json_type_integer``: "a whole number").
+JSON_TYPES = {t: Kind(f"json_type_{t}", severity="info")
+              for t in ("number", "integer", "string", "array", "object", "boolean", "null")}
+EXPECTED_TYPES = Kind("expected_types", "alternatives", "found")
+SCHEMA_SAYS = Kind("schema_says", "text")  # a subschema's own "x-message"
+SCHEMA_SAYS_OF = Kind("schema_says_of", "value", "text")
+MUST_BE = Kind("must_be", "expected", "found")
+TEXT_EMPTY = Kind("text_empty")
+BELOW = Kind("below", "value", "limit")
+ABOVE = Kind("above", "value", "limit")
+TOO_FEW_ENTRIES = Kind("too_few_entries", "count")
+TOO_MANY_ENTRIES = Kind("too_many_entries", "count")
+ENTRY_TWICE = Kind("entry_twice")
+NOT_VALID_HERE = Kind("not_valid_here")
 #: Validators whose failure is told by the subschema's "x-message" when it has one.
 _CUSTOM = {"pattern", "minimum", "maximum", "minItems", "maxItems", "uniqueItems", "anyOf"}
 
@@ -123,57 +136,51 @@ def field_path(parts, root: str = "file") -> str:
     return out or root
 
 
-def found(value) -> str:
-    """What a JSON value is, in words."""
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "null" if value is None else type(value).__name__
+def found(value) -> Message | str:
+    """What a JSON value is, as a message (a Python type's name for anything that is not JSON)."""
+    for kind, t in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"),
+                    (dict, "object"), (type(None), "null")):
+        if isinstance(value, kind):
+            return JSON_TYPES[t]()
+    return type(value).__name__
 
 
 def _short(value) -> str:
     return repr(value)[:80]
 
 
-def describe(error) -> tuple[str, str]:
-    """(field path, sentence) for one jsonschema ValidationError, without library text."""
+def describe(error) -> tuple[str, Message]:
+    """(field path, problem) for one jsonschema ValidationError, without library text."""
     where = list(error.absolute_path)
     kind, expected, value = error.validator, error.validator_value, error.instance
     custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
     if isinstance(value, NonFinite):
-        return field_path(where), f"{value.name} is not a finite number"
+        return field_path(where), NOT_FINITE(value=value.name)
     if kind == "type":
         types = [expected] if isinstance(expected, str) else list(expected)
-        return field_path(where), f"expected {' or '.join(_TYPE_WORDS.get(t, t) for t in types)}, found {found(value)}"
+        alternatives = tuple(JSON_TYPES[t]() if t in JSON_TYPES else SCHEMA_SAYS(text=t) for t in types)
+        return field_path(where), EXPECTED_TYPES(alternatives=alternatives, found=found(value))
     if kind == "required":
         missing = next((k for k in expected if k not in value), expected[0])
-        return field_path(where + [missing]), "is missing"
+        return field_path(where + [missing]), FIELD_MISSING()
     if custom and kind in _CUSTOM:
-        return field_path(where), f"{_short(value)} {custom}" if kind == "pattern" else custom
+        return field_path(where), SCHEMA_SAYS_OF(value=_short(value), text=custom) if kind == "pattern" \
+            else SCHEMA_SAYS(text=custom)
     if kind == "enum":
-        return field_path(where), f"{_short(value)} is not one of {', '.join(map(str, expected))}"
+        return field_path(where), NOT_ONE_OF(value=_short(value), options=", ".join(map(str, expected)))
     if kind == "const":
-        return field_path(where), f"must be {expected!r}, found {_short(value)}"
+        return field_path(where), MUST_BE(expected=repr(expected), found=_short(value))
     if kind == "maxLength":
-        return field_path(where), f"is longer than {expected} characters"
+        return field_path(where), TEXT_TOO_LONG(max_chars=expected)
     if kind == "minLength":
-        return field_path(where), "is empty"
+        return field_path(where), TEXT_EMPTY()
     if kind in ("minimum", "maximum"):
-        return field_path(where), f"{_short(value)} is {'below' if kind == 'minimum' else 'above'} {expected}"
+        return field_path(where), (BELOW if kind == "minimum" else ABOVE)(value=_short(value), limit=expected)
     if kind in ("minItems", "maxItems"):
-        return field_path(where), f"expected {'at least' if kind == 'minItems' else 'at most'} {expected} entries"
+        return field_path(where), (TOO_FEW_ENTRIES if kind == "minItems" else TOO_MANY_ENTRIES)(count=expected)
     if kind == "uniqueItems":
-        return field_path(where), "an entry is listed twice"
-    return field_path(where), "is not valid here"
+        return field_path(where), ENTRY_TWICE()
+    return field_path(where), NOT_VALID_HERE()
 
 
 def first_error(data, name: str):
@@ -182,8 +189,8 @@ def first_error(data, name: str):
 
 
 def check(data, name: str, source: str, error_type: type[Exception]) -> None:
-    """Raise ``error_type("<source>: <field>: <sentence>")`` for the first way ``data`` breaks schema ``name``."""
+    """Raise ``error_type(field_problem(source, field, problem))`` for the first way ``data`` breaks schema ``name``."""
     error = first_error(data, name)
     if error is not None:
-        where, sentence = describe(error)
-        raise error_type(f"{source}: {where}: {sentence}"[:400])
+        where, problem = describe(error)
+        raise error_type(FIELD_PROBLEM(file=source, field=where, problem=problem))

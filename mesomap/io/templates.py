@@ -54,6 +54,8 @@ from typing import Any
 import numpy as np
 
 from mesomap.io.assets import assets_dir
+from mesomap.io.json_reader import FILE_NOT_JSON, quoted
+from mesomap.model.messages import CarriesMessage, Kind, Message
 from mesomap.model.techniques import PATTERNS, TECHNIQUES
 
 SCHEMA_NAME = "mesomap-zones"
@@ -68,7 +70,46 @@ BARYCENTRIC_TOLERANCE = 1e-4
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-class TemplateError(Exception):
+# where in the zones file: "zone #3", "zone 'knee_left'", "reflex point 'li4_left'"
+T_ZONE_AT = Kind("template_zone_at", "index", severity="info")
+T_ZONE = Kind("template_zone", "zone_id", severity="info")
+T_POINT_AT = Kind("template_point_at", "index", severity="info")
+T_POINT = Kind("template_point", "point_id", severity="info")
+TEMPLATE_PROBLEM = Kind("template_problem", "file", "where", "problem")
+T_FIELD_MISSING = Kind("template_field_missing", "field")
+T_NOT_TEXT = Kind("template_not_text", "field", "got")
+T_NOT_NUMBER = Kind("template_not_number", "field", "got")
+T_NEGATIVE = Kind("template_negative", "field", "got")
+T_NOT_POSITIVE = Kind("template_not_positive", "field", "got")
+T_NOT_STRINGS = Kind("template_not_strings", "field")
+T_NOT_ID = Kind("template_not_id", "field", "got")
+T_NOT_ONE_OF = Kind("template_not_one_of", "field", "options", "got")
+T_MUST_BE_OBJECT = Kind("template_must_be_object")
+T_FACES_EMPTY = Kind("template_faces_empty")
+T_FACES_NOT_INTEGERS = Kind("template_faces_not_integers")
+T_FACE_OUT_OF_RANGE = Kind("template_face_out_of_range", "field", "face", "last_face")
+T_FACE_TWICE = Kind("template_face_twice")
+T_DEEPER_THAN_NEEDLE = Kind("template_deeper_than_needle", "depth_mm", "needle_mm")
+T_NOT_POSITIVE_INTEGER = Kind("template_not_positive_integer", "field", "got")
+T_BARY_NOT_3 = Kind("template_barycentric_not_3", "got")
+T_BARY_NEGATIVE = Kind("template_barycentric_negative", "got")
+T_BARY_SUM = Kind("template_barycentric_sum", "total")
+T_ANGLE = Kind("template_angle", "got")
+# the whole file
+T_NOT_OBJECT = Kind("template_not_object", "file")
+T_SCHEMA_MALFORMED = Kind("template_schema_malformed", "file", "expected", "got")
+T_SCHEMA_UNKNOWN = Kind("template_schema_unknown", "file", "schema", "expected")
+T_SCHEMA_MAJOR = Kind("template_schema_major", "file", "major", "schema", "reads")
+T_UNITS = Kind("template_units", "file", "got")
+T_NOT_LIST = Kind("template_not_list", "file", "key")
+T_TOPOLOGY = Kind("template_topology", "file")
+T_DUPLICATE_ZONE = Kind("template_duplicate_zone", "file", "item_id")
+T_DUPLICATE_POINT = Kind("template_duplicate_point", "file", "item_id")
+T_UNREADABLE = Kind("template_unreadable", "file", "reason")
+T_NOT_UTF8 = Kind("template_not_utf8", "file", "reason")
+T_FACES_DO_NOT_FIT = Kind("template_faces_do_not_fit", "what", "n_faces")
+
+class TemplateError(CarriesMessage, Exception):
     """The template file cannot be used; ``str(err)`` says where and why."""
 
 
@@ -157,18 +198,18 @@ class _Ctx:
     def __init__(self, source: str):
         self.source = source
 
-    def fail(self, where: str, msg: str) -> TemplateError:
-        return TemplateError(f"{self.source}: {where}: {msg}")
+    def fail(self, where: str | Message, problem: Message) -> TemplateError:
+        return TemplateError(TEMPLATE_PROBLEM(file=self.source, where=where, problem=problem))
 
     def require(self, obj: dict, key: str, where: str) -> Any:
         if key not in obj:
-            raise self.fail(where, f"missing field {key!r}")
+            raise self.fail(where, T_FIELD_MISSING(field=key))
         return obj[key]
 
     def string(self, obj: dict, key: str, where: str, default: str | None = None) -> str:
         v = obj.get(key, default) if default is not None else self.require(obj, key, where)
         if not isinstance(v, str) or not v.strip():
-            raise self.fail(where, f"field {key!r} must be a non-empty string, got {v!r}")
+            raise self.fail(where, T_NOT_TEXT(field=key, got=quoted(v)))
         return v
 
     def positive(self, obj: dict, key: str, where: str, optional: bool = False, allow_zero: bool = False):
@@ -176,84 +217,81 @@ class _Ctx:
             return None
         v = self.require(obj, key, where)
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            raise self.fail(where, f"field {key!r} must be a number, got {v!r}")
+            raise self.fail(where, T_NOT_NUMBER(field=key, got=quoted(v)))
         if v < 0 or (v == 0 and not allow_zero):
-            raise self.fail(where, f"field {key!r} must be {'>= 0' if allow_zero else 'positive'}, got {v!r}")
+            raise self.fail(where, (T_NEGATIVE if allow_zero else T_NOT_POSITIVE)(field=key, got=quoted(v)))
         return float(v)
 
     def strings(self, obj: dict, key: str, where: str) -> tuple[str, ...]:
         v = obj.get(key, [])
         if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
-            raise self.fail(where, f"field {key!r} must be a list of strings")
+            raise self.fail(where, T_NOT_STRINGS(field=key))
         return tuple(v)
 
     def ident(self, obj: dict, key: str, where: str, default: str | None = None) -> str:
         v = self.string(obj, key, where, default)
         if not _ID_RE.match(v):
-            raise self.fail(where, f"field {key!r} is not a valid id: {v!r}")
+            raise self.fail(where, T_NOT_ID(field=key, got=quoted(v)))
         return v
 
 
 def _check_schema(ctx: _Ctx, doc: Any) -> None:
     if not isinstance(doc, dict):
-        raise TemplateError(f"{ctx.source}: the top level must be a JSON object")
+        raise TemplateError(T_NOT_OBJECT(file=ctx.source))
     schema = doc.get("@schema")
     if not isinstance(schema, str) or "/" not in schema:
-        raise TemplateError(f"{ctx.source}: missing or malformed \"@schema\" (expected {SCHEMA!r}), got {schema!r}")
+        raise TemplateError(T_SCHEMA_MALFORMED(file=ctx.source, expected=repr(SCHEMA), got=quoted(schema)))
     name, _, version = schema.partition("/")
     major = version.split(".")[0]
     if name != SCHEMA_NAME or not major.isdigit():
-        raise TemplateError(f"{ctx.source}: unknown schema {schema!r} (expected {SCHEMA!r})")
+        raise TemplateError(T_SCHEMA_UNKNOWN(file=ctx.source, schema=quoted(schema), expected=repr(SCHEMA)))
     if int(major) != SCHEMA_MAJOR:
-        raise TemplateError(
-            f"{ctx.source}: unsupported schema major version {major} in {schema!r}; "
-            f"this mesomap reads {SCHEMA_NAME}/{SCHEMA_MAJOR}"
-        )
+        raise TemplateError(T_SCHEMA_MAJOR(file=ctx.source, major=major, schema=quoted(schema), reads=SCHEMA))
     units = doc.get("units", "mm")
     if units != "mm":
-        raise TemplateError(f"{ctx.source}: \"units\" must be \"mm\", got {units!r}")
+        raise TemplateError(T_UNITS(file=ctx.source, got=quoted(units)))
     for key in ("zones", "reflex_points"):
         if not isinstance(doc.get(key, []), list):
-            raise TemplateError(f"{ctx.source}: {key!r} must be a list")
+            raise TemplateError(T_NOT_LIST(file=ctx.source, key=key))
 
 
 def _pattern(ctx: _Ctx, z: dict, where: str) -> str:
     pattern = ctx.string(z, "pattern", where, default="hexagonal")
     if pattern not in PATTERNS:
-        raise ctx.fail(where, f"field 'pattern' must be one of {', '.join(PATTERNS)}, got {pattern!r}")
+        raise ctx.fail(where, T_NOT_ONE_OF(field="pattern", options=", ".join(PATTERNS), got=quoted(pattern)))
     return pattern
 
 
 def _parse_zone(ctx: _Ctx, i: int, z: Any, n_faces: int) -> ZoneTemplate:
-    where = f"zone #{i}"
+    where = T_ZONE_AT(index=i)
     if not isinstance(z, dict):
-        raise ctx.fail(where, "must be an object")
+        raise ctx.fail(where, T_MUST_BE_OBJECT())
     zid = ctx.ident(z, "id", where)
-    where = f"zone {zid!r}"
+    where = T_ZONE(zone_id=zid)
     side = ctx.string(z, "side", where)
     if side not in ZONE_SIDES:
-        raise ctx.fail(where, f"field 'side' must be one of {', '.join(ZONE_SIDES)}, got {side!r}")
+        raise ctx.fail(where, T_NOT_ONE_OF(field="side", options=", ".join(ZONE_SIDES), got=quoted(side)))
     technique = ctx.string(z, "technique", where)
     if technique not in TECHNIQUES:
-        raise ctx.fail(where, f"field 'technique' must be one of {', '.join(TECHNIQUES)}, got {technique!r}")
+        raise ctx.fail(where, T_NOT_ONE_OF(field="technique", options=", ".join(TECHNIQUES), got=quoted(technique)))
     faces = ctx.require(z, "faces", where)
     if not isinstance(faces, list) or not faces:
-        raise ctx.fail(where, "field 'faces' must be a non-empty list of face ids")
+        raise ctx.fail(where, T_FACES_EMPTY())
     if not all(isinstance(f, int) and not isinstance(f, bool) for f in faces):
-        raise ctx.fail(where, "field 'faces' must hold integers only")
+        raise ctx.fail(where, T_FACES_NOT_INTEGERS())
     arr = np.asarray(faces, dtype=np.int64)
     bad = arr[(arr < 0) | (arr >= n_faces)]
     if len(bad):
-        raise ctx.fail(where, f"field 'faces': face id {int(bad[0])} is out of range 0..{n_faces - 1}")
+        raise ctx.fail(where, T_FACE_OUT_OF_RANGE(field="faces", face=int(bad[0]), last_face=n_faces - 1))
     if len(np.unique(arr)) != len(arr):
-        raise ctx.fail(where, "field 'faces' lists a face id twice")
+        raise ctx.fail(where, T_FACE_TWICE())
     depth = ctx.positive(z, "depth_mm", where)
     needle = ctx.positive(z, "needle_length_mm", where, optional=True)
     if needle is not None and needle < depth:
-        raise ctx.fail(where, f"depth_mm {depth:g} is deeper than needle_length_mm {needle:g}")
+        raise ctx.fail(where, T_DEEPER_THAN_NEEDLE(depth_mm=depth, needle_mm=needle))
     gauge = z.get("needle_gauge")
     if gauge is not None and (isinstance(gauge, bool) or not isinstance(gauge, int) or gauge <= 0):
-        raise ctx.fail(where, f"field 'needle_gauge' must be a positive integer, got {gauge!r}")
+        raise ctx.fail(where, T_NOT_POSITIVE_INTEGER(field="needle_gauge", got=quoted(gauge)))
     margin = ctx.positive(z, "margin_mm", where, optional=True, allow_zero=True)
     return ZoneTemplate(
         id=zid,
@@ -274,29 +312,29 @@ def _parse_zone(ctx: _Ctx, i: int, z: Any, n_faces: int) -> ZoneTemplate:
 
 
 def _parse_point(ctx: _Ctx, i: int, p: Any, n_faces: int) -> ReflexPointTemplate:
-    where = f"reflex point #{i}"
+    where = T_POINT_AT(index=i)
     if not isinstance(p, dict):
-        raise ctx.fail(where, "must be an object")
+        raise ctx.fail(where, T_MUST_BE_OBJECT())
     code = ctx.string(p, "code", where)
-    side = ctx.string(p, "side", f"reflex point {code!r}")
+    side = ctx.string(p, "side", T_POINT(point_id=code))
     pid = ctx.ident(p, "id", where, default=code.lower() if side == "midline" else f"{code.lower()}_{side}")
-    where = f"reflex point {pid!r}"
+    where = T_POINT(point_id=pid)
     if side not in POINT_SIDES:
-        raise ctx.fail(where, f"field 'side' must be one of {', '.join(POINT_SIDES)}, got {side!r}")
+        raise ctx.fail(where, T_NOT_ONE_OF(field="side", options=", ".join(POINT_SIDES), got=quoted(side)))
     face = ctx.require(p, "face", where)
     if isinstance(face, bool) or not isinstance(face, int) or not 0 <= face < n_faces:
-        raise ctx.fail(where, f"field 'face': face id {face!r} is out of range 0..{n_faces - 1}")
+        raise ctx.fail(where, T_FACE_OUT_OF_RANGE(field="face", face=quoted(face), last_face=n_faces - 1))
     bary = ctx.require(p, "barycentric", where)
     if (not isinstance(bary, list) or len(bary) != 3
             or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in bary)):
-        raise ctx.fail(where, f"field 'barycentric' must be 3 numbers, got {bary!r}")
+        raise ctx.fail(where, T_BARY_NOT_3(got=quoted(bary)))
     if min(bary) < -BARYCENTRIC_TOLERANCE:
-        raise ctx.fail(where, f"field 'barycentric' has a negative weight: {bary!r}")
+        raise ctx.fail(where, T_BARY_NEGATIVE(got=quoted(bary)))
     if abs(sum(bary) - 1.0) > BARYCENTRIC_TOLERANCE:
-        raise ctx.fail(where, f"field 'barycentric' must sum to 1, sums to {sum(bary):.6g}")
+        raise ctx.fail(where, T_BARY_SUM(total=sum(bary)))
     angle = p.get("angle_deg", 90.0)
     if isinstance(angle, bool) or not isinstance(angle, (int, float)) or not 0 < angle <= 90:
-        raise ctx.fail(where, f"field 'angle_deg' must be in (0, 90], got {angle!r}")
+        raise ctx.fail(where, T_ANGLE(got=quoted(angle)))
     return ReflexPointTemplate(
         id=pid,
         code=code,
@@ -317,14 +355,14 @@ def parse_templates(doc: Any, n_faces: int = HM08_FACE_COUNT, source: str = "zon
     _check_schema(ctx, doc)
     topology = doc.get("topology", TOPOLOGY)
     if not isinstance(topology, str):
-        raise TemplateError(f"{source}: \"topology\" must be a string")
+        raise TemplateError(T_TOPOLOGY(file=source))
     zones = tuple(_parse_zone(ctx, i, z, n_faces) for i, z in enumerate(doc.get("zones", [])))
     points = tuple(_parse_point(ctx, i, p, n_faces) for i, p in enumerate(doc.get("reflex_points", [])))
-    for kind, items in (("zone", zones), ("reflex point", points)):
+    for kind, items in ((T_DUPLICATE_ZONE, zones), (T_DUPLICATE_POINT, points)):
         seen: set[str] = set()
         for item in items:
             if item.id in seen:
-                raise TemplateError(f"{source}: duplicate {kind} id {item.id!r}")
+                raise TemplateError(kind(file=source, item_id=item.id))
             seen.add(item.id)
     return Templates(schema=doc["@schema"], units="mm", topology=topology, zones=zones, reflex_points=points)
 
@@ -338,13 +376,13 @@ def load_templates(path: str | Path | None = None, n_faces: int = HM08_FACE_COUN
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise TemplateError(f"{path}: cannot read the zones file: {err.strerror or err}") from err
+        raise TemplateError(T_UNREADABLE(file=str(path), reason=str(err.strerror or err))) from err
     except UnicodeDecodeError as err:
-        raise TemplateError(f"{path}: not UTF-8 text: {err}") from err
+        raise TemplateError(T_NOT_UTF8(file=str(path), reason=str(err))) from err
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
-        raise TemplateError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from err
+        raise TemplateError(FILE_NOT_JSON(file=str(path), line=err.lineno, column=err.colno, reason=err.msg)) from err
     t = parse_templates(doc, n_faces=n_faces, source=str(path))
     return Templates(t.schema, t.units, t.topology, t.zones, t.reflex_points, source=path)
 
@@ -353,20 +391,20 @@ def load_templates(path: str | Path | None = None, n_faces: int = HM08_FACE_COUN
 # Geometry helpers (mesh: anything with ``faces``, ``vertices`` and ``face_areas``,
 # e.g. mesomap.geometry.body_mesh.BodyMesh).
 # ---------------------------------------------------------------------------
-def _check_faces_fit(ids: np.ndarray, mesh, what: str) -> None:
+def _check_faces_fit(ids: np.ndarray, mesh, what: Message) -> None:
     n = len(mesh.faces)
     if len(ids) and (ids.min() < 0 or ids.max() >= n):
-        raise TemplateError(f"{what}: face ids do not fit a mesh with {n} faces")
+        raise TemplateError(T_FACES_DO_NOT_FIT(what=what, n_faces=n))
 
 
 def zone_area_cm2(template: ZoneTemplate, mesh) -> float:
     """Surface area of the zone on ``mesh`` in cm² (mesh in mm)."""
-    _check_faces_fit(template.faces, mesh, f"zone {template.id!r}")
+    _check_faces_fit(template.faces, mesh, T_ZONE(zone_id=template.id))
     return float(np.asarray(mesh.face_areas)[template.faces].sum() / 100.0)
 
 
 def point_position_mm(point: ReflexPointTemplate, mesh) -> np.ndarray:
     """(3,) float64 position in mm of the point on ``mesh`` (face corners x barycentric)."""
-    _check_faces_fit(np.array([point.face]), mesh, f"reflex point {point.id!r}")
+    _check_faces_fit(np.array([point.face]), mesh, T_POINT(point_id=point.id))
     corners = np.asarray(mesh.vertices)[np.asarray(mesh.faces)[point.face]]
     return np.asarray(point.barycentric, dtype=np.float64) @ corners

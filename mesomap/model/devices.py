@@ -20,6 +20,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
 
+from mesomap.model import device_messages as dm
+from mesomap.model.messages import Message
+from mesomap.model.plan import DEPTH_EXCEEDS_NEEDLE
+from mesomap.model.techniques import choice_error, quantity
+
 #: Device modes: wire name -> the words on the gun.
 MODES: dict[str, str] = {
     "single": "single shot",
@@ -73,8 +78,13 @@ class StepRange:
     def on_step(self, value: float) -> bool:
         return self.contains(value) and abs(self.snap(value) - value) <= _EPS
 
+    @property
+    def message(self) -> Message:
+        """E.g. ``0.5–13 mm in steps of 0.1 mm``."""
+        return dm.STEP_RANGE(low=self.low, high=self.high, unit=self.unit, step=self.step)
+
     def describe(self) -> str:
-        return f"{self.low:g}–{self.high:g} {self.unit} in steps of {self.step:g} {self.unit}"
+        return self.message.text()
 
 
 @dataclass(frozen=True)
@@ -97,41 +107,42 @@ class DeviceProfile:
     notes: str = ""
     source: str = field(default="", compare=False)  # the file it came from, for messages
 
-    def errors(self) -> list[str]:
-        """Plain sentences for anything that makes the profile unusable (empty when valid)."""
+    def errors(self) -> list[Message]:
+        """A message (``field: problem``) for anything that makes the profile unusable (empty when valid)."""
         out = []
         if not self.modes:
-            out.append("modes: at least one mode is needed")
-        out += [f"modes: {m!r} is not one of {', '.join(MODES)}" for m in self.modes if m not in MODES]
+            out.append(("modes", dm.MODE_NEEDED()))
+        out += [("modes", dm.MODE_NOT_KNOWN(mode=m, modes=", ".join(MODES))) for m in self.modes if m not in MODES]
         ranges = [("depth_mm", self.depth_mm), ("volume_per_shot_ml", self.volume_ml),
                   ("rate_hz", self.rate_hz), ("flow_ml_per_min", self.flow_ml_min)]
         for name, r in ranges:
             if r is None:
                 continue
             if not (r.step > 0 and 0 < r.low <= r.high):
-                out.append(f"{name}: needs 0 < min <= max and step > 0 (found {r.low:g}, {r.high:g}, {r.step:g})")
+                out.append((name, dm.RANGE_MALFORMED(low=r.low, high=r.high, step=r.step)))
             elif not r.on_step(r.high):
-                out.append(f"{name}: max {r.high:g} is not min {r.low:g} plus whole steps of {r.step:g}")
+                out.append((name, dm.RANGE_MAX_OFF_STEP(low=r.low, high=r.high, step=r.step)))
         if any(m in self.modes for m in ("single", "multi")):
             if self.rate_hz is None or self.default_rate_hz is None:
-                out.append("rate_hz: single and multi-shot modes need a shot rate range with a default")
+                out.append(("rate_hz", dm.RATE_RANGE_NEEDED()))
             elif not self.rate_hz.on_step(self.default_rate_hz):
-                out.append(f"rate_hz.default: {self.default_rate_hz:g} is not a settable rate ({self.rate_hz.describe()})")
+                out.append(("rate_hz.default", dm.RATE_NOT_SETTABLE(rate_hz=self.default_rate_hz,
+                                                                 range=self.rate_hz.message)))
         if "continuous" in self.modes:
             if self.flow_ml_min is None or self.default_flow_ml_min is None:
-                out.append("flow_ml_per_min: continuous mode needs a flow range with a default")
+                out.append(("flow_ml_per_min", dm.FLOW_RANGE_NEEDED()))
             elif not self.flow_ml_min.on_step(self.default_flow_ml_min):
-                out.append(f"flow_ml_per_min.default: {self.default_flow_ml_min:g} is not a settable flow "
-                           f"({self.flow_ml_min.describe()})")
+                out.append(("flow_ml_per_min.default", dm.FLOW_NOT_SETTABLE(flow_ml_min=self.default_flow_ml_min,
+                                                                         range=self.flow_ml_min.message)))
         if not self.needle_lengths_mm:
-            out.append("needle_lengths_mm: at least one needle length is needed")
-        out += [f"needle_lengths_mm: {n:g} mm is not a needle length (1–30 mm)"
-                for n in self.needle_lengths_mm if not 1 <= n <= 30]
+            out.append(("needle_lengths_mm", dm.NEEDLE_NEEDED()))
+        out += [("needle_lengths_mm", dm.NEEDLE_LENGTH_ABSURD(length_mm=n)) for n in self.needle_lengths_mm
+                if not 1 <= n <= 30]
         if self.max_shots_per_program < 1:
-            out.append(f"max_shots_per_program: {self.max_shots_per_program} must be at least 1")
+            out.append(("max_shots_per_program", dm.AT_LEAST_ONE(value=self.max_shots_per_program)))
         if self.max_programs < 1:
-            out.append(f"max_programs: {self.max_programs} must be at least 1")
-        return out
+            out.append(("max_programs", dm.AT_LEAST_ONE(value=self.max_programs)))
+        return [dm.PROFILE_FIELD(field=name, problem=problem) for name, problem in out]
 
     def offers_needle(self, length_mm: float) -> bool:
         return any(abs(n - length_mm) <= 1e-6 for n in self.needle_lengths_mm)
@@ -174,13 +185,13 @@ class ProgramRequest:
     zone_id: str
     technique: str
     mode: str
-    mode_from: str  # how the mode was chosen, for messages: "technique IDP", "--mode"
+    mode_from: Message  # how the mode was chosen, for messages: MODE_FROM_TECHNIQUE(technique="IDP"), MODE_CHOSEN()
     needle_mm: float | None
     needle_gauge: int | None
     depth_mm: float
     volume_ml: float
     points: tuple[ProgramPoint, ...]
-    where: str
+    where: Message  # dm.WHERE_ZONE(zone=…) or dm.WHERE_REFLEX_POINT(point=…)
 
 
 @dataclass(frozen=True)
@@ -216,22 +227,27 @@ class Program:
 
 @dataclass(frozen=True)
 class Violation:
-    """A value the device cannot take: where (zone/point), which field, and the allowed range in ``message``."""
+    """A value the device cannot take: where (zone/point/plan, a WHERE_* message), which field, and the
+    problem with the allowed range in ``problem``."""
 
-    where: str
+    where: Message
     field: str
-    message: str
+    problem: Message
+
+    @property
+    def message(self) -> Message:
+        return dm.AT(where=self.where, problem=self.problem)
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return self.message.text()
 
 
 @dataclass(frozen=True)
 class Rounding:
-    """A planned value moved to the device's step."""
+    """A planned value moved to the device's step (``field``: the quantity's name, a message)."""
 
-    where: str
-    field: str
+    where: Message
+    field: Message
     planned: float
     rounded: float
     unit: str
@@ -242,22 +258,26 @@ class Rounding:
         """Relative change (0.05 = 5 %)."""
         return abs(self.rounded - self.planned) / abs(self.planned) if self.planned else math.inf
 
+    @property
+    def message(self) -> Message:
+        return dm.ROUNDED(where=self.where, quantity=self.field, planned=self.planned, rounded=self.rounded,
+                       unit=self.unit, step=self.step, change_pct=self.change * 100)
+
     def __str__(self) -> str:
-        return (f"{self.where}: {self.field} {self.planned:g} {self.unit} rounded to {self.rounded:g} {self.unit} "
-                f"(device step {self.step:g} {self.unit}, {self.change * 100:.1f}% change)")
+        return self.message.text()
 
 
-_FIELD_WORDS = {"depth_mm": "depth", "volume_per_shot_ml": "volume per shot", "rate_hz": "shot rate",
-                "flow_ml_min": "flow"}
+_FIELD_QUANTITY = {"depth_mm": "depth", "volume_per_shot_ml": "volume_per_shot", "rate_hz": "shot_rate",
+                   "flow_ml_min": "flow"}
 
 
-def _round_value(where: str, field_name: str, value: float, r: StepRange, max_change: float | None,
+def _round_value(where: Message, field_name: str, value: float, r: StepRange, max_change: float | None,
                  roundings: list[Rounding], violations: list[Violation]) -> float | None:
     """``value`` snapped to ``r``; None (and a violation) when it does not fit."""
-    words = _FIELD_WORDS[field_name]
+    words = quantity(_FIELD_QUANTITY[field_name])
     if not r.contains(value):
-        violations.append(Violation(where, field_name, f"{words} {value:g} {r.unit} is outside the device's range "
-                                                       f"{r.describe()}"))
+        violations.append(Violation(where, field_name, dm.OUTSIDE_DEVICE_RANGE(quantity=words, value=value, unit=r.unit,
+                                                                            range=r.message)))
         return None
     snapped = r.snap(value)
     if snapped > r.high + _EPS:  # a value just below high can snap above it when high is off-step
@@ -266,10 +286,9 @@ def _round_value(where: str, field_name: str, value: float, r: StepRange, max_ch
         return value
     rounding = Rounding(where, words, value, snapped, r.unit, r.step)
     if max_change is not None and rounding.change > max_change + _EPS:
-        violations.append(Violation(where, field_name, (
-            f"{words} {value:g} {r.unit} is not settable: the nearest step is {snapped:g} {r.unit}, "
-            f"a {rounding.change * 100:.0f}% change (at most {max_change * 100:.0f}% is rounded silently); "
-            f"plan a value on the device's steps ({r.describe()})")))
+        violations.append(Violation(where, field_name, dm.OFF_DEVICE_STEP(
+            quantity=words, value=value, unit=r.unit, nearest=snapped, change_pct=rounding.change * 100,
+            max_change_pct=max_change * 100, range=r.message)))
         return None
     roundings.append(rounding)
     return snapped
@@ -292,11 +311,10 @@ def fit_programs(requests: Iterable[ProgramRequest], profile: DeviceProfile, *, 
         where = req.where
         bad_before = len(violations)
         if req.mode not in MODES:
-            violations.append(Violation(where, "mode", f"mode {req.mode!r} is unknown; use one of {', '.join(MODES)}"))
+            violations.append(Violation(where, "mode", choice_error("mode", req.mode, MODES)))
         elif req.mode not in profile.modes:
-            violations.append(Violation(where, "mode", (
-                f"mode {MODES[req.mode]} (from {req.mode_from}) is not offered by {profile.name}; "
-                f"it offers {profile.describe_modes()}")))
+            violations.append(Violation(where, "mode", dm.MODE_NOT_OFFERED_BY(
+                mode=MODES[req.mode], mode_from=req.mode_from, device=profile.name, offered=profile.describe_modes())))
         depth = _round_value(where, "depth_mm", req.depth_mm, profile.depth_mm, max_change, roundings, violations)
         volume = _round_value(where, "volume_per_shot_ml", req.volume_ml, profile.volume_ml, max_change,
                               roundings, violations)
@@ -305,23 +323,22 @@ def fit_programs(requests: Iterable[ProgramRequest], profile: DeviceProfile, *, 
         if needle is None:
             needle = profile.shortest_needle_for(depth if depth is not None else req.depth_mm)
             if needle is None:
-                violations.append(Violation(where, "needle_mm", (
-                    f"depth {req.depth_mm:g} mm is deeper than the longest needle {profile.name} takes "
-                    f"({needles} mm)")))
+                violations.append(Violation(where, "needle_mm", dm.DEEPER_THAN_LONGEST_NEEDLE(
+                    depth_mm=req.depth_mm, device=profile.name, needles_mm=needles)))
         elif not profile.offers_needle(needle):
-            violations.append(Violation(where, "needle_mm", f"needle {needle:g} mm is not offered by {profile.name}; "
-                                                            f"it takes {needles} mm"))
+            violations.append(Violation(where, "needle_mm", dm.NEEDLE_NOT_OFFERED_BY(
+                needle_mm=needle, device=profile.name, needles_mm=needles)))
             needle = None
         if needle is not None:
             deepest = depth if depth is not None else req.depth_mm
             if deepest > needle + _EPS:
-                violations.append(Violation(where, "depth_mm", (
-                    f"depth {deepest:g} mm is deeper than the {needle:g} mm needle: at most {needle:g} mm")))
+                violations.append(Violation(where, "depth_mm", dm.DEEPER_THAN_NEEDLE_AT_MOST(depth_mm=deepest,
+                                                                                          needle_mm=needle)))
         shots = len(req.points)
         if shots > profile.max_shots_per_program:
-            violations.append(Violation(where, "shots", (
-                f"{shots} shots, but {profile.name} holds at most {profile.max_shots_per_program} per program "
-                f"(points {profile.max_shots_per_program + 1}–{shots} do not fit); split the zone or widen the spacing")))
+            violations.append(Violation(where, "shots", dm.TOO_MANY_SHOTS_TO_SPLIT(
+                shots=shots, device=profile.name, max_shots=profile.max_shots_per_program,
+                first_extra=profile.max_shots_per_program + 1)))
         r_hz = r_flow = None
         if req.mode in ("single", "multi") and req.mode in profile.modes and profile.rate_hz is not None:
             r_hz = _round_value(where, "rate_hz", rate, profile.rate_hz, None, roundings, violations)
@@ -340,9 +357,8 @@ def program_count_violation(n_programs: int, profile: DeviceProfile) -> Violatio
     """A violation when ``n_programs`` is more than the device stores."""
     if n_programs <= profile.max_programs:
         return None
-    return Violation("plan", "programs", (
-        f"{n_programs} programs (one per zone and per reflex-point setting), but {profile.name} stores at most "
-        f"{profile.max_programs}; export fewer zones at a time"))
+    return Violation(dm.WHERE_PLAN(), "programs", dm.TOO_MANY_PROGRAMS_FOR_PLAN(
+        count=n_programs, device=profile.name, max_programs=profile.max_programs))
 
 
 def merge_reflex_programs(programs: Iterable[Program]) -> list[Program]:
@@ -363,40 +379,45 @@ def merge_reflex_programs(programs: Iterable[Program]) -> list[Program]:
     return [replace(p, number=i + 1) for i, p in enumerate(out)]
 
 
-def program_errors(programs: Iterable[Program], profile: DeviceProfile) -> list[str]:
+def program_errors(programs: Iterable[Program], profile: DeviceProfile) -> list[Message]:
     """What a device with ``profile`` would refuse in already-fitted programs (the device's own check)."""
     out = []
     programs = list(programs)
     for p in programs:
-        where = f"program {p.number} ({p.name})"
+        problems = []
         if p.mode not in profile.modes:
-            out.append(f"{where}: mode {p.mode!r} is not offered")
+            problems.append(dm.MODE_NOT_OFFERED(mode=p.mode))
         for name, value, r in (("depth_mm", p.depth_mm, profile.depth_mm),
                                ("volume_per_shot_ml", p.volume_per_shot_ml, profile.volume_ml),
                                ("rate_hz", p.rate_hz, profile.rate_hz), ("flow_ml_min", p.flow_ml_min, profile.flow_ml_min)):
             if value is None:
                 continue
             if r is None or not r.on_step(value):
-                out.append(f"{where}: {name} {value:g} is not settable ({r.describe() if r else 'not offered'})")
+                steps = r.message if r else dm.NOT_OFFERED()
+                problems.append(dm.VALUE_NOT_SETTABLE(field=name, value=value, range=steps))
         if not profile.offers_needle(p.needle_mm):
-            out.append(f"{where}: needle {p.needle_mm:g} mm is not offered")
+            problems.append(dm.NEEDLE_NOT_OFFERED(needle_mm=p.needle_mm))
         if p.depth_mm > p.needle_mm + _EPS:
-            out.append(f"{where}: depth {p.depth_mm:g} mm is deeper than the {p.needle_mm:g} mm needle")
+            problems.append(DEPTH_EXCEEDS_NEEDLE(depth_mm=p.depth_mm, needle_mm=p.needle_mm))
         if p.shots > profile.max_shots_per_program:
-            out.append(f"{where}: {p.shots} shots, but {profile.name} holds at most {profile.max_shots_per_program} "
-                       "per program")
+            problems.append(dm.TOO_MANY_SHOTS(shots=p.shots, device=profile.name,
+                                              max_shots=profile.max_shots_per_program))
         if (p.mode == "continuous") != (p.flow_ml_min is not None) or (p.mode != "continuous") != (p.rate_hz is not None):
-            out.append(f"{where}: mode {p.mode} needs {'flow_ml_min' if p.mode == 'continuous' else 'rate_hz'} only")
+            needs = "flow_ml_min" if p.mode == "continuous" else "rate_hz"
+            problems.append(dm.MODE_NEEDS_ONLY(mode=p.mode, field=needs))
+        where = dm.WHERE_PROGRAM(number=p.number, name=p.name)
+        out += [dm.AT(where=where, problem=problem) for problem in problems]
     if len(programs) > profile.max_programs:
-        out.append(f"{len(programs)} programs, but {profile.name} stores at most {profile.max_programs}")
+        out.append(dm.TOO_MANY_PROGRAMS(count=len(programs), device=profile.name, max_programs=profile.max_programs))
     return out
 
 
-def mode_for(technique: str, zone_keys: Iterable[str], overrides: Mapping[str, str] | None) -> tuple[str, str]:
+def mode_for(technique: str, zone_keys: Iterable[str], overrides: Mapping[str, str] | None,
+             ) -> tuple[str, Message]:
     """(mode, how it was chosen) for a zone: an override naming one of ``zone_keys`` (its id, name or
     template id; case does not matter), else the technique's default."""
     folded = {k.casefold(): v for k, v in (overrides or {}).items()}
     for key in zone_keys:
         if key and key.casefold() in folded:
-            return folded[key.casefold()], "the chosen mode"
-    return MODE_FOR_TECHNIQUE.get(technique, "single"), f"technique {technique}"
+            return folded[key.casefold()], dm.MODE_CHOSEN()
+    return MODE_FOR_TECHNIQUE.get(technique, "single"), dm.MODE_FROM_TECHNIQUE(technique=technique)

@@ -6,7 +6,21 @@ from dataclasses import replace
 
 import numpy as np
 
-from mesomap.model.plan import Header, InjectionPoint, Plan, ReflexPoint, TreatmentParams, Zone, face_set
+from mesomap.model.messages import Kind, MessageError
+from mesomap.model.plan import (
+    POINT_PROBLEMS,
+    ZONE_PROBLEMS,
+    Header,
+    InjectionPoint,
+    Plan,
+    ReflexPoint,
+    TreatmentParams,
+    Zone,
+    face_set,
+)
+
+ZONE_EXISTS = Kind("zone_exists", "zone_id")
+POINT_EXISTS = Kind("point_exists", "point_id")
 
 #: Distinct, colour-blind-friendlier zone colours (Okabe–Ito, then Tableau).
 ZONE_COLORS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
@@ -30,7 +44,7 @@ def next_color(plan: Plan) -> str:
 
 def add_zone(plan: Plan, zone: Zone) -> Plan:
     if any(z.id == zone.id for z in plan.zones):
-        raise ValueError(f"a zone {zone.id!r} exists already")
+        raise MessageError(ZONE_EXISTS(zone_id=zone.id))
     return replace(plan, zones=plan.zones + (zone,))
 
 
@@ -86,7 +100,7 @@ def set_zone_params(plan: Plan, zone_id: str, params: TreatmentParams) -> Plan:
     zone = plan.zone(zone_id)
     errors = params.errors()
     if errors:
-        raise ValueError(f"zone {zone.name!r}: " + "; ".join(errors))
+        raise MessageError(ZONE_PROBLEMS(zone=zone.name, problems=tuple(errors)))
     return plan if params == zone.params else replace_zone(plan, replace(zone, params=params))
 
 
@@ -98,11 +112,16 @@ def move_zone(plan: Plan, zone_id: str, index: int) -> Plan:
 
 def add_point(plan: Plan, point: ReflexPoint) -> Plan:
     if any(p.id == point.id for p in plan.points):
-        raise ValueError(f"a reflex point {point.id!r} exists already")
+        raise MessageError(POINT_EXISTS(point_id=point.id))
+    check_point(point)
+    return replace(plan, points=plan.points + (point,))
+
+
+def check_point(point: ReflexPoint) -> None:
+    """MessageError naming the point and every reason it cannot be right (none when valid)."""
     errors = point.errors()
     if errors:
-        raise ValueError(f"point {point.code or point.id}: " + "; ".join(errors))
-    return replace(plan, points=plan.points + (point,))
+        raise MessageError(POINT_PROBLEMS(point=point.code or point.id, problems=tuple(errors)))
 
 
 def remove_point(plan: Plan, point_id: str) -> Plan:
@@ -114,9 +133,7 @@ def update_point(plan: Plan, point_id: str, **changes) -> Plan:
     """Change any field of a reflex point (move it with face= and barycentric=)."""
     point = plan.point(point_id)
     new = replace(point, **changes)
-    errors = new.errors()
-    if errors:
-        raise ValueError(f"point {new.code or new.id}: " + "; ".join(errors))
+    check_point(new)
     return plan if new == point else replace(plan, points=tuple(new if p.id == point_id else p for p in plan.points))
 
 

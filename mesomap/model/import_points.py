@@ -27,8 +27,29 @@ from typing import Protocol
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.model.edits import next_id
+from mesomap.model.edits import POINT_EXISTS, check_point, next_id
+from mesomap.model.messages import Kind, Message, MessageError
 from mesomap.model.plan import Plan, ReflexPoint
+
+MAX_DISTANCE_NEGATIVE = Kind("max_distance_negative", "max_distance_mm")
+IMPORTED_POINT_INVALID = Kind("imported_point_invalid", "label", "problem")
+IMPORTED_POINT_INVALID_AT = Kind("imported_point_invalid_at", "label", "where", "problem")
+FAR_POINT = Kind("far_point", "label", "distance_mm", severity="info")
+POINTS_TOO_FAR = Kind("points_too_far", "count", "max_distance_mm", "items")
+POINTS_TOO_FAR_AND_MORE = Kind("points_too_far_and_more", "count", "max_distance_mm", "items", "more")
+POINT_UPDATED = Kind("point_updated", "point", "changes", severity="info")
+POINT_MOVED = Kind("point_moved", "distance_mm", severity="info")
+NAME_CHANGED = Kind("name_changed", "before", "after", severity="info")
+DEPTH_CHANGED = Kind("depth_changed", "before_mm", "after_mm", severity="info")
+VOLUME_CHANGED = Kind("volume_changed", "before_ml", "after_ml", severity="info")
+NOTES_CHANGED = Kind("notes_changed", severity="info")
+IMPORT_SUMMARY = Kind("import_summary", "items", severity="info")
+IMPORT_NEW_POINTS = Kind("import_new_points", "count", severity="info")
+IMPORT_UPDATED_POINTS = Kind("import_updated_points", "count", "items", severity="info")
+IMPORT_UPDATED_POINTS_AND_MORE = Kind("import_updated_points_and_more", "count", "items", "more", severity="info")
+IMPORT_UNCHANGED_POINTS = Kind("import_unchanged_points", "count", severity="info")
+UNDO_IMPORT_POINTS = Kind("undo_import_points", "count", severity="info")
+UNDO_UPDATE_POINTS = Kind("undo_update_points", "count", severity="info")
 
 #: Points farther than this from the skin are refused unless the caller allows more.
 DEFAULT_MAX_DISTANCE_MM = 10.0
@@ -54,12 +75,16 @@ class PointUpdate:
 
     before: ReflexPoint
     after: ReflexPoint
-    changes: tuple[str, ...]
+    changes: tuple[Message, ...]
+
+    @property
+    def message(self) -> Message:
+        """E.g. ``LI4 left: moved 2.4 mm; depth 4 → 6 mm``."""
+        label = " ".join((self.after.code, self.after.side)) if self.after.side != "midline" else self.after.code
+        return POINT_UPDATED(point=label, changes=self.changes)
 
     def describe(self) -> str:
-        """One line, e.g. ``LI4 left: moved 2.4 mm; depth 4 → 6 mm``."""
-        label = f"{self.after.code} {self.after.side}" if self.after.side != "midline" else self.after.code
-        return f"{label}: {'; '.join(self.changes)}"
+        return self.message.text()
 
 
 @dataclass(frozen=True)
@@ -86,36 +111,45 @@ class PointImport:
     def changes_anything(self) -> bool:
         return bool(self.points or self.updated)
 
-    def summary(self) -> str:
+    @property
+    def summary_message(self) -> Message:
         """E.g. ``2 new reflex points, 1 updated (LI4 left: moved 2.4 mm), 3 unchanged``."""
-        n = len(self.points)
-        parts = [f"{n} new reflex point{'s' if n != 1 else ''}"]
+        parts = [IMPORT_NEW_POINTS(count=len(self.points))]
         if self.updated:
-            shown = ", ".join(u.describe() for u in self.updated[:4])
-            more = f" and {len(self.updated) - 4} more" if len(self.updated) > 4 else ""
-            parts.append(f"{len(self.updated)} updated ({shown}{more})")
+            shown = tuple(u.message for u in self.updated[:4])
+            more = len(self.updated) - 4
+            parts.append(IMPORT_UPDATED_POINTS_AND_MORE(count=len(self.updated), items=shown, more=more) if more > 0
+                         else IMPORT_UPDATED_POINTS(count=len(self.updated), items=shown))
         if self.unchanged:
-            parts.append(f"{len(self.unchanged)} unchanged")
-        return ", ".join(parts)
+            parts.append(IMPORT_UNCHANGED_POINTS(count=len(self.unchanged)))
+        return IMPORT_SUMMARY(items=tuple(parts))
+
+    def summary(self) -> str:
+        return self.summary_message.text()
 
     @property
     def largest_snap_mm(self) -> float:
         return max(self.distances_mm, default=0.0)
 
+    def far_problem(self, limit: int = 8) -> Message:
+        """Which points are too far, and how far (the first ``limit`` of them)."""
+        shown = tuple(FAR_POINT(label=f.label, distance_mm=f.distance_mm) for f in self.far[:limit])
+        more = len(self.far) - limit
+        if more > 0:
+            return POINTS_TOO_FAR_AND_MORE(count=len(self.far), max_distance_mm=self.max_distance_mm, items=shown,
+                                           more=more)
+        return POINTS_TOO_FAR(count=len(self.far), max_distance_mm=self.max_distance_mm, items=shown)
+
     def far_message(self, limit: int = 8) -> str:
         """One line: which points are too far, and how far (the first ``limit`` of them)."""
-        shown = ", ".join(f"{f.label} ({f.distance_mm:.1f} mm)" for f in self.far[:limit])
-        more = f" and {len(self.far) - limit} more" if len(self.far) > limit else ""
-        n = len(self.far)
-        return (f"{n} point{'s are' if n != 1 else ' is'} farther than {self.max_distance_mm:g} mm from the skin: "
-                f"{shown}{more}")
+        return self.far_problem(limit).text()
 
 
-class PointsTooFar(ValueError):
+class PointsTooFar(MessageError):
     """Some positions are too far from the skin to be put on it; ``str(err)`` lists them."""
 
     def __init__(self, result: PointImport):
-        super().__init__(result.far_message())
+        super().__init__(result.far_problem())
         self.result = result
 
 
@@ -132,17 +166,17 @@ def side_of(x_mm: float) -> str:
     return "right" if x_mm > MIDLINE_MM else "left" if x_mm < -MIDLINE_MM else "midline"
 
 
-def _changes(before: ReflexPoint, after: ReflexPoint, moved_mm: float) -> tuple[str, ...]:
-    """What differs between two versions of a reflex point, in words (positions within 0.01 mm are the same)."""
-    out = [f"moved {moved_mm:.1f} mm"] if moved_mm > 0.01 else []
+def _changes(before: ReflexPoint, after: ReflexPoint, moved_mm: float) -> tuple[Message, ...]:
+    """What differs between two versions of a reflex point (positions within 0.01 mm are the same)."""
+    out = [POINT_MOVED(distance_mm=moved_mm)] if moved_mm > 0.01 else []
     if after.name != before.name:
-        out.append(f"name {before.name!r} → {after.name!r}")
+        out.append(NAME_CHANGED(before=before.name, after=after.name))
     if after.depth_mm != before.depth_mm:
-        out.append(f"depth {before.depth_mm:g} → {after.depth_mm:g} mm")
+        out.append(DEPTH_CHANGED(before_mm=before.depth_mm, after_mm=after.depth_mm))
     if after.volume_ml != before.volume_ml:
-        out.append(f"volume {before.volume_ml:g} → {after.volume_ml:g} ml")
+        out.append(VOLUME_CHANGED(before_ml=before.volume_ml, after_ml=after.volume_ml))
     if after.notes != before.notes:
-        out.append("notes changed")
+        out.append(NOTES_CHANGED())
     return tuple(out)
 
 
@@ -161,7 +195,7 @@ def prepare_import(plan: Plan, surface: PaintingSurface, items: Sequence[Positio
     whose depth or volume no reflex point may have raises ValueError naming it.
     """
     if max_distance_mm is not None and not max_distance_mm >= 0:
-        raise ValueError(f"the largest distance from the skin must be 0 mm or more, not {max_distance_mm}")
+        raise MessageError(MAX_DISTANCE_NEGATIVE(max_distance_mm=max_distance_mm))
     items = list(items)
     positions = np.array([it.position_mm for it in items], dtype=np.float64).reshape(-1, 3)
     faces, barys, dist = snap_to_skin(surface, positions)
@@ -188,7 +222,8 @@ def prepare_import(plan: Plan, surface: PaintingSurface, items: Sequence[Positio
         errors = point.errors()
         if errors:  # a depth or volume from the file that no reflex point may have
             where = getattr(it, "where", "")
-            raise ValueError(f"{it.label}{f' ({where})' if where else ''}: {errors[0]}; nothing was imported")
+            raise MessageError(IMPORTED_POINT_INVALID_AT(label=it.label, where=where, problem=errors[0]) if where
+                               else IMPORTED_POINT_INVALID(label=it.label, problem=errors[0]))
         if match is not None:
             unclaimed.remove(match)
             old_pos, _ = surface.point_on_face(match.face, match.barycentric)
@@ -210,11 +245,9 @@ def add_points(plan: Plan, points: Sequence[ReflexPoint]) -> Plan:
     ids = [p.id for p in plan.points]
     for point in points:
         if point.id in ids:
-            raise ValueError(f"a reflex point {point.id!r} exists already")
+            raise MessageError(POINT_EXISTS(point_id=point.id))
         ids.append(point.id)
-        errors = point.errors()
-        if errors:
-            raise ValueError(f"point {point.code or point.id}: " + "; ".join(errors))
+        check_point(point)
     return replace(plan, points=plan.points + tuple(points)) if points else plan
 
 
@@ -223,9 +256,7 @@ def apply_import(plan: Plan, result: PointImport) -> Plan:
     if result.updated:
         after = {u.after.id: u.after for u in result.updated}
         for point in after.values():
-            errors = point.errors()
-            if errors:
-                raise ValueError(f"point {point.code or point.id}: " + "; ".join(errors))
+            check_point(point)
         plan = replace(plan, points=tuple(after.get(p.id, p) for p in plan.points))
     return add_points(plan, result.points)
 
@@ -243,6 +274,5 @@ def import_label(result: PointImport) -> str:
     """The undo step's name."""
     n = len(result.points)
     if result.updated and not n:
-        m = len(result.updated)
-        return f"Update {m} reflex point{'s' if m != 1 else ''}"
-    return f"Import {n} reflex point{'s' if n != 1 else ''}"
+        return UNDO_UPDATE_POINTS(count=len(result.updated)).text()
+    return UNDO_IMPORT_POINTS(count=n).text()

@@ -76,6 +76,21 @@ class MessageError(ValueError):
         return self.message.text()
 
 
+class CarriesMessage:
+    """Mix into an exception class of another hierarchy (``class PlanFileError(CarriesMessage, Exception)``)
+    raised with a :class:`Message` as its first argument: ``err.message`` is that Message and ``str(err)``
+    its text in the chosen language. Pickling keeps the Message (it is the first of ``args``)."""
+
+    @property
+    def message(self) -> Message | None:
+        first = self.args[0] if self.args else None  # type: ignore[attr-defined]
+        return first if isinstance(first, Message) else None
+
+    def __str__(self) -> str:
+        message = self.message
+        return message.text() if message is not None else super().__str__()
+
+
 def texts(messages, lang: str | None = None) -> list[str]:
     """The words of each message, in order."""
     return [m.text(lang) for m in messages]

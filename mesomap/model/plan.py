@@ -25,8 +25,23 @@ from mesomap.model.techniques import (
     SPACING_MM,
     TECHNIQUES,
     VOLUME_PER_POINT_ML,
+    choice_error,
     range_error,
 )
+from mesomap.model.messages import Kind, Message, MessageError
+
+DEPTH_EXCEEDS_NEEDLE = Kind("depth_exceeds_needle", "depth_mm", "needle_mm")
+TOO_MANY_PRODUCTS = Kind("too_many_products", "count")
+DEPTH_OUTSIDE_NOMINAL = Kind("depth_outside_nominal", "depth_mm", "low_mm", "high_mm", "technique", "technique_name",
+                             severity="warning")
+BARYCENTRIC_INVALID = Kind("barycentric_invalid", "barycentric")
+COLOUR_MALFORMED = Kind("colour_malformed", "colour")
+#: A problem (or several, in order) of a named zone or reflex point: the wrappers every caller puts around
+#: :meth:`TreatmentParams.errors` and :meth:`ReflexPoint.errors`. ``problems`` is a tuple of Messages.
+ZONE_PROBLEMS = Kind("zone_problems", "zone", "problems")  # zone 'Abdomen': …
+ZONE_LABELLED = Kind("zone_labelled", "zone", "problems")  # Abdomen: … (the summary's lists)
+POINT_PROBLEMS = Kind("point_problems", "point", "problems")  # point LI4: …
+REFLEX_POINT_PROBLEMS = Kind("reflex_point_problems", "point", "problems")  # reflex point LI4: …
 
 
 def face_set(faces) -> np.ndarray:
@@ -80,38 +95,36 @@ class TreatmentParams:
     row_spacing_mm: float | None = None  # "rows": between lines (None: same as spacing_mm)
     row_angle_deg: float = 0.0  # "rows": line direction, 0 = along the body's long axis
 
-    def errors(self) -> list[str]:
-        """Plain sentences for every value that cannot be right (empty when valid)."""
-        out = []
-        if self.technique not in TECHNIQUES:
-            out.append(f"technique {self.technique!r} is unknown; use one of {', '.join(TECHNIQUES)}")
-        if self.pattern not in PATTERNS:
-            out.append(f"pattern {self.pattern!r} is unknown; use one of {', '.join(PATTERNS)}")
+    def errors(self) -> list[Message]:
+        """A message for every value that cannot be right (empty when valid)."""
         checks = [
+            choice_error("technique", self.technique, TECHNIQUES),
+            choice_error("pattern", self.pattern, PATTERNS),
             range_error("depth", self.depth_mm, DEPTH_MM, "mm", low_open=True),
             range_error("spacing", self.spacing_mm, SPACING_MM, "mm"),
             range_error("margin", self.margin_mm, MARGIN_MM, "mm"),
-            range_error("volume per point", self.volume_per_point_ml, VOLUME_PER_POINT_ML, "ml", low_open=True),
-            range_error("needle length", self.needle.length_mm, NEEDLE_LENGTH_MM, "mm"),
-            range_error("needle gauge", self.needle.gauge, NEEDLE_GAUGE, "G"),
-            None if self.row_spacing_mm is None else range_error("row spacing", self.row_spacing_mm, SPACING_MM, "mm"),
-            range_error("row angle", self.row_angle_deg, (-180.0, 180.0), "°"),
+            range_error("volume_per_point", self.volume_per_point_ml, VOLUME_PER_POINT_ML, "ml", low_open=True),
+            range_error("needle_length", self.needle.length_mm, NEEDLE_LENGTH_MM, "mm"),
+            range_error("needle_gauge", self.needle.gauge, NEEDLE_GAUGE, "G"),
+            None if self.row_spacing_mm is None else range_error("row_spacing", self.row_spacing_mm, SPACING_MM, "mm"),
+            range_error("row_angle", self.row_angle_deg, (-180.0, 180.0), "°"),
         ]
-        out += [c for c in checks if c]
+        out = [c for c in checks if c]
         if not out and self.depth_mm > self.needle.length_mm:
-            out.append(f"depth {self.depth_mm:g} mm is deeper than the {self.needle.length_mm:g} mm needle")
+            out.append(DEPTH_EXCEEDS_NEEDLE(depth_mm=self.depth_mm, needle_mm=self.needle.length_mm))
         if len(self.products) > 4:
-            out.append(f"a cocktail has 2–4 products, this one has {len(self.products)}")
+            out.append(TOO_MANY_PRODUCTS(count=len(self.products)))
         return out
 
-    def warnings(self) -> list[str]:
-        """Plain sentences for values that are allowed but unusual for the technique."""
+    def warnings(self) -> list[Message]:
+        """Messages for values that are allowed but unusual for the technique."""
         t = TECHNIQUES.get(self.technique)
         if t is None:
             return []
         lo, hi = t.depth_nominal_mm
         if not lo <= self.depth_mm <= hi:
-            return [f"depth {self.depth_mm:g} mm is outside the nominal {lo:g}–{hi:g} mm for {t.code} ({t.name})"]
+            return [DEPTH_OUTSIDE_NOMINAL(depth_mm=self.depth_mm, low_mm=lo, high_mm=hi, technique=t.code,
+                                          technique_name=t.name)]
         return []
 
 
@@ -149,10 +162,11 @@ class Zone:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "injections", tuple(self.injections))
-        if self.side not in SIDES:
-            raise ValueError(f"side {self.side!r} is unknown; use one of {', '.join(SIDES)}")
+        unknown_side = choice_error("side", self.side, SIDES)
+        if unknown_side:
+            raise MessageError(unknown_side)
         if not (isinstance(self.color, str) and len(self.color) == 7 and self.color.startswith("#")):
-            raise ValueError(f"colour {self.color!r} must look like #rrggbb")
+            raise MessageError(COLOUR_MALFORMED(colour=self.color))
         int(self.color[1:], 16)
         object.__setattr__(self, "color", self.color.lower())
         object.__setattr__(self, "faces", face_set(self.faces))
@@ -198,15 +212,16 @@ class ReflexPoint:
     angle_deg: float = 90.0
     notes: str = ""
 
-    def errors(self) -> list[str]:
+    def errors(self) -> list[Message]:
+        """A message for every value that cannot be right (empty when valid)."""
         b = self.barycentric
         out = []
         if len(b) != 3 or any(not (x == x) or x < -1e-6 for x in b) or abs(sum(b) - 1) > 1e-6:
-            out.append(f"barycentric {list(b)} must be three non-negative weights summing to 1")
+            out.append(BARYCENTRIC_INVALID(barycentric=list(b)))
         checks = [
             range_error("depth", self.depth_mm, DEPTH_MM, "mm", low_open=True),
             range_error("volume", self.volume_ml, VOLUME_PER_POINT_ML, "ml", low_open=True),
-            range_error("needle angle", self.angle_deg, ANGLE_DEG, "°"),
+            range_error("needle_angle", self.angle_deg, ANGLE_DEG, "°"),
         ]
         return out + [c for c in checks if c]
 

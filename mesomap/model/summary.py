@@ -9,10 +9,11 @@ outside the usual ranges come back as warnings that say why.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from mesomap.model.messages import Kind, Message, texts
 from mesomap.model.placement import Misplaced
-from mesomap.model.plan import Plan, Zone
+from mesomap.model.plan import REFLEX_POINT_PROBLEMS, ZONE_LABELLED, Plan, Zone
 
 #: Editable defaults: seconds per injection by technique (gun in hand, moving on).
 SECONDS_PER_INJECTION = {"IED": 2.0, "NAP": 1.0, "IDS": 6.0, "IDP": 8.0, "PPP": 12.0, "MIX": 8.0}
@@ -26,6 +27,15 @@ SESSION_MINUTES_RANGE = (20.0, 60.0)
 #: A zone or point named in a warning or error is cut to this many characters (a 10,000-character name
 #: would otherwise make every message about it 10,000 characters long).
 MESSAGE_NAME_CHARS = 60
+
+
+ZONE_EMPTY = Kind("zone_empty", severity="warning")
+ZONE_CHANGED_SINCE_GRID = Kind("zone_changed_since_grid", severity="warning")
+ONE_PRODUCT_COCKTAIL = Kind("one_product_cocktail", severity="warning")
+SESSION_FEW_INJECTIONS = Kind("session_few_injections", "count", "low", "high", severity="warning")
+SESSION_MANY_INJECTIONS = Kind("session_many_injections", "count", "low", "high", severity="warning")
+SESSION_SHORT = Kind("session_short", "minutes", "low_min", "high_min", severity="warning")
+SESSION_LONG = Kind("session_long", "minutes", "low_min", "high_min", severity="warning")
 
 
 def message_name(name: str) -> str:
@@ -69,8 +79,8 @@ class PlanSummary:
     volume_ml: float
     duration_min: float
     product_volumes_ml: tuple[tuple[str, float], ...]
-    warnings: tuple[str, ...]
-    errors: tuple[str, ...]  # these block export
+    warnings: tuple[Message, ...]
+    errors: tuple[Message, ...]  # these block export
 
     def as_dict(self) -> dict:
         """The JSON form used by ``mesomap summary --json``."""
@@ -87,8 +97,8 @@ class PlanSummary:
                        "reflex_points": self.reflex_count, "volume_ml": round(self.volume_ml, 3),
                        "products_ml": {n: round(v, 3) for n, v in self.product_volumes_ml},
                        "duration_min": round(self.duration_min, 1)},
-            "warnings": list(self.warnings),
-            "errors": list(self.errors),
+            "warnings": texts(self.warnings),
+            "errors": texts(self.errors),
         }
 
 
@@ -96,6 +106,11 @@ def _product_volumes(zone: Zone, volume_ml: float) -> tuple[tuple[str, float], .
     products = zone.params.products
     total_parts = sum(p.parts for p in products)
     return tuple((p.name, volume_ml * p.parts / total_parts) for p in products) if total_parts else ()
+
+
+def _as_warning(message: Message) -> Message:
+    """``message`` (a zone's wrapper around a warning) with the severity of a warning."""
+    return replace(message, severity="warning")
 
 
 def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callable[[Zone, float], int],
@@ -127,17 +142,18 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
             not current, volume, per_product, count * settings.seconds_per_injection.get(p.technique, 8.0),
             path_length_mm.get(z.id) if current else None,
         ))
-        errors += [f"{label}: {e}" for e in p.errors()]
-        warnings += [f"{label}: {w}" for w in p.warnings()]
+        errors += [ZONE_LABELLED(zone=label, problems=(e,)) for e in p.errors()]
+        zone_warnings = p.warnings()
         if len(z.faces) == 0:
-            warnings.append(f"{label}: the zone is empty; paint it or remove it")
+            zone_warnings.append(ZONE_EMPTY())
         elif z.injections and z.grid_stale:
-            warnings.append(f"{label}: the zone changed since its grid was laid out; the count is an estimate until it is laid out again")
+            zone_warnings.append(ZONE_CHANGED_SINCE_GRID())
         if len(p.products) == 1:
-            warnings.append(f"{label}: a cocktail usually has 2–4 products, this one has 1")
-    errors += [m.describe() for m in misplaced]
+            zone_warnings.append(ONE_PRODUCT_COCKTAIL())
+        warnings += [_as_warning(ZONE_LABELLED(zone=label, problems=(w,))) for w in zone_warnings]
+    errors += [m.message for m in misplaced]
     for pt in plan.points:
-        errors += [f"reflex point {message_name(pt.code or pt.id)}: {e}" for e in pt.errors()]
+        errors += [REFLEX_POINT_PROBLEMS(point=message_name(pt.code or pt.id), problems=(e,)) for e in pt.errors()]
     reflex_count = len(plan.points)
     reflex_volume = sum(pt.volume_ml for pt in plan.points)
     count = sum(z.count for z in zones) + reflex_count
@@ -145,14 +161,14 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
     minutes = settings.overhead_min + seconds / 60.0 if count else 0.0
     lo, hi = SESSION_COUNT_RANGE
     if count < lo:
-        warnings.append(f"{count} injections is fewer than the usual {lo}–{hi} per session")
+        warnings.append(SESSION_FEW_INJECTIONS(count=count, low=lo, high=hi))
     elif count > hi:
-        warnings.append(f"{count} injections is more than the usual {lo}–{hi} per session; consider splitting the plan over two sessions")
+        warnings.append(SESSION_MANY_INJECTIONS(count=count, low=lo, high=hi))
     lo_min, hi_min = SESSION_MINUTES_RANGE
     if count and minutes < lo_min:
-        warnings.append(f"about {minutes:.0f} min is shorter than the usual {lo_min:.0f}–{hi_min:.0f} min session")
+        warnings.append(SESSION_SHORT(minutes=minutes, low_min=lo_min, high_min=hi_min))
     elif minutes > hi_min:
-        warnings.append(f"about {minutes:.0f} min is longer than the usual {lo_min:.0f}–{hi_min:.0f} min session")
+        warnings.append(SESSION_LONG(minutes=minutes, low_min=lo_min, high_min=hi_min))
     return PlanSummary(
         zones=tuple(zones), reflex_count=reflex_count, reflex_volume_ml=reflex_volume, count=count,
         volume_ml=sum(z.volume_ml for z in zones) + reflex_volume, duration_min=minutes,

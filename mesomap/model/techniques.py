@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mesomap.model.messages import Kind, Message
+
 
 @dataclass(frozen=True)
 class Technique:
@@ -45,11 +47,32 @@ NEEDLE_GAUGE = (18, 34)
 ANGLE_DEG = (10.0, 90.0)
 
 
-def range_error(name: str, value: float, bounds: tuple[float, float], unit: str, low_open: bool = False) -> str | None:
-    """A plain sentence if ``value`` is outside ``bounds``, else None."""
+#: The names of the checked quantities, as messages of their own (each language words them).
+QUANTITY = {name: Kind(f"quantity_{name}", severity="info") for name in (
+    "depth", "spacing", "margin", "volume_per_point", "needle_length", "needle_gauge", "row_spacing", "row_angle",
+    "volume", "needle_angle", "technique", "pattern", "side", "mode", "volume_per_shot", "shot_rate", "flow")}
+VALUE_OUT_OF_RANGE = Kind("value_out_of_range", "quantity", "value", "unit", "low", "high")
+VALUE_NOT_ABOVE = Kind("value_not_above", "quantity", "value", "unit", "low", "high")  # the low bound is excluded
+CHOICE_UNKNOWN = Kind("choice_unknown", "quantity", "value", "choices")
+
+
+def quantity(name: str) -> Message:
+    """The name of a checked quantity (a key of :data:`QUANTITY`, e.g. ``"needle_length"``) as a message."""
+    return QUANTITY[name]()
+
+
+def range_error(name: str, value: float, bounds: tuple[float, float], unit: str, low_open: bool = False,
+                ) -> Message | None:
+    """A message if ``value`` (in ``unit``) is outside ``bounds``, else None. ``name``: a key of :data:`QUANTITY`."""
     lo, hi = bounds
     bad = not (value > lo if low_open else value >= lo) or value > hi
     if bad or value != value:  # NaN
-        low = f"more than {lo:g}" if low_open else f"at least {lo:g}"
-        return f"{name} {value:g} {unit} is out of range: it must be {low} and at most {hi:g} {unit}"
+        kind = VALUE_NOT_ABOVE if low_open else VALUE_OUT_OF_RANGE
+        return kind(quantity=quantity(name), value=value, unit=unit, low=lo, high=hi)
     return None
+
+
+def choice_error(name: str, value: str, choices) -> Message | None:
+    """A message if ``value`` is not one of ``choices`` (codes, listed as they are), else None."""
+    return None if value in choices else CHOICE_UNKNOWN(quantity=quantity(name), value=value,
+                                                        choices=", ".join(choices))

@@ -27,25 +27,54 @@ def language() -> str:
     return _chosen
 
 
-def catalogue(lang: str | None = None) -> dict[str, str]:
-    """code -> template (str.format with the message's parameters) for ``lang``."""
-    lang = lang or _chosen
+def _module(lang: str):
     try:
-        module = importlib.import_module(f"mesomap.text.{lang}")
+        return importlib.import_module(f"mesomap.text.{lang}")
     except ModuleNotFoundError:
         raise ValueError(f"no messages in language {lang!r}") from None
-    return module.MESSAGES
 
 
-def template_fields(template: str) -> set[str]:
-    """The parameter names a template uses."""
+def catalogue(lang: str | None = None) -> dict[str, str | dict[str, str]]:
+    """code -> template for ``lang``: a str.format template, or for a message with a ``count`` one template per
+    plural form of the language (``{"one": …, "other": …}``, chosen by the language's ``plural(count)``)."""
+    return _module(lang or _chosen).MESSAGES
+
+
+def template_fields(template: str | dict[str, str]) -> set[str]:
+    """The parameter names a template (or each of its plural forms) uses."""
+    if isinstance(template, dict):
+        return set().union(*map(template_fields, template.values()))
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+#: How a tuple of messages is joined, by the parameter's name (default "; ").
+JOINERS = {"items": ", ", "alternatives": " or "}
+
+
+def _is_message(value: Any) -> bool:
+    return hasattr(value, "code") and hasattr(value, "params") and hasattr(value, "severity")
+
+
+def _words(name: str, value: Any, lang: str | None) -> Any:
+    """A parameter ready for its template: a message becomes its words; a tuple of messages their words
+    joined with ", " when the parameter is called ``items`` (a listing), " or " when it is called
+    ``alternatives``, else "; " (several problems of one zone); anything else stays as it is."""
+    if _is_message(value):
+        return format_message(value, lang)
+    if isinstance(value, tuple) and value and all(map(_is_message, value)):
+        return JOINERS.get(name, "; ").join(format_message(v, lang) for v in value)
+    return value
+
+
 def format_message(message: Any, lang: str | None = None) -> str:
-    """The words for ``message`` (a Message) in ``lang`` (default: the chosen language, then English)."""
+    """The words for ``message`` (a Message) in ``lang`` (default: the chosen language, then English).
+
+    A parameter that is itself a message (or a tuple of messages) is worded in the same language.
+    """
     for candidate in (lang or _chosen, DEFAULT_LANGUAGE):
         template = catalogue(candidate).get(message.code)
+        if isinstance(template, dict):
+            template = template[_module(candidate).plural(message.args["count"])]
         if template is not None:
-            return template.format(**message.args)
+            return template.format(**{name: _words(name, value, lang) for name, value in message.params})
     return f"{message.code}: " + ", ".join(f"{k}={v!r}" for k, v in message.params)

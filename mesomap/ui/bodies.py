@@ -126,7 +126,7 @@ class Bodies:
         self.shown = None
         self._show_mesh(loaded.mesh)
         win.set_plan_tools_enabled(False)
-        notes = "; ".join(loaded.notes)
+        notes = "; ".join(map(str, loaded.notes))
         win.statusBar().showMessage(
             f"{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled "
             "bodies — switch to Female or Male to edit the plan.", 15000)

@@ -352,7 +352,8 @@ class DeviceDialog(QDialog):
         elif result is not None:
             self.progress.setValue(100)
             self.progress.setFormat("committed")
-            note = f"{result.note[0].upper()}{result.note[1:]}. " if result.note else ""
+            said = str(result.note) if result.note else ""
+            note = f"{said[0].upper()}{said[1:]}. " if said else ""
             self._set_status(True, f"{note}Sent and committed on {result.device.device_id} at {self.port}: "
                                    f"{result.bytes:,} bytes in {result.chunks} chunks"
                                    f"{f' ({result.retransmissions} resent)' if result.retransmissions else ''}, "

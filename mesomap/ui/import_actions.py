@@ -87,7 +87,7 @@ class PointImporter:
         if result.far:
             notes.append(f"{len(result.far)} farther than {self.max_distance_mm:g} mm from the skin left out")
         if markups.skipped:
-            notes.append(f"skipped {len(markups.skipped)}: {'; '.join(markups.skipped)}")
+            notes.append(f"skipped {len(markups.skipped)}: {'; '.join(map(str, markups.skipped))}")
         text = (f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}" if n or not m
                 else f"Updated {m} reflex point{'s' if m != 1 else ''} from {source}")
         win.statusBar().showMessage(text + (f" ({'; '.join(notes)})" if notes else ""), 10000)

@@ -193,9 +193,9 @@ class SummaryPanel(QDockWidget):
             parts.append("products: " + ", ".join(f"{_esc(n)} {v:.2f} ml" for n, v in s.product_volumes_ml))
         parts.append(f"session: about {s.duration_min:.0f} min" if s.count else "session: nothing planned yet")
         self.totals.setText("<br>".join(parts))
-        self.errors.setText("<br>".join(f"Blocks export — {_esc(e)}." for e in s.errors))
+        self.errors.setText("<br>".join(f"Blocks export — {_esc(e.text())}." for e in s.errors))
         self.errors.setVisible(bool(s.errors))
-        self.warnings.setText("<br>".join(f"• {_esc(_sentence(w))}" for w in s.warnings))
+        self.warnings.setText("<br>".join(f"• {_esc(_sentence(w.text()))}" for w in s.warnings))
         self.warnings.setVisible(bool(s.warnings))
 
     def warning_text(self) -> str:

@@ -335,7 +335,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
             warnings = [*warnings, "the zone has no painted faces yet: paint it with B"]
         if warnings and not self.message.property("error"):
             self.message.setStyleSheet(WARNING_STYLE)
-            self.message.setText("Note: " + "; ".join(warnings) + ".")
+            self.message.setText("Note: " + "; ".join(map(str, warnings)) + ".")
         elif not warnings and not self.message.property("error"):
             self.message.clear()
 
@@ -345,7 +345,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
         if errors:
             self.message.setProperty("error", True)
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText("Not applied: " + "; ".join(errors) + ".")
+            self.message.setText("Not applied: " + "; ".join(map(str, errors)) + ".")
             self._show_zone(zone)
             return False
         self.message.setProperty("error", False)

@@ -390,7 +390,7 @@ def test_lost_committed_reply_is_resolved_by_asking_the_device_which_holds_the_n
         result = send_program(sim.port, second, timeout_s=0.5, retries=1, progress=seen.append)
     assert committed(store) == second
     assert result.sha256 == verify_seal(second)
-    assert "no reply to COMMIT came back" in result.note and "holds the new program" in result.note
+    assert "no reply to COMMIT came back" in str(result.note) and "holds the new program" in str(result.note)
     assert [p.stage for p in seen][-2:] == ["asking", "done"]  # it said so, asked, then concluded
 
 
@@ -431,7 +431,7 @@ def test_resending_a_program_the_device_holds_sends_nothing(programs, store):
     with PtySimulator(SimulatedDevice(store)) as sim:
         send_ok(sim.port, first)
         again = send_ok(sim.port, first)
-    assert again.chunks == 0 and again.note == "the device already holds this program; nothing was sent"
+    assert again.chunks == 0 and str(again.note) == "the device already holds this program; nothing was sent"
     assert (store / "journal.log").read_text().count("COMMITTED") == 1
 
 
@@ -451,7 +451,7 @@ def test_cancel_after_commit_was_sent_reports_what_the_device_holds_not_a_guess(
         sim.faults.rewrite_reply = lose_committed
         result = send_program(sim.port, second, timeout_s=2, progress=cancel_when_committing, cancel=cancel)
     assert committed(store) == second  # too late to cancel: the device took it, and the user is told so
-    assert result.sha256 == verify_seal(second) and "holds the new program" in result.note
+    assert result.sha256 == verify_seal(second) and "holds the new program" in str(result.note)
 
 
 def test_device_that_disconnects_after_committing_is_reported_unknown_naming_both_programs(programs, store):

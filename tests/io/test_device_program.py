@@ -144,24 +144,24 @@ def test_depth_deeper_than_the_needle_is_listed_with_the_limit():
     # a zone planned at 5 mm on its 4 mm needle (the plan check would also refuse it)
     plan = with_zone_params(gridded_plan(), 0, depth_mm=5.0)
     vs = violations_of(plan, profile("generic"))
-    assert [(v.where, v.field) for v in vs] == [("zone 'Knee, left'", "depth_mm")]
+    assert [(str(v.where), v.field) for v in vs] == [("zone 'Knee, left'", "depth_mm")]
     assert "depth 5 mm is deeper than the 4 mm needle: at most 4 mm" in str(vs[0])
 
 
 def test_reflex_point_deeper_than_any_needle_of_the_device():
     plan = with_point(gridded_plan(), 1, depth_mm=5.0)
     vs = violations_of(plan, tight_profile(depth_mm=StepRange(0.5, 6.0, 0.5, "mm")))
-    assert [(v.where, v.field) for v in vs] == [("reflex point ST36 right", "needle_mm")]
-    assert "deeper than the longest needle" in vs[0].message and "(4 mm)" in vs[0].message
+    assert [(str(v.where), v.field) for v in vs] == [("reflex point ST36 right", "needle_mm")]
+    assert "deeper than the longest needle" in str(vs[0].problem) and "(4 mm)" in str(vs[0].problem)
 
 
 def test_mode_the_device_lacks():
     plan = gridded_plan()
     vs = violations_of(plan, tight_profile(), modes={"knee_left": "continuous"})
-    assert [(v.where, v.field) for v in vs] == [("zone 'Knee, left'", "mode")]
-    assert "continuous / mesoperfusion" in vs[0].message and "it offers single shot, multi-shot / nappage" in vs[0].message
+    assert [(str(v.where), v.field) for v in vs] == [("zone 'Knee, left'", "mode")]
+    assert "continuous / mesoperfusion" in str(vs[0].problem) and "it offers single shot, multi-shot / nappage" in str(vs[0].problem)
     vs = violations_of(plan, tight_profile(modes=("multi",), rate_hz=StepRange(1, 8, 1, "shots/s")))
-    assert {v.where for v in vs if v.field == "mode"} == {"zone 'Knee, left'", "zone 'Forehead'",
+    assert {str(v.where) for v in vs if v.field == "mode"} == {"zone 'Knee, left'", "zone 'Forehead'",
                                                           "reflex point ST36 left", "reflex point ST36 right"}
 
 
@@ -170,7 +170,7 @@ def test_too_many_shots_and_programs():
     forehead = len(plan.zones[1].injections)
     assert forehead > 50 >= len(plan.zones[0].injections)
     vs = violations_of(plan, tight_profile(max_shots_per_program=50, max_programs=2))
-    found = {(v.where, v.field): v.message for v in vs}
+    found = {(str(v.where), v.field): str(v.problem) for v in vs}
     assert set(found) == {("zone 'Forehead'", "shots"), ("plan", "programs")}
     assert f"{forehead} shots" in found["zone 'Forehead'", "shots"] and "at most 50 per program" in found["zone 'Forehead'", "shots"]
     assert f"points 51–{forehead} do not fit" in found["zone 'Forehead'", "shots"]
@@ -183,7 +183,7 @@ def test_every_violation_is_listed_at_once_with_its_range():
     plan = with_zone_params(plan, 1, volume_per_point_ml=0.3)
     plan = with_point(plan, 0, volume_ml=0.005)
     vs = violations_of(plan, tight_profile())
-    got = {(v.where, v.field) for v in vs}
+    got = {(str(v.where), v.field) for v in vs}
     assert got == {("zone 'Knee, left'", "depth_mm"), ("zone 'Knee, left'", "needle_mm"),
                    ("zone 'Forehead'", "volume_per_shot_ml"), ("reflex point ST36 left", "volume_per_shot_ml")}
     text = "\n".join(map(str, vs))
@@ -217,7 +217,7 @@ def test_missing_or_stale_grid_is_an_export_error(tmp_path):
 
 def test_unknown_zone_in_a_mode_choice_is_a_violation():
     vs = violations_of(gridded_plan(), profile(), modes={"elbow": "multi"})
-    assert [(v.where, v.field) for v in vs] == [("plan", "mode")] and "'elbow'" in vs[0].message
+    assert [(str(v.where), v.field) for v in vs] == [("plan", "mode")] and "'elbow'" in str(vs[0].problem)
 
 
 # -- rounding --------------------------------------------------------------------------------------------
@@ -229,7 +229,7 @@ def test_rounding_to_the_device_steps_is_reported():
     data, doc, report = build_device_program(plan, surface(), prof, rate_hz=2.6)
     knee = doc.programs[0]
     assert (knee.depth_mm, knee.volume_per_shot_ml, knee.rate_hz) == (4.0, 0.14, 3.0)
-    rounded = {(r.where, r.field): (r.planned, r.rounded) for r in report.roundings}
+    rounded = {(str(r.where), str(r.field)): (r.planned, r.rounded) for r in report.roundings}
     assert rounded[("zone 'Knee, left'", "depth")] == (3.8, 4.0)
     assert rounded[("zone 'Knee, left'", "volume per shot")] == (0.145, 0.14)  # tie: the smaller dose
     assert rounded[("zone 'Forehead'", "shot rate")] == (2.6, 3.0)
@@ -242,13 +242,13 @@ def test_rounding_that_changes_a_dose_too_much_is_refused():
     plan = with_zone_params(gridded_plan(), 1, volume_per_point_ml=0.05)  # forehead; 0.04 or 0.06 on the device
     prof = tight_profile(volume_ml=StepRange(0.02, 0.2, 0.02, "ml"))
     vs = violations_of(plan, prof)
-    assert [(v.where, v.field) for v in vs] == [("zone 'Forehead'", "volume_per_shot_ml")]
-    assert "volume per shot 0.05 ml is not settable: the nearest step is 0.04 ml, a 20% change" in vs[0].message
-    assert f"at most {MAX_ROUNDING_CHANGE * 100:.0f}% is rounded silently" in vs[0].message
+    assert [(str(v.where), v.field) for v in vs] == [("zone 'Forehead'", "volume_per_shot_ml")]
+    assert "volume per shot 0.05 ml is not settable: the nearest step is 0.04 ml, a 20% change" in str(vs[0].problem)
+    assert f"at most {MAX_ROUNDING_CHANGE * 100:.0f}% is rounded silently" in str(vs[0].problem)
     # allowed when the clinician accepts larger rounding explicitly
     _, doc, report = build_device_program(plan, surface(), prof, max_change=0.5)
     assert doc.programs[1].volume_per_shot_ml == 0.04
-    assert [(r.where, r.planned, r.rounded) for r in report.roundings if r.field == "volume per shot"] == [
+    assert [(str(r.where), r.planned, r.rounded) for r in report.roundings if str(r.field) == "volume per shot"] == [
         ("zone 'Knee, left'", 0.15, 0.14), ("zone 'Forehead'", 0.05, 0.04)]
 
 

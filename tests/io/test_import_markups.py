@@ -14,6 +14,7 @@ from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_builder import new_plan
 from mesomap.io.templates import load_templates
 from mesomap.model.grid import grid_plan
+from mesomap.model.messages import texts
 
 SCHEMA_URL = ("https://raw.githubusercontent.com/slicer/slicer/master/Modules/Loadable/Markups/"
               "Resources/Schema/markups-schema-v1.0.3.json#")
@@ -91,7 +92,7 @@ def test_unplaced_points_and_other_markups_are_skipped_and_listed():
     doc["markups"].insert(0, {"type": "Line", "name": "L", "controlPoints": []})
     got = markups_from_dict(doc)
     assert [p.label for p in got.points] == ["ST36 left"]
-    assert got.skipped == ("markups[0] 'L' is a Line, not a point list",
+    assert tuple(texts(got.skipped)) == ("markups[0] 'L' is a Line, not a point list",
                            "F-1 (markups[1].controlPoints[0]) is not placed (undefined)")
 
 
@@ -221,7 +222,7 @@ def test_a_mesomap_export_reads_back_its_reflex_points_and_skips_the_grids(expor
                   - np.array([cp["position"] for cp in reflex["controlPoints"]])).max() <= 1e-6
     assert [(p.name, p.side, p.depth_mm, p.volume_ml, p.description) for p in got.points] == \
         [(q.name, q.side, q.depth_mm, q.volume_ml, q.notes) for q in plan.points]
-    assert got.skipped == ("markups[0] 'Forehead' is a zone's injection grid exported by mesomap, not reflex points",)
+    assert tuple(texts(got.skipped)) == ("markups[0] 'Forehead' is a zone's injection grid exported by mesomap, not reflex points",)
     # and the file's positions are the plan's own (the export writes them to 0.1 µm)
     assert len(got.points) == len(plan.points) == 4
     for p, q in zip(got.points, plan.points):

@@ -16,7 +16,7 @@ from mesomap.io.plan_builder import new_plan
 from mesomap.io.plan_file import load_plan, save_plan
 from mesomap.io.templates import load_templates
 from mesomap.model.grid import grid_plan
-from mesomap.model.import_points import import_points
+from mesomap.model.import_points import DEPTH_CHANGED, import_points
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,9 @@ def test_a_point_moved_and_redosed_in_slicer_is_updated_in_place(plan, surface, 
     assert len(result.updated) == 1 and len(result.unchanged) == 3 and result.points == ()
     update = result.updated[0]
     assert update.before == target and update.after.id == target.id and update.after.depth_mm == 6.0
-    assert update.changes[0].startswith("moved 4.") and update.changes[1] == f"depth {target.depth_mm:g} → 6 mm"
+    assert str(update.changes[0]).startswith("moved 4.")
+    assert update.changes[1] == DEPTH_CHANGED(before_mm=target.depth_mm, after_mm=6.0)
+    assert str(update.changes[1]) == f"depth {target.depth_mm:g} → 6 mm"
     assert update.describe().startswith(f"{target.code} {target.side}: moved 4.")
 
 

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from mesomap.model import edits
-from mesomap.model.plan import BodyRef, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
+from mesomap.model.messages import texts
+from mesomap.model.plan import DEPTH_EXCEEDS_NEEDLE, BodyRef, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import TECHNIQUES
 
 OK = TreatmentParams()  # IDS, 1.5 mm, 10 mm spacing, 4 mm 30G needle
@@ -58,7 +59,7 @@ def test_each_techniques_own_defaults_are_valid_without_warning(code):
 )
 def test_absurd_values_are_errors_that_name_the_field_and_value(changes, word, value):
     p = replace(OK, **changes)
-    errors = p.errors()
+    errors = texts(p.errors())
     assert len(errors) == 1, errors
     assert word in errors[0]
     assert value in errors[0]
@@ -84,9 +85,8 @@ def test_boundary_values_are_allowed(changes):
 
 def test_depth_deeper_than_the_needle_is_an_error():
     p = replace(OK, technique="PPP", depth_mm=6.0, needle=Needle(4.0, 30))
-    errors = p.errors()
-    assert len(errors) == 1
-    assert "deeper" in errors[0] and "6" in errors[0] and "4" in errors[0]
+    assert p.errors() == [DEPTH_EXCEEDS_NEEDLE(depth_mm=6.0, needle_mm=4.0)]
+    assert str(p.errors()[0]) == "depth 6 mm is deeper than the 4 mm needle"
     # the same depth with a long enough needle is fine
     assert replace(p, needle=Needle(6.0, 30)).errors() == []
 
@@ -97,8 +97,8 @@ def test_depth_deeper_than_the_needle_is_an_error():
 def test_depth_outside_the_techniques_nominal_range_is_a_warning_not_an_error(technique, depth):
     p = replace(OK, technique=technique, depth_mm=depth)
     assert p.errors() == []
-    warnings = p.warnings()
-    assert len(warnings) == 1
+    warnings = texts(p.warnings())
+    assert len(warnings) == 1 and p.warnings()[0].severity == "warning"
     lo, hi = TECHNIQUES[technique].depth_nominal_mm
     assert "nominal" in warnings[0] and technique in warnings[0] and f"{depth:g}" in warnings[0]
     assert not lo <= depth <= hi
@@ -137,7 +137,7 @@ def test_a_reasonable_reflex_point_is_valid():
     ],
 )
 def test_bad_barycentric_is_an_error(bary):
-    errors = replace(POINT, barycentric=bary).errors()
+    errors = texts(replace(POINT, barycentric=bary).errors())
     assert len(errors) == 1
     assert "barycentric" in errors[0]
 
@@ -148,7 +148,7 @@ def test_bad_barycentric_is_an_error(bary):
      (dict(volume_ml=2.0), "volume"), (dict(angle_deg=5.0), "angle"), (dict(angle_deg=120.0), "angle")],
 )
 def test_reflex_point_out_of_range_values_are_errors(changes, word):
-    errors = replace(POINT, **changes).errors()
+    errors = texts(replace(POINT, **changes).errors())
     assert len(errors) == 1 and word in errors[0]
 
 
