@@ -28,6 +28,7 @@ from mesomap.model import edits
 from mesomap.model.document import Change, Document
 from mesomap.model.grid import GridLimit
 from mesomap.model.plan import InjectionPoint, Plan, TreatmentParams, Zone
+from mesomap.session import messages as M
 from mesomap.session.worker import (
     LayoutCancelled,
     LayoutWorker,
@@ -79,7 +80,7 @@ class GridRequests:
     pending_changed = Signal(str)  # zone id: parameters waiting for their layout changed
     applied = Signal()  # a batch finished (applied, partly applied or failed)
     replacing = Signal(object)  # set of zone ids whose grids are about to be replaced by a layout
-    message = Signal(str)
+    message = Signal(object)  # a Message (mesomap.session.messages)
 
     def __init__(self, doc: Document, body_id, layout_worker: LayoutWorker | None = None):
         self.doc = doc
@@ -148,15 +149,14 @@ class GridRequests:
         ``limit``: a tighter GridLimit (a device's program size); a zone past it is refused with its estimate."""
         body_id = self._body_id()
         if body_id is None:
-            self.message.emit("Grids are laid out on the bundled bodies: switch to Female or Male.")
+            self.message.emit(M.GRIDS_NEED_BUNDLED_BODY())
             return False
         plan = self.doc.plan
         zones = [z for z in plan.zones if (zone_ids is None or z.id in zone_ids)]
         empty = [z.name for z in zones if len(z.faces) == 0]
         zones = [z for z in zones if len(z.faces)]
         if not zones:
-            self.message.emit(f"{empty[0]} has no painted skin yet: paint it first (B)." if empty
-                              else "There is no painted zone to lay out.")
+            self.message.emit(M.ZONE_NOT_PAINTED(zone=empty[0]) if empty else M.NOTHING_TO_LAY_OUT())
             return False
         if label is None:
             label = f"Generate grid of {zones[0].name}" if len(zones) == 1 else "Generate all grids"
@@ -166,7 +166,7 @@ class GridRequests:
         self._submit(_Batch(label, "generate", body_id, {z.id: z for z in zones}, {z.id: z for z in zones},
                             limit=limit, seed=seed))
         if empty:
-            self.message.emit(f"Skipped {', '.join(empty)}: nothing painted yet.")
+            self.message.emit(M.SKIPPED_UNPAINTED(zones=", ".join(empty)))
         return True
 
     def relayout(self, zone_id: str, label: str, params: TreatmentParams) -> None:
@@ -209,7 +209,7 @@ class GridRequests:
             return False
         self.cancel_all()
         self.worker.cancel_running()
-        self.message.emit("Layout cancelled: the grids are as they were.")
+        self.message.emit(M.LAYOUT_CANCELLED())
         return True
 
     def cancel_all(self) -> None:
@@ -372,7 +372,7 @@ class GridRequests:
             elif fits and layout_changed(current.params, base.params):
                 fits = False  # laid out from parameters the zone no longer has
             if zone_id in batch.errors:
-                failed.append(f"{current.name}: {str(batch.errors[zone_id]) or type(batch.errors[zone_id]).__name__}")
+                failed.append(M.LAYOUT_FAILED_ZONE(zone=current.name, why=_why(batch.errors[zone_id])))
             elif not fits:
                 changed_meanwhile.append(current.name)
             steps.append((zone_id, params, batch.results[zone_id] if fits else None))
@@ -393,15 +393,14 @@ class GridRequests:
             if batch.kind == "params":
                 self.pending_changed.emit(zone_id)
         if failed:
-            self.message.emit("Could not lay out " + "; ".join(failed))
+            self.message.emit(M.LAYOUT_FAILED(failures=tuple(failed)))
         elif changed_meanwhile:
-            self.message.emit(f"{', '.join(changed_meanwhile)} changed while the grid was laid out: "
-                              "its grid is out of date — generate it again (Ctrl+G).")
+            self.message.emit(M.CHANGED_WHILE_LAID_OUT(zones=", ".join(changed_meanwhile)))
         else:
             counts = [f"{plan.zone(z).name} {len(r)}" for z, r in batch.results.items() if _has(plan, z)]
             total = sum(len(r) for r in batch.results.values())
             if counts:
-                self.message.emit(f"{total} injections laid out ({', '.join(counts)})")
+                self.message.emit(M.LAID_OUT(count=total, zones=", ".join(counts)))
 
     def _doc_changed(self, change: Change) -> None:
         if change.reset:
@@ -409,6 +408,12 @@ class GridRequests:
             return
         for zone_id in change.zones_removed:
             self.end_preview(zone_id)
+
+
+def _why(err: Exception):
+    """What went wrong, as a Message when the error carries one, else its text."""
+    message = getattr(err, "message", None)
+    return message if message is not None and hasattr(message, "code") else (str(err) or type(err).__name__)
 
 
 def _has(plan: Plan, zone_id: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from mesomap.geometry.pick import RayHit
 from mesomap.model import edits
 from mesomap.model.plan import InjectionPoint, Plan, Zone
+from mesomap.session import messages as M
 from mesomap.session.zones import in_zone
 
 
@@ -34,10 +35,9 @@ if TYPE_CHECKING:
 
 def _grid_ready(s: Session, zone: Zone) -> bool:
     if not zone.injections:
-        return s.refuse(f"{zone.name} has no grid yet: generate it first (Ctrl+G), then edit its points.")
+        return s.refuse(M.NO_GRID_TO_EDIT(zone=zone.name))
     if zone.grid_stale:
-        return s.refuse(f"{zone.name} changed since its grid was laid out: regenerate it (Ctrl+G) "
-                            "before editing its points.")
+        return s.refuse(M.GRID_OUT_OF_DATE_TO_EDIT(zone=zone.name))
     return True
 
 
@@ -50,7 +50,7 @@ def begin_add_injection(s: Session, zone_id: str, hit: RayHit) -> bool:
     if not _grid_ready(s, zone):
         return False
     if not in_zone(zone, int(hit.face)):
-        return s.refuse(f"That is outside {zone.name}: injection points are added inside their zone.")
+        return s.refuse(M.OUTSIDE_ZONE(zone=zone.name))
     point = InjectionPoint(int(hit.face), tuple(float(b) for b in hit.barycentric), True)
     s.begin_gesture(f"Add injection to {zone.name}")
     s.doc.edit(f"Add injection to {zone.name}", edits.add_injection, zone_id, point)

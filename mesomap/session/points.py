@@ -14,6 +14,7 @@ from mesomap.geometry.pick import RayHit
 from mesomap.io.plan_builder import point_from_template
 from mesomap.model import edits
 from mesomap.model.plan import ReflexPoint
+from mesomap.session import messages as M
 
 
 #: Points closer than this to the midline (mm) are "midline" when placed by hand.
@@ -35,7 +36,7 @@ def add_point_from_template(s: Session, template) -> str | None:
                      if p.code == template.code and p.side == template.side and p.name == template.name), None)
     if existing is not None:
         s.select_point(existing.id)
-        s.message.emit(f"{existing.code} ({existing.side}) is in the plan already: selected it.")
+        s.say(M.POINT_ALREADY_IN_PLAN(code=existing.code, side=existing.side))
         return existing.id
     point = point_from_template(template, s.surface, s.plan)
     s.doc.edit(f"Add point {point.code}", edits.add_point, point)

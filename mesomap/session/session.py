@@ -57,7 +57,7 @@ class Session:
     visibility_changed = Signal(str)  # zone id
     brush_changed = Signal()  # radius or mirror
     mode_changed = Signal(str)
-    message = Signal(str)  # a status line for the user
+    message = Signal(object)  # a Message (mesomap.session.messages) for the status line
     surface_changed = Signal()  # the body the plan is edited on changed (or editing turned off)
 
     def __init__(self, doc: Document | None = None, surface: PaintingSurface | None = None, plan: Plan | None = None):
@@ -234,12 +234,12 @@ class Session:
             (self.hidden.discard if visible else self.hidden.add)(zone_id)
             self.visibility_changed.emit(zone_id)
 
-    def say(self, text: str) -> None:
-        """A line for the user (the window's status bar, the CLI's stderr)."""
-        self.message.emit(text)
+    def say(self, message) -> None:
+        """Tell the user (a Message; the window's status bar, the CLI's stderr word it)."""
+        self.message.emit(message)
 
-    def refuse(self, why: str) -> bool:
-        """Say why an operation was refused; False, for ``return s.refuse(...)``."""
+    def refuse(self, why) -> bool:
+        """Say why an operation was refused (a Message); False, for ``return s.refuse(...)``."""
         self.message.emit(why)
         return False
 

@@ -20,6 +20,7 @@ from mesomap.geometry.pick import RayHit
 from mesomap.io.plan_builder import zone_from_template
 from mesomap.model import edits
 from mesomap.model.plan import Plan, Zone, face_set
+from mesomap.session import messages as M
 
 
 #: The parameters a grid is laid out from (see Zone.layout_fingerprint).
@@ -106,17 +107,17 @@ class Stroke:
 def begin_stroke(s: Session, erase: bool = False) -> bool:
     """Start a brush stroke on the current zone (the first dab makes a zone when there is none)."""
     if not s.enabled:
-        return s.refuse("Plans are painted on the bundled bodies: switch to Female or Male.")
+        return s.refuse(M.NEEDS_BUNDLED_BODY())
     zone = s.zone
     if zone is None and erase:
-        return s.refuse("Select a zone to erase from.")
+        return s.refuse(M.SELECT_ZONE_TO_ERASE())
     verb = "Erase" if erase else "Paint"
     new_name = None if zone else f"Zone {len(s.plan.zones) + 1}"
     s.begin_gesture(f"{verb} {zone.name if zone else new_name}")
     s.stroke_state = Stroke(zone.id if zone else None, erase, new_name)
     if zone is not None and zone.id in s.hidden:
         s.set_zone_visible(zone.id, True)
-        s.message.emit(f"{zone.name} was hidden: it is shown again while you paint it.")
+        s.say(M.HIDDEN_ZONE_SHOWN(zone=zone.name))
     return True
 
 
@@ -194,7 +195,7 @@ def add_zone_from_template(s: Session, template) -> str | None:
     existing = next((z for z in s.plan.zones if z.template == template.id), None)
     if existing is not None:
         s.select_zone(existing.id)
-        s.message.emit(f"{existing.name} is in the plan already: selected it.")
+        s.say(M.ZONE_ALREADY_IN_PLAN(zone=existing.name))
         return existing.id
     zone = zone_from_template(template, s.surface, s.plan)
     s.doc.edit(f"Add {zone.name}", edits.add_zone, zone)

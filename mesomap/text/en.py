@@ -373,4 +373,27 @@ MESSAGES = {
     "template_unreadable": "{file}: cannot read the zones file: {reason}",
     "template_not_utf8": "{file}: not UTF-8 text: {reason}",
     "template_faces_do_not_fit": "{what}: face ids do not fit a mesh with {n_faces} faces",
+    # the planning session (mesomap.session.messages)
+    "needs_bundled_body": "Plans are painted on the bundled bodies: switch to Female or Male.",
+    "grids_need_bundled_body": "Grids are laid out on the bundled bodies: switch to Female or Male.",
+    "select_zone_to_erase": "Select a zone to erase from.",
+    "hidden_zone_shown": "{zone} was hidden: it is shown again while you paint it.",
+    "zone_already_in_plan": "{zone} is in the plan already: selected it.",
+    "point_already_in_plan": "{code} ({side}) is in the plan already: selected it.",
+    "zone_not_painted": "{zone} has no painted skin yet: paint it first (B).",
+    "nothing_to_lay_out": "There is no painted zone to lay out.",
+    "skipped_unpainted": "Skipped {zones}: nothing painted yet.",
+    "layout_cancelled": "Layout cancelled: the grids are as they were.",
+    "layout_failed": "Could not lay out {failures}",
+    "layout_failed_zone": "{zone}: {why}",
+    "changed_while_laid_out": "{zones} changed while the grid was laid out: its grid is out of date — generate it "
+                              "again (Ctrl+G).",
+    "laid_out": "{count} injections laid out ({zones})",
+    "no_grid_to_edit": "{zone} has no grid yet: generate it first (Ctrl+G), then edit its points.",
+    "grid_out_of_date_to_edit": "{zone} changed since its grid was laid out: regenerate it (Ctrl+G) before editing "
+                                "its points.",
+    "injection_outside_zone": "That is outside {zone}: injection points are added inside their zone.",
+    "click_skin_for_point": "Click on the skin to place a point.",
+    "click_skin_for_injection": "Click on the skin inside a zone to add an injection point there.",
+    "click_zone_for_injection": "Click inside a zone to add an injection point; points stay inside their zone.",
 }

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 
 from mesomap.geometry.pick import RayHit
 from mesomap.ui.body_view import BodyView
+from mesomap.session import messages as M
 from mesomap.session.session import Mode, Session
 from mesomap.session.zones import zone_at_face
 from mesomap.render.plan_scene import PlanScene, disc_radius_mm
@@ -152,7 +153,7 @@ class CanvasTool:
         if mode == Mode.POINT:
             s = self.sample(x, y)
             if s[1] is None:
-                self.editor.say("Click on the skin to place a point.")
+                self.editor.say(M.CLICK_SKIN_FOR_POINT())
                 return True
             self.editor.begin_place_point(s[1])
             self._drag = "point"
@@ -228,11 +229,11 @@ class CanvasTool:
             return True
         s = self.sample(x, y)
         if s[1] is None:
-            self.editor.say("Click on the skin inside a zone to add an injection point there.")
+            self.editor.say(M.CLICK_SKIN_FOR_INJECTION())
             return True
         zone = zone_at_face(self.editor.plan, s[1].face, self.editor.hidden)
         if zone is None:
-            self.editor.say("Click inside a zone to add an injection point; points stay inside their zone.")
+            self.editor.say(M.CLICK_ZONE_FOR_INJECTION())
             return True
         if self.editor.begin_add_injection(zone.id, s[1]):
             self._drag = "injection"

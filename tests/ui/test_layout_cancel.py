@@ -19,7 +19,7 @@ def test_progress_counts_zones_and_cancel_leaves_the_grids_as_they_were(window, 
     assert window.cancel_button.isVisibleTo(window) and window.cancel_layouts_action.isEnabled()
 
     messages = []
-    window.grids.message.connect(messages.append)
+    window.grids.message.connect(lambda m: messages.append(str(m)))
     assert window.grids.worker.kind == "process"
     window.cancel_layouts_action.trigger()  # results are only picked up on the UI thread: none was applied yet
     assert messages == ["Layout cancelled: the grids are as they were."]
@@ -53,7 +53,7 @@ def test_a_grid_past_the_limit_is_refused_with_its_estimate(window, qtbot):
     zone = window.doc.plan.zones[0]
     window.doc.edit("Spacing", edits.set_zone_params, zone.id, replace(zone.params, spacing_mm=2.0, margin_mm=0.0))
     messages = []
-    window.grids.message.connect(messages.append)
+    window.grids.message.connect(lambda m: messages.append(str(m)))
     assert window.grid_actions.generate(all_zones=True)
     wait_grids(qtbot, window)
     assert len(messages) == 1 and "would get about" in messages[0] and "limit of 5,000 per zone" in messages[0]

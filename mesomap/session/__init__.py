@@ -1,0 +1,1 @@
+"""The open planning session: no Qt, no VTK. See :mod:`mesomap.session.session`."""
