@@ -25,7 +25,6 @@ _solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
 #: The most injections one zone's grid may have. A session is usually 10–200 injections; a zone past
 #: this is a spacing typed wrong (2 mm over a whole trunk), and laying it out would take minutes and GBs.
 MAX_INJECTIONS_PER_ZONE = 5000
-_solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
 
 
 GRID_TOO_LARGE = Kind("grid_too_large", "zone", "estimate", "limit")
