@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
 
+from mesomap.model.techniques import NEEDLE_LENGTH_MM
+
 #: Device modes: wire name -> the words on the gun.
 MODES: dict[str, str] = {
     "single": "single shot",
@@ -125,8 +127,9 @@ class DeviceProfile:
                            f"({self.flow_ml_min.describe()})")
         if not self.needle_lengths_mm:
             out.append("needle_lengths_mm: at least one needle length is needed")
-        out += [f"needle_lengths_mm: {n:g} mm is not a needle length (1–30 mm)"
-                for n in self.needle_lengths_mm if not 1 <= n <= 30]
+        lo, hi = NEEDLE_LENGTH_MM
+        out += [f"needle_lengths_mm: {n:g} mm is not a needle length ({lo:g}–{hi:g} mm)"
+                for n in self.needle_lengths_mm if not lo <= n <= hi]
         if self.max_shots_per_program < 1:
             out.append(f"max_shots_per_program: {self.max_shots_per_program} must be at least 1")
         if self.max_programs < 1:

@@ -43,6 +43,7 @@ VOLUME_PER_POINT_ML = (0.0, 1.0)  # lower bound exclusive
 NEEDLE_LENGTH_MM = (1.0, 30.0)
 NEEDLE_GAUGE = (18, 34)
 ANGLE_DEG = (10.0, 90.0)
+ROW_ANGLE_DEG = (-180.0, 180.0)  # direction of a rows pattern: 0° along the body, 90° across
 
 
 def range_error(name: str, value: float, bounds: tuple[float, float], unit: str, low_open: bool = False) -> str | None:
