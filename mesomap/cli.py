@@ -12,36 +12,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__
+from mesomap import __version__, cli_device
+from mesomap.cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    error_text,
+    plan_and_surface,
+)
 from mesomap.terminal import cleaned_output, terminal_text
-
-EXIT_BAD_INPUT = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
-
-
-class UsageError(Exception):
-    """The command line itself is malformed."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, not argparse's usage block
-        raise UsageError(message)
-
-
-def error_text(err: Exception, args: argparse.Namespace | None = None) -> str:
-    """One line for an expected error; a missing or stale grid says which command lays it out."""
-    from mesomap.io.exports import ExportError
-
-    if isinstance(err, ExportError) and err.needs_grid:
-        plan = getattr(args, "plan", None) or getattr(args, "source", None)  # `send` calls its plan "source"
-        return f"{err} (run `mesomap grid {shlex.quote(str(plan)) if plan else 'PLAN'}`)"
-    return str(err)
-
 
 #: Options whose text goes into a plan: they must be text (a file name may hold any bytes, these may not).
 TEXT_OPTIONS = ("patient", "zone", "point")
@@ -78,15 +62,13 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from mesomap import cli_device
-    from mesomap.io.exports import EXPORT_FORMATS
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
-    parser = _Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
+    parser = Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"mesomap {__version__}")
     parser.add_argument("--body", choices=("female", "male"), help="body to open in the window (default: the last one used)")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     info = sub.add_parser("info", help="print vertices, triangles, height, area and watertightness")
     _add_body_args(info)
@@ -106,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     points.add_argument("--body", choices=("female", "male"), default="female")
 
     plan = sub.add_parser("plan", help="make plans")
-    plan_sub = plan.add_subparsers(dest="plan_command", parser_class=_Parser, required=True)
+    plan_sub = plan.add_subparsers(dest="plan_command", parser_class=Parser, required=True)
     new = plan_sub.add_parser("new", help="a plan from template zones and library points")
     new.add_argument("--body", choices=("female", "male"), default="female")
     new.add_argument("--zone", action="append", default=[], metavar="ID", help="template zone id (repeat)")
@@ -129,15 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("plan", metavar="PLAN")
     summary.add_argument("--json", action="store_true", help="one JSON object")
 
-    export = sub.add_parser("export", help="export a plan's injections")
-    export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS + ("pdf",) + tuple(cli_device.EXPORT_FORMATS))
-    export.add_argument("--out", required=True, metavar="FILE")
-    export.add_argument("--bom", action="store_true",
-                        help="csv: start with a UTF-8 byte order mark, for spreadsheet programs (Excel)")
-    cli_device.add_export_options(export)
+    cli_device.add_export_parser(sub)
 
-    parser.set_defaults(device_handlers=cli_device.register(sub, _Parser))
+    parser.set_defaults(device_handlers=cli_device.register(sub, Parser))
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -249,14 +225,6 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plan_and_surface(path: str):
-    from mesomap.io.meshes import load_painting_surface
-    from mesomap.io.plan_file import load_plan
-
-    plan = load_plan(path)
-    return plan, load_painting_surface(plan.body.body_id)
-
-
 def cmd_grid(args: argparse.Namespace) -> int:
     """Lay out every zone through the session's own operation (as the window's Generate all)."""
     from mesomap.model.grid import GridLimit
@@ -311,35 +279,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from mesomap.model.placement import misplaced_injections
     from mesomap.model.summary import summarize
 
-    plan, surface = _plan_and_surface(args.plan)
+    plan, surface = plan_and_surface(args.plan)
     result = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
                        path_length_mm=path_lengths_mm(plan, surface), misplaced=misplaced_injections(plan, surface))
     print(json.dumps(result.as_dict()) if args.json else summary_table(result))
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from mesomap.io.exports import exporters
-
-    from mesomap import cli_device
-
-    if args.format in cli_device.EXPORT_FORMATS:  # device program, gun settings sheet
-        return cli_device.run_export(args)
-    if args.format == "pdf":  # the session sheet draws rendered views: composed by the render layer
-        from mesomap.render.sheet import export_session_pdf
-
-        def write(plan, surface, out):
-            return export_session_pdf(plan, surface, out, device=args.device or "generic")
-
-        suffixes = (".pdf",)
-    else:
-        if args.bom and args.format != "csv":
-            raise UsageError(f"--bom is for --format csv, not --format {args.format}")
-        suffixes, write = exporters()["csv_bom" if args.format == "csv" and args.bom else args.format]
-    if not args.out.lower().endswith(suffixes):
-        raise UsageError(f"--format {args.format} writes a {' or '.join(suffixes)} file, got --out {args.out!r}")
-    plan, surface = _plan_and_surface(args.plan)
-    print(write(plan, surface, args.out))
     return 0
 
 
@@ -387,7 +330,7 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     if args.out and not args.out.endswith(".json"):
         raise UsageError(f"--out must name a .mesomap.json file, got {args.out!r}")
     markups = load_markups(args.markups)
-    plan, surface = _plan_and_surface(args.plan)
+    plan, surface = plan_and_surface(args.plan)
     try:
         plan, result = import_points(plan, surface, markups.points, limit)
     except PointsTooFar as err:
@@ -432,7 +375,7 @@ def _main(argv: Sequence[str] | None) -> int:
         check_text_options(args)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
                     "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
-                    "export": cmd_export, "import-points": cmd_import_points}
+                    "export": cli_device.run_export, "import-points": cmd_import_points}
         handlers.update(args.device_handlers)
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)

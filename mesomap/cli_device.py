@@ -1,15 +1,9 @@
-"""Command-line glue for devices: profiles, device program and gun-sheet exports, send, the simulator.
+"""Command-line glue for devices and exports: profiles, ``export`` (every format of the export registry), send,
+the simulator.
 
-Wiring into ``mesomap.cli`` (the lead's)::
-
-    from mesomap import cli_device
-    handlers.update(cli_device.register(sub, _Parser))   # devices, send, device-sim, device-verify
-    # export: choices += tuple(cli_device.EXPORT_FORMATS); cli_device.add_export_options(export)
-    # in cmd_export: if args.format in cli_device.EXPORT_FORMATS: return cli_device.run_export(args)
-    # caught one-line errors: add cli_device.ERRORS (DeviceError covers them all)
-
-Until then ``python -m mesomap.cli_device ...`` runs the same commands (plus
-``export`` for the device formats).
+:mod:`mesomap.cli` wires these in (``register``, ``add_export_parser``, ``run_export``);
+``python -m mesomap.cli_device ...`` runs the same commands on their own (the tests
+start the simulator so).
 """
 
 from __future__ import annotations
@@ -20,8 +14,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-#: --format -> the file suffix it writes.
-EXPORT_FORMATS = {"device": ".device.json", "sheet": ".csv"}
+from mesomap.cli_common import EXIT_BAD_INPUT, EXIT_USAGE, Parser, UsageError, error_text, plan_and_surface
 
 
 def _error_types() -> tuple[type[Exception], ...]:
@@ -109,14 +102,6 @@ def _print_violations(source: str, err) -> int:
     return 1
 
 
-def _plan_and_surface(path: str):
-    from mesomap.io.meshes import load_painting_surface
-    from mesomap.io.plan_file import load_plan
-
-    plan = load_plan(path)
-    return plan, load_painting_surface(plan.body.body_id)
-
-
 def _profile(key: str | None, default: str | None = None):
     from mesomap.io.device_profiles import find_profile
 
@@ -126,31 +111,48 @@ def _profile(key: str | None, default: str | None = None):
 
 # -- export ------------------------------------------------------------------------------------------
 
-def run_export(args: argparse.Namespace) -> int:
-    """``mesomap export PLAN --format device|sheet --out FILE [--device P] [--mode Z=M] …``."""
-    from mesomap.io.device_errors import DeviceValidationError
-    from mesomap.io.device_program import write_device_program
-    from mesomap.io.device_sheet import DEFAULT_PROFILE, write_gun_sheet
+def add_export_parser(subparsers) -> argparse.ArgumentParser:
+    """``mesomap export``: its ``--format`` choices are the export registry's keys."""
+    from mesomap.io.export_formats import FORMATS
 
-    suffix = EXPORT_FORMATS[args.format]
-    if not args.out.lower().endswith(suffix):
-        raise ValueError(f"--format {args.format} writes a {suffix} file, got --out {args.out!r}")
-    if args.format == "device" and not args.device:
-        raise ValueError("--format device needs --device PROFILE (see `mesomap devices`)")
-    profile = _profile(args.device, DEFAULT_PROFILE)
-    plan, surface = _plan_and_surface(args.plan)
+    export = subparsers.add_parser("export", help="export a plan's injections")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--format", required=True, choices=tuple(f.key for f in FORMATS))
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--bom", action="store_true",
+                        help="csv: start with a UTF-8 byte order mark, for spreadsheet programs (Excel)")
+    add_export_options(export)
+    return export
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``mesomap export PLAN --format F --out FILE [--bom] [--device P] [--mode Z=M] …``: any registered format."""
+    from mesomap.io.device_errors import DeviceValidationError
+    from mesomap.io.export_formats import REQUIRED_PROFILE, export_format, write_export
+
+    key = args.format
+    if args.bom:
+        if key not in ("csv", "csv_bom"):
+            raise UsageError(f"--bom is for --format csv, not --format {key}")
+        key = "csv_bom"
+    fmt = export_format(key)
+    if not args.out.lower().endswith(fmt.suffixes):
+        raise UsageError(f"--format {args.format} writes a {' or '.join(fmt.suffixes)} file, got --out {args.out!r}")
+    if fmt.profile == REQUIRED_PROFILE and not args.device:
+        raise ValueError(f"--format {key} needs --device PROFILE (see `mesomap devices`)")
+    if fmt.profile and not fmt.rendering:
+        _profile(args.device)  # an unknown profile is named before the plan is read
+    plan, surface = plan_and_surface(args.plan)
     try:
-        if args.format == "device":
-            out, report = write_device_program(plan, surface, args.out, profile, **_fit_options(args))
-        else:
-            out, report = write_gun_sheet(plan, surface, args.out, profile, **_fit_options(args))
+        written = write_export(key, plan, surface, args.out, device=args.device, **_fit_options(args))
     except DeviceValidationError as err:
         return _print_violations(args.plan, err)
-    print(out)
-    for line in report.lines():
-        print(f"  {line}")
-    if args.format == "device":
-        print(f"  program SHA-256 {report.content_sha256} (its seal: the device reports the same)")
+    print(written.path)
+    if written.report is not None:
+        for line in written.report.lines():
+            print(f"  {line}")
+        if key == "device":
+            print(f"  program SHA-256 {written.report.content_sha256} (its seal: the device reports the same)")
     return 0
 
 
@@ -204,7 +206,7 @@ def _program_bytes(args: argparse.Namespace):
     if not args.device:
         raise ValueError("sending a plan needs --device PROFILE (see `mesomap devices`)")
     profile = _profile(args.device)
-    plan, surface = _plan_and_surface(args.source)
+    plan, surface = plan_and_surface(args.source)
     data, doc, report = build_device_program(plan, surface, profile, **_fit_options(args))
     for line in report.lines():
         print(f"send: {line}")
@@ -329,22 +331,15 @@ def cmd_device_verify(args: argparse.Namespace) -> int:
 # -- standalone ------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    from mesomap.cli import _Parser
-
-    parser = _Parser(prog="mesomap", description="mesomap device commands")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
-    register(sub, _Parser)
-    export = sub.add_parser("export", help="export a plan as a device program or a gun settings sheet")
-    export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=tuple(EXPORT_FORMATS))
-    export.add_argument("--out", required=True, metavar="FILE")
-    add_export_options(export)
+    parser = Parser(prog="mesomap", description="mesomap device commands")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, required=True)
+    register(sub, Parser)
+    add_export_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The device commands on their own, with the error handling of ``mesomap.cli.main``."""
-    from mesomap.cli import EXIT_BAD_INPUT, EXIT_USAGE, UsageError, error_text
     from mesomap.io.exports import ExportError
     from mesomap.io.meshes import MeshLoadError
     from mesomap.io.plan_file import PlanFileError

@@ -14,6 +14,8 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
+from mesomap.geometry.borders import border_edges, edges_length_mm
+
 #: Barycentric slack when deciding that a point lies in a triangle.
 BARY_EPS = 1e-9
 #: Projection also tries this many faces around the nearest vertex.
@@ -148,9 +150,7 @@ class ZonePatch:
     @cached_property
     def boundary_edges(self) -> np.ndarray:
         """(b, 2) local vertex ids of edges used by exactly one zone face."""
-        e = np.sort(self.F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
-        uniq, counts = np.unique(e, axis=0, return_counts=True)
-        return uniq[counts == 1]
+        return border_edges(self.F)
 
     @cached_property
     def boundary_vertices(self) -> np.ndarray:
@@ -158,8 +158,7 @@ class ZonePatch:
 
     @cached_property
     def boundary_length_mm(self) -> float:
-        e = self.boundary_edges
-        return float(np.linalg.norm(self.V[e[:, 0]] - self.V[e[:, 1]], axis=1).sum())
+        return edges_length_mm(self.V, self.boundary_edges)
 
     @cached_property
     def _boundary_samples(self) -> tuple[cKDTree | None, np.ndarray]:

@@ -18,6 +18,7 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 
 from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.geometry.borders import border_edges, edges_length_mm
 from mesomap.geometry.bvh import TriangleBVH
 from mesomap.geometry.layout_mesh import closest_points_on_triangles
 from mesomap.geometry.pick import RayHit
@@ -224,11 +225,4 @@ def barycentric_in(triangle: np.ndarray, point: np.ndarray) -> np.ndarray:
 
 def boundary_length_mm(mesh: BodyMesh, faces) -> float:
     """Length (mm) of the border of a set of faces: the edges only one of them uses."""
-    f = mesh.faces[np.asarray(faces, dtype=np.int64)]
-    if len(f) == 0:
-        return 0.0
-    e = np.sort(np.stack([f, np.roll(f, -1, axis=1)], axis=2).reshape(-1, 2), axis=1)
-    key = e[:, 0] * np.int64(mesh.n_vertices) + e[:, 1]
-    uniq, idx, counts = np.unique(key, return_index=True, return_counts=True)
-    border = e[idx[counts == 1]]
-    return float(np.linalg.norm(mesh.vertices[border[:, 0]] - mesh.vertices[border[:, 1]], axis=1).sum())
+    return edges_length_mm(mesh.vertices, border_edges(mesh.faces[np.asarray(faces, dtype=np.int64)]))

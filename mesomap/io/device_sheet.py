@@ -71,8 +71,3 @@ def write_gun_sheet(plan: Plan, surface: PaintingSurface, out: str | Path, profi
     with atomic_path(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return out, report
-
-
-def write_sheet_for_exporters(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
-    """The ``EXPORTERS`` signature: the sheet for the generic injector."""
-    return write_gun_sheet(plan, surface, out)[0]

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from mesomap import __version__
+from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_exportable, injection_rows
@@ -36,10 +37,7 @@ COORDINATES = "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0"
 
 def _frame(normal: np.ndarray) -> list[float]:
     """A 3×3 orientation (row-major) whose third axis is the skin normal."""
-    n = np.asarray(normal, dtype=float)
-    a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
-    a /= np.linalg.norm(a)
-    b = np.cross(n, a)
+    a, b, n = tangent_frame(normal)
     return [round(float(x), 6) for x in np.stack([a, b, n], axis=1).ravel()]
 
 

@@ -1,4 +1,6 @@
-"""Exports of a plan's injections: one plain function per format, registered by name.
+"""Exports of a plan's injections: the checks every export passes, the injection rows, and the CSV.
+
+The formats are registered in :mod:`mesomap.io.export_formats`.
 
 Every export is checked first (blocking errors, missing or stale grids) and
 written atomically, so a failed export leaves no partial file and keeps any
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io as _io
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,20 +175,3 @@ def write_csv(plan: Plan, surface: PaintingSurface, out: str | Path, bom: bool =
 def write_csv_bom(plan: Plan, surface: PaintingSurface, out: str | Path) -> Path:
     """:func:`write_csv` with a UTF-8 byte order mark: the "CSV for spreadsheets" export."""
     return write_csv(plan, surface, out, bom=True)
-
-
-def exporters() -> dict[str, tuple[tuple[str, ...], Callable[[Plan, PaintingSurface, Path], Path]]]:
-    """Format name -> (allowed file suffixes, write(plan, surface, out))."""
-    from mesomap.io.export_interop import write_json, write_mesh, write_slicer
-
-    return {
-        "csv": ((".csv",), write_csv),
-        "csv_bom": ((".csv",), write_csv_bom),
-        "slicer": ((".mrk.json",), write_slicer),
-        "mesh": ((".ply", ".obj"), write_mesh),
-        "json": ((".json",), write_json),
-    }
-
-
-#: Formats the io layer writes by itself; the CLI adds "pdf", which needs rendered views.
-EXPORT_FORMATS = ("csv", "slicer", "mesh", "json")

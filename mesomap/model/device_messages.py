@@ -28,7 +28,7 @@ RATE_NOT_SETTABLE = Kind("rate_not_settable", "rate_hz", "range")
 FLOW_RANGE_NEEDED = Kind("flow_range_needed")
 FLOW_NOT_SETTABLE = Kind("flow_not_settable", "flow_ml_min", "range")
 NEEDLE_NEEDED = Kind("needle_needed")
-NEEDLE_LENGTH_ABSURD = Kind("needle_length_absurd", "length_mm")
+NEEDLE_LENGTH_ABSURD = Kind("needle_length_absurd", "length_mm", "low_mm", "high_mm")
 AT_LEAST_ONE = Kind("at_least_one", "value")
 # a plan that does not fit a device
 OUTSIDE_DEVICE_RANGE = Kind("outside_device_range", "quantity", "value", "unit", "range")

@@ -23,7 +23,7 @@ from decimal import ROUND_CEILING, Decimal
 from mesomap.model import device_messages as dm
 from mesomap.model.messages import Message
 from mesomap.model.plan import DEPTH_EXCEEDS_NEEDLE
-from mesomap.model.techniques import choice_error, quantity
+from mesomap.model.techniques import NEEDLE_LENGTH_MM, choice_error, quantity
 
 #: Device modes: wire name -> the words on the gun.
 MODES: dict[str, str] = {
@@ -136,8 +136,9 @@ class DeviceProfile:
                                                                          range=self.flow_ml_min.message)))
         if not self.needle_lengths_mm:
             out.append(("needle_lengths_mm", dm.NEEDLE_NEEDED()))
-        out += [("needle_lengths_mm", dm.NEEDLE_LENGTH_ABSURD(length_mm=n)) for n in self.needle_lengths_mm
-                if not 1 <= n <= 30]
+        lo, hi = NEEDLE_LENGTH_MM
+        out += [("needle_lengths_mm", dm.NEEDLE_LENGTH_ABSURD(length_mm=n, low_mm=lo, high_mm=hi))
+                for n in self.needle_lengths_mm if not lo <= n <= hi]
         if self.max_shots_per_program < 1:
             out.append(("max_shots_per_program", dm.AT_LEAST_ONE(value=self.max_shots_per_program)))
         if self.max_programs < 1:

@@ -21,6 +21,7 @@ from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import InjectionPoint, Plan, Zone
 
 SOLVER_CACHE_SIZE = 16
+_solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
 #: The most injections one zone's grid may have. A session is usually 10–200 injections; a zone past
 #: this is a spacing typed wrong (2 mm over a whole trunk), and laying it out would take minutes and GBs.
 MAX_INJECTIONS_PER_ZONE = 5000

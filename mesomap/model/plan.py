@@ -21,6 +21,7 @@ from mesomap.model.techniques import (
     NEEDLE_GAUGE,
     NEEDLE_LENGTH_MM,
     PATTERNS,
+    ROW_ANGLE_DEG,
     SIDES,
     SPACING_MM,
     TECHNIQUES,
@@ -107,7 +108,7 @@ class TreatmentParams:
             range_error("needle_length", self.needle.length_mm, NEEDLE_LENGTH_MM, "mm"),
             range_error("needle_gauge", self.needle.gauge, NEEDLE_GAUGE, "G"),
             None if self.row_spacing_mm is None else range_error("row_spacing", self.row_spacing_mm, SPACING_MM, "mm"),
-            range_error("row_angle", self.row_angle_deg, (-180.0, 180.0), "°"),
+            range_error("row_angle", self.row_angle_deg, ROW_ANGLE_DEG, "°"),
         ]
         out = [c for c in checks if c]
         if not out and self.depth_mm > self.needle.length_mm:

@@ -45,6 +45,7 @@ VOLUME_PER_POINT_ML = (0.0, 1.0)  # lower bound exclusive
 NEEDLE_LENGTH_MM = (1.0, 30.0)
 NEEDLE_GAUGE = (18, 34)
 ANGLE_DEG = (10.0, 90.0)
+ROW_ANGLE_DEG = (-180.0, 180.0)  # direction of a rows pattern: 0° along the body, 90° across
 
 
 #: The names of the checked quantities, as messages of their own (each language words them).

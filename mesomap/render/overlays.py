@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 
+from mesomap.geometry.borders import border_edges
+from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
 
@@ -154,11 +156,7 @@ class PointGlyphs:
 
 def skin_circle(centre_mm, normal, radius_mm: float, lift_mm: float, segments: int) -> np.ndarray:
     """(segments + 1, 3) mm: a closed circle in the skin's tangent plane, lifted along the normal."""
-    n = np.asarray(normal, dtype=np.float64)
-    n = n / np.linalg.norm(n)
-    a = np.cross(n, [0.0, 0.0, 1.0] if abs(n[2]) < 0.9 else [1.0, 0.0, 0.0])
-    a /= np.linalg.norm(a)
-    b = np.cross(n, a)
+    a, b, n = tangent_frame(normal)
     t = np.linspace(0, 2 * np.pi, segments + 1)
     return np.asarray(centre_mm) + lift_mm * n + radius_mm * (np.outer(np.cos(t), a) + np.outer(np.sin(t), b))
 
@@ -393,16 +391,7 @@ OUTLINE_RGB = (0.08, 0.08, 0.12)
 
 def zone_boundary(surface: PaintingSurface, faces: np.ndarray) -> np.ndarray:
     """(e, 2) vertex-id pairs of the border edges of painting faces (k,): edges with one face in the set."""
-    tri = surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
-    if len(tri) == 0:
-        return np.empty((0, 2), dtype=np.int64)
-    edges = np.sort(tri[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
-    n = surface.mesh.n_vertices
-    key = np.sort(edges[:, 0] * n + edges[:, 1])
-    starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
-    counts = np.diff(np.concatenate((starts, [len(key)])))
-    single = key[starts[counts == 1]]
-    return np.stack([single // n, single % n], axis=1)
+    return border_edges(surface.mesh.faces[np.asarray(faces, dtype=np.int64)])
 
 
 class ZoneOutline:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mesomap.io.autosave import AUTOSAVE_INTERVAL_S
-from mesomap.io.exports import exporters
+from mesomap.io.export_formats import write_export
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.io.plan_file import save_plan
 from mesomap.model.document import Document
@@ -141,8 +141,8 @@ def _body_surface(s: Session):
         else surface_for(s.plan.body.body_id)
 
 
-def export(s: Session, fmt: str, out: str | Path) -> Path:
-    """Write the plan as ``fmt`` (a format of :func:`mesomap.io.exports.exporters`) to ``out``; ExportError
-    (nothing written) when the plan cannot be exported as it is."""
-    suffixes, write = exporters()[fmt]
-    return write(s.plan, _body_surface(s), Path(out))
+def export(s: Session, fmt: str, out: str | Path, device: str | None = None, **options):
+    """Write the plan as ``fmt`` (a key of the one registry, :mod:`mesomap.io.export_formats`) to ``out``:
+    the written file and, for device formats, their report. ExportError (nothing written) when the plan
+    cannot be exported as it is; ``device``/``options`` as :func:`mesomap.io.export_formats.write_export`."""
+    return write_export(fmt, s.plan, _body_surface(s), out, device=device, **options)

@@ -172,7 +172,7 @@ MESSAGES = {
     "flow_range_needed": "continuous mode needs a flow range with a default",
     "flow_not_settable": "{flow_ml_min:g} is not a settable flow ({range})",
     "needle_needed": "at least one needle length is needed",
-    "needle_length_absurd": "{length_mm:g} mm is not a needle length (1–30 mm)",
+    "needle_length_absurd": "{length_mm:g} mm is not a needle length ({low_mm:g}–{high_mm:g} mm)",
     "at_least_one": "{value} must be at least 1",
     "outside_device_range": "{quantity} {value:g} {unit} is outside the device's range {range}",
     "off_device_step": "{quantity} {value:g} {unit} is not settable: the nearest step is {nearest:g} {unit}, a "

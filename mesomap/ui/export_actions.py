@@ -1,21 +1,24 @@
-"""File > Export: the plan to CSV, 3D Slicer markups, the body mesh, JSON, and the session sheet PDF.
+"""File > Export: every format of the export registry (:mod:`mesomap.io.export_formats`): CSV, 3D Slicer
+markups, the body mesh, JSON, the session sheet PDF, a device program and a gun settings sheet.
 
 Each export is one plain function of ``mesomap.io`` / ``mesomap.render``,
 written atomically (a failed export leaves no partial file and keeps an older
 one). The plan is checked before the file dialog opens, so a plan that cannot
-be exported says why in one line and nothing is asked or written. The sheet
+be exported says why in one line and nothing is asked or written; the device
+program and the gun settings sheet then ask which device profile they are for. The sheet
 PDF renders views (~2 s): it runs in the layout worker process, so the window
 stays responsive.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from mesomap.io.device_errors import DeviceError
+from mesomap.io.export_formats import BY_KEY, FORMATS, ExportFormat
 from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
@@ -23,37 +26,8 @@ from mesomap.render.sheet import pdf_job
 from mesomap.session.prefetch import surface_for
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    key: str
-    menu_text: str
-    title: str
-    filters: tuple[tuple[str, str], ...]  # (filter text, suffix written when the name has none)
-    tip: str
-    needs_grids: bool = True
-
-
-EXPORTS = (
-    ExportFormat("csv", "&CSV injection list…", "Export the injections as CSV",
-                 (("CSV injection list (*.csv)", ".csv"),),
-                 "One row per injection in treatment order: position, normal, depth, volume"),
-    ExportFormat("csv_bom", "CSV for s&preadsheets (Excel)…", "Export the injections as CSV for spreadsheets",
-                 (("CSV for spreadsheets, UTF-8 with BOM (*.csv)", ".csv"),),
-                 "The CSV injection list with a UTF-8 byte order mark, so Excel shows accented and Cyrillic names"),
-    ExportFormat("slicer", "3D &Slicer markups…", "Export 3D Slicer markups",
-                 (("3D Slicer markups (*.mrk.json)", ".mrk.json"),),
-                 "Injection points as Slicer fiducial lists (one per zone), to open with the body in 3D Slicer"),
-    ExportFormat("mesh", "Body &mesh…", "Export the body mesh",
-                 (("PLY mesh (*.ply)", ".ply"), ("OBJ mesh (*.obj)", ".obj")),
-                 "The plan's body surface (mm), to load beside the markups", needs_grids=False),
-    ExportFormat("json", "&JSON…", "Export the plan as JSON",
-                 (("JSON (*.json)", ".json"),), "Zones, parameters and every injection as plain JSON"),
-    ExportFormat("pdf", "Session &sheet (PDF)…", "Save the session sheet",
-                 (("PDF session sheet (*.pdf)", ".pdf"),),
-                 "The printable session sheet: views of the plan, zone table, totals, checklist, signatures"),
-)
-FORMATS = {f.key: f for f in EXPORTS}
-
+#: The File › Export entries, in menu order: the export registry's formats.
+EXPORTS = FORMATS
 #: Where the window lays a zone's grid out: added to "no grid" / "stale grid" refusals.
 GRID_HINT = "Grid ▸ Generate grid, Ctrl+G"
 
@@ -72,9 +46,29 @@ def with_suffix(path: str, fmt: ExportFormat, chosen_filter: str = "") -> Path:
     if path.lower().endswith(tuple(suffixes)):
         return Path(path)
     suffix = next((s for f, s in fmt.filters if f == chosen_filter), suffixes[0])
-    if suffix == ".mrk.json" and path.lower().endswith(".json"):
-        path = path[: -len(".json")]
+    last = "." + suffix.rsplit(".", 1)[1]  # "x.json" for a .mrk.json or .device.json export: x.mrk.json
+    if last != suffix and path.lower().endswith(last):
+        path = path[: -len(last)]
     return Path(path + suffix)
+
+
+def ask_profile(window, fmt: ExportFormat) -> str | None:
+    """The device profile id the user picks for ``fmt`` (the last one used first); None when cancelled."""
+    from mesomap.io.device_profiles import list_profiles
+
+    profiles = sorted(list_profiles()[0], key=lambda p: p.example)  # real devices first, examples after
+    if not profiles:
+        window._error("Cannot export", "Nothing was written: no device profile is available.")
+        return None
+    names = [f"{p.name} ({p.id}){'  — example profile' if p.example else ''}" for p in profiles]
+    last = str(window.settings.value("device/profile", ""))
+    current = next((i for i, p in enumerate(profiles) if p.id == last), 0)
+    name, ok = QInputDialog.getItem(window, fmt.title, "Device profile:", names, current, False)
+    if not ok:
+        return None
+    profile = profiles[names.index(name)]
+    window.settings.setValue("device/profile", profile.id)
+    return profile.id
 
 
 class Exporter(QObject):
@@ -108,7 +102,7 @@ class Exporter(QObject):
 
     def export(self, key: str) -> bool:
         """Ask for a file and export to it; False when refused, cancelled or failed (the reason is shown)."""
-        fmt = FORMATS[key]
+        fmt = BY_KEY[key]
         self.window.commit_pending()
         if self.busy:
             self.window.statusBar().showMessage(f"Still writing {self.pdf_running.name}; try again in a moment.", 6000)
@@ -118,6 +112,11 @@ class Exporter(QObject):
                 check_exportable(*self._plan_and_surface())
             except ExportError as err:
                 self._failed(fmt, export_error_text(err))
+                return False
+        device = None
+        if fmt.profile and not fmt.rendering:  # the device program and gun sheet are made for one device
+            device = ask_profile(self.window, fmt)
+            if device is None:
                 return False
         settings = self.window.settings
         folder = Path(str(settings.value("files/last_export_dir", settings.value("files/last_dir", str(Path.home())))))
@@ -129,20 +128,26 @@ class Exporter(QObject):
             return False
         out = with_suffix(path, fmt, chosen)
         settings.setValue("files/last_export_dir", str(out.parent))
-        return self.write(key, out)
+        return self.write(key, out, device)
 
-    def write(self, key: str, out: str | Path) -> bool:
-        """Export to ``out`` without asking (the sheet PDF finishes in the background: see ``finished``)."""
-        fmt = FORMATS[key]
+    def write(self, key: str, out: str | Path, device: str | None = None) -> bool:
+        """Export to ``out`` without asking (the sheet PDF finishes in the background: see ``finished``).
+
+        device : the device profile id for the formats made for a device.
+        """
+        fmt = BY_KEY[key]
         out = Path(out)
         try:
             plan, surface = self._plan_and_surface()
-            if key == "pdf":
+            if fmt.rendering:
                 return self._write_pdf(plan, surface, out)
             with wait_cursor():
-                self.window.session.export(key, out)
+                self.window.session.export(key, out, device=device)
         except ExportError as err:
             self._failed(fmt, export_error_text(err))
+            return False
+        except DeviceError as err:  # a profile that cannot be read, or a plan that does not fit the device
+            self._failed(fmt, str(err))
             return False
         except OSError as err:
             self._failed(fmt, f"{out.name}: {err.strerror or err}")
@@ -160,7 +165,7 @@ class Exporter(QObject):
 
             with wait_cursor():  # VTK renders on the UI thread only
                 export_session_pdf(plan, surface, out)
-            self._done(FORMATS["pdf"], out)
+            self._done(BY_KEY["pdf"], out)
             return True
         self.pdf_running = out
         self.busy_changed.emit(True)
@@ -178,7 +183,7 @@ class Exporter(QObject):
     def _pdf_finished(self, out: Path, future) -> None:
         self.pdf_running = None
         self.busy_changed.emit(False)
-        fmt = FORMATS["pdf"]
+        fmt = BY_KEY["pdf"]
         try:
             future.result()
         except ExportError as err:
@@ -195,7 +200,8 @@ class Exporter(QObject):
     def _done(self, fmt: ExportFormat, out: Path) -> None:
         plan = self.window.doc.plan
         n = sum(len(z.injections) for z in plan.zones) + len(plan.points)
-        what = "the body mesh" if fmt.key == "mesh" else "the session sheet" if fmt.key == "pdf" else f"{n} injections"
+        what = {"mesh": "the body mesh", "pdf": "the session sheet", "device": "the device program",
+                "sheet": "the gun settings sheet"}.get(fmt.key, f"{n} injections")
         self.window.statusBar().showMessage(f"Exported {what} to {out}", 10000)
         self.finished.emit(fmt.key, out)
 

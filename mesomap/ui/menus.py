@@ -94,7 +94,7 @@ def _file_menu(w) -> None:
     file_menu.addAction(w.import_points_action)
     w.export_menu = file_menu.addMenu("&Export")
     w.export_actions = {}
-    for key, text, tip in ((e.key, e.menu_text, e.tip) for e in EXPORTS):
+    for key, text, tip in ((e.key, e.menu_text, e.tip) for e in EXPORTS):  # the export registry, in order
         action = make_action(w, text, lambda _=False, k=key: w.exporter.export(k), None, tip)
         w.export_menu.addAction(action)
         w.export_actions[key] = action

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
-from mesomap.model.techniques import PATTERNS, SIDES, TECHNIQUES
+from mesomap.model.techniques import PATTERNS, ROW_ANGLE_DEG, SIDES, TECHNIQUES
 from mesomap.session.session import Session
 from mesomap.ui.list_panel import (
     ERROR_STYLE,
@@ -126,7 +126,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
         self.row_spacing.setToolTip("Rows pattern: distance between the rows (0: the same as the spacing)")
         self.row_spacing.valueChanged.connect(
             lambda v: self._params_edit("row spacing", row_spacing_mm=v if v > 0 else None))
-        self.row_angle = spin_box(-180.0, 180.0, 0, 15.0, " °")
+        self.row_angle = spin_box(*ROW_ANGLE_DEG, 0, 15.0, " °")
         self.row_angle.setToolTip("Rows pattern: direction of the rows; 0° runs along the body, 90° across")
         self.row_angle.valueChanged.connect(lambda v: self._params_edit("row angle", row_angle_deg=v))
         self.margin = spin_box(0.0, 999.0, 1, 0.5, " mm")

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from mesomap.io.exports import exporters, write_csv
+from mesomap.io.export_formats import write_export
+from mesomap.io.exports import write_csv
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_builder import new_plan
 from mesomap.io.plan_file import save_plan
@@ -40,7 +41,7 @@ def rows_of(raw: bytes) -> list[dict]:
 
 def test_csv_for_spreadsheets_starts_with_a_bom_and_plain_csv_does_not(plan, surface, tmp_path):
     plain = write_csv(plan, surface, tmp_path / "plain.csv").read_bytes()
-    sheet = exporters()["csv_bom"][1](plan, surface, tmp_path / "sheet.csv").read_bytes()
+    sheet = write_export("csv_bom", plan, surface, tmp_path / "sheet.csv").path.read_bytes()
     assert sheet.startswith(BOM) and not plain.startswith(BOM)
     assert sheet[len(BOM):] == plain  # the same text, Cyrillic intact
     assert "Щека" in sheet.decode("utf-8-sig")
@@ -70,6 +71,16 @@ def test_cli_export_csv_bom(plan, surface, tmp_path, run_cli):
     assert proc.returncode == 0 and not (tmp_path / "n.csv").read_bytes().startswith(BOM)
     proc = run_cli("export", "p.mesomap.json", "--format", "json", "--bom", "--out", "n.json")
     assert proc.returncode == 2 and "--bom" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_exports_csv_for_spreadsheets_by_its_menu_name(plan, surface, tmp_path, run_cli):
+    """``--format csv_bom`` is File › Export › CSV for spreadsheets: the same bytes as ``--format csv --bom``."""
+    save_plan(plan, tmp_path / "p.mesomap.json", surface)
+    assert run_cli("export", "p.mesomap.json", "--format", "csv", "--bom", "--out", "a.csv").returncode == 0
+    proc = run_cli("export", "p.mesomap.json", "--format", "csv_bom", "--out", "b.csv")
+    assert proc.returncode == 0, proc.stderr
+    raw = (tmp_path / "b.csv").read_bytes()
+    assert raw.startswith(BOM) and raw == (tmp_path / "a.csv").read_bytes()
 
 
 def test_the_gun_settings_sheet_csv_is_neutralised_too_but_the_pdf_keeps_the_names(plan, surface, tmp_path):

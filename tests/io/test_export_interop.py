@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mesomap.io.exports import ExportError, exporters
+from mesomap.io.export_formats import write_export
+from mesomap.io.exports import ExportError
 from mesomap.io.export_interop import slicer_markups
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_builder import new_plan
@@ -62,14 +63,14 @@ def test_slicer_points_are_the_injections_in_order(plan, surface):
 def test_mesh_export_is_the_body_in_mm(plan, surface, tmp_path, suffix):
     import trimesh
 
-    out = exporters()["mesh"][1](plan, surface, tmp_path / f"body{suffix}")
+    out = write_export("mesh", plan, surface, tmp_path / f"body{suffix}").path
     mesh = trimesh.load(out, process=False, force="mesh")
     assert len(mesh.faces) == surface.coarse.n_faces
     assert np.allclose(np.sort(mesh.vertices[:, 2])[-1], surface.coarse.bounds_mm[1, 2], atol=1e-3)
 
 
 def test_json_export_lists_every_injection(plan, surface, tmp_path):
-    out = exporters()["json"][1](plan, surface, tmp_path / "plan.json")
+    out = write_export("json", plan, surface, tmp_path / "plan.json").path
     doc = json.loads(out.read_text())
     assert doc["units"] == "mm" and doc["@schema"].startswith("mesomap-injections/")
     assert len(doc["injections"]) == sum(len(z.injections) for z in plan.zones) + len(plan.points)
@@ -82,7 +83,7 @@ def test_an_export_refused_keeps_the_previous_file(surface, tmp_path, fmt, name)
     previous = tmp_path / name
     previous.write_text("earlier export")
     with pytest.raises(ExportError, match="no injection grid"):
-        exporters()[fmt][1](plan, surface, previous)
+        write_export(fmt, plan, surface, previous).path
     assert previous.read_text() == "earlier export"
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
@@ -116,7 +117,7 @@ def test_slicer_opens_the_mesh_in_the_markups_frame(plan, surface, tmp_path, suf
     """The exported body and the exported markups land on each other in Slicer (not mirrored)."""
     import vtk
 
-    out = exporters()["mesh"][1](plan, surface, tmp_path / f"body{suffix}")
+    out = write_export("mesh", plan, surface, tmp_path / f"body{suffix}").path
     world, poly, header = slicer_frame_of(out)
     assert "SPACE=RAS" in header
     doc = slicer_markups(plan, surface)

@@ -81,7 +81,7 @@ def scenario(tmp: Path) -> dict:
     again, opened = Session.open(path, inline=True)
     out["reopened_equal"] = again.plan.zones == s.plan.zones and again.plan.points == s.plan.points
     out["reopen_found_nothing"] = opened.misplaced == () and opened.stale == ()
-    csv_path = again.export("csv", tmp / "session.csv")
+    csv_path = again.export("csv", tmp / "session.csv").path
     with open(csv_path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     out["csv_rows"] = len(rows)
