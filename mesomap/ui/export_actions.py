@@ -58,7 +58,7 @@ def ask_profile(window, fmt: ExportFormat) -> str | None:
 
     profiles = sorted(list_profiles()[0], key=lambda p: p.example)  # real devices first, examples after
     if not profiles:
-        window._error("Cannot export", "Nothing was written: no device profile is available.")
+        window.show_error("Cannot export", "Nothing was written: no device profile is available.")
         return None
     names = [f"{p.name} ({p.id}){'  — example profile' if p.example else ''}" for p in profiles]
     last = str(window.settings.value("device/profile", ""))
