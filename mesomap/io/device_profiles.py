@@ -37,6 +37,7 @@ from mesomap.io.schema_check import DEVICE_PROFILE_SCHEMA, check
 from mesomap.model.device_messages import AT_LEAST_ONE, NEEDLE_LENGTH_ABSURD
 from mesomap.model.devices import MODES, DeviceProfile, StepRange
 from mesomap.model.messages import Kind, Message
+from mesomap.model.techniques import NEEDLE_LENGTH_MM
 
 SCHEMA = "mesomap-device-profile/1"
 MAX_PROFILE_BYTES = 1_000_000
@@ -111,8 +112,9 @@ def profile_from_dict(data, profile_id: str, source: str) -> DeviceProfile:
     needles = []
     for i, n in enumerate(data["needle_lengths_mm"]):  # a list of one or more numbers (the schema)
         value = r.number({f"needle_lengths_mm[{i}]": n}, f"needle_lengths_mm[{i}]", "")
-        if not 1 <= value <= 30:
-            r.fail(f"needle_lengths_mm[{i}]", NEEDLE_LENGTH_ABSURD(length_mm=value))
+        lo, hi = NEEDLE_LENGTH_MM
+        if not lo <= value <= hi:
+            r.fail(f"needle_lengths_mm[{i}]", NEEDLE_LENGTH_ABSURD(length_mm=value, low_mm=lo, high_mm=hi))
         needles.append(value)
     max_shots = r.integer(data, "max_shots_per_program", "")
     max_programs = r.integer(data, "max_programs", "")

@@ -22,7 +22,10 @@ from mesomap.io.device_program import DeviceExportReport, write_device_program
 from mesomap.io.device_sheet import DEFAULT_PROFILE, write_gun_sheet
 from mesomap.io.export_interop import write_json, write_mesh, write_slicer
 from mesomap.io.exports import write_csv, write_csv_bom
+from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import Plan
+
+EXPORT_NEEDS_PROFILE = Kind("export_needs_profile", "format")
 
 #: ExportFormat.profile: the format takes no device profile / may take one (else the generic injector) / needs one.
 NO_PROFILE, OPTIONAL_PROFILE, REQUIRED_PROFILE = "", "optional", "required"
@@ -117,6 +120,6 @@ def write_export(key: str, plan: Plan, surface: PaintingSurface, out: str | Path
     if fmt.profile == NO_PROFILE:
         return Written(Path(write(plan, surface, out)))
     if fmt.profile == REQUIRED_PROFILE and not device:
-        raise ValueError(f"the {key} export needs a device profile")
+        raise MessageError(EXPORT_NEEDS_PROFILE(format=key))
     path, report = write(plan, surface, out, find_profile(device or DEFAULT_PROFILE), **options)
     return Written(Path(path), report)

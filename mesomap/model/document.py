@@ -81,7 +81,7 @@ class Document:
     def dirty(self) -> bool:
         return not (self.plan is self._saved or self.plan == self._saved)
 
-    def edit(self, label: str, fn: Callable[..., Plan], *args, **kwargs) -> bool:
+    def edit(self, label, fn: Callable[..., Plan], *args, **kwargs) -> bool:
         """Apply ``fn(plan, *args, **kwargs)`` as one undoable step; emits ``changed``."""
         old = self.plan
         if not self.history.apply(label, fn(old, *args, **kwargs)):
@@ -90,7 +90,7 @@ class Document:
         return True
 
     @contextlib.contextmanager
-    def macro(self, label: str) -> Iterator[None]:
+    def macro(self, label) -> Iterator[None]:
         """Group edits (a brush stroke) into one undo step; views still update per edit."""
         with self.history.macro(label):
             yield

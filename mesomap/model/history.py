@@ -17,7 +17,7 @@ DEFAULT_DEPTH = 500
 
 @dataclass(frozen=True)
 class Step:
-    label: str
+    label: object  # what the step did: a Message (the session's undo kinds), or plain text
     before: Plan
     after: Plan
 
@@ -34,7 +34,7 @@ class History:
         self._redo: list[Step] = []
         self._macro: list | None = None  # [label, plan before the macro] while grouping
 
-    def apply(self, label: str, new_plan: Plan) -> bool:
+    def apply(self, label, new_plan: Plan) -> bool:
         """Make ``new_plan`` current as one undoable step; False (no step) if nothing changed."""
         if new_plan is self.plan or new_plan == self.plan:
             return False
@@ -51,7 +51,7 @@ class History:
         self._redo.clear()
 
     @contextlib.contextmanager
-    def macro(self, label: str) -> Iterator[None]:
+    def macro(self, label) -> Iterator[None]:
         """Everything applied inside becomes one step (nested macros join the outer one)."""
         if self._macro is not None:
             yield
@@ -74,11 +74,11 @@ class History:
         return bool(self._redo)
 
     @property
-    def undo_label(self) -> str | None:
+    def undo_label(self):
         return self._undo[-1].label if self._undo else None
 
     @property
-    def redo_label(self) -> str | None:
+    def redo_label(self):
         return self._redo[-1].label if self._redo else None
 
     def undo(self) -> Plan:

@@ -270,9 +270,9 @@ def import_points(plan: Plan, surface: PaintingSurface, items: Sequence[Position
     return apply_import(plan, result), result
 
 
-def import_label(result: PointImport) -> str:
-    """The undo step's name."""
+def import_label(result: PointImport) -> Message:
+    """The undo step's name (a Message)."""
     n = len(result.points)
     if result.updated and not n:
-        return UNDO_UPDATE_POINTS(count=len(result.updated)).text()
-    return UNDO_IMPORT_POINTS(count=n).text()
+        return UNDO_UPDATE_POINTS(count=len(result.updated))
+    return UNDO_IMPORT_POINTS(count=n)

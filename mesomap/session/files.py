@@ -17,29 +17,12 @@ from mesomap.io.autosave import AUTOSAVE_INTERVAL_S
 from mesomap.io.export_formats import write_export
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.io.plan_file import save_plan
-from mesomap.model.document import Document
 from mesomap.model.grid import GridLimit, check_grid_size
 from mesomap.model.plan import BodyRef, Plan
+from mesomap.session import messages as M
 
 if TYPE_CHECKING:
     from mesomap.session.session import Session
-
-
-def open_session(path: str | Path, *, inline: bool = False) -> tuple[Session, OpenedPlan]:
-    """A session on the plan in ``path`` and on its body (PlanFileError, MeshLoadError when it cannot be
-    opened), with what opening found (injections off their zone, stale stored values).
-
-    ``inline``: grids are laid out in the caller's thread (the command line), not in a worker process.
-    """
-    from mesomap.session.grids import GridRequests
-    from mesomap.session.session import Session
-    from mesomap.session.worker import InlineWorker
-
-    opened = open_plan_file(path)
-    session = Session(Document(opened.plan, Path(path)), opened.surface)
-    session.grids = GridRequests(session.doc, lambda: session.plan.body.body_id if session.enabled else None,
-                                 InlineWorker() if inline else None)
-    return session, opened
 
 
 def new_plan(s: Session) -> None:
@@ -86,7 +69,7 @@ def move_to_body(s: Session, ref: BodyRef) -> None:
     if pristine:
         doc.replace(replace(doc.plan, body=ref), path=None, saved=True)
     else:
-        doc.edit(f"Switch to the {ref.body_id} body", lambda p: replace(p, body=ref))
+        doc.edit(M.UNDO_SWITCH_BODY(body=ref.body_id), lambda p: replace(p, body=ref))
 
 
 def lay_out(s: Session, zone_ids=None, *, limit: GridLimit | None = None, seed: int = 0,

@@ -103,15 +103,16 @@ class GridRequests:
     def busy(self) -> bool:
         return bool(self._batches) or self._preview_running is not None
 
-    def busy_text(self) -> str:
-        """What is being laid out, for the status bar."""
+    def busy_text(self):
+        """What is being laid out, for the status bar: a Message, or None when nothing runs."""
         names = []
         for b in self._batches:
             names += [b.inputs[z].name for z in b.pending]
         if names:
-            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-            return f"Laying out {shown}…"
-        return "Previewing…" if self._preview_running else ""
+            if len(names) > 3:
+                return M.LAYING_OUT_MORE(zones=", ".join(names[:3]), more=len(names) - 3)
+            return M.LAYING_OUT(zones=", ".join(names))
+        return M.PREVIEWING() if self._preview_running else None
 
     @property
     def pending(self) -> bool:
@@ -159,7 +160,7 @@ class GridRequests:
             self.message.emit(M.ZONE_NOT_PAINTED(zone=empty[0]) if empty else M.NOTHING_TO_LAY_OUT())
             return False
         if label is None:
-            label = f"Generate grid of {zones[0].name}" if len(zones) == 1 else "Generate all grids"
+            label = M.UNDO_GENERATE_GRID(zone=zones[0].name) if len(zones) == 1 else M.UNDO_GENERATE_ALL()
         for b in self._batches:  # a newer request for the same zones supersedes an older one
             if b.kind == "generate" and set(b.inputs) <= {z.id for z in zones}:
                 b.cancelled = True

@@ -52,8 +52,9 @@ def begin_add_injection(s: Session, zone_id: str, hit: RayHit) -> bool:
     if not in_zone(zone, int(hit.face)):
         return s.refuse(M.OUTSIDE_ZONE(zone=zone.name))
     point = InjectionPoint(int(hit.face), tuple(float(b) for b in hit.barycentric), True)
-    s.begin_gesture(f"Add injection to {zone.name}")
-    s.doc.edit(f"Add injection to {zone.name}", edits.add_injection, zone_id, point)
+    label = M.UNDO_ADD_INJECTION(zone=zone.name)
+    s.begin_gesture(label)
+    s.doc.edit(label, edits.add_injection, zone_id, point)
     s.select_injection(zone_id, len(s.plan.zone(zone_id).injections) - 1)
     return True
 
@@ -72,7 +73,7 @@ def begin_move_injection(s: Session, zone_id: str, index: int) -> bool:
     s.select_injection(zone_id, index)
     if not _grid_ready(s, zone):
         return False
-    s.begin_gesture(f"Move injection {plan_order(s.plan, zone_id, index)} of {zone.name}")
+    s.begin_gesture(M.UNDO_MOVE_INJECTION(order=plan_order(s.plan, zone_id, index), zone=zone.name))
     return True
 
 
@@ -85,7 +86,8 @@ def drag_injection(s: Session, hit: RayHit) -> bool:
     if not in_zone(zone, int(hit.face)):
         return False  # the point waits at the zone's edge until the cursor comes back inside
     point = InjectionPoint(int(hit.face), tuple(float(b) for b in hit.barycentric), True)
-    return s.doc.edit("Move injection", edits.edit_injection, zone_id, index, point)
+    return s.doc.edit(M.UNDO_MOVE_INJECTION(order=plan_order(s.plan, zone_id, index), zone=zone.name),
+                      edits.edit_injection, zone_id, index, point)
 
 
 def delete_injection(s: Session) -> bool:
@@ -95,7 +97,7 @@ def delete_injection(s: Session) -> bool:
     zone = s.plan.zone(zone_id)
     n = plan_order(s.plan, zone_id, index)
     s.end_gesture()
-    s.doc.edit(f"Delete injection {n} of {zone.name}", edits.edit_injection, zone_id, index, None)
+    s.doc.edit(M.UNDO_DELETE_INJECTION(order=n, zone=zone.name), edits.edit_injection, zone_id, index, None)
     left = len(s.plan.zone(zone_id).injections)
     s.select_injection(zone_id, min(index, left - 1) if left else None)
     return True
@@ -110,7 +112,8 @@ def set_injection_pinned(s: Session, pinned: bool | None = None) -> bool:
     pinned = (not point.pinned) if pinned is None else bool(pinned)
     zone = s.plan.zone(zone_id)
     n = plan_order(s.plan, zone_id, index)
-    return s.doc.edit(f"{'Pin' if pinned else 'Unpin'} injection {n} of {zone.name}", edits.edit_injection,
+    return s.doc.edit((M.UNDO_PIN_INJECTION if pinned else M.UNDO_UNPIN_INJECTION)(order=n, zone=zone.name),
+                      edits.edit_injection,
                          zone_id, index, replace(point, pinned=pinned))
 
 
@@ -118,4 +121,4 @@ def clear_grid(s: Session, zone_id: str | None = None) -> bool:
     zone = s.plan.zone(zone_id) if zone_id else s.zone
     if zone is None or not zone.injections:
         return False
-    return s.doc.edit(f"Clear grid of {zone.name}", edits.clear_zone_grid, zone.id)
+    return s.doc.edit(M.UNDO_CLEAR_GRID(zone=zone.name), edits.clear_zone_grid, zone.id)

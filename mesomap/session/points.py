@@ -39,7 +39,7 @@ def add_point_from_template(s: Session, template) -> str | None:
         s.say(M.POINT_ALREADY_IN_PLAN(code=existing.code, side=existing.side))
         return existing.id
     point = point_from_template(template, s.surface, s.plan)
-    s.doc.edit(f"Add point {point.code}", edits.add_point, point)
+    s.doc.edit(M.UNDO_ADD_POINT(code=point.code), edits.add_point, point)
     s.select_point(point.id)
     return point.id
 
@@ -54,24 +54,25 @@ def begin_place_point(s: Session, hit: RayHit) -> str | None:
         n += 1
     x = hit.point_mm[0]
     side = "right" if x > MIDLINE_MM else "left" if x < -MIDLINE_MM else "midline"
-    point = ReflexPoint(id=_new_point_id(s, ), code=f"P{n}", name="Custom point", face=int(hit.face),
+    point = ReflexPoint(id=_new_point_id(s), code=f"P{n}", name="Custom point", face=int(hit.face),
                         barycentric=tuple(float(b) for b in hit.barycentric), side=side)
-    s.begin_gesture(f"Place point {point.code}")
-    s.doc.edit(f"Place point {point.code}", edits.add_point, point)
+    label = M.UNDO_PLACE_POINT(code=point.code)
+    s.begin_gesture(label)
+    s.doc.edit(label, edits.add_point, point)
     s.select_point(point.id)
     return point.id
 
 
 def begin_move_point(s: Session, point_id: str) -> None:
     s.select_point(point_id)
-    s.begin_gesture(f"Move point {s.plan.point(point_id).code}")
+    s.begin_gesture(M.UNDO_MOVE_POINT(code=s.plan.point(point_id).code))
 
 
 def drag_point(s: Session, hit: RayHit) -> bool:
     """Move the selected point to ``hit`` (snapped to the skin)."""
     if s.point_id is None:
         return False
-    return s.doc.edit("Move point", edits.update_point, s.point_id, face=int(hit.face),
+    return s.doc.edit(M.UNDO_MOVE_POINT(code=s.plan.point(s.point_id).code), edits.update_point, s.point_id, face=int(hit.face),
                          barycentric=tuple(float(b) for b in hit.barycentric))
 
 
@@ -80,7 +81,7 @@ def delete_point(s: Session, point_id: str | None = None) -> bool:
     if point_id is None:
         return False
     code = s.plan.point(point_id).code
-    s.doc.edit(f"Delete point {code}", edits.remove_point, point_id)
+    s.doc.edit(M.UNDO_DELETE_POINT(code=code), edits.remove_point, point_id)
     s.select_point(None)
     return True
 
@@ -88,7 +89,8 @@ def delete_point(s: Session, point_id: str | None = None) -> bool:
 def update_point(s: Session, point_id: str, what: str, **changes) -> list[str]:
     point = s.plan.point(point_id)
     try:
-        s.doc.edit(f"Set {what} of {point.code or point.name}", edits.update_point, point_id, **changes)
+        s.doc.edit(M.UNDO_SET_POINT_FIELD(field=what, point=point.code or point.name), edits.update_point, point_id,
+                   **changes)
     except ValueError as err:
         return [str(err).split(": ", 1)[-1]]
     return []

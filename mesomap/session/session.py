@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import contextlib
 from enum import Enum
+from pathlib import Path
 
 import numpy as np
 from psygnal import Signal
 
 from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
 from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document
 from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
 from mesomap.session import files, injections, points, zones
@@ -72,6 +74,7 @@ class Session:
         self.injection: tuple[str, int] | None = None  # (zone id, index in its injections)
         self.grids = None  # a GridRequests: gridded zones follow their layout parameters
         self.autosaver = None  # an Autosaver: autosave_tick() keeps a copy of unsaved changes
+        self.templates = None  # the zone and point templates (mirror partners of template zones come from them)
         self.hidden: set[str] = set()
         self.radius_mm = DEFAULT_RADIUS_MM
         self.mirror = False
@@ -117,10 +120,21 @@ class Session:
     export = files.export
 
     # -- state ---------------------------------------------------------------
-    @staticmethod
-    def open(path, *, inline: bool = False):
-        """(session, what opening found) for the plan file ``path``: see :func:`files.open_session`."""
-        return files.open_session(path, inline=inline)
+    @classmethod
+    def open(cls, path, *, inline: bool = False) -> tuple[Session, OpenedPlan]:
+        """A session on the plan in ``path`` and on its body (PlanFileError, MeshLoadError when it cannot be
+        opened), with what opening found (injections off their zone, stale stored values).
+
+        ``inline``: grids are laid out in the caller's thread (the command line), not in a worker process.
+        """
+        from mesomap.session.grids import GridRequests
+        from mesomap.session.worker import InlineWorker
+
+        opened = open_plan_file(path)
+        session = cls(Document(opened.plan, Path(path)), opened.surface)
+        session.grids = GridRequests(session.doc, lambda: session.plan.body.body_id if session.enabled else None,
+                                     InlineWorker() if inline else None)
+        return session, opened
 
     @property
     def plan(self) -> Plan:

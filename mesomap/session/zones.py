@@ -8,7 +8,6 @@ method). Every change is a document edit (undoable); one brush stroke is one und
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ import numpy as np
 
 from mesomap.geometry.brush import brush_faces
 from mesomap.geometry.pick import RayHit
+from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_builder import zone_from_template
 from mesomap.model import edits
 from mesomap.model.plan import Plan, Zone, face_set
@@ -32,41 +32,57 @@ def layout_changed(old, new) -> bool:
     return any(getattr(old, f) != getattr(new, f) for f in LAYOUT_FIELDS)
 
 
-def swap_side_words(text: str) -> str:
-    """'Cheek, left' -> 'Cheek, right' and 'cheek_left' -> 'cheek_right' (case kept)."""
-    def swap(m: re.Match) -> str:
-        word = m.group(0)
-        new = {"left": "right", "right": "left"}[word.lower()]
-        return new.capitalize() if word[0].isupper() else new
-
-    return re.sub(r"(?i)(?<![a-z])(left|right)(?![a-z])", swap, text)
+#: Sides that have a mirror image on the other side of the midline.
+OTHER_SIDE = {"left": "right", "right": "left"}
 
 
-def partner_zone(plan: Plan, zone: Zone) -> Zone | None:
-    """The zone for the other side of a left/right zone (same template or same name), if any."""
-    if zone.side not in ("left", "right"):
+def mirror_overlap(surface: PaintingSurface, faces, other_faces) -> int:
+    """How many of ``other_faces`` are mirror images of ``faces`` (painting face ids; 0 without a mirror map)."""
+    if surface.face_mirror is None or len(faces) == 0 or len(other_faces) == 0:
+        return 0
+    return int(np.isin(surface.mirrored(faces), other_faces, assume_unique=True).sum())
+
+
+def partner_zone(plan: Plan, zone: Zone, surface: PaintingSurface) -> Zone | None:
+    """The zone for the other side of a left/right zone: of the zones whose side (data) is the other one,
+    the one covering most of this zone's mirror image (None when none covers any of it)."""
+    other = OTHER_SIDE.get(zone.side)
+    if other is None:
         return None
-    other = "right" if zone.side == "left" else "left"
-    for z in plan.zones:
-        if z.id == zone.id or z.side != other:
-            continue
-        if zone.template and z.template == swap_side_words(zone.template):
-            return z
-        if z.name == swap_side_words(zone.name):
-            return z
-    return None
+    scored = [(mirror_overlap(surface, zone.faces, z.faces), z) for z in plan.zones
+              if z.id != zone.id and z.side == other]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] > 0 else None
 
 
-def new_partner_zone(plan: Plan, zone: Zone) -> Zone:
-    """A fresh zone for the other side of ``zone``, with its parameters and no faces."""
-    other = "right" if zone.side == "left" else "left"
-    name = swap_side_words(zone.name)
-    if name == zone.name:
-        name = f"{zone.name} ({other})"
-    template = swap_side_words(zone.template) if zone.template else None
+def mirror_template(templates, template_id: str | None, surface: PaintingSurface):
+    """The template of the other side whose faces are this template's mirror image (None if there is none)."""
+    if templates is None or template_id is None:
+        return None
+    try:
+        t = templates.zone(template_id)
+    except KeyError:
+        return None
+    other = OTHER_SIDE.get(t.side)
+    if other is None:
+        return None
+    mine = surface.children_of(t.faces)
+    scored = [(mirror_overlap(surface, mine, surface.children_of(u.faces)), u) for u in templates.zones
+              if u.side == other]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] > len(mine) // 2 else None
+
+
+def new_partner_zone(plan: Plan, zone: Zone, surface: PaintingSurface, templates=None) -> Zone:
+    """A fresh zone for the other side of ``zone``, with its parameters and no faces: named and linked
+    after the mirror template when ``zone`` comes from one, else with ``zone``'s own name (the side,
+    which is data, tells them apart)."""
+    partner_template = mirror_template(templates, zone.template, surface)
     return Zone(
-        id=edits.next_id([z.id for z in plan.zones], "zone"), name=name, color=edits.next_color(plan),
-        side=other, params=zone.params, template=template if template != zone.template else None,
+        id=edits.next_id([z.id for z in plan.zones], "zone"),
+        name=partner_template.name if partner_template is not None else zone.name,
+        color=edits.next_color(plan), side=OTHER_SIDE[zone.side], params=zone.params,
+        template=partner_template.id if partner_template is not None else None,
     )
 
 
@@ -111,9 +127,8 @@ def begin_stroke(s: Session, erase: bool = False) -> bool:
     zone = s.zone
     if zone is None and erase:
         return s.refuse(M.SELECT_ZONE_TO_ERASE())
-    verb = "Erase" if erase else "Paint"
     new_name = None if zone else f"Zone {len(s.plan.zones) + 1}"
-    s.begin_gesture(f"{verb} {zone.name if zone else new_name}")
+    s.begin_gesture((M.UNDO_ERASE if erase else M.UNDO_PAINT)(zone=zone.name if zone else new_name))
     s.stroke_state = Stroke(zone.id if zone else None, erase, new_name)
     if zone is not None and zone.id in s.hidden:
         s.set_zone_visible(zone.id, True)
@@ -140,7 +155,7 @@ def stroke(s: Session, hits: Iterable[tuple[RayHit, np.ndarray]]) -> bool:
     if current.zone_id is None:  # nothing selected: the stroke's first dab makes the zone
         zone = Zone(id=edits.next_id([z.id for z in s.plan.zones], "zone"), name=current.new_zone_name,
                     color=edits.next_color(s.plan))
-        s.doc.edit(f"Add {zone.name}", edits.add_zone, zone)
+        s.doc.edit(M.UNDO_ADD_ZONE(zone=zone.name), edits.add_zone, zone)
         s.select_zone(zone.id)
         current.zone_id = zone.id
     return s.apply_faces(current.zone_id, faces, erase=current.erase)
@@ -157,14 +172,14 @@ def apply_faces(s: Session, zone_id: str, faces: np.ndarray, erase: bool = False
     targets: list[tuple[str, np.ndarray]] = [(zone.id, faces)]
     if s.mirror and s.surface.face_mirror is not None:
         mirrored = s.surface.mirrored(faces)
-        partner = partner_zone(s.plan, zone)
+        partner = partner_zone(s.plan, zone, s.surface)
         if zone.side not in ("left", "right"):
             targets = [(zone.id, face_set(np.concatenate([faces, mirrored])))]
         elif partner is not None:
             targets.append((partner.id, mirrored))
         elif not erase:
-            partner = new_partner_zone(s.plan, zone)
-            s.doc.edit(f"Add {partner.name}", edits.add_zone, partner)
+            partner = new_partner_zone(s.plan, zone, s.surface, s.templates)
+            s.doc.edit(M.UNDO_ADD_ZONE(zone=partner.name), edits.add_zone, partner)
             targets.append((partner.id, mirrored))
 
     def apply(plan: Plan) -> Plan:
@@ -172,7 +187,7 @@ def apply_faces(s: Session, zone_id: str, faces: np.ndarray, erase: bool = False
             plan = (edits.erase if erase else edits.paint)(plan, zid, f)
         return plan
 
-    return s.doc.edit(f"{'Erase' if erase else 'Paint'} {zone.name}", apply)
+    return s.doc.edit((M.UNDO_ERASE if erase else M.UNDO_PAINT)(zone=zone.name), apply)
 
 # -- zones ---------------------------------------------------------------
 
@@ -183,7 +198,7 @@ def add_zone(s: Session, name: str | None = None) -> str | None:
     plan = s.plan
     zone = Zone(id=edits.next_id([z.id for z in plan.zones], "zone"),
                 name=name or f"Zone {len(plan.zones) + 1}", color=edits.next_color(plan))
-    s.doc.edit(f"Add {zone.name}", edits.add_zone, zone)
+    s.doc.edit(M.UNDO_ADD_ZONE(zone=zone.name), edits.add_zone, zone)
     s.select_zone(zone.id)
     return zone.id
 
@@ -198,7 +213,7 @@ def add_zone_from_template(s: Session, template) -> str | None:
         s.say(M.ZONE_ALREADY_IN_PLAN(zone=existing.name))
         return existing.id
     zone = zone_from_template(template, s.surface, s.plan)
-    s.doc.edit(f"Add {zone.name}", edits.add_zone, zone)
+    s.doc.edit(M.UNDO_ADD_ZONE(zone=zone.name), edits.add_zone, zone)
     s.select_zone(zone.id)
     return zone.id
 
@@ -209,7 +224,7 @@ def delete_zone(s: Session, zone_id: str | None = None) -> bool:
         return False
     index = [z.id for z in s.plan.zones].index(zone_id)
     name = s.plan.zone(zone_id).name
-    s.doc.edit(f"Delete {name}", edits.remove_zone, zone_id)
+    s.doc.edit(M.UNDO_DELETE_ZONE(zone=name), edits.remove_zone, zone_id)
     rest = s.plan.zones
     s.select_zone(rest[min(index, len(rest) - 1)].id if rest else None)
     return True
@@ -219,7 +234,7 @@ def clear_zone(s: Session, zone_id: str | None = None) -> bool:
     zone = s.plan.zone(zone_id) if zone_id else s.zone
     if zone is None:
         return False
-    return s.doc.edit(f"Clear {zone.name}", edits.set_zone_faces, zone.id, [])
+    return s.doc.edit(M.UNDO_CLEAR_ZONE(zone=zone.name), edits.set_zone_faces, zone.id, [])
 
 
 def update_zone(s: Session, zone_id: str, what: str, **changes) -> list[str]:
@@ -228,7 +243,7 @@ def update_zone(s: Session, zone_id: str, what: str, **changes) -> list[str]:
     if "name" in changes and not str(changes["name"]).strip():
         return ["a zone needs a name"]
     try:
-        s.doc.edit(f"Set {what} of {zone.name}", edits.update_zone, zone_id, **changes)
+        s.doc.edit(M.UNDO_SET_ZONE_FIELD(field=what, zone=zone.name), edits.update_zone, zone_id, **changes)
     except ValueError as err:
         return [str(err)]
     return []
@@ -245,7 +260,7 @@ def set_zone_params(s: Session, zone_id: str, what: str, **changes) -> list[str]
     errors = params.errors()
     if errors:
         return errors
-    label = f"Set {what} of {zone.name}"
+    label = M.UNDO_SET_ZONE_FIELD(field=what, zone=zone.name)
     if s.grids is not None and zone.injections and (pending is not None or layout_changed(zone.params, params)):
         s.grids.relayout(zone_id, label, params)  # the grid follows: parameters + grid, one step
         return []

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.point_importer = import_actions.PointImporter(self)
         self.templates, why = _load_templates()
+        self.session.templates = self.templates
         self.zone_panel = ZonePanel(self.editor, self)
         build_menus(self)
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
@@ -213,7 +214,8 @@ class MainWindow(QMainWindow):
 
     def _sync_busy(self, _busy: bool = False) -> None:
         """The status bar while work runs: what, how far (zones laid out of those asked for), and Cancel."""
-        text = self.grids.busy_text() or self.exporter.busy_text()
+        busy = self.grids.busy_text()
+        text = str(busy) if busy is not None else self.exporter.busy_text()
         done, total = self.grids.progress()
         if total > 1:
             text = f"{text} ({done} of {total} zones)"

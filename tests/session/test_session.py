@@ -54,7 +54,7 @@ def scenario(tmp: Path) -> dict:
     painted = s.zone
     stroke_faces = s.dab_faces([(h, DOWN) for h in hits])
     out["mirrored"] = bool(np.isin(surface.mirrored(stroke_faces), painted.faces).all())
-    out["undo_label_after_stroke"] = s.doc.history.undo_label
+    out["undo_label_after_stroke"] = str(s.doc.history.undo_label)
 
     assert s.lay_out()  # background worker, picked up by polling
     out["gridded"] = all(z.injections and not z.grid_stale for z in s.plan.zones)
