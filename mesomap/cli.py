@@ -321,8 +321,8 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     import math
 
     from mesomap.io.import_markups import load_markups
-    from mesomap.io.plan_file import save_plan
-    from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, PointsTooFar, import_points
+    from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, PointsTooFar, prepare_import
+    from mesomap.session.session import Session
 
     limit = DEFAULT_MAX_DISTANCE_MM if args.max_distance_mm is None else args.max_distance_mm
     if not (math.isfinite(limit) and limit >= 0):
@@ -330,14 +330,18 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     if args.out and not args.out.endswith(".json"):
         raise UsageError(f"--out must name a .mesomap.json file, got {args.out!r}")
     markups = load_markups(args.markups)
-    plan, surface = plan_and_surface(args.plan)
+    session, _ = Session.open(args.plan, inline=True)  # the same import as File > Import reflex points
     try:
-        plan, result = import_points(plan, surface, markups.points, limit)
+        result = prepare_import(session.plan, session.surface, markups.points, limit)
+        if result.far:
+            raise PointsTooFar(result)
     except PointsTooFar as err:
         raise ValueError(f"{markups.source}: {err}; nothing was imported (allow more with --max-distance-mm)") from None
     except ValueError as err:  # a depth or volume in the file that no reflex point may have
         raise ValueError(f"{markups.source}: {err}") from None
-    out = save_plan(plan, args.out or args.plan, surface)
+    if result.changes_anything:
+        session.import_points(result)
+    out = session.save(args.out or args.plan)
     for note in markups.skipped:
         print(f"mesomap: warning: {markups.source}: skipped {note}", file=sys.stderr)
     n = len(result.points)

@@ -128,7 +128,7 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
 def run_export(args: argparse.Namespace) -> int:
     """``mesomap export PLAN --format F --out FILE [--bom] [--device P] [--mode Z=M] …``: any registered format."""
     from mesomap.io.device_errors import DeviceValidationError
-    from mesomap.io.export_formats import REQUIRED_PROFILE, export_format, write_export
+    from mesomap.io.export_formats import REQUIRED_PROFILE, export_format
 
     key = args.format
     if args.bom:
@@ -142,9 +142,11 @@ def run_export(args: argparse.Namespace) -> int:
         raise ValueError(f"--format {key} needs --device PROFILE (see `mesomap devices`)")
     if fmt.profile and not fmt.rendering:
         _profile(args.device)  # an unknown profile is named before the plan is read
-    plan, surface = plan_and_surface(args.plan)
+    from mesomap.session.session import Session
+
+    session, _ = Session.open(args.plan, inline=True)  # the same export as File > Export
     try:
-        written = write_export(key, plan, surface, args.out, device=args.device, **_fit_options(args))
+        written = session.export(key, args.out, device=args.device, **_fit_options(args))
     except DeviceValidationError as err:
         return _print_violations(args.plan, err)
     print(written.path)
