@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from mesomap.cli_common import EXIT_BAD_INPUT, EXIT_USAGE, Parser, UsageError, error_text, plan_and_surface
+from mesomap.cli_common import EXIT_BAD_INPUT, EXIT_USAGE, Parser, UsageError, error_text
 
 
 def _error_types() -> tuple[type[Exception], ...]:
@@ -190,7 +190,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
 def _program_bytes(args: argparse.Namespace):
     """(bytes, device id it is for, what to call it); DeviceValidationError when it does not fit the device."""
     from mesomap.io.device_errors import DeviceValidationError
-    from mesomap.io.device_program import SUFFIX, build_device_program, read_device_program
+    from mesomap.io.device_program import SUFFIX, read_device_program
     from mesomap.model.devices import program_errors
 
     if args.source.endswith(SUFFIX):
@@ -207,9 +207,11 @@ def _program_bytes(args: argparse.Namespace):
             return fh.read(), doc.device_id, f"{len(doc.programs)} programs, {doc.shots} shots"
     if not args.device:
         raise ValueError("sending a plan needs --device PROFILE (see `mesomap devices`)")
+    from mesomap.session.session import Session
+
     profile = _profile(args.device)
-    plan, surface = plan_and_surface(args.source)
-    data, doc, report = build_device_program(plan, surface, profile, **_fit_options(args))
+    session, _ = Session.open(args.source, inline=True)  # the plan's program, as the Send dialog builds it
+    data, doc, report = session.device_program(profile, **_fit_options(args))
     for line in report.lines():
         print(f"send: {line}")
     return data, profile.id, f"{len(doc.programs)} programs, {doc.shots} shots"

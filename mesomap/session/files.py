@@ -81,7 +81,7 @@ def lay_out(s: Session, zone_ids=None, *, limit: GridLimit | None = None, seed: 
         raise RuntimeError("this session lays out no grids (no GridRequests)")
     zones = [z for z in s.plan.zones if (zone_ids is None or z.id in zone_ids) and len(z.faces)]
     for z in zones:
-        check_grid_size(z, _body_surface(s), limit or GridLimit())
+        check_grid_size(z, body_surface(s), limit or GridLimit())
     s.grids.failures = {}
     if not s.grids.generate(zone_ids, limit=limit, seed=seed):
         return False
@@ -97,7 +97,7 @@ def save(s: Session, path: str | Path | None = None) -> Path:
     path = Path(path) if path is not None else s.doc.path
     if path is None:
         raise ValueError("the plan has no file yet: say where to save it")
-    save_plan(s.plan, path, _body_surface(s))
+    save_plan(s.plan, path, body_surface(s))
     s.doc.mark_saved(path)
     if s.autosaver is not None:
         s.autosaver.clear()
@@ -112,11 +112,11 @@ def autosave_tick(s: Session, now: float | None = None, interval_s: float = AUTO
         return False
     if not s.autosaver.due(doc.revision, now=now, interval_s=interval_s):
         return False
-    s.autosaver.save(doc.plan, doc.revision, doc.path, _body_surface(s))
+    s.autosaver.save(doc.plan, doc.revision, doc.path, body_surface(s))
     return True
 
 
-def _body_surface(s: Session):
+def body_surface(s: Session):
     """The painting surface of the plan's own body (also while a user mesh is on screen)."""
     from mesomap.session.prefetch import surface_for
 
@@ -128,4 +128,4 @@ def export(s: Session, fmt: str, out: str | Path, device: str | None = None, **o
     """Write the plan as ``fmt`` (a key of the one registry, :mod:`mesomap.io.export_formats`) to ``out``:
     the written file and, for device formats, their report. ExportError (nothing written) when the plan
     cannot be exported as it is; ``device``/``options`` as :func:`mesomap.io.export_formats.write_export`."""
-    return write_export(fmt, s.plan, _body_surface(s), out, device=device, **options)
+    return write_export(fmt, s.plan, body_surface(s), out, device=device, **options)

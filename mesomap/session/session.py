@@ -31,7 +31,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document
 from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
-from mesomap.session import files, injections, points, zones
+from mesomap.session import device, files, injections, points, zones
 from mesomap.session.zones import Stroke
 
 DEFAULT_RADIUS_MM = 15.0
@@ -115,6 +115,8 @@ class Session:
     open_plan = files.open_plan
     restore = files.restore
     import_points = files.import_points
+    device_program = device.device_program
+    send = device.send
     save = files.save
     autosave_tick = files.autosave_tick
     export = files.export
