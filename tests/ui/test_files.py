@@ -136,7 +136,7 @@ def test_recent_files_remember_eight_and_drop_missing_ones(window, tmp_path, mon
         assert window.files.save_to(p)
     recent = window.files.recent_files()
     assert recent == [str(p.resolve()) for p in reversed(paths)][:8]
-    window._fill_recent_menu()
+    window.files.fill_recent_menu()
     assert [a.text() for a in window.recent_menu.actions()][0] == f"&1  p9{SUFFIX}"
 
     paths[9].unlink()
@@ -315,6 +315,6 @@ def test_a_recent_file_that_became_a_pipe_says_so(window, tmp_path, errors, monk
     fifo = tmp_path / f"recent{SUFFIX}"
     os.mkfifo(fifo)
     infos = []
-    monkeypatch.setattr(window, "_info", lambda title, text: infos.append(text))
+    monkeypatch.setattr(window, "show_info", lambda title, text: infos.append(text))
     assert not window.files.open_recent(str(fifo))
     assert infos == [] and errors == [f"{fifo}: is a device, pipe or socket, not a regular file; not a plan file"]
