@@ -91,9 +91,12 @@ def drag_injection(s: Session, hit: RayHit) -> bool:
 
 
 def delete_injection(s: Session) -> bool:
+    """Delete the selected injection point — only one of the selected, visible zone (one undo step)."""
     if s.injection is None or not s.enabled:
         return False
     zone_id, index = s.injection
+    if zone_id != s.zone_id or zone_id in s.hidden:
+        return False
     zone = s.plan.zone(zone_id)
     n = plan_order(s.plan, zone_id, index)
     s.end_gesture()

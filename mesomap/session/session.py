@@ -223,9 +223,14 @@ class Session:
 
     # -- selection -----------------------------------------------------------
     def select_zone(self, zone_id: str | None) -> None:
+        """Select a zone; an injection point selected in another zone is no longer selected (Delete and Pin
+        act only on what the user sees selected)."""
         if zone_id != self.zone_id:
             self.zone_id = zone_id
             self.selection_changed.emit()
+        if self.injection is not None and self.injection[0] != zone_id:
+            self.injection = None
+            self.injection_changed.emit()
 
     def select_point(self, point_id: str | None) -> None:
         if point_id != self.point_id:
@@ -246,9 +251,13 @@ class Session:
         self.injection_hovered.emit(target)
 
     def set_zone_visible(self, zone_id: str, visible: bool) -> None:
+        """Show or hide a zone; hiding it drops the selection of an injection point in it."""
         if visible == (zone_id in self.hidden):
             (self.hidden.discard if visible else self.hidden.add)(zone_id)
             self.visibility_changed.emit(zone_id)
+        if not visible and self.injection is not None and self.injection[0] == zone_id:
+            self.injection = None
+            self.injection_changed.emit()
 
     def say(self, message) -> None:
         """Tell the user (a Message; the window's status bar, the CLI's stderr word it)."""

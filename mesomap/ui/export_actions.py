@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from mesomap.io.device_errors import DeviceError
 from mesomap.io.export_formats import BY_KEY, FORMATS, ExportFormat
@@ -127,8 +127,29 @@ class Exporter(QObject):
         if not path:
             return False
         out = with_suffix(path, fmt, chosen)
+        if not self.folder_ready(out.parent):
+            return False
         settings.setValue("files/last_export_dir", str(out.parent))
         return self.write(key, out, device)
+
+    def folder_ready(self, folder: Path) -> bool:
+        """True when ``folder`` exists, or the user agreed to create it and it was made (a typed name with a
+        typo must not silently make folders)."""
+        if folder.is_dir():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(self.window, "Create folder",
+                                      f"The folder {folder} does not exist. Create it and export there?",
+                                      buttons.Yes | buttons.No, buttons.No)
+        if answer != buttons.Yes:
+            self.window.statusBar().showMessage("Nothing exported: the folder was not created.", 8000)
+            return False
+        try:
+            folder.mkdir(parents=True)
+        except OSError as err:
+            self.window.show_error("Cannot export", f"{folder} cannot be created: {err.strerror or err}.")
+            return False
+        return True
 
     def write(self, key: str, out: str | Path, device: str | None = None) -> bool:
         """Export to ``out`` without asking (the sheet PDF finishes in the background: see ``finished``).

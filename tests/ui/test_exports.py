@@ -153,3 +153,22 @@ def test_ctrl_p_asks_where_to_save_the_sheet(gridded, save_as, qtbot):
     answers.append(None)  # cancelled
     qtbot.keyClick(gridded, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert [title for title, _ in asked] == ["Save the session sheet"]
+
+
+def test_exporting_into_a_folder_that_does_not_exist_asks_first(gridded, save_as, outdir, errors, monkeypatch):
+    """Issue 13: a typed folder that is not there is created only when the user says so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers, _ = save_as
+    target = outdir / "course" / "week 1" / "session.csv"
+    asked = []
+    reply = {"button": QMessageBox.StandardButton.No}
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text) or reply["button"])
+    answers.append(target)
+    gridded.export_actions["csv"].trigger()
+    assert len(asked) == 1 and "does not exist" in asked[0] and str(target.parent) in asked[0]
+    assert not target.parent.exists() and not errors  # no, so nothing was made or written
+    reply["button"] = QMessageBox.StandardButton.Yes
+    answers.append(target)
+    gridded.export_actions["csv"].trigger()
+    assert target.is_file() and len(asked) == 2 and not errors

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from mesomap.model.plan import InjectionPoint
 from mesomap.render.overlays import STALE_RGB
 from mesomap.session.session import Mode
+from mesomap.ui.list_panel import ID_ROLE
 from tests.ui.conftest import click, drag, front_skin_point, gridded_window, hover, screen_of, wait_grids
 
 
@@ -481,3 +482,22 @@ def test_the_layout_worker_imports_no_qt():
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_delete_never_removes_an_injection_of_a_zone_that_is_not_selected(window, qtbot):
+    """Issue 13: Del after selecting another zone (or hiding the point's zone) must not delete the old point."""
+    gridded_window(qtbot, window, "knee_left", "forehead")
+    knee, forehead = window.doc.plan.zones
+    window.editor.select_injection(knee.id, 3)
+    assert window.delete_injection_action.isEnabled()
+    tree = window.zone_panel.tree  # a click on the forehead in the zone list
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    tree.setCurrentItem(next(r for r in rows if r.data(0, ID_ROLE) == forehead.id))
+    assert window.editor.zone_id == forehead.id
+    window.delete_injection_action.trigger()
+    assert window.doc.plan.zone(knee.id).injections == knee.injections
+    assert not window.delete_injection_action.isEnabled()
+    window.editor.select_injection(knee.id, 3)
+    window.editor.set_zone_visible(knee.id, False)
+    window.delete_injection_action.trigger()
+    assert window.doc.plan.zone(knee.id).injections == knee.injections
