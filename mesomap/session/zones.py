@@ -20,6 +20,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_builder import zone_from_template
 from mesomap.model import edits
 from mesomap.model.plan import Plan, Zone, face_set
+from mesomap.model.techniques import TECHNIQUES
 from mesomap.session import messages as M
 
 
@@ -256,6 +257,10 @@ def set_zone_params(s: Session, zone_id: str, what: str, **changes) -> list[str]
     base = pending or zone.params
     if "needle" in changes and isinstance(changes["needle"], dict):
         changes["needle"] = replace(base.needle, **changes["needle"])
+    if "technique" in changes and "depth_mm" not in changes:
+        depth = technique_depth(s, zone, base, changes["technique"])
+        if depth is not None:
+            changes["depth_mm"] = depth
     params = replace(base, **changes)
     errors = params.errors()
     if errors:
@@ -266,6 +271,27 @@ def set_zone_params(s: Session, zone_id: str, what: str, **changes) -> list[str]
         return []
     s.doc.edit(label, edits.set_zone_params, zone_id, params)
     return []
+
+
+def technique_depth(s: Session, zone: Zone, params, technique: str) -> float | None:
+    """The depth (mm) a zone takes with a new technique: the technique's default depth, unless the user set
+    the depth — i.e. it is neither the old technique's default nor the zone template's. None: keep it.
+    The default is capped at the needle's length."""
+    new, old = TECHNIQUES.get(technique), TECHNIQUES.get(params.technique)
+    if new is None or technique == params.technique:
+        return None
+    defaults = {old.default_depth_mm} if old is not None else set()
+    template = None
+    if s.templates is not None and zone.template:
+        try:
+            template = s.templates.zone(zone.template)
+        except KeyError:
+            template = None
+    if template is not None:
+        defaults.add(template.depth_mm)
+    if params.depth_mm not in defaults:
+        return None
+    return min(new.default_depth_mm, params.needle.length_mm)
 
 
 def shown_params(s: Session, zone: Zone):

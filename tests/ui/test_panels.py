@@ -309,3 +309,16 @@ def test_every_typed_field_is_kept_when_several_are_pending(window, tmp_path):
     assert window.files.save_to(tmp_path / "p.mesomap.json")
     point = load_plan(tmp_path / "p.mesomap.json").points[0]
     assert (point.name, point.notes, point.depth_mm) == ("Zhongwan (stomach)", "patient ticklish", 5.5)
+
+
+def test_choosing_nappage_brings_its_default_depth_unless_the_depth_was_set(window):
+    """Issue 13: a technique change updates the depth the user did not set (the panel shows it)."""
+    panel = window.zone_panel
+    zone_id = window.editor.add_zone_from_template(window.templates.zone("forehead"))
+    panel.technique.setCurrentIndex(panel.technique.findData("NAP"))
+    panel.technique.activated.emit(panel.technique.currentIndex())
+    assert window.doc.plan.zone(zone_id).params.depth_mm == 2.0 and panel.depth.value() == 2.0
+    panel.depth.setValue(3.5)  # now the clinician's own depth
+    panel.technique.setCurrentIndex(panel.technique.findData("IDP"))
+    panel.technique.activated.emit(panel.technique.currentIndex())
+    assert window.doc.plan.zone(zone_id).params.depth_mm == 3.5 and panel.depth.value() == 3.5
