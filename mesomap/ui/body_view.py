@@ -17,6 +17,8 @@ from mesomap.render.scene import BodyActor, apply_camera, setup_scene
 
 #: A press and release closer than this (px) is a click, farther is a drag.
 CLICK_SLOP_PX = 4.0
+#: One wheel notch brings the camera this much closer (towards the point under the cursor).
+WHEEL_ZOOM_STEP = 1.15
 HOME_VIEW = "front"
 _TOOL_EVENTS = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
@@ -170,6 +172,7 @@ class BodyView(QWidget):
                 self._framed = False
             elif kind == QEvent.Type.Wheel:
                 self._framed = False
+                return self._zoom_at(event)
             elif kind == QEvent.Type.Resize and self._framed and self.mesh is not None:
                 # Keep the preset framed for the new aspect until the user moves the camera.
                 size = event.size()
@@ -185,6 +188,28 @@ class BodyView(QWidget):
                     if hit is not None:
                         self.picked.emit(hit)
         return False  # VTK still gets every event: orbit, zoom and pan keep working
+
+    def _zoom_at(self, event) -> bool:
+        """Wheel: zoom towards the skin point under the cursor (it stays under the cursor), as 3D tools do;
+        off the body, towards the cursor's ray at the focal distance. True: the event is used."""
+        notches = event.angleDelta().y() / 120.0
+        if not notches or self.mesh is None:
+            return False
+        x, y = event.position().x(), event.position().y()
+        cam = self.plotter.camera
+        position, focal = np.array(cam.position), np.array(cam.focal_point)
+        hit = self.pick_at(x, y)
+        if hit is not None:
+            target = np.asarray(hit.point_mm, dtype=float)
+        else:
+            origin, direction = self.ray_at(x, y)
+            target = origin + direction * float(np.linalg.norm(focal - position))
+        factor = WHEEL_ZOOM_STEP ** notches  # > 1 zooms in
+        cam.position = tuple(target + (position - target) / factor)
+        cam.focal_point = tuple(target + (focal - target) / factor)
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.request_render()
+        return True
 
     def close_view(self) -> None:
         self.plotter.close()  # finalizes VTK's GL resources with the widget's context current

@@ -168,3 +168,23 @@ def test_closing_drops_the_views_gl_wrappers(qtbot, settings):
     assert getattr(plotter, "_surface", None) is not None  # realized: it holds the context's surface
     win.close()
     assert getattr(plotter, "_surface", None) is None and getattr(plotter, "_ctx", None) is None
+
+
+def test_the_wheel_zooms_towards_the_point_under_the_cursor(window):
+    """Issue 13: as in every 3D tool, the skin under the cursor stays under it while the view zooms in."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from tests.ui.conftest import front_skin_point
+    from PySide6.QtWidgets import QApplication
+
+    view = window.view
+    hand = front_skin_point(window, 110.0, 600.0)  # a thigh: well off the view's centre
+    x, y, _ = view.to_widget(hand)
+    distance_before = np.linalg.norm(np.array(view.plotter.camera.position) - hand)
+    event = QWheelEvent(QPointF(x, y), view.plotter.mapToGlobal(QPointF(x, y)), QPoint(0, 0), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.plotter, event)
+    x2, y2, _ = view.to_widget(hand)
+    assert abs(x2 - x) < 1.5 and abs(y2 - y) < 1.5, ((x, y), (x2, y2))  # still under the cursor
+    assert np.linalg.norm(np.array(view.plotter.camera.position) - hand) < distance_before / 1.25  # two notches closer
