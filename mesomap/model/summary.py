@@ -32,6 +32,7 @@ MESSAGE_NAME_CHARS = 60
 ZONE_EMPTY = Kind("zone_empty", severity="warning")
 ZONE_CHANGED_SINCE_GRID = Kind("zone_changed_since_grid", severity="warning")
 ONE_PRODUCT_COCKTAIL = Kind("one_product_cocktail", severity="warning")
+EMPTY_PLAN = Kind("empty_plan", severity="hint")
 SESSION_FEW_INJECTIONS = Kind("session_few_injections", "count", "low", "high", severity="warning")
 SESSION_MANY_INJECTIONS = Kind("session_many_injections", "count", "low", "high", severity="warning")
 SESSION_SHORT = Kind("session_short", "minutes", "low_min", "high_min", severity="warning")
@@ -81,6 +82,7 @@ class PlanSummary:
     product_volumes_ml: tuple[tuple[str, float], ...]
     warnings: tuple[Message, ...]
     errors: tuple[Message, ...]  # these block export
+    hints: tuple[Message, ...] = ()  # what to do next (an empty plan is not a problem, just a start)
 
     def as_dict(self) -> dict:
         """The JSON form used by ``mesomap summary --json``."""
@@ -99,6 +101,7 @@ class PlanSummary:
                        "duration_min": round(self.duration_min, 1)},
             "warnings": texts(self.warnings),
             "errors": texts(self.errors),
+            "hints": texts(self.hints),
         }
 
 
@@ -160,7 +163,10 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
     seconds = sum(z.duration_s for z in zones) + reflex_count * settings.seconds_per_reflex_point
     minutes = settings.overhead_min + seconds / 60.0 if count else 0.0
     lo, hi = SESSION_COUNT_RANGE
-    if count < lo:
+    empty = not plan.zones and not plan.points
+    if empty:
+        pass  # nothing planned yet: a hint says where to start, the session-size warnings do not apply
+    elif count < lo:
         warnings.append(SESSION_FEW_INJECTIONS(count=count, low=lo, high=hi))
     elif count > hi:
         warnings.append(SESSION_MANY_INJECTIONS(count=count, low=lo, high=hi))
@@ -173,4 +179,5 @@ def summarize(plan: Plan, area_cm2: Mapping[str, float], estimate_count: Callabl
         zones=tuple(zones), reflex_count=reflex_count, reflex_volume_ml=reflex_volume, count=count,
         volume_ml=sum(z.volume_ml for z in zones) + reflex_volume, duration_min=minutes,
         product_volumes_ml=tuple(products.items()), warnings=tuple(warnings), errors=tuple(errors),
+        hints=(EMPTY_PLAN(),) if empty else (),
     )

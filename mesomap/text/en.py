@@ -420,4 +420,6 @@ MESSAGES = {
     "laying_out_more": "Laying out {zones} and {more} more…",
     "previewing": "Previewing…",
     "export_needs_profile": "the {format} export needs a device profile",
+    "empty_plan": "Nothing planned yet: add a zone from a template or paint one (B), lay out its grid (Ctrl+G), "
+                  "then export or print the session sheet.",
 }

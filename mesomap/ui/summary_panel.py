@@ -118,6 +118,9 @@ class SummaryPanel(QDockWidget):
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.warnings)
+        self.hints = QLabel()  # what to do next: plain text, not a warning colour
+        self.hints.setWordWrap(True)
+        layout.addWidget(self.hints)
         layout.addStretch(0)
         self.setWidget(scrolling(body))
 
@@ -152,6 +155,7 @@ class SummaryPanel(QDockWidget):
             self.totals.setText("The summary needs the plan's body: switch to Female or Male.")
             self.warnings.clear()
             self.errors.clear()
+            self.hints.clear()
             return
         start = time.perf_counter()
         self.summary = plan_summary(self.shown_plan(), surface, self.metrics)
@@ -197,6 +201,8 @@ class SummaryPanel(QDockWidget):
         self.errors.setVisible(bool(s.errors))
         self.warnings.setText("<br>".join(f"• {_esc(_sentence(w.text()))}" for w in s.warnings))
         self.warnings.setVisible(bool(s.warnings))
+        self.hints.setText("<br>".join(_esc(h.text()) for h in s.hints))
+        self.hints.setVisible(bool(s.hints))
 
     def warning_text(self) -> str:
         """The warnings as shown (plain text)."""

@@ -117,3 +117,15 @@ def test_painting_refreshes_the_summary_live_but_not_per_dab(window, qtbot, monk
     with capsys.disabled():
         print(f"\n  summary refresh, 4 zones, cached metrics: median {np.median(costs):.1f} ms")
     assert np.median(costs) < 40
+
+
+def test_an_empty_plan_gets_a_hint_not_a_warning(window):
+    """Issue 13: nothing planned yet is a start, not a problem; warnings come once there is something."""
+    panel = window.summary_panel
+    panel.refresh()
+    assert panel.summary.warnings == () and not panel.warnings.isVisibleTo(window)
+    assert [h.code for h in panel.summary.hints] == ["empty_plan"]
+    assert panel.hints.isVisibleTo(window) and "add a zone from a template" in panel.hints.text()
+    window.editor.add_zone_from_template(window.templates.zone("cheek_left"))
+    panel.refresh()
+    assert panel.summary.hints == () and not panel.hints.isVisibleTo(window)
