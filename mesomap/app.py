@@ -7,8 +7,9 @@ import sys
 import time
 
 
-def run_gui(body_id: str | None = None) -> int:
-    """Open the main window, offer to recover a crashed session's plan, run the event loop."""
+def run_gui(body_id: str | None = None, plan: str | None = None) -> int:
+    """Open the main window — with the plan file ``plan`` when given (``mesomap PLAN.mesomap.json``, a
+    double-click on a plan), else offering to recover a crashed session's plan — and run the event loop."""
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -27,8 +28,10 @@ def run_gui(body_id: str | None = None) -> int:
     window = MainWindow(body_id=body_id)
     if os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
         _exit_after_first_frame(app, window)
+    if plan is not None:
+        window.files.open_plan(plan, ask=False)  # a bad file says why; the window stays with a new plan
     window.show()
-    if not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
+    if plan is None and not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
         QTimer.singleShot(0, window.files.offer_recovery)  # asks only when a crash left an autosave
     return app.exec()
 
@@ -40,6 +43,7 @@ def _exit_after_first_frame(app, window) -> None:
     def done() -> None:
         window.view.frame_rendered.disconnect(done)
         print(f"first-frame-epoch {time.time():.6f}", flush=True)
+        print(f"window-title {window.windowTitle()}", flush=True)
         QTimer.singleShot(0, app.quit)  # queued: the first frame may come before exec()
 
     window.view.frame_rendered.connect(done)

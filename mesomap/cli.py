@@ -354,6 +354,20 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points",
+            "devices", "send", "device-sim", "device-verify"}
+
+
+def open_plan_in_window(words: list[str], plans: list[str]) -> int:
+    """``mesomap PLAN.mesomap.json [--body B]``: the window with that plan (a desktop double-click runs this)."""
+    if len(plans) > 1:
+        raise UsageError("the window opens one plan at a time")
+    args = build_parser().parse_args([w for w in words if w != plans[0]])
+    from mesomap.app import run_gui
+
+    return run_gui(body_id=args.body, plan=plans[0])
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from mesomap.app import run_gui
 
@@ -375,6 +389,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
     args = None
     try:
+        words = list(sys.argv[1:] if argv is None else argv)
+        plans = [w for w in words if w.endswith(".mesomap.json") and not w.startswith("-")]
+        if plans and not any(w in COMMANDS for w in words):  # `mesomap PLAN.mesomap.json`: the window
+            return open_plan_in_window(words, plans)
         args = build_parser().parse_args(argv)
         check_text_options(args)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
