@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closed = True
+        self.grids.cancel_layouts()  # quitting never waits for a layout: the worker stops at once
         self.grids.close()
         self.autosave_timer.stop()
         self.autosaver.clear()

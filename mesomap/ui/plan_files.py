@@ -78,8 +78,8 @@ class PlanFiles:
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open plan (saved, or the user said so)."""
         win = self.window
-        win.commit_pending()
-        if not win.doc.dirty:
+        win.commit_pending(layouts=False)  # typed fields land now; layouts are waited for only to save
+        if not win.doc.dirty and not win.grids.pending:  # a parameter change still being laid out is a change
             return True
         answer = self.ask_save_changes()
         if answer == "save":

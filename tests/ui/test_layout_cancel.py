@@ -58,3 +58,17 @@ def test_a_grid_past_the_limit_is_refused_with_its_estimate(window, qtbot):
     wait_grids(qtbot, window)
     assert len(messages) == 1 and "would get about" in messages[0] and "limit of 5,000 per zone" in messages[0]
     assert not window.doc.plan.zones[0].injections
+
+
+def test_quitting_while_layouts_run_stops_them_instead_of_waiting(window, qtbot, isolated_data):
+    """Issue 13: closing does not wait for running layouts (it used to lay out every zone first, ~5 s)."""
+    for zone_id in ZONES:
+        window.editor.add_zone_from_template(window.templates.zone(zone_id))
+    assert window.grid_actions.generate(all_zones=True)
+    worker = window.grids.worker
+    assert worker.kind == "process" and window.grids.pending
+    window.close()  # unsaved: the question is answered Discard (conftest)
+    assert isolated_data and "Save the changes" in isolated_data[-1]
+    assert not window.isVisible() and not window.grids.pending
+    assert worker.kind == ""  # the process laying out was stopped, not waited for
+    assert all(not z.injections for z in window.doc.plan.zones)  # nothing was laid out meanwhile
