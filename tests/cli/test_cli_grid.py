@@ -49,7 +49,7 @@ def test_summary_before_grid_estimates_then_counts(planned):
     totals = after["totals"]
     assert totals["count"] == sum(z["count"] for z in after["zones"]) + 2  # + ST36 left and right
     assert totals["duration_min"] > 10
-    assert set(after) == {"zones", "totals", "warnings", "errors"}
+    assert set(after) == {"zones", "totals", "warnings", "errors", "hints"} and after["hints"] == []
 
 
 def test_summary_warns_in_plain_words(planned):
