@@ -35,6 +35,7 @@ from mesomap.io.device_errors import DeviceProgramError, DeviceValidationError
 from mesomap.io.device_profiles import profile_sha256
 from mesomap.io.exports import NOTHING_TO_EXPORT, REFLEX_TECHNIQUE, ExportError, check_placement
 from mesomap.io.json_reader import (
+    EXPECTED_THREE_NUMBERS,
     FILE_TOO_LARGE,
     JsonReader,
     file_kind,
@@ -83,14 +84,12 @@ NOTHING_ROUNDED = Kind("nothing_rounded", severity="info")
 # reading a program file back
 PROGRAM_NOT_SEALED = Kind("program_not_sealed", "file")
 PROGRAM_SEAL_MISMATCH = Kind("program_seal_mismatch", "file", "expected", "found")
-EXPECTED_THREE_NUMBERS = Kind("expected_three_numbers")
 PROGRAM_NUMBER_EXPECTED = Kind("program_number_expected", "number")
 NUMBER_EXPECTED = Kind("number_expected", "number")
 CONTINUOUS_NEEDS_FLOW = Kind("continuous_needs_flow")
 MODE_NEEDS_RATE = Kind("mode_needs_rate", "mode")
 SHOTS_DIFFER = Kind("shots_differ", "says", "listed")
 NOT_POSITIVE = Kind("not_positive", "value")
-DEPTH_MM_EXCEEDS_NEEDLE = Kind("depth_mm_exceeds_needle", "depth_mm", "needle_mm")
 SEAL_FIELD_DIFFERS = Kind("seal_field_differs")
 ORDER_USED_TWICE = Kind("order_used_twice")
 NOT_A_DATE_OR_EMPTY = Kind("not_a_date_or_empty", "value")
@@ -455,7 +454,7 @@ def _program(d: dict, r: JsonReader, where: str, number: int) -> Program:
         if not value > 0:
             r.fail(f"{where}.{name}", NOT_POSITIVE(value=value))
     if program.depth_mm > program.needle_mm + 1e-9:
-        r.fail(f"{where}.depth_mm", DEPTH_MM_EXCEEDS_NEEDLE(depth_mm=program.depth_mm, needle_mm=program.needle_mm))
+        r.fail(f"{where}.depth_mm", DEPTH_EXCEEDS_NEEDLE(depth_mm=program.depth_mm, needle_mm=program.needle_mm))
     return program
 
 

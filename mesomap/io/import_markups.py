@@ -36,6 +36,7 @@ from pathlib import Path
 
 from mesomap.io.json_reader import (
     EXPECTED_TEXT,
+    EXPECTED_THREE_NUMBERS,
     FIELD_MISSING,
     NOT_FINITE,
     JsonReader,
@@ -81,7 +82,6 @@ def parse_reflex_description(text: str) -> dict | None:
 MARKUPS_UNITS_MALFORMED = Kind("markups_units_malformed")
 MARKUPS_UNITS_NOT_TEXT = Kind("markups_units_not_text", "found")
 MARKUPS_UNITS_UNKNOWN = Kind("markups_units_unknown", "unit", "known")
-EXPECTED_THREE_NUMBERS = Kind("expected_3_numbers")
 MARKUPS_SCHEMA_OTHER = Kind("markups_schema_other", "schema")
 MARKUPS_SCHEMA_NEWER = Kind("markups_schema_newer", "version")
 MARKUPS_MISSING = Kind("markups_missing")

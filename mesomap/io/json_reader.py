@@ -48,6 +48,7 @@ FIELD_MISSING = Kind("field_missing")
 EXPECTED_OBJECT = Kind("expected_object", "found")
 EXPECTED_LIST = Kind("expected_list", "found")
 EXPECTED_TEXT = Kind("expected_text", "found")
+EXPECTED_THREE_NUMBERS = Kind("expected_3_numbers")  # a position or normal [x, y, z]
 EXPECTED_NUMBER = Kind("expected_number", "found")
 EXPECTED_WHOLE_NUMBER = Kind("expected_whole_number", "found")
 TEXT_TOO_LONG = Kind("text_too_long", "max_chars")
