@@ -31,7 +31,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document
 from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
-from mesomap.session import device, files, injections, points, zones
+from mesomap.session import device, files, injections, points, zone_shapes, zones
 from mesomap.session.zones import Stroke
 
 DEFAULT_RADIUS_MM = 15.0
@@ -43,6 +43,7 @@ class Mode(str, Enum):
     ERASE = "erase"
     POINT = "point"
     INJECT = "inject"  # add, move and select injection points of a zone's grid
+    FILL = "fill"  # click inside a closed outline of the selected zone to fill it
 
 
 class Session:
@@ -76,6 +77,7 @@ class Session:
         self.autosaver = None  # an Autosaver: autosave_tick() keeps a copy of unsaved changes
         self.templates = None  # the zone and point templates (mirror partners of template zones come from them)
         self.hidden: set[str] = set()
+        self.sides_by_hand: set[str] = set()  # zones whose side the user chose (painting leaves it)
         self.radius_mm = DEFAULT_RADIUS_MM
         self.mirror = False
         self.mode = Mode.NAVIGATE
@@ -96,6 +98,8 @@ class Session:
     update_zone = zones.update_zone
     set_zone_params = zones.set_zone_params
     shown_params = zones.shown_params
+    fill_at = zone_shapes.fill_at
+    mirror_zone = zone_shapes.mirror_zone
     begin_add_injection = injections.begin_add_injection
     add_injection = injections.add_injection
     begin_move_injection = injections.begin_move_injection
@@ -311,6 +315,8 @@ class Session:
 
     def end_gesture(self) -> None:
         """Close the running stroke or drag (its edits become one undo step)."""
+        if self._gesture is not None:
+            zone_shapes.end_stroke(self)  # the stroke's zone takes its side, in the stroke's undo step
         gesture, self._gesture = self._gesture, None
         self.stroke_state = None
         if gesture is not None:

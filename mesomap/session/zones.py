@@ -16,6 +16,7 @@ import numpy as np
 
 from mesomap.geometry.brush import brush_faces
 from mesomap.geometry.pick import RayHit
+from mesomap.geometry.regions import surface_side
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_builder import zone_from_template
 from mesomap.model import edits
@@ -116,6 +117,7 @@ class Stroke:
     zone_id: str | None
     erase: bool
     new_zone_name: str | None  # the name a zone made by the first dab gets
+    side_before: str | None = None  # the side the zone's faces gave as the stroke began (None: no faces)
 
 
 # -- painting ------------------------------------------------------------
@@ -130,7 +132,8 @@ def begin_stroke(s: Session, erase: bool = False) -> bool:
         return s.refuse(M.SELECT_ZONE_TO_ERASE())
     new_name = None if zone else f"Zone {len(s.plan.zones) + 1}"
     s.begin_gesture((M.UNDO_ERASE if erase else M.UNDO_PAINT)(zone=zone.name if zone else new_name))
-    s.stroke_state = Stroke(zone.id if zone else None, erase, new_name)
+    side_before = surface_side(s.surface, zone.faces) if zone is not None else None
+    s.stroke_state = Stroke(zone.id if zone else None, erase, new_name, side_before)
     if zone is not None and zone.id in s.hidden:
         s.set_zone_visible(zone.id, True)
         s.say(M.HIDDEN_ZONE_SHOWN(zone=zone.name))
@@ -247,6 +250,8 @@ def update_zone(s: Session, zone_id: str, what: str, **changes) -> list[str]:
         s.doc.edit(M.UNDO_SET_ZONE_FIELD(field=what, zone=zone.name), edits.update_zone, zone_id, **changes)
     except ValueError as err:
         return [str(err)]
+    if "side" in changes:
+        s.sides_by_hand.add(zone_id)  # the user's choice: strokes no longer change it
     return []
 
 
