@@ -1,6 +1,6 @@
 """The main window's menus and toolbars: every QAction with its text, shortcut, tip and place.
 
-:func:`build_menus` makes the File, Edit, View, Body, Tools, Grid and Help menus and the View,
+:func:`build_menus` makes the File, Edit, View, Body, Tools, Zone, Grid and Help menus and the View,
 Tools and "Grid and output" toolbars of a :class:`~mesomap.ui.main_window.MainWindow`, and keeps
 the actions as the window's attributes (``window.save_action``, ``window.mode_actions[Mode.PAINT]``,
 ``window.body_actions["male"]``…), where the window enables them and the tests trigger them.
@@ -35,6 +35,8 @@ MODES = (
     (Mode.PAINT, "Paint", "B", "Paint (B): left-drag paints the selected zone on the visible skin.\n"
                                "Right/middle-drag and the wheel still move the camera; Ctrl+wheel sizes the brush."),
     (Mode.ERASE, "Erase", "E", "Erase (E): left-drag removes skin from the selected zone"),
+    (Mode.FILL, "Fill", "F", "Fill (F): paint a closed outline, then click inside it to add its inside "
+                             "to the selected zone (one undo step)"),
     (Mode.POINT, "Place point", "P", "Place point (P): click the skin to place a custom reflex point; "
                                      "drag a point to move it"),
     (Mode.INJECT, "Injections", "I", "Edit injections (I): click inside a gridded zone to add a "
@@ -69,6 +71,7 @@ def build_menus(window) -> None:
     view_bar, view_menu = _view_menu(window)
     _body_menu(window, view_bar)
     _tools(window)
+    _zone_menu(window)
     _grid(window, view_menu)
     _help_menu(window)
 
@@ -191,6 +194,17 @@ def _tools(w) -> None:
                                       "Remove every painted face from the selected zone (undoable)")
     tools_menu.addAction(w.clear_zone_action)
     w._sync_brush_widgets()
+
+
+def _zone_menu(w) -> None:
+    """The Zone menu: whole-zone operations (also in the zones list's context menu)."""
+    zone_menu = w.menuBar().addMenu("&Zone")
+    w.mirror_zone_action = make_action(w, "Mirror to other side", lambda: w.editor.mirror_zone(), "Ctrl+M",
+                                       "Copy the selected left or right zone to the other side of the body: "
+                                       "its faces, parameters and grid (Ctrl+M; one undo step)")
+    zone_menu.addAction(w.mirror_zone_action)
+    zone_menu.addAction(w.mode_actions[Mode.FILL])
+    w.zone_panel.set_zone_actions([w.mirror_zone_action])
 
 
 def _grid(w, view_menu: QMenu) -> None:

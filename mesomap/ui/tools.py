@@ -62,12 +62,14 @@ class CanvasTool:
         return (x, y), self.editor.surface.pick(origin, direction), direction
 
     def _gap_samples(self, a: _Sample, b: _Sample, depth: int = 0) -> list[_Sample]:
-        """Samples between ``a`` and ``b`` until consecutive hits are ≤ DAB_SPACING·r apart on the skin."""
+        """Samples between ``a`` and ``b`` until consecutive hits are ≤ DAB_SPACING·r apart on the skin;
+        where the ray leaves or meets the body (one of them misses), samples up to its edge."""
         (ax, ay), ha, _ = a
         (bx, by), hb, _ = b
-        if depth >= 5 or ha is None or hb is None or self.picks >= self._pick_budget:
+        if depth >= 5 or (ha is None and hb is None) or self.picks >= self._pick_budget:
             return []
-        if np.linalg.norm(ha.point_mm - hb.point_mm) <= DAB_SPACING * self.editor.radius_mm:
+        if ha is not None and hb is not None and \
+                np.linalg.norm(ha.point_mm - hb.point_mm) <= DAB_SPACING * self.editor.radius_mm:
             return []
         if math.hypot(bx - ax, by - ay) < 0.75:  # a depth jump (silhouette): nothing between
             return []
@@ -80,7 +82,8 @@ class CanvasTool:
         b = self.sample(x, y)
         (ax, ay), ha, _ = a
         ref = b[1] or ha
-        mm_per_px = self.view.mm_per_pixel(ref.distance_mm) if ref is not None else 2.0
+        camera = np.asarray(self.view.plotter.camera.position)  # a hit's distance_mm runs from the near plane
+        mm_per_px = self.view.mm_per_pixel(float(np.linalg.norm(ref.point_mm - camera))) if ref is not None else 2.0
         step_px = max(1.0, DAB_SPACING * self.editor.radius_mm / max(mm_per_px, 1e-6))
         n = min(int(math.ceil(math.hypot(x - ax, y - ay) / step_px)), MAX_PICKS_PER_MOVE // 2)
         line = [self.sample(ax + (x - ax) * k / n, ay + (y - ay) * k / n) for k in range(1, n)] + [b]
@@ -145,6 +148,9 @@ class CanvasTool:
             return True
         if mode == Mode.INJECT:
             return self._press_inject(x, y)
+        if mode == Mode.FILL:
+            self.editor.fill_at(self.sample(x, y)[1])
+            return True
         point_id = self.point_under(x, y)
         if point_id is not None:
             self.editor.begin_move_point(point_id)

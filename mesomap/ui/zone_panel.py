@@ -189,6 +189,11 @@ class ZonePanel(ZoneGridSection, ListPanel):
         editor.injection_changed.connect(self._show_injection)
         self.rebuild()
 
+    def set_zone_actions(self, actions) -> None:
+        """Whole-zone actions (Mirror to other side…) in the zones list's context menu."""
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addActions(actions)
+
     # -- templates -------------------------------------------------------------
     def set_templates(self, zone_templates, areas: dict[str, float] | None = None) -> None:
         """Fill the template menu, grouped by region (ZoneTemplate objects)."""
