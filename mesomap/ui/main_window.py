@@ -281,14 +281,21 @@ class MainWindow(QMainWindow):
             self.grid_actions.finish_layouts()
 
     def undo(self) -> None:
+        self._forget_refused()
         self.tool.cancel()  # a stroke in progress ends (and becomes the step undone)
         self.grids.cancel_params()  # a parameter change still being laid out is dropped, not re-applied
         self.doc.undo()
 
     def redo(self) -> None:
+        self._forget_refused()
         self.tool.cancel()
         self.grids.cancel_params()
         self.doc.redo()
+
+    def _forget_refused(self) -> None:
+        """Undo and redo show the plan's values: refused values typed in the panels go."""
+        self.zone_panel.marks.clear()
+        self.point_panel.marks.clear()
 
     def _select_at(self, x: float, y: float) -> None:
         """A click in navigate mode: select the zone painted under the cursor."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from mesomap.model.document import Change
 from mesomap.model.plan import ReflexPoint
 from mesomap.session.session import Session
+from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import ERROR_STYLE, ID_ROLE, ListPanel, NotesEdit, commit_typed, menu_button, spin_box
 
 POINT_SIDES = ("left", "right", "midline")
@@ -78,6 +79,9 @@ class PointPanel(ListPanel):
         form.addRow("Needle angle", self.angle)
         form.addRow("Notes", self.notes)
         self.body_layout.addWidget(self.form_box)
+        self.fields = {"depth": self.depth, "volume": self.volume, "angle": self.angle}
+        self.marks = FieldMarks(form, {f: f for f in self.fields.values()},
+                                lambda: self._show_point(self.editor.point))
         self._finish_layout("No point selected.\nAdd one from the library, or place your own (P) "
                             "and click the skin. Drag a point to move it.")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -133,6 +137,7 @@ class PointPanel(ListPanel):
 
     # -- editor ----------------------------------------------------------------
     def _show_selected(self) -> None:
+        self.marks.clear()  # another point (or none): typed values refused for the last one are dropped
         self._show_point(self.editor.point)
 
     def _show_point(self, point: ReflexPoint | None) -> None:
@@ -155,16 +160,24 @@ class PointPanel(ListPanel):
         finally:
             for w in widgets:
                 w.blockSignals(False)
+        self.marks.keep_typed()
 
     def _edit(self, what: str, **changes) -> bool:
         point = self.editor.point
         if point is None:
             return False
         errors = self.editor.update_point(point.id, what, **changes)
-        if errors:
-            self.message.setText("Not applied: " + "; ".join(errors) + ".")
+        field = self.fields.get(what)
+        if errors and field is not None:  # a refused number stays in its field, marked with the reason
+            self.marks.mark(field, errors)
             self._show_point(self.editor.point)
             return False
+        if errors:
+            self.message.setText("Not applied: " + "; ".join(map(str, errors)) + ".")
+            self._show_point(self.editor.point)
+            return False
+        if field is not None:
+            self.marks.clear(field)
         self.message.clear()
         return True
 

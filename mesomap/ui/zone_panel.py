@@ -3,8 +3,9 @@ and its injection grid (generate, clear, stale or not, the selected injection po
 and the spacing slider are in :mod:`mesomap.ui.zone_panel_grid`).
 
 Every field change is one undoable document edit. Invalid values are
-refused: the plan keeps its value, the field shows it again and the panel
-says why (TreatmentParams.errors); unusual values are applied with a warning.
+refused: the plan keeps its value; a refused number stays in its field, framed,
+with the reason under it (:mod:`mesomap.ui.field_marks`; TreatmentParams.errors);
+unusual values are applied with a warning.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from mesomap.ui.list_panel import (
     menu_button,
     spin_box,
 )
+from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import scrolling  # noqa: F401 — the summary dock imports it from here
 from mesomap.ui.zone_panel_grid import SPACING_STEP_MM, ZoneGridSection
 
@@ -176,6 +178,12 @@ class ZonePanel(ZoneGridSection, ListPanel):
         form.addRow("Notes", self.notes)
         self.body_layout.addWidget(self.form_box)
         self._form = form
+        self.fields = {"depth": self.depth, "spacing": self.spacing, "row spacing": self.row_spacing,
+                       "row angle": self.row_angle, "margin": self.margin, "volume per point": self.volume,
+                       "needle length": self.needle_length, "needle gauge": self.gauge}
+        rows = {self.spacing: spacing_row, self.needle_length: needle_row, self.gauge: needle_row}
+        self.marks = FieldMarks(form, {f: rows.get(f, f) for f in self.fields.values()},
+                                lambda: self._show_zone(self.editor.zone))
         order = (self.name, self.side, self.technique, self.depth, self.spacing_slider, self.spacing, self.pattern,
                  self.row_spacing, self.row_angle, self.margin, self.generate_button, self.clear_grid_button,
                  self.pin_button, self.delete_injection_button, self.volume, self.needle_length, self.gauge,
@@ -285,6 +293,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
 
     # -- parameter editor --------------------------------------------------------
     def _show_selected(self) -> None:
+        self.marks.clear()  # another zone (or none): typed values refused for the last one are dropped
         self._show_zone(self.editor.zone)
 
     def _show_zone(self, zone: Zone | None) -> None:
@@ -327,6 +336,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
         finally:
             for w in widgets:
                 w.blockSignals(False)
+        self.marks.keep_typed()
         rows = p.pattern == "rows"
         for w in (self.row_spacing, self.row_angle):
             self._form.setRowVisible(w, rows)
@@ -360,10 +370,20 @@ class ZonePanel(ZoneGridSection, ListPanel):
         return True
 
     def _params_edit(self, what: str, **changes) -> bool:
+        """Apply a parameter edit; a refused number stays in its field, marked with the reason."""
         zone = self.editor.zone
         if zone is None:
             return False
-        return self._report(self.editor.set_zone_params(zone.id, what, **changes))
+        errors = self.editor.set_zone_params(zone.id, what, **changes)
+        field = self.fields.get(what)
+        if field is None:
+            return self._report(errors)
+        if errors:
+            self.marks.mark(field, errors)
+            self._show_zone(self.editor.zone)
+            return False
+        self.marks.clear(field)
+        return self._report([])
 
     def _zone_edit(self, what: str, **changes) -> bool:
         zone = self.editor.zone

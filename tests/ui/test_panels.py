@@ -48,12 +48,12 @@ def test_a_too_deep_depth_is_refused_with_the_reason(window):
     before = window.doc.plan
     panel.depth.setValue(25.0)
     assert window.doc.plan is before
-    assert "depth 25 mm is out of range" in panel.message.text() and panel.message.text().startswith("Not applied")
-    assert panel.depth.value() == before.zones[0].params.depth_mm, "the field shows the plan's value again"
+    assert "depth 25 mm is out of range" in panel.depth.toolTip().lower()
+    assert panel.depth.value() == 25.0, "the field keeps the refused value, marked, until corrected"
 
     panel.depth.setValue(7.0)  # allowed in general, but deeper than the 6 mm needle
     assert window.doc.plan is before
-    assert "deeper than the 6 mm needle" in panel.message.text()
+    assert "deeper than the 6 mm needle" in panel.marks.line(panel.depth).text()
 
 
 def test_parameter_edits_are_undoable_and_warn(window, qtbot):
@@ -189,8 +189,8 @@ def test_add_library_point_edit_and_refuse(window):
     assert window.doc.plan.points[0].depth_mm == 6.0
     before = window.doc.plan
     panel.angle.setValue(120.0)
-    assert window.doc.plan is before and "needle angle 120" in panel.message.text()
-    assert panel.angle.value() == 90.0
+    assert window.doc.plan is before and "needle angle 120" in panel.marks.line(panel.angle).text().lower()
+    assert panel.angle.value() == 120.0 and window.doc.plan.points[0].angle_deg == 90.0
     def labels_shown():
         return any(name.startswith("points:labels") for name in window.view.plotter.actors)
 
