@@ -276,6 +276,7 @@ class Session:
         """Forget selections and hidden flags of zones and points that are gone (after undo, open…)."""
         zone_ids = {z.id for z in self.plan.zones}
         self.hidden &= zone_ids
+        self.sides_by_hand = set() if change.reset else self.sides_by_hand & zone_ids
         for zone_id in [z for z in self._positions if z not in zone_ids]:
             del self._positions[zone_id]
         changed = False

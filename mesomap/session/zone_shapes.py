@@ -51,9 +51,9 @@ def follow_side(s: Session, zone_id: str, side_before: str | None) -> None:
 
 
 def end_stroke(s: Session) -> None:
-    """Called as a stroke ends, inside its undo step: the stroke's zone takes its side."""
+    """Called as a stroke (painting or erasing) ends, inside its undo step: the stroke's zone takes its side."""
     stroke = s.stroke_state
-    if stroke is not None and stroke.zone_id is not None and not stroke.erase:
+    if stroke is not None and stroke.zone_id is not None:
         follow_side(s, stroke.zone_id, stroke.side_before)
 
 

@@ -66,6 +66,16 @@ def test_a_painted_zone_takes_the_side_it_lies_on_in_the_strokes_undo_step(s):
     assert s.plan.zone(zone.id).side == "left", "undoing the stroke undoes its side too"
 
 
+def test_erasing_the_part_across_the_midline_gives_the_side_back(s):
+    s.set_radius(15)
+    paint(s, [(-110, 600), (-90, 600)])
+    paint(s, [(-80, 1050), (80, 1050)])
+    assert s.zone.side == "midline"
+    s.set_radius(40)
+    paint(s, [(x, 1050) for x in range(-100, 101, 10)], erase=True)
+    assert s.zone.side == "left"
+
+
 def test_a_side_chosen_by_hand_stays(s):
     s.set_radius(15)
     paint(s, [(-110, 600), (-90, 600)])
@@ -73,6 +83,9 @@ def test_a_side_chosen_by_hand_stays(s):
     assert s.update_zone(zone_id, "side", side="bilateral") == []
     paint(s, [(90, 600), (110, 600)])
     assert s.plan.zone(zone_id).side == "bilateral"
+    assert s.update_zone(zone_id, "side", side="left") == []
+    paint(s, [(-80, 1050), (80, 1050)])
+    assert s.plan.zone(zone_id).side == "left", "chosen by hand, even when it is the side the faces gave"
 
 
 # -- fill ---------------------------------------------------------------------------
