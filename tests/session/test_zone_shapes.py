@@ -80,6 +80,7 @@ def test_a_side_chosen_by_hand_stays(s):
     s.set_radius(15)
     paint(s, [(-110, 600), (-90, 600)])
     zone_id = s.zone_id
+    assert s.zone.side == "left"
     assert s.update_zone(zone_id, "side", side="bilateral") == []
     paint(s, [(90, 600), (110, 600)])
     assert s.plan.zone(zone_id).side == "bilateral"
