@@ -153,14 +153,18 @@ def mirror_zone(s: Session, zone_id: str | None = None) -> str | None:
         image = replace(s.plan.zone(partner.id), faces=s.surface.mirrored(zone.faces), params=zone.params,
                         side=OTHER_SIDE[side])
         grid = mirrored_injections(s.surface, zone.injections)
-        s.doc.edit(M.UNDO_MIRROR_ZONE(zone=zone.name), _set_mirror_image, image, grid)
+        s.doc.edit(M.UNDO_MIRROR_ZONE(zone=zone.name), _set_mirror_image, image, grid, zone.grid_stale)
     s.sides_by_hand.discard(partner.id)
     s.select_zone(partner.id)
     s.say(M.ZONE_MIRRORED(zone=zone.name, other=partner.name, side=OTHER_SIDE[side]))
     return partner.id
 
 
-def _set_mirror_image(plan: Plan, image: Zone, grid: tuple[InjectionPoint, ...]) -> Plan:
-    """The other side's zone with its faces and parameters, then its grid (or none)."""
+def _set_mirror_image(plan: Plan, image: Zone, grid: tuple[InjectionPoint, ...], stale: bool) -> Plan:
+    """The other side's zone with its faces and parameters, then its grid (or none) — out of date when
+    the grid it mirrors is."""
     plan = edits.replace_zone(plan, replace(image, injections=(), grid_source=""))
-    return edits.set_zone_grid(plan, image.id, grid) if grid else plan
+    if not grid:
+        return plan
+    plan = edits.set_zone_grid(plan, image.id, grid)
+    return edits.replace_zone(plan, replace(plan.zone(image.id), grid_source="")) if stale else plan

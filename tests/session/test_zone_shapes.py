@@ -170,6 +170,7 @@ def test_mirror_again_updates_the_linked_zone(s):
     grown = s.plan.zone(left.id)
     other = s.plan.zone(other_id)
     assert np.array_equal(other.faces, s.surface.mirrored(grown.faces)) and other.params.depth_mm == 2.0
+    assert grown.grid_stale and other.grid_stale, "a grid out of date mirrors as out of date"
     assert misplaced_injections(s.plan, s.surface) == ()
 
 
