@@ -57,6 +57,14 @@ def test_esc_in_a_refused_field_shows_the_plans_value_again(window, qtbot):
     assert window.editor.mode == Mode.PAINT, "Esc in the field is the field's"
     assert window.doc.plan.zone(zone_id).params.spacing_mm == spacing
 
+    # Ctrl+Z in the marked field takes the typed value back, not the plan's last step
+    type_into(qtbot, panel.spacing, "1")
+    assert panel.spacing.value() == 1.0 and "spacing 1 mm is out of range" in reason_under(panel.marks, panel.spacing)
+    zones = window.doc.plan.zones
+    qtbot.keyClick(panel.spacing, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.spacing.value() == spacing and reason_under(panel.marks, panel.spacing) == ""
+    assert window.doc.plan.zones == zones, "the zone is still there: the document was not undone"
+
 
 def test_undo_or_another_zone_drops_the_refused_value(window, qtbot):
     panel = window.zone_panel
