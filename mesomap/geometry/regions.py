@@ -66,12 +66,13 @@ ONE_SIDE_SHARE = 0.9
 
 
 def region_side(centroids_x, areas) -> str | None:
-    """"left", "right" or "midline" for a region of faces, from where its skin lies.
+    """"left", "right", "midline" or "bilateral" for a region of faces, from where its skin lies.
 
     centroids_x : (k,) mm face-centroid x in the body frame (RAS: +x is the patient's right,
     midline x = 0); areas : (k,) mm² face areas. At least ONE_SIDE_SHARE of the area outside the
     ±MIDLINE_BAND_MM band on one side → that side; a region straddling the midline (or lying in
-    the band) → "midline". None for an empty region.
+    the band) → "midline"; one on both sides that never reaches the band (both thighs) →
+    "bilateral". None for an empty region.
     """
     x = np.asarray(centroids_x, dtype=np.float64)
     a = np.asarray(areas, dtype=np.float64)
@@ -85,7 +86,7 @@ def region_side(centroids_x, areas) -> str | None:
         return "left"
     if right >= ONE_SIDE_SHARE * total:
         return "right"
-    return "midline"
+    return "bilateral" if not (np.abs(x) <= MIDLINE_BAND_MM).any() else "midline"
 
 
 def surface_side(surface: PaintingSurface, faces) -> str | None:

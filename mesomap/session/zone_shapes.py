@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mesomap.session.session import Session
 
 #: Painted zones get their side from their faces; these sides follow the faces.
-AUTOMATIC_SIDES = ("left", "right", "midline")
+AUTOMATIC_SIDES = ("left", "right", "midline", "bilateral")
 
 
 # -- side ----------------------------------------------------------------------

@@ -42,6 +42,8 @@ def test_a_region_gets_the_side_it_lies_on(sheet):
     assert region_side(x[on_right], areas[on_right]) == "right"
     across = np.flatnonzero(np.abs(x) < 100)
     assert region_side(x[across], areas[across]) == "midline"
+    both = np.flatnonzero((np.abs(x) > 60) & (np.abs(x) < 150))  # two patches apart, like both thighs
+    assert region_side(x[both], areas[both]) == "bilateral"
     # a left zone that only touches the midline stays left
     touching = np.flatnonzero((x < 2) & (x > -150))
     assert region_side(x[touching], areas[touching]) == "left"

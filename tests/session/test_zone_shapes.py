@@ -60,7 +60,7 @@ def test_a_painted_zone_takes_the_side_it_lies_on_in_the_strokes_undo_step(s):
     zone = s.plan.zones[0]
     assert zone.side == "left"
     assert str(s.doc.history.undo_label) == "Paint Zone 1"
-    paint(s, [(-80, 1050), (80, 1050)])  # across the belly: now it straddles the midline
+    paint(s, [(x, 1050) for x in range(-80, 81, 10)])  # across the belly: now it straddles the midline
     assert s.plan.zone(zone.id).side == "midline"
     s.doc.undo()
     assert s.plan.zone(zone.id).side == "left", "undoing the stroke undoes its side too"
@@ -69,11 +69,18 @@ def test_a_painted_zone_takes_the_side_it_lies_on_in_the_strokes_undo_step(s):
 def test_erasing_the_part_across_the_midline_gives_the_side_back(s):
     s.set_radius(15)
     paint(s, [(-110, 600), (-90, 600)])
-    paint(s, [(-80, 1050), (80, 1050)])
+    paint(s, [(x, 1050) for x in range(-80, 81, 10)])
     assert s.zone.side == "midline"
     s.set_radius(40)
     paint(s, [(x, 1050) for x in range(-100, 101, 10)], erase=True)
     assert s.zone.side == "left"
+
+
+def test_painting_one_thigh_with_mirror_on_makes_a_bilateral_zone(s):
+    s.set_radius(15)
+    s.set_mirror(True)
+    paint(s, [(-110, 600), (-90, 600)])
+    assert len(s.plan.zones) == 1 and s.zone.side == "bilateral"  # both thighs, apart: not the midline
 
 
 def test_a_side_chosen_by_hand_stays(s):
@@ -85,7 +92,7 @@ def test_a_side_chosen_by_hand_stays(s):
     paint(s, [(90, 600), (110, 600)])
     assert s.plan.zone(zone_id).side == "bilateral"
     assert s.update_zone(zone_id, "side", side="left") == []
-    paint(s, [(-80, 1050), (80, 1050)])
+    paint(s, [(x, 1050) for x in range(-80, 81, 10)])
     assert s.plan.zone(zone_id).side == "left", "chosen by hand, even when it is the side the faces gave"
 
 
@@ -176,7 +183,7 @@ def test_mirror_again_updates_the_linked_zone(s):
 
 def test_a_midline_zone_has_no_other_side(s):
     s.set_radius(15)
-    paint(s, [(-80, 1050), (80, 1050)])
+    paint(s, [(x, 1050) for x in range(-80, 81, 10)])
     zone = s.zone
     assert zone.side == "midline"
     plan = s.plan
