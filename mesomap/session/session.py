@@ -13,7 +13,8 @@ all act through the same methods and hear the same events (psygnal signals):
 
 Every change to the plan is a document edit (undoable); the selection, hidden zones, brush
 radius, mirror flag and tool mode are view state (not undoable, not saved). The operations live
-by what they edit — painting and zones (:mod:`.zones`), injection points of a grid
+by what they edit — painting and zones (:mod:`.zones`), a zone as a whole: its side, Fill and
+Mirror to the other side (:mod:`.zone_shapes`), injection points of a grid
 (:mod:`.injections`), reflex points (:mod:`.points`) — as functions of the session, bound here.
 """
 

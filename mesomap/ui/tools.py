@@ -1,6 +1,6 @@
-"""Mouse tools on the 3D view: paint/erase strokes, reflex points, injection points.
+"""Mouse tools on the 3D view: paint/erase strokes, Fill clicks, reflex points, injection points.
 
-The left button belongs to the tool in paint, erase, point and injection
+The left button belongs to the tool in paint, erase, fill, point and injection
 modes (the camera does not move); right, middle and the wheel keep
 navigating. In navigate mode the left button orbits, except when it presses
 on a reflex point: then it drags the point over the skin. Injection points
