@@ -187,8 +187,8 @@ class MainWindow(QMainWindow):
 
     # -- actions (built in mesomap.ui.menus) ------------------------------------
     def _plan_actions(self):
-        return [*self.mode_actions.values(), self.mirror_action, self.clear_zone_action, self.generate_action,
-                self.generate_all_action, self.clear_grid_action]
+        return [*self.mode_actions.values(), self.mirror_action, self.mirror_zone_action, self.clear_zone_action,
+                self.generate_action, self.generate_all_action, self.clear_grid_action]
 
     def _sync_brush_widgets(self) -> None:
         for w in (self.radius_slider, self.radius_spin):
