@@ -420,4 +420,12 @@ MESSAGES = {
     "export_needs_profile": "the {format} export needs a device profile",
     "empty_plan": "Nothing planned yet: add a zone from a template or paint one (B), lay out its grid (Ctrl+G), "
                   "then export or print the session sheet.",
+    # quizzes (mesomap.model.quiz)
+    "quiz_other_body": "the answer was made on the {answer_body} body, the reference on the {reference_body} body; "
+                       "answer on the reference's body",
+    "quiz_nothing_asked": "the reference plan has no zones and no reflex points to ask for",
+    "quiz_threshold_bad": "pass mark {name} {value!r} is out of range",
+    "quiz_pass_marks": "Pass marks: a zone passes with Dice ≥ {dice_min:g} and a mean border distance of at most "
+                       "{border_mean_max_mm:g} mm; a point passes within {point_max_mm:g} mm along the skin.",
+    "quiz_not_asked": "Not asked (not scored): {items}",
 }
