@@ -88,19 +88,14 @@ def write_student_pdf(student: StudentResult, reference_name: str, out: str | Pa
     """One student's results sheet (A4): the overall result, the pass marks, a table of zones and one of points."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from mesomap.io.pdf_styles import dejavu_styles
     from mesomap.io.export_pdf import _cell, _esc, register_fonts
 
     font, bold = register_fonts()
-    styles = getSampleStyleSheet()
-    for style in styles.byName.values():
-        if hasattr(style, "fontName"):
-            style.fontName = bold if "Bold" in style.fontName else font
-    body, small, h1, h2 = styles["BodyText"], styles["BodyText"].clone("qsmall", fontSize=8, leading=10), \
-        styles["Title"], styles["Heading2"]
+    body, small, h1, h2 = dejavu_styles()
     r = student.result
     story = [Paragraph("Quiz results", h1)]
     head = [["Student", Paragraph(_cell(student.student), body), "Date", date or "—"],
@@ -112,7 +107,7 @@ def write_student_pdf(student: StudentResult, reference_name: str, out: str | Pa
         story.append(Paragraph(_esc(str(student.problem)), body))
     else:
         green, red = colors.HexColor("#1b7f3b"), colors.HexColor("#b3261e")
-        verdict = styles["Heading1"].clone("verdict", textColor=green if r.passed else red)
+        verdict = h2.clone("verdict", fontSize=18, leading=24, textColor=green if r.passed else red)
         story.append(Paragraph(f"{'Passed' if r.passed else 'Not passed'}: {r.passed_count} of {r.asked_count}", verdict))
         t = r.thresholds
         marks = QUIZ_PASS_MARKS(dice_min=t.dice_min, border_mean_max_mm=t.border_mean_max_mm, point_max_mm=t.point_max_mm)

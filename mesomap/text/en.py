@@ -110,6 +110,7 @@ MESSAGES = {
     "file_kind_mesh_file": "mesh file",
     "file_kind_mesomap_device_program": "mesomap device program",
     "file_kind_mesomap_device_profile": "mesomap device profile",
+    "file_kind_lesson_file": "lesson file",
     "field_problem": "{file}: {field}: {problem}",
     "field_missing": "is missing",
     "expected_object": "expected an object, found {found}",
@@ -428,4 +429,12 @@ MESSAGES = {
     "quiz_pass_marks": "Pass marks: a zone passes with Dice ≥ {dice_min:g} and a mean border distance of at most "
                        "{border_mean_max_mm:g} mm; a point passes within {point_max_mm:g} mm along the skin.",
     "quiz_not_asked": "Not asked (not scored): {items}",
+    # lessons (mesomap.model.lesson)
+    "lesson_step_problem": "step {step}: {field}: {problem}",
+    "lesson_unknown_zone": "the plan has no zone {zone!r}",
+    "lesson_unknown_point": "the plan has no reflex point {point!r}",
+    "lesson_highlight_hidden": "zone {zone!r} is highlighted but not shown; show it too",
+    "lesson_camera_degenerate": "the camera stands on the point it looks at, or its up direction is along the view",
+    "lesson_value_range": "{value} is out of range: it must be at least {low:g} and at most {high:g} {unit}",
+    "lesson_no_step": "there is no step {step}; the lesson has {count}",
 }
