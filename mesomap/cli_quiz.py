@@ -137,6 +137,7 @@ def cmd_class(args: argparse.Namespace) -> int:
     reference, surface = plan_and_surface(args.reference)
     ref_path = Path(args.reference).resolve()
     students: list[StudentResult] = []
+    answers = {}
     for path in answer_files(args.answers):
         if path.resolve() == ref_path:
             continue  # the reference lying in the answers' folder is not a student
@@ -144,6 +145,7 @@ def cmd_class(args: argparse.Namespace) -> int:
         try:
             answer, result = _score(reference, str(path), surface, args.thresholds or DEFAULT_THRESHOLDS)
             students.append(StudentResult(answer.header.clinician.strip() or stem, path.name, result))
+            answers[path.name] = answer
         except (PlanFileError, ValueError, OSError) as err:
             print(f"mesomap: warning: {err}", file=sys.stderr)
             students.append(StudentResult(stem, path.name, None, str(err)))
@@ -151,11 +153,22 @@ def cmd_class(args: argparse.Namespace) -> int:
         raise UsageError("--answers names no answer besides the reference")
     out = write_class_csv(students, args.out, bom=args.bom)
     if args.pdf_dir:
+        import tempfile
+
+        from mesomap.render.quiz_png import render_reveal_png, reveal_views
+
         folder = Path(args.pdf_dir)
         today = datetime.date.today().isoformat()
         for s in students:
             stem = s.file[: -len(SUFFIX)] if s.file.endswith(SUFFIX) else Path(s.file).stem
-            write_student_pdf(s, Path(args.reference).name, folder / f"{stem}.quiz.pdf", today)
+            with tempfile.TemporaryDirectory(prefix="mesomap-quiz-") as tmp:
+                pictures = []
+                if s.result is not None:
+                    answer = answers[s.file]
+                    for view in reveal_views(reference, answer, s.result, surface):
+                        png = render_reveal_png(reference, answer, s.result, surface, Path(tmp) / f"{view}.png", view)
+                        pictures.append((view, png))
+                write_student_pdf(s, Path(args.reference).name, folder / f"{stem}.quiz.pdf", today, pictures)
     passed = sum(1 for s in students if s.result is not None and s.result.passed)
     failed_files = sum(1 for s in students if s.result is None)
     print(f"{out}: {len(students)} answers, {passed} passed"

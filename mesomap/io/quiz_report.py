@@ -84,12 +84,20 @@ def write_class_csv(students: list[StudentResult], out: str | Path, bom: bool = 
     return out
 
 
-def write_student_pdf(student: StudentResult, reference_name: str, out: str | Path, date: str = "") -> Path:
-    """One student's results sheet (A4): the overall result, the pass marks, a table of zones and one of points."""
+#: The reveal's legend: (colour key of REVEAL_COLOURS, words).
+REVEAL_LEGEND = (("both", "painted in both"), ("reference", "reference only"), ("answer", "answer only"))
+
+
+def write_student_pdf(student: StudentResult, reference_name: str, out: str | Path, date: str = "",
+                      pictures: list[tuple[str, Path]] = ()) -> Path:
+    """One student's results sheet (A4): the overall result, the pass marks, a table of zones and one of points,
+    and the reveal ``pictures`` ((caption, PNG) pairs: the reference and the answer in two colours)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from mesomap.model.quiz import REVEAL_COLOURS
 
     from mesomap.io.pdf_styles import dejavu_styles
     from mesomap.io.export_pdf import _cell, _esc, register_fonts
@@ -137,6 +145,18 @@ def write_student_pdf(student: StudentResult, reference_name: str, out: str | Pa
                 point_style.append(("TEXTCOLOR", (3, i), (3, i), green if p.passed else red))
             story += [Paragraph("Reflex points", h2), Table(rows, colWidths=[30 * mm, 55 * mm, 50 * mm, 35 * mm],
                                                             style=point_style, repeatRows=1)]
+        if pictures:
+            side = min(170 * mm / len(pictures), 80 * mm) - 2 * mm
+            cells = [[Image(str(p), width=side, height=side) for _, p in pictures],
+                     [Paragraph(_cell(c), small) for c, _ in pictures]]
+            legend = [[c for key, words in REVEAL_LEGEND for c in ("", words)] + ["", "answer point"]]
+            swatches = [("BACKGROUND", (2 * i, 0), (2 * i, 0), colors.HexColor(REVEAL_COLOURS[key]))
+                        for i, (key, _) in enumerate(REVEAL_LEGEND)]
+            swatches.append(("BACKGROUND", (6, 0), (6, 0), colors.HexColor(REVEAL_COLOURS["answer"])))
+            story += [Spacer(1, 4 * mm), Paragraph("Reveal", h2),
+                      Table(cells, colWidths=[side + 2 * mm] * len(pictures)),
+                      Table(legend, colWidths=[5 * mm, 32 * mm] * 4,
+                            style=[("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 8)] + swatches)]
         extra = list(r.extra_zones) + list(r.extra_points)
         if extra:
             story += [Spacer(1, 3 * mm), Paragraph(_esc(QUIZ_NOT_ASKED(items=", ".join(extra)).text()), small)]

@@ -209,3 +209,35 @@ def score_quiz(reference: Plan, answer: Plan, surface: PaintingSurface,
         tuple(z.name for z in answer.zones if zone_key(z) not in reference_zone_keys),
         tuple(p.code or p.name for p in answer.points if point_key(p) not in reference_point_keys),
     )
+
+
+# -- the reveal: the reference and the answer in two colours -------------------------------
+
+#: Colour-blind-safe (Okabe–Ito) colours of the reveal: faces both painted, only in the reference, only in the answer.
+REVEAL_COLOURS = {"both": "#009e73", "reference": "#0072b2", "answer": "#e69f00"}
+
+
+def reveal_plan(reference: Plan, answer: Plan, result: QuizResult) -> Plan:
+    """A plan drawing the reference and the answer of every asked zone together: the faces both painted, those
+    only in the reference and those only in the answer, each in its :data:`REVEAL_COLOURS` colour (the answer's
+    own zone ids and colours do not matter). Points: the reference's (the answer's are drawn apart)."""
+    from dataclasses import replace
+
+    answers = {z.id: z for z in answer.zones}
+    zones = []
+    for ref, score in zip(reference.zones, result.zones):
+        given = answers.get(score.answer_id) if score.answer_id else None
+        got = given.faces if given is not None else np.empty(0, dtype=np.int32)
+        parts = {"both": np.intersect1d(ref.faces, got), "reference": np.setdiff1d(ref.faces, got),
+                 "answer": np.setdiff1d(got, ref.faces)}
+        for part, faces in parts.items():
+            if len(faces):
+                zones.append(Zone(f"{ref.id}:{part}", ref.name, REVEAL_COLOURS[part], ref.side, faces, ref.params,
+                                  ref.template))
+    return replace(reference, zones=tuple(zones))
+
+
+def answer_points(answer: Plan, result: QuizResult) -> tuple[ReflexPoint, ...]:
+    """The answer's reflex points that answer an asked point, in the order of the questions."""
+    given = {p.id: p for p in answer.points}
+    return tuple(given[s.answer_id] for s in result.points if s.answer_id in given)

@@ -83,3 +83,4 @@ def test_quiz_class_writes_a_safe_csv_and_a_results_sheet_per_student(run_cli, f
     red = (pixels[..., 0] > 150) & (pixels[..., 1] < 80) & (pixels[..., 2] < 80)
     assert red.sum() > 200  # "Not passed" and the failed results are printed in red
     assert foreground_mask(pixels).mean() > 0.02
+    assert (pixels.max(axis=2) < 70).mean() > 0.05  # the reveal pictures (the 3D view's dark background)
