@@ -1,9 +1,9 @@
 """Scoring a student's answer plan against the trainer's reference plan (issue 14, quizzes).
 
 Matching: an answer zone answers a reference zone when both come from the same template (``template``,
-which already names the side: ``cheek_left``); a zone painted by hand (no template) is matched by its
-name (case and spaces ignored) and side. A reflex point is matched by its code (``ST36``, case ignored)
-and side, or by name and side when it has no code. When several answer items match, the one scoring
+which already names the side: ``cheek_left``), or when they have the same name (case and spaces ignored)
+and side (a student painting "Cheek, left" by hand). A reflex point is matched by its code (``ST36``,
+case ignored) and side, or by its name and side. When several answer items match, the one scoring
 best is taken. A reference item with no answer is *missing*: Dice 0, no distance, failed. Answer items
 matching nothing are listed as *extra* (not scored).
 
@@ -133,15 +133,16 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def zone_key(zone: Zone) -> tuple[str, str]:
-    """What makes two zones the same question: the template, else the name and side."""
-    return ("template", zone.template) if zone.template else ("name", f"{_norm(zone.name)}|{zone.side}")
+def answers_zone(ref: Zone, z: Zone) -> bool:
+    """Does answer zone ``z`` answer reference zone ``ref``? The same template, or the same name and side."""
+    return bool(ref.template and z.template == ref.template) or (_norm(z.name) == _norm(ref.name) and z.side == ref.side)
 
 
-def point_key(point: ReflexPoint) -> tuple[str, str]:
-    """What makes two reflex points the same question: the code and side, else the name and side."""
-    return ("code", f"{_norm(point.code)}|{point.side}") if point.code.strip() else \
-        ("name", f"{_norm(point.name)}|{point.side}")
+def answers_point(ref: ReflexPoint, p: ReflexPoint) -> bool:
+    """Does answer point ``p`` answer reference point ``ref``? The same code and side, or the same name and side."""
+    if p.side != ref.side:
+        return False
+    return bool(ref.code.strip()) and _norm(p.code) == _norm(ref.code) or _norm(p.name) == _norm(ref.name) != ""
 
 
 def check_same_body(reference: Plan, answer: Plan) -> None:
@@ -185,7 +186,7 @@ def score_quiz(reference: Plan, answer: Plan, surface: PaintingSurface,
     used_zones: set[str] = set()
     zone_scores = []
     for ref in reference.zones:
-        candidates = [z for z in answer.zones if zone_key(z) == zone_key(ref)]
+        candidates = [z for z in answer.zones if answers_zone(ref, z)]
         scores = [score_zone(surface, ref, z, thresholds) for z in candidates] or \
                  [score_zone(surface, ref, None, thresholds)]
         best = max(scores, key=_zone_rank)
@@ -195,19 +196,17 @@ def score_quiz(reference: Plan, answer: Plan, surface: PaintingSurface,
     used_points: set[str] = set()
     point_scores = []
     for ref in reference.points:
-        candidates = [p for p in answer.points if point_key(p) == point_key(ref)]
+        candidates = [p for p in answer.points if answers_point(ref, p)]
         scores = [score_point(surface, ref, p, thresholds) for p in candidates] or \
                  [score_point(surface, ref, None, thresholds)]
         best = min(scores, key=lambda s: math.inf if s.distance_mm is None else s.distance_mm)
         point_scores.append(best)
         if best.answer_id:
             used_points.add(best.answer_id)
-    reference_zone_keys = {zone_key(z) for z in reference.zones}
-    reference_point_keys = {point_key(p) for p in reference.points}
     return QuizResult(
         tuple(zone_scores), tuple(point_scores), thresholds,
-        tuple(z.name for z in answer.zones if zone_key(z) not in reference_zone_keys),
-        tuple(p.code or p.name for p in answer.points if point_key(p) not in reference_point_keys),
+        tuple(z.name for z in answer.zones if not any(answers_zone(r, z) for r in reference.zones)),
+        tuple(p.code or p.name for p in answer.points if not any(answers_point(r, p) for r in reference.points)),
     )
 
 

@@ -88,3 +88,13 @@ def test_an_answer_on_another_body_is_refused_in_one_sentence(ref):
         score_quiz(ref, male, surface())
     assert str(err.value) == ("the answer was made on the male body, the reference on the female body; "
                               "answer on the reference's body")
+
+
+def test_a_zone_painted_by_hand_answers_the_template_zone_of_the_same_name_and_side(ref):
+    s = surface()
+    thigh = ref.zones[0]
+    by_hand = replace(thigh, id="zone-7", template=None, name="  outer THIGH (saddlebag),   left ")
+    other_side = replace(ref.zones[1], id="zone-8", template=None, side="right")  # "Cheek, left" named, right side
+    r = score_quiz(ref, replace(ref, zones=(by_hand, other_side)), s)
+    assert r.zones[0].answer_id == "zone-7" and r.zones[0].dice == 1.0
+    assert r.zones[1].missing and r.extra_zones == ("Cheek, left",)
