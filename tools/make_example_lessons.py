@@ -5,7 +5,8 @@
 face.mesomap-lesson.json: forehead, cheeks and neck on the female body (IDS / IDP mesolift).
 body.mesomap-lesson.json: abdomen, outer thighs and knees on the female body (cellulite, local fat, knee).
 Each lesson opens with an overview, then one step per area with that area highlighted and its technique
-shown in the handout's depth view. The cameras are framed here from the zones (front or side), as the
+shown in the handout's depth view; every zone's grid is laid out (seed 0), so the steps show the
+injections and the order animations have a path to play. The cameras are framed here from the zones (front or side), as the
 app's "record step" would keep them. Run again after changing the templates; the files are deterministic
 except for the plan ids and the date, which are fixed below.
 """
@@ -41,6 +42,21 @@ def camera(surface, plan, zone_ids, view="front", margin=1.25) -> Camera:
     return Camera(pose.position_mm, pose.focal_point_mm, pose.up, pose.view_angle_deg)
 
 
+def laid_out(plan, surface):
+    """``plan`` with every zone's injection grid laid out (as ``mesomap grid`` does: seed 0)."""
+    import tempfile
+
+    from mesomap.io.plan_file import save_plan
+    from mesomap.session.session import Session
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = save_plan(plan, Path(tmp) / "lesson.mesomap.json", surface)
+        session, _ = Session.open(path, inline=True)
+        if not session.lay_out(seed=0):
+            raise SystemExit(f"the grids of {plan.id} could not be laid out")
+        return session.plan
+
+
 def ids(plan, *templates) -> tuple[str, ...]:
     return tuple(z.id for t in templates for z in plan.zones if z.template == t)
 
@@ -53,7 +69,7 @@ def face_lesson(surface, templates) -> Lesson:
     for i, z in enumerate(zones):  # the mesolift of the face: IDS papules on the forehead and neck, IDP on the cheeks
         if z.template.startswith("cheek"):
             zones[i] = replace(z, params=replace(z.params, technique="IDP", depth_mm=3.0, volume_per_point_ml=0.05))
-    plan = replace(plan, zones=tuple(zones))
+    plan = laid_out(replace(plan, zones=tuple(zones)), surface)
     every = tuple(z.id for z in plan.zones)
     forehead, cheeks, neck = ids(plan, "forehead"), ids(plan, "cheek_left", "cheek_right"), ids(plan, "neck")
     steps = (
@@ -78,7 +94,7 @@ def face_lesson(surface, templates) -> Lesson:
 def body_lesson(surface, templates) -> Lesson:
     plan = new_plan(surface, templates, ["abdomen", "outer_thigh_left", "outer_thigh_right", "knee_left", "knee_right"],
                     header=Header(patient_ref="demo", date=CREATED, clinician="mesomap examples"))
-    plan = replace(plan, id="e14body000000001")
+    plan = laid_out(replace(plan, id="e14body000000001"), surface)
     every = tuple(z.id for z in plan.zones)
     abdomen = ids(plan, "abdomen")
     thighs = ids(plan, "outer_thigh_left", "outer_thigh_right")

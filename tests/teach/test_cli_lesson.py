@@ -43,8 +43,9 @@ def test_lesson_render_writes_one_picture_per_step_with_its_camera_and_highlight
     assert proc.returncode == 0, proc.stderr
     files = sorted((tmp_path / "steps").glob("*.png"))
     assert [f.name for f in files] == ["step-01.png", "step-02.png", "step-03.png", "step-04.png"]
-    overview, forehead_step, cheeks_step, neck_step = (read_png(f) for f in files)
-    assert overview.shape == (900, 1200, 3)
+    assert read_png(files[0]).shape == (900, 1200, 3)
+    # the left 1000 px: the depth colour legend of the injection discs sits at the right edge
+    overview, forehead_step, cheeks_step, neck_step = (read_png(f)[:, :1000] for f in files)
     # step 2 frames the forehead close up: it fills far more of the picture than in the overview
     assert _vivid_orange(forehead_step) > 2 * _vivid_orange(overview) > 0
     # step 3 highlights the cheeks: in their own colour; step 4 highlights the neck: the cheeks are shown faded
