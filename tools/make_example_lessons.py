@@ -2,7 +2,7 @@
 
     python tools/make_example_lessons.py [--out examples/lessons]
 
-face.mesomap-lesson.json: forehead, cheeks and neck on the female body (IDS / IDP mesolift).
+face.mesomap-lesson.json: forehead, cheeks and neck on the female body (a mesolift).
 body.mesomap-lesson.json: abdomen, outer thighs and knees on the female body (cellulite, local fat, knee).
 Each lesson opens with an overview, then one step per area with that area highlighted and its technique
 shown in the handout's depth view; every zone's grid is laid out (seed 0), so the steps show the
@@ -57,6 +57,16 @@ def laid_out(plan, surface):
         return session.plan
 
 
+def how(plan, template: str) -> str:
+    """A zone's technique in words, from its values (so a caption never disagrees with the plan)."""
+    from mesomap.model.techniques import TECHNIQUES
+
+    p = next(z for z in plan.zones if z.template == template).params
+    name = TECHNIQUES[p.technique].name.split(" (")[0]  # "superficial intradermal (papule)": the name alone
+    return (f"{name} ({p.technique}), {p.depth_mm:g} mm deep with a {p.needle.length_mm:g} mm "
+            f"needle, points {p.spacing_mm:g} mm apart, {p.volume_per_point_ml:g} ml each")
+
+
 def ids(plan, *templates) -> tuple[str, ...]:
     return tuple(z.id for t in templates for z in plan.zones if z.template == t)
 
@@ -64,12 +74,7 @@ def ids(plan, *templates) -> tuple[str, ...]:
 def face_lesson(surface, templates) -> Lesson:
     plan = new_plan(surface, templates, ["forehead", "cheek_left", "cheek_right", "neck"],
                     header=Header(patient_ref="demo", date=CREATED, clinician="mesomap examples"))
-    plan = replace(plan, id="e14face000000001")
-    zones = list(plan.zones)
-    for i, z in enumerate(zones):  # the mesolift of the face: IDS papules on the forehead and neck, IDP on the cheeks
-        if z.template.startswith("cheek"):
-            zones[i] = replace(z, params=replace(z.params, technique="IDP", depth_mm=3.0, volume_per_point_ml=0.05))
-    plan = laid_out(replace(plan, zones=tuple(zones)), surface)
+    plan = laid_out(replace(plan, id="e14face000000001"), surface)  # the templates' own techniques and depths
     every = tuple(z.id for z in plan.zones)
     forehead, cheeks, neck = ids(plan, "forehead"), ids(plan, "cheek_left", "cheek_right"), ids(plan, "neck")
     steps = (
@@ -77,13 +82,13 @@ def face_lesson(surface, templates) -> Lesson:
                    "The face mesolift: forehead, cheeks and neck. Little, rarely, in the right place.",
                    "Ask the room which areas they treat most; point out the midline and the symmetry."),
         LessonStep(camera(surface, plan, forehead, margin=1.6), every, forehead, (),
-                   "Forehead: superficial intradermal papules (IDS), about 1.5 mm deep, about 10 mm apart.",
+                   f"Forehead: {how(plan, 'forehead')}.",
                    "Show the papule forming; keep 1 cm above the brows.", Animation(forehead[0], 3.0)),
         LessonStep(camera(surface, plan, cheeks, margin=1.4), every, cheeks, (),
-                   "Cheeks: deep intradermal (IDP), about 3 mm deep, where the dermis meets the fat.",
+                   f"Cheeks: {how(plan, 'cheek_left')}: a small papule in the dermis.",
                    "Remind them of the Micheels study: 'intradermal' injections often land deeper."),
         LessonStep(camera(surface, plan, neck, margin=1.6), every, neck, (),
-                   "Neck: thin skin; IDS papules, small volumes, gentle tension on the skin.",
+                   f"Neck: thin skin; {how(plan, 'neck')}.",
                    "Avoid the midline vessels; small volumes only."),
     )
     header = LessonHeader("Face: forehead, cheeks and neck", "mesomap examples", CREATED,
@@ -104,14 +109,14 @@ def body_lesson(surface, templates) -> Lesson:
                    "Body: abdomen, outer thighs and knees (local fat, cellulite, knee pain).",
                    "Start from the whole picture; ask what each area is treated for."),
         LessonStep(camera(surface, plan, abdomen, margin=1.4), every, abdomen, (),
-                   "Abdomen: a wide grid, about 0.1 ml per point; spare the navel.",
+                   f"Abdomen: {how(plan, 'abdomen')}; spare the navel.",
                    "Count the injections on the summary; compare with the 10–200 per session range.",
                    Animation(abdomen[0], 5.0)),
         LessonStep(camera(surface, plan, thighs, margin=1.2), every, thighs, (),
-                   "Outer thighs: the saddlebags, treated on both sides alike.",
+                   f"Outer thighs (saddlebags), both sides alike: {how(plan, 'outer_thigh_left')}.",
                    "Switch to the side view in the room to show the curve of the hip."),
         LessonStep(camera(surface, plan, knees, margin=1.8), every, knees, (),
-                   "Knees: point by point (PPP) around the joint for pain.",
+                   f"Knees, around the joint for pain: {how(plan, 'knee_left')}.",
                    "Palpate the joint line first; mark the points before injecting."),
     )
     header = LessonHeader("Body: abdomen, thighs and knees", "mesomap examples", CREATED,
