@@ -19,6 +19,12 @@ def camera_pose(camera: Camera) -> CameraPose:
                       camera.view_angle_deg)
 
 
+def lesson_camera(pose: CameraPose) -> Camera:
+    """The camera a step keeps for a view's pose (what "record step" stores from the window's camera)."""
+    return Camera(tuple(float(x) for x in pose.position_mm), tuple(float(x) for x in pose.focal_point_mm),
+                  tuple(float(x) for x in pose.up), float(pose.view_angle_deg))
+
+
 def step_file_name(index: int) -> str:
     """``step-01.png`` for the first step (sorted names keep the lesson's order up to 999 steps)."""
     return f"step-{index + 1:02d}.png" if index < 99 else f"step-{index + 1:03d}.png"

@@ -71,3 +71,23 @@ def test_a_broken_lesson_is_one_line(run_cli, tmp_path):
     bad.write_text('{"@schema": "mesomap-lesson/1", "units": {}}', encoding="utf-8")
     proc = run_cli("lesson", "render", str(bad), "--out", str(tmp_path / "o"))
     assert_one_line_error(proc, "x.mesomap-lesson.json")
+
+
+def test_the_handout_prints_captions_but_not_the_presenters_notes(run_cli, tmp_path):
+    from mesomap.io.lesson_file import load_lesson
+
+    lesson = load_lesson(EXAMPLES / "face.mesomap-lesson.json")
+    out = tmp_path / "handout.pdf"
+    assert run_cli("lesson", "export", str(EXAMPLES / "face.mesomap-lesson.json"), "--out", str(out)).returncode == 0
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert lesson.header.title in text
+    assert all(" ".join(s.caption.split())[:60] in text for s in lesson.steps)
+    assert not any(s.notes[:30] in text for s in lesson.steps)
+
+
+def test_a_recorded_camera_is_the_views_pose():
+    from mesomap.render.camera import CameraPose
+    from mesomap.render.lesson_png import camera_pose, lesson_camera
+
+    pose = CameraPose((10.0, 900.0, 1500.0), (0.0, 0.0, 1400.0), (0.0, 0.0, 1.0), 25.0)
+    assert camera_pose(lesson_camera(pose)) == pose

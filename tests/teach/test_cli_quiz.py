@@ -84,3 +84,10 @@ def test_quiz_class_writes_a_safe_csv_and_a_results_sheet_per_student(run_cli, f
     assert red.sum() > 200  # "Not passed" and the failed results are printed in red
     assert foreground_mask(pixels).mean() > 0.02
     assert (pixels.max(axis=2) < 70).mean() > 0.05  # the reveal pictures (the 3D view's dark background)
+
+
+def test_a_pass_mark_out_of_range_is_a_usage_error_in_one_line(run_cli, files):
+    ref = str(files / "ref.mesomap.json")
+    proc = run_cli("quiz", "score", "--reference", ref, "--answer", ref, "--thresholds", "dice=1.5")
+    assert_one_line_error(proc, "--thresholds", "dice_min")
+    assert proc.returncode == 2

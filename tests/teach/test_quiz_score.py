@@ -98,3 +98,8 @@ def test_a_zone_painted_by_hand_answers_the_template_zone_of_the_same_name_and_s
     r = score_quiz(ref, replace(ref, zones=(by_hand, other_side)), s)
     assert r.zones[0].answer_id == "zone-7" and r.zones[0].dice == 1.0
     assert r.zones[1].missing and r.extra_zones == ("Cheek, left",)
+
+
+def test_a_reference_asking_nothing_is_refused(ref):
+    with pytest.raises(MessageError, match="no zones and no reflex points to ask for"):
+        score_quiz(replace(ref, zones=(), points=()), ref, surface())
