@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_device
+from mesomap import __version__, cli_device, cli_teach
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_device.add_export_parser(sub)
 
     parser.set_defaults(device_handlers=cli_device.register(sub, Parser))
+    parser.set_defaults(teach_handlers=cli_teach.register(sub, Parser))
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -355,7 +356,7 @@ def cmd_import_points(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points",
-            "devices", "send", "device-sim", "device-verify"}
+            "devices", "send", "device-sim", "device-verify", "quiz", "lesson"}
 
 
 def open_plan_in_window(words: list[str], plans: list[str]) -> int:
@@ -399,6 +400,7 @@ def _main(argv: Sequence[str] | None) -> int:
                     "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
                     "export": cli_device.run_export, "import-points": cmd_import_points}
         handlers.update(args.device_handlers)
+        handlers.update(args.teach_handlers)
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)
     except BrokenPipeError:  # `mesomap zones | head`: the reader left; not an error

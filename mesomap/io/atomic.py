@@ -89,3 +89,14 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.replace(tmp, real)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def write_text_durably(target: str | Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``target`` atomically and flushed to disk before it replaces the old file."""
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return target

@@ -40,7 +40,7 @@ class NonFinite:
 #: What a file was meant to be, as callers name it ("plan file"), each a message of its own.
 FILE_KINDS = {what: Kind(f"file_kind_{what.replace(' ', '_')}", severity="info") for what in (
     "plan file", "markups file", "device program", "device profile", "sidecar", "mesh file",
-    "mesomap device program", "mesomap device profile")}
+    "mesomap device program", "mesomap device profile", "lesson file")}
 
 # a field of a file: "<file>: <field>: <problem>"
 FIELD_PROBLEM = Kind("field_problem", "file", "field", "problem")

@@ -36,6 +36,7 @@ SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
 PLAN_SCHEMA = "mesomap-plan-2"
 DEVICE_PROFILE_SCHEMA = "mesomap-device-profile-1"
 DEVICE_PROGRAM_SCHEMA = "mesomap-device-program-1"
+LESSON_SCHEMA = "mesomap-lesson-1"
 
 #: JSON types in words, each a message (``json_type_integer``: "a whole number").
 JSON_TYPES = {t: Kind(f"json_type_{t}", severity="info")

@@ -13,12 +13,14 @@ from mesomap.render.offscreen import offscreen_plotter, save_screenshot
 
 def render_plan_png(plan: Plan, surface: PaintingSurface, out: str | Path, view: str = "front",
                     size: tuple[int, int] = (800, 1000), labels: bool = True, numbers: bool = False,
-                    background: tuple[float, float, float] | None = None, focus_mm: np.ndarray | None = None) -> Path:
+                    background: tuple[float, float, float] | None = None, focus_mm: np.ndarray | None = None,
+                    pose=None) -> Path:
     """Draw ``plan`` on ``surface``'s body from preset ``view``; written atomically.
 
     labels : reflex point codes. numbers : injection order numbers (for the
     printed sheet). background : RGB 0–1 (default: the window's). focus_mm :
-    (k, 3) points to frame (with context) instead of the preset's whole region.
+    (k, 3) points to frame (with context) instead of the preset's whole region. pose : a
+    :class:`mesomap.render.camera.CameraPose` to use as it is (a lesson step's camera), over both.
     """
     from mesomap.render.camera import camera_for, frame_points
     from mesomap.render.overlays import GridGlyphs, PointGlyphs, ZoneOverlay
@@ -36,9 +38,9 @@ def render_plan_png(plan: Plan, surface: PaintingSurface, out: str | Path, view:
         glyphs.labels = labels
         glyphs.show_points(plan.points)
         aspect = size[0] / size[1]
-        if focus_mm is not None and len(focus_mm):
+        if pose is None and focus_mm is not None and len(focus_mm):
             pose = frame_points(focus_mm, view, aspect, margin=1.15, min_height_mm=0.25 * surface.coarse.height_mm)
-        else:
+        elif pose is None:
             pose = camera_for(surface.coarse, view, aspect=aspect)
         apply_camera(plotter, pose)
         return save_screenshot(plotter, out)

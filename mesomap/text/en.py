@@ -110,6 +110,7 @@ MESSAGES = {
     "file_kind_mesh_file": "mesh file",
     "file_kind_mesomap_device_program": "mesomap device program",
     "file_kind_mesomap_device_profile": "mesomap device profile",
+    "file_kind_lesson_file": "lesson file",
     "field_problem": "{file}: {field}: {problem}",
     "field_missing": "is missing",
     "expected_object": "expected an object, found {found}",
@@ -429,4 +430,20 @@ MESSAGES = {
     "export_needs_profile": "the {format} export needs a device profile",
     "empty_plan": "Nothing planned yet: add a zone from a template or paint one (B), lay out its grid (Ctrl+G), "
                   "then export or print the session sheet.",
+    # quizzes (mesomap.model.quiz)
+    "quiz_other_body": "the answer was made on the {answer_body} body, the reference on the {reference_body} body; "
+                       "answer on the reference's body",
+    "quiz_nothing_asked": "the reference plan has no zones and no reflex points to ask for",
+    "quiz_threshold_bad": "pass mark {name} {value!r} is out of range",
+    "quiz_pass_marks": "Pass marks: a zone passes with Dice ≥ {dice_min:g} and a mean border distance of at most "
+                       "{border_mean_max_mm:g} mm; a point passes within {point_max_mm:g} mm along the skin.",
+    "quiz_not_asked": "Not asked (not scored): {items}",
+    # lessons (mesomap.model.lesson)
+    "lesson_step_problem": "step {step}: {field}: {problem}",
+    "lesson_unknown_zone": "the plan has no zone {zone!r}",
+    "lesson_unknown_point": "the plan has no reflex point {point!r}",
+    "lesson_highlight_hidden": "zone {zone!r} is highlighted but not shown; show it too",
+    "lesson_camera_degenerate": "the camera stands on the point it looks at, or its up direction is along the view",
+    "lesson_value_range": "{value} is out of range: it must be at least {low:g} and at most {high:g} {unit}",
+    "lesson_no_step": "there is no step {step}; the lesson has {count}",
 }

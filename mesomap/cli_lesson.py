@@ -1,0 +1,58 @@
+"""``mesomap lesson render`` and ``mesomap lesson export``: a lesson's pictures and handout without a display."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(sub, parser_class) -> None:
+    lesson = sub.add_parser("lesson", help="render a lesson's steps or print its handout")
+    lesson_sub = lesson.add_subparsers(dest="lesson_command", parser_class=parser_class, required=True)
+    render = lesson_sub.add_parser("render", help="one PNG per step, without a display")
+    render.add_argument("lesson", metavar="LESSON.mesomap-lesson.json")
+    render.add_argument("--out", required=True, metavar="DIR")
+    export = lesson_sub.add_parser("export", help="a printable handout: one step per page")
+    export.add_argument("lesson", metavar="LESSON.mesomap-lesson.json")
+    export.add_argument("--out", required=True, metavar="handout.pdf")
+
+
+def _open(path: str):
+    from mesomap.io.lesson_file import load_lesson
+    from mesomap.io.meshes import load_painting_surface
+
+    lesson = load_lesson(path)
+    if not lesson.steps:
+        raise ValueError(f"{path}: the lesson has no steps to show")
+    return lesson, load_painting_surface(lesson.plan.body.body_id)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from mesomap.render.lesson_png import render_lesson
+
+    lesson, surface = _open(args.lesson)
+    paths = render_lesson(lesson, surface, args.out)
+    print(f"{args.out}: {len(paths)} step pictures ({paths[0].name} … {paths[-1].name})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from mesomap.io.lesson_handout import write_handout_pdf
+    from mesomap.render.lesson_png import render_lesson
+
+    if not args.out.lower().endswith(".pdf"):
+        from mesomap.cli_common import UsageError
+
+        raise UsageError(f"--out must name a .pdf file, got {args.out!r}")
+    lesson, surface = _open(args.lesson)
+    with tempfile.TemporaryDirectory(prefix="mesomap-lesson-") as tmp:
+        pictures = render_lesson(lesson, surface, Path(tmp))
+        out = write_handout_pdf(lesson, pictures, args.out)
+    print(f"{out}: handout of {len(lesson.steps)} pages")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"render": cmd_render, "export": cmd_export}[args.lesson_command](args)

@@ -1,0 +1,168 @@
+"""A class's quiz results: one CSV table (a row per student) and a PDF results sheet per student.
+
+The CSV follows :mod:`mesomap.io.exports`' conventions: UTF-8 (optionally with a byte order mark for
+spreadsheet programs), a full stop for decimals, text cells neutralised against formula injection
+(:func:`mesomap.io.exports.safe_text_cell`), written atomically. An empty cell means "not measured"
+(a missing answer has no border distance).
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _io
+from dataclasses import dataclass
+from pathlib import Path
+
+from mesomap.io.atomic import atomic_path
+from mesomap.io.exports import safe_text_cell
+from mesomap.model.messages import Message
+from mesomap.model.quiz import QUIZ_NOT_ASKED, QUIZ_PASS_MARKS, QuizResult
+
+
+@dataclass(frozen=True)
+class StudentResult:
+    """One answer file of a class: who, which file, and its result or why it could not be scored."""
+
+    student: str
+    file: str
+    result: QuizResult | None
+    problem: Message | str | None = None
+
+
+def _num(x: float | None, fmt: str = ".2f") -> str:
+    return "" if x is None else format(x, fmt)
+
+
+def _yes(ok: bool) -> str:
+    return "pass" if ok else "fail"
+
+
+def point_label(code: str, name: str, side: str) -> str:
+    """How a reflex point is named in a table: its code (or name) and side."""
+    return f"{code or name} {side}" if side != "midline" else (code or name)
+
+
+def class_columns(reference: QuizResult) -> list[str]:
+    """The CSV header: the student, the overall result, then each asked zone's and point's measures."""
+    cols = ["student", "file", "result", "passed", "asked", "problem"]
+    for z in reference.zones:
+        cols += [" ".join((z.name, what)) for what in ("dice", "border mean mm", "border p95 mm", "result")]
+    for p in reference.points:
+        label = point_label(p.code, p.name, p.side)
+        cols += [" ".join((label, what)) for what in ("distance mm", "result")]
+    return cols
+
+
+def class_row(s: StudentResult, n_zones: int, n_points: int) -> list[str]:
+    r = s.result
+    if r is None:
+        return [safe_text_cell(s.student), safe_text_cell(s.file), "error", "", "", safe_text_cell(str(s.problem))] \
+            + [""] * (4 * n_zones + 2 * n_points)
+    row = [safe_text_cell(s.student), safe_text_cell(s.file), _yes(r.passed), str(r.passed_count), str(r.asked_count), ""]
+    for z in r.zones:
+        row += [f"{z.dice:.3f}", _num(z.border_mean_mm), _num(z.border_p95_mm), "missing" if z.missing else _yes(z.passed)]
+    for p in r.points:
+        row += [_num(p.distance_mm), "missing" if p.missing else _yes(p.passed)]
+    return row
+
+
+def write_class_csv(students: list[StudentResult], out: str | Path, bom: bool = False) -> Path:
+    """The class results table: a header row, then one row per student (in the order given).
+
+    The columns come from the first scored student (every student answers the same reference).
+    """
+    scored = [s.result for s in students if s.result is not None]
+    template = scored[0] if scored else QuizResult((), ())
+    buf = _io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([safe_text_cell(c) for c in class_columns(template)])
+    for s in students:
+        writer.writerow(class_row(s, len(template.zones), len(template.points)))
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        tmp.write_text(buf.getvalue(), encoding="utf-8-sig" if bom else "utf-8")
+    return out
+
+
+#: The reveal's legend: (colour key of REVEAL_COLOURS, words).
+REVEAL_LEGEND = (("both", "painted in both"), ("reference", "reference only"), ("answer", "answer only"))
+
+
+def write_student_pdf(student: StudentResult, reference_name: str, out: str | Path, date: str = "",
+                      pictures: list[tuple[str, Path]] = ()) -> Path:
+    """One student's results sheet (A4): the overall result, the pass marks, a table of zones and one of points,
+    and the reveal ``pictures`` ((caption, PNG) pairs: the reference and the answer in two colours)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from mesomap.model.quiz import REVEAL_COLOURS
+
+    from mesomap.io.pdf_styles import dejavu_styles
+    from mesomap.io.export_pdf import _cell, _esc, register_fonts
+
+    font, bold = register_fonts()
+    body, small, h1, h2 = dejavu_styles()
+    r = student.result
+    story = [Paragraph("Quiz results", h1)]
+    head = [["Student", Paragraph(_cell(student.student), body), "Date", date or "—"],
+            ["Answer", Paragraph(_cell(student.file), body), "Reference", Paragraph(_cell(reference_name), body)]]
+    grid = [("FONTNAME", (0, 0), (-1, -1), font), ("FONTNAME", (0, 0), (0, -1), bold), ("FONTNAME", (2, 0), (2, -1), bold),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]
+    story += [Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm], style=grid), Spacer(1, 5 * mm)]
+    if r is None:
+        story.append(Paragraph(_esc(str(student.problem)), body))
+    else:
+        green, red = colors.HexColor("#1b7f3b"), colors.HexColor("#b3261e")
+        verdict = h2.clone("verdict", fontSize=18, leading=24, textColor=green if r.passed else red)
+        story.append(Paragraph(f"{'Passed' if r.passed else 'Not passed'}: {r.passed_count} of {r.asked_count}", verdict))
+        t = r.thresholds
+        marks = QUIZ_PASS_MARKS(dice_min=t.dice_min, border_mean_max_mm=t.border_mean_max_mm, point_max_mm=t.point_max_mm)
+        story.append(Paragraph(_esc(marks.text()), small))
+        story.append(Spacer(1, 3 * mm))
+        table_style = grid[:1] + [("FONTSIZE", (0, 0), (-1, -1), 9), ("FONTNAME", (0, 0), (-1, 0), bold),
+                                  ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if r.zones:
+            rows = [["Zone", "Side", "Dice", "Border mean", "Border 95 %", "Result"]]
+            for i, z in enumerate(r.zones, start=1):
+                rows.append([Paragraph(_cell(z.name), small), z.side, f"{z.dice:.2f}",
+                             _num(z.border_mean_mm, ".1f") + " mm" if z.border_mean_mm is not None else "—",
+                             _num(z.border_p95_mm, ".1f") + " mm" if z.border_p95_mm is not None else "—",
+                             "missing" if z.missing else _yes(z.passed)])
+                table_style.append(("TEXTCOLOR", (5, i), (5, i), green if z.passed else red))
+            story += [Paragraph("Zones", h2), Table(rows, colWidths=[55 * mm, 20 * mm, 18 * mm, 27 * mm, 27 * mm, 23 * mm],
+                                                    style=table_style, repeatRows=1), Spacer(1, 3 * mm)]
+        if r.points:
+            point_style = [s for s in table_style if s[0] != "TEXTCOLOR"]
+            rows = [["Point", "Name", "Distance along the skin", "Result"]]
+            for i, p in enumerate(r.points, start=1):
+                rows.append([point_label(p.code, "", p.side) or p.name, Paragraph(_cell(p.name), small),
+                             f"{p.distance_mm:.1f} mm" if p.distance_mm is not None else "—",
+                             "missing" if p.missing else _yes(p.passed)])
+                point_style.append(("TEXTCOLOR", (3, i), (3, i), green if p.passed else red))
+            story += [Paragraph("Reflex points", h2), Table(rows, colWidths=[30 * mm, 55 * mm, 50 * mm, 35 * mm],
+                                                            style=point_style, repeatRows=1)]
+        if pictures:
+            side = min(170 * mm / len(pictures), 80 * mm) - 2 * mm
+            cells = [[Image(str(p), width=side, height=side) for _, p in pictures],
+                     [Paragraph(_cell(c), small) for c, _ in pictures]]
+            legend = [[c for key, words in REVEAL_LEGEND for c in ("", words)] + ["", "answer point"]]
+            swatches = [("BACKGROUND", (2 * i, 0), (2 * i, 0), colors.HexColor(REVEAL_COLOURS[key]))
+                        for i, (key, _) in enumerate(REVEAL_LEGEND)]
+            swatches.append(("BACKGROUND", (6, 0), (6, 0), colors.HexColor(REVEAL_COLOURS["answer"])))
+            story += [Spacer(1, 4 * mm), Paragraph("Reveal", h2),
+                      Table(cells, colWidths=[side + 2 * mm] * len(pictures)),
+                      Table(legend, colWidths=[5 * mm, 32 * mm] * 4,
+                            style=[("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 8)] + swatches)]
+        extra = list(r.extra_zones) + list(r.extra_points)
+        if extra:
+            story += [Spacer(1, 3 * mm), Paragraph(_esc(QUIZ_NOT_ASKED(items=", ".join(extra)).text()), small)]
+    out = Path(out)
+    with atomic_path(out) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+                                bottomMargin=18 * mm, title="mesomap quiz results", author="mesomap")
+        doc.build(story)
+    return out
