@@ -34,7 +34,6 @@ Never pickle, never eval: JSON only.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,7 @@ import numpy as np
 
 from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.io.atomic import atomic_path
+from mesomap.io.atomic import write_text_durably
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, quoted, read_file_bytes
 from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
 from mesomap.io.schema_check import PLAN_SCHEMA, check
@@ -182,13 +181,7 @@ def dumps_plan(data: dict) -> str:
 def save_plan(plan: Plan, path: str | Path, surface: PaintingSurface | None = None) -> Path:
     """Write atomically: a crash mid-save leaves the previous file intact."""
     path = Path(path)
-    text = dumps_plan(plan_to_dict(plan, surface))
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-    return path
+    return write_text_durably(path, dumps_plan(plan_to_dict(plan, surface)))
 
 
 # -- reading ---------------------------------------------------------------------

@@ -179,7 +179,7 @@ def test_a_failed_autosave_keeps_the_previous_one(tmp_path, plan, monkeypatch):
 
 def test_a_crash_half_way_through_writing_keeps_the_previous_autosave(tmp_path, plan, surface, monkeypatch):
     """The deterministic twin of the kill test: the write itself dies after half the bytes."""
-    from mesomap.io import plan_file
+    from mesomap.io import atomic
 
     saver = Autosaver(directory=tmp_path, pid=dead_pid())
     path = saver.save(plan, revision=1, surface=surface)
@@ -203,7 +203,7 @@ def test_a_crash_half_way_through_writing_keeps_the_previous_autosave(tmp_path, 
         def __getattr__(self, name):
             return getattr(self.fh, name)
 
-    monkeypatch.setattr(plan_file, "open", HalfWriter, raising=False)
+    monkeypatch.setattr(atomic, "open", HalfWriter, raising=False)
     with pytest.raises(KeyboardInterrupt):
         saver.save(replace(plan, header=replace(plan.header, notes="newer")), revision=2, surface=surface)
     monkeypatch.undo()
