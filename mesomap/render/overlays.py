@@ -14,16 +14,13 @@ from mesomap.geometry.borders import border_edges
 from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
+from mesomap.render.colors import depth_colormap, depth_range_mm, hex_to_rgb
 
 LIFT_MM = 0.35
 POINT_RADIUS_MM = 6.0
 POINT_RGB = (0.55, 0.15, 0.75)
 SELECTED_RGB = (1.0, 0.9, 0.1)
 RING_RGB = (1.0, 1.0, 1.0)
-
-
-def hex_to_rgb(color: str) -> tuple[float, float, float]:
-    return tuple(int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5))
 
 
 def zone_polydata(surface: PaintingSurface, faces: np.ndarray) -> pv.PolyData:
@@ -241,9 +238,9 @@ def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
     prop.opacity = 0.8 if dimmed else 1.0
 
 
-#: Depth colour scale for injection glyphs (mm): shallow = light, deep = dark.
-DEPTH_CMAP = "viridis_r"
-DEPTH_RANGE_MM = (0.0, 13.0)
+#: Depth colour scale for injection glyphs: a neutral grey ramp, shallow = light, deep = dark (render.colors),
+#: spanning the depths of the grids drawn (render.colors.depth_range_mm).
+DEPTH_CMAP = depth_colormap()
 #: Disc radius as a fraction of the zone's spacing (clamped to 1–4 mm): readable, never touching.
 GRID_RADIUS_FRACTION = 0.22
 GRID_RADIUS_MM = (1.0, 4.0)
@@ -253,8 +250,8 @@ NUMBER_EVERY = 10
 
 #: A grid laid out before its zone changed: grey, half transparent ("regenerate me").
 STALE_RGB = (0.9, 0.9, 0.92)
-STALE_OPACITY = 0.6
-LEGEND_TITLE = "depth mm"
+STALE_OPACITY = 0.45
+LEGEND_TITLE = "Depth (mm)"
 
 
 class GridGlyphs:
@@ -264,9 +261,13 @@ class GridGlyphs:
         self._plotter = plotter
         self.surface = surface
         self._zones: set[str] = set()
-        self._legend_shown = False
+        self._depths: dict[str, float] = {}  # zone id -> depth (mm) of its depth-coloured discs
+        self._depth_actors: dict[str, object] = {}
+        self.clim: tuple[float, float] = depth_range_mm(())
+        self._legend_shown: tuple[float, float] | None = None  # the range the legend shows
         self.legend = True
         self.numbers = False  # label each injection with its order number in the plan
+        self.legend_dark = False  # legend text in black (on a white page) instead of white
 
     def _name(self, zone_id: str) -> str:
         return f"grid:{zone_id}"
@@ -287,16 +288,17 @@ class GridGlyphs:
         disc = pv.Cylinder(radius=radius, height=0.6, direction=(1, 0, 0), resolution=16)
         rim = pv.Cylinder(radius=radius * 1.35, height=0.3, direction=(1, 0, 0), center=(-0.25, 0, 0), resolution=16)
         glyphs = centres.glyph(geom=disc, orient="normal", scale=False)
-        self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
-                               opacity=0.3 if stale else 1.0,
-                               name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
+        if not stale:  # a stale grid is a ghost: pale, translucent, no rim
+            self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
+                                   name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
         if stale:
             self._plotter.add_mesh(glyphs, color=STALE_RGB, opacity=STALE_OPACITY, name=self._name(zone.id),
                                    reset_camera=False, render=False, pickable=False)
         else:
-            self._plotter.add_mesh(glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM,
-                                   name=self._name(zone.id), show_scalar_bar=False,
-                                   reset_camera=False, render=False, pickable=False)
+            self._depths[zone.id] = zone.params.depth_mm
+            self._depth_actors[zone.id] = self._plotter.add_mesh(
+                glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=depth_range_mm(self._depths.values()),
+                name=self._name(zone.id), show_scalar_bar=False, reset_camera=False, render=False, pickable=False)
         self._zones.add(zone.id)
         self._sync_legend()
 
@@ -305,6 +307,8 @@ class GridGlyphs:
             self._plotter.remove_actor(self._name(zone_id), render=False)
             self._plotter.remove_actor(self._name(zone_id) + ":rim", render=False)
             self._zones.discard(zone_id)
+            self._depths.pop(zone_id, None)
+            self._depth_actors.pop(zone_id, None)
         if sync_legend:
             self._sync_legend()
 
@@ -313,17 +317,27 @@ class GridGlyphs:
         """Ids of the zones whose discs are drawn."""
         return set(self._zones)
 
+    #: Where the depth legend sits, in viewport fractions (x, y, width, height): the right edge, clear of a
+    #: body framed in the middle.
+    legend_box = (0.86, 0.25, 0.05, 0.5)
+
     def _sync_legend(self) -> None:
-        """The depth colour legend, shown while any zone's discs are (and ``legend`` is on)."""
-        want = self.legend and bool(self._zones)
-        if want and not self._legend_shown:
-            self._plotter.add_scalar_bar(
-                LEGEND_TITLE, cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM, vertical=True, position_x=0.88,
-                position_y=0.25, height=0.5, width=0.06, n_labels=5, fmt="%.0f")
-            self._legend_shown = True
-        elif not want and self._legend_shown:
+        """Span the depth colours over the drawn grids' depths (every zone's discs and the legend), and show
+        the legend while any depth-coloured discs are (and ``legend`` is on)."""
+        self.clim = depth_range_mm(self._depths.values())
+        for actor in self._depth_actors.values():
+            actor.mapper.scalar_range = self.clim
+        want = self.legend and bool(self._depths)
+        if self._legend_shown is not None and (not want or self._legend_shown != self.clim):
             self._plotter.remove_scalar_bar(LEGEND_TITLE, render=False)
-            self._legend_shown = False
+            self._legend_shown = None
+        if want and self._legend_shown is None:
+            x, y, w, h = self.legend_box
+            self._plotter.add_scalar_bar(
+                LEGEND_TITLE, cmap=DEPTH_CMAP, clim=self.clim, vertical=True, position_x=x, position_y=y,
+                height=h, width=w, n_labels=3, fmt="%.1f", color="black" if self.legend_dark else "white",
+                title_font_size=14, label_font_size=13)
+            self._legend_shown = self.clim
 
     def show_plan(self, plan: Plan) -> None:
         for zone_id in list(self._zones):
