@@ -268,6 +268,7 @@ class GridGlyphs:
         self.legend = True
         self.numbers = False  # label each injection with its order number in the plan
         self.legend_dark = False  # legend text in black (on a white page) instead of white
+        self.legend_font_px = 14
 
     def _name(self, zone_id: str) -> str:
         return f"grid:{zone_id}"
@@ -336,7 +337,7 @@ class GridGlyphs:
             self._plotter.add_scalar_bar(
                 LEGEND_TITLE, cmap=DEPTH_CMAP, clim=self.clim, vertical=True, position_x=x, position_y=y,
                 height=h, width=w, n_labels=3, fmt="%.1f", color="black" if self.legend_dark else "white",
-                title_font_size=14, label_font_size=13)
+                title_font_size=self.legend_font_px, label_font_size=self.legend_font_px)
             self._legend_shown = self.clim
 
     def show_plan(self, plan: Plan) -> None:
