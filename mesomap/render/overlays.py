@@ -15,25 +15,12 @@ from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
 from mesomap.render.colors import depth_colormap, depth_range_mm, hex_to_rgb
+from mesomap.render.zone_mesh import LIFT_MM, ZoneMesh, smooth_zone, zone_polydata  # noqa: F401 (re-exported)
 
-LIFT_MM = 0.35
 POINT_RADIUS_MM = 6.0
 POINT_RGB = (0.55, 0.15, 0.75)
 SELECTED_RGB = (1.0, 0.9, 0.1)
 RING_RGB = (1.0, 1.0, 1.0)
-
-
-def zone_polydata(surface: PaintingSurface, faces: np.ndarray) -> pv.PolyData:
-    """The painting faces (k,) as a compact PolyData, lifted along the skin normal."""
-    tri = surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
-    used, local = np.unique(tri, return_inverse=True)
-    local = local.reshape(-1, 3)
-    points = surface.mesh.vertices[used] + LIFT_MM * surface.vertex_normals[used]
-    cells = np.hstack([np.full((len(local), 1), 3, dtype=np.int64), local]).ravel()
-    poly = pv.PolyData(points, cells)
-    poly.point_data["Normals"] = surface.vertex_normals[used]
-    poly.point_data.active_normals_name = "Normals"
-    return poly
 
 
 class ZoneOverlay:
@@ -45,7 +32,8 @@ class ZoneOverlay:
         self._actors: dict[str, object] = {}
         self.hidden: set[str] = set()
         self.selected: str | None = None
-        self._meshes: dict[str, tuple[_ZoneMesh, object]] = {}  # zones shown by update_zone
+        self._meshes: dict[str, tuple[ZoneMesh, object]] = {}  # zones shown by update_zone
+        self.smooth = True  # cut along smooth borders (off while a stroke paints: raw faces, fast)
 
     def _name(self, zone_id: str) -> str:
         return f"zone:{zone_id}"
@@ -53,28 +41,14 @@ class ZoneOverlay:
     def show_zone(self, zone: Zone) -> None:
         """(Re)build the actor of one zone from its faces, colour and visibility."""
         self.remove_zone(zone.id)
-        if zone.id in self.hidden or len(zone.faces) == 0:
-            return
-        actor = self._plotter.add_mesh(
-            zone_polydata(self.surface, zone.faces),
-            color=hex_to_rgb(zone.color),
-            smooth_shading=True,
-            ambient=0.25,
-            diffuse=0.8,
-            specular=0.05,
-            opacity=1.0 if self.selected in (None, zone.id) else 0.8,
-            name=self._name(zone.id),
-            reset_camera=False,
-            render=False,
-            pickable=False,
-        )
-        self._actors[zone.id] = actor
+        self.update_zone(zone)
 
     def update_zone(self, zone: Zone) -> None:
         """Show one zone's current faces, colour and visibility, updating its actor in place.
 
-        The incremental counterpart of :meth:`show_zone`, for painting: the
-        zone's PolyData keeps its points and only its cells are rewritten.
+        With ``smooth`` on, the zone is cut along its smooth border (render.zone_mesh.smooth_zone); off
+        (while a stroke paints), its raw faces are drawn from a PolyData that keeps its points and only
+        has its cells rewritten, so a dab costs a few numpy passes.
         """
         if zone.id in self.hidden or len(zone.faces) == 0:
             self.remove_zone(zone.id)
@@ -82,8 +56,7 @@ class ZoneOverlay:
         entry = self._meshes.get(zone.id)
         if entry is None or self._actors.get(zone.id) is not entry[1]:
             self.remove_zone(zone.id)
-            mesh = _ZoneMesh(self.surface)
-            mesh.set_faces(zone.faces)
+            mesh = ZoneMesh(self.surface)
             mapper = pv.DataSetMapper(mesh.poly)
             mapper.scalar_visibility = False
             actor = pv.Actor(mapper=mapper)
@@ -92,7 +65,14 @@ class ZoneOverlay:
             self._meshes[zone.id] = (mesh, actor)
         else:
             mesh, actor = entry
+        smooth = smooth_zone(self.surface, zone.faces) if self.smooth else None
+        if smooth is None:
             mesh.set_faces(zone.faces)
+            shown = mesh.poly
+        else:
+            shown = smooth[0]
+        if actor.mapper.GetInput() is not shown:
+            actor.mapper.SetInputData(shown)
         _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id))
 
     def remove_zone(self, zone_id: str) -> None:
@@ -175,59 +155,6 @@ class BrushRing:
         if self.visible:
             self._plotter.remove_actor("brush-ring", render=False)
             self.visible = False
-
-
-class _ZoneMesh:
-    """One zone's faces as a PolyData that is updated in place, not rebuilt.
-
-    Points are the zone's surface vertices (lifted), appended as new ones are
-    painted (into buffers that double when full) and never reordered; cells are
-    rewritten from the face ids. A dab on a big zone then costs a few
-    O(faces) numpy passes and no rebuild of the rest.
-    """
-
-    def __init__(self, surface: PaintingSurface):
-        self.surface = surface
-        self.local = np.full(surface.mesh.n_vertices, -1, dtype=np.int32)  # global -> local vertex id
-        self.n_points = 0
-        self.poly = pv.PolyData()
-        self._points = np.zeros((0, 3))
-        self._normals = np.zeros((0, 3))
-
-    def _grow(self, needed: int) -> None:
-        size = max(1024, len(self._points))
-        while size < needed:
-            size *= 2
-        points, normals = np.empty((size, 3)), np.empty((size, 3))
-        points[: self.n_points] = self._points[: self.n_points]
-        normals[: self.n_points] = self._normals[: self.n_points]
-        self._points, self._normals = points, normals
-        self.poly.SetPoints(pv.vtk_points(points, deep=False))
-        self.poly.point_data["Normals"] = normals
-        self.poly.point_data.active_normals_name = "Normals"
-
-    def set_faces(self, faces: np.ndarray) -> None:
-        tri = self.surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
-        flat = tri.ravel()
-        new = flat[self.local[flat] < 0]
-        if len(new):
-            new = np.unique(new)
-            start, stop = self.n_points, self.n_points + len(new)
-            grown = stop > len(self._points)
-            if grown:
-                self._grow(stop)
-            self.local[new] = np.arange(start, stop)
-            normals = self.surface.vertex_normals[new]
-            self._normals[start:stop] = normals
-            self._points[start:stop] = self.surface.mesh.vertices[new] + LIFT_MM * normals
-            if grown:  # spare capacity: never drawn, but kept inside the bounds
-                self._points[stop:] = self._points[0]
-                self._normals[stop:] = self._normals[0]
-            self.n_points = stop
-            self.poly.GetPoints().Modified()
-            self.poly.GetPointData().GetNormals().Modified()
-        self.poly.SetPolys(pv.CellArray.from_regular_cells(self.local[tri]))
-        self.poly.Modified()
 
 
 def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
@@ -409,6 +336,22 @@ def zone_boundary(surface: PaintingSurface, faces: np.ndarray) -> np.ndarray:
     return border_edges(surface.mesh.faces[np.asarray(faces, dtype=np.int64)])
 
 
+def zone_outline(surface: PaintingSurface, faces: np.ndarray) -> pv.PolyData:
+    """The lines drawn round a zone of painting faces (k,): its smooth border (render.zone_mesh.smooth_zone),
+    or its border edges when it has none, lifted just above the zone's overlay."""
+    smooth = smooth_zone(surface, faces)
+    lift = LIFT_MM + 0.3
+    if smooth is not None:
+        border = smooth[1].copy()
+        normals = border.point_data["Normals"]
+        border.points = border.points + lift * normals / np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+        return border
+    pairs = zone_boundary(surface, faces)
+    used, local = np.unique(pairs, return_inverse=True)
+    points = surface.mesh.vertices[used] + lift * surface.vertex_normals[used]
+    return pv.PolyData(points, lines=np.hstack([np.full((len(pairs), 1), 2, dtype=np.int64), local.reshape(-1, 2)]).ravel())
+
+
 class ZoneOutline:
     """A thin dark line along the border of one zone (the selected one), just above its overlay."""
 
@@ -423,11 +366,7 @@ class ZoneOutline:
         self.hide()
         if zone is None or len(zone.faces) == 0:
             return
-        pairs = zone_boundary(self.surface, zone.faces)
-        used, local = np.unique(pairs, return_inverse=True)
-        points = self.surface.mesh.vertices[used] + (LIFT_MM + 0.3) * self.surface.vertex_normals[used]
-        lines = np.hstack([np.full((len(pairs), 1), 2, dtype=np.int64), local.reshape(-1, 2)]).ravel()
-        self._plotter.add_mesh(pv.PolyData(points, lines=lines), color=OUTLINE_RGB, line_width=2,
+        self._plotter.add_mesh(zone_outline(self.surface, zone.faces), color=OUTLINE_RGB, line_width=2,
                                name=self.NAME, reset_camera=False, render=False, pickable=False)
         self.zone_id = zone.id
 
