@@ -90,6 +90,14 @@ def test_window_screenshots(qtbot, settings, tmp_path, kind, size):
     assert light - dark > 30, path  # ...and drawn: shallow light at the bottom, deep dark on top
     panel = picture[:, : int(0.15 * size[0])]  # the docks beside the view are drawn, not black
     assert panel.std() > 5, path
+    if kind == "face":  # the eyes have pupils, not blank skin-coloured sockets
+        from mesomap.io.assets import bundled_eyes
+
+        ratio = win.view.plotter.devicePixelRatioF()
+        for eye in bundled_eyes("female").values():
+            x, y, _ = win.view.to_widget(np.array(eye["centre_mm"]) + [0.0, eye["radius_mm"], 0.0])
+            pupil = scene[int(round(y * ratio)) - 1: int(round(y * ratio)) + 2, int(round(x * ratio)) - 1: int(round(x * ratio)) + 2]
+            assert srgb_to_lab(pupil.reshape(-1, 3) / 255.0)[:, 0].max() < 30, path
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (installed by dev.sh) is missing")
@@ -108,6 +116,8 @@ def test_sheet_page_screenshots(tmp_path, kind):
     subprocess.run(["pdftoppm", "-r", "100", "-png", str(pdf), str(out / f"sheet-{kind}-page")], check=True)
     pages = sorted(out.glob(f"sheet-{kind}-page-*.png"))
     assert len(pages) >= 2
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Injection order" in text  # each zone up close with its order numbers
     first = read_png(pages[0]).astype(int)
     assert skin_fraction(first) > 0.02  # the body views are on the first page
     coloured = sum(((p.max(axis=2) - p.min(axis=2)) > 60).sum() for p in map(lambda f: read_png(f).astype(int), pages))
