@@ -34,6 +34,7 @@ class ZoneOverlay:
         self.selected: str | None = None
         self._meshes: dict[str, tuple[ZoneMesh, object]] = {}  # zones shown by update_zone
         self.smooth = True  # cut along smooth borders (off while a stroke paints: raw faces, fast)
+        self._drawn: dict[str, tuple[np.ndarray, bool]] = {}  # zone id -> (the faces drawn, smooth)
 
     def _name(self, zone_id: str) -> str:
         return f"zone:{zone_id}"
@@ -65,18 +66,27 @@ class ZoneOverlay:
             self._meshes[zone.id] = (mesh, actor)
         else:
             mesh, actor = entry
-        smooth = smooth_zone(self.surface, zone.faces) if self.smooth else None
-        if smooth is None:
-            mesh.set_faces(zone.faces)
-            shown = mesh.poly
-        else:
-            shown = smooth[0]
-        if actor.mapper.GetInput() is not shown:
-            actor.mapper.SetInputData(shown)
+        drawn = self._drawn.get(zone.id)
+        if drawn is None or drawn[0] is not zone.faces or drawn[1] != self.smooth:  # else only its look changes
+            smooth = smooth_zone(self.surface, zone.faces) if self.smooth else None
+            if smooth is None:
+                mesh.set_faces(zone.faces)
+                shown = mesh.poly
+            else:
+                shown = smooth[0]
+            if actor.mapper.GetInput() is not shown:
+                actor.mapper.SetInputData(shown)
+            self._drawn[zone.id] = (zone.faces, self.smooth)
         _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id))
+
+    @property
+    def rough(self) -> set[str]:
+        """Ids of the zones drawn with their raw faces (during a stroke), to smooth when it ends."""
+        return {zone_id for zone_id, (_, smooth) in self._drawn.items() if not smooth}
 
     def remove_zone(self, zone_id: str) -> None:
         self._meshes.pop(zone_id, None)
+        self._drawn.pop(zone_id, None)
         if self._actors.pop(zone_id, None) is not None:
             self._plotter.remove_actor(self._name(zone_id), render=False)
 

@@ -72,7 +72,6 @@ class PlanScene:
         self._frames: dict[str, tuple] = {}  # zone id -> (injections, positions, normals) for drawing the marker
         self._marked = None  # the injection the marker rings (zone id, index)
         self._outline_stale = False  # the selected zone's border moved during a stroke: redraw when it ends
-        self._rough: set[str] = set()  # zones drawn with raw faces during a stroke: smoothed when it ends
         if session is not None:
             self.follow(session)
 
@@ -104,8 +103,6 @@ class PlanScene:
         if self.surface is None or (change.reset and plan.body.body_id != self.surface.coarse.body_id):
             return  # another body: drawn when the session's surface follows
         self.zones.smooth = not s.in_gesture  # a stroke paints raw faces (fast); smoothed when it ends
-        if s.in_gesture:
-            self._rough.update(change.zones_added, change.zones_changed)
         self.apply(change, plan)
         selected = s.zone_id
         if selected is not None and (selected in change.zones_changed or selected in change.zones_added):
@@ -116,13 +113,14 @@ class PlanScene:
                 self.show_outline(plan)
 
     def _state_changed(self) -> None:
-        if self._rough and not self.session.in_gesture and self.zones is not None:
+        if self.zones is not None and not self.session.in_gesture:
             self.zones.smooth = True
-            present = {z.id: z for z in self.session.plan.zones}
-            for zone_id in self._rough & set(present):
-                self.zones.update_zone(present[zone_id])
-            self._rough.clear()
-            self.view.request_render()
+            rough = self.zones.rough
+            if rough:
+                for zone in self.session.plan.zones:
+                    if zone.id in rough:
+                        self.zones.update_zone(zone)
+                self.view.request_render()
         if self._outline_stale and not self.session.in_gesture:
             self._outline_stale = False
             self.show_outline(self.session.plan)
