@@ -41,10 +41,12 @@ def load_sheet_text(path: Path | None = None) -> SheetText:
 
 
 def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, Path]], out: str | Path,
-                      text: SheetText | None = None, gun: tuple[str, list[dict]] | str | None = None) -> Path:
+                      text: SheetText | None = None, gun: tuple[str, list[dict]] | str | None = None,
+                      order_views: list[tuple[str, Path]] = ()) -> Path:
     """Write the sheet to ``out`` atomically.
 
     views : (caption, PNG path) pairs, drawn side by side under the header.
+    order_views : (caption, PNG path) close-ups with the injection order numbers, ORDER_PER_ROW to a row.
     gun : (device name, gun-sheet rows as dicts of the CSV columns) for the
     "gun settings" table, or a sentence saying why there is none.
     """
@@ -52,7 +54,7 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     check_plan_values(plan)  # the caller (render.sheet.export_session_pdf) checks placement on the body
     text = text or load_sheet_text()
@@ -75,14 +77,11 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     if h.notes:
         story += [Paragraph(f"<b>Notes:</b> {_text(h.notes)}", body), Spacer(1, 2 * mm)]
 
-    per_row = 3 if len(views) > 2 else max(len(views), 1)
-    width = min(170 * mm / per_row, 85 * mm)
-    for start in range(0, len(views), per_row):
-        row = views[start:start + per_row]
-        cells = [[Image(str(p), width=width - 2 * mm, height=(width - 2 * mm) * 1.25) for _, p in row],
-                 [Paragraph(_esc(c), small) for c, _ in row]]
-        views_table = Table(cells, colWidths=[width] * len(row), style=[("FONTNAME", (0, 0), (-1, -1), font)])
-        story += [KeepTogether([views_table]), Spacer(1, 3 * mm)]  # captions stay under their pictures
+    for row in _view_rows(views, 3 if len(views) > 2 else max(len(views), 1), small, font):
+        story += [KeepTogether([row]), Spacer(1, 3 * mm)]  # captions stay under their pictures
+    for k, row in enumerate(_view_rows(order_views, ORDER_PER_ROW, small, font)):
+        head = [Paragraph("Injection order", h2), Paragraph(_esc(ORDER_NOTE), small), Spacer(1, 2 * mm)]
+        story += [KeepTogether((head if k == 0 else []) + [row]), Spacer(1, 3 * mm)]
 
     story.append(Paragraph("Zones", h2))
     rows = [["Zone", "Technique", "Needle", "Depth", "Spacing", "Count", "Volume", "Product (lot)"]]
@@ -147,6 +146,38 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
                                 bottomMargin=15 * mm, title="Mesotherapy session sheet", author="mesomap",
                                 initialFontName=font)  # else the page starts in Helvetica, not embedded
         doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    return out
+
+
+#: Width (mm) of the row of pictures (A4 less the margins), and how many order close-ups share a row.
+VIEWS_ROW_MM = 170.0
+ORDER_PER_ROW = 3
+ORDER_NOTE = ("Each zone up close: the numbers are the order of the injections (the first and last of each zone "
+              "and every tenth).")
+
+
+def view_width_mm(per_row: int) -> float:
+    """Printed width (mm) of each picture in a row of ``per_row`` (at most 85 mm)."""
+    return min(VIEWS_ROW_MM / per_row, 85.0) - 2.0
+
+
+def _view_rows(views, per_row: int, style, font) -> list:
+    """Tables, one per row: ``views`` (caption, PNG path) in rows of ``per_row``, each picture at its own
+    aspect ratio and view_width_mm(per_row) wide, its caption under it."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image, Paragraph, Table
+
+    width = view_width_mm(per_row) * mm
+    out = []
+    for start in range(0, len(views), per_row):
+        row = views[start:start + per_row]
+        pictures = []
+        for _, path in row:
+            w, h = ImageReader(str(path)).getSize()
+            pictures.append(Image(str(path), width=width, height=width * h / w))
+        cells = [pictures, [Paragraph(_cell(c), style) for c, _ in row]]
+        out.append(Table(cells, colWidths=[width + 2 * mm] * len(row), style=[("FONTNAME", (0, 0), (-1, -1), font)]))
     return out
 
 

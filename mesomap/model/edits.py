@@ -22,9 +22,11 @@ from mesomap.model.plan import (
 ZONE_EXISTS = Kind("zone_exists", "zone_id")
 POINT_EXISTS = Kind("point_exists", "point_id")
 
-#: Distinct, colour-blind-friendlier zone colours (Okabe–Ito, then Tableau).
+#: New zones' colours, in order: Okabe–Ito's seven hues, then the Tableau 10 / ColorBrewer Dark2 ones that stay
+#: apart (CIE ΔE ≥ 20 from each other, ≥ 35 from the skin, chroma ≥ 30: never a grey of the depth ramp).
+#: A zone's colour is data in its plan: plans made with an older palette keep theirs.
 ZONE_COLORS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
-               "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f")
+               "#e15759", "#59a14f", "#7570b3", "#e7298a", "#17becf")
 
 
 def next_id(existing, prefix: str) -> str:

@@ -65,21 +65,24 @@ def region_vertices(mesh: BodyMesh, region: str) -> np.ndarray:
     raise ValueError(f"unknown view region {region!r}")
 
 
-def camera_for(mesh: BodyMesh, view: str, aspect: float = 1.0, margin: float = 1.08) -> CameraPose:
+def camera_for(mesh: BodyMesh, view: str, aspect: float = 1.0, margin: float = 1.08,
+               room_right: float = 0.0) -> CameraPose:
     """Frame ``mesh`` from preset ``view`` so its region fills the view with ``margin``.
 
-    aspect : viewport width / height. Returns a perspective pose in mm.
+    aspect : viewport width / height. room_right : fraction (0–1) of the width kept clear at the right
+    (for a legend). Returns a perspective pose in mm.
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEW_NAMES)}")
-    return frame_points(region_vertices(mesh, VIEWS[view].region), view, aspect, margin)
+    return frame_points(region_vertices(mesh, VIEWS[view].region), view, aspect, margin, room_right=room_right)
 
 
 def frame_points(points_mm: np.ndarray, view: str, aspect: float = 1.0, margin: float = 1.08,
-                 min_height_mm: float = 0.0) -> CameraPose:
+                 min_height_mm: float = 0.0, room_right: float = 0.0) -> CameraPose:
     """Frame the bounding box of ``points_mm`` (k, 3) from preset ``view``'s direction.
 
     min_height_mm : show at least this much vertically (context around a small zone).
+    room_right : fraction (0–1) of the width left clear at the right: the box is framed in the rest.
     """
     d = np.asarray(VIEWS[view].direction, dtype=np.float64)
     lo, hi = points_mm.min(axis=0), points_mm.max(axis=0)
@@ -87,8 +90,14 @@ def frame_points(points_mm: np.ndarray, view: str, aspect: float = 1.0, margin: 
     ext = hi - lo
     # Half extents seen on screen: vertical is z; horizontal is the axis across the view.
     across = ext[0] if abs(d[1]) > 0.5 else ext[1]
-    half_h = max(ext[2] / 2, across / 2 / max(aspect, 1e-6), min_height_mm / 2) * margin
+    used = max(aspect * (1.0 - room_right), 1e-6)
+    half_h = max(ext[2] / 2, across / 2 / used, min_height_mm / 2) * margin
     depth = float(np.abs(ext @ d)) / 2
-    distance = half_h / math.tan(math.radians(VIEW_ANGLE_DEG / 2)) + depth
+    tan = math.tan(math.radians(VIEW_ANGLE_DEG / 2))
+    distance = half_h / tan + depth
+    # Shift the camera to the screen's right so the box sits in the left (1 - room_right) of the width,
+    # measured on the plane of the box's near face (where half_h is framed).
+    right = np.cross(-d, (0.0, 0.0, 1.0))
+    centre = centre + right * room_right * aspect * half_h
     position = centre + d * distance
     return CameraPose(tuple(position), tuple(centre), (0.0, 0.0, 1.0))

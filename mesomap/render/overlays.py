@@ -14,29 +14,13 @@ from mesomap.geometry.borders import border_edges
 from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
+from mesomap.render.colors import depth_colormap, depth_range_mm, hex_to_rgb
+from mesomap.render.zone_mesh import LIFT_MM, ZoneMesh, smooth_zone, zone_polydata  # noqa: F401 (re-exported)
 
-LIFT_MM = 0.35
 POINT_RADIUS_MM = 6.0
 POINT_RGB = (0.55, 0.15, 0.75)
 SELECTED_RGB = (1.0, 0.9, 0.1)
 RING_RGB = (1.0, 1.0, 1.0)
-
-
-def hex_to_rgb(color: str) -> tuple[float, float, float]:
-    return tuple(int(color[i : i + 2], 16) / 255.0 for i in (1, 3, 5))
-
-
-def zone_polydata(surface: PaintingSurface, faces: np.ndarray) -> pv.PolyData:
-    """The painting faces (k,) as a compact PolyData, lifted along the skin normal."""
-    tri = surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
-    used, local = np.unique(tri, return_inverse=True)
-    local = local.reshape(-1, 3)
-    points = surface.mesh.vertices[used] + LIFT_MM * surface.vertex_normals[used]
-    cells = np.hstack([np.full((len(local), 1), 3, dtype=np.int64), local]).ravel()
-    poly = pv.PolyData(points, cells)
-    poly.point_data["Normals"] = surface.vertex_normals[used]
-    poly.point_data.active_normals_name = "Normals"
-    return poly
 
 
 class ZoneOverlay:
@@ -48,7 +32,9 @@ class ZoneOverlay:
         self._actors: dict[str, object] = {}
         self.hidden: set[str] = set()
         self.selected: str | None = None
-        self._meshes: dict[str, tuple[_ZoneMesh, object]] = {}  # zones shown by update_zone
+        self._meshes: dict[str, tuple[ZoneMesh, object]] = {}  # zones shown by update_zone
+        self.smooth = True  # cut along smooth borders (off while a stroke paints: raw faces, fast)
+        self._drawn: dict[str, tuple[np.ndarray, bool]] = {}  # zone id -> (the faces drawn, smooth)
 
     def _name(self, zone_id: str) -> str:
         return f"zone:{zone_id}"
@@ -56,28 +42,14 @@ class ZoneOverlay:
     def show_zone(self, zone: Zone) -> None:
         """(Re)build the actor of one zone from its faces, colour and visibility."""
         self.remove_zone(zone.id)
-        if zone.id in self.hidden or len(zone.faces) == 0:
-            return
-        actor = self._plotter.add_mesh(
-            zone_polydata(self.surface, zone.faces),
-            color=hex_to_rgb(zone.color),
-            smooth_shading=True,
-            ambient=0.25,
-            diffuse=0.8,
-            specular=0.05,
-            opacity=1.0 if self.selected in (None, zone.id) else 0.8,
-            name=self._name(zone.id),
-            reset_camera=False,
-            render=False,
-            pickable=False,
-        )
-        self._actors[zone.id] = actor
+        self.update_zone(zone)
 
     def update_zone(self, zone: Zone) -> None:
         """Show one zone's current faces, colour and visibility, updating its actor in place.
 
-        The incremental counterpart of :meth:`show_zone`, for painting: the
-        zone's PolyData keeps its points and only its cells are rewritten.
+        With ``smooth`` on, the zone is cut along its smooth border (render.zone_mesh.smooth_zone); off
+        (while a stroke paints), its raw faces are drawn from a PolyData that keeps its points and only
+        has its cells rewritten, so a dab costs a few numpy passes.
         """
         if zone.id in self.hidden or len(zone.faces) == 0:
             self.remove_zone(zone.id)
@@ -85,8 +57,7 @@ class ZoneOverlay:
         entry = self._meshes.get(zone.id)
         if entry is None or self._actors.get(zone.id) is not entry[1]:
             self.remove_zone(zone.id)
-            mesh = _ZoneMesh(self.surface)
-            mesh.set_faces(zone.faces)
+            mesh = ZoneMesh(self.surface)
             mapper = pv.DataSetMapper(mesh.poly)
             mapper.scalar_visibility = False
             actor = pv.Actor(mapper=mapper)
@@ -95,11 +66,27 @@ class ZoneOverlay:
             self._meshes[zone.id] = (mesh, actor)
         else:
             mesh, actor = entry
-            mesh.set_faces(zone.faces)
+        drawn = self._drawn.get(zone.id)
+        if drawn is None or drawn[0] is not zone.faces or drawn[1] != self.smooth:  # else only its look changes
+            smooth = smooth_zone(self.surface, zone.faces) if self.smooth else None
+            if smooth is None:
+                mesh.set_faces(zone.faces)
+                shown = mesh.poly
+            else:
+                shown = smooth[0]
+            if actor.mapper.GetInput() is not shown:
+                actor.mapper.SetInputData(shown)
+            self._drawn[zone.id] = (zone.faces, self.smooth)
         _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id))
+
+    @property
+    def rough(self) -> set[str]:
+        """Ids of the zones drawn with their raw faces (during a stroke), to smooth when it ends."""
+        return {zone_id for zone_id, (_, smooth) in self._drawn.items() if not smooth}
 
     def remove_zone(self, zone_id: str) -> None:
         self._meshes.pop(zone_id, None)
+        self._drawn.pop(zone_id, None)
         if self._actors.pop(zone_id, None) is not None:
             self._plotter.remove_actor(self._name(zone_id), render=False)
 
@@ -180,59 +167,6 @@ class BrushRing:
             self.visible = False
 
 
-class _ZoneMesh:
-    """One zone's faces as a PolyData that is updated in place, not rebuilt.
-
-    Points are the zone's surface vertices (lifted), appended as new ones are
-    painted (into buffers that double when full) and never reordered; cells are
-    rewritten from the face ids. A dab on a big zone then costs a few
-    O(faces) numpy passes and no rebuild of the rest.
-    """
-
-    def __init__(self, surface: PaintingSurface):
-        self.surface = surface
-        self.local = np.full(surface.mesh.n_vertices, -1, dtype=np.int32)  # global -> local vertex id
-        self.n_points = 0
-        self.poly = pv.PolyData()
-        self._points = np.zeros((0, 3))
-        self._normals = np.zeros((0, 3))
-
-    def _grow(self, needed: int) -> None:
-        size = max(1024, len(self._points))
-        while size < needed:
-            size *= 2
-        points, normals = np.empty((size, 3)), np.empty((size, 3))
-        points[: self.n_points] = self._points[: self.n_points]
-        normals[: self.n_points] = self._normals[: self.n_points]
-        self._points, self._normals = points, normals
-        self.poly.SetPoints(pv.vtk_points(points, deep=False))
-        self.poly.point_data["Normals"] = normals
-        self.poly.point_data.active_normals_name = "Normals"
-
-    def set_faces(self, faces: np.ndarray) -> None:
-        tri = self.surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
-        flat = tri.ravel()
-        new = flat[self.local[flat] < 0]
-        if len(new):
-            new = np.unique(new)
-            start, stop = self.n_points, self.n_points + len(new)
-            grown = stop > len(self._points)
-            if grown:
-                self._grow(stop)
-            self.local[new] = np.arange(start, stop)
-            normals = self.surface.vertex_normals[new]
-            self._normals[start:stop] = normals
-            self._points[start:stop] = self.surface.mesh.vertices[new] + LIFT_MM * normals
-            if grown:  # spare capacity: never drawn, but kept inside the bounds
-                self._points[stop:] = self._points[0]
-                self._normals[stop:] = self._normals[0]
-            self.n_points = stop
-            self.poly.GetPoints().Modified()
-            self.poly.GetPointData().GetNormals().Modified()
-        self.poly.SetPolys(pv.CellArray.from_regular_cells(self.local[tri]))
-        self.poly.Modified()
-
-
 def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
     prop = actor.prop
     prop.color = hex_to_rgb(zone.color)
@@ -241,9 +175,9 @@ def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
     prop.opacity = 0.8 if dimmed else 1.0
 
 
-#: Depth colour scale for injection glyphs (mm): shallow = light, deep = dark.
-DEPTH_CMAP = "viridis_r"
-DEPTH_RANGE_MM = (0.0, 13.0)
+#: Depth colour scale for injection glyphs: a neutral grey ramp, shallow = light, deep = dark (render.colors),
+#: spanning the depths of the grids drawn (render.colors.depth_range_mm).
+DEPTH_CMAP = depth_colormap()
 #: Disc radius as a fraction of the zone's spacing (clamped to 1–4 mm): readable, never touching.
 GRID_RADIUS_FRACTION = 0.22
 GRID_RADIUS_MM = (1.0, 4.0)
@@ -253,8 +187,8 @@ NUMBER_EVERY = 10
 
 #: A grid laid out before its zone changed: grey, half transparent ("regenerate me").
 STALE_RGB = (0.9, 0.9, 0.92)
-STALE_OPACITY = 0.6
-LEGEND_TITLE = "depth mm"
+STALE_OPACITY = 0.45
+LEGEND_TITLE = "Depth (mm)"
 
 
 class GridGlyphs:
@@ -264,9 +198,14 @@ class GridGlyphs:
         self._plotter = plotter
         self.surface = surface
         self._zones: set[str] = set()
-        self._legend_shown = False
+        self._depths: dict[str, float] = {}  # zone id -> depth (mm) of its depth-coloured discs
+        self._depth_actors: dict[str, object] = {}
+        self.clim: tuple[float, float] = depth_range_mm(())
+        self._legend_shown: tuple[float, float] | None = None  # the range the legend shows
         self.legend = True
         self.numbers = False  # label each injection with its order number in the plan
+        self.legend_dark = False  # legend text in black (on a white page) instead of white
+        self.legend_font_px = 14
 
     def _name(self, zone_id: str) -> str:
         return f"grid:{zone_id}"
@@ -287,16 +226,17 @@ class GridGlyphs:
         disc = pv.Cylinder(radius=radius, height=0.6, direction=(1, 0, 0), resolution=16)
         rim = pv.Cylinder(radius=radius * 1.35, height=0.3, direction=(1, 0, 0), center=(-0.25, 0, 0), resolution=16)
         glyphs = centres.glyph(geom=disc, orient="normal", scale=False)
-        self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
-                               opacity=0.3 if stale else 1.0,
-                               name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
+        if not stale:  # a stale grid is a ghost: pale, translucent, no rim
+            self._plotter.add_mesh(centres.glyph(geom=rim, orient="normal", scale=False), color=(0.08, 0.08, 0.1),
+                                   name=self._name(zone.id) + ":rim", reset_camera=False, render=False, pickable=False)
         if stale:
             self._plotter.add_mesh(glyphs, color=STALE_RGB, opacity=STALE_OPACITY, name=self._name(zone.id),
                                    reset_camera=False, render=False, pickable=False)
         else:
-            self._plotter.add_mesh(glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM,
-                                   name=self._name(zone.id), show_scalar_bar=False,
-                                   reset_camera=False, render=False, pickable=False)
+            self._depths[zone.id] = zone.params.depth_mm
+            self._depth_actors[zone.id] = self._plotter.add_mesh(
+                glyphs, scalars="depth_mm", cmap=DEPTH_CMAP, clim=depth_range_mm(self._depths.values()),
+                name=self._name(zone.id), show_scalar_bar=False, reset_camera=False, render=False, pickable=False)
         self._zones.add(zone.id)
         self._sync_legend()
 
@@ -305,6 +245,8 @@ class GridGlyphs:
             self._plotter.remove_actor(self._name(zone_id), render=False)
             self._plotter.remove_actor(self._name(zone_id) + ":rim", render=False)
             self._zones.discard(zone_id)
+            self._depths.pop(zone_id, None)
+            self._depth_actors.pop(zone_id, None)
         if sync_legend:
             self._sync_legend()
 
@@ -313,17 +255,27 @@ class GridGlyphs:
         """Ids of the zones whose discs are drawn."""
         return set(self._zones)
 
+    #: Where the depth legend sits, in viewport fractions (x, y, width, height): the right edge, clear of a
+    #: body framed in the middle.
+    legend_box = (0.86, 0.25, 0.05, 0.5)
+
     def _sync_legend(self) -> None:
-        """The depth colour legend, shown while any zone's discs are (and ``legend`` is on)."""
-        want = self.legend and bool(self._zones)
-        if want and not self._legend_shown:
-            self._plotter.add_scalar_bar(
-                LEGEND_TITLE, cmap=DEPTH_CMAP, clim=DEPTH_RANGE_MM, vertical=True, position_x=0.88,
-                position_y=0.25, height=0.5, width=0.06, n_labels=5, fmt="%.0f")
-            self._legend_shown = True
-        elif not want and self._legend_shown:
+        """Span the depth colours over the drawn grids' depths (every zone's discs and the legend), and show
+        the legend while any depth-coloured discs are (and ``legend`` is on)."""
+        self.clim = depth_range_mm(self._depths.values())
+        for actor in self._depth_actors.values():
+            actor.mapper.scalar_range = self.clim
+        want = self.legend and bool(self._depths)
+        if self._legend_shown is not None and (not want or self._legend_shown != self.clim):
             self._plotter.remove_scalar_bar(LEGEND_TITLE, render=False)
-            self._legend_shown = False
+            self._legend_shown = None
+        if want and self._legend_shown is None:
+            x, y, w, h = self.legend_box
+            self._plotter.add_scalar_bar(
+                LEGEND_TITLE, cmap=DEPTH_CMAP, clim=self.clim, vertical=True, position_x=x, position_y=y,
+                height=h, width=w, n_labels=3, fmt="%.1f", color="black" if self.legend_dark else "white",
+                title_font_size=self.legend_font_px, label_font_size=self.legend_font_px)
+            self._legend_shown = self.clim
 
     def show_plan(self, plan: Plan) -> None:
         for zone_id in list(self._zones):
@@ -394,6 +346,22 @@ def zone_boundary(surface: PaintingSurface, faces: np.ndarray) -> np.ndarray:
     return border_edges(surface.mesh.faces[np.asarray(faces, dtype=np.int64)])
 
 
+def zone_outline(surface: PaintingSurface, faces: np.ndarray) -> pv.PolyData:
+    """The lines drawn round a zone of painting faces (k,): its smooth border (render.zone_mesh.smooth_zone),
+    or its border edges when it has none, lifted just above the zone's overlay."""
+    smooth = smooth_zone(surface, faces)
+    lift = LIFT_MM + 0.3
+    if smooth is not None:
+        border = smooth[1].copy()
+        normals = border.point_data["Normals"]
+        border.points = border.points + lift * normals / np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+        return border
+    pairs = zone_boundary(surface, faces)
+    used, local = np.unique(pairs, return_inverse=True)
+    points = surface.mesh.vertices[used] + lift * surface.vertex_normals[used]
+    return pv.PolyData(points, lines=np.hstack([np.full((len(pairs), 1), 2, dtype=np.int64), local.reshape(-1, 2)]).ravel())
+
+
 class ZoneOutline:
     """A thin dark line along the border of one zone (the selected one), just above its overlay."""
 
@@ -408,11 +376,7 @@ class ZoneOutline:
         self.hide()
         if zone is None or len(zone.faces) == 0:
             return
-        pairs = zone_boundary(self.surface, zone.faces)
-        used, local = np.unique(pairs, return_inverse=True)
-        points = self.surface.mesh.vertices[used] + (LIFT_MM + 0.3) * self.surface.vertex_normals[used]
-        lines = np.hstack([np.full((len(pairs), 1), 2, dtype=np.int64), local.reshape(-1, 2)]).ravel()
-        self._plotter.add_mesh(pv.PolyData(points, lines=lines), color=OUTLINE_RGB, line_width=2,
+        self._plotter.add_mesh(zone_outline(self.surface, zone.faces), color=OUTLINE_RGB, line_width=2,
                                name=self.NAME, reset_camera=False, render=False, pickable=False)
         self.zone_id = zone.id
 

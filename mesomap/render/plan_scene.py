@@ -102,6 +102,7 @@ class PlanScene:
         plan = s.plan
         if self.surface is None or (change.reset and plan.body.body_id != self.surface.coarse.body_id):
             return  # another body: drawn when the session's surface follows
+        self.zones.smooth = not s.in_gesture  # a stroke paints raw faces (fast); smoothed when it ends
         self.apply(change, plan)
         selected = s.zone_id
         if selected is not None and (selected in change.zones_changed or selected in change.zones_added):
@@ -112,6 +113,14 @@ class PlanScene:
                 self.show_outline(plan)
 
     def _state_changed(self) -> None:
+        if self.zones is not None and not self.session.in_gesture:
+            self.zones.smooth = True
+            rough = self.zones.rough
+            if rough:
+                for zone in self.session.plan.zones:
+                    if zone.id in rough:
+                        self.zones.update_zone(zone)
+                self.view.request_render()
         if self._outline_stale and not self.session.in_gesture:
             self._outline_stale = False
             self.show_outline(self.session.plan)

@@ -7,6 +7,7 @@ import pyvista as pv
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.render.camera import CameraPose
+from mesomap.render.eyes import show_eyes
 
 SKIN_RGB = (0.87, 0.70, 0.60)
 BACKGROUND_RGB = (0.16, 0.18, 0.22)
@@ -56,6 +57,7 @@ class BodyActor:
             reset_camera=False,
             render=False,
         )
+        show_eyes(self._plotter, mesh)  # render only: not part of the painting surface
 
 
 def apply_camera(plotter: pv.Plotter, pose: CameraPose) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.io.export_pdf import write_session_pdf
+from mesomap.io.export_pdf import ORDER_PER_ROW, view_width_mm, write_session_pdf
 from mesomap.io.exports import check_exportable
 from mesomap.model.grid import estimator, path_lengths_mm
 from mesomap.model.plan import Plan
@@ -19,6 +21,12 @@ from mesomap.render.camera import HEAD_FRACTION, VIEWS
 from mesomap.render.plan_png import render_plan_png
 
 VIEW_SIZE = (600, 750)
+#: Each zone's close-up with its injection order numbers: square pictures, ORDER_PER_ROW to a row.
+ORDER_VIEW_SIZE = (600, 600)
+#: Least height (mm) a close-up shows around its zone (a cheek is seen with the face around it).
+ORDER_CONTEXT_MM = 160.0
+#: Smallest order number on the printed page, points (1/72 in).
+MIN_NUMBER_PT = 7.0
 
 
 VIEW_ORDER = ("face", "front", "back", "left", "right")
@@ -69,6 +77,34 @@ def gun_settings(plan: Plan, surface: PaintingSurface, device: str = "generic") 
     return profile.name, list(csv.DictReader(io.StringIO(text)))
 
 
+def number_font_px(width_px: int, per_row: int) -> int:
+    """Pixel height of order numbers in a picture ``width_px`` wide printed ``per_row`` to a row, so they
+    print at MIN_NUMBER_PT or more (VTK draws a font of n points n pixels high at its 72 dpi)."""
+    width_pt = view_width_mm(per_row) / 25.4 * 72
+    return math.ceil(MIN_NUMBER_PT * width_px / width_pt) + 1
+
+
+def zone_views(plan: Plan, surface: PaintingSurface) -> list[tuple[str, str, np.ndarray]]:
+    """(zone name, preset, (k, 3) mm face centres) for each zone with a grid: the preset looking most squarely
+    at the zone (the face close-up for the face), and what to frame."""
+    out = []
+    for zone in plan.zones:
+        if zone.injections and len(zone.faces):
+            focus = assign_views(replace(plan, zones=(zone,), points=()), surface)
+            view, pts = next(iter(focus.items()))
+            out.append((zone.name, "front" if view == "face" else view, pts))
+    return out
+
+
+def render_overview(plan: Plan, surface: PaintingSurface, view: str, out: Path, legend: bool = True,
+                    legend_room: float | None = None) -> Path:
+    """One of the sheet's first pictures: the whole body (or the head, for "face") from ``view``, nothing
+    cropped, with the depth legend in a strip at the right clear of the body; on white."""
+    legend_px = number_font_px(VIEW_SIZE[0], 3) - 4  # the legend's text: about 6 pt on the page
+    return render_plan_png(plan, surface, out, view=view, size=VIEW_SIZE, background=(1.0, 1.0, 1.0),
+                           legend=legend, legend_font_px=legend_px, legend_room=legend_room)
+
+
 def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, device: str = "generic") -> Path:
     """Render the plan's views and write the printable session sheet to ``out``.
 
@@ -78,12 +114,17 @@ def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, de
     summary = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
                         path_length_mm=path_lengths_mm(plan, surface))
     with tempfile.TemporaryDirectory(prefix="mesomap-sheet-") as tmp:
-        views = []
-        for view, focus in (assign_views(plan, surface) or {"front": None}).items():
-            png = render_plan_png(plan, surface, Path(tmp) / f"{view}.png", view=view, size=VIEW_SIZE, numbers=True,
-                                  background=(1.0, 1.0, 1.0), focus_mm=None if view == "face" else focus)
-            views.append((VIEWS[view].label, png))
-        return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device))
+        views, order = [], []
+        for view in assign_views(plan, surface) or {"front": None}:
+            views.append((VIEWS[view].label, render_overview(plan, surface, view, Path(tmp) / f"{view}.png")))
+        font_px = number_font_px(ORDER_VIEW_SIZE[0], ORDER_PER_ROW)
+        for k, (name, view, focus) in enumerate(zone_views(plan, surface)):
+            png = render_plan_png(plan, surface, Path(tmp) / f"zone-{k}.png", view=view, size=ORDER_VIEW_SIZE,
+                                  numbers=True, background=(1.0, 1.0, 1.0), focus_mm=focus, legend=False,
+                                  labels=False, number_font_px=font_px, context_mm=ORDER_CONTEXT_MM)
+            order.append((f"{name} ({VIEWS[view].label.lower()})", png))
+        return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device),
+                                 order_views=order)
 
 
 def pdf_job(body_id: str, plan: Plan, out: str) -> str:

@@ -64,7 +64,7 @@ def test_sheet_shows_the_views_the_plan_needs(sheet, surface):
         assert label in text
     first = read_png(pages[0]).astype(int)
     coloured = (first.max(axis=2) - first.min(axis=2)) > 60  # saturated pixels: zone colours, not grey text
-    assert coloured.mean() > 0.01
+    assert coloured.mean() > 0.003  # the whole body, its zones small; their close-ups follow
 
 
 def test_sheet_refuses_a_plan_without_grid_and_writes_nothing(surface, tmp_path):
@@ -131,3 +131,60 @@ def test_a_long_note_wraps_over_pages_and_a_long_name_is_shortened(multilingual)
         pixels = read_png(page)
         margin = pixels[:, int(pixels.shape[1] * 0.93):]
         assert (margin.min(axis=2) > 200).all(), page.name
+
+
+@pytest.fixture(scope="module")
+def sheet_pictures(sheet, tmp_path_factory):
+    """The pictures printed in the sheet, as pdfimages takes them out: (PNG arrays, printed ppi per picture)."""
+    plan, _, pages = sheet
+    pdf = pages[0].parent / "session.pdf"
+    out = tmp_path_factory.mktemp("pictures")
+    subprocess.run(["pdfimages", "-png", str(pdf), str(out / "img")], check=True)
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    ppi = [float(line.split()[12]) for line in listing.splitlines()[2:] if line.split()[2] == "image"]
+    return [read_png(p) for p in sorted(out.glob("img-*.png"))], ppi
+
+
+def test_sheet_views_show_the_whole_body_uncropped(sheet, surface, sheet_pictures):
+    plan, _, _ = sheet
+    images, _ = sheet_pictures
+    views = views_for(plan, surface)
+    assert views[0] == "face" and len(views) > 1
+    for view, img in zip(views, images):
+        drawn = np.argwhere(img[..., :3].min(axis=2) < 235)  # anything not white paper
+        (top, left), (bottom, right) = drawn.min(axis=0), drawn.max(axis=0)
+        h, w = img.shape[:2]
+        assert top > 3, view  # the head is never cut
+        if view != "face":  # nor anything else of the body but in the face close-up (its neck goes on)
+            assert left > 3 and bottom < h - 4 and right < w - 4, (view, top, left, bottom, right, w, h)
+
+
+def test_sheet_shows_each_zone_up_close_with_numbers_of_at_least_7_pt(sheet, surface, sheet_pictures):
+    from mesomap.render.sheet import ORDER_VIEW_SIZE, ORDER_PER_ROW, number_font_px
+
+    plan, text, _ = sheet
+    images, ppi = sheet_pictures
+    n_views = len(views_for(plan, surface))
+    close_ups = [z for z in plan.zones if z.injections]
+    assert len(images) == n_views + len(close_ups) and "Injection order" in text
+    for zone in close_ups:
+        assert f"{zone.name} (" in text  # each close-up is captioned with its zone
+    font_pt = number_font_px(ORDER_VIEW_SIZE[0], ORDER_PER_ROW) / np.array(ppi[n_views:]) * 72
+    assert (font_pt >= 7.0).all(), font_pt
+
+
+def test_the_depth_legend_never_overlaps_the_body(surface, tmp_path):
+    from scipy import ndimage
+
+    from mesomap.render.plan_png import LEGEND_ROOM
+    from mesomap.render.sheet import render_overview
+
+    plan = grid_plan(new_plan(surface, load_templates(), ["abdomen", "shoulder_left", "wrist_left", "scalp"]), surface)
+    for view in ("front", "left", "face"):
+        shown = read_png(render_overview(plan, surface, view, tmp_path / f"{view}.png"))[..., :3].astype(int)
+        bare = read_png(render_overview(plan, surface, view, tmp_path / f"{view}-bare.png", legend=False,
+                                        legend_room=LEGEND_ROOM))[..., :3].astype(int)
+        bar = np.abs(shown - bare).max(axis=2) > 30  # the legend: all that differs between the two
+        body = ndimage.binary_dilation(bare.min(axis=2) < 235, iterations=3)
+        assert bar.sum() > 500, view  # a legend is drawn
+        assert not (bar & body).any(), (view, int((bar & body).sum()))

@@ -6,13 +6,14 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 
-from mesomap.render.overlays import DEPTH_CMAP, DEPTH_RANGE_MM, LEGEND_TITLE
+from mesomap.render.colors import srgb_to_lab
+from mesomap.render.overlays import DEPTH_CMAP, LEGEND_TITLE
 from tests.ui.conftest import gridded_window
 from tests.ui.test_render_and_speed import pixel_at, pixels
 
 
-def depth_rgb(depth_mm: float) -> np.ndarray:
-    lut = pv.LookupTable(cmap=DEPTH_CMAP, scalar_range=DEPTH_RANGE_MM)
+def depth_rgb(depth_mm: float, clim: tuple[float, float]) -> np.ndarray:
+    lut = pv.LookupTable(cmap=DEPTH_CMAP, scalar_range=clim)
     return np.array(lut.map_value(depth_mm)[:3]) * 255
 
 
@@ -35,7 +36,9 @@ def test_grid_discs_show_in_their_depth_colour_with_a_legend(window, qtbot, tmp_
     abdomen = window.doc.plan.zones[0]
     pos, normals = window.scene.injection_frames(abdomen)
     facing = np.flatnonzero(normals[:, 1] > 0.85)  # discs seen face on
-    want = depth_rgb(abdomen.params.depth_mm)
+    depths = [z.params.depth_mm for z in window.doc.plan.zones]
+    clim = (min(depths), max(depths))
+    want = depth_rgb(abdomen.params.depth_mm, clim)
     zone_rgb = np.array([int(abdomen.color[i:i + 2], 16) for i in (1, 3, 5)], float)
     hits = 0
     for i in facing[:: max(1, len(facing) // 40)]:
@@ -45,17 +48,19 @@ def test_grid_discs_show_in_their_depth_colour_with_a_legend(window, qtbot, tmp_
     checked = len(facing[:: max(1, len(facing) // 40)])
     assert hits >= 0.8 * checked, (hits, checked)
 
-    # the legend: a vertical depth bar at the right, shallow (yellow) at the bottom, deep (purple) on top
-    assert LEGEND_TITLE in window.view.plotter.scalar_bars
+    # the legend: a vertical "Depth (mm)" bar at the right spanning the plan's depths, shallow (light) at the
+    # bottom, deep (dark) on top
+    assert LEGEND_TITLE == "Depth (mm)" and LEGEND_TITLE in window.view.plotter.scalar_bars
     bar = window.view.plotter.scalar_bars[LEGEND_TITLE]
+    assert np.allclose(bar.GetLookupTable().GetRange(), clim) and clim[1] > clim[0]
     h, w = img.shape[:2]
     x0, y0 = bar.GetPosition()
     bw, bh = bar.GetWidth(), bar.GetHeight()
     column = img[:, int((x0 + 0.5 * bw * 0.5) * w)]  # through the colour bar
     bottom = column[int(h * (1 - y0 - 0.1 * bh))]
     top = column[int(h * (1 - y0 - 0.85 * bh))]
-    assert hue_distance(bottom, depth_rgb(1.0)) < 0.08, bottom
-    assert hue_distance(top, depth_rgb(12.0)) < 0.08, top
+    light, dark = srgb_to_lab(bottom / 255)[0, 0], srgb_to_lab(top / 255)[0, 0]
+    assert light - dark > 30, (bottom, top)
 
 
 def test_the_legend_goes_with_the_last_grid(window, qtbot):
@@ -65,3 +70,12 @@ def test_the_legend_goes_with_the_last_grid(window, qtbot):
     assert LEGEND_TITLE not in window.view.plotter.scalar_bars
     window.undo()
     assert LEGEND_TITLE in window.view.plotter.scalar_bars
+
+
+def test_a_plan_all_at_one_depth_gets_a_legend_around_that_depth(window, qtbot):
+    gridded_window(qtbot, window, "knee_left", "knee_right")
+    depth = window.doc.plan.zones[0].params.depth_mm
+    assert all(z.params.depth_mm == depth for z in window.doc.plan.zones)
+    bar = window.view.plotter.scalar_bars[LEGEND_TITLE]
+    assert np.allclose(bar.GetLookupTable().GetRange(), (depth - 0.5, depth + 0.5))
+    assert bar.GetLabelFormat() == "%.1f"

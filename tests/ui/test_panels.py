@@ -260,18 +260,22 @@ def test_edit_with_model_function_refreshes_list(window):
 
 
 def test_the_selected_zone_is_outlined_and_the_outline_follows_strokes(window):
-    from mesomap.render.overlays import zone_boundary
+    from mesomap.render.overlays import zone_outline
 
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))
     zone = window.editor.zone
     outline = window.view.plotter.actors["zone-outline"].mapper.dataset
-    assert outline.n_cells == len(zone_boundary(window.surface, zone.faces))
+    assert np.allclose(outline.points, zone_outline(window.surface, zone.faces).points)
     window.editor.set_mode(Mode.PAINT)
     drag(window.view.plotter, [screen_of(window, front_skin_point(window, x, 600)) for x in (80, 110, 140)])
     grown = window.editor.zone
     assert len(grown.faces) > len(zone.faces)
-    outline = window.view.plotter.actors["zone-outline"].mapper.dataset
-    assert outline.n_cells == len(zone_boundary(window.surface, grown.faces))
+    grown_outline = window.view.plotter.actors["zone-outline"].mapper.dataset
+    assert np.allclose(grown_outline.points, zone_outline(window.surface, grown.faces).points)
+    assert grown_outline.n_points > outline.n_points
+    from mesomap.render.zone_mesh import smooth_zone  # once the stroke ends, the zone is drawn smooth again
+
+    assert window.view.plotter.actors[f"zone:{grown.id}"].mapper.GetInput() is smooth_zone(window.surface, grown.faces)[0]
     window.zone_panel.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
     assert "zone-outline" not in window.view.plotter.actors
 
