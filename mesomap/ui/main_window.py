@@ -37,6 +37,7 @@ from mesomap.ui.plan_files import AUTOSAVE_TICK_MS, PlanFiles
 from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
 from mesomap.session.prefetch import surface_for, warm
+from mesomap.ui.status import StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
@@ -71,8 +72,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.picked.connect(self._show_pick)
         self.view.clicked.connect(self._select_at)
-        self.body_label = QLabel()
-        self.statusBar().addPermanentWidget(self.body_label)
+        self.status = StatusLine(self)
+        self.body_label = self.status.body
         self.last_pick: RayHit | None = None
 
         wanted = body_id or str(self.settings.value("body/last", DEFAULT_BODY))
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.doc.state_changed.connect(self._on_state_changed)
         self.session.message.connect(lambda message: self.statusBar().showMessage(str(message), 8000))
         self.editor.selection_changed.connect(self._on_selection_changed)
+        self.status.connect()
         self.editor.brush_changed.connect(self._sync_brush_widgets)
         self.editor.mode_changed.connect(self._sync_mode_actions)
         self.editor.injection_changed.connect(self.grid_actions.injection_changed)
@@ -324,8 +326,7 @@ class MainWindow(QMainWindow):
     # -- feedback ------------------------------------------------------------
     def _show_pick(self, hit: RayHit) -> None:
         self.last_pick = hit
-        x, y, z = hit.point_mm
-        self.statusBar().showMessage(f"Face {hit.face} at x {x:.1f}, y {y:.1f}, z {z:.1f} mm")
+        self.status.show_pick(hit)
 
     def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
