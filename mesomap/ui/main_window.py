@@ -31,6 +31,7 @@ from mesomap.session.session import Mode, Session
 from mesomap.session.zones import zone_at_face
 from mesomap.ui.export_actions import Exporter
 from mesomap.ui.grid_actions import GridActions
+from mesomap.ui.help import Help
 from mesomap.session.grids import POLL_MS, GridRequests
 from mesomap.ui.menus import build_menus
 from mesomap.ui.plan_files import AUTOSAVE_TICK_MS, PlanFiles
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.templates, why = _load_templates()
         self.session.templates = self.templates
         self.zone_panel = ZonePanel(self.editor, self)
+        self.help = Help(self)
         build_menus(self)
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
         self.summary_panel = SummaryPanel(self.editor, self)
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         self.bodies.display(wanted)
         self._on_state_changed()
         self.view.frame_rendered.connect(self._after_first_frame)
+        self.help.first_start()
         if why:
             self.statusBar().showMessage(f"No zone templates: {why}", 10000)
 
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         self.point_panel.rebuild()
         self.grid_actions.sync()
         self.summary_panel.schedule()
+        self.status.update_hint()
 
     def _sync_busy(self, _busy: bool = False) -> None:
         """The status bar while work runs: what, how far (zones laid out of those asked for), and Cancel."""

@@ -92,6 +92,8 @@ class StatusLine:
         self.plan.setToolTip("Zones, reflex points, injections laid out (grid points and reflex points) "
                              "and their total volume")
         self.body = QLabel()
+        for label in (self.hint, self.plan, self.body):
+            label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.hint, 1)  # hidden while a message shows, back after it
         bar.addPermanentWidget(self.plan)
         bar.addPermanentWidget(self.body)

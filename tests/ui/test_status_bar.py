@@ -28,6 +28,7 @@ def test_after_a_layout_the_status_bar_counts_zones_injections_and_volume(window
 
 
 def test_the_tool_hint_follows_the_mode_and_names_the_selected_zone(window, qtbot):
+    assert "click a zone or point to select it" in window.status.hint.text()  # navigating the bundled body
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))
     name = window.doc.plan.zones[0].name
     window.mode_actions[Mode.PAINT].trigger()
