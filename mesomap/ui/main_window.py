@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from mesomap.about import about_html
@@ -29,6 +29,7 @@ from mesomap.ui.bodies import Bodies, bundled_body_ref
 from mesomap.ui.body_view import BodyView
 from mesomap.session.session import Mode, Session
 from mesomap.session.zones import zone_at_face
+from mesomap.ui.docks import DockLayout
 from mesomap.ui.export_actions import Exporter
 from mesomap.ui.grid_actions import GridActions
 from mesomap.ui.help import Help
@@ -102,16 +103,10 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
         self.summary_panel = SummaryPanel(self.editor, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.zone_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.summary_panel, Qt.Orientation.Vertical)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.point_panel)
-        self.tabifyDockWidget(self.zone_panel, self.point_panel)
-        self.resizeDocks([self.zone_panel, self.summary_panel], [640, 240], Qt.Orientation.Vertical)
-        self.zone_panel.raise_()
+        self.docks = DockLayout(self)
+        self.docks.arrange()
+        self.docks.fill_menu()
         self._raised_for: tuple[str | None, str | None] = (None, None)
-        self.docks_menu.addAction(self.zone_panel.toggleViewAction())
-        self.docks_menu.addAction(self.point_panel.toggleViewAction())
-        self.docks_menu.addAction(self.summary_panel.toggleViewAction())
         self.zone_panel.set_injection_actions(self.pin_action, self.delete_injection_action)
         self.zone_panel.watch_grids(self.grids)
         self.busy_bar = QProgressBar()
@@ -161,9 +156,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 900)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.docks.restore()
         self.bodies.display(wanted)
         self._on_state_changed()
         self.view.frame_rendered.connect(self._after_first_frame)
@@ -360,6 +353,6 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.autosaver.clear()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.docks.save()
         self.view.close_view()
         super().closeEvent(event)
