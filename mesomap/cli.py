@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_device
+from mesomap import __version__, cli_desktop, cli_device
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_device.add_export_parser(sub)
 
-    parser.set_defaults(device_handlers=cli_device.register(sub, Parser))
+    parser.set_defaults(device_handlers={**cli_device.register(sub, Parser), **cli_desktop.register(sub)})
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -355,7 +355,7 @@ def cmd_import_points(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points",
-            "devices", "send", "device-sim", "device-verify"}
+            "devices", "send", "device-sim", "device-verify", "desktop"}
 
 
 def open_plan_in_window(words: list[str], plans: list[str]) -> int:
