@@ -1,6 +1,6 @@
 """``mesomap desktop install|uninstall [--prefix DIR]``: the menu entry and the plan file type (Linux desktops).
 
-What is written and where: :mod:`mesomap.io.desktop_files`. The command says
+What is written and where: :mod:`mesomap.desktop_files`. The command says
 which files it wrote or removed, which database tools it ran, and which are
 not installed (then the desktop picks the change up at the next login; the
 files are in place all the same).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from mesomap.io.desktop_files import MIME_TYPE, DesktopResult, install, uninstall
+from mesomap.desktop_files import MIME_TYPE, DesktopResult, install, uninstall
 from mesomap.terminal import terminal_text
 
 

@@ -28,7 +28,7 @@ from mesomap.io.atomic import atomic_path
 
 MIME_TYPE = "application/x-mesomap-plan"
 PLAN_GLOB = "*.mesomap.json"
-ICON_SOURCE = Path(__file__).resolve().parents[1] / "desktop" / "mesomap.svg"
+ICON_SOURCE = Path(__file__).resolve().parent / "desktop" / "mesomap.svg"
 DESKTOP_FILE = Path("applications") / "mesomap.desktop"
 MIME_FILE = Path("mime") / "packages" / "mesomap.xml"
 ICON_FILE = Path("icons") / "hicolor" / "scalable" / "apps" / "mesomap.svg"
