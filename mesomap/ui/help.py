@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 from mesomap.session.session import Mode
 
 GUIDE_PATH = Path(__file__).resolve().parents[1] / "help" / "guide.md"
+#: The mouse in the 3D view (ui/body_view.py, ui/tools.py): not actions, so said above the sheet.
+MOUSE_TEXT = ("Mouse in the 3D view: left-drag turns the body (paints, erases or places in those tools), "
+              "the wheel zooms towards the cursor, middle-drag pans, Ctrl+wheel sizes the brush.")
 #: The setting that remembers the start hint was dismissed.
 HINT_DONE_KEY = "help/start_hint_done"
 
@@ -101,7 +104,11 @@ class ShortcutSheet(QDialog):
             self.table.setItem(i, 1, QTableWidgetItem(keys))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         _lay_out_with_close(self, self.table, 460, 600)
+        mouse = QLabel(MOUSE_TEXT)
+        mouse.setWordWrap(True)
+        self.layout().insertWidget(0, mouse)
 
     def rows(self) -> list[tuple[str, str]]:
         return [(self.table.item(i, 0).text(), self.table.item(i, 1).text()) for i in range(self.table.rowCount())]
