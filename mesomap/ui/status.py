@@ -4,18 +4,24 @@
 on the left what the tool in use does with the mouse (in the selected zone's
 name), on the right the plan's counts (zones, reflex points, injections, total
 volume in ml) and the body's name. Clicking the skin names the zone or the
-anatomical region under the cursor, never a triangle or a coordinate.
+anatomical region under the cursor (so does resting the mouse on the skin
+while navigating), never a triangle or a coordinate.
 Temporary messages (saved, exported, errors) still show over the tool hint.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.model.plan import Plan
 from mesomap.session.session import Mode
 from mesomap.session.zones import zone_at_face
+
+
+#: Naming the region under a resting mouse waits this long after the last move (ms): one pick per rest, not per move.
+HOVER_REST_MS = 250
 
 
 def _n(count: int, one: str, many: str) -> str:
@@ -97,6 +103,8 @@ class StatusLine:
         bar.addWidget(self.hint, 1)  # hidden while a message shows, back after it
         bar.addPermanentWidget(self.plan)
         bar.addPermanentWidget(self.body)
+        self._last_region: str | None = None
+        self.hover = _HoverRest(window.view.plotter, self.name_hovered)
 
     def connect(self) -> None:
         win = self.window
@@ -121,14 +129,54 @@ class StatusLine:
         self.body.setToolTip(mesh.name)
         self.update_hint()
 
-    def show_pick(self, hit) -> None:
-        """A click on the skin (``hit`` on the body on screen): name the zone or region there, else say nothing."""
+    def _region_at(self, hit) -> str | None:
         win = self.window
         surface = win.editor.surface
-        if surface is None or win.editor.mode != Mode.NAVIGATE:
-            return
-        name = region_name(win.doc.plan, win.templates, surface, hit.face, hit.barycentric, win.editor.hidden)
+        if hit is None or surface is None or win.editor.mode != Mode.NAVIGATE:
+            return None
+        return region_name(win.doc.plan, win.templates, surface, hit.face, hit.barycentric, win.editor.hidden)
+
+    def show_pick(self, hit) -> None:
+        """A click on the skin (``hit`` on the body on screen): name the zone or region there, else say nothing."""
+        name = self._region_at(hit)
         if name:
-            win.statusBar().showMessage(name, 6000)
-        else:
-            win.statusBar().clearMessage()
+            self.window.statusBar().showMessage(name, 6000)
+        elif self.window.editor.mode == Mode.NAVIGATE:
+            self.window.statusBar().clearMessage()
+
+    def name_hovered(self, x: float, y: float) -> None:
+        """The mouse rests at widget (x, y) while navigating: name the region there (an injection point under
+        the cursor or selected keeps its own line)."""
+        win = self.window
+        if win.tool.hovered is not None or win.editor.injection_point is not None:
+            return
+        name = self._region_at(win.view.pick_at(x, y)) if win.editor.mode == Mode.NAVIGATE else None
+        bar = win.statusBar()
+        if name:
+            bar.showMessage(name, 4000)
+        elif bar.currentMessage() == self._last_region:
+            bar.clearMessage()
+        self._last_region = name
+
+
+class _HoverRest(QObject):
+    """Calls ``on_rest(x, y)`` once the mouse has rested HOVER_REST_MS over ``widget`` with no button held."""
+
+    def __init__(self, widget, on_rest):
+        super().__init__(widget)
+        self.on_rest = on_rest
+        self.pos: tuple[float, float] | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(HOVER_REST_MS)
+        self.timer.timeout.connect(lambda: self.pos is not None and self.on_rest(*self.pos))
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt naming)
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove and event.buttons() == Qt.MouseButton.NoButton:
+            self.pos = (event.position().x(), event.position().y())
+            self.timer.start()
+        elif kind in (QEvent.Type.Leave, QEvent.Type.MouseButtonPress):
+            self.timer.stop()
+        return False

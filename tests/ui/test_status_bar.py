@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtWidgets import QLabel
 
 from mesomap.session.session import Mode
-from tests.ui.conftest import click, gridded_window, screen_of
+from tests.ui.conftest import click, gridded_window, hover, screen_of
 
 
 def status_text(win) -> str:
@@ -51,3 +51,14 @@ def test_a_click_on_a_zone_names_it_not_its_triangle(window, qtbot):
     message = window.statusBar().currentMessage()
     assert message == zone.name, message
     assert "Face" not in status_text(window) and "triangle" not in status_text(window).lower()
+
+
+def test_resting_the_mouse_on_the_skin_names_the_template_region_there(window, qtbot):
+    template = window.templates.zone("abdomen")  # not in the plan: its anatomical name, from the templates
+    centres = window.mesh.triangles[template.faces].mean(axis=1)
+    inner = centres[np.argmin(np.linalg.norm(centres - np.median(centres, axis=0), axis=1))]
+    window.statusBar().clearMessage()
+    hover(window.view.plotter, screen_of(window, inner))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
+    assert window.statusBar().currentMessage() == template.name
+    assert "Face" not in window.statusBar().currentMessage()
