@@ -29,9 +29,13 @@ def test_at_1366x768_every_panel_field_fits_and_the_view_keeps_most_of_the_width
     win = open_window(qtbot, settings)
     win.resize(1366, 768)
     qtbot.waitUntil(lambda: win.width() == 1366)
+    win.editor.add_zone_from_template(win.templates.zone("periorbital_left"))  # a long name
     win.editor.add_zone_from_template(win.templates.zone("abdomen"))  # the zone form shows
     for dock in (win.zone_panel, win.summary_panel):
         assert dock.isVisible() and not clipped(dock), clipped(dock)
+    tree = win.zone_panel.tree
+    assert tree.columnWidth(0) >= tree.sizeHintForColumn(0), (tree.columnWidth(0), tree.sizeHintForColumn(0))
+    assert tree.columnWidth(1) >= tree.sizeHintForColumn(1)  # names and areas in full, not elided
     points.add_point_from_template(win.editor, win.templates.reflex_points[0])  # the point form shows
     win.point_panel.raise_()
     qtbot.waitUntil(win.point_panel.form_box.isVisible)
