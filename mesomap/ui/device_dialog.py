@@ -212,7 +212,11 @@ class DeviceDialog(QDialog):
         self.port_box.clear()
         for device, description in serial_ports():
             self.port_box.addItem(f"{device} — {description}" if description else device, device)
-        self.port_box.setEditText(typed or last or (self.port_box.itemData(0) or ""))
+        wanted = typed or last or (self.port_box.itemData(0) or "")
+        listed = self.port_box.findData(wanted)
+        if listed >= 0:
+            self.port_box.setCurrentIndex(listed)  # the field shows what the port is, not just its path
+        self.port_box.setEditText(self.port_box.itemText(listed) if listed >= 0 else wanted)
 
     # -- check -----------------------------------------------------------------------
     @property

@@ -32,6 +32,7 @@ def test_a_running_simulator_is_listed_as_a_pseudo_terminal_with_its_device(wind
         items = port_items(dialog)
         assert items.get(port) == f"{port} — pseudo-terminal — mesomap device simulator (generic)", items
         assert list(items)[0] == port  # the simulator first: the port to pick when trying mesomap out
+        assert dialog.port_box.currentText() == items[port] and dialog.port == port  # the field says it too
     finally:
         sim.send_signal(signal.SIGTERM)  # this test's own child, by its handle
         sim.wait(30)
