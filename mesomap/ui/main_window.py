@@ -7,7 +7,9 @@ name, not through the window: menus and toolbars in :mod:`mesomap.ui.menus`, pla
 autosave and recovery in ``window.files`` (:mod:`mesomap.ui.plan_files`), the body on screen in
 ``window.bodies`` (:mod:`mesomap.ui.bodies`), the Grid menu in ``window.grid_actions``
 (:mod:`mesomap.ui.grid_actions`), exports and imports in :mod:`mesomap.ui.export_actions` and
-:mod:`mesomap.ui.import_actions`.
+:mod:`mesomap.ui.import_actions`, the status bar in ``window.status`` (:mod:`mesomap.ui.status`), the Help
+menu's guide, shortcut sheet and start hint in ``window.help`` (:mod:`mesomap.ui.help`), the docks' layout in
+``window.docks`` (:mod:`mesomap.ui.docks`).
 """
 
 from __future__ import annotations
