@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   poppler-utils  # pdftoppm/pdftotext: the session-sheet tests read the PDF back
+  desktop-file-utils xdg-utils shared-mime-info libfile-mimeinfo-perl  # `mesomap desktop install` is checked with them
 )
 PYTHON=${PYTHON:-python3}
 VENV=.venv

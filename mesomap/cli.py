@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_device, cli_teach
+from mesomap import __version__, cli_desktop, cli_device, cli_teach
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_device.add_export_parser(sub)
 
-    parser.set_defaults(device_handlers=cli_device.register(sub, Parser))
+    parser.set_defaults(device_handlers={**cli_device.register(sub, Parser), **cli_desktop.register(sub)})
     parser.set_defaults(teach_handlers=cli_teach.register(sub, Parser))
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
@@ -356,7 +356,7 @@ def cmd_import_points(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points",
-            "devices", "send", "device-sim", "device-verify", "quiz", "lesson"}
+            "devices", "send", "device-sim", "device-verify", "desktop", "quiz", "lesson"}
 
 
 def open_plan_in_window(words: list[str], plans: list[str]) -> int:

@@ -43,3 +43,10 @@ def foreground_mask(pixels: np.ndarray, tolerance: int = 12) -> np.ndarray:
     """(h, w) bool: pixels that differ from the top-left corner's colour (the background)."""
     background = pixels[0, 0].astype(int)
     return np.abs(pixels.astype(int) - background).max(axis=2) > tolerance
+
+
+@pytest.fixture(autouse=True)
+def private_simulator_announcements(tmp_path, monkeypatch):
+    """Device simulators started by a test announce their port in the test's own folder (the Send dialog
+    lists announced simulators first: another test run's simulator must never show up here)."""
+    monkeypatch.setenv("MESOMAP_RUNTIME_DIR", str(tmp_path / "run"))

@@ -13,6 +13,7 @@ import time
 from typing import TYPE_CHECKING
 
 from mesomap.io.device_faults import Faults, flip_payload_byte
+from mesomap.io.device_ports import announce, withdraw
 from mesomap.io.device_line import MAX_LINE
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class PtySimulator:
         self.master, self.slave = pty.openpty()
         tty.setraw(self.slave)  # no echo, no line editing, until a client configures the port
         self.port = os.ttyname(self.slave)
+        self._announced = announce(self.port, device.device_id)  # the Send dialog names the port by it
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._seen: set[int] = set()
@@ -56,6 +58,8 @@ class PtySimulator:
         self.stop()
 
     def _close(self) -> None:
+        withdraw(self._announced)
+        self._announced = None
         for attr in ("master", "slave"):
             fd = getattr(self, attr)
             if fd is not None:

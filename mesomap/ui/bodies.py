@@ -33,11 +33,6 @@ from mesomap.session.prefetch import surface_for
 UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
 
 
-def body_summary(mesh: BodyMesh) -> str:
-    """Status bar text: name, triangle count, surface area in m²."""
-    return f"{mesh.name}  ·  {mesh.n_faces:,} triangles  ·  {mesh.surface_area_mm2 / 1e6:.2f} m²"
-
-
 def bundled_body_ref(body_id: str) -> BodyRef:
     """The plan's reference to bundled body ``body_id`` (id only when its mesh cannot be read)."""
     try:
@@ -90,7 +85,7 @@ class Bodies:
     def _show_mesh(self, mesh: BodyMesh) -> None:
         win = self.window
         win.view.set_body(mesh)
-        win.body_label.setText(body_summary(mesh))
+        win.status.show_body(mesh)
         self.sync_actions(mesh)
 
     def sync_actions(self, mesh: BodyMesh | None = None) -> None:

@@ -39,6 +39,7 @@ from mesomap.io.device_errors import (
     DeviceValidationError,
     TransferCancelled,
 )
+from mesomap.io.device_ports import pseudo_terminals, simulator_ports
 from mesomap.io.device_profiles import list_profiles, user_dir
 from mesomap.io.device_program import build_device_program
 from mesomap.io.exports import ExportError
@@ -52,16 +53,32 @@ OK_STYLE = "color: #1b6e20;"
 POLL_MS = 40
 
 
+def _serial_description(port) -> str:
+    """"USB serial — FT232R USB UART (FTDI)" for a port pyserial lists (kind, what it is, who made it)."""
+    text = "USB serial" if getattr(port, "vid", None) is not None else "serial port"
+    what = port.description if port.description not in (None, "", "n/a", port.device) else ""
+    if what:
+        text += f" — {what}"
+    if port.manufacturer and port.manufacturer not in what:
+        text += f" ({port.manufacturer})"
+    return text
+
+
 def serial_ports() -> list[tuple[str, str]]:
-    """(port, description) of the serial ports the system lists (empty without pyserial's list_ports)."""
+    """(port, description) of the ports a device may be on: the simulators' pseudo-terminals first, then the
+    serial ports the system lists (pyserial), then the other open pseudo-terminals."""
+    simulators = simulator_ports()
+    ports = [(port, f"pseudo-terminal — mesomap device simulator ({device or 'any device'})")
+             for port, device in sorted(simulators.items())]
     try:
         from serial.tools import list_ports
-    except ImportError:
-        return []
-    try:
-        return sorted((p.device, p.description or "") for p in list_ports.comports())
-    except OSError:
-        return []
+
+        ports += sorted((p.device, _serial_description(p)) for p in list_ports.comports())
+    except (ImportError, OSError):
+        pass
+    ports += [(port, "pseudo-terminal (a terminal or a simulator)") for port in pseudo_terminals()
+              if port not in simulators]
+    return ports
 
 
 class DeviceDialog(QDialog):
@@ -194,9 +211,12 @@ class DeviceDialog(QDialog):
         last = str(self.settings.value("device/port", "")) if self.settings is not None else ""
         self.port_box.clear()
         for device, description in serial_ports():
-            label = f"{device} — {description}" if description and description != "n/a" else device
-            self.port_box.addItem(label, device)
-        self.port_box.setEditText(typed or last or (self.port_box.itemData(0) or ""))
+            self.port_box.addItem(f"{device} — {description}" if description else device, device)
+        wanted = typed or last or (self.port_box.itemData(0) or "")
+        listed = self.port_box.findData(wanted)
+        if listed >= 0:
+            self.port_box.setCurrentIndex(listed)  # the field shows what the port is, not just its path
+        self.port_box.setEditText(self.port_box.itemText(listed) if listed >= 0 else wanted)
 
     # -- check -----------------------------------------------------------------------
     @property

@@ -22,17 +22,17 @@ from mesomap.ui.busy import wait_cursor
 from mesomap.session.injections import plan_order
 
 
-def injection_text(plan: Plan, surface, zone_id: str, index: int) -> str:
-    """One status line naming an injection point: number, zone, depth, volume, technique, needle, position."""
+def injection_text(plan: Plan, zone_id: str, index: int) -> str:
+    """One status line naming an injection point for a clinician: number, zone, depth, volume, technique,
+    needle, pinned (no coordinates: they say nothing at the treatment chair; exports carry them)."""
     zone = plan.zone(zone_id)
     q = zone.injections[index]
     p = zone.params
     technique = TECHNIQUES.get(p.technique)
-    pos, _ = surface.point_on_face(q.face, q.barycentric)
     return (f"Injection {plan_order(plan, zone_id, index)} · {zone.name} ({index + 1} of {len(zone.injections)})"
             f" · depth {p.depth_mm:g} mm · {p.volume_per_point_ml:g} ml · {p.technique}"
             f"{f' ({technique.name})' if technique else ''} · needle {p.needle.length_mm:g} mm {p.needle.gauge} G"
-            f" · x {pos[0]:.1f}, y {pos[1]:.1f}, z {pos[2]:.1f} mm{' · pinned' if q.pinned else ''}")
+            f"{' · pinned' if q.pinned else ''}")
 
 
 class GridActions:
@@ -100,13 +100,13 @@ class GridActions:
         win = self.window
         self.sync()
         if win.editor.injection_point is not None and win.tool.hovered is None:
-            win.statusBar().showMessage(injection_text(win.doc.plan, win.surface, *win.editor.injection))
+            win.statusBar().showMessage(injection_text(win.doc.plan, *win.editor.injection))
 
     def injection_hovered(self, target) -> None:
         win = self.window
         if target is not None:
-            win.statusBar().showMessage(injection_text(win.doc.plan, win.surface, *target))
+            win.statusBar().showMessage(injection_text(win.doc.plan, *target))
         elif win.editor.injection_point is not None:
-            win.statusBar().showMessage(injection_text(win.doc.plan, win.surface, *win.editor.injection))
+            win.statusBar().showMessage(injection_text(win.doc.plan, *win.editor.injection))
         else:
             win.statusBar().clearMessage()

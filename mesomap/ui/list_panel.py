@@ -130,6 +130,7 @@ class ListPanel(QDockWidget):
         self.tree = tree
         tree.setColumnCount(len(headers))
         tree.setHeaderLabels(headers)
+        tree.header().setStretchLastSection(False)  # the stretched name column gets the room, not the last one
         tree.setRootIsDecorated(False)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.currentItemChanged.connect(self._current_changed)

@@ -7,14 +7,16 @@ name, not through the window: menus and toolbars in :mod:`mesomap.ui.menus`, pla
 autosave and recovery in ``window.files`` (:mod:`mesomap.ui.plan_files`), the body on screen in
 ``window.bodies`` (:mod:`mesomap.ui.bodies`), the Grid menu in ``window.grid_actions``
 (:mod:`mesomap.ui.grid_actions`), exports and imports in :mod:`mesomap.ui.export_actions` and
-:mod:`mesomap.ui.import_actions`.
+:mod:`mesomap.ui.import_actions`, the status bar in ``window.status`` (:mod:`mesomap.ui.status`), the Help
+menu's guide, shortcut sheet and start hint in ``window.help`` (:mod:`mesomap.ui.help`), the docks' layout in
+``window.docks`` (:mod:`mesomap.ui.docks`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from mesomap.about import about_html
@@ -29,14 +31,17 @@ from mesomap.ui.bodies import Bodies, bundled_body_ref
 from mesomap.ui.body_view import BodyView
 from mesomap.session.session import Mode, Session
 from mesomap.session.zones import zone_at_face
+from mesomap.ui.docks import DockLayout
 from mesomap.ui.export_actions import Exporter
 from mesomap.ui.grid_actions import GridActions
+from mesomap.ui.help import Help
 from mesomap.session.grids import POLL_MS, GridRequests
 from mesomap.ui.menus import build_menus
 from mesomap.ui.plan_files import AUTOSAVE_TICK_MS, PlanFiles
 from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
 from mesomap.session.prefetch import surface_for, warm
+from mesomap.ui.status import StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
@@ -71,8 +76,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.picked.connect(self._show_pick)
         self.view.clicked.connect(self._select_at)
-        self.body_label = QLabel()
-        self.statusBar().addPermanentWidget(self.body_label)
+        self.status = StatusLine(self)
+        self.body_label = self.status.body
         self.last_pick: RayHit | None = None
 
         wanted = body_id or str(self.settings.value("body/last", DEFAULT_BODY))
@@ -96,19 +101,14 @@ class MainWindow(QMainWindow):
         self.templates, why = _load_templates()
         self.session.templates = self.templates
         self.zone_panel = ZonePanel(self.editor, self)
+        self.help = Help(self)
         build_menus(self)
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
         self.summary_panel = SummaryPanel(self.editor, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.zone_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.summary_panel, Qt.Orientation.Vertical)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.point_panel)
-        self.tabifyDockWidget(self.zone_panel, self.point_panel)
-        self.resizeDocks([self.zone_panel, self.summary_panel], [640, 240], Qt.Orientation.Vertical)
-        self.zone_panel.raise_()
+        self.docks = DockLayout(self)
+        self.docks.arrange()
+        self.docks.fill_menu()
         self._raised_for: tuple[str | None, str | None] = (None, None)
-        self.docks_menu.addAction(self.zone_panel.toggleViewAction())
-        self.docks_menu.addAction(self.point_panel.toggleViewAction())
-        self.docks_menu.addAction(self.summary_panel.toggleViewAction())
         self.zone_panel.set_injection_actions(self.pin_action, self.delete_injection_action)
         self.zone_panel.watch_grids(self.grids)
         self.busy_bar = QProgressBar()
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.doc.state_changed.connect(self._on_state_changed)
         self.session.message.connect(lambda message: self.statusBar().showMessage(str(message), 8000))
         self.editor.selection_changed.connect(self._on_selection_changed)
+        self.status.connect()
         self.editor.brush_changed.connect(self._sync_brush_widgets)
         self.editor.mode_changed.connect(self._sync_mode_actions)
         self.editor.injection_changed.connect(self.grid_actions.injection_changed)
@@ -157,12 +158,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 900)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.docks.restore()
         self.bodies.display(wanted)
         self._on_state_changed()
         self.view.frame_rendered.connect(self._after_first_frame)
+        self.help.first_start()
         if why:
             self.statusBar().showMessage(f"No zone templates: {why}", 10000)
 
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.point_panel.rebuild()
         self.grid_actions.sync()
         self.summary_panel.schedule()
+        self.status.update_hint()
 
     def _sync_busy(self, _busy: bool = False) -> None:
         """The status bar while work runs: what, how far (zones laid out of those asked for), and Cancel."""
@@ -331,8 +332,7 @@ class MainWindow(QMainWindow):
     # -- feedback ------------------------------------------------------------
     def _show_pick(self, hit: RayHit) -> None:
         self.last_pick = hit
-        x, y, z = hit.point_mm
-        self.statusBar().showMessage(f"Face {hit.face} at x {x:.1f}, y {y:.1f}, z {z:.1f} mm")
+        self.status.show_pick(hit)
 
     def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -362,6 +362,6 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.autosaver.clear()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.docks.save()
         self.view.close_view()
         super().closeEvent(event)

@@ -258,7 +258,17 @@ def _grid(w, view_menu: QMenu) -> None:
 
 
 def _help_menu(w) -> None:
+    """The user guide (F1), the shortcut sheet and the start hint (:mod:`mesomap.ui.help`), About."""
     help_menu = w.menuBar().addMenu("&Help")
+    w.guide_action = make_action(w, "&User guide", lambda: w.help.show_guide(), QKeySequence.StandardKey.HelpContents,
+                                 "The daily flow, step by step (F1)")
+    w.shortcuts_action = make_action(w, "&Keyboard shortcuts", lambda: w.help.show_shortcuts(), None,
+                                     "Every keyboard shortcut of the window")
+    w.start_hint_action = make_action(w, "Show &start hint", lambda: w.help.show_start_hint(), None,
+                                      "The three first steps: pick a zone, lay it out, export")
+    for action in (w.guide_action, w.shortcuts_action, w.start_hint_action):
+        help_menu.addAction(action)
+    help_menu.addSeparator()
     about = QAction("&About mesomap", w)
     about.triggered.connect(w.show_about)
     help_menu.addAction(about)

@@ -304,8 +304,9 @@ def test_hover_and_click_name_a_point(window, qtbot):
     n = index + 1
     assert text.startswith(f"Injection {n} · Abdomen ({n} of {len(zone.injections)})"), text
     p = zone.params
-    for part in (f"depth {p.depth_mm:g} mm", f"{p.volume_per_point_ml:g} ml", "IDP (deep intradermal)", "x ", "z "):
+    for part in (f"depth {p.depth_mm:g} mm", f"{p.volume_per_point_ml:g} ml", "IDP (deep intradermal)", "needle"):
         assert part in text
+    assert ", y " not in text and "Face" not in text  # clinicians' words: no coordinates, no triangles
     click(window.view.plotter, xy)
     assert window.editor.injection == (zone.id, index) and window.scene.marker.visible
     assert window.zone_panel.injection_box.isVisible()

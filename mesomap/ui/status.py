@@ -1,0 +1,182 @@
+"""The status bar in clinicians' words: the body, what the plan holds, what the current tool does.
+
+:class:`StatusLine` keeps three parts of a MainWindow's status bar up to date:
+on the left what the tool in use does with the mouse (in the selected zone's
+name), on the right the plan's counts (zones, reflex points, injections, total
+volume in ml) and the body's name. Clicking the skin names the zone or the
+anatomical region under the cursor (so does resting the mouse on the skin
+while navigating), never a triangle or a coordinate.
+Temporary messages (saved, exported, errors) still show over the tool hint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel
+
+from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.model.plan import Plan
+from mesomap.session.session import Mode
+from mesomap.session.zones import zone_at_face
+
+
+#: Naming the region under a resting mouse waits this long after the last move (ms): one pick per rest, not per move.
+HOVER_REST_MS = 250
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def plan_counts(plan: Plan) -> tuple[int, int, int, float]:
+    """(zones, reflex points, injections, volume in ml) planned now: laid-out grid points plus reflex points."""
+    injections = sum(len(z.injections) for z in plan.zones) + len(plan.points)
+    volume_ml = (sum(len(z.injections) * z.params.volume_per_point_ml for z in plan.zones)
+                 + sum(p.volume_ml for p in plan.points))
+    return len(plan.zones), len(plan.points), injections, volume_ml
+
+
+def plan_text(plan: Plan) -> str:
+    """"2 zones · 1 point · 134 injections · 2.68 ml": what the plan holds, in counts and ml."""
+    zones, points, injections, volume_ml = plan_counts(plan)
+    return (f"{_n(zones, 'zone', 'zones')} · {_n(points, 'point', 'points')} · "
+            f"{_n(injections, 'injection', 'injections')} · {volume_ml:.2f} ml")
+
+
+def body_text(mesh: BodyMesh | None) -> str:
+    """"Female body" for a bundled body, the file name for a user's own mesh."""
+    if mesh is None:
+        return ""
+    return f"{mesh.body_id.capitalize()} body" if mesh.topology is not None else mesh.name
+
+
+def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool = True) -> str:
+    """What the left mouse button does in ``mode`` (the bindings of :mod:`mesomap.ui.tools`)."""
+    if not enabled:
+        return "Looking at your own mesh: switch to Female or Male to plan."
+    target = f"“{zone_name}”" if zone_name else "a new zone"
+    if mode == Mode.PAINT:
+        return (f"Paint: drag on the skin to add to {target}; brush {radius_mm:g} mm (Ctrl+wheel resizes); "
+                "E erases, N navigates.")
+    if mode == Mode.ERASE:
+        where = f"“{zone_name}”" if zone_name else "the selected zone (select one first)"
+        return f"Erase: drag on the skin to remove it from {where}; B paints, N navigates."
+    if mode == Mode.POINT:
+        return "Place point: click the skin to place a reflex point, drag a point to move it; N navigates."
+    if mode == Mode.INJECT:
+        where = f"“{zone_name}”" if zone_name else "a zone with a grid"
+        return (f"Injections: click inside {where} to add one, drag one to move it; "
+                "Del deletes, Shift+P pins; N navigates.")
+    return "Drag to turn the body, wheel to zoom; click a zone or point to select it. B paints, F1 shows the guide."
+
+
+def region_name(plan: Plan, templates, surface, coarse_face: int, barycentric, hidden=()) -> str | None:
+    """The name of the skin at a point given on the bundled body's (coarse) face ``coarse_face``: the plan's
+    zone there, else the smallest template region holding that face (None: unnamed skin)."""
+    face, _ = surface.locate(coarse_face, barycentric)
+    zone = zone_at_face(plan, face, hidden)
+    if zone is not None:
+        return zone.name
+    if templates is None:
+        return None
+    best = None
+    for t in templates.zones:
+        i = int(t.faces.searchsorted(coarse_face))
+        if i < len(t.faces) and t.faces[i] == coarse_face and (best is None or len(t.faces) < len(best.faces)):
+            best = t
+    return best.name if best is not None else None
+
+
+class StatusLine:
+    """The tool hint (left) and the plan and body labels (right) of ``window``'s status bar."""
+
+    def __init__(self, window):
+        self.window = window
+        bar = window.statusBar()
+        self.hint = QLabel()
+        self.plan = QLabel()
+        self.plan.setToolTip("Zones, reflex points, injections laid out (grid points and reflex points) "
+                             "and their total volume")
+        self.body = QLabel()
+        for label in (self.hint, self.plan, self.body):
+            label.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(self.hint, 1)  # hidden while a message shows, back after it
+        bar.addPermanentWidget(self.plan)
+        bar.addPermanentWidget(self.body)
+        self._last_region: str | None = None
+        self.hover = _HoverRest(window.view.plotter, self.name_hovered)
+
+    def connect(self) -> None:
+        win = self.window
+        editor = win.editor
+        for signal in (editor.mode_changed, editor.selection_changed, editor.brush_changed):
+            signal.connect(lambda *_: self.update_hint())
+        win.doc.changed.connect(lambda *_: self.update())
+        self.update()
+
+    def update(self) -> None:
+        self.plan.setText(plan_text(self.window.doc.plan))
+        self.update_hint()
+
+    def update_hint(self) -> None:
+        editor = self.window.editor
+        zone = editor.zone
+        self.hint.setText(tool_hint(Mode(editor.mode), zone.name if zone is not None else None,
+                                    editor.radius_mm, editor.enabled))
+
+    def show_body(self, mesh: BodyMesh) -> None:
+        self.body.setText(body_text(mesh))
+        self.body.setToolTip(mesh.name)
+        self.update_hint()
+
+    def _region_at(self, hit) -> str | None:
+        win = self.window
+        surface = win.editor.surface
+        if hit is None or surface is None or win.editor.mode != Mode.NAVIGATE:
+            return None
+        return region_name(win.doc.plan, win.templates, surface, hit.face, hit.barycentric, win.editor.hidden)
+
+    def show_pick(self, hit) -> None:
+        """A click on the skin (``hit`` on the body on screen): name the zone or region there, else say nothing."""
+        name = self._region_at(hit)
+        if name:
+            self.window.statusBar().showMessage(name, 6000)
+        elif self.window.editor.mode == Mode.NAVIGATE:
+            self.window.statusBar().clearMessage()
+
+    def name_hovered(self, x: float, y: float) -> None:
+        """The mouse rests at widget (x, y) while navigating: name the region there (an injection point under
+        the cursor or selected keeps its own line)."""
+        win = self.window
+        if win.tool.hovered is not None or win.editor.injection_point is not None:
+            return
+        name = self._region_at(win.view.pick_at(x, y)) if win.editor.mode == Mode.NAVIGATE else None
+        bar = win.statusBar()
+        if name:
+            bar.showMessage(name, 4000)
+        elif bar.currentMessage() == self._last_region:
+            bar.clearMessage()
+        self._last_region = name
+
+
+class _HoverRest(QObject):
+    """Calls ``on_rest(x, y)`` once the mouse has rested HOVER_REST_MS over ``widget`` with no button held."""
+
+    def __init__(self, widget, on_rest):
+        super().__init__(widget)
+        self.on_rest = on_rest
+        self.pos: tuple[float, float] | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(HOVER_REST_MS)
+        self.timer.timeout.connect(lambda: self.pos is not None and self.on_rest(*self.pos))
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt naming)
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove and event.buttons() == Qt.MouseButton.NoButton:
+            self.pos = (event.position().x(), event.position().y())
+            self.timer.start()
+        elif kind in (QEvent.Type.Leave, QEvent.Type.MouseButtonPress):
+            self.timer.stop()
+        return False
