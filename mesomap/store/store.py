@@ -87,11 +87,12 @@ def make_engine(url: str | URL) -> Engine:
     return engine
 
 
-def backup_path(path: Path, revision: str | None) -> Path:
+def backup_path(path: Path, label: str) -> Path:
+    """``records.sqlite3.LABEL-20260314T093000Z.bak`` beside the database."""
     from mesomap.store.audit import utc_now
 
     stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
-    return path.with_name(f"{path.name}.rev{revision or 'none'}-{stamp}.bak")
+    return path.with_name(f"{path.name}.{label}-{stamp}.bak")
 
 
 def open_store(url: str | URL | None = None, actor: str | None = None, upgrade: bool | None = None) -> Opened:
@@ -143,7 +144,7 @@ def _bring_up_to_date(store: Store, notes: list[Message], upgrade: bool | None) 
         migrate.upgrade(store.engine)
         notes.append(DATABASE_UPGRADED(before=revs.current, head=revs.head, backup="(pg_dump)"))
         return False
-    backup = migrate.backup_sqlite(path, backup_path(path, revs.current))
+    backup = migrate.backup_sqlite(path, backup_path(path, f"rev{revs.current}"))
     migrate.upgrade(store.engine)
     notes.append(DATABASE_UPGRADED(before=revs.current, head=revs.head, backup=str(backup)))
     return False
