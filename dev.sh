@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   poppler-utils  # pdftoppm/pdftotext: the session-sheet tests read the PDF back
+  postgresql  # the records tests start a throw-away PostgreSQL cluster (initdb/pg_ctl); the app needs only a URL
 )
 PYTHON=${PYTHON:-python3}
 VENV=.venv
