@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, and_, column, func, or_, select, table
+from sqlalchemy import text as text_sql
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -18,6 +19,8 @@ from mesomap.store.store import Store
 
 PATIENT_COLUMNS = [c for c in patients.c if c.name != "name_key"]
 TEXT_FIELDS = ("name", "record_number", "sex", "contact", "notes")
+#: SQLite's FTS5 trigram index of name_key and record_number (migration 0003), by patient id (its rowid).
+SEARCH_INDEX = table("patients_search", column("rowid", Integer))
 EDITABLE = set(TEXT_FIELDS) | {"date_of_birth", "checklist", "checklist_answered_on", "consent_signed_on"}
 
 
@@ -109,6 +112,36 @@ def _prefix(column, text: str, dialect: str):
     return column.like(_escape_like(text) + "%", escape="\\")
 
 
+def _has_trigrams(store: Store, conn: Connection) -> bool:
+    """Whether this SQLite database has the FTS5 trigram index (migration 0003; not on an SQLite without FTS5)."""
+    if store.backend != "sqlite":
+        return False
+    if store._trigrams is None:
+        store._trigrams = conn.execute(text_sql("SELECT 1 FROM sqlite_master WHERE name = 'patients_search'")).first() \
+            is not None
+    return store._trigrams
+
+
+def _substring_query(cols, key: str, raw: str, dialect: str, trigrams: bool):
+    """Patients whose name holds ``key`` (casefolded) or whose record number holds ``raw`` (any case), by name.
+
+    PostgreSQL answers from its pg_trgm indexes; SQLite from its FTS5 trigram index when the text has
+    3 or more characters (a quoted phrase: every character literal), else by scanning the table.
+    """
+    if trigrams and len(key) >= 3 and len(raw) >= 3:
+        phrase = '"' + key.replace('"', '""') + '"'
+        hits = select(SEARCH_INDEX.c.rowid).where(text_sql("patients_search MATCH :phrase").bindparams(phrase=phrase))
+        where = patients.c.id.in_(hits)
+    else:
+        pattern = "%" + _escape_like(key) + "%"
+        where = or_(patients.c.name_key.like(pattern, escape="\\"),
+                    patients.c.record_number.ilike("%" + _escape_like(raw) + "%", escape="\\"))
+    order = patients.c.name_key
+    if dialect == "sqlite":  # sort the few matches; walking the name index would visit every row in name order
+        order = order.concat("")
+    return select(*cols).where(where).order_by(order, patients.c.id)
+
+
 def search_patients(store: Store, text: str, limit: int = 50) -> list[PatientRow]:
     """Patients whose name or record number starts with ``text`` (case-insensitive, by name), then those that
     contain it elsewhere; at most ``limit``. An empty ``text`` lists the first patients by name."""
@@ -125,10 +158,8 @@ def search_patients(store: Store, text: str, limit: int = 50) -> list[PatientRow
         found = [PatientRow(*r) for r in first]
         if len(found) < limit:
             seen = {p.id for p in found}
-            pattern = "%" + _escape_like(key) + "%"
-            more = conn.execute(select(*cols).where(or_(patients.c.name_key.like(pattern, escape="\\"),
-                                                        patients.c.record_number.ilike(pattern, escape="\\")))
-                                .order_by(patients.c.name_key, patients.c.id).limit(limit + len(seen))).all()
+            more = conn.execute(_substring_query(cols, key, text.strip(), dialect, _has_trigrams(store, conn))
+                                .limit(limit + len(seen))).all()
             found += [PatientRow(*r) for r in more if r.id not in seen][: limit - len(found)]
         return found
 

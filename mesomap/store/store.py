@@ -32,6 +32,7 @@ class Store:
 
     def __init__(self, engine: Engine, actor: str):
         self.engine, self.actor = engine, actor
+        self._trigrams: bool | None = None  # SQLite's FTS5 trigram index is there (found on first search)
 
     @property
     def backend(self) -> str:

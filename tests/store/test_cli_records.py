@@ -88,7 +88,7 @@ def test_db_backup_and_restore_bring_back_an_sqlite_database(run_cli, tmp_path):
     kept = list(tmp_path.glob("r.sqlite3.before-restore-*.bak"))
     assert len(kept) == 1  # the database as it was before the restore
     info = json.loads(_ok(run_cli("db", "info", "--json", "--database", url)))
-    assert (info["revision"], info["patients"], info["file_mode"]) == ("0002", 1, "0o600")
+    assert (info["revision"], info["patients"], info["file_mode"]) == ("0003", 1, "0o600")
 
 
 def test_db_backup_on_postgresql_points_to_pg_dump(records, db_url, tmp_path):

@@ -43,7 +43,7 @@ def test_migrations_run_from_base_to_head(db_url):
         assert migrate.revisions(engine).current == "0001"
         migrate.upgrade(engine, "head")
         revs = migrate.revisions(engine)
-        assert revs.up_to_date and revs.current == migrate.head_revision() == "0002"
+        assert revs.up_to_date and revs.current == migrate.head_revision() == "0003"
     finally:
         engine.dispose()
 
@@ -82,7 +82,7 @@ def test_an_old_postgresql_database_waits_for_db_upgrade(pg_cluster):
     url = pg_cluster.create_database("mesomap_old_schema")
     try:
         _old_database_with_a_patient(url)
-        with pytest.raises(StoreError, match="schema revision 0001 and this mesomap needs 0002: back it up"):
+        with pytest.raises(StoreError, match="schema revision 0001 and this mesomap needs 0003: back it up"):
             open_store(url)
         opened = open_store(url, upgrade=True)
         assert [p.name for p in patients.search_patients(opened.store, "öda")] == ["Öda Älter"]

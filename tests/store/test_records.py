@@ -57,6 +57,18 @@ def test_search_as_you_type_finds_by_name_prefix_substring_and_record_number(sto
     assert len(patients.search_patients(store, "a", limit=2)) == 2
 
 
+def test_substring_search_follows_edits_and_takes_quotes_literally(store):
+    p = patients.add_patient(store, 'Say "Hi" O\'Brien', record_number="ZX-90817")
+    assert [r.id for r in patients.search_patients(store, 'hi" o\'b')] == [p.id]
+    assert [r.id for r in patients.search_patients(store, "0817")] == [p.id]
+    assert patients.search_patients(store, '"hi"*') == [] and patients.search_patients(store, "hi OR x") == []
+    p = patients.update_patient(store, p.id, p.version, name="Renamed Person", record_number="QW-55")
+    assert patients.search_patients(store, "brien") == [] and patients.search_patients(store, "0817") == []
+    assert [r.id for r in patients.search_patients(store, "med pers")] == [p.id]
+    pages.erase_patient(store, p.id)
+    assert patients.search_patients(store, "med pers") == []
+
+
 def test_checklist_and_consent_are_kept_with_their_dates(store):
     p = patients.add_patient(store, "Eva", checklist={"allergy": True, "epilepsy": False},
                              checklist_answered_on=date(2026, 2, 1), consent_signed_on=date(2026, 2, 1),
