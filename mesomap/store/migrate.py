@@ -56,9 +56,26 @@ def revisions(engine: Engine) -> Revisions:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """Run every migration up to ``target`` ("head", or a revision id such as "0001") in one transaction."""
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), target)
+    """Run every migration up to ``target`` ("head", or a revision id such as "0001") in one transaction.
+
+    On SQLite, foreign keys are off meanwhile: a batch migration rebuilds a table (copy, drop, rename),
+    and dropping ``patients`` with foreign keys on would cascade-delete every course and session.
+    The keys are checked before the transaction commits.
+    """
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or it does nothing
+            conn.commit()
+        try:
+            with conn.begin():
+                command.upgrade(alembic_config(conn), target)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("a migration left rows pointing to missing rows; nothing was changed")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
 def _read_only_uri(path: Path) -> str:

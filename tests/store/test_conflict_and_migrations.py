@@ -49,12 +49,28 @@ def test_migrations_run_from_base_to_head(db_url):
 
 
 def _old_database_with_a_patient(url: str) -> None:
+    """A database at revision 0001 holding a patient with a course, a session and a lot used."""
     engine = create_engine(url)
     migrate.upgrade(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO patients (name, sex, contact, notes, created_at, version) "
-                          "VALUES ('Öda Älter', '', '', '', '2025-01-01 00:00:00', 1)"))
+        for sql in ("INSERT INTO patients (id, name, sex, contact, notes, created_at, version) "
+                    "VALUES (1, 'Öda Älter', '', '', '', '2025-01-01 00:00:00', 1)",
+                    "INSERT INTO courses VALUES (1, 1, 'face', 6, 7, 2, 30, '2025-01-06', 1)",
+                    "INSERT INTO sessions (id, course_id, patient_id, number, scheduled_at, notes, adverse_events, "
+                    "version) VALUES (1, 1, 1, 1, '2025-01-06 10:00:00', 'kept', '', 1)",
+                    "INSERT INTO products VALUES (1, 'HA', '', 5.0, 1)",
+                    "INSERT INTO lots VALUES (1, 1, 'L-OLD', '2030-01-01', 1)",
+                    "INSERT INTO lot_uses VALUES (1, 1, 1, 1.5, false)"):
+            conn.execute(text(sql))
     engine.dispose()
+
+
+def _kept_everything(store) -> None:
+    from mesomap.store import lots, pages
+
+    page = pages.open_patient(store, 1)
+    assert [c.indication for c in page.courses] == ["face"] and [s.notes for s in page.sessions] == ["kept"]
+    assert [r.name for r in lots.recall(store, "L-OLD")] == ["Öda Älter"]
 
 
 def test_an_old_sqlite_database_is_backed_up_then_upgraded_on_open(tmp_path):
@@ -71,6 +87,7 @@ def test_an_old_sqlite_database_is_backed_up_then_upgraded_on_open(tmp_path):
             assert old.execute("SELECT name FROM patients").fetchall() == [("Öda Älter",)]
         assert stat.S_IMODE(os.stat(backups[0]).st_mode) == 0o600
         assert [p.name for p in patients.search_patients(opened.store, "öda")] == ["Öda Älter"]  # name_key filled
+        _kept_everything(opened.store)  # rebuilding the patients table cascaded nothing away
     finally:
         opened.store.close()
     again = open_store(url)  # up to date: no second backup
@@ -86,6 +103,7 @@ def test_an_old_postgresql_database_waits_for_db_upgrade(pg_cluster):
             open_store(url)
         opened = open_store(url, upgrade=True)
         assert [p.name for p in patients.search_patients(opened.store, "öda")] == ["Öda Älter"]
+        _kept_everything(opened.store)
         opened.store.close()
     finally:
         pg_cluster.drop_database("mesomap_old_schema")
