@@ -40,14 +40,19 @@ def patient_record(store: Store, patient_id: int) -> dict[str, Any]:
 
 
 def write_patient_record(store: Store, patient_id: int, out: str | Path) -> Path:
-    """Write :func:`patient_record` as UTF-8 JSON to ``out``, owner-only (0600)."""
+    """Write :func:`patient_record` to ``out``, owner-only (0600): a PDF if it ends in .pdf, else UTF-8 JSON."""
     from mesomap.store.location import create_private_file
 
     out = Path(out)
     record = patient_record(store, patient_id)
-    out.unlink(missing_ok=True)
-    create_private_file(out)
-    out.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if out.suffix.lower() == ".pdf":
+        from mesomap.io.record_pdf import write_record_pdf
+
+        write_record_pdf(record, out)
+    else:
+        out.unlink(missing_ok=True)
+        create_private_file(out)
+        out.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     with store.begin() as conn:
         audit.record(conn, store.actor, "patients", patient_id, "export")
     return out

@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import stat
+import subprocess
 
 import pytest
 
@@ -67,6 +68,11 @@ def test_export_then_erase_a_patient(records, tmp_path):
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["patient"]["notes"] == "שלום 😀" and record["@schema"] == "mesomap-patient-record-1"
     assert {q["key"] for q in record["patient"]["checklist"]} >= {"allergy", "epilepsy"}
+    pdf = tmp_path / "eva.pdf"
+    _ok(records("patients", "export", "E-1", "--out", str(pdf)))
+    assert stat.S_IMODE(os.stat(pdf).st_mode) == 0o600
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Eva Stein" in words and "E-1" in words and "epilepsy: not answered" in words
     no = records("patients", "erase", "E-1")
     assert no.returncode == 2 and "--yes" in no.stderr
     _ok(records("patients", "erase", "E-1", "--yes"))
