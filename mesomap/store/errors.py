@@ -70,12 +70,16 @@ class SessionFrozen(StoreError):
 
 
 RECORD_TEXT_INVALID = Kind("record_text_invalid", "field")
+RECORD_TEXT_TOO_LONG = Kind("record_text_too_long", "field", "length", "limit")
 
 
-def check_text(field: str, value: str, required: bool = False) -> str:
-    """``value`` unchanged if the database can hold it; a NUL or a lone surrogate cannot be stored anywhere."""
+def check_text(field: str, value: str, required: bool = False, limit: int | None = None) -> str:
+    """``value`` unchanged if the database can hold it; a NUL or a lone surrogate cannot be stored anywhere,
+    and a short column (a record or lot number) holds at most ``limit`` characters."""
     if required and not value.strip():
         raise StoreError(RECORD_TEXT_EMPTY(field=field))
+    if limit is not None and len(value) > limit:
+        raise StoreError(RECORD_TEXT_TOO_LONG(field=field, length=len(value), limit=limit))
     if "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
         raise StoreError(RECORD_TEXT_INVALID(field=field))
     return value

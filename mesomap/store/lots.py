@@ -59,7 +59,7 @@ def load_lot(conn: Connection, lot_id: int) -> Lot:
 
 
 def add_lot(store: Store, product_id: int, lot_number: str, expiry: date | None) -> Lot:
-    check_text("lot number", lot_number, required=True)
+    check_text("lot number", lot_number, required=True, limit=64)
     with store.begin() as conn:
         row = conn.execute(select(products.c.id).where(products.c.id == product_id)).first()
         if row is None:

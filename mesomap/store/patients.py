@@ -19,6 +19,8 @@ from mesomap.store.store import Store
 
 PATIENT_COLUMNS = [c for c in patients.c if c.name != "name_key"]
 TEXT_FIELDS = ("name", "record_number", "sex", "contact", "notes")
+#: Short columns (schema.patients): their most characters.
+TEXT_LIMITS = {"record_number": 64, "sex": 16}
 #: SQLite's FTS5 trigram index of name_key and record_number (migration 0003), by patient id (its rowid).
 SEARCH_INDEX = table("patients_search", column("rowid", Integer))
 EDITABLE = set(TEXT_FIELDS) | {"date_of_birth", "checklist", "checklist_answered_on", "consent_signed_on"}
@@ -29,7 +31,7 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
     for name in TEXT_FIELDS:
         if out.get(name) is not None:
-            check_text(name.replace("_", " "), out[name], required=name == "name")
+            check_text(name.replace("_", " "), out[name], required=name == "name", limit=TEXT_LIMITS.get(name))
     if out.get("record_number") == "":
         out["record_number"] = None
     if out.get("checklist") is not None:

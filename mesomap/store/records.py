@@ -1,7 +1,8 @@
 """The records as plain values: what the store's query functions return (frozen dataclasses, no database objects).
 
 Screens and the command line show these; they never hold a connection. Dates are
-:class:`datetime.date`, moments :class:`datetime.datetime` (naive, UTC), volumes millilitres.
+:class:`datetime.date`, moments :class:`datetime.datetime` (naive: a session's time as the clinic
+entered it; stamps such as ``done_at`` and ``created_at`` in UTC), volumes millilitres.
 """
 
 from __future__ import annotations

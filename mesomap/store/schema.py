@@ -2,8 +2,9 @@
 
 Alembic owns the schema's history (:mod:`mesomap.store.migrations`); these tables are the head
 revision, used by the queries. Every editable row has a ``version`` column for optimistic
-locking (:mod:`mesomap.store.locking`). Dates are ``Date``; moments are timezone-naive UTC
-``DateTime``; volumes are millilitres (``*_ml``).
+locking (:mod:`mesomap.store.locking`). Dates are ``Date``; a session's ``scheduled_at`` is the
+clinic's wall-clock time as entered; the moments mesomap stamps itself (``created_at``,
+``done_at``, ``audit.at``) are timezone-naive UTC. Volumes are millilitres (``*_ml``).
 """
 
 from __future__ import annotations

@@ -456,6 +456,7 @@ MESSAGES = {
     "checklist_unknown": "the contraindication checklist has no question {keys}; the questions are {known}",
     "record_value_range": "{field} is {value!r}: it must be at least {low} and at most {high}",
     "record_text_empty": "{field} is empty: type it in",
+    "record_text_too_long": "{field} is {length:,} characters long; it holds at most {limit}",
     "record_text_invalid": "{field} holds a character no database can store (a NUL or a broken character); "
                            "type it again",
     "database_needs_upgrade": "the records database is at schema revision {current} and this mesomap needs {head}: "

@@ -41,6 +41,10 @@ def test_text_no_database_can_hold_is_refused_with_the_field_named(store):
         patients.add_patient(store, "Ann", notes="a\x00b")
     with pytest.raises(StoreError, match="name is empty"):
         patients.add_patient(store, "   ")
+    with pytest.raises(StoreError, match="record number is 65 characters long; it holds at most 64"):
+        patients.add_patient(store, "Ann", record_number="9" * 65)
+    with pytest.raises(StoreError, match="lot number is 100 characters long"):
+        lots.add_lot(store, lots.add_product(store, "P").id, "L" * 100, None)
     assert patients.search_patients(store, "") == []
 
 
