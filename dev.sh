@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   poppler-utils  # pdftoppm/pdftotext: the session-sheet tests read the PDF back
   desktop-file-utils xdg-utils shared-mime-info libfile-mimeinfo-perl  # `mesomap desktop install` is checked with them
+  postgresql  # the records tests start a throw-away PostgreSQL cluster (initdb/pg_ctl); the app needs only a URL
 )
 PYTHON=${PYTHON:-python3}
 VENV=.venv

@@ -15,6 +15,8 @@ CREDITS = (
     ("trimesh", "MIT"),
     ("NumPy and SciPy", "BSD-3-Clause"),
     ("platformdirs", "MIT"),
+    ("SQLAlchemy and Alembic", "MIT"),
+    ("psycopg 3", "LGPL-3.0"),
 )
 
 

@@ -1,4 +1,4 @@
-"""The layering contract: geometry, model, io and session never reach Qt/PyVista/VTK; render never reaches Qt;
+"""The layering contract: geometry, model, io, store and session never reach Qt/PyVista/VTK; render never reaches Qt;
 the message catalogues (text) reach nothing of mesomap; and no two mesomap modules import each other, directly or
 round a longer loop (an import cycle), not even from inside a function.
 
@@ -22,6 +22,7 @@ FORBIDDEN = {
     "mesomap.model": QT | VTK | {"mesomap.io", "mesomap.render", "mesomap.ui"},
     "mesomap.io": QT | VTK | {"mesomap.render", "mesomap.ui"},
     "mesomap.session": QT | VTK | {"mesomap.render", "mesomap.ui"},
+    "mesomap.store": QT | VTK | {"mesomap.session", "mesomap.render", "mesomap.ui"},
     "mesomap.render": QT | {"mesomap.ui"},
     # words only: the catalogues are data and reach nothing else of mesomap
     "mesomap.text": QT | VTK | {"mesomap.geometry", "mesomap.model", "mesomap.io", "mesomap.session",

@@ -446,4 +446,30 @@ MESSAGES = {
     "lesson_camera_degenerate": "the camera stands on the point it looks at, or its up direction is along the view",
     "lesson_value_range": "{value} is out of range: it must be at least {low:g} and at most {high:g} {unit}",
     "lesson_no_step": "there is no step {step}; the lesson has {count}",
+    # the records store (mesomap.store)
+    "record_conflict": "{what} {row_id} was changed at another station (you loaded version {base_version}, it is now "
+                       "version {stored_version}); nothing was saved: reload it and apply your changes to {fields} again",
+    "record_not_found": "there is no {what} {row_id} in the records",
+    "record_number_taken": "record number {record_number!r} belongs to another patient",
+    "lot_expired": "lot {lot} of {product} expired on {expiry}, before the session on {day}; confirm to use it anyway",
+    "session_frozen": "session {number} is done: its plan is frozen and cannot change",
+    "checklist_unknown": "the contraindication checklist has no question {keys}; the questions are {known}",
+    "record_value_range": "{field} is {value!r}: it must be at least {low} and at most {high}",
+    "record_text_empty": "{field} is empty: type it in",
+    "record_text_too_long": "{field} is {length:,} characters long; it holds at most {limit}",
+    "record_text_invalid": "{field} holds a character no database can store (a NUL or a broken character); "
+                           "type it again",
+    "database_needs_upgrade": "the records database is at schema revision {current} and this mesomap needs {head}: "
+                              "back it up (pg_dump) and run `mesomap db upgrade`",
+    "database_too_new": "the records database is at schema revision {current}, newer than this mesomap knows: "
+                        "update mesomap",
+    "database_not_records": "{path} is not a mesomap records database",
+    "database_network_fs": "the records database {path} is on a network filesystem ({fs}); SQLite can corrupt "
+                           "a database shared that way: use PostgreSQL for several stations",
+    "database_upgraded": "upgraded the records database from schema revision {before} to {head}; the old one is "
+                         "kept in {backup}",
+    "database_sqlite_only": "`mesomap db {command}` works on an SQLite database; for PostgreSQL use pg_dump and "
+                            "pg_restore",
+    "password_in_settings": "{path} holds a database password; remove it and put the password in ~/.pgpass or "
+                            "PGPASSWORD",
 }
