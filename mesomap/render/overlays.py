@@ -15,6 +15,7 @@ from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
 from mesomap.render.colors import depth_colormap, depth_range_mm, hex_to_rgb
+from mesomap.render.label_spacing import label_boxes, project_px, spaced_labels
 from mesomap.render.zone_mesh import LIFT_MM, ZoneMesh, smooth_zone, zone_polydata  # noqa: F401 (re-exported)
 
 POINT_RADIUS_MM = 6.0
@@ -288,6 +289,11 @@ class GridGlyphs:
     #: on that background, easier to read over coloured zones on screen.
     number_box: tuple[float, float, float] | None = None
     number_font_size = 9
+    #: (CameraPose, (width, height) px) of a still picture: numbers that would touch there are left out
+    #: (the first and last of each zone are placed first). None: all of them (the window's camera moves).
+    number_pose: tuple | None = None
+    #: (text, (3,) mm) of the order numbers drawn now.
+    shown_numbers: list = []
 
     def show_numbers(self, plan: Plan, hidden=()) -> None:
         """Order numbers (plan-wide, as exported) at each zone's first and last injection and every
@@ -295,16 +301,24 @@ class GridGlyphs:
         self._plotter.remove_actor("grid:numbers", render=False)
         if not self.numbers:
             return
-        pts, text, n = [], [], 0
+        pts, text, ends, n = [], [], [], 0
         for zone in plan.zones:
             for k, q in enumerate(zone.injections):
                 n += 1
                 if zone.id in hidden:
                     continue
-                if k == 0 or k == len(zone.injections) - 1 or n % NUMBER_EVERY == 0:
+                end = k == 0 or k == len(zone.injections) - 1
+                if end or n % NUMBER_EVERY == 0:
                     pos, normal = self.surface.point_on_face(q.face, q.barycentric)
                     pts.append(pos + 2.0 * normal)
                     text.append(str(n))
+                    ends.append(end)
+        if pts and self.number_pose is not None:  # a still picture: drop the numbers that would touch
+            pose, size = self.number_pose
+            boxes = label_boxes(project_px(np.array(pts), pose, size), text, self.number_font_size)
+            keep = spaced_labels(boxes, np.array(ends, dtype=float))
+            pts, text = [p for p, k in zip(pts, keep) if k], [t for t, k in zip(text, keep) if k]
+        self.shown_numbers = list(zip(text, pts))
         if pts:
             box = {} if self.number_box is None else {"shape": "rounded_rect", "shape_color": self.number_box,
                                                        "shape_opacity": 0.75, "margin": 2}

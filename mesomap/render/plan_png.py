@@ -46,13 +46,6 @@ def render_plan_png(plan: Plan, surface: PaintingSurface, out: str | Path, view:
         grid.legend_box = LEGEND_BOX
         grid.legend_font_px = legend_font_px
         grid.legend_dark = background is not None and sum(background) > 1.5
-        if number_font_px is not None:
-            grid.number_font_size = number_font_px
-            grid.number_box = (1.0, 1.0, 1.0)
-        grid.show_plan(plan)
-        glyphs = PointGlyphs(plotter, surface)
-        glyphs.labels = labels
-        glyphs.show_points(plan.points)
         aspect = size[0] / size[1]
         room = legend_room if legend_room is not None else (
             LEGEND_ROOM if legend and any(z.injections for z in plan.zones) else 0.0)
@@ -61,5 +54,13 @@ def render_plan_png(plan: Plan, surface: PaintingSurface, out: str | Path, view:
             pose = frame_points(focus_mm, view, aspect, margin=1.15, min_height_mm=context, room_right=room)
         elif pose is None:
             pose = camera_for(surface.coarse, view, aspect=aspect, room_right=room)
+        if number_font_px is not None:
+            grid.number_font_size = number_font_px
+            grid.number_box = (1.0, 1.0, 1.0)
+        grid.number_pose = (pose, size)
+        grid.show_plan(plan)
+        glyphs = PointGlyphs(plotter, surface)
+        glyphs.labels = labels
+        glyphs.show_points(plan.points)
         apply_camera(plotter, pose)
         return save_screenshot(plotter, out)
