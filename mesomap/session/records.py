@@ -88,7 +88,7 @@ class RecordsLink:
 
         linked = self.linked
         if linked is None:
-            raise ValueError("the open plan belongs to no records session")
+            raise TypeError("the open plan belongs to no records session")  # a caller's mistake
         plan = self.planner.plan
         text = plan_json(plan, body_surface(self.planner))
         saved = sessions.update_session(linked.store, linked.session.id, linked.session.version, plan_json=text,

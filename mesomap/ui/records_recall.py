@@ -40,7 +40,6 @@ class RecallWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         row = QHBoxLayout()
         row.addWidget(QLabel("Lot"))
@@ -74,6 +73,9 @@ class RecallWindow(QWidget):
                 item.setToolTip(text)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in (0, 2):  # the patient and how to reach them take the room left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         people = len({r.patient_id for r in self.rows})
         self.summary.setText(f"Lot {number}: {people} patient{'s' * (people != 1)}, {len(self.rows)} session"
                              f"{'s' * (len(self.rows) != 1)}" if self.rows else f"Nobody received lot {number}.")

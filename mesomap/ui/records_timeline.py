@@ -160,8 +160,10 @@ class Timeline(QListWidget):
             return
         item, text = self._todo.pop(0)
         try:
-            path = render_thumbnail(text, thumbnail_path(self.thumbnails, text))
-            self.drawn += 1
+            path = thumbnail_path(self.thumbnails, text)
+            if not path.exists():  # sessions that copied a plan share its picture
+                render_thumbnail(text, path)
+                self.drawn += 1
             icon = QIcon(str(path))
         except Exception:  # noqa: BLE001 — a plan that cannot be drawn keeps its placeholder, and says so
             icon = placeholder("cannot draw", "#f6e0e0")
