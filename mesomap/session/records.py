@@ -41,6 +41,8 @@ class Linked:
 
     store: Store
     session: TreatmentSession
+    patient: str = ""  # the patient's name
+    of: int = 0  # N: the course's sessions, maintenance included
 
     @property
     def frozen(self) -> bool:
@@ -66,6 +68,8 @@ class RecordsLink:
     def open_session(self, store: Store, session_id: int, empty_body=None) -> Plan:
         """Put the session's plan in the planner (an empty plan on ``empty_body`` when it has none) and link them."""
         record = sessions.get_session(store, session_id)
+        patient = patients.get_patient(store, record.patient_id)
+        course = courses.get_course(store, record.course_id)
         if record.plan_json:
             plan = plan_of(record.plan_json, source=f"session {record.number}")
         else:
@@ -78,7 +82,8 @@ class RecordsLink:
             self._opening = False
         if self.planner.autosaver is not None:
             self.planner.autosaver.clear()
-        self.linked = Linked(store, record)
+        self.linked = Linked(store, record, patient.name, course.planned_sessions + course.maintenance_sessions)
+        self.planner.doc.state_changed.emit()  # the window's title names the session
         return plan
 
     def save(self) -> TreatmentSession:

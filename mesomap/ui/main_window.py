@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else "Untitled plan"
+        name = self.records.title() or (self.doc.path.name if self.doc.path else "Untitled plan")
         self.setWindowTitle(f"{name}{'*' if self.doc.dirty else ''} — mesomap")
 
     def _on_selection_changed(self) -> None:

@@ -58,6 +58,8 @@ class Records:
         store = self.store()
         if store is not None and self.patients_window is not None:
             self.patients_window.set_store(store)
+        if store is not None and self.recall_window is not None:
+            self.recall_window.store = store
         return store
 
     def close(self) -> None:
@@ -75,7 +77,7 @@ class Records:
         if store is None:
             return None
         if self.patients_window is None:
-            self.patients_window = RecordsWindow(self, store)
+            self.patients_window = RecordsWindow(self, store, self.window)  # closes with the main window
         self.patients_window.show()
         self.patients_window.raise_()
         self.patients_window.activateWindow()
@@ -107,6 +109,14 @@ class Records:
     def linked(self):
         return self.link.linked
 
+    def title(self) -> str | None:
+        """The main window's title while the plan belongs to a records session ("Anna Petrova, session 2 of 8")."""
+        linked = self.link.linked
+        if linked is None:
+            return None
+        s = linked.session
+        return f"{linked.patient}, session {s.number} of {linked.of}" + (" (done: read-only)" if s.done else "")
+
     def open_in_planner(self, session_id: int) -> bool:
         """Open the session's plan in the planner, linked to the session (unsaved changes are asked about first)."""
         win = self.window
@@ -120,6 +130,7 @@ class Records:
             return False
         s = self.link.linked.session
         state = "done: its plan is read-only" if s.done else "File › Save writes the plan into it"
+        win._update_title()
         win.statusBar().showMessage(f"Session {s.number} of the records is open ({state}).", 10000)
         win.raise_()
         win.activateWindow()
@@ -141,6 +152,7 @@ class Records:
             win.show_error("Cannot save into the session", str(err))
             return False
         win.statusBar().showMessage(f"Saved the plan into session {saved.number} of the records.", 8000)
+        win._update_title()
         if self.patients_window is not None:
             self.patients_window.refresh_page()
         return True

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mesomap.model.plan import Plan
 from mesomap.session.files import body_surface
@@ -35,6 +36,26 @@ def details_html(page: PatientPage) -> str:
         rows.append(("Notes", p.notes))
     cells = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(str(v))}</td></tr>" for k, v in rows)
     return f"<h2>{escape(p.name)}</h2><table>{cells}</table>"
+
+
+HISTORY_COLUMNS = ("Date", "Session", "Course", "Clinician", "State", "Injections", "Lots used", "Adverse events")
+
+
+def history_rows(page: PatientPage) -> list[tuple[str, ...]]:
+    """Every session of the patient, newest first, as the page's history table shows them."""
+    by_course = {c.id: c for c in page.courses}
+    rows = []
+    for s in sorted(page.sessions, key=lambda s: s.scheduled_at, reverse=True):
+        c = by_course.get(s.course_id)
+        total = c.planned_sessions + c.maintenance_sessions if c else 0
+        done = "—" if s.injections_done is None else str(s.injections_done)
+        planned = "—" if s.injections_planned is None else str(s.injections_planned)
+        used = "; ".join(f"{u.lot_number} ({u.product})" + ("" if u.volume_ml is None else f" {u.volume_ml:g} ml")
+                         + (" expired, confirmed" if u.expired_confirmed else "") for u in s.lots)
+        rows.append((f"{s.scheduled_at:%Y-%m-%d %H:%M}", f"{s.number} of {total}", c.indication if c else "—",
+                     s.clinician or "—", "done" if s.done else "started",
+                     f"{done} of {planned}" if s.done else planned, used or "—", s.adverse_events or "—"))
+    return rows
 
 
 class PatientPageView(QWidget):
@@ -68,6 +89,11 @@ class PatientPageView(QWidget):
         self.lot_button.clicked.connect(lambda: self.add_lot())
         self.done_button = QPushButton("Mark done…")
         self.done_button.clicked.connect(lambda: self.mark_done())
+        self.history = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(self.details, 1)
         side = QVBoxLayout()
@@ -93,6 +119,9 @@ class PatientPageView(QWidget):
         layout.addWidget(self.timeline)
         layout.addWidget(self.session_text)
         layout.addWidget(self.actions_row)
+        self.history_label = QLabel("<b>Sessions</b>")
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history, 10)
         layout.addStretch(1)
         self.show_patient(None)
 
@@ -120,6 +149,16 @@ class PatientPageView(QWidget):
         has_course = self.data is not None and bool(self.data.courses)
         for w in (self.course_row, self.timeline, self.session_text, self.actions_row):
             w.setVisible(has_course)
+        rows = history_rows(self.data) if self.data else []
+        self.history.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(i, j, item)
+        self.history.resizeColumnsToContents()
+        self.history.setVisible(bool(rows))
+        self.history_label.setVisible(bool(rows))
         keep = self.course_choice.currentIndex()
         self.course_choice.blockSignals(True)
         self.course_choice.clear()
@@ -276,5 +315,6 @@ class PatientPageView(QWidget):
 
     def _refresh(self, number: int) -> None:
         self.records.link.refresh()
+        self.records.window._update_title()
         self.show_patient(self.patient.id)
         self.select_number(number)

@@ -83,6 +83,10 @@ def test_a_patient_course_two_sessions_with_lots_found_by_recall(window, qtbot, 
     assert [(u.lot_number, u.expired_confirmed) for u in second.lots] == [("B-77", False), ("OLD-1", True)]
     with linked.store.read() as conn:
         assert [e.action for e in audit.entries(conn, "lot_uses")].count("use_expired_lot") == 1
+    assert win.windowTitle().startswith("Anna Petrova, session 2 of 8")  # the planner says whose plan it is
+    history = [[page.history.item(i, j).text() for j in (1, 4, 6, 7)] for i in range(page.history.rowCount())]
+    assert history == [["2 of 8", "started", "B-77 (HA 1.5%) 1.5 ml; OLD-1 (Vit C) 0.5 ml expired, confirmed", "—"],
+                       ["1 of 8", "done", "B-77 (HA 1.5%) 2 ml", "small bruise"]]
 
     # the recall finds the patient twice for B-77, with dates and contact; Export CSV writes them
     win.recall_action.trigger()
@@ -110,7 +114,7 @@ def test_a_done_sessions_plan_is_read_only_in_the_planner(window, qtbot, records
     rw.page.select_number(1)
     assert not rw.page.done_button.isEnabled() and rw.page.open_button.isEnabled()
     rw.page.open_button.click()
-    assert window.records.linked.frozen
+    assert window.records.linked.frozen and "(done: read-only)" in window.windowTitle()
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))
     window.save_action.trigger()
     assert errors and "frozen" in errors[-1]
