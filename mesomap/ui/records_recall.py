@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCompleter, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mesomap.store import lots
@@ -54,6 +54,19 @@ class RecallWindow(QWidget):
         self.lot.returnPressed.connect(lambda: self.find())
         self.export_button.clicked.connect(lambda: self.export())
         self.resize(1366, 768)
+        self.refresh_lots()
+
+    def refresh_lots(self) -> None:
+        """Offer the known lot numbers as the user types."""
+        try:
+            known = sorted({lot.lot_number for lot in lots.list_lots(self.store)})
+        except StoreError:
+            known = []
+        self.lot.setCompleter(QCompleter(known, self))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.refresh_lots()
+        super().showEvent(event)
 
     def find(self, lot_number: str | None = None) -> list[RecallRow]:
         if lot_number is not None:

@@ -74,6 +74,10 @@ def test_records_screenshots(window, qtbot, tmp_path, monkeypatch):
     strip = shot[y:y + int(timeline.height() * ratio), x:x + int(timeline.width() * ratio)]
     assert skin_fraction(strip) > 0.01  # the body in the session thumbnails
 
+    rw.select(people[1].id)
+    rw.select(anna.id)
+    assert timeline.pending() == 0 and timeline.drawn == 1  # shown again from the cache, nothing drawn
+
     win.recall_action.trigger()
     recall = win.records.recall_window
     recall.resize(1366, 768)

@@ -135,3 +135,17 @@ def test_search_as_you_type_narrows_the_list(window, qtbot, records_db):
     qtbot.waitUntil(lambda: rw.shown_names() == ["Olga Ivanova"], timeout=3000)  # by record number
     rw.search.setText("zzz")
     qtbot.waitUntil(lambda: rw.count.text() == "No patient found", timeout=3000)
+
+
+def test_hostile_text_is_stored_and_shown_verbatim(window, qtbot, records_db):
+    from html import escape
+
+    name = "<b>Robert'); DROP TABLE patients;--</b> \u05e9\u05dc\u05d5\u05dd \U0001F600 " + "x" * 10_000
+    store = open_store(records_db).store
+    p = patients.add_patient(store, name, record_number="'; --", contact="=HYPERLINK(\"x\")")
+    store.close()
+    rw = open_patients(window)
+    assert rw.shown_names() == [name]
+    rw.select(p.id)
+    assert escape(name) in rw.page.details.text() and "<b>Robert" not in rw.page.details.text()
+    assert escape("=HYPERLINK(\"x\")") in rw.page.details.text()
