@@ -9,10 +9,10 @@ plan (:class:`mesomap.store.errors.SessionFrozen`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from mesomap.io.plan_file import dumps_plan, plan_from_dict, plan_to_dict
+from mesomap.io.json_reader import parse_json_bytes
+from mesomap.io.plan_file import PlanFileError, dumps_plan, plan_from_dict, plan_to_dict
 from mesomap.io.sheet_record import LotLine, SheetRecord
 from mesomap.model.plan import Plan
 from mesomap.store import courses, patients, sessions
@@ -26,8 +26,8 @@ def plan_json(plan: Plan, surface=None) -> str:
 
 
 def plan_of(text: str, source: str = "session plan") -> Plan:
-    """The plan in a session's JSON text (PlanFileError naming the field when it is not a plan)."""
-    return plan_from_dict(json.loads(text), source=source)
+    """The plan in a session's JSON text (PlanFileError naming ``source`` and the field when it is not a plan)."""
+    return plan_from_dict(parse_json_bytes(text.encode("utf-8"), source, PlanFileError, "plan file"), source=source)
 
 
 def injection_count(plan: Plan) -> int:

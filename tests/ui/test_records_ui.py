@@ -149,3 +149,15 @@ def test_hostile_text_is_stored_and_shown_verbatim(window, qtbot, records_db):
     rw.select(p.id)
     assert escape(name) in rw.page.details.text() and "<b>Robert" not in rw.page.details.text()
     assert escape("=HYPERLINK(\"x\")") in rw.page.details.text()
+
+
+def test_a_session_plan_that_is_not_a_plan_says_so_and_the_open_plan_stays(window, qtbot, records_db, errors):
+    store = open_store(records_db).store
+    p = patients.add_patient(store, "Eva Stein")
+    c = courses.add_course(store, p.id, "face", date(2026, 2, 2))
+    s = sessions.start_session(store, c.id, datetime(2026, 2, 2, 9, 0), plan_json='{"zones": [')
+    store.close()
+    window.editor.add_zone_from_template(window.templates.zone("abdomen"))
+    assert not window.records.open_in_planner(s.id)
+    assert errors and "session 1" in errors[-1] and "line 1" in errors[-1]
+    assert window.records.linked is None and [z.name for z in window.doc.plan.zones] == ["Abdomen"]
