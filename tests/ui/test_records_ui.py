@@ -116,6 +116,7 @@ def test_a_done_sessions_plan_is_read_only_in_the_planner(window, qtbot, records
     rw.page.open_button.click()
     assert window.records.linked.frozen and "(done: read-only)" in window.windowTitle()
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))
+    assert "read-only" in window.statusBar().currentMessage()
     window.save_action.trigger()
     assert errors and "frozen" in errors[-1]
     assert window.doc.dirty  # nothing was taken for saved
