@@ -14,6 +14,7 @@ from mesomap.about import NO_MEDICAL_ADVICE
 from mesomap.io.assets import assets_dir
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_plan_values
+from mesomap.io.sheet_record import SheetRecord
 from mesomap.model.messages import Kind
 from mesomap.model.plan import Plan
 from mesomap.model.summary import PlanSummary
@@ -42,13 +43,15 @@ def load_sheet_text(path: Path | None = None) -> SheetText:
 
 def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, Path]], out: str | Path,
                       text: SheetText | None = None, gun: tuple[str, list[dict]] | str | None = None,
-                      order_views: list[tuple[str, Path]] = ()) -> Path:
+                      order_views: list[tuple[str, Path]] = (), record: SheetRecord | None = None) -> Path:
     """Write the sheet to ``out`` atomically.
 
     views : (caption, PNG path) pairs, drawn side by side under the header.
     order_views : (caption, PNG path) close-ups with the injection order numbers, ORDER_PER_ROW to a row.
     gun : (device name, gun-sheet rows as dicts of the CSV columns) for the
     "gun settings" table, or a sentence saying why there is none.
+    record : the patient, clinician, date, session n of N and lots of the records session the plan belongs
+    to (:mod:`mesomap.io.sheet_record`); without it the plan's own header ("Patient —").
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -67,12 +70,18 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     body, small, h1, h2 = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10), styles["Title"], styles["Heading2"]
     h = plan.header
     story = [Paragraph("Mesotherapy session sheet", h1)]
-    head = [["Patient", Paragraph(_cell(h.patient_ref or "—"), body), "Date", h.date or "—"],
-            ["Session", str(h.session_number), "Clinician", Paragraph(_cell(h.clinician or "—"), body)]]
+    if record is None:
+        head = [["Patient", Paragraph(_cell(h.patient_ref or "—"), body), "Date", h.date or "—"],
+                ["Session", str(h.session_number), "Clinician", Paragraph(_cell(h.clinician or "—"), body)]]
+    else:
+        head = [["Patient", Paragraph(_cell(record.patient_text), body), "Date", record.date],
+                ["Session", record.session_text, "Clinician", Paragraph(_cell(record.clinician or "—"), body)],
+                ["Lots", Paragraph(_cell("; ".join(lot.text() for lot in record.lots) or "—"), body), "", ""]]
     t = Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm])
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTNAME", (0, 0), (0, -1), bold),
                            ("FONTNAME", (2, 0), (2, -1), bold), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]))
+                           ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]
+                          + ([("SPAN", (1, 2), (3, 2))] if record is not None else [])))
     story += [t, Spacer(1, 4 * mm)]
     if h.notes:
         story += [Paragraph(f"<b>Notes:</b> {_text(h.notes)}", body), Spacer(1, 2 * mm)]

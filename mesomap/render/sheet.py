@@ -14,6 +14,7 @@ import numpy as np
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.export_pdf import ORDER_PER_ROW, view_width_mm, write_session_pdf
 from mesomap.io.exports import check_exportable
+from mesomap.io.sheet_record import SheetRecord
 from mesomap.model.grid import estimator, path_lengths_mm
 from mesomap.model.plan import Plan
 from mesomap.model.summary import summarize
@@ -105,10 +106,12 @@ def render_overview(plan: Plan, surface: PaintingSurface, view: str, out: Path, 
                            legend=legend, legend_font_px=legend_px, legend_room=legend_room)
 
 
-def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, device: str = "generic") -> Path:
+def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, device: str = "generic",
+                       record: SheetRecord | None = None) -> Path:
     """Render the plan's views and write the printable session sheet to ``out``.
 
     device : the profile (id or file) whose gun settings the sheet lists.
+    record : the patient, session n of N and lots when the plan belongs to a records session.
     """
     check_exportable(plan, surface)  # before anything renders
     summary = summarize(plan, {z.id: surface.area_cm2(z.faces) for z in plan.zones}, estimator(surface),
@@ -124,11 +127,11 @@ def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, de
                                   labels=False, number_font_px=font_px, context_mm=ORDER_CONTEXT_MM)
             order.append((f"{name} ({VIEWS[view].label.lower()})", png))
         return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device),
-                                 order_views=order)
+                                 order_views=order, record=record)
 
 
-def pdf_job(body_id: str, plan: Plan, out: str) -> str:
+def pdf_job(body_id: str, plan: Plan, out: str, record: SheetRecord | None = None) -> str:
     """The session sheet as a job for the background worker (renders offscreen there; ~2 s)."""
     from mesomap.session.worker import job_surface
 
-    return str(export_session_pdf(plan, job_surface(body_id), out))
+    return str(export_session_pdf(plan, job_surface(body_id), out, record=record))

@@ -180,18 +180,20 @@ class Exporter(QObject):
         from mesomap.session.worker import worker
 
         check_exportable(plan, surface)  # say why at once, before anything renders
+        records = getattr(self.window, "records", None)  # the patient and lots of a linked records session
+        record = records.sheet_record() if records is not None else None
         layout_worker = worker()
         if layout_worker.kind == "thread" or not layout_worker.use_process:
             from mesomap.render.sheet import export_session_pdf
 
             with wait_cursor():  # VTK renders on the UI thread only
-                export_session_pdf(plan, surface, out)
+                export_session_pdf(plan, surface, out, record=record)
             self._done(BY_KEY["pdf"], out)
             return True
         self.pdf_running = out
         self.busy_changed.emit(True)
         self.window.statusBar().showMessage(f"Writing the session sheet to {out}…")
-        self._pdf_future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out))
+        self._pdf_future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out), record)
         self._poll.start()
         return True
 

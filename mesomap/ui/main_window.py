@@ -40,6 +40,7 @@ from mesomap.ui.menus import build_menus
 from mesomap.ui.plan_files import AUTOSAVE_TICK_MS, PlanFiles
 from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
+from mesomap.ui.records_actions import Records
 from mesomap.session.prefetch import surface_for, warm
 from mesomap.ui.status import StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.session.templates = self.templates
         self.zone_panel = ZonePanel(self.editor, self)
         self.help = Help(self)
+        self.records = Records(self)  # Records menu; the open plan's link to a records session
         build_menus(self)
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
         self.summary_panel = SummaryPanel(self.editor, self)
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else "Untitled plan"
+        name = self.records.title() or (self.doc.path.name if self.doc.path else "Untitled plan")
         self.setWindowTitle(f"{name}{'*' if self.doc.dirty else ''} — mesomap")
 
     def _on_selection_changed(self) -> None:

@@ -73,6 +73,7 @@ def build_menus(window) -> None:
     _tools(window)
     _zone_menu(window)
     _grid(window, view_menu)
+    _records_menu(window)
     _help_menu(window)
 
 
@@ -255,6 +256,19 @@ def _grid(w, view_menu: QMenu) -> None:
     grid_bar.addAction(w.print_action)
     grid_bar.addAction(w.send_action)
     view_menu.addAction(w.numbers_action)
+
+
+def _records_menu(w) -> None:
+    """Patients, courses and sessions, the lot recall and the database (:mod:`mesomap.ui.records_actions`)."""
+    menu = w.menuBar().addMenu("&Records")
+    w.patients_action = make_action(w, "&Patients…", lambda: w.records.show_patients(), "Ctrl+Shift+P",
+                                    "The patient list and each patient's courses and sessions (Ctrl+Shift+P)")
+    w.recall_action = make_action(w, "&Recall lot…", lambda: w.records.show_recall(), None,
+                                  "Which patients received a product lot, with dates and contact")
+    w.database_action = make_action(w, "&Database…", lambda: w.records.show_database(), None,
+                                    "Which records database this station uses")
+    for action in (w.patients_action, w.recall_action, w.database_action):
+        menu.addAction(action)
 
 
 def _help_menu(w) -> None:

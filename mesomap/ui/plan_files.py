@@ -131,6 +131,9 @@ class PlanFiles:
         return True
 
     def save(self) -> bool:
+        records = getattr(self.window, "records", None)
+        if records is not None and records.linked is not None:  # the plan belongs to a records session
+            return records.save_linked()
         path = self.window.doc.path
         if path is None:
             return self.save_as()

@@ -1,0 +1,124 @@
+"""The open plan and the records: which records session the plan belongs to, and moving plans between them.
+
+:class:`RecordsLink` is the Qt-free half of the records screens (:mod:`mesomap.ui.records_window`):
+"open this session's plan in the planner", "save the open plan into this session", and the session
+sheet's header (:class:`mesomap.io.sheet_record.SheetRecord`). The plan travels as the plan file's
+JSON text (:mod:`mesomap.io.plan_file`); once the session is marked done the store refuses a new
+plan (:class:`mesomap.store.errors.SessionFrozen`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mesomap.io.json_reader import parse_json_bytes
+from mesomap.io.plan_file import PlanFileError, dumps_plan, plan_from_dict, plan_to_dict
+from mesomap.io.sheet_record import LotLine, SheetRecord
+from mesomap.model.plan import Plan
+from mesomap.store import courses, patients, sessions
+from mesomap.store.records import TreatmentSession
+from mesomap.store.store import Store
+
+
+def plan_json(plan: Plan, surface=None) -> str:
+    """The plan as the plan file's JSON text (derived positions and areas with ``surface``)."""
+    return dumps_plan(plan_to_dict(plan, surface))
+
+
+def plan_of(text: str, source: str = "session plan") -> Plan:
+    """The plan in a session's JSON text (PlanFileError naming ``source`` and the field when it is not a plan)."""
+    return plan_from_dict(parse_json_bytes(text.encode("utf-8"), source, PlanFileError, "plan file"), source=source)
+
+
+def injection_count(plan: Plan) -> int:
+    """Injections of the plan: grid points of every zone plus reflex points."""
+    return sum(len(z.injections) for z in plan.zones) + len(plan.points)
+
+
+@dataclass
+class Linked:
+    """The records session the open plan belongs to (``session`` as last read or written)."""
+
+    store: Store
+    session: TreatmentSession
+    patient: str = ""  # the patient's name
+    of: int = 0  # N: the course's sessions, maintenance included
+
+    @property
+    def frozen(self) -> bool:
+        return self.session.done
+
+
+class RecordsLink:
+    """Links the planner's open plan (``planner``: a :class:`mesomap.session.session.Session`) to a records session.
+
+    The link ends when another plan is opened or a new plan started (any document reset it did not make).
+    """
+
+    def __init__(self, planner):
+        self.planner = planner
+        self.linked: Linked | None = None
+        self._opening = False
+        planner.doc.changed.connect(self._on_changed)
+
+    def _on_changed(self, change) -> None:
+        if change.reset and not self._opening:
+            self.linked = None
+
+    def open_session(self, store: Store, session_id: int, empty_body=None) -> Plan:
+        """Put the session's plan in the planner (an empty plan on ``empty_body`` when it has none) and link them."""
+        record = sessions.get_session(store, session_id)
+        patient = patients.get_patient(store, record.patient_id)
+        course = courses.get_course(store, record.course_id)
+        if record.plan_json:
+            plan = plan_of(record.plan_json, source=f"session {record.number}")
+        else:
+            plan = Plan(body=empty_body or self.planner.plan.body)
+        self.planner.end_gesture()
+        self._opening = True
+        try:
+            self.planner.doc.replace(plan, path=None, saved=True)
+        finally:
+            self._opening = False
+        if self.planner.autosaver is not None:
+            self.planner.autosaver.clear()
+        self.linked = Linked(store, record, patient.name, course.planned_sessions + course.maintenance_sessions)
+        self.planner.doc.state_changed.emit()  # the window's title names the session
+        return plan
+
+    def save(self) -> TreatmentSession:
+        """Write the open plan into the linked session (SessionFrozen when done, ConflictError when another
+        station saved it meanwhile); the plan counts as saved."""
+        from mesomap.session.files import body_surface
+
+        linked = self.linked
+        if linked is None:
+            raise TypeError("the open plan belongs to no records session")  # a caller's mistake
+        plan = self.planner.plan
+        text = plan_json(plan, body_surface(self.planner))
+        saved = sessions.update_session(linked.store, linked.session.id, linked.session.version, plan_json=text,
+                                        injections_planned=injection_count(plan))
+        linked.session = saved
+        self.planner.doc.mark_saved(None)
+        if self.planner.autosaver is not None:
+            self.planner.autosaver.clear()
+        return saved
+
+    def refresh(self) -> None:
+        """Read the linked session again (lots added, marked done from the records window)."""
+        if self.linked is not None:
+            self.linked.session = sessions.get_session(self.linked.store, self.linked.session.id)
+
+    def sheet_record(self) -> SheetRecord | None:
+        """The session sheet's header for the linked session (None: not linked)."""
+        if self.linked is None:
+            return None
+        self.refresh()
+        store, s = self.linked.store, self.linked.session
+        patient = patients.get_patient(store, s.patient_id)
+        course = courses.get_course(store, s.course_id)
+        lots = tuple(LotLine(u.product, u.lot_number, u.expiry.isoformat() if u.expiry else "", u.volume_ml,
+                             u.expired_confirmed) for u in s.lots)
+        return SheetRecord(patient.name, patient.record_number or "", s.clinician or "",
+                           s.scheduled_at.date().isoformat(), s.number,
+                           course.planned_sessions + course.maintenance_sessions, lots)

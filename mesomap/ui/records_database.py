@@ -1,0 +1,106 @@
+"""Records › Database…: which database this station uses (the SQLite file or the server), a warning when the
+SQLite file is on a network share, and the URL to use — never with a password in it (libpq reads it from
+``PGPASSWORD`` or ``~/.pgpass``: :func:`mesomap.store.location.save_settings_url` refuses one)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from mesomap.store import location
+from mesomap.store.errors import StoreError
+
+PASSWORD_HINT = ("No password here: give it to the database through the PGPASSWORD environment variable or a "
+                 "~/.pgpass file (one line host:port:database:user:password, readable by you only).")
+SOURCES = {"option": "the --database option", "environment": "the MESOMAP_DATABASE_URL environment variable",
+           "settings": "this station's settings", "default": "the default"}
+
+
+def in_use_text(url) -> tuple[str, str]:
+    """(what the database is, a warning or "") for a database URL."""
+    path = location.sqlite_path(url)
+    if path is None:
+        return f"PostgreSQL server {url.host or 'localhost'}, database {url.database or '—'} " \
+               f"(as {url.username or 'your login'})", ""
+    fs = location.on_network_filesystem(path)
+    warning = (f"The records file is on a network share ({fs}). SQLite is not safe there: two stations can "
+               "corrupt it. Move it to a local disk, or use a PostgreSQL server for several stations.") if fs else ""
+    return f"SQLite file {path}", warning
+
+
+class DatabaseDialog(QDialog):
+    """Shows the database in use; Save stores a new URL in this station's settings and reopens the records."""
+
+    def __init__(self, records, parent=None):
+        super().__init__(parent)
+        self.records = records
+        self.setWindowTitle("Records database")
+        store = records._store
+        if store is not None:
+            url, source = store.engine.url, "open now"
+        else:
+            try:
+                resolved = location.resolve_url(records.url)
+                url, source = resolved.url, SOURCES.get(resolved.source, resolved.source)
+            except StoreError as err:
+                url, source = None, str(err)
+        what, warning = in_use_text(url) if url is not None else ("—", "")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.in_use = QLabel(what)
+        self.in_use.setWordWrap(True)
+        form.addRow("In use", self.in_use)
+        form.addRow("From", QLabel(source))
+        try:
+            stored = location.settings_url() or ""
+        except StoreError:
+            stored = ""
+        self.url = QLineEdit(stored)
+        self.url.setPlaceholderText("postgresql+psycopg://user@server/database  (empty: the SQLite file here)")
+        form.addRow("Database URL", self.url)
+        layout.addLayout(form)
+        self.warning = QLabel(warning)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a05000")
+        self.warning.setVisible(bool(warning))
+        layout.addWidget(self.warning)
+        hint = QLabel(PASSWORD_HINT)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 260)
+
+    def save(self) -> bool:
+        """Store the typed URL for this station (refused with a password) and reopen the records there."""
+        text = self.url.text().strip()
+        try:
+            location.save_settings_url(text or location.default_url())
+        except StoreError as err:
+            self.error.setText(f"{err} {PASSWORD_HINT}")
+            self.error.show()
+            return False
+        except Exception as err:  # noqa: BLE001 — not a URL at all
+            self.error.setText(f"“{text}” is not a database URL ({type(err).__name__}); "
+                               "e.g. postgresql+psycopg://mesomap@server/clinic.")
+            self.error.show()
+            return False
+        self.error.hide()
+        if os.environ.get(location.ENV_URL):
+            self.error.setText(f"Saved; but {location.ENV_URL} is set and is used instead while it is.")
+            self.error.show()
+        store = self.records.use_url(None)
+        if store is not None:
+            what, warning = in_use_text(store.engine.url)
+            self.in_use.setText(what)
+            self.warning.setText(warning)
+            self.warning.setVisible(bool(warning))
+        return store is not None
