@@ -66,12 +66,25 @@ class Document:
 
     changed = Signal(object)  # Change
     state_changed = Signal()  # dirty flag, path or undo/redo availability
+    refused = Signal(object)  # Message: why an edit, undo or redo was refused (the document is locked)
 
     def __init__(self, plan: Plan, path: Path | None = None):
         self.history = History(plan)
         self.path = path
         self._saved = plan
         self.revision = 0  # counts every change: autosave compares it
+        self.locked = None  # a Message saying why the plan cannot change (a done records session), or None
+
+    def lock(self, why) -> None:
+        """Refuse every edit, undo and redo with ``why`` (a Message) until :meth:`replace` or ``lock(None)``."""
+        self.locked = why
+        self.state_changed.emit()
+
+    def _refused(self) -> bool:
+        if self.locked is None:
+            return False
+        self.refused.emit(self.locked)
+        return True
 
     @property
     def plan(self) -> Plan:
@@ -82,7 +95,10 @@ class Document:
         return not (self.plan is self._saved or self.plan == self._saved)
 
     def edit(self, label, fn: Callable[..., Plan], *args, **kwargs) -> bool:
-        """Apply ``fn(plan, *args, **kwargs)`` as one undoable step; emits ``changed``."""
+        """Apply ``fn(plan, *args, **kwargs)`` as one undoable step; emits ``changed``. False: nothing changed
+        (the same plan, or the document is locked: ``refused`` says why)."""
+        if self._refused():
+            return False
         old = self.plan
         if not self.history.apply(label, fn(old, *args, **kwargs)):
             return False
@@ -97,19 +113,20 @@ class Document:
         self.state_changed.emit()
 
     def undo(self) -> None:
-        if self.history.can_undo:
+        if self.history.can_undo and not self._refused():
             old = self.plan
             self.history.undo()
             self._announce(old)
 
     def redo(self) -> None:
-        if self.history.can_redo:
+        if self.history.can_redo and not self._refused():
             old = self.plan
             self.history.redo()
             self._announce(old)
 
     def replace(self, plan: Plan, path: Path | None = None, saved: bool = True) -> None:
-        """A different document (opened, new, or recovered): history starts over."""
+        """A different document (opened, new, or recovered): history starts over, unlocked."""
+        self.locked = None
         self.history.reset(plan)
         self.path = path
         self._saved = plan if saved else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from mesomap.model.messages import Kind
 
 NEEDS_BUNDLED_BODY = Kind("needs_bundled_body", severity="hint")
+SESSION_DONE_READ_ONLY = Kind("session_done_read_only", "number", severity="hint")
 GRIDS_NEED_BUNDLED_BODY = Kind("grids_need_bundled_body", severity="hint")
 SELECT_ZONE_TO_ERASE = Kind("select_zone_to_erase", severity="hint")
 HIDDEN_ZONE_SHOWN = Kind("hidden_zone_shown", "zone", severity="info")

@@ -31,7 +31,7 @@ def _new_point_id(s: Session) -> str:
 
 def add_point_from_template(s: Session, template) -> str | None:
     if not s.enabled:
-        return None
+        return s.say(s.why_not_editable())
     existing = next((p for p in s.plan.points
                      if p.code == template.code and p.side == template.side and p.name == template.name), None)
     if existing is not None:
@@ -47,7 +47,7 @@ def add_point_from_template(s: Session, template) -> str | None:
 def begin_place_point(s: Session, hit: RayHit) -> str | None:
     """Place a custom point at ``hit``; following :meth:`drag_point` calls join its undo step."""
     if not s.enabled:
-        return None
+        return s.say(s.why_not_editable())
     taken = {p.code for p in s.plan.points}
     n = 1
     while f"P{n}" in taken:

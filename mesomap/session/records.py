@@ -15,6 +15,7 @@ from mesomap.io.json_reader import parse_json_bytes
 from mesomap.io.plan_file import PlanFileError, dumps_plan, plan_from_dict, plan_to_dict
 from mesomap.io.sheet_record import LotLine, SheetRecord
 from mesomap.model.plan import Plan
+from mesomap.session import messages as M
 from mesomap.store import courses, patients, sessions
 from mesomap.store.records import TreatmentSession
 from mesomap.store.store import Store
@@ -83,8 +84,14 @@ class RecordsLink:
         if self.planner.autosaver is not None:
             self.planner.autosaver.clear()
         self.linked = Linked(store, record, patient.name, course.planned_sessions + course.maintenance_sessions)
+        self._lock_if_done()
         self.planner.doc.state_changed.emit()  # the window's title names the session
         return plan
+
+    def _lock_if_done(self) -> None:
+        """A done session's plan is frozen: the planner's document refuses every edit while it is open."""
+        if self.linked is not None and self.linked.frozen:
+            self.planner.doc.lock(M.SESSION_DONE_READ_ONLY(number=self.linked.session.number))
 
     def save(self) -> TreatmentSession:
         """Write the open plan into the linked session (SessionFrozen when done, ConflictError when another
@@ -108,6 +115,7 @@ class RecordsLink:
         """Read the linked session again (lots added, marked done from the records window)."""
         if self.linked is not None:
             self.linked.session = sessions.get_session(self.linked.store, self.linked.session.id)
+            self._lock_if_done()
 
     def sheet_record(self) -> SheetRecord | None:
         """The session sheet's header for the linked session (None: not linked)."""

@@ -33,6 +33,7 @@ from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document
 from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
 from mesomap.session import device, files, injections, points, zone_shapes, zones
+from mesomap.session import messages as M
 from mesomap.session.zones import Stroke
 
 DEFAULT_RADIUS_MM = 15.0
@@ -86,6 +87,7 @@ class Session:
         self._gesture: contextlib.ExitStack | None = None
         self._positions: dict[str, tuple[tuple[InjectionPoint, ...], np.ndarray]] = {}  # zone id -> (points, mm)
         self.doc.changed.connect(self._tidy_selection)
+        self.doc.refused.connect(self.say)
 
     # -- operations (functions of the session, by what they edit) --------------------------------
     begin_stroke = zones.begin_stroke
@@ -149,7 +151,12 @@ class Session:
 
     @property
     def enabled(self) -> bool:
-        return self.surface is not None
+        """The plan can be edited: a bundled body is shown and the document is not locked (a done session)."""
+        return self.surface is not None and self.doc.locked is None
+
+    def why_not_editable(self):
+        """The Message saying why editing is off (see :attr:`enabled`)."""
+        return self.doc.locked if self.doc.locked is not None else M.NEEDS_BUNDLED_BODY()
 
     @property
     def zone(self) -> Zone | None:

@@ -67,7 +67,7 @@ def fill_at(s: Session, hit: RayHit | None) -> bool:
     on the outline, or the outline is not closed around the click (the flood would reach the body).
     """
     if not s.enabled:
-        return s.refuse(M.NEEDS_BUNDLED_BODY())
+        return s.refuse(s.why_not_editable())
     zone = s.zone
     if zone is None or len(zone.faces) == 0:
         return s.refuse(M.SELECT_ZONE_TO_FILL())
@@ -125,7 +125,7 @@ def mirror_zone(s: Session, zone_id: str | None = None) -> str | None:
     partner, else a new one) gets the mirror image of the faces, the same parameters and the mirrored grid.
     Returns the other side's zone id (None, with a message, when the zone has no other side)."""
     if not s.enabled:
-        s.refuse(M.NEEDS_BUNDLED_BODY())
+        s.refuse(s.why_not_editable())
         return None
     zone = s.plan.zone(zone_id) if zone_id else s.zone
     if zone is None:

@@ -126,7 +126,7 @@ class Stroke:
 def begin_stroke(s: Session, erase: bool = False) -> bool:
     """Start a brush stroke on the current zone (the first dab makes a zone when there is none)."""
     if not s.enabled:
-        return s.refuse(M.NEEDS_BUNDLED_BODY())
+        return s.refuse(s.why_not_editable())
     zone = s.zone
     if zone is None and erase:
         return s.refuse(M.SELECT_ZONE_TO_ERASE())
@@ -198,7 +198,7 @@ def apply_faces(s: Session, zone_id: str, faces: np.ndarray, erase: bool = False
 
 def add_zone(s: Session, name: str | None = None) -> str | None:
     if not s.enabled:
-        return None
+        return s.say(s.why_not_editable())
     plan = s.plan
     zone = Zone(id=edits.next_id([z.id for z in plan.zones], "zone"),
                 name=name or f"Zone {len(plan.zones) + 1}", color=edits.next_color(plan))
@@ -210,7 +210,7 @@ def add_zone(s: Session, name: str | None = None) -> str | None:
 def add_zone_from_template(s: Session, template) -> str | None:
     """Add a template's zone with its faces and defaults (or select it when already there)."""
     if not s.enabled:
-        return None
+        return s.say(s.why_not_editable())
     existing = next((z for z in s.plan.zones if z.template == template.id), None)
     if existing is not None:
         s.select_zone(existing.id)

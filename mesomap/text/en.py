@@ -374,6 +374,7 @@ MESSAGES = {
     "template_faces_do_not_fit": "{what}: face ids do not fit a mesh with {n_faces} faces",
     # the planning session (mesomap.session.messages)
     "needs_bundled_body": "Plans are painted on the bundled bodies: switch to Female or Male.",
+    "session_done_read_only": "Session {number} is done: its plan is read-only (File › Save as… keeps a copy you can change).",
     "grids_need_bundled_body": "Grids are laid out on the bundled bodies: switch to Female or Male.",
     "select_zone_to_erase": "Select a zone to erase from.",
     "hidden_zone_shown": "{zone} was hidden: it is shown again while you paint it.",

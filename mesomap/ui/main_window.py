@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     def __init__(self, body_id: str | None = None, settings: QSettings | None = None,
                  autosaver: Autosaver | None = None):
         super().__init__()
+        self._tools_on = False  # the plan tools as last set (see set_plan_tools_enabled)
         self.settings = settings or QSettings()
         self._closed = False
         multi_samples = int(self.settings.value("view/multi_samples", 0))
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         self.mode_actions[Mode(mode)].setChecked(True)
 
     def set_plan_tools_enabled(self, on: bool) -> None:
+        on = on and self.editor.enabled  # never on while the document is locked
+        self._tools_on = on
         if not on:
             self.editor.set_mode(Mode.NAVIGATE)
         for action in self._plan_actions():
@@ -257,6 +260,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(history.can_redo)
         self.redo_action.setText(f"&Redo {history.redo_label}" if history.can_redo else "&Redo")
         self._update_title()
+        if self.editor.surface is not None and self.editor.enabled != self._tools_on:
+            self.set_plan_tools_enabled(self.editor.enabled)  # a done session's plan was opened, or closed
 
     def _update_title(self) -> None:
         name = self.records.title() or (self.doc.path.name if self.doc.path else "Untitled plan")

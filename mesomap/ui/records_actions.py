@@ -29,15 +29,6 @@ class Records:
         self.patients_window = None
         self.recall_window = None
         self.database_dialog = None
-        window.doc.changed.connect(self._plan_changed)
-
-    def _plan_changed(self, change) -> None:
-        """An edit of a done session's plan: say at once that it cannot go back into the session."""
-        linked = self.link.linked
-        if linked is not None and linked.frozen and not change.reset:
-            self.window.statusBar().showMessage(
-                f"Session {linked.session.number} is done: its plan is read-only and this change cannot be saved "
-                "into it (File › Save as… keeps a copy).", 10000)
 
     # -- the store ------------------------------------------------------------------
     def store(self) -> Store | None:

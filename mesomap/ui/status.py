@@ -50,8 +50,12 @@ def body_text(mesh: BodyMesh | None) -> str:
     return f"{mesh.body_id.capitalize()} body" if mesh.topology is not None else mesh.name
 
 
-def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool = True) -> str:
-    """What the left mouse button does in ``mode`` (the bindings of :mod:`mesomap.ui.tools`)."""
+def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool = True,
+              locked: str | None = None) -> str:
+    """What the left mouse button does in ``mode`` (the bindings of :mod:`mesomap.ui.tools`); ``locked``: why
+    the open plan cannot change (a done session), said instead."""
+    if locked:
+        return locked
     if not enabled:
         return "Looking at your own mesh: switch to Female or Male to plan."
     target = f"“{zone_name}”" if zone_name else "a new zone"
@@ -121,8 +125,9 @@ class StatusLine:
     def update_hint(self) -> None:
         editor = self.window.editor
         zone = editor.zone
+        locked = editor.doc.locked
         self.hint.setText(tool_hint(Mode(editor.mode), zone.name if zone is not None else None,
-                                    editor.radius_mm, editor.enabled))
+                                    editor.radius_mm, editor.enabled, str(locked) if locked is not None else None))
 
     def show_body(self, mesh: BodyMesh) -> None:
         self.body.setText(body_text(mesh))

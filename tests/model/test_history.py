@@ -296,6 +296,25 @@ def test_an_edit_after_undo_clears_redo():
     assert {1, 2, 3} <= set(doc.plan.zone("zone-1").faces.tolist())
 
 
+def test_a_locked_document_refuses_edits_undo_and_redo_and_says_why_until_replaced():
+    """A done records session's plan is frozen: nothing changes it, and each attempt says why."""
+    doc = Document(initial_plan())
+    doc.edit("Paint", edits.paint, "zone-1", [1, 2, 3])
+    doc.edit("Rename", edits.update_zone, "zone-1", name="Thigh L")
+    doc.undo()
+    said = []
+    doc.refused.connect(said.append)
+    doc.lock("session 3 is done")
+    before, revision = doc.plan, doc.revision
+    assert not doc.edit("Erase", edits.erase, "zone-1", [1])
+    doc.undo()
+    doc.redo()
+    assert doc.plan is before and doc.revision == revision
+    assert said == ["session 3 is done"] * 3
+    doc.replace(initial_plan())  # another plan: unlocked
+    assert doc.locked is None and doc.edit("Paint", edits.paint, "zone-1", [4])
+
+
 def test_a_brush_stroke_of_many_dabs_is_one_undo_step():
     start = initial_plan()
     doc = Document(start)

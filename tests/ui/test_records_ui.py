@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 from datetime import date, datetime
 
+from mesomap.session.session import Mode
 from mesomap.store import audit, courses, patients, sessions
 from mesomap.store.store import open_store
 from mesomap.ui.records_forms import PLAN_OPEN, PLAN_PREVIOUS
@@ -115,11 +116,17 @@ def test_a_done_sessions_plan_is_read_only_in_the_planner(window, qtbot, records
     assert not rw.page.done_button.isEnabled() and rw.page.open_button.isEnabled()
     rw.page.open_button.click()
     assert window.records.linked.frozen and "(done: read-only)" in window.windowTitle()
-    window.editor.add_zone_from_template(window.templates.zone("abdomen"))
-    assert "read-only" in window.statusBar().currentMessage()
+    before = window.doc.plan
+    window.editor.add_zone_from_template(window.templates.zone("abdomen"))  # the panel's button is off; the op refuses
+    assert window.doc.plan is before and not window.doc.dirty  # the frozen plan did not change
+    assert "Session 1 is done: its plan is read-only" in window.statusBar().currentMessage()
+    assert "read-only" in window.status.hint.text()  # said where the tool hint goes, not about meshes
+    paint = window.mode_actions[Mode.PAINT]
+    assert not paint.isEnabled() and not window.zone_panel.template_button.isEnabled()
     window.save_action.trigger()
     assert errors and "frozen" in errors[-1]
-    assert window.doc.dirty  # nothing was taken for saved
+    window.files.new_plan()  # another plan: editable again
+    assert paint.isEnabled() and window.doc.locked is None
 
 
 def test_search_as_you_type_narrows_the_list(window, qtbot, records_db):
