@@ -33,6 +33,7 @@ class PresentationLayer:
         self.strokes = Strokes(view.plotter)
         self.path = OrderPath(view.plotter)
         self.shown = False
+        self._animated = (None, False)  # (zone id, any drawn) of the order animation the labels were laid out for
         self._label_key = None  # (on, camera, window size) the labels were laid out for; None: lay out again
         self._observer = renderer.AddObserver("StartEvent", lambda *_: self._relayout())
         p = presentation
@@ -89,7 +90,10 @@ class PresentationLayer:
         self.labels.scale = self._scale()
         centre = np.asarray(s.surface.coarse.vertices).mean(axis=0)
         camera = np.array(cam.GetPosition())
-        self.labels.show(plan_labels(s.surface, s.plan, s.hidden, camera_mm=camera), s.surface, centre)
+        anim = self.presentation.animation
+        animated = f"zone:{anim.zone_id}" if anim.count else None  # the caption names it; its numbers need room
+        labels = [lb for lb in plan_labels(s.surface, s.plan, s.hidden, camera_mm=camera) if lb.key != animated]
+        self.labels.show(labels, s.surface, centre)
 
     def _pointer_changed(self) -> None:
         pointer = self.presentation.pointer
@@ -111,6 +115,9 @@ class PresentationLayer:
 
     def _animation_changed(self) -> None:
         anim = self.presentation.animation
+        if (anim.zone_id, bool(anim.count)) != self._animated:
+            self._animated = (anim.zone_id, bool(anim.count))
+            self._label_key = None  # the animated zone's label makes way for its numbers
         positions, numbers = anim.drawn() if self.shown else (np.zeros((0, 3)), np.zeros(0, dtype=np.int64))
         if len(positions):
             zone = self.session.plan.zone(anim.zone_id)
