@@ -39,6 +39,7 @@ class Presenter(QObject):
         self.layer = PresentationLayer(window.view, self.presentation)
         self.audience: AudienceWindow | None = None
         self.active = False
+        self.screen_choice: QScreen | None = None  # the trainer's pick in Presentation › Show on (None: automatic)
         self.pen = False
         self._drawing = False
         self._saved: tuple | None = None  # (window state, was full screen, hidden widgets) to restore on leaving
@@ -59,12 +60,15 @@ class Presenter(QObject):
         return QGuiApplication.screens()
 
     def start(self, screen: QScreen | None = None, audience: bool | None = None) -> None:
-        """Present. ``audience``: show an audience window (default: when there are two screens or more), full
-        screen on ``screen`` (default: a screen other than the window's; None with one screen: an ordinary
-        window). Without an audience window, the window's view goes full screen with the docks hidden."""
+        """Present. ``audience``: show an audience window (default: when there are two screens or more, or the
+        trainer chose one in Presentation › Show on), full screen on ``screen`` (default: the chosen one, else a
+        screen other than the window's; None with one screen: an ordinary window). Without an audience window,
+        the window's view goes full screen with the docks hidden."""
         if self.active:
             return
         screens = self.screens()
+        if screen is None and self.screen_choice in screens:
+            screen, audience = self.screen_choice, True if audience is None else audience
         if audience is None:
             audience = len(screens) > 1
         if audience and screen is None and len(screens) > 1:
@@ -270,6 +274,8 @@ class Presenter(QObject):
                                     "The projector shows what you see; off: it keeps its own view", p.follow_camera)
         self.pen_action = action("Annotation pen", self.set_pen, "Left-drag draws on the skin (A); Esc clears the "
                                  "strokes (they are not part of the plan)", False, "A")
+        self.screens_menu = menu.addMenu("Show on")
+        self.screens_menu.aboutToShow.connect(self._fill_screens)
         scale_menu = menu.addMenu("Text size")
         group = QActionGroup(w)
         self.scale_actions = {}
@@ -285,6 +291,20 @@ class Presenter(QObject):
                                   "The selected zone's injections one by one in gun order")
         self.pause_action = action("Pause / resume order", self._pause_or_resume, "Pause or resume the animation")
         self.step_action = action("Step order", lambda: self.step(), "One injection further")
+
+    def _fill_screens(self) -> None:
+        """Show on: Automatic, then one entry per screen (its name and size) for the audience window."""
+        menu = self.screens_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for screen in (None, *self.screens()):
+            size = screen.geometry() if screen is not None else None
+            text = "Automatic" if screen is None else f"{screen.name()} ({size.width()}×{size.height()})"
+            a = QAction(text, menu, checkable=True)
+            a.setChecked(screen is self.screen_choice)
+            a.triggered.connect(lambda _=False, sc=screen: setattr(self, "screen_choice", sc))
+            group.addAction(a)
+            menu.addAction(a)
 
     def _pause_or_resume(self) -> None:
         self.pause() if self.presentation.animation.playing else self.resume()

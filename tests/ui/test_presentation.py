@@ -160,3 +160,26 @@ def leave_presentation(request):
     window = request.node.funcargs.get("window")
     if window is not None:
         window.present.stop()
+
+
+def test_with_two_screens_the_audience_window_is_full_screen_and_the_presenter_keeps_the_controls(window, qtbot,
+                                                                                               monkeypatch):
+    here = window.screen()
+    monkeypatch.setattr(type(window.present), "screens", lambda self: [here, here])  # Xvfb has one screen
+    window.present.screens_menu.aboutToShow.emit()
+    choices = window.present.screens_menu.actions()
+    assert [a.text() for a in choices][0] == "Automatic" and len(choices) == 3
+    choices[2].trigger()  # the trainer picks the second screen
+    assert window.present.screen_choice is here
+    window.present_action.trigger()  # F5
+    audience = window.present.audience
+    assert audience is not None
+    qtbot.addWidget(audience)
+    qtbot.waitExposed(audience)
+    assert audience.isFullScreen() and audience.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert audience.screen() is here
+    assert not window.isFullScreen() and window.menuBar().isVisible()  # the laptop keeps its controls
+    zone_id = window.editor.add_zone_from_template(window.templates.zone("knee_left"))
+    assert zone_id in audience.scene.zones.shown
+    window.present_action.trigger()  # F5 again leaves
+    assert window.present.audience is None and not window.present.active
