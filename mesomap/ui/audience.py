@@ -8,7 +8,7 @@ presentation's ``follow_camera`` is on it takes the presenter's camera at every 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -19,12 +19,16 @@ from mesomap.ui.session_view import SessionView
 
 
 class AudienceWindow(SessionView):
-    """A top-level view of ``presentation.session`` for the room (``layer``: its PresentationLayer)."""
+    """A top-level view of ``presentation.session`` for the room (``layer``: its PresentationLayer); ``closed``
+    is emitted once when it closes (the presenter then leaves presentation mode)."""
+
+    closed = Signal()
 
     def __init__(self, presentation: Presentation, parent: QWidget | None = None, multi_samples: int = 0):
         super().__init__(presentation.session, parent, multi_samples=multi_samples)
         self.setWindowTitle("mesomap — audience")
         self.presentation = presentation
+        self._closed = False
         session = presentation.session
         self.scene.set_labels(session.plan, False)  # the presentation's labels (with leader lines) name the points
         self.layer = PresentationLayer(self.view, presentation)
@@ -56,6 +60,11 @@ class AudienceWindow(SessionView):
         self.view.request_render()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if self._closed:
+            event.accept()
+            return
+        self._closed = True
         self.presentation.camera_changed.disconnect(self._camera_changed)
         self.layer.close()
         super().closeEvent(event)
+        self.closed.emit()

@@ -42,6 +42,7 @@ class Presenter(QObject):
         self.screen_choice: QScreen | None = None  # the trainer's pick in Presentation › Show on (None: automatic)
         self.pen = False
         self._drawing = False
+        self._scene_labels = True  # the scene's own point labels, put back on leaving
         self._saved: tuple | None = None  # (window state, was full screen, hidden widgets) to restore on leaving
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -78,9 +79,12 @@ class Presenter(QObject):
         self._publish_camera()
         if audience:
             self.audience = AudienceWindow(self.presentation, multi_samples=self.window.view.plotter.ren_win.GetMultiSamples())
+            self.audience.closed.connect(self.stop)  # closed on its own (Alt+F4 on the projector): leave
             self.audience.show_on(screen)
         else:
             self._full_screen()
+        self._scene_labels = self.window.scene.labels
+        self.window.scene.set_labels(self.window.session.plan, False)  # the presentation's labels name the points
         self.layer.set_shown(True)
         self._swap_escape(True)
 
@@ -93,18 +97,20 @@ class Presenter(QObject):
         self.timer.stop()
         self.presentation.reset()
         self.layer.set_shown(False)
-        if self.audience is not None:
-            self.audience.close()
-            self.audience.deleteLater()
-            self.audience = None
+        self.window.scene.set_labels(self.window.session.plan, self._scene_labels)
+        audience, self.audience = self.audience, None
+        if audience is not None:
+            audience.close()
+            audience.deleteLater()
         if self._saved is not None:
-            state, was_full, hidden = self._saved
+            state, geometry, was_full, hidden = self._saved
             self._saved = None
             for widget in hidden:
                 widget.show()
             self.window.restoreState(state)
             if not was_full:
                 self.window.showNormal()
+                self.window.restoreGeometry(geometry)
         self._swap_escape(False)
         if getattr(self.window, "present_action", None) is not None:
             self.window.present_action.setChecked(False)
@@ -126,9 +132,10 @@ class Presenter(QObject):
             hidden.append(w.menuBar())
         if w.statusBar().isVisible():
             hidden.append(w.statusBar())
-        self._saved = (w.saveState(), w.isFullScreen(), hidden)
+        self._saved = (w.saveState(), w.saveGeometry(), w.isFullScreen(), hidden)
         for widget in hidden:
             widget.hide()
+        w.setGeometry(w.screen().geometry())  # where no window manager sizes a full-screen window
         w.showFullScreen()
 
     def _swap_escape(self, presenting: bool) -> None:

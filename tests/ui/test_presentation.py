@@ -183,3 +183,11 @@ def test_with_two_screens_the_audience_window_is_full_screen_and_the_presenter_k
     assert zone_id in audience.scene.zones.shown
     window.present_action.trigger()  # F5 again leaves
     assert window.present.audience is None and not window.present.active
+
+
+def test_closing_the_audience_window_leaves_presentation_mode(window, qtbot):
+    audience = audience_of(window, qtbot)
+    audience.close()
+    assert not window.present.active and window.present.audience is None
+    assert not window.present.escape_action.isEnabled()
+    window.editor.add_zone_from_template(window.templates.zone("abdomen"))  # the closed window follows nothing
