@@ -68,6 +68,11 @@ def test_the_audience_window_follows_an_edit_and_the_presenters_camera(window, q
     window.present.follow_action.trigger()  # on again: it joins the presenter's camera at once
     np.testing.assert_allclose(camera_of(audience.view), camera_of(window.view), atol=1e-6)
 
+    window.view.set_view("front")
+    window.editor.set_zone_visible(zone_id, False)  # a hidden zone leaves the legend and the labels
+    audience.view.render_now()
+    assert audience.layer.legend.rows == [] and f"zone:{zone_id}" not in audience.layer.labels.shown
+
 
 def test_the_pointer_follows_the_mouse_on_the_skin_into_the_audience_window(window, qtbot):
     audience = audience_of(window, qtbot)
