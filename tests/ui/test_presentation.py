@@ -130,6 +130,10 @@ def test_the_order_animation_steps_plays_and_pauses_in_both_windows(window, qtbo
     qtbot.wait(300)  # six ticks at 20/s, were it still playing
     assert audience.layer.path.count == drawn and present.presentation.animation.count == drawn
     assert window.doc.plan.zones[0] is zone  # playing changes nothing in the plan
+    assert any(name.startswith("present:numbers") for name in audience.view.plotter.actors)
+    present.stop_order()
+    assert audience.layer.path.count == 0 and audience.layer.legend.caption_text == ""
+    assert not any(name.startswith(("present:numbers", "present:path")) for name in audience.view.plotter.actors)
 
 
 def test_labels_name_what_the_camera_sees_without_overlapping_and_grow_with_the_scale(window, qtbot):
