@@ -12,7 +12,7 @@ from pyvistaqt import QtInteractor
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.pick import RayHit, pick_ray
 from mesomap.render.camera import camera_for
-from mesomap.render.picking import pixel_ray
+from mesomap.render.picking import pixel_ray, world_to_display
 from mesomap.render.scene import BodyActor, apply_camera, setup_scene
 
 #: A press and release closer than this (px) is a click, farther is a drag.
@@ -134,18 +134,10 @@ class BodyView(QWidget):
     def project(self, points_mm) -> tuple[np.ndarray, np.ndarray]:
         """Widget positions (n, 2) in logical px and view depths (n,) of points (n, 3) mm, vectorised
         (the same as :meth:`to_widget` point by point, without a VTK call per point)."""
-        pts = np.asarray(points_mm, dtype=np.float64).reshape(-1, 3)
-        ren = self.plotter.renderer
-        matrix = ren.GetActiveCamera().GetCompositeProjectionTransformMatrix(ren.GetTiledAspectRatio(), -1, 1)
-        m = np.array([[matrix.GetElement(i, j) for j in range(4)] for i in range(4)])
-        clip = np.c_[pts, np.ones(len(pts))] @ m.T
-        ndc = clip[:, :3] / clip[:, 3:4]
-        width_px, height_px = self.plotter.ren_win.GetSize()
-        vx0, vy0, vx1, vy1 = ren.GetViewport()
-        dx = ((ndc[:, 0] + 1.0) / 2.0 * (vx1 - vx0) + vx0) * width_px
-        dy = ((ndc[:, 1] + 1.0) / 2.0 * (vy1 - vy0) + vy0) * height_px
+        display, depth = world_to_display(self.plotter.renderer, points_mm)
         ratio = self.plotter.devicePixelRatioF()
-        return np.c_[dx / ratio, (height_px - 1 - dy) / ratio], (ndc[:, 2] + 1.0) / 2.0
+        height_px = self.plotter.ren_win.GetSize()[1]
+        return np.c_[display[:, 0] / ratio, (height_px - 1 - display[:, 1]) / ratio], depth
 
     def mm_per_pixel(self, distance_mm: float) -> float:
         """Size on the skin of one logical pixel at ``distance_mm`` from the camera."""

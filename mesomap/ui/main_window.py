@@ -40,6 +40,7 @@ from mesomap.ui.menus import build_menus
 from mesomap.ui.plan_files import AUTOSAVE_TICK_MS, PlanFiles
 from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
+from mesomap.ui.present import Presenter
 from mesomap.ui.records_actions import Records
 from mesomap.session.prefetch import surface_for, warm
 from mesomap.ui.status import StatusLine
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.docks = DockLayout(self)
         self.docks.arrange()
         self.docks.fill_menu()
+        self.present = Presenter(self)  # presentation mode (F5), mesomap.ui.present
+        self.present.fill_menu(self.present_menu)
         self._raised_for: tuple[str | None, str | None] = (None, None)
         self.zone_panel.set_injection_actions(self.pin_action, self.delete_injection_action)
         self.zone_panel.watch_grids(self.grids)
@@ -364,6 +367,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closed = True
+        self.present.stop()  # the audience window closes with the window
         self.grids.cancel_layouts()  # quitting never waits for a layout: the worker stops at once
         self.grids.close()
         self.autosave_timer.stop()

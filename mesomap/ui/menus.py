@@ -142,6 +142,12 @@ def _view_menu(w) -> tuple[QToolBar, QMenu]:
     view_menu.addSeparator()
     view_menu.addAction(w.reset_action)
     view_menu.addSeparator()
+    w.present_action = make_action(w, "&Present", lambda: w.present.toggle(), "F5",
+                                   "Presentation mode (F5): the body full screen, or on a second screen for the room; "
+                                   "Esc leaves", checkable=True)
+    view_menu.addAction(w.present_action)
+    w.present_menu = view_menu.addMenu("Presentation")  # filled by window.present (mesomap.ui.present)
+    view_menu.addSeparator()
     w.docks_menu = view_menu.addMenu("Panels")
     return toolbar, view_menu
 
