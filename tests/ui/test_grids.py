@@ -451,13 +451,11 @@ def test_the_window_stays_responsive_while_grids_are_laid_out(window, qtbot):
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
-    t0 = time.perf_counter()
     window.generate_all_action.trigger()
-    asked = time.perf_counter() - t0
+    assert window.grids.busy, "asking for the layouts waited for them on the UI thread"
     while window.grids.busy:
         qtbot.wait(5)
     timer.stop()
-    assert asked < 0.3, f"asking for the layouts took {asked:.2f} s: the UI thread waited for them"
     assert len(ticks) >= 5, "the event loop kept running during the layouts"
     assert all(len(z.injections) > 150 for z in window.doc.plan.zones)
 
