@@ -9,7 +9,7 @@ import pyvista as pv
 from mesomap.render.colors import srgb_to_lab
 from mesomap.render.overlays import DEPTH_CMAP, LEGEND_TITLE
 from tests.ui.conftest import gridded_window
-from tests.ui.test_render_and_speed import pixel_at, pixels
+from tests.ui.test_render_colours import pixel_at, pixels
 
 
 def depth_rgb(depth_mm: float, clim: tuple[float, float]) -> np.ndarray:
