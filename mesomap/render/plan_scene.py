@@ -210,8 +210,9 @@ class PlanScene:
         """Update what ``change`` names (a reset redraws all)."""
         if self.zones is None:
             return
-        if change.reset:
-            self.redraw(plan, self.zones.hidden, self.zones.selected, self.points.selected)
+        if change.reset:  # the session forgets hidden zones that are gone: so does the drawing
+            hidden = self.session.hidden if self.session is not None else self.zones.hidden
+            self.redraw(plan, hidden, self.zones.selected, self.points.selected)
             return
         for zone_id in change.zones_removed:
             self.zones.remove_zone(zone_id)

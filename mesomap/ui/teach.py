@@ -80,6 +80,7 @@ def _teach_menu(w) -> None:
     menu.addSeparator()
     for action in (w.record_step_action, w.next_step_action, w.previous_step_action):
         menu.addAction(action)
+        w.addAction(action)  # the keys work wherever the focus is in the window, the menu closed
     menu.addSeparator()
     menu.addAction(w.quiz_action)
     menu.addSeparator()
