@@ -51,6 +51,12 @@ def asked_plan(plan: Plan, zone_ids, point_ids) -> Plan:
                    points=tuple(p for p in plan.points if p.id in points))
 
 
+def zone_words(z: Zone) -> str:
+    """A zone's name, with its side unless the name says it ("Cheek, left")."""
+    plain = z.side in ("midline", "bilateral") or z.side in z.name.casefold()
+    return z.name if plain else f"{z.name} ({z.side})"
+
+
 def point_words(p: ReflexPoint) -> str:
     side = "" if p.side == "midline" else f" ({p.side})"
     return f"{p.code} {p.name}{side}".strip() if p.code else f"{p.name}{side}"
@@ -78,8 +84,7 @@ class QuizSession:
     def prompts(self) -> list[Prompt]:
         if self.reference is None:
             return []
-        return ([Prompt("zone", z.id, f"paint: {z.name}" + ("" if z.side in ("midline", "bilateral") else f" ({z.side})"))
-                 for z in self.reference.zones]
+        return ([Prompt("zone", z.id, f"paint: {zone_words(z)}") for z in self.reference.zones]
                 + [Prompt("point", p.id, f"place: {point_words(p)}") for p in self.reference.points])
 
     def start(self, zone_ids, point_ids, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:

@@ -21,7 +21,7 @@ from mesomap.io.plan_file import SUFFIX
 from mesomap.model.messages import MessageError
 from mesomap.model.quiz import DEFAULT_THRESHOLDS, REVEAL_COLOURS, QuizResult, Thresholds
 from mesomap.render.quiz_png import show_answer_points
-from mesomap.session.quiz import QuizSession, point_words
+from mesomap.session.quiz import QuizSession, point_words, zone_words
 from mesomap.session.session import Mode
 
 PASS_COLOUR, FAIL_COLOUR = "#1b7837", "#b2182b"
@@ -35,7 +35,7 @@ def score_rows(result: QuizResult) -> list[tuple[str, str, str, bool]]:
     """(what was asked, Dice, distances, passed) per zone and point of ``result``, as the table shows them."""
     rows = []
     for s in result.zones:
-        side = "" if s.side in ("midline", "bilateral") else f" ({s.side})"
+        side = "" if s.side in ("midline", "bilateral") or s.side in s.name.casefold() else f" ({s.side})"
         rows.append((f"{s.name}{side}", "missing" if s.missing else f"Dice {s.dice:.2f}",
                      "" if s.missing else f"border mean {_mm(s.border_mean_mm)}, p95 {_mm(s.border_p95_mm)}", s.passed))
     for s in result.points:
@@ -53,8 +53,7 @@ class QuizSetup(QDialog):
         self.setWindowTitle("Quiz")
         layout = QVBoxLayout(self)
         lists = QHBoxLayout()
-        self.zones = self._checklist(lists, "Zones to paint", [(z.id, z.name + (
-            "" if z.side in ("midline", "bilateral") else f" ({z.side})")) for z in plan.zones if len(z.faces)])
+        self.zones = self._checklist(lists, "Zones to paint", [(z.id, zone_words(z)) for z in plan.zones if len(z.faces)])
         self.points = self._checklist(lists, "Reflex points to place", [(p.id, point_words(p)) for p in plan.points])
         layout.addLayout(lists)
         form = QFormLayout()
