@@ -84,22 +84,28 @@ def show_answer_points(plotter, reference: Plan, answer: Plan, result: QuizResul
 def render_reveal_png(reference: Plan, answer: Plan, result: QuizResult, surface: PaintingSurface, out: str | Path,
                       view: str | None = None, size: tuple[int, int] = REVEAL_SIZE) -> Path:
     """The reveal from preset ``view`` (default: the first of :func:`reveal_views`), framed on what was asked."""
-    from mesomap.render.camera import camera_for, frame_points
     from mesomap.render.overlays import PointGlyphs, ZoneOverlay
     from mesomap.render.scene import BodyActor, apply_camera
 
     plan, given, (ref_pos, ref_n), (ans_pos, ans_n), faces = _geometry(reference, answer, result, surface)
-    view = view or reveal_views(reference, answer, result, surface, 1)[0]
-    focus = np.concatenate([surface.centroids[faces], ref_pos, ans_pos])
     with offscreen_plotter(size) as plotter:
         BodyActor(plotter).set_body(surface.coarse)
         ZoneOverlay(plotter, surface).show_plan(plan)
         PointGlyphs(plotter, surface).show_points(reference.points)
         add_answer_points(plotter, reference, given, result, ref_pos, ref_n, ans_pos, ans_n)
-        aspect = size[0] / size[1]
-        if len(focus):
-            pose = frame_points(focus, view, aspect, margin=1.2, min_height_mm=0.2 * surface.coarse.height_mm)
-        else:
-            pose = camera_for(surface.coarse, view, aspect)
-        apply_camera(plotter, pose)
+        apply_camera(plotter, reveal_pose(reference, answer, result, surface, size[0] / size[1], view))
         return save_screenshot(plotter, out)
+
+
+def reveal_pose(reference: Plan, answer: Plan, result: QuizResult, surface: PaintingSurface, aspect: float,
+                view: str | None = None):
+    """The camera (a CameraPose) of a reveal: from preset ``view`` (default: the first of :func:`reveal_views`),
+    framed on the asked skin and both plans' points, for a picture ``aspect`` = width / height."""
+    from mesomap.render.camera import camera_for, frame_points
+
+    _, _, (ref_pos, _), (ans_pos, _), faces = _geometry(reference, answer, result, surface)
+    view = view or reveal_views(reference, answer, result, surface, 1)[0]
+    focus = np.concatenate([surface.centroids[faces], ref_pos, ans_pos])
+    if len(focus):
+        return frame_points(focus, view, aspect, margin=1.2, min_height_mm=0.2 * surface.coarse.height_mm)
+    return camera_for(surface.coarse, view, aspect)

@@ -51,6 +51,16 @@ def asked_plan(plan: Plan, zone_ids, point_ids) -> Plan:
                    points=tuple(p for p in plan.points if p.id in points))
 
 
+#: What each part of a revealed zone is called in the zone list (its id ends in ":both", ":reference", ":answer").
+PART_WORDS = {"both": "both", "reference": "reference only", "answer": "answer only"}
+
+
+def named_parts(plan: Plan) -> Plan:
+    """The reveal plan with each part's name saying which part it is ("Forehead · answer only")."""
+    return replace(plan, zones=tuple(replace(z, name=f"{z.name} · {PART_WORDS[z.id.rpartition(':')[2]]}")
+                                     for z in plan.zones))
+
+
 def zone_words(z: Zone) -> str:
     """A zone's name, with its side unless the name says it ("Cheek, left")."""
     plain = z.side in ("midline", "bilateral") or z.side in z.name.casefold()
@@ -161,7 +171,7 @@ class QuizSession:
             self.answer = s.plan
         self.thresholds = thresholds or self.thresholds
         self.result = score_quiz(self.reference, self.answer, body_surface(s), self.thresholds)
-        self._show(reveal_plan(self.reference, self.answer, self.result))
+        self._show(named_parts(reveal_plan(self.reference, self.answer, self.result)))
         s.select_zone(None)
         self.state = "revealed"
         self.changed.emit()

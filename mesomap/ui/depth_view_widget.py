@@ -34,7 +34,17 @@ class DepthCanvas(QWidget):
 
     def set_view(self, view: DepthView | None) -> None:
         self.view = view
+        self.updateGeometry()
         self.update()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """As tall as the drawing is at this width (between 140 and 420 px)."""
+        if self.view is None:
+            return 140
+        return int(min(max(width * self.view.height_mm / self.view.width_mm, 140), 420))
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -99,7 +109,7 @@ class DepthViewPanel(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.canvas = DepthCanvas()
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.canvas)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
@@ -120,6 +130,7 @@ class DepthViewPanel(QDockWidget):
         self.defaults_button.clicked.connect(self.reset_region)
         form.addRow(self.defaults_button)
         layout.addLayout(form)
+        layout.addStretch(1)
         self.setWidget(body)
         session.selection_changed.connect(self.refresh)
         session.doc.changed.connect(lambda _change: self.refresh())

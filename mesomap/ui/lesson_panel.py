@@ -48,6 +48,7 @@ class _StepList(QListWidget):
         self.panel = panel
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setWordWrap(True)  # long captions on several lines, not cut off
 
     def dropEvent(self, event) -> None:  # noqa: N802
         source = self.currentRow()
@@ -121,6 +122,7 @@ class LessonPanel(QDockWidget):
         self.steps.clear()
         for i, step in enumerate(ls.steps, start=1):
             self.steps.addItem(f"{i}. {step.caption or '(no caption)'}")
+            self.steps.item(i - 1).setToolTip(step.caption)
         if ls.index is not None and ls.steps:
             self.steps.setCurrentRow(ls.index)
         self.steps.blockSignals(False)

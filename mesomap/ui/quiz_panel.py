@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
 from mesomap.io.plan_file import SUFFIX
 from mesomap.model.messages import MessageError
 from mesomap.model.quiz import DEFAULT_THRESHOLDS, REVEAL_COLOURS, QuizResult, Thresholds
-from mesomap.render.quiz_png import show_answer_points
+from mesomap.render.lesson_png import lesson_camera
+from mesomap.render.quiz_png import reveal_pose, show_answer_points
 from mesomap.session.quiz import QuizSession, point_words, zone_words
 from mesomap.session.session import Mode
+from mesomap.ui.lesson_panel import show_camera
 
 PASS_COLOUR, FAIL_COLOUR = "#1b7837", "#b2182b"
 
@@ -37,11 +39,11 @@ def score_rows(result: QuizResult) -> list[tuple[str, str, str, bool]]:
     for s in result.zones:
         side = "" if s.side in ("midline", "bilateral") or s.side in s.name.casefold() else f" ({s.side})"
         rows.append((f"{s.name}{side}", "missing" if s.missing else f"Dice {s.dice:.2f}",
-                     "" if s.missing else f"border mean {_mm(s.border_mean_mm)}, p95 {_mm(s.border_p95_mm)}", s.passed))
+                     "" if s.missing else f"border {_mm(s.border_mean_mm)} (p95 {_mm(s.border_p95_mm)})", s.passed))
     for s in result.points:
         side = "" if s.side == "midline" else f" ({s.side})"
         rows.append((f"{s.code} {s.name}{side}".strip(), "missing" if s.missing else "point",
-                     "" if s.missing else f"{_mm(s.distance_mm)} along the skin", s.passed))
+                     "" if s.missing else f"{_mm(s.distance_mm)} on the skin", s.passed))
     return rows
 
 
@@ -115,6 +117,7 @@ class QuizPanel(QDockWidget):
     def __init__(self, window):
         super().__init__("Quiz", window)
         self.setObjectName("quiz-dock")
+        self.setMinimumWidth(420)  # the score table's four columns
         self.window_ = window
         self.quiz = QuizSession(window.session)
         body = QWidget()
@@ -142,6 +145,7 @@ class QuizPanel(QDockWidget):
         layout.addWidget(self.legend)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Asked", "Score", "Distance", "Result"])
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 2)
         self.setWidget(body)
@@ -183,6 +187,7 @@ class QuizPanel(QDockWidget):
                     item.setForeground(QColor(PASS_COLOUR if ok else FAIL_COLOUR))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
 
     # -- running ------------------------------------------------------------------
     def start_dialog(self) -> bool:
@@ -194,8 +199,11 @@ class QuizPanel(QDockWidget):
         return self.start(zones, points, thresholds)
 
     def start(self, zone_ids, point_ids, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
+        """Start the quiz; unsaved changes of the plan are asked about first (the quiz gives the plan back at
+        its end, but a quit or a crash during the quiz would lose what was never saved)."""
         w = self.window_
-        w.commit_pending()
+        if not w.files.maybe_save():
+            return False
         try:
             self.quiz.start(zone_ids, point_ids, thresholds)
         except MessageError as err:
@@ -231,7 +239,9 @@ class QuizPanel(QDockWidget):
         w.session.set_mode(Mode.NAVIGATE)
         q = self.quiz
         show_answer_points(w.view.plotter, q.reference, q.answer, result, w.surface)
-        w.view.request_render()
+        plotter = w.view.plotter
+        pose = reveal_pose(q.reference, q.answer, result, w.surface, max(plotter.width(), 1) / max(plotter.height(), 1))
+        show_camera(w.view, lesson_camera(pose))  # facing and framing what was asked
         return result
 
     def save_answer_dialog(self) -> bool:

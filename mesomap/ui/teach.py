@@ -34,8 +34,7 @@ def install(w) -> None:
     w.quiz = w.quiz_panel.quiz
     left = Qt.DockWidgetArea.LeftDockWidgetArea
     w.addDockWidget(left, w.lesson_panel)
-    w.addDockWidget(left, w.quiz_panel)
-    w.tabifyDockWidget(w.lesson_panel, w.quiz_panel)
+    w.addDockWidget(left, w.quiz_panel, Qt.Orientation.Vertical)
     w.lesson_panel.hide()
     w.quiz_panel.hide()
     _view_menu(w)

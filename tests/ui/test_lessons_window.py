@@ -103,11 +103,13 @@ def test_record_save_reopen_and_walk_a_lesson(qtbot, settings, tmp_path, monkeyp
     assert again.steps[2].highlighted_zones == (cheek,)
 
 
-def test_the_example_face_lesson_opens_and_walks(qtbot, settings):
+def test_the_example_face_lesson_opens_and_walks(qtbot, settings, isolated_data):
     win = active_window(qtbot, settings)
+    win.session.add_zone_from_template(win.templates.zone("abdomen"))  # unsaved work: asked about first
     path = EXAMPLES / "face.mesomap-lesson.json"
     lesson = load_lesson(path)
     assert win.lesson_panel.open(path)
+    assert isolated_data == ["Save the changes to the new plan?"]  # the plan files' question (answered Discard)
     assert {z.id for z in win.doc.plan.zones} == {z.id for z in lesson.plan.zones}
     for index, step in enumerate(lesson.steps):
         if index:

@@ -79,7 +79,7 @@ def test_a_quiz_from_questions_to_reveal_and_back_to_the_reference(trainer, run_
     table = [[panel.table.item(i, j).text() for j in range(4)] for i in range(panel.table.rowCount())]
     assert table[0][:2] == [thigh.name, "Dice 1.00"] and table[0][3] == "pass"
     assert table[1][:2] == [cheek.name, "Dice 0.00"] and table[1][3] == "fail"
-    assert table[2][2] == f"{expected_mm:.1f} mm along the skin" and table[2][3] == "fail"  # over the 10 mm mark
+    assert table[2][2] == f"{expected_mm:.1f} mm on the skin" and table[2][3] == "fail"  # over the 10 mm mark
     assert "1 of 3 passed" in panel.status.text()
     # the reveal: reference-only blue, answer-only orange, both green; the answer point in orange
     colours = {z.color for z in win.doc.plan.zones}
