@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from mesomap.io.lesson_file import SUFFIX, LessonFileError
@@ -92,6 +92,12 @@ class LessonPanel(QDockWidget):
         for b in (self.record_button, self.up_button, self.down_button, self.delete_button):
             row.addWidget(b)
         layout.addLayout(row)
+        self.points_box = QCheckBox("Show the reflex points")
+        self.points_box.setToolTip("Show or hide every reflex point on the body (a step records which are shown)")
+        self.points_box.setChecked(True)
+        self.points_box.toggled.connect(self.show_points)
+        window.session.points_visibility_changed.connect(self._sync_points_box)
+        layout.addWidget(self.points_box)
         layout.addWidget(QLabel("Caption (for the room and the handout)"))
         self.caption = QLineEdit()
         self.caption.editingFinished.connect(self.apply_text)
@@ -159,6 +165,16 @@ class LessonPanel(QDockWidget):
         self._sync_enabled()
         step = self.lessons.steps[index]
         self.window_.statusBar().showMessage(f"Step {index + 1} of {len(self.lessons.steps)}: {step.caption}", 8000)
+
+    def show_points(self, on: bool) -> None:
+        s = self.window_.session
+        s.set_points_shown([p.id for p in s.plan.points] if on else [])
+
+    def _sync_points_box(self) -> None:
+        s = self.window_.session
+        self.points_box.blockSignals(True)
+        self.points_box.setChecked(len(s.hidden_points) < len(s.plan.points) or not s.plan.points)
+        self.points_box.blockSignals(False)
 
     # -- editing -----------------------------------------------------------------
     def _refused(self, err: MessageError) -> None:

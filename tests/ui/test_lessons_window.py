@@ -52,7 +52,7 @@ def test_record_save_reopen_and_walk_a_lesson(qtbot, settings, tmp_path, monkeyp
         win.view.set_view(view)
         for z in (forehead, cheek, neck):
             s.set_zone_visible(z, z not in hidden_zones)
-        s.set_points_shown(points)
+        win.lesson_panel.points_box.setChecked(bool(points))  # the trainer shows or hides the points
         s.select_zone(selected)
         win.lesson_panel.caption.setText(caption)
         win.record_step_action.trigger()
@@ -80,6 +80,7 @@ def test_record_save_reopen_and_walk_a_lesson(qtbot, settings, tmp_path, monkeyp
         assert win.lessons.index == index
         assert np.allclose(camera_now(win), cam, atol=1e-6), (index, camera_now(win), cam)
         assert on_screen(win) == (zones, points), index
+        assert win.lesson_panel.points_box.isChecked() == bool(points)
         assert s.zone_id == selected
         assert win.lesson_panel.steps.currentRow() == index and win.lesson_panel.caption.text() == caption
 
