@@ -51,14 +51,26 @@ class _StepList(QListWidget):
         self.setWordWrap(True)  # long captions on several lines, not cut off
 
     def dropEvent(self, event) -> None:  # noqa: N802
+        """The selected step dropped: above or below the row under the pointer (the list is rebuilt from the
+        lesson, so Qt moves nothing itself)."""
         source = self.currentRow()
-        super().dropEvent(event)
-        target = self.currentRow()
+        target = drop_row(self, event.position().toPoint(), source)
         event.setDropAction(Qt.DropAction.IgnoreAction)
-        if source >= 0 and target >= 0 and target != source:
+        event.accept()
+        if source >= 0 and target != source:
             self.panel.move_to(source, target)
-        else:
-            self.panel.rebuild()
+
+
+def drop_row(view: QListWidget, pos, source: int) -> int:
+    """Where the row ``source`` goes when dropped at ``pos``: before the row under it (upper half) or after it
+    (lower half), at the end below the last row."""
+    index = view.indexAt(pos)
+    if not index.isValid():
+        before = view.count()
+    else:
+        rect = view.visualRect(index)
+        before = index.row() + (1 if pos.y() > rect.center().y() else 0)
+    return before - 1 if before > source else before
 
 
 class LessonPanel(QDockWidget):

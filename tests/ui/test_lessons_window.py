@@ -122,3 +122,24 @@ def test_the_example_face_lesson_opens_and_walks(qtbot, settings, isolated_data)
         cam = win.view.plotter.camera
         assert np.allclose(cam.position, step.camera.position_mm) and np.allclose(cam.focal_point, step.camera.focal_point_mm)
     assert not win.doc.dirty
+
+
+def test_dragging_a_step_in_the_list_reorders_the_lesson(qtbot, settings):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    win = active_window(qtbot, settings)
+    win.session.add_zone_from_template(win.templates.zone("forehead"))
+    win.new_lesson_action.trigger()
+    for caption in ("one", "two", "three"):
+        assert win.lesson_panel.record(caption=caption, notes="") is not None
+    steps = win.lesson_panel.steps
+    steps.setCurrentRow(0)
+    last = steps.visualItemRect(steps.item(2))
+    data = steps.model().mimeData([steps.model().index(0, 0)])
+    drop = QDropEvent(QPointF(last.center().x(), last.bottom() - 1), Qt.DropAction.MoveAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    steps.dropEvent(drop)  # "one" dragged below "three"
+    assert [st.caption for st in win.lessons.steps] == ["two", "three", "one"]
+    assert [steps.item(i).text() for i in range(3)] == ["1. two", "2. three", "3. one"]
+    assert win.lessons.dirty
