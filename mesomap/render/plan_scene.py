@@ -87,6 +87,7 @@ class PlanScene:
         session.selection_changed.connect(self._selection_changed)
         session.visibility_changed.connect(self._visibility_changed)
         session.points_visibility_changed.connect(self._points_visibility_changed)
+        session.highlight_changed.connect(self._highlight_changed)
         session.injection_changed.connect(self._injection_changed)
         session.surface_changed.connect(self._surface_changed)
         self._surface_changed()
@@ -145,6 +146,8 @@ class PlanScene:
         self.detach()
         self.surface = surface
         self.zones = ZoneOverlay(self.view.plotter, surface)
+        if self.session is not None:
+            self.zones.lit = set(self.session.highlighted)
         self.points = PointGlyphs(self.view.plotter, surface)
         self.outline = ZoneOutline(self.view.plotter, surface)
         self.grid = GridGlyphs(self.view.plotter, surface)
@@ -237,6 +240,13 @@ class PlanScene:
         """The plan's reflex points the session shows (a lesson step may hide some)."""
         hidden = self.session.hidden_points if self.session is not None else ()
         return tuple(p for p in plan.points if p.id not in hidden)
+
+    def _highlight_changed(self) -> None:
+        if self.zones is not None:
+            self.zones.lit = set(self.session.highlighted)
+            for zone in self.session.plan.zones:
+                self.zones.update_zone(zone)
+            self.view.request_render()
 
     def _points_visibility_changed(self) -> None:
         if self.points is not None:

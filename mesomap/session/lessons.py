@@ -1,8 +1,9 @@
 """The lesson being made or shown in a session: record steps from what is on screen, reorder and edit them,
 save and open lesson files, and walk through the steps (issue 14). No Qt, no VTK.
 
-Walking a step changes only view state — which zones and reflex points are shown, which zone is selected
-(a step's *highlighted* zone is the selected one: recorded from the selection, shown with its outline) — and
+Walking a step changes only view state — which zones and reflex points are shown, which zones are highlighted
+(the others drawn faded, as in the step's pictures; recorded from the selected zone, or from the highlight of the
+step walked to; the first highlighted zone is selected) — and
 the camera, which the view applies (:meth:`LessonSession.go` returns it). It never edits the plan: the plan
 stays undirtied, the undo history as it was.
 
@@ -86,16 +87,18 @@ class LessonSession:
         return lesson
 
     def close(self) -> None:
+        self.session.set_highlighted(())
         self.lesson, self.path, self.dirty, self.index = None, None, False, None
         self.changed.emit()
 
     # -- steps -------------------------------------------------------------------------
     def on_screen(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(shown zone ids, highlighted zone ids, shown point ids) of what the session shows now: the zones not
-        hidden, the selected zone when it is shown, the points not hidden."""
+        hidden, the zones highlighted (a step walked to) or else the selected zone when it is shown, the points
+        not hidden."""
         s = self.session
         shown = tuple(z.id for z in s.plan.zones if z.id not in s.hidden)
-        lit = (s.zone_id,) if s.zone_id in shown else ()
+        lit = tuple(z for z in s.highlighted if z in shown) or ((s.zone_id,) if s.zone_id in shown else ())
         points = tuple(p.id for p in s.plan.points if p.id not in s.hidden_points)
         return shown, lit, points
 
@@ -164,6 +167,7 @@ class LessonSession:
         lit = [z for z in step.highlighted_zones if z in {zone.id for zone in s.plan.zones}]
         s.select_point(None)
         s.select_zone(lit[0] if lit else None)
+        s.set_highlighted(lit)
         self.index = index
         self.step_shown.emit(index)
         return step.camera

@@ -118,6 +118,7 @@ class QuizSession:
     def _show(self, plan: Plan) -> None:
         s = self.session
         s.doc.replace(plan, path=None, saved=True)
+        s.set_highlighted(())
         for zone in plan.zones:
             s.set_zone_visible(zone.id, True)
         s.set_points_shown([p.id for p in plan.points])
@@ -199,6 +200,7 @@ class QuizSession:
         s.end_gesture()
         self.asking_point = None
         s.doc.replace(plan, path=path, saved=saved)
+        s.set_highlighted(())
         for zone in plan.zones:
             s.set_zone_visible(zone.id, True)
         s.set_points_shown([p.id for p in plan.points])

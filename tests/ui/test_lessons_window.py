@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from mesomap.io.lesson_file import load_lesson
 from mesomap.io.plan_file import dumps_plan, plan_to_dict
+from mesomap.model.lesson import faded
+from mesomap.render.overlays import hex_to_rgb
 from tests.ui.conftest import open_window
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "lessons"
@@ -119,6 +121,10 @@ def test_the_example_face_lesson_opens_and_walks(qtbot, settings, isolated_data)
         assert set(win.scene.zones.shown) == set(step.shown_zones)
         lit = step.highlighted_zones
         assert win.session.zone_id == (lit[0] if lit else None)
+        for zone in win.doc.plan.zones:  # the highlighted zones in their colour, the others faded (as on the handout)
+            colour = faded(zone.color) if lit and zone.id not in lit else zone.color
+            drawn = tuple(win.scene.zones._actors[zone.id].prop.color)[:3]
+            assert np.allclose(tuple(drawn), hex_to_rgb(colour), atol=0.01), (index, zone.id)
         cam = win.view.plotter.camera
         assert np.allclose(cam.position, step.camera.position_mm) and np.allclose(cam.focal_point, step.camera.focal_point_mm)
     assert not win.doc.dirty
