@@ -23,6 +23,7 @@ def reportlab_drawing(view: DepthView, width_pt: float):
     k = width_pt / view.width_mm
     height = view.height_mm * k
     d = Drawing(width_pt, height)
+    d.initialFontName = font  # the drawing's starting font: else ReportLab names Helvetica, left unembedded
 
     def y(mm: float) -> float:  # mm down from the skin -> points up from the drawing's bottom
         return height - (mm - view.top_mm) * k

@@ -43,7 +43,8 @@ def load_sheet_text(path: Path | None = None) -> SheetText:
 
 def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, Path]], out: str | Path,
                       text: SheetText | None = None, gun: tuple[str, list[dict]] | str | None = None,
-                      order_views: list[tuple[str, Path]] = (), record: SheetRecord | None = None) -> Path:
+                      order_views: list[tuple[str, Path]] = (), record: SheetRecord | None = None,
+                      depth_views: list[tuple[str, object]] = ()) -> Path:
     """Write the sheet to ``out`` atomically.
 
     views : (caption, PNG path) pairs, drawn side by side under the header.
@@ -52,6 +53,8 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     "gun settings" table, or a sentence saying why there is none.
     record : the patient, clinician, date, session n of N and lots of the records session the plan belongs
     to (:mod:`mesomap.io.sheet_record`); without it the plan's own header ("Patient —").
+    depth_views : (caption, ReportLab drawing DEPTH_WIDTH_MM wide) per zone: its technique depth view
+    (:func:`mesomap.io.depth_drawing.reportlab_drawing`), DEPTH_PER_ROW to a row under the zone table.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -111,6 +114,12 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
                             ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTNAME", (0, -1), (-1, -1), bold), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [zt, Spacer(1, 2 * mm)]
+    for k, start in enumerate(range(0, len(depth_views), DEPTH_PER_ROW)):
+        row = depth_views[start:start + DEPTH_PER_ROW]
+        cells = [[d for _, d in row], [Paragraph(_cell(c), small) for c, _ in row]]
+        table = Table(cells, colWidths=[(DEPTH_WIDTH_MM + 3) * mm] * len(row),
+                      style=[("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP")], hAlign="LEFT")
+        story += [KeepTogether(([Paragraph("Technique depth", h2)] if k == 0 else []) + [table]), Spacer(1, 2 * mm)]
     notes = [(z.name, n) for z in plan.zones for n in (z.notes, z.params.notes) if n.strip()]
     if notes:
         story.append(Paragraph("Zone notes", h2))
@@ -158,6 +167,9 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     return out
 
 
+#: The technique depth views under the zone table: this many to a row, each this wide (mm).
+DEPTH_PER_ROW = 3
+DEPTH_WIDTH_MM = 54.0
 #: Width (mm) of the row of pictures (A4 less the margins), and how many order close-ups share a row.
 VIEWS_ROW_MM = 170.0
 ORDER_PER_ROW = 3

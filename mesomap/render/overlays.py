@@ -33,6 +33,7 @@ class ZoneOverlay:
         self._actors: dict[str, object] = {}
         self.hidden: set[str] = set()
         self.selected: str | None = None
+        self.lit: set[str] = set()  # a lesson step's highlighted zones: when some are, the others are faded
         self._meshes: dict[str, tuple[ZoneMesh, object]] = {}  # zones shown by update_zone
         self.smooth = True  # cut along smooth borders (off while a stroke paints: raw faces, fast)
         self._drawn: dict[str, tuple[np.ndarray, bool]] = {}  # zone id -> (the faces drawn, smooth)
@@ -78,7 +79,8 @@ class ZoneOverlay:
             if actor.mapper.GetInput() is not shown:
                 actor.mapper.SetInputData(shown)
             self._drawn[zone.id] = (zone.faces, self.smooth)
-        _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id))
+        _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id),
+                       faded=bool(self.lit) and zone.id not in self.lit)
 
     @property
     def rough(self) -> set[str]:
@@ -168,9 +170,13 @@ class BrushRing:
             self.visible = False
 
 
-def _set_zone_look(actor, zone: Zone, dimmed: bool) -> None:
+def _set_zone_look(actor, zone: Zone, dimmed: bool, faded: bool = False) -> None:
+    """The zone's colour (``faded`` towards white as a lesson step fades the zones it does not highlight,
+    :func:`mesomap.model.lesson.faded`), lit like skin; ``dimmed`` a little transparent."""
+    from mesomap.model.lesson import faded as fade
+
     prop = actor.prop
-    prop.color = hex_to_rgb(zone.color)
+    prop.color = hex_to_rgb(fade(zone.color) if faded else zone.color)
     prop.ambient, prop.diffuse, prop.specular = 0.25, 0.8, 0.05
     prop.interpolation = "Gouraud"  # smooth, from the skin's vertex normals
     prop.opacity = 0.8 if dimmed else 1.0

@@ -86,6 +86,8 @@ class PlanScene:
         session.doc.state_changed.connect(self._state_changed)
         session.selection_changed.connect(self._selection_changed)
         session.visibility_changed.connect(self._visibility_changed)
+        session.points_visibility_changed.connect(self._points_visibility_changed)
+        session.highlight_changed.connect(self._highlight_changed)
         session.injection_changed.connect(self._injection_changed)
         session.surface_changed.connect(self._surface_changed)
         self._surface_changed()
@@ -144,6 +146,8 @@ class PlanScene:
         self.detach()
         self.surface = surface
         self.zones = ZoneOverlay(self.view.plotter, surface)
+        if self.session is not None:
+            self.zones.lit = set(self.session.highlighted)
         self.points = PointGlyphs(self.view.plotter, surface)
         self.outline = ZoneOutline(self.view.plotter, surface)
         self.grid = GridGlyphs(self.view.plotter, surface)
@@ -186,7 +190,7 @@ class PlanScene:
         self._grid_keys.clear()
         self.update_grids(plan, [z.id for z in plan.zones], numbers=True)
         self.points.selected = point_id
-        self.points.show_points(plan.points)
+        self.points.show_points(self.shown_points(plan))
         self.show_outline(plan)
         self.off_zone.show(plan, misplaced_injections(plan, self.surface))
         self.view.request_render()
@@ -209,8 +213,9 @@ class PlanScene:
         """Update what ``change`` names (a reset redraws all)."""
         if self.zones is None:
             return
-        if change.reset:
-            self.redraw(plan, self.zones.hidden, self.zones.selected, self.points.selected)
+        if change.reset:  # the session forgets hidden zones that are gone: so does the drawing
+            hidden = self.session.hidden if self.session is not None else self.zones.hidden
+            self.redraw(plan, hidden, self.zones.selected, self.points.selected)
             return
         for zone_id in change.zones_removed:
             self.zones.remove_zone(zone_id)
@@ -219,7 +224,7 @@ class PlanScene:
         self.update_grids(plan, (*change.zones_removed, *change.zones_added, *change.zones_changed),
                           numbers=bool(change.zone_order_changed or change.zones_removed))
         if change.points_added or change.points_removed or change.points_changed:
-            self.points.show_points(plan.points)
+            self.points.show_points(self.shown_points(plan))
         if change.zones_removed or change.zones_added or change.zones_changed:
             self.off_zone.show(plan, misplaced_injections(plan, self.surface))
         self.view.request_render()
@@ -231,10 +236,27 @@ class PlanScene:
                 self.zones.update_zone(zone)
             self.show_outline(plan)
 
+    def shown_points(self, plan: Plan) -> tuple:
+        """The plan's reflex points the session shows (a lesson step may hide some)."""
+        hidden = self.session.hidden_points if self.session is not None else ()
+        return tuple(p for p in plan.points if p.id not in hidden)
+
+    def _highlight_changed(self) -> None:
+        if self.zones is not None:
+            self.zones.lit = set(self.session.highlighted)
+            for zone in self.session.plan.zones:
+                self.zones.update_zone(zone)
+            self.view.request_render()
+
+    def _points_visibility_changed(self) -> None:
+        if self.points is not None:
+            self.points.show_points(self.shown_points(self.session.plan))
+            self.view.request_render()
+
     def set_point_selected(self, plan: Plan, point_id: str | None) -> None:
         if self.points is not None and self.points.selected != point_id:
             self.points.selected = point_id
-            self.points.show_points(plan.points)
+            self.points.show_points(self.shown_points(plan))
             self.view.request_render()
 
     def set_zone_hidden(self, plan: Plan, zone_id: str, hidden: bool) -> None:
@@ -251,7 +273,7 @@ class PlanScene:
         self.labels = on
         if self.points is not None:
             self.points.labels = on
-            self.points.show_points(plan.points)
+            self.points.show_points(self.shown_points(plan))
             self.view.request_render()
 
     def show_ring(self, centre_mm: np.ndarray, normal: np.ndarray, radius_mm: float) -> None:

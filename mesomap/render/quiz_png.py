@@ -49,37 +49,63 @@ def reveal_views(reference: Plan, answer: Plan, result: QuizResult, surface: Pai
     return [v for i, (v, seen) in enumerate(ranked[:most]) if i == 0 or seen >= 0.2 * ranked[0][1]]
 
 
+def add_answer_points(plotter, reference: Plan, given, result: QuizResult, ref_pos, ref_n, ans_pos, ans_n) -> None:
+    """Draw the answer points ``given`` (p,) at ``ans_pos`` (p, 3) mm (normals ``ans_n``) in the answer colour,
+    each joined by a line to its reference point (``ref_pos``/``ref_n`` (r, 3): ``reference.points``'
+    positions and normals); actors "quiz:answers" and "quiz:misses" (replaced, or removed when none)."""
+    import pyvista as pv
+
+    from mesomap.render.overlays import POINT_RADIUS_MM, hex_to_rgb
+
+    plotter.remove_actor(["quiz:answers", "quiz:misses"], render=False)
+    if not len(given):
+        return
+    lifted = ans_pos + ans_n * POINT_RADIUS_MM * 0.5
+    glyphs = pv.PolyData(lifted).glyph(geom=pv.Sphere(radius=POINT_RADIUS_MM * 0.8), scale=False, orient=False)
+    plotter.add_mesh(glyphs, color=hex_to_rgb(REVEAL_COLOURS["answer"]), name="quiz:answers",
+                     reset_camera=False, render=False, pickable=False)
+    row = {p.id: i for i, p in enumerate(reference.points)}
+    asked = [row[s.point_id] for s in result.points if s.answer_id]
+    lines = np.empty((2 * len(given), 3))
+    lines[0::2] = ref_pos[asked] + ref_n[asked] * POINT_RADIUS_MM * 0.5
+    lines[1::2] = lifted
+    plotter.add_lines(lines, color=(0.1, 0.1, 0.12), width=3, name="quiz:misses")
+
+
+def show_answer_points(plotter, reference: Plan, answer: Plan, result: QuizResult, surface: PaintingSurface) -> None:
+    """:func:`add_answer_points` for a reveal on a live view (None ``result``: remove them)."""
+    if result is None:
+        plotter.remove_actor(["quiz:answers", "quiz:misses"], render=False)
+        return
+    _, given, (ref_pos, ref_n), (ans_pos, ans_n), _ = _geometry(reference, answer, result, surface)
+    add_answer_points(plotter, reference, given, result, ref_pos, ref_n, ans_pos, ans_n)
+
+
 def render_reveal_png(reference: Plan, answer: Plan, result: QuizResult, surface: PaintingSurface, out: str | Path,
                       view: str | None = None, size: tuple[int, int] = REVEAL_SIZE) -> Path:
     """The reveal from preset ``view`` (default: the first of :func:`reveal_views`), framed on what was asked."""
-    import pyvista as pv
-
-    from mesomap.render.camera import camera_for, frame_points
-    from mesomap.render.overlays import POINT_RADIUS_MM, PointGlyphs, ZoneOverlay, hex_to_rgb
+    from mesomap.render.overlays import PointGlyphs, ZoneOverlay
     from mesomap.render.scene import BodyActor, apply_camera
 
     plan, given, (ref_pos, ref_n), (ans_pos, ans_n), faces = _geometry(reference, answer, result, surface)
-    view = view or reveal_views(reference, answer, result, surface, 1)[0]
-    focus = np.concatenate([surface.centroids[faces], ref_pos, ans_pos])
     with offscreen_plotter(size) as plotter:
         BodyActor(plotter).set_body(surface.coarse)
         ZoneOverlay(plotter, surface).show_plan(plan)
         PointGlyphs(plotter, surface).show_points(reference.points)
-        if len(given):
-            lifted = ans_pos + ans_n * POINT_RADIUS_MM * 0.5
-            glyphs = pv.PolyData(lifted).glyph(geom=pv.Sphere(radius=POINT_RADIUS_MM * 0.8), scale=False, orient=False)
-            plotter.add_mesh(glyphs, color=hex_to_rgb(REVEAL_COLOURS["answer"]), name="quiz:answers",
-                             reset_camera=False, render=False, pickable=False)
-            row = {p.id: i for i, p in enumerate(reference.points)}
-            asked = [row[s.point_id] for s in result.points if s.answer_id]
-            lines = np.empty((2 * len(given), 3))
-            lines[0::2] = ref_pos[asked] + ref_n[asked] * POINT_RADIUS_MM * 0.5
-            lines[1::2] = lifted
-            plotter.add_lines(lines, color=(0.1, 0.1, 0.12), width=3, name="quiz:misses")
-        aspect = size[0] / size[1]
-        if len(focus):
-            pose = frame_points(focus, view, aspect, margin=1.2, min_height_mm=0.2 * surface.coarse.height_mm)
-        else:
-            pose = camera_for(surface.coarse, view, aspect)
-        apply_camera(plotter, pose)
+        add_answer_points(plotter, reference, given, result, ref_pos, ref_n, ans_pos, ans_n)
+        apply_camera(plotter, reveal_pose(reference, answer, result, surface, size[0] / size[1], view))
         return save_screenshot(plotter, out)
+
+
+def reveal_pose(reference: Plan, answer: Plan, result: QuizResult, surface: PaintingSurface, aspect: float,
+                view: str | None = None):
+    """The camera (a CameraPose) of a reveal: from preset ``view`` (default: the first of :func:`reveal_views`),
+    framed on the asked skin and both plans' points, for a picture ``aspect`` = width / height."""
+    from mesomap.render.camera import camera_for, frame_points
+
+    _, _, (ref_pos, _), (ans_pos, _), faces = _geometry(reference, answer, result, surface)
+    view = view or reveal_views(reference, answer, result, surface, 1)[0]
+    focus = np.concatenate([surface.centroids[faces], ref_pos, ans_pos])
+    if len(focus):
+        return frame_points(focus, view, aspect, margin=1.2, min_height_mm=0.2 * surface.coarse.height_mm)
+    return camera_for(surface.coarse, view, aspect)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.io.export_pdf import ORDER_PER_ROW, view_width_mm, write_session_pdf
+from mesomap.io.export_pdf import DEPTH_WIDTH_MM, ORDER_PER_ROW, view_width_mm, write_session_pdf
 from mesomap.io.exports import check_exportable
 from mesomap.io.sheet_record import SheetRecord
 from mesomap.model.grid import estimator, path_lengths_mm
@@ -127,7 +127,25 @@ def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, de
                                   labels=False, number_font_px=font_px, context_mm=ORDER_CONTEXT_MM)
             order.append((f"{name} ({VIEWS[view].label.lower()})", png))
         return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device),
-                                 order_views=order, record=record)
+                                 order_views=order, record=record,
+                                 depth_views=depth_views(plan))
+
+
+def depth_views(plan: Plan) -> list[tuple[str, object]]:
+    """(caption, ReportLab drawing) of each painted zone's technique depth view, for the session sheet."""
+    from reportlab.lib.units import mm
+
+    from mesomap.io.depth_drawing import reportlab_drawing
+    from mesomap.model.depth_view import zone_depth_view
+
+    out = []
+    for z in plan.zones:
+        if len(z.faces):
+            v = zone_depth_view(z)
+            p = z.params
+            out.append((f"{z.name} — {p.technique}, {p.depth_mm:g} mm, tip in the {v.tip_layer}",
+                        reportlab_drawing(v, DEPTH_WIDTH_MM * mm)))
+    return out
 
 
 def pdf_job(body_id: str, plan: Plan, out: str, record: SheetRecord | None = None) -> str:

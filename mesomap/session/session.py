@@ -60,6 +60,8 @@ class Session:
     injection_changed = Signal()  # the selected injection point changed (or its values did)
     injection_hovered = Signal(object)  # (zone id, index) under the cursor, or None
     visibility_changed = Signal(str)  # zone id
+    points_visibility_changed = Signal()  # which reflex points are shown (a lesson step)
+    highlight_changed = Signal()  # the zones a lesson step highlights (the others are drawn faded)
     brush_changed = Signal()  # radius or mirror
     mode_changed = Signal(str)
     message = Signal(object)  # a Message (mesomap.session.messages) for the status line
@@ -79,6 +81,8 @@ class Session:
         self.autosaver = None  # an Autosaver: autosave_tick() keeps a copy of unsaved changes
         self.templates = None  # the zone and point templates (mirror partners of template zones come from them)
         self.hidden: set[str] = set()
+        self.hidden_points: set[str] = set()  # reflex points not shown (view state, like hidden zones)
+        self.highlighted: tuple[str, ...] = ()  # a lesson step's highlighted zones (view state)
         self.sides_by_hand: set[str] = set()  # zones whose side the user chose (painting leaves it)
         self.radius_mm = DEFAULT_RADIUS_MM
         self.mirror = False
@@ -240,6 +244,8 @@ class Session:
         if zone_id != self.zone_id:
             self.zone_id = zone_id
             self.selection_changed.emit()
+            if self.highlighted and zone_id not in self.highlighted:
+                self.set_highlighted(())  # the user picked another zone: no longer a step's highlight
         if self.injection is not None and self.injection[0] != zone_id:
             self.injection = None
             self.injection_changed.emit()
@@ -271,6 +277,20 @@ class Session:
             self.injection = None
             self.injection_changed.emit()
 
+    def set_highlighted(self, zone_ids) -> None:
+        """Highlight these zones (a lesson step), the others drawn faded; () ends it. View state."""
+        zone_ids = tuple(zone_ids)
+        if zone_ids != self.highlighted:
+            self.highlighted = zone_ids
+            self.highlight_changed.emit()
+
+    def set_points_shown(self, point_ids) -> None:
+        """Show only the reflex points ``point_ids`` (view state: the plan does not change)."""
+        hidden = {p.id for p in self.plan.points} - set(point_ids)
+        if hidden != self.hidden_points:
+            self.hidden_points = hidden
+            self.points_visibility_changed.emit()
+
     def say(self, message) -> None:
         """Tell the user (a Message; the window's status bar, the CLI's stderr word it)."""
         self.message.emit(message)
@@ -284,6 +304,9 @@ class Session:
         """Forget selections and hidden flags of zones and points that are gone (after undo, open…)."""
         zone_ids = {z.id for z in self.plan.zones}
         self.hidden &= zone_ids
+        self.hidden_points &= {p.id for p in self.plan.points}
+        if any(z not in zone_ids for z in self.highlighted):
+            self.set_highlighted(z for z in self.highlighted if z in zone_ids)
         self.sides_by_hand = set() if change.reset else self.sides_by_hand & zone_ids
         for zone_id in [z for z in self._positions if z not in zone_ids]:
             del self._positions[zone_id]

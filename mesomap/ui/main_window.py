@@ -26,7 +26,7 @@ from mesomap.io.autosave import Autosaver
 from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError, load_bundled_body
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
-from mesomap.ui import import_actions
+from mesomap.ui import import_actions, teach
 from mesomap.ui.bodies import Bodies, bundled_body_ref
 from mesomap.ui.body_view import BodyView
 from mesomap.session.session import Mode, Session
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.docks.fill_menu()
         self.present = Presenter(self)  # presentation mode (F5), mesomap.ui.present
         self.present.fill_menu(self.present_menu)
+        teach.install(self)  # Teach menu, Lesson and Quiz docks, View › Technique depth
         self._raised_for: tuple[str | None, str | None] = (None, None)
         self.zone_panel.set_injection_actions(self.pin_action, self.delete_injection_action)
         self.zone_panel.watch_grids(self.grids)

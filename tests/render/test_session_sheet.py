@@ -188,3 +188,20 @@ def test_the_depth_legend_never_overlaps_the_body(surface, tmp_path):
         body = ndimage.binary_dilation(bare.min(axis=2) < 235, iterations=3)
         assert bar.sum() > 500, view  # a legend is drawn
         assert not (bar & body).any(), (view, int((bar & body).sum()))
+
+
+def test_sheet_draws_each_zones_technique_depth_under_the_zone_table(sheet):
+    """Each zone's skin cross-section: its technique, depth and the layer the tip reaches, with the layers named."""
+    from mesomap.model.depth_view import zone_depth_view
+
+    plan, text, pages = sheet
+    plain = subprocess.run(["pdftotext", str(pages[0].parent / "session.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout  # reading order, not columns side by side
+    flat = " ".join(plain.split())
+    assert "Technique depth" in text
+    assert flat.index("Technique depth") > flat.index("Total")  # under the zone table
+    for z in plan.zones:
+        v = zone_depth_view(z)
+        assert f"{z.name} — {z.params.technique}, {z.params.depth_mm:g} mm, tip in the {v.tip_layer}" in flat, z.name
+        assert f"depth {v.tip_mm[1]:.3g} mm" in flat
+    assert "dermis 1.8 mm" in flat and "hypodermis" in flat  # the forehead's layers, named on the drawing

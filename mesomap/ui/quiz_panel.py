@@ -1,0 +1,274 @@
+"""Quizzes in the window (Teach › Quiz…): the trainer ticks the zones and reflex points to ask for and sets the
+pass marks; the student paints and places them on a clean body; **Reveal** shows the reference and the answer
+together — faces in both green, only in the reference blue, only in the answer orange, the answer's points
+orange joined to the reference point by a line (the colours of the quiz PDF's reveal,
+:data:`mesomap.model.quiz.REVEAL_COLOURS`) — with the score table; **End quiz** gives the reference plan back.
+
+The quiz itself is :class:`mesomap.session.quiz.QuizSession` (``window.quiz``); this module shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from mesomap.io.plan_file import SUFFIX
+from mesomap.model.messages import MessageError
+from mesomap.model.quiz import DEFAULT_THRESHOLDS, REVEAL_COLOURS, QuizResult, Thresholds
+from mesomap.render.lesson_png import lesson_camera
+from mesomap.render.quiz_png import reveal_pose, show_answer_points
+from mesomap.session.quiz import QuizSession, point_words, zone_words
+from mesomap.session.session import Mode
+from mesomap.ui.lesson_panel import show_camera
+
+PASS_COLOUR, FAIL_COLOUR = "#1b7837", "#b2182b"
+
+
+def _mm(x: float | None) -> str:
+    return "—" if x is None else f"{x:.1f} mm"
+
+
+def score_rows(result: QuizResult) -> list[tuple[str, str, str, bool]]:
+    """(what was asked, Dice, distances, passed) per zone and point of ``result``, as the table shows them."""
+    rows = []
+    for s in result.zones:
+        side = "" if s.side in ("midline", "bilateral") or s.side in s.name.casefold() else f" ({s.side})"
+        rows.append((f"{s.name}{side}", "missing" if s.missing else f"Dice {s.dice:.2f}",
+                     "" if s.missing else f"border {_mm(s.border_mean_mm)} (p95 {_mm(s.border_p95_mm)})", s.passed))
+    for s in result.points:
+        side = "" if s.side == "midline" else f" ({s.side})"
+        rows.append((f"{s.code} {s.name}{side}".strip(), "missing" if s.missing else "point",
+                     "" if s.missing else f"{_mm(s.distance_mm)} on the skin", s.passed))
+    return rows
+
+
+class QuizSetup(QDialog):
+    """Which zones and points of ``plan`` to ask for, and the pass marks (defaults DEFAULT_THRESHOLDS)."""
+
+    def __init__(self, plan, parent=None, thresholds: Thresholds = DEFAULT_THRESHOLDS):
+        super().__init__(parent)
+        self.setWindowTitle("Quiz")
+        layout = QVBoxLayout(self)
+        lists = QHBoxLayout()
+        self.zones = self._checklist(lists, "Zones to paint", [(z.id, zone_words(z)) for z in plan.zones if len(z.faces)])
+        self.points = self._checklist(lists, "Reflex points to place", [(p.id, point_words(p)) for p in plan.points])
+        layout.addLayout(lists)
+        form = QFormLayout()
+        self.dice = self._spin(form, "Zone passes with Dice at least", thresholds.dice_min, 1.0, 0.05, "")
+        self.border = self._spin(form, "… and mean border distance at most", thresholds.border_mean_max_mm, 1000, 1, " mm")
+        self.point = self._spin(form, "Point passes within", thresholds.point_max_mm, 1000, 1, " mm")
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start quiz")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _checklist(parent_layout, title: str, items) -> QListWidget:
+        box = QVBoxLayout()
+        box.addWidget(QLabel(title))
+        widget = QListWidget()
+        for item_id, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, item_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        box.addWidget(widget)
+        parent_layout.addLayout(box)
+        return widget
+
+    @staticmethod
+    def _spin(form, label: str, value: float, top: float, step: float, suffix: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(0.0, top)
+        spin.setSingleStep(step)
+        spin.setDecimals(2)
+        spin.setSuffix(suffix)
+        spin.setValue(value)
+        form.addRow(label, spin)
+        return spin
+
+    def check(self, ids) -> None:
+        """Tick the zones and points with these ids (what a trainer's clicks do)."""
+        for widget in (self.zones, self.points):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                if item.data(Qt.ItemDataRole.UserRole) in set(ids):
+                    item.setCheckState(Qt.CheckState.Checked)
+
+    def chosen(self) -> tuple[list[str], list[str], Thresholds]:
+        def ticked(widget):
+            return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.CheckState.Checked]
+        return ticked(self.zones), ticked(self.points), Thresholds(self.dice.value(), self.border.value(),
+                                                                   self.point.value())
+
+
+class QuizPanel(QDockWidget):
+    """The Quiz dock: the questions, Reveal / Save answer… / End quiz, the legend and the scores."""
+
+    def __init__(self, window):
+        super().__init__("Quiz", window)
+        self.setObjectName("quiz-dock")
+        self.setMinimumWidth(420)  # the score table's four columns
+        self.window_ = window
+        self.quiz = QuizSession(window.session)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.prompts = QListWidget()
+        self.prompts.currentRowChanged.connect(self.ask)
+        layout.addWidget(self.prompts, 1)
+        row = QHBoxLayout()
+        self.reveal_button = QPushButton("Reveal")
+        self.reveal_button.clicked.connect(lambda: self.reveal())
+        self.save_button = QPushButton("Save answer…")
+        self.save_button.clicked.connect(lambda: self.save_answer_dialog())
+        self.end_button = QPushButton("End quiz")
+        self.end_button.clicked.connect(lambda: self.end())
+        for b in (self.reveal_button, self.save_button, self.end_button):
+            row.addWidget(b)
+        layout.addLayout(row)
+        c = REVEAL_COLOURS
+        self.legend = QLabel(f"<span style='color:{c['reference']}'>■</span> reference only &nbsp; "
+                             f"<span style='color:{c['answer']}'>■</span> answer only &nbsp; "
+                             f"<span style='color:{c['both']}'>■</span> both")
+        layout.addWidget(self.legend)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Asked", "Score", "Distance", "Result"])
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 2)
+        self.setWidget(body)
+        self.quiz.changed.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        q = self.quiz
+        self.prompts.blockSignals(True)
+        self.prompts.clear()
+        for p in q.prompts:
+            self.prompts.addItem(p.text)
+        self.prompts.blockSignals(False)
+        self.prompts.setEnabled(q.state == "answering")
+        self.reveal_button.setEnabled(q.state == "answering")
+        self.save_button.setEnabled(q.state is not None)
+        self.end_button.setEnabled(q.state is not None)
+        self.legend.setVisible(q.state == "revealed")
+        self.table.setVisible(q.state == "revealed")
+        if q.state is None:
+            self.status.setText("No quiz: Teach › Quiz… asks for zones and points of the open plan.")
+        elif q.state == "answering":
+            self.status.setText("Click a question, then paint the zone or click the skin to place the point. "
+                                "Reveal when done.")
+        else:
+            r = q.result
+            verdict = "passed" if r.passed else "not passed"
+            self.status.setText(f"<b>{r.passed_count} of {r.asked_count} passed — {verdict}</b>")
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        rows = score_rows(self.quiz.result) if self.quiz.result is not None else []
+        self.table.setRowCount(len(rows))
+        for i, (what, score, dist, ok) in enumerate(rows):
+            for j, text in enumerate((what, score, dist, "pass" if ok else "fail")):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if j == 3:
+                    item.setForeground(QColor(PASS_COLOUR if ok else FAIL_COLOUR))
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+
+    # -- running ------------------------------------------------------------------
+    def start_dialog(self) -> bool:
+        w = self.window_
+        dialog = QuizSetup(w.doc.plan, w, self.quiz.thresholds)
+        if not dialog.exec():
+            return False
+        zones, points, thresholds = dialog.chosen()
+        return self.start(zones, points, thresholds)
+
+    def start(self, zone_ids, point_ids, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
+        """Start the quiz; unsaved changes of the plan are asked about first (the quiz gives the plan back at
+        its end, but a quit or a crash during the quiz would lose what was never saved)."""
+        w = self.window_
+        if not w.files.maybe_save():
+            return False
+        try:
+            self.quiz.start(zone_ids, point_ids, thresholds)
+        except MessageError as err:
+            w.show_warning("Cannot start the quiz", str(err))
+            return False
+        self.show()
+        self.raise_()
+        return True
+
+    def ask(self, row: int) -> None:
+        """A question clicked: its zone selected with the paint tool, or the point tool for its point."""
+        prompts = self.quiz.prompts
+        if not 0 <= row < len(prompts) or self.quiz.state != "answering":
+            return
+        p = prompts[row]
+        s = self.window_.session
+        if p.kind == "zone":
+            self.quiz.ask_point(None)
+            s.select_zone(p.ref_id)
+            s.set_mode(Mode.PAINT)
+        else:
+            self.quiz.ask_point(p.ref_id)
+            s.set_mode(Mode.POINT)
+
+    def reveal(self) -> QuizResult | None:
+        w = self.window_
+        w.commit_pending()
+        try:
+            result = self.quiz.reveal()
+        except MessageError as err:
+            w.show_warning("Cannot score the answer", str(err))
+            return None
+        w.session.set_mode(Mode.NAVIGATE)
+        q = self.quiz
+        show_answer_points(w.view.plotter, q.reference, q.answer, result, w.surface)
+        plotter = w.view.plotter
+        pose = reveal_pose(q.reference, q.answer, result, w.surface, max(plotter.width(), 1) / max(plotter.height(), 1))
+        show_camera(w.view, lesson_camera(pose))  # facing and framing what was asked
+        return result
+
+    def save_answer_dialog(self) -> bool:
+        w = self.window_
+        start = Path(str(w.settings.value("files/last_dir", str(Path.home())))) / f"answer{SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(w, "Save answer", str(start), f"mesomap plans (*{SUFFIX})")
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path = path.removesuffix(".json") + SUFFIX
+        return self.save_answer(path)
+
+    def save_answer(self, path: str | Path) -> bool:
+        w = self.window_
+        w.commit_pending()
+        try:
+            saved = self.quiz.save_answer(path)
+        except (OSError, ValueError) as err:
+            w.show_error("Cannot save the answer", f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
+            return False
+        w.statusBar().showMessage(f"Saved the answer to {saved}", 6000)
+        return True
+
+    def end(self) -> None:
+        w = self.window_
+        w.tool.cancel()
+        show_answer_points(w.view.plotter, None, None, None, None)
+        self.quiz.end()
+        w.session.set_mode(Mode.NAVIGATE)
+        w.view.request_render()
