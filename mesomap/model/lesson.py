@@ -163,10 +163,12 @@ def add_step(lesson: Lesson, step: LessonStep, at: int | None = None) -> Lesson:
 
 
 def record_step(lesson: Lesson, camera: Camera, shown_zones, highlighted_zones=(), shown_points=(),
-                caption: str = "", notes: str = "", at: int | None = None) -> Lesson:
-    """A step from what is on screen (the camera, the visible zones and points, the selected zones), added."""
+                caption: str = "", notes: str = "", at: int | None = None,
+                animation: Animation | None = None) -> Lesson:
+    """A step from what is on screen (the camera, the visible zones and points, the selected zones, the order
+    animation playing or paused), added."""
     return add_step(lesson, LessonStep(camera, tuple(shown_zones), tuple(highlighted_zones), tuple(shown_points),
-                                       caption, notes), at)
+                                       caption, notes, animation), at)
 
 
 def move_step(lesson: Lesson, index: int, delta: int) -> Lesson:

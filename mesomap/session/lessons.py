@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from psygnal import Signal
 
 from mesomap.io.lesson_file import load_lesson, save_lesson
-from mesomap.model.lesson import (Camera, Lesson, LessonHeader, LessonStep, delete_step, edit_step, move_step,
+from mesomap.model.lesson import (Animation, Camera, Lesson, LessonHeader, LessonStep, delete_step, edit_step, move_step,
                                   record_step)
 from mesomap.session.files import body_surface
 
@@ -102,16 +102,17 @@ class LessonSession:
         points = tuple(p.id for p in s.plan.points if p.id not in s.hidden_points)
         return shown, lit, points
 
-    def record(self, camera: Camera, caption: str = "", notes: str = "", at: int | None = None) -> int:
+    def record(self, camera: Camera, caption: str = "", notes: str = "", at: int | None = None,
+               animation: Animation | None = None) -> int:
         """Add a step from what is on screen with ``camera`` (after the step shown, else at the end, or before
-        index ``at``); its index."""
+        index ``at``) and the order ``animation`` on screen, if any; its index."""
         if self.lesson is None:
             self.new()
         if at is None:
             at = len(self.lesson.steps) if self.index is None else self.index + 1
         shown, lit, points = self.on_screen()
         self._set(record_step(replace(self.lesson, plan=self.session.plan), camera, shown, lit, points,
-                              caption, notes, at))
+                              caption, notes, at, animation))
         self.index = at
         self.changed.emit()
         return at

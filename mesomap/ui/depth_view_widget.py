@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QDockWidget, QDoubleSpinBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
@@ -96,7 +96,10 @@ class DepthCanvas(QWidget):
 class DepthViewPanel(QDockWidget):
     """The dock: the canvas, a line saying where the tip lands, and the layer thicknesses (mm).
 
-    ``view`` is the :class:`DepthView` drawn (None: no zone selected); ``layers`` the thicknesses used."""
+    ``view`` is the :class:`DepthView` drawn (None: no zone selected); ``layers`` the thicknesses used;
+    ``drawn(view)`` follows every redraw (the presentation's inset draws the same)."""
+
+    drawn = Signal(object)
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__("Technique depth", parent)
@@ -152,6 +155,7 @@ class DepthViewPanel(QDockWidget):
             self.verdict.setText(self._verdict(zone.name, shown.params.technique))
         self._sync_spins()
         self.canvas.set_view(self.view)
+        self.drawn.emit(self.view)
 
     def _verdict(self, name: str, technique: str) -> str:
         v = self.view

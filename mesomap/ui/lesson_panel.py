@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDockWidget, QFileD
 
 from mesomap.io.lesson_file import SUFFIX, LessonFileError
 from mesomap.io.meshes import MeshLoadError
-from mesomap.model.lesson import Camera
+from mesomap.model.lesson import Animation, Camera
 from mesomap.model.messages import MessageError
 from mesomap.render.camera import CameraPose
 from mesomap.render.lesson_png import camera_pose, lesson_camera
@@ -198,7 +198,8 @@ class LessonPanel(QDockWidget):
         try:
             return self.lessons.record(view_camera(self.window_.view),
                                        self.caption.text() if caption is None else caption,
-                                       self.notes.toPlainText() if notes is None else notes)
+                                       self.notes.toPlainText() if notes is None else notes,
+                                       animation=self._animation_on_screen())
         except MessageError as err:
             self._refused(err)
             return None
@@ -227,21 +228,32 @@ class LessonPanel(QDockWidget):
                 return
             self.steps.setCurrentRow(row)
 
+    def _animation_on_screen(self) -> Animation | None:
+        """The order animation playing or paused in presentation mode (recorded with a step), or None."""
+        anim = self.window_.present.presentation.animation
+        return Animation(anim.zone_id, anim.per_s) if anim.zone_id is not None else None
+
     # -- walking -----------------------------------------------------------------
+    def _show(self, camera) -> None:
+        """Apply a walked-to step: its camera, and its order animation played from the start (or none)."""
+        if camera is None:
+            return
+        show_camera(self.window_.view, camera)
+        step = self.lessons.steps[self.lessons.index]
+        present = self.window_.present
+        if step.animation is not None:
+            present.play_order(step.animation.zone_id, step.animation.injections_per_s)
+        else:
+            present.stop_order()
+
     def go(self, index: int) -> None:
-        camera = self.lessons.go(index)
-        if camera is not None:
-            show_camera(self.window_.view, camera)
+        self._show(self.lessons.go(index))
 
     def next(self) -> None:
-        camera = self.lessons.next()
-        if camera is not None:
-            show_camera(self.window_.view, camera)
+        self._show(self.lessons.next())
 
     def previous(self) -> None:
-        camera = self.lessons.previous()
-        if camera is not None:
-            show_camera(self.window_.view, camera)
+        self._show(self.lessons.previous())
 
     # -- files -------------------------------------------------------------------
     def ask_save_lesson(self) -> str:

@@ -25,6 +25,7 @@ from mesomap.render.presentation_layer import PresentationLayer
 from mesomap.session.presentation import Presentation
 from mesomap.session.session import Mode
 from mesomap.ui.audience import AudienceWindow
+from mesomap.ui.depth_inset import DepthInsets
 
 SCALES = (100, 125, 150, 175, 200)  # the UI scale choices, %
 
@@ -41,6 +42,8 @@ class Presenter(QObject):
         self.active = False
         self.screen_choice: QScreen | None = None  # the trainer's pick in Presentation › Show on (None: automatic)
         self.pen = False
+        self.depth_inset = True  # the technique depth view in a corner while presenting
+        self.depth_insets: DepthInsets | None = None
         self._drawing = False
         self._scene_labels = True  # the scene's own point labels, put back on leaving
         self._saved: tuple | None = None  # (window state, was full screen, hidden widgets) to restore on leaving
@@ -83,6 +86,7 @@ class Presenter(QObject):
             self.audience.show_on(screen)
         else:
             self._full_screen()
+        self._show_depth_inset()
         self._scene_labels = self.window.scene.labels
         self.window.scene.set_labels(self.window.session.plan, False)  # the presentation's labels name the points
         self.layer.set_shown(True)
@@ -97,6 +101,8 @@ class Presenter(QObject):
         self.timer.stop()
         self.presentation.reset()
         self.layer.set_shown(False)
+        if self.depth_insets is not None:
+            self.depth_insets.clear()
         self.window.scene.set_labels(self.window.session.plan, self._scene_labels)
         audience, self.audience = self.audience, None
         if audience is not None:
@@ -119,6 +125,22 @@ class Presenter(QObject):
         self.stop() if self.active else self.start()
         if getattr(self.window, "present_action", None) is not None:
             self.window.present_action.setChecked(self.active)
+
+    def _show_depth_inset(self) -> None:
+        """The selected zone's technique depth view in a corner of what the room sees (when on)."""
+        panel = getattr(self.window, "depth_panel", None)
+        if not self.depth_inset or panel is None:
+            return
+        if self.depth_insets is None:
+            self.depth_insets = DepthInsets(panel)
+        self.depth_insets.show_on(self.audience.view if self.audience is not None else self.window.view)
+
+    def set_depth_inset(self, on: bool) -> None:
+        self.depth_inset = on
+        if self.active:
+            if self.depth_insets is not None:
+                self.depth_insets.clear()
+            self._show_depth_inset()
 
     def escape(self) -> None:
         """Esc while presenting: clear the annotation strokes; when there are none, leave."""
@@ -281,6 +303,8 @@ class Presenter(QObject):
                                     "The projector shows what you see; off: it keeps its own view", p.follow_camera)
         self.pen_action = action("Annotation pen", self.set_pen, "Left-drag draws on the skin (A); Esc clears the "
                                  "strokes (they are not part of the plan)", False, "A")
+        self.depth_inset_action = action("Technique depth inset", self.set_depth_inset,
+                                         "The selected zone's needle depth drawn in a corner of the view", True)
         self.screens_menu = menu.addMenu("Show on")
         self.screens_menu.aboutToShow.connect(self._fill_screens)
         scale_menu = menu.addMenu("Text size")

@@ -149,3 +149,35 @@ def test_dragging_a_step_in_the_list_reorders_the_lesson(qtbot, settings):
     assert [st.caption for st in win.lessons.steps] == ["two", "three", "one"]
     assert [steps.item(i).text() for i in range(3)] == ["1. two", "2. three", "3. one"]
     assert win.lessons.dirty
+
+
+def test_a_step_recorded_while_the_order_plays_replays_it_when_walked_to(qtbot, settings, tmp_path):
+    """A step keeps the injection-order animation on screen when it was recorded; walking to it plays that zone's
+    order from the start at the recorded speed, walking to a step without one stops it; the file keeps it."""
+    from mesomap.io.lesson_file import save_lesson
+    from tests.ui.conftest import gridded_window
+
+    win = gridded_window(qtbot, active_window(qtbot, settings), "knee_left", "forehead")
+    knee, forehead = (z.id for z in win.doc.plan.zones)
+    anim = win.present.presentation.animation
+    win.new_lesson_action.trigger()
+    assert win.present.play_order(knee, 4.0)
+    win.present.step()
+    win.record_step_action.trigger()  # step 1: the knee's order playing at 4 injections/s
+    win.present.stop_order()
+    win.record_step_action.trigger()  # step 2: no animation
+    steps = win.lessons.steps
+    assert steps[0].animation is not None and (steps[0].animation.zone_id, steps[0].animation.injections_per_s) == (knee, 4.0)
+    assert steps[1].animation is None
+
+    path = tmp_path / "knee.mesomap-lesson.json"
+    save_lesson(win.lessons.with_plan(), path)
+    assert load_lesson(path).steps[0].animation.zone_id == knee
+
+    win.lesson_panel.go(1)
+    assert anim.zone_id is None and not anim.playing
+    qtbot.keyClick(win.view, Qt.Key.Key_PageUp)  # what a presentation clicker sends
+    assert win.lessons.index == 0
+    assert anim.zone_id == knee and anim.playing and anim.per_s == 4.0 and anim.count <= 1  # from the start
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown)
+    assert anim.zone_id is None and not anim.playing

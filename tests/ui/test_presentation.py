@@ -200,3 +200,28 @@ def test_closing_the_audience_window_leaves_presentation_mode(window, qtbot):
     assert not window.present.active and window.present.audience is None
     assert not window.present.escape_action.isEnabled()
     window.editor.add_zone_from_template(window.templates.zone("abdomen"))  # the closed window follows nothing
+
+
+def test_the_technique_depth_view_shows_in_a_corner_of_what_the_room_sees(window, qtbot):
+    """Docks are hidden while presenting: the selected zone's needle depth is drawn over the audience view,
+    follows the zone's depth, can be turned off, and goes when the presentation ends."""
+    from mesomap.ui.depth_inset import DepthInset
+
+    window.editor.add_zone_from_template(window.templates.zone("forehead"))
+    audience = audience_of(window, qtbot)
+    (inset,) = audience.view.findChildren(DepthInset)
+    qtbot.waitUntil(inset.isVisible, timeout=2000)
+    zone = window.editor.zone
+    assert inset.view.tip_mm[1] == pytest.approx(zone.params.depth_mm)  # the tip at the zone's depth (mm)
+    geometry, host = inset.geometry(), audience.view.rect()
+    assert host.contains(geometry) and geometry.width() >= 0.25 * host.width()  # readable, inside the view
+    window.zone_panel.depth.setValue(1.0)
+    assert inset.view.tip_mm[1] == pytest.approx(1.0)  # follows the panel
+    window.editor.select_zone(None)
+    assert not inset.isVisible()  # nothing selected: nothing drawn
+    window.editor.select_zone(zone.id)
+    window.present.depth_inset_action.setChecked(False)
+    assert not audience.view.findChildren(DepthInset) or not any(i.isVisible() for i in audience.view.findChildren(DepthInset))
+    window.present.depth_inset_action.setChecked(True)
+    window.present.stop()
+    assert window.present.depth_insets.insets == []
