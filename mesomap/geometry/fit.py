@@ -52,7 +52,7 @@ class FitSettings:
 
     #: Stiffness α per stage, high (nearly affine) to low (follows the scan's detail).
     stiffness: tuple[float, ...] = (30.0, 10.0, 3.0, 1.0, 0.3)
-    rounds_per_stage: int = 3
+    rounds_per_stage: int = 4
     rigid_rounds: int = 24
     #: The last pre-alignment rounds fit an affine map (a taller or broader patient than the shapes explain).
     affine_rounds: int = 4
@@ -65,7 +65,7 @@ class FitSettings:
     #: Matches whose normals differ by more than this angle are ignored (cos).
     min_normal_cos: float = 0.5
     #: Weight of a landmark against one matched vertex.
-    landmark_weight: float = 20.0
+    landmark_weight: float = 50.0
     #: Share of the point-to-point pull (the rest pulls only along the scan's normal).
     point_to_point: float = 0.2
 

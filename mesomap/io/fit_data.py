@@ -16,7 +16,7 @@ from mesomap.model.messages import CarriesMessage, Kind
 FIT_DATA_DAMAGED = Kind("fit_data_damaged", "path")
 
 
-class FitDataError(CarriesMessage, Exception):
+class FitDataError(CarriesMessage, ValueError):
     """A bundled fit file is missing or damaged."""
 
 

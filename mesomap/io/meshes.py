@@ -259,7 +259,11 @@ PAINT_TOPOLOGY_FILE = "hm08-paint.npz"
 @functools.lru_cache(maxsize=4)
 def load_painting_surface(body_id: str = DEFAULT_BODY) -> PaintingSurface:
     """A bundled body at painting resolution (cached; search structures build on first use)."""
-    coarse = load_bundled_body(body_id)
+    return painting_surface_on(load_bundled_body(body_id))
+
+
+def painting_surface_on(coarse: BodyMesh) -> PaintingSurface:
+    """Any body of the hm08 topology (a bundled one, the reference fitted onto a scan) at painting resolution."""
     path = assets_dir() / "meshes" / PAINT_TOPOLOGY_FILE
     try:
         with np.load(path, allow_pickle=False) as data:

@@ -56,6 +56,9 @@ UPRIGHT_RATIO = 1.5
 PARTIAL_UNITS = ("mm", "cm", "m")
 #: Scans with more triangles than this get a painting-resolution copy.
 PAINT_FACES = 600_000
+#: Turns that make axis 0 (x), 1 (y) or 2 (z) of the file point up: y up facing +z -> z up facing +y.
+TURNS = {0: np.array([[0.0, 1, 0], [0, 0, 1], [1, 0, 0]]), 1: np.array([[-1.0, 0, 0], [0, 0, 1], [0, 1, 0]]),
+         2: np.eye(3)}
 #: Formats whose files are y-up by convention.
 Y_UP_SUFFIXES = (".obj", ".glb", ".gltf")
 
@@ -91,6 +94,7 @@ class LoadedScan:
     paint: BodyMesh
     units: str
     partial: bool
+    frame: np.ndarray  # (4, 4): file coordinates -> mesomap's frame (mm), e.g. for landmarks from other tools
     notes: list[Message] = field(default_factory=list)
     uv: np.ndarray | None = None
     texture: Path | None = None
@@ -245,12 +249,9 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
         raise MeshLoadError(SCAN_SIZE_IMPLAUSIBLE(file=path.name, units=units, size_m=round(size_mm / 1000, 4),
                                                   low_m=lo_mm / 1000, high_m=hi_mm / 1000))
     notes: list[Message] = []
-    v = vertices * UNIT_SCALE_TO_MM[units]
     up = int(np.argmax(extent)) if whole_body else (1 if suffix in Y_UP_SUFFIXES else 2)
-    if up == 1:  # y up, facing +z -> z up, facing +y (a proper rotation)
-        v = v[:, [0, 2, 1]] * np.array([-1.0, 1.0, 1.0])
-    elif up == 0:
-        v = v[:, [1, 2, 0]]
+    turn = TURNS[up] * UNIT_SCALE_TO_MM[units]  # file units -> mm, z up (proper rotations)
+    v = vertices @ turn.T
     if not whole_body:
         notes.append(SCAN_PARTIAL(size_mm=round(size_mm)))
     if pieces > 1:
@@ -263,12 +264,15 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
     if bad:
         notes.append(SCAN_NON_MANIFOLD(count=bad))
     lo, hi = v.min(axis=0), v.max(axis=0)
-    v = v - np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
+    shift = -np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
+    v = v + shift
+    frame = np.eye(4)
+    frame[:3, :3], frame[:3, 3] = turn, shift
     mesh = BodyMesh(vertices=v, faces=faces, body_id=path.stem, name=path.name)
     paint = mesh
     if len(faces) > PAINT_FACES:
         pv, pf = cluster_decimate(v, faces, PAINT_FACES)
         paint = BodyMesh(vertices=pv, faces=pf, body_id=path.stem, name=path.name)
         notes.append(SCAN_SIMPLIFIED(before=len(faces), after=len(pf)))
-    return LoadedScan(mesh=mesh, paint=paint, units=units, partial=not whole_body, notes=notes, uv=uv_corners,
-                      texture=texture, colors=colors)
+    return LoadedScan(mesh=mesh, paint=paint, units=units, partial=not whole_body, frame=frame, notes=notes,
+                      uv=uv_corners, texture=texture, colors=colors)

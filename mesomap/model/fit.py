@@ -24,6 +24,8 @@ FIT_NEEDS_LANDMARKS = Kind("fit_needs_landmarks", "count")
 FIT_LANDMARK_UNKNOWN = Kind("fit_landmark_unknown", "name", "known")
 FIT_FAR = Kind("fit_far", "distance_mm", "region", severity="warning")
 FIT_LANDMARK_FAR = Kind("fit_landmark_far", "name", "residual_mm", severity="warning")
+FIT_SUMMARY = Kind("fit_summary", "scan_median", "scan_p95", "fit_median", "fit_p95", severity="info")
+FIT_LANDMARK_LINE = Kind("fit_landmark_line", "name", "residual_mm", severity="info")
 
 #: Warn when the fitted surface is this far off the scan (95th percentile within a region), mm.
 WARN_DISTANCE_MM = 5.0
