@@ -89,6 +89,9 @@ class FitOutcome:
     transform: np.ndarray
     shape: np.ndarray
     matches: "Matches"
+    #: (k,) mm: each landmark's distance from where it was placed after the pre-alignment (global shape and
+    #: pose only): a misplaced landmark stands out here, where the free-form step would have followed it.
+    prealign_residual_mm: np.ndarray = None  # type: ignore[assignment]
 
 
 def similarity(src: np.ndarray, dst: np.ndarray, scaled: bool = True) -> np.ndarray:
@@ -272,4 +275,5 @@ def fit_vertices(reference: np.ndarray, faces: np.ndarray, scan: ScanSurface, pa
     if progress is not None:
         progress(1.0)
     mt = match(x, vertex_normals(x, faces), scan, s.max_distance_mm[-1], s)
-    return FitOutcome(vertices=x, transform=m, shape=theta, matches=mt)
+    pre = np.linalg.norm(b @ x0 - p, axis=1) if len(pairs) else np.zeros(0)
+    return FitOutcome(vertices=x, transform=m, shape=theta, matches=mt, prealign_residual_mm=pre)

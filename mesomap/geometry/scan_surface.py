@@ -108,6 +108,24 @@ def vertex_normals(v: np.ndarray, f: np.ndarray) -> np.ndarray:
     return acc / np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
 
 
+def unique_rows(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Like ``np.unique(a, axis=0, return_index=True, return_inverse=True, return_counts=True)`` for a (n, k)
+    array (sorted rows, first index of each, inverse (n,)), plus counts — by one lexsort, several times faster.
+    Returns (first index (u,), inverse (n,), counts (u,)); the unique rows are ``a[first]``."""
+    a = np.asarray(a)
+    if len(a) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    order = np.lexsort(a.T[::-1])
+    s = a[order]
+    new = np.r_[True, (s[1:] != s[:-1]).any(axis=1)]
+    group = np.cumsum(new) - 1
+    inverse = np.empty(len(a), dtype=np.int64)
+    inverse[order] = group
+    first = order[new]
+    counts = np.diff(np.r_[np.flatnonzero(new), len(a)])
+    return first, inverse, counts
+
+
 def cluster_faces(vertices: np.ndarray, faces: np.ndarray, cluster: np.ndarray):
     """Vertex clustering: (cluster means (k, 3) mm, faces between the used clusters (l, 3) renumbered,
     ids of the used clusters (l',)). cluster (n,) int: each vertex's cluster; faces that collapse go."""
@@ -117,8 +135,8 @@ def cluster_faces(vertices: np.ndarray, faces: np.ndarray, cluster: np.ndarray):
     mean /= np.bincount(cluster, minlength=k)[:, None]
     f = cluster[faces]
     f = f[(f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])]
-    _, idx = np.unique(np.sort(f, axis=1), axis=0, return_index=True)
-    f = f[np.sort(idx)]
+    first, _, _ = unique_rows(np.sort(f, axis=1))
+    f = f[np.sort(first)]
     used = np.unique(f)
     remap = np.full(k, -1)
     remap[used] = np.arange(len(used))

@@ -30,7 +30,7 @@ from scipy.sparse import csgraph
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.borders import border_edges
-from mesomap.geometry.scan_surface import ScanSurface, cluster_faces
+from mesomap.geometry.scan_surface import ScanSurface, cluster_faces, unique_rows
 from mesomap.io.json_reader import check_regular_file, quoted
 from mesomap.io.meshes import (
     FORMAT_NAMES,
@@ -170,7 +170,7 @@ def largest_piece(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, 
 def non_manifold_edges(faces: np.ndarray) -> int:
     """How many edges are used by three or more faces."""
     e = np.sort(np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]), axis=1)
-    _, counts = np.unique(e, axis=0, return_counts=True)
+    _, _, counts = unique_rows(e)
     return int((counts > 2).sum())
 
 
@@ -193,8 +193,8 @@ def cluster_decimate(vertices: np.ndarray, faces: np.ndarray, target_faces: int)
     area = 0.5 * np.linalg.norm(np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0]), axis=1).sum()
     cell = float(np.sqrt(2.0 * area / max(target_faces, 1)))
     key = np.floor((vertices - vertices.min(axis=0)) / cell).astype(np.int64)
-    _, cluster = np.unique(key, axis=0, return_inverse=True)
-    mean, f, used = cluster_faces(vertices, faces, cluster.ravel())
+    _, cluster, _ = unique_rows(key)
+    mean, f, used = cluster_faces(vertices, faces, cluster)
     on_surface, *_ = ScanSurface(vertices, faces).nearest(mean[used])
     return on_surface, f
 
@@ -216,8 +216,9 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
     # Texture coordinates belong to face corners (seams split vertices); colours to vertices.
     uv_corners = uv[faces] if uv is not None and len(uv) == len(vertices) else None
     # Weld corners at the same place (STL repeats them per triangle; OBJ splits them at texture seams).
-    vertices, first, inverse = np.unique(vertices, axis=0, return_index=True, return_inverse=True)
-    faces = inverse.ravel()[faces]
+    first, inverse, _ = unique_rows(vertices)
+    vertices = vertices[first]
+    faces = inverse[faces]
     colors = colors[first] if colors is not None and len(colors) == len(inverse.ravel()) else None
     good = (faces[:, 0] != faces[:, 1]) & (faces[:, 1] != faces[:, 2]) & (faces[:, 0] != faces[:, 2])
     faces = faces[good]

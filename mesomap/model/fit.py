@@ -24,6 +24,7 @@ FIT_NEEDS_LANDMARKS = Kind("fit_needs_landmarks", "count")
 FIT_LANDMARK_UNKNOWN = Kind("fit_landmark_unknown", "name", "known")
 FIT_FAR = Kind("fit_far", "distance_mm", "region", severity="warning")
 FIT_LANDMARK_FAR = Kind("fit_landmark_far", "name", "residual_mm", severity="warning")
+FIT_LANDMARK_MISPLACED = Kind("fit_landmark_misplaced", "name", "residual_mm", severity="warning")
 FIT_SUMMARY = Kind("fit_summary", "scan_median", "scan_p95", "fit_median", "fit_p95", severity="info")
 FIT_LANDMARK_LINE = Kind("fit_landmark_line", "name", "residual_mm", severity="info")
 
@@ -31,6 +32,9 @@ FIT_LANDMARK_LINE = Kind("fit_landmark_line", "name", "residual_mm", severity="i
 WARN_DISTANCE_MM = 5.0
 #: Warn when a landmark ends this far from where it was placed, mm.
 WARN_LANDMARK_MM = 8.0
+#: Warn when, after the pre-alignment (pose and body shape only), a landmark is this far from where it was
+#: placed and several times farther than the others: it was likely clicked in the wrong place, mm.
+WARN_MISPLACED_MM = 15.0
 #: Fit-to-scan distances beyond this are where the scan has no skin (holes, a partial scan), mm.
 UNCOVERED_MM = 20.0
 
@@ -122,7 +126,19 @@ def fit_scan(reference: BodyMesh, scan: BodyMesh, defs: Sequence[LandmarkDef],
     fitted = BodyMesh(x, reference.faces, body_id=scan.body_id, name=scan.name, topology=reference.topology,
                       mirror=None)
     report = measure(reference, fitted, surface, pairs, defs, d[on] if on.any() else d)
+    report.warnings[:0] = misplaced(pairs, out.prealign_residual_mm)
     return ScanFit(fitted, out.transform, out.shape, report, {k: tuple(map(float, v)) for k, v in placed.items()})
+
+
+def misplaced(pairs: Sequence[LandmarkPair], residual_mm: np.ndarray) -> list[Message]:
+    """Warnings for landmarks the pre-alignment could not reach (residual_mm (k,) per pair): likely misplaced."""
+    out = []
+    for i, p in enumerate(pairs):
+        others = np.delete(residual_mm, i)
+        typical = float(np.median(others)) if len(others) else 0.0
+        if residual_mm[i] > WARN_MISPLACED_MM and residual_mm[i] > 3.0 * typical:
+            out.append(FIT_LANDMARK_MISPLACED(name=p.name, residual_mm=round(float(residual_mm[i]), 1)))
+    return out
 
 
 def measure(reference: BodyMesh, fitted: BodyMesh, surface: ScanSurface, pairs: Sequence[LandmarkPair],

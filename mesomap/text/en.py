@@ -343,6 +343,8 @@ MESSAGES = {
     "fit_landmark_unknown": "unknown landmark {name}; known are {known}",
     "fit_far": "the fit is {distance_mm:g} mm off the scan at the {region} (95th percentile); check the "
                "landmarks there or rescan",
+    "fit_landmark_misplaced": "landmark {name} is {residual_mm:g} mm from where the body's shape puts it; check "
+                              "that it was placed right",
     "fit_landmark_far": "landmark {name} is {residual_mm:g} mm from where it was placed; check it",
     # file structure (mesomap.io.schema_check)
     "json_type_number": "a number",

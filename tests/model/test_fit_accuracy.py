@@ -97,6 +97,7 @@ def test_reflex_points_and_zones_land_on_their_true_places_on_a_rescanned_body(r
     # the report: the fitted surface lies on the scan, both ways, and each landmark is near where it was placed
     assert fit.report.scan_to_fit[0] < 1.0 and fit.report.fit_to_scan[0] < 1.0
     assert max(fit.report.landmark_residual_mm.values()) < 8.0
+    assert not [m for m in fit.report.warnings if m.code == "fit_landmark_misplaced"]  # all placed right
     assert len(fit.report.scan_distance_mm) == len(scan["vertices"])
 
 
@@ -128,3 +129,13 @@ def test_the_fit_reports_progress_and_stops_when_cancelled(reference):
     with pytest.raises(FitCancelled):
         fit_scan(reference, scan_mesh(scan), load_landmark_defs(), progress=seen.append, cancel=cancel)
     assert len(seen) == 5 and seen == sorted(seen) and seen[-1] < 1.0
+
+
+def test_a_landmark_placed_in_the_wrong_place_is_named_in_the_report(reference):
+    scan = load_scan("slim")
+    placed = placed_landmarks(scan)
+    placed["umbilicus"] = placed["umbilicus"] + np.array([0.0, 0.0, 60.0])  # clicked on the upper belly instead
+    fit = fit_scan(reference, scan_mesh(scan), load_landmark_defs(), placed, shapes=load_shape_directions())
+    words = [str(m) for m in fit.report.warnings]
+    named = [w for w in words if "landmark" in w and "placed right" in w]
+    assert len(named) == 1 and "umbilicus" in named[0], words  # only the wrong one
