@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_desktop, cli_device, cli_records, cli_teach
+from mesomap import __version__, cli_desktop, cli_device, cli_records, cli_scan, cli_teach
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(device_handlers={**cli_device.register(sub, Parser), **cli_desktop.register(sub)})
     parser.set_defaults(teach_handlers=cli_teach.register(sub, Parser))
     parser.set_defaults(records_handlers=cli_records.register(sub, Parser))
+    parser.set_defaults(scan_handlers=cli_scan.register(sub, plan_sub))
 
     validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
     validate.add_argument("plan", metavar="PLAN")
@@ -356,7 +357,7 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points",
+COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points", "fit",
             "devices", "send", "device-sim", "device-verify", "desktop", "quiz", "lesson", *cli_records.COMMANDS}
 
 
@@ -403,6 +404,9 @@ def _main(argv: Sequence[str] | None) -> int:
         handlers.update(args.device_handlers)
         handlers.update(args.teach_handlers)
         handlers.update(args.records_handlers)
+        handlers.update(args.scan_handlers)
+        if args.command == "plan" and args.plan_command == "transfer":
+            handlers["plan"] = cli_scan.run_transfer
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)
     except BrokenPipeError:  # `mesomap zones | head`: the reader left; not an error

@@ -35,8 +35,9 @@ def error_text(err: Exception, args: argparse.Namespace | None = None) -> str:
 
 def plan_and_surface(path: str):
     """The plan in the file ``path`` and the painting surface of its body."""
-    from mesomap.io.meshes import load_painting_surface
-    from mesomap.io.plan_file import load_plan
+    from pathlib import Path
+
+    from mesomap.io.plan_file import load_plan, plan_surface
 
     plan = load_plan(path)
-    return plan, load_painting_surface(plan.body.body_id)
+    return plan, plan_surface(plan, Path(path).resolve().parent)

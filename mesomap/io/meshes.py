@@ -169,8 +169,8 @@ def _ascii_counts(path: Path) -> tuple[int, int] | None:
     return promised, present
 
 
-def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Validated, welded (vertices (n, 3), faces (m, 3)) in file units."""
+def load_trimesh(path: Path):
+    """The file as one trimesh mesh, unprocessed; MeshLoadError naming the file when it is cut short or unreadable."""
     import trimesh  # imported here: only user meshes need it, and it is slow to import
 
     kind = FORMAT_NAMES.get(path.suffix.lower(), "mesh")
@@ -184,6 +184,14 @@ def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
         loaded = trimesh.load(str(path), force="mesh", process=False)
     except Exception as err:  # trimesh raises many kinds for broken files; its text means nothing to a clinician
         raise MeshLoadError(MESH_UNREADABLE(file=path.name, format=kind)) from err
+    return loaded
+
+
+def _read_with_trimesh(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Validated, welded (vertices (n, 3), faces (m, 3)) in file units."""
+    import trimesh
+
+    loaded = load_trimesh(path)
     vertices = np.asarray(getattr(loaded, "vertices", np.empty((0, 3))), dtype=np.float64)
     faces = np.asarray(getattr(loaded, "faces", np.empty((0, 3))), dtype=np.int64)
     validate_arrays(vertices, faces, path.name)
@@ -251,7 +259,11 @@ PAINT_TOPOLOGY_FILE = "hm08-paint.npz"
 @functools.lru_cache(maxsize=4)
 def load_painting_surface(body_id: str = DEFAULT_BODY) -> PaintingSurface:
     """A bundled body at painting resolution (cached; search structures build on first use)."""
-    coarse = load_bundled_body(body_id)
+    return painting_surface_on(load_bundled_body(body_id))
+
+
+def painting_surface_on(coarse: BodyMesh) -> PaintingSurface:
+    """Any body of the hm08 topology (a bundled one, the reference fitted onto a scan) at painting resolution."""
     path = assets_dir() / "meshes" / PAINT_TOPOLOGY_FILE
     try:
         with np.load(path, allow_pickle=False) as data:

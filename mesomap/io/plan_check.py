@@ -20,8 +20,7 @@ from typing import Any
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.io.meshes import load_painting_surface
-from mesomap.io.plan_file import plan_from_dict, read_plan_data
+from mesomap.io.plan_file import plan_from_dict, plan_surface, read_plan_data
 from mesomap.model.messages import Kind, Message
 from mesomap.model.placement import Misplaced, misplaced_injections
 from mesomap.model.plan import Plan
@@ -126,6 +125,6 @@ def open_plan_file(path: str | Path) -> OpenedPlan:
     placement and derived values. Neither check refuses the plan: the caller decides."""
     path = Path(path)
     data = read_plan_data(path)
-    plan = plan_from_dict(data, source=path.name)
-    surface = load_painting_surface(plan.body.body_id)
+    plan = plan_from_dict(data, source=path.name, folder=path.resolve().parent)
+    surface = plan_surface(plan, path.resolve().parent)
     return OpenedPlan(plan, surface, stale_values(data, plan, surface), misplaced_injections(plan, surface))

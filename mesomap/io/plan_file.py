@@ -44,7 +44,7 @@ from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import write_text_durably
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, quoted, read_file_bytes
-from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface
+from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface, painting_surface_on
 from mesomap.io.schema_check import PLAN_SCHEMA, check
 from mesomap.model.messages import CarriesMessage, Kind
 from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
@@ -102,13 +102,36 @@ def face_runs(faces: np.ndarray) -> list[list[int]]:
     return [[int(f[s]), int(e - s)] for s, e in zip(starts, ends)]
 
 
-def body_ref(surface: PaintingSurface) -> BodyRef:
+def body_ref(surface: PaintingSurface, scan: dict | None = None) -> BodyRef:
     return BodyRef(
         body_id=surface.coarse.body_id,
         topology=surface.coarse.topology or "",
         content_sha256=surface.coarse.content_hash,
         paint_topology_sha256=surface.topology_hash,
+        scan=scan,
     )
+
+
+def plan_surface(plan: Plan, folder: str | Path) -> PaintingSurface:
+    """The painting surface a plan is on: its bundled body, or for a plan on a scan the fitted body of the fit
+    file beside it (``folder``: the plan's folder)."""
+    if plan.body.scan:
+        return _scan_surface(plan.body.scan, Path(folder), JsonReader("plan", PlanFileError))
+    return load_painting_surface(plan.body.body_id)
+
+
+def _scan_surface(scan: dict, folder: Path, r: JsonReader) -> PaintingSurface:
+    """The painting surface of a plan on a scan: its fit file, and the scan beside it checked by hash."""
+    from mesomap.io.fit_file import FitFileError, load_fit, scan_beside
+
+    name = r.text(scan, "fit", "body.scan")
+    try:
+        record = load_fit(folder / Path(name).name)
+        scan_beside(record)
+        return painting_surface_on(record.fitted)
+    except (FitFileError, MeshLoadError) as err:
+        r.fail("body.scan", err.message or str(err))
+        raise  # r.fail raises; for the type checker
 
 
 def _add_positions(entries: list[dict[str, Any]], on_surface, surface: PaintingSurface | None) -> list[dict[str, Any]]:
@@ -156,7 +179,8 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
         "header": {"patient_ref": h.patient_ref, "date": h.date, "session_number": h.session_number,
                    "clinician": h.clinician, "notes": h.notes},
         "body": {"id": plan.body.body_id, "topology": plan.body.topology,
-                 "content_sha256": plan.body.content_sha256, "paint_topology_sha256": plan.body.paint_topology_sha256},
+                 "content_sha256": plan.body.content_sha256, "paint_topology_sha256": plan.body.paint_topology_sha256,
+                 **({"scan": plan.body.scan} if plan.body.scan else {})},
         "zones": zones, "reflex_points": points,
     }
 
@@ -309,8 +333,10 @@ def _point(pd: dict, r: JsonReader, where: str, seen: set[str], n_faces: int) ->
     return point
 
 
-def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None) -> Plan:
-    """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names."""
+def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None = None,
+                   folder: Path | None = None) -> Plan:
+    """Validate and build a Plan; ``surface`` defaults to the bundled body the plan names, or for a plan on a
+    scan to the fitted body of the fit file in ``folder`` (the plan's own folder)."""
     r = JsonReader(source, PlanFileError)
     if not isinstance(data, dict):
         check(data, PLAN_SCHEMA, source, PlanFileError)  # "file: expected an object, found a list"
@@ -318,6 +344,9 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     check(data, PLAN_SCHEMA, source, PlanFileError)  # structure; meaning is checked below
     body = data["body"]
     body_id = r.text(body, "id", "body")
+    scan = body.get("scan") if isinstance(body.get("scan"), dict) else None
+    if surface is None and scan is not None:
+        surface = _scan_surface(scan, folder or Path("."), r)
     if surface is None:
         if body_id not in BUNDLED_BODIES:
             r.fail("body.id", UNKNOWN_BODY(body_id=quoted(body_id), known=", ".join(BUNDLED_BODIES)))
@@ -325,7 +354,7 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
             surface = load_painting_surface(body_id)
         except MeshLoadError as err:
             r.fail("body", err.message or str(err))
-    ref = body_ref(surface)
+    ref = body_ref(surface, scan)
     r.text(body, "content_sha256", "body", max_len=64)
     if body.get("content_sha256") != ref.content_sha256 or body.get("paint_topology_sha256", ref.paint_topology_sha256) != ref.paint_topology_sha256:
         r.fail("body", OTHER_BODY(body_id=quoted(body_id)))
@@ -358,4 +387,4 @@ def read_plan_data(path: str | Path):
 
 def load_plan(path: str | Path) -> Plan:
     """Read a plan file; any problem is a PlanFileError naming the file and field."""
-    return plan_from_dict(read_plan_data(path), source=Path(path).name)
+    return plan_from_dict(read_plan_data(path), source=Path(path).name, folder=Path(path).resolve().parent)

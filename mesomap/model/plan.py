@@ -246,6 +246,9 @@ class BodyRef:
     topology: str
     content_sha256: str
     paint_topology_sha256: str
+    #: For a plan on a patient's scan: {"fit": fit file name, "scan": scan file name, "scan_sha256": ...,
+    #: "landmarks": {id: [x, y, z] mm}} — both files are looked for beside the plan. None for bundled bodies.
+    scan: dict | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

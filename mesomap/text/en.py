@@ -315,6 +315,37 @@ MESSAGES = {
     "units_note": "units: {units} (height {height:g} in the file)",
     "turned_y_up": "turned y-up to z-up",
     "turned_x_up": "turned x-up to z-up",
+    # scans (mesomap.io.scans)
+    "scan_units_unclear": "{file}: its size {size:g} fits more than one unit ({choices}); choose the units the scan "
+                          "was made in",
+    "scan_suffix_unsupported": "{file}: unsupported scan type {suffix}; use one of {known}",
+    "scan_pieces_dropped": "kept the largest piece of the scan; {pieces} smaller pieces ({percent:g}% of the area) "
+                           "were left out",
+    "scan_holes": "the scan has {count} open borders (holes or cut edges, {length_mm:g} mm in all); "
+                  "landmarks and the fit use only where there is skin",
+    "scan_non_manifold": "the scan has {count} edges shared by three or more triangles; they were kept as they are",
+    "scan_simplified": "simplified from {before:,} to {after:,} triangles for painting; positions stay on the "
+                       "original surface",
+    "scan_size_implausible": "{file}: in {units} the scan would be {size_m:g} m across, not a body or a part of one "
+                             "({low_m:g}–{high_m:g} m); choose the units the scan was made in",
+    "scan_partial": "a partial scan ({size_mm:g} mm across): place landmarks on it before the fit",
+    "fit_unreadable": "{file}: not a mesomap fit file (damaged, or of another kind)",
+    "scan_missing": "the scan {scan} is not beside the fit in {folder}; put it back there",
+    "scan_other": "{scan} is not the scan {fit} was fitted to (its content differs); use the original scan",
+    "landmark_label_unknown": "{file}: {label} is not a landmark name; use one of {known}",
+    "fit_summary": "fit: scan to fit {scan_median:.1f} mm median, {scan_p95:.1f} mm 95th percentile; fit to scan "
+                   "{fit_median:.1f} mm median, {fit_p95:.1f} mm 95th percentile",
+    "fit_landmark_line": "landmark {name}: {residual_mm:.1f} mm",
+    "transfer_other_topology": "the plan on the {body} body uses another painting topology than the fit; make the "
+                               "plan and the fit with the same mesomap",
+    "fit_data_damaged": "the reference body's fit data is missing or damaged at {path}; reinstall mesomap",
+    "fit_needs_landmarks": "a partial scan needs at least 3 landmarks for the fit; only {count} placed",
+    "fit_landmark_unknown": "unknown landmark {name}; known are {known}",
+    "fit_far": "the fit is {distance_mm:g} mm off the scan at the {region} (95th percentile); check the "
+               "landmarks there or rescan",
+    "fit_landmark_misplaced": "landmark {name} is {residual_mm:g} mm from where the body's shape puts it; check "
+                              "that it was placed right",
+    "fit_landmark_far": "landmark {name} is {residual_mm:g} mm from where it was placed; check it",
     # file structure (mesomap.io.schema_check)
     "json_type_number": "a number",
     "json_type_integer": "a whole number",

@@ -1,0 +1,105 @@
+"""Command line for patients' scans (issue 16): ``mesomap fit`` and ``mesomap plan transfer``.
+
+``mesomap fit SCAN [--landmarks FILE.mrk.json] [--units mm|cm|m] --out FIT`` fits the reference body onto the
+scan and prints the fit error; landmarks come as 3D Slicer markups whose point labels are landmark ids
+(``nasion``, ``tragus_left`` …), in the scan file's own coordinates. ``mesomap plan transfer PLAN --to FIT
+--out PLAN2`` carries a plan made on the bundled body onto the scan: zones keep their faces, points their
+anatomical place, grids are laid out again at the same spacing on the scan's surface.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mesomap.terminal import terminal_text
+
+
+def register(sub, plan_sub) -> dict:
+    """Add ``fit`` and ``plan transfer``; returns {command: handler} for ``fit``."""
+    fit = sub.add_parser("fit", help="fit the reference body onto a patient's 3D scan and print the fit error")
+    fit.add_argument("scan", metavar="SCAN", help="OBJ, PLY, STL or GLB")
+    fit.add_argument("--landmarks", metavar="FILE.mrk.json", help="3D Slicer markups labelled with landmark ids")
+    fit.add_argument("--units", choices=("mm", "cm", "m"), help="units of SCAN when its size does not tell")
+    fit.add_argument("--out", required=True, metavar="FIT", help="the fit file to write (.npz)")
+    transfer = plan_sub.add_parser("transfer", help="carry a plan onto a patient's scan fitted with `mesomap fit`")
+    transfer.add_argument("plan", metavar="PLAN")
+    transfer.add_argument("--to", required=True, metavar="FIT", dest="fit")
+    transfer.add_argument("--out", required=True, metavar="PLAN2")
+    transfer.add_argument("--seed", type=int, default=0, help="for the blue-noise pattern")
+    return {"fit": run_fit}
+
+
+def landmarks_from_markups(path: str, frame) -> dict[str, tuple[float, float, float]]:
+    """{landmark id: (3,) mm in mesomap's frame} from a markups file; labels must be landmark ids."""
+    import numpy as np
+
+    from mesomap.io.fit_data import load_landmark_defs
+    from mesomap.io.fit_file import LANDMARK_LABEL_UNKNOWN
+    from mesomap.io.import_markups import MarkupsError, load_markups
+
+    known = [d.id for d in load_landmark_defs()]
+    out = {}
+    for p in load_markups(path).points:
+        key = p.label.strip().lower().replace(" ", "_").replace("-", "_")
+        if key not in known:
+            raise MarkupsError(LANDMARK_LABEL_UNKNOWN(file=Path(path).name, label=repr(p.label), known=", ".join(known)))
+        q = frame[:3, :3] @ np.asarray(p.position_mm) + frame[:3, 3]
+        out[key] = tuple(float(c) for c in q)
+    return out
+
+
+def fit_lines(report) -> list[str]:
+    """The fit error as lines for the terminal (words from the catalogue)."""
+    from mesomap.model.fit import FIT_LANDMARK_LINE, FIT_SUMMARY
+
+    lines = [FIT_SUMMARY(scan_median=report.scan_to_fit[0], scan_p95=report.scan_to_fit[1],
+                         fit_median=report.fit_to_scan[0], fit_p95=report.fit_to_scan[1]).text()]
+    lines += [FIT_LANDMARK_LINE(name=k, residual_mm=v).text() for k, v in report.landmark_residual_mm.items()]
+    lines += [m.text() for m in report.warnings]
+    return lines
+
+
+def run_fit(args: argparse.Namespace) -> int:
+    from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
+    from mesomap.io.fit_file import save_fit
+    from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
+    from mesomap.io.scans import load_scan
+    from mesomap.model.fit import fit_scan
+
+    scan = load_scan(args.scan, units=args.units)
+    for note in scan.notes:
+        print(terminal_text(note.text(), newlines=False))
+    placed = landmarks_from_markups(args.landmarks, scan.frame) if args.landmarks else {}
+    fit = fit_scan(load_bundled_body(DEFAULT_BODY), scan.mesh, load_landmark_defs(), placed,
+                   shapes=load_shape_directions(), partial=scan.partial)
+    out = save_fit(args.out, args.scan, scan, fit)
+    for line in fit_lines(fit.report):
+        print(terminal_text(line, newlines=False))
+    print(f"{terminal_text(str(out), newlines=False)}: fit written")
+    return 0
+
+
+def run_transfer(args: argparse.Namespace) -> int:
+    from mesomap.cli_common import plan_and_surface
+    from mesomap.io.fit_file import load_fit, scan_beside
+    from mesomap.io.meshes import painting_surface_on
+    from mesomap.io.plan_file import save_plan
+    from mesomap.model.transfer import transfer_plan
+
+    plan, _ = plan_and_surface(args.plan)
+    record = load_fit(args.fit)
+    scan_beside(record)
+    surface = painting_surface_on(record.fitted)
+    out_dir = Path(args.out).resolve().parent
+    link = {"fit": record.path.name, "scan": record.scan_file, "scan_sha256": record.scan_sha256,
+            "landmarks": {k: list(v) for k, v in record.landmarks.items()}}
+    if record.path.resolve().parent != out_dir:
+        raise ValueError(f"write {Path(args.out).name} beside the fit file {record.path.name} (in {record.path.resolve().parent}): "
+                         "a plan on a scan finds its fit and scan in its own folder")
+    moved = transfer_plan(plan, surface, link, seed=args.seed)
+    save_plan(moved, args.out, surface)
+    n = sum(len(z.injections) for z in moved.zones)
+    print(f"{terminal_text(args.out, newlines=False)}: {len(moved.zones)} zones, {len(moved.points)} points, "
+          f"{n} injections laid out again on {terminal_text(record.scan_file, newlines=False)}")
+    return 0
