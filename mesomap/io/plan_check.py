@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from mesomap.geometry.surface import PaintingSurface
-from mesomap.io.meshes import load_painting_surface
+from mesomap.io.body_shapes import load_shaped_surface
 from mesomap.io.plan_file import plan_from_dict, read_plan_data
 from mesomap.model.messages import Kind, Message
 from mesomap.model.placement import Misplaced, misplaced_injections
@@ -127,5 +127,5 @@ def open_plan_file(path: str | Path) -> OpenedPlan:
     path = Path(path)
     data = read_plan_data(path)
     plan = plan_from_dict(data, source=path.name)
-    surface = load_painting_surface(plan.body.body_id)
+    surface = load_shaped_surface(plan.body.body_id, plan.body.shape)
     return OpenedPlan(plan, surface, stale_values(data, plan, surface), misplaced_injections(plan, surface))

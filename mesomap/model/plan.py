@@ -240,12 +240,20 @@ class Header:
 
 @dataclass(frozen=True)
 class BodyRef:
-    """The body a plan was made on: id and the content hashes that pin its geometry."""
+    """The body a plan was made on: id and the content hashes that pin its geometry (of the body as
+    bundled), and ``shape``: the body-shape slider values it was shaped with (sorted (name, value)
+    pairs without zeros, :mod:`mesomap.model.body_shape`; ``()`` = as bundled)."""
 
     body_id: str
     topology: str
     content_sha256: str
     paint_topology_sha256: str
+    shape: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def shape_values(self) -> dict[str, float]:
+        """The shape as name -> value (only the sliders that are not 0)."""
+        return dict(self.shape)
 
 
 @dataclass(frozen=True)
