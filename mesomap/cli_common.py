@@ -34,9 +34,9 @@ def error_text(err: Exception, args: argparse.Namespace | None = None) -> str:
 
 
 def plan_and_surface(path: str):
-    """The plan in the file ``path`` and the painting surface of its body."""
-    from mesomap.io.meshes import load_painting_surface
+    """The plan in the file ``path`` and the painting surface of its body (in the plan's body shape)."""
+    from mesomap.io.body_shapes import load_shaped_surface
     from mesomap.io.plan_file import load_plan
 
     plan = load_plan(path)
-    return plan, load_painting_surface(plan.body.body_id)
+    return plan, load_shaped_surface(plan.body.body_id, plan.body.shape)
