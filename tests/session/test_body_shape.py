@@ -92,7 +92,11 @@ def test_plan_file_keeps_the_shape_and_opening_builds_the_shaped_body(tmp_path):
     s.add_zone_from_template(load_templates().zone("abdomen"))
     s.set_body_shape({"weight": 0.8, "muscle": -0.25}, relayout=False)
     path = s.save(tmp_path / "shaped.mesomap.json")
-    assert json.loads(path.read_text())["body"]["shape"] == {"muscle": -0.25, "weight": 0.8}
+    written = json.loads(path.read_text())
+    assert written["body"]["shape"] == {"muscle": -0.25, "weight": 0.8}
+    faces = s.plan.zones[0].faces  # the stored area is the shaped body's
+    assert written["zones"][0]["area_cm2"] == round(s.surface.area_cm2(faces), 3)
+    assert abs(written["zones"][0]["area_cm2"] - load_painting_surface("female").area_cm2(faces)) > 10.0
 
     opened, found = Session.open(path, inline=True)
     assert opened.plan.body.shape == (("muscle", -0.25), ("weight", 0.8))
@@ -111,3 +115,10 @@ def test_plans_without_a_shape_open_as_before_and_are_written_without_one(tmp_pa
     opened, found = Session.open(path, inline=True)
     assert opened.plan.body.shape == () and opened.surface is load_painting_surface("female")
     assert not found.stale
+
+
+def test_a_version_1_plan_opens_on_the_body_as_bundled():
+    from pathlib import Path
+
+    opened, _ = Session.open(Path(__file__).resolve().parents[1] / "data" / "plan-v1.mesomap.json", inline=True)
+    assert opened.plan.body.shape == () and opened.surface is load_painting_surface(opened.plan.body.body_id)
