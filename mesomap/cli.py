@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_desktop, cli_device, cli_records, cli_scan, cli_teach
+from mesomap import __version__, cli_desktop, cli_device, cli_records, cli_scan, cli_shape, cli_teach
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -100,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--patient", default="", metavar="REF", help="patient reference (id or initials)")
     new.add_argument("--out", required=True, metavar="PLAN.mesomap.json")
 
+    cli_shape.add_parser(plan_sub)
+
     grid = sub.add_parser("grid", help="lay out every zone's injection grid with its parameters")
     grid.add_argument("plan", metavar="PLAN")
     grid.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
@@ -166,14 +168,11 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"--out must name a .png file, got {args.out!r}")
     if args.plan:
-        from mesomap.io.meshes import load_painting_surface
-        from mesomap.io.plan_file import load_plan
         from mesomap.render.plan_png import render_plan_png
 
         if args.body or args.mesh or args.units:
             raise UsageError("a plan is drawn on its own body: drop --body/--mesh/--units")
-        plan = load_plan(args.plan)
-        surface = load_painting_surface(plan.body.body_id)
+        plan, surface = plan_and_surface(args.plan)
         out = render_plan_png(plan, surface, args.out, view=args.view, size=args.size, labels=not args.no_labels)
     else:
         from mesomap.render.offscreen import render_body_png
@@ -357,6 +356,12 @@ def cmd_import_points(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    """`mesomap plan new|shape|transfer`."""
+    sub = {"shape": cli_shape.cmd_plan_shape, "transfer": cli_scan.run_transfer}
+    return sub.get(args.plan_command, cmd_plan_new)(args)
+
+
 COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "summary", "export", "import-points", "fit",
             "devices", "send", "device-sim", "device-verify", "desktop", "quiz", "lesson", *cli_records.COMMANDS}
 
@@ -399,14 +404,12 @@ def _main(argv: Sequence[str] | None) -> int:
         args = build_parser().parse_args(argv)
         check_text_options(args)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
-                    "points": cmd_points, "plan": cmd_plan_new, "grid": cmd_grid, "summary": cmd_summary,
+                    "points": cmd_points, "plan": cmd_plan, "grid": cmd_grid, "summary": cmd_summary,
                     "export": cli_device.run_export, "import-points": cmd_import_points}
         handlers.update(args.device_handlers)
         handlers.update(args.teach_handlers)
         handlers.update(args.records_handlers)
         handlers.update(args.scan_handlers)
-        if args.command == "plan" and args.plan_command == "transfer":
-            handlers["plan"] = cli_scan.run_transfer
         handler = handlers.get(args.command, cmd_gui)
         return handler(args)
     except BrokenPipeError:  # `mesomap zones | head`: the reader left; not an error

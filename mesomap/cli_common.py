@@ -34,7 +34,7 @@ def error_text(err: Exception, args: argparse.Namespace | None = None) -> str:
 
 
 def plan_and_surface(path: str):
-    """The plan in the file ``path`` and the painting surface of its body."""
+    """The plan in the file ``path`` and the painting surface of its body (its shape, or the fitted scan)."""
     from pathlib import Path
 
     from mesomap.io.plan_file import load_plan, plan_surface

@@ -31,11 +31,16 @@ class PaintingSurface:
     faces : (m', 3) painting faces; parent_face : (m',) coarse face each lies
     in; midpoint_of : (k, 2) how new vertices were made; face_mirror (m',) and
     vertex_mirror (n',) left/right maps (involutions). Search structures are
-    built on first use.
+    built on first use. ``shape``: the body-shape values (sorted (name, value) pairs,
+    :mod:`mesomap.model.body_shape`) ``coarse`` was shaped with, ``()`` for a body as bundled;
+    ``base_content_sha256``: the bundled body's hash for a shaped one (what a plan pins).
     """
 
-    def __init__(self, coarse: BodyMesh, faces, parent_face, midpoint_of, face_mirror=None, vertex_mirror=None):
+    def __init__(self, coarse: BodyMesh, faces, parent_face, midpoint_of, face_mirror=None, vertex_mirror=None,
+                 shape: tuple = (), base_content_sha256: str | None = None):
         self.coarse = coarse
+        self.shape = tuple(shape)
+        self.base_content_sha256 = base_content_sha256 or None
         self.midpoint_of = np.asarray(midpoint_of, dtype=np.int64)
         self.mesh = BodyMesh(
             refined_vertices(coarse.vertices, self.midpoint_of),

@@ -7,7 +7,8 @@ Layout (schema ``mesomap-plan/2``, JSON Schema in ``mesomap/schemas/mesomap-plan
      "coordinate_system": "RAS: +x patient's right, +y anterior, +z superior; feet on z = 0",
      "app": "mesomap 0.1.0",
      "header": {"patient_ref", "date" (YYYY-MM-DD), "session_number", "clinician", "notes"},
-     "body": {"id", "topology", "content_sha256", "paint_topology_sha256"},
+     "body": {"id", "topology", "content_sha256", "paint_topology_sha256",
+              "shape" (optional: body-shape slider -> value, only when the body was shaped)},
      "zones": [{"id", "name", "color" "#rrggbb", "side", "template", "notes",
                 "faces": [[first_face, count], ...]   # runs of consecutive painting faces
                 "area_cm2" (derived, ignored when read),
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +45,11 @@ import numpy as np
 from mesomap import __version__
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.atomic import write_text_durably
+from mesomap.io.body_shapes import load_shaped_surface
 from mesomap.io.json_reader import JsonReader, parse_json_bytes, quoted, read_file_bytes
-from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, load_painting_surface, painting_surface_on
+from mesomap.io.meshes import BUNDLED_BODIES, MeshLoadError, painting_surface_on
 from mesomap.io.schema_check import PLAN_SCHEMA, check
+from mesomap.model.body_shape import ShapeError, normalize
 from mesomap.model.messages import CarriesMessage, Kind
 from mesomap.model.plan import BodyRef, Header, InjectionPoint, Needle, Plan, Product, ReflexPoint, TreatmentParams, Zone
 from mesomap.model.techniques import SIDES
@@ -103,11 +107,13 @@ def face_runs(faces: np.ndarray) -> list[list[int]]:
 
 
 def body_ref(surface: PaintingSurface, scan: dict | None = None) -> BodyRef:
+    """The plan's reference to ``surface``'s body: the bundled body's hashes, the shape it has, the scan it is."""
     return BodyRef(
         body_id=surface.coarse.body_id,
         topology=surface.coarse.topology or "",
-        content_sha256=surface.coarse.content_hash,
+        content_sha256=surface.base_content_sha256 or surface.coarse.content_hash,
         paint_topology_sha256=surface.topology_hash,
+        shape=surface.shape,
         scan=scan,
     )
 
@@ -117,7 +123,7 @@ def plan_surface(plan: Plan, folder: str | Path) -> PaintingSurface:
     file beside it (``folder``: the plan's folder)."""
     if plan.body.scan:
         return _scan_surface(plan.body.scan, Path(folder), JsonReader("plan", PlanFileError))
-    return load_painting_surface(plan.body.body_id)
+    return load_shaped_surface(plan.body.body_id, plan.body.shape)
 
 
 def _scan_surface(scan: dict, folder: Path, r: JsonReader) -> PaintingSurface:
@@ -132,6 +138,23 @@ def _scan_surface(scan: dict, folder: Path, r: JsonReader) -> PaintingSurface:
     except (FitFileError, MeshLoadError) as err:
         r.fail("body.scan", err.message or str(err))
         raise  # r.fail raises; for the type checker
+
+
+def _body_dict(ref: BodyRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": ref.body_id, "topology": ref.topology, "content_sha256": ref.content_sha256,
+                           "paint_topology_sha256": ref.paint_topology_sha256}
+    if ref.shape:  # written only for a shaped body: plans on the body as bundled read as before
+        out["shape"] = dict(ref.shape)
+    if ref.scan:  # a plan on a patient's scan (its fit and scan files beside it)
+        out["scan"] = ref.scan
+    return out
+
+
+def _body_shape(body: dict, r: JsonReader) -> tuple:
+    try:
+        return normalize(r.obj(body.get("shape", {}), "body.shape"))
+    except ShapeError as err:
+        r.fail("body.shape", err.message)
 
 
 def _add_positions(entries: list[dict[str, Any]], on_surface, surface: PaintingSurface | None) -> list[dict[str, Any]]:
@@ -178,9 +201,7 @@ def plan_to_dict(plan: Plan, surface: PaintingSurface | None = None) -> dict[str
         "id": plan.id,
         "header": {"patient_ref": h.patient_ref, "date": h.date, "session_number": h.session_number,
                    "clinician": h.clinician, "notes": h.notes},
-        "body": {"id": plan.body.body_id, "topology": plan.body.topology,
-                 "content_sha256": plan.body.content_sha256, "paint_topology_sha256": plan.body.paint_topology_sha256,
-                 **({"scan": plan.body.scan} if plan.body.scan else {})},
+        "body": _body_dict(plan.body),
         "zones": zones, "reflex_points": points,
     }
 
@@ -347,14 +368,15 @@ def plan_from_dict(data, source: str = "plan", surface: PaintingSurface | None =
     scan = body.get("scan") if isinstance(body.get("scan"), dict) else None
     if surface is None and scan is not None:
         surface = _scan_surface(scan, folder or Path("."), r)
+    shape = _body_shape(body, r)
     if surface is None:
         if body_id not in BUNDLED_BODIES:
             r.fail("body.id", UNKNOWN_BODY(body_id=quoted(body_id), known=", ".join(BUNDLED_BODIES)))
         try:
-            surface = load_painting_surface(body_id)
+            surface = load_shaped_surface(body_id, shape)
         except MeshLoadError as err:
             r.fail("body", err.message or str(err))
-    ref = body_ref(surface, scan)
+    ref = replace(body_ref(surface, scan), shape=shape)
     r.text(body, "content_sha256", "body", max_len=64)
     if body.get("content_sha256") != ref.content_sha256 or body.get("paint_topology_sha256", ref.paint_topology_sha256) != ref.paint_topology_sha256:
         r.fail("body", OTHER_BODY(body_id=quoted(body_id)))

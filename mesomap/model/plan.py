@@ -240,7 +240,9 @@ class Header:
 
 @dataclass(frozen=True)
 class BodyRef:
-    """The body a plan was made on: id and the content hashes that pin its geometry."""
+    """The body a plan was made on: id and the content hashes that pin its geometry (of the body as
+    bundled), and ``shape``: the body-shape slider values it was shaped with (sorted (name, value)
+    pairs without zeros, :mod:`mesomap.model.body_shape`; ``()`` = as bundled)."""
 
     body_id: str
     topology: str
@@ -249,6 +251,12 @@ class BodyRef:
     #: For a plan on a patient's scan: {"fit": fit file name, "scan": scan file name, "scan_sha256": ...,
     #: "landmarks": {id: [x, y, z] mm}} — both files are looked for beside the plan. None for bundled bodies.
     scan: dict | None = field(default=None, compare=False)
+    shape: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def shape_values(self) -> dict[str, float]:
+        """The shape as name -> value (only the sliders that are not 0)."""
+        return dict(self.shape)
 
 
 @dataclass(frozen=True)

@@ -120,8 +120,11 @@ def body_surface(s: Session):
     """The painting surface of the plan's own body (also while a user mesh is on screen)."""
     from mesomap.session.prefetch import surface_for
 
-    return s.surface if s.surface is not None and s.surface.coarse.body_id == s.plan.body.body_id \
-        else surface_for(s.plan.body.body_id)
+    from mesomap.model.body_shape import body_key
+
+    ref = s.plan.body
+    return s.surface if s.surface is not None and s.surface.coarse.body_id == ref.body_id \
+        and s.surface.shape == ref.shape else surface_for(body_key(ref))
 
 
 def export(s: Session, fmt: str, out: str | Path, device: str | None = None, **options):

@@ -12,6 +12,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.body_shapes import surface_of
 from mesomap.io.meshes import load_painting_surface
 
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesomap-prefetch")
@@ -28,8 +29,11 @@ def prefetch(body_id: str) -> Future:
         return _loads[body_id]
 
 
-def surface_for(body_id: str) -> PaintingSurface:
-    """The painting surface (waits for a background load; raises what loading raised)."""
+def surface_for(body_id) -> PaintingSurface:
+    """The painting surface (waits for a background load; raises what loading raised). ``body_id`` may
+    also be a shaped body's key (:func:`mesomap.model.body_shape.body_key`): built here, cached by shape."""
+    if isinstance(body_id, tuple):
+        return surface_of(body_id)
     return prefetch(body_id).result()
 
 

@@ -32,7 +32,8 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document
 from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
-from mesomap.session import device, files, injections, points, zone_shapes, zones
+from mesomap.model.body_shape import body_key
+from mesomap.session import body_shape, device, files, injections, points, zone_shapes, zones
 from mesomap.session import messages as M
 from mesomap.session.zones import Stroke
 
@@ -92,6 +93,7 @@ class Session:
         self._positions: dict[str, tuple[tuple[InjectionPoint, ...], np.ndarray]] = {}  # zone id -> (points, mm)
         self.doc.changed.connect(self._tidy_selection)
         self.doc.refused.connect(self.say)
+        self.doc.changed.connect(self._follow_shape)
 
     # -- operations (functions of the session, by what they edit) --------------------------------
     begin_stroke = zones.begin_stroke
@@ -122,6 +124,10 @@ class Session:
     update_point = points.update_point
     lay_out = files.lay_out
     move_to_body = files.move_to_body
+    set_body_shape = body_shape.set_body_shape
+    _follow_shape = body_shape.follow_shape
+    body_measures = body_shape.body_measures
+    shape_for = body_shape.shape_for
     new_plan = files.new_plan
     open_plan = files.open_plan
     restore = files.restore
@@ -145,7 +151,7 @@ class Session:
 
         opened = open_plan_file(path)
         session = cls(Document(opened.plan, Path(path)), opened.surface)
-        session.grids = GridRequests(session.doc, lambda: session.plan.body.body_id if session.enabled else None,
+        session.grids = GridRequests(session.doc, lambda: body_key(session.plan.body) if session.enabled else None,
                                      InlineWorker() if inline else None)
         return session, opened
 

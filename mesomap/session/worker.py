@@ -31,7 +31,7 @@ from pathlib import Path
 from mesomap.model.plan import InjectionPoint, Zone
 from mesomap.session.prefetch import surface_for
 
-_surfaces: dict = {}  # body id -> PaintingSurface, in whichever process runs the jobs
+_surfaces: dict = {}  # body id or shaped body key -> PaintingSurface, in whichever process runs the jobs
 _surface_lock = threading.Lock()
 
 
@@ -42,6 +42,8 @@ def job_surface(body_id: str):
         surface = _surfaces.get(body_id)
         if surface is None:
             surface = surface_for(body_id)
+            for old in [k for k in _surfaces if isinstance(k, tuple)]:  # keep one shaped body (≈100 MB each)
+                del _surfaces[old]
             _surfaces[body_id] = surface
         return surface
 

@@ -296,6 +296,15 @@ MESSAGES = {
     "units_unclear": "{file}: cannot tell the units from the body height {height:g} (expected about 1.7 m, 17 dm, "
                      "170 cm or 1700 mm); choose the units explicitly",
     "unknown_bundled_body": "unknown body {body_id}; choose one of {known}",
+    "shape_unknown_slider": "body shape: there is no slider {slider}; the sliders are {known}",
+    "shape_slider_out_of_range": "body shape: {slider} is {value:g}, it must lie between {low:g} and {high:g}",
+    "shape_slider_not_a_number": "body shape: {slider} is not a number",
+    "shape_height_out_of_reach": "body shape: a height of {height_mm} mm is out of the height slider's reach "
+                                 "({low_mm}–{high_mm} mm with the other sliders as they are)",
+    "shape_weight_out_of_reach": "body shape: a weight of {weight_kg:g} kg is out of the weight slider's reach "
+                                 "({low_kg:g}–{high_kg:g} kg at this height and build)",
+    "shape_directions_damaged": "the body-shape data {path} is missing or damaged; reinstall mesomap",
+    "shape_needs_bundled_body": "Show a bundled body to shape it: a mesh of your own cannot be shaped.",
     "bundled_body_damaged": "bundled body {body_id!r} is missing or damaged at {path}; reinstall mesomap",
     "paint_topology_damaged": "painting topology is missing or damaged at {path}; reinstall mesomap",
     "mesh_empty": "{file}: the file holds no triangles (empty, or points/lines only)",
@@ -435,6 +444,7 @@ MESSAGES = {
     "no_mirror_map": "This body has no left/right map: zones cannot be mirrored on it.",
     "zone_mirrored": "Mirrored {zone} to the {side} side as {other}.",
     "undo_switch_body": "Switch to the {body} body",
+    "undo_body_shape": "Shape the body",
     "undo_generate_grid": "Generate grid of {zone}",
     "undo_generate_all": "Generate all grids",
     "undo_add_injection": "Add injection to {zone}",

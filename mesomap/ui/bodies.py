@@ -10,6 +10,7 @@ current body stays.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -26,6 +27,7 @@ from mesomap.io.meshes import (
     load_mesh_file,
 )
 from mesomap.io.plan_file import body_ref
+from mesomap.model.body_shape import body_key
 from mesomap.model.plan import BodyRef
 from mesomap.ui.busy import wait_cursor
 from mesomap.session.prefetch import surface_for
@@ -47,6 +49,17 @@ class Bodies:
     def __init__(self, window):
         self.window = window
         self.shown: str | None = None
+        self.shown_shape: tuple = ()  # the body shape on screen (mesomap.model.body_shape)
+        window.session.surface_changed.connect(self._follow_shape)
+
+    def _follow_shape(self) -> None:
+        """The session moved to the same body in another shape (Body › Shape…, undo, redo): show it."""
+        surface = self.window.session.surface
+        if surface is None or surface.coarse.body_id != self.shown or surface.shape == self.shown_shape:
+            return
+        self.shown_shape = surface.shape
+        self.window.view.set_body(surface.coarse, keep_camera=True)
+        self.window.status.show_body(surface.coarse)
 
     def show_bundled_body(self, body_id: str) -> None:
         """Show a bundled body; the plan moves to it (an undoable step once the plan has content)."""
@@ -59,7 +72,7 @@ class Bodies:
             self.display(body_id)
             return
         try:
-            ref = body_ref(surface_for(body_id))
+            ref = replace(body_ref(surface_for(body_id)), shape=plan.body.shape)  # the other body keeps the shape
         except MeshLoadError as err:
             win.show_error("Cannot show body", str(err))
             self.sync_actions()
@@ -70,14 +83,20 @@ class Bodies:
     def display(self, body_id: str) -> None:
         """Put bundled body ``body_id`` and the plan on screen."""
         win = self.window
+        ref = win.doc.plan.body
         try:
-            mesh = load_bundled_body(body_id)
-            surface = surface_for(body_id)
+            if ref.body_id == body_id and ref.shape:  # the plan's body in the plan's shape
+                surface = surface_for(body_key(ref))
+                mesh = surface.coarse
+            else:
+                mesh = load_bundled_body(body_id)
+                surface = surface_for(body_id)
         except MeshLoadError as err:
             win.show_error("Cannot show body", str(err))
             return
         self._show_mesh(mesh)
         self.shown = body_id
+        self.shown_shape = surface.shape
         win.session.set_surface(surface)  # the session's scenes draw the plan on it
         win.set_plan_tools_enabled(True)
         win.settings.setValue("body/last", body_id)

@@ -23,6 +23,7 @@ from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
 from mesomap.render.sheet import pdf_job
+from mesomap.model.body_shape import body_key
 from mesomap.session.prefetch import surface_for
 
 
@@ -96,7 +97,7 @@ class Exporter(QObject):
     def _plan_and_surface(self):
         plan = self.window.doc.plan
         try:
-            return plan, surface_for(plan.body.body_id)
+            return plan, surface_for(body_key(plan.body))  # in the plan's body shape
         except MeshLoadError as err:
             raise ExportError(str(err)) from None
 

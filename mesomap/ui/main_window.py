@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from mesomap.about import about_html
@@ -24,6 +24,7 @@ from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.pick import RayHit
 from mesomap.io.autosave import Autosaver
 from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError, load_bundled_body
+from mesomap.model.body_shape import body_key
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
 from mesomap.ui import import_actions, teach
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.tool = CanvasTool(self.view, self.editor, self.scene)
         self.files = PlanFiles(self)
         self.bodies = Bodies(self)
+        self.shape_panel = None  # Body › Shape… (mesomap.ui.body_shape_panel), made on first use
         self.grid_actions = GridActions(self)
         self.exporter = Exporter(self)
         self.point_importer = import_actions.PointImporter(self)
@@ -188,9 +190,18 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.grids.warm(shown)  # start the layout worker: the first grid need not wait for it
 
-    def _layout_body(self) -> str | None:
-        """The bundled body grids are laid out on (None while a user mesh is shown)."""
-        return self.doc.plan.body.body_id if self.editor.enabled else None
+    def _layout_body(self):
+        """The bundled body (in the plan's shape) grids are laid out on (None while a user mesh is shown)."""
+        return body_key(self.doc.plan.body) if self.editor.enabled else None
+
+    def open_shape_panel(self) -> None:
+        """Body › Shape…: the body-shape dock (made on first use, left of the 3D view)."""
+        if self.shape_panel is None:
+            from mesomap.ui.body_shape_panel import BodyShapePanel
+
+            self.shape_panel = BodyShapePanel(self)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.shape_panel)
+        self.shape_panel.open()
 
     # -- actions (built in mesomap.ui.menus) ------------------------------------
     def _plan_actions(self):
@@ -330,9 +341,8 @@ class MainWindow(QMainWindow):
         from mesomap.ui.device_dialog import DeviceDialog
 
         self.commit_pending()
-        body_id = self.doc.plan.body.body_id
         try:
-            surface = surface_for(body_id)
+            surface = surface_for(body_key(self.doc.plan.body))
         except MeshLoadError as err:
             self.show_error("Cannot send", str(err))
             return

@@ -165,6 +165,10 @@ def _body_menu(w, toolbar: QToolBar) -> None:
         toolbar.addAction(action)
         body_menu.addAction(action)
         w.body_actions[body_id] = action
+    body_menu.addSeparator()
+    w.shape_action = make_action(w, "&Shape…", w.open_shape_panel, None,
+                                 "Give the body the patient's height, weight and build (the plan follows)")
+    body_menu.addAction(w.shape_action)
 
 
 def _tools(w) -> None:
