@@ -35,15 +35,52 @@ def eyeball(centre_mm, radius_mm: float, gaze=GAZE) -> pv.PolyData:
     return ball
 
 
+#: The socket an eye sits in: the body's vertices this many eye radii or closer to the eye's centre.
+SOCKET_RADII = 1.6
+
+
+def follow_socket(centre_mm, radius_mm: float, reference_vertices: np.ndarray,
+                  vertices: np.ndarray) -> tuple[np.ndarray, float]:
+    """An eye baked in ``reference_vertices`` (n, 3) mm moved into the same socket of ``vertices`` (n, 3) mm, a
+    body of the same topology (shaped, or fitted onto a scan): the centre (3,) mm moves with the socket's
+    vertices (their mean displacement) and the radius (mm) scales with the socket's size (their mean distance
+    from the centre)."""
+    centre = np.asarray(centre_mm, dtype=np.float64)
+    near = np.linalg.norm(reference_vertices - centre, axis=1) <= SOCKET_RADII * radius_mm
+    if not near.any():
+        return centre, float(radius_mm)
+    moved = centre + (vertices[near] - reference_vertices[near]).mean(axis=0)
+    before = np.linalg.norm(reference_vertices[near] - reference_vertices[near].mean(axis=0), axis=1).mean()
+    after = np.linalg.norm(vertices[near] - vertices[near].mean(axis=0), axis=1).mean()
+    return moved, float(radius_mm * (after / before if before > 0 else 1.0))
+
+
 def eyes_polydata(mesh: BodyMesh) -> pv.PolyData | None:
-    """Both eyeballs of a bundled body (hm08 topology), or None for a body without known eyes."""
+    """Both eyeballs of a body of the hm08 topology — bundled, shaped or fitted onto a scan (the eyes follow
+    their sockets) — or None for a body without known eyes."""
     if mesh.topology != "hm08-body":
         return None
     eyes = bundled_eyes(mesh.body_id)
     if eyes is None:
         return None
-    return eyeball(eyes["left"]["centre_mm"], eyes["left"]["radius_mm"]).merge(
-        eyeball(eyes["right"]["centre_mm"], eyes["right"]["radius_mm"]))
+    reference = _bundled_vertices(mesh.body_id)
+    balls = []
+    for side in ("left", "right"):
+        centre, radius = eyes[side]["centre_mm"], eyes[side]["radius_mm"]
+        if reference is not None and reference.shape == mesh.vertices.shape:
+            centre, radius = follow_socket(centre, radius, reference, mesh.vertices)
+        balls.append(eyeball(centre, radius))
+    return balls[0].merge(balls[1])
+
+
+def _bundled_vertices(body_id: str) -> np.ndarray | None:
+    """(n, 3) mm: the vertices of the bundled body the eyes were baked in (None when it cannot be read)."""
+    from mesomap.io.meshes import MeshLoadError, load_bundled_body
+
+    try:
+        return load_bundled_body(body_id).vertices
+    except MeshLoadError:
+        return None
 
 
 def show_eyes(plotter, mesh: BodyMesh) -> None:
