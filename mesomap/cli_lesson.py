@@ -17,13 +17,15 @@ def add_parser(sub, parser_class) -> None:
 
 
 def _open(path: str):
+    from pathlib import Path
+
     from mesomap.io.lesson_file import load_lesson
-    from mesomap.io.meshes import load_painting_surface
+    from mesomap.io.plan_file import plan_surface
 
     lesson = load_lesson(path)
     if not lesson.steps:
         raise ValueError(f"{path}: the lesson has no steps to show")
-    return lesson, load_painting_surface(lesson.plan.body.body_id)
+    return lesson, plan_surface(lesson.plan, Path(path).resolve().parent)  # its shape, or the fitted scan
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -91,3 +91,18 @@ def test_a_recorded_camera_is_the_views_pose():
 
     pose = CameraPose((10.0, 900.0, 1500.0), (0.0, 0.0, 1400.0), (0.0, 0.0, 1.0), 25.0)
     assert camera_pose(lesson_camera(pose)) == pose
+
+
+def test_a_lesson_on_a_shaped_body_renders_that_body(tmp_path):
+    """The lesson's plan records its body shape: `lesson render` draws the shaped body, not the body as bundled."""
+    from dataclasses import replace
+
+    from mesomap.cli_lesson import _open
+    from mesomap.io.lesson_file import load_lesson, save_lesson
+
+    lesson = load_lesson(Path(__file__).resolve().parents[2] / "examples" / "lessons" / "face.mesomap-lesson.json")
+    shape = (("height", 0.5),)
+    shaped = replace(lesson, plan=replace(lesson.plan, body=replace(lesson.plan.body, shape=shape)))
+    path = save_lesson(shaped, tmp_path / "tall.mesomap-lesson.json")
+    _lesson, surface = _open(str(path))
+    assert surface.shape == shape and surface.coarse.height_mm > 1800  # the bundled body is 1590 mm
