@@ -25,6 +25,7 @@ from mesomap.geometry.pick import RayHit
 from mesomap.io.autosave import Autosaver
 from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError, load_bundled_body
 from mesomap.model.body_shape import body_key
+from mesomap.ui.scan_import import ScanImport
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
 from mesomap.ui import import_actions, teach
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.files = PlanFiles(self)
         self.bodies = Bodies(self)
         self.shape_panel = None  # Body › Shape… (mesomap.ui.body_shape_panel), made on first use
+        self.scans = ScanImport(self)  # File › Import scan… (mesomap.ui.scan_import)
+        self.scan_panel = None  # the Scan fit dock (mesomap.ui.scan_panel), made on first import
         self.grid_actions = GridActions(self)
         self.exporter = Exporter(self)
         self.point_importer = import_actions.PointImporter(self)
@@ -202,6 +205,17 @@ class MainWindow(QMainWindow):
             self.shape_panel = BodyShapePanel(self)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.shape_panel)
         self.shape_panel.open()
+
+    def open_scan_panel(self) -> None:
+        """The Scan fit dock (made on first use, right of the 3D view), filled from the imported scan."""
+        if self.scan_panel is None:
+            from mesomap.ui.scan_panel import ScanPanel
+
+            self.scan_panel = ScanPanel(self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scan_panel)
+        self.scan_panel.show()
+        self.scan_panel.raise_()
+        self.scan_panel.refresh()
 
     # -- actions (built in mesomap.ui.menus) ------------------------------------
     def _plan_actions(self):

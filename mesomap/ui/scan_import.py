@@ -1,0 +1,92 @@
+"""File › Import scan… (and Body › Import scan…): a patient's 3D scan on screen for the landmark step.
+
+The scan is read through the session's scan workflow (:class:`mesomap.session.scan.ScanWork`); when its
+size fits several units a small dialog names the choices; what the import repaired (pieces dropped,
+% of area, holes, non-manifold edges, simplification) is said in words in the Scan fit dock; the scan
+is shown with its vertex colours when it has them (an OBJ's texture is not drawn yet: skin colour).
+Plan tools are off while the scan is shown (the plan lives on the reference body until it is
+transferred).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from mesomap.io.meshes import UNIT_SCALE_TO_MM, MeshLoadError
+from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
+from mesomap.render.scan_view import show_scan_colours
+from mesomap.session.scan import ScanWork
+from mesomap.ui.bodies import UNIT_LABELS
+from mesomap.ui.busy import wait_cursor
+
+MENU_TEXT = "Import &scan…"
+TIP = "Import a patient's 3D scan (OBJ, PLY, STL, GLB), place landmarks and fit the body onto it"
+
+
+def unit_choices(err: ScanUnitsUnclearError) -> list[tuple[str, str]]:
+    """(units, label) for each unit the scan may be in: the label says how big the scan then is."""
+    out = []
+    for u in err.choices:
+        mm = err.size * UNIT_SCALE_TO_MM[u]
+        size = f"{mm / 1000:.2f} m" if mm >= 1000 else f"{mm:.0f} mm"
+        out.append((u, f"{UNIT_LABELS.get(u, u)} → {size} across"))
+    return out
+
+
+class ScanImport:
+    """Imports scans into ``window`` (a MainWindow); ``work`` is the scan workflow state."""
+
+    def __init__(self, window):
+        self.window = window
+        self.work = ScanWork()
+
+    def dialog(self) -> None:
+        win = self.window
+        patterns = " ".join(f"*{s}" for s in SCAN_SUFFIXES)
+        start = str(win.settings.value("files/last_scan_dir", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(win, "Import scan", start, f"3D scans ({patterns});;All files (*)")
+        if path:
+            win.settings.setValue("files/last_scan_dir", str(Path(path).parent))
+            self.import_scan(path)
+
+    def ask_units(self, err: ScanUnitsUnclearError) -> str | None:
+        """The units the user picks among ``err.choices`` (None: cancelled)."""
+        choices = unit_choices(err)
+        labels = [label for _, label in choices]
+        choice, ok = QInputDialog.getItem(
+            self.window, "Which units?", f"{err}\nThe scan's largest extent is {err.size:g}. Its units are:",
+            labels, 0, False)
+        return choices[labels.index(choice)][0] if ok else None
+
+    def import_scan(self, path: str | Path, units: str | None = None) -> bool:
+        """Read and show the scan at ``path``, open the Scan fit dock; on a problem say why (nothing changes)."""
+        win = self.window
+        try:
+            with wait_cursor():
+                scan = self.work.load(path, units=units)
+        except ScanUnitsUnclearError as err:
+            units = self.ask_units(err)
+            return self.import_scan(path, units) if units else False
+        except MeshLoadError as err:
+            win.show_error("Cannot import scan", str(err))
+            return False
+        win.tool.cancel()
+        win.session.set_surface(None)  # plan tools off; the scenes hide the plan
+        win.bodies.shown = None
+        self.show_scan()
+        win.set_plan_tools_enabled(False)
+        win.open_scan_panel()
+        return True
+
+    def show_scan(self, keep_camera: bool = False) -> None:
+        """The scan on screen (its painting-resolution copy), in its own colours when it has them."""
+        win, scan = self.window, self.work.scan
+        win.view.set_body(scan.paint, keep_camera=keep_camera)
+        if scan.colors is not None and scan.paint is scan.mesh:
+            show_scan_colours(win.view.plotter, scan.paint, scan.colors)
+            win.view.request_render()
+        win.status.show_body(scan.paint)
+        win.bodies.sync_actions(scan.paint)
