@@ -59,3 +59,10 @@ def show_landmarks(plotter: pv.Plotter, points_mm: np.ndarray, current_mm=None, 
         plotter.add_points(pv.PolyData(np.asarray(current_mm, dtype=float).reshape(1, 3)), color=CURRENT_RGB,
                            point_size=size_px * 1.4, render_points_as_spheres=True, name=CURRENT_ACTOR,
                            reset_camera=False, render=False, pickable=False)
+
+
+def clear_scan_marks(plotter: pv.Plotter) -> None:
+    """Remove the landmarks and the fit-error colour bar (the scan is no longer on screen)."""
+    for name in (LANDMARKS_ACTOR, CURRENT_ACTOR):
+        plotter.remove_actor(name, render=False)
+    hide_distance_bar(plotter)

@@ -10,7 +10,9 @@ current landmark at a point on the scan (mm, mesomap's frame) and selects the ne
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,7 +20,15 @@ from mesomap.geometry.fit import FitSettings
 from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
 from mesomap.io.scans import LoadedScan, load_scan
+from mesomap.geometry.surface import PaintingSurface
+from mesomap.io.fit_file import load_fit, save_fit
+from mesomap.io.meshes import painting_surface_on
 from mesomap.model.fit import LandmarkDef, ScanFit, fit_scan
+from mesomap.model.messages import Kind
+from mesomap.model.transfer import transfer_plan
+
+if TYPE_CHECKING:
+    from mesomap.session.session import Session
 
 
 class ScanWork:
@@ -104,3 +114,61 @@ class ScanWork:
     def accept(self, fit: ScanFit) -> None:
         """Keep ``fit`` as the scan's fit (its report and the fitted body)."""
         self.fit = fit
+
+
+# -- the plan on the scan (issue 16, step 4) ---------------------------------------------
+#: First element of the layout key of a plan on a scan: (FIT_KEY, absolute path of its fit file).
+FIT_KEY = "fit"
+UNDO_PLAN_ON_SCAN = Kind("undo_plan_on_scan", "scan")
+
+
+def fit_path_for(scan_path: str | Path) -> Path:
+    """Where a scan's fit file goes: beside the scan, ``NAME.fit.npz``."""
+    p = Path(scan_path)
+    return p.with_name(p.stem + ".fit.npz")
+
+
+@lru_cache(maxsize=4)
+def fit_surface(fit_path: str) -> PaintingSurface:
+    """The painting surface of the body fitted in ``fit_path`` (hm08-paint topology), cached by path."""
+    return painting_surface_on(load_fit(fit_path).fitted)
+
+
+def scan_link(record) -> dict:
+    """The plan's ``body.scan`` record of a fit (a FitRecord): fit and scan file names, hash, landmarks."""
+    return {"fit": record.path.name, "scan": record.scan_file, "scan_sha256": record.scan_sha256,
+            "landmarks": {k: list(v) for k, v in record.landmarks.items()}}
+
+
+def plan_on_scan(s: Session, work: ScanWork, seed: int = 0) -> Path:
+    """Carry the open plan (zones, points; grids laid out again at the same spacing) onto the fitted scan
+    as one undo step; the session then edits on the scan's surface. The fit is written beside the scan
+    first (its path is returned; the layout key is (FIT_KEY, that path)). Raises MessageError as
+    ``transfer_plan`` (nothing changes)."""
+    if work.fit is None or work.scan is None or work.path is None:
+        raise LookupError("fit")  # fit first
+    fit_path = save_fit(fit_path_for(work.path), work.path, work.scan, work.fit).resolve()
+    fit_surface.cache_clear()
+    surface = fit_surface(str(fit_path))
+    moved = transfer_plan(s.plan, surface, scan_link(load_fit(fit_path)), seed=seed)
+    s.end_gesture()
+    s.set_surface(surface)
+    s.doc.edit(UNDO_PLAN_ON_SCAN(scan=work.path.name), lambda _plan: moved)
+    return fit_path
+
+
+def scan_files_beside(plan_path: str | Path, fit_path: str | Path) -> list[Path]:
+    """Copy the fit file and its scan into the folder of ``plan_path`` when they are elsewhere (a plan on a
+    scan finds both in its own folder); returns the files written."""
+    import shutil
+
+    folder, fit_path = Path(plan_path).resolve().parent, Path(fit_path).resolve()
+    if fit_path.parent == folder:
+        return []
+    record = load_fit(fit_path)
+    out = []
+    for src in (fit_path, fit_path.parent / record.scan_file):
+        dst = folder / src.name
+        shutil.copy2(src, dst)
+        out.append(dst)
+    return out

@@ -194,8 +194,11 @@ class MainWindow(QMainWindow):
             self.grids.warm(shown)  # start the layout worker: the first grid need not wait for it
 
     def _layout_body(self):
-        """The bundled body (in the plan's shape) grids are laid out on (None while a user mesh is shown)."""
-        return body_key(self.doc.plan.body) if self.editor.enabled else None
+        """The body (bundled in the plan's shape, or a fitted scan) grids are laid out on (None while a user
+        mesh is shown)."""
+        if not self.editor.enabled:
+            return None
+        return self.scans.layout_key() or body_key(self.doc.plan.body)
 
     def open_shape_panel(self) -> None:
         """Body › Shape…: the body-shape dock (made on first use, left of the 3D view)."""

@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from mesomap.io.meshes import UNIT_SCALE_TO_MM, MeshLoadError
+from mesomap.model.messages import MessageError
 from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
-from mesomap.render.scan_view import show_scan_colours
-from mesomap.session.scan import ScanWork
+from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
+from mesomap.session.scan import FIT_KEY, ScanWork, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 
@@ -42,6 +43,7 @@ class ScanImport:
     def __init__(self, window):
         self.window = window
         self.work = ScanWork()
+        self.fit_path: Path | None = None  # the fit file of the plan carried onto the scan
 
     def dialog(self) -> None:
         win = self.window
@@ -90,3 +92,40 @@ class ScanImport:
             win.view.request_render()
         win.status.show_body(scan.paint)
         win.bodies.sync_actions(scan.paint)
+
+    # -- the plan on the scan --------------------------------------------------------
+    def transfer(self, seed: int = 0) -> bool:
+        """"Plan on this scan": the open plan carried onto the fitted scan (one undo step; grids laid out
+        again at the same spacing); the fitted body is shown and the plan tools are on."""
+        win = self.window
+        try:
+            with wait_cursor():
+                self.fit_path = plan_on_scan(win.session, self.work, seed=seed)
+        except (MessageError, OSError, MeshLoadError) as err:
+            win.show_error("Cannot carry the plan onto the scan", str(err))
+            return False
+        surface = win.session.surface
+        win.bodies.shown = None
+        clear_scan_marks(win.view.plotter)
+        win.view.set_body(surface.coarse, keep_camera=True)
+        win.status.show_body(surface.coarse)
+        win.bodies.sync_actions(surface.coarse)
+        win.set_plan_tools_enabled(True)
+        plan = win.doc.plan
+        n = sum(len(z.injections) for z in plan.zones)
+        win.statusBar().showMessage(f"The plan is on {self.work.path.name}: {len(plan.zones)} zones, "
+                                    f"{len(plan.points)} points, {n} injections laid out again", 10000)
+        return True
+
+    def layout_key(self):
+        """The layout key of the open plan's body when it is on the scan fitted here (else None)."""
+        scan = self.window.doc.plan.body.scan
+        if scan and self.fit_path is not None and scan.get("fit") == self.fit_path.name:
+            return (FIT_KEY, str(self.fit_path))
+        return None
+
+    def files_beside(self, plan_path) -> list[Path]:
+        """Before saving a plan on the scan to ``plan_path``: its fit file and scan copied beside it."""
+        if self.layout_key() is None:
+            return []
+        return scan_files_beside(plan_path, self.fit_path)

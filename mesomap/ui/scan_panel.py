@@ -92,6 +92,12 @@ class ScanPanel(QDockWidget):
         self.error_map.setEnabled(False)
         self.error_map.toggled.connect(self.show_error_map)
         layout.addWidget(self.error_map)
+        self.transfer_button = QPushButton("Plan on this scan")
+        self.transfer_button.setToolTip("Carry the open plan (zones, points; grids laid out again at the same "
+                                        "spacing) onto the fitted scan")
+        self.transfer_button.setEnabled(False)
+        self.transfer_button.clicked.connect(lambda: self.window.scans.transfer())
+        layout.addWidget(self.transfer_button)
         self.setWidget(body)
         self.setMinimumWidth(MIN_WIDTH)
         self._timer = QTimer(self)
@@ -109,6 +115,7 @@ class ScanPanel(QDockWidget):
         self.report.setText("")
         self.error_map.setChecked(False)
         self.error_map.setEnabled(self.work.fit is not None)
+        self.transfer_button.setEnabled(self.work.fit is not None)
         self._fill_landmarks()
         self._show_marks()
 
@@ -224,6 +231,7 @@ class ScanPanel(QDockWidget):
             self.work.accept(value)
             self.report.setText("<br>".join(report_lines(value.report)))
             self.error_map.setEnabled(True)
+            self.transfer_button.setEnabled(True)
             self.error_map.setChecked(True)
             self.show_error_map(True)
         elif kind == "cancelled":

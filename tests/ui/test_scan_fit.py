@@ -117,3 +117,49 @@ def test_cancelling_the_fit_keeps_nothing(qtbot, settings, face_scan):
     assert "cancelled" in panel.report.text()
     assert not panel.error_map.isEnabled()
     assert panel.fit_button.isEnabled()
+
+
+def test_plan_on_this_scan_carries_the_grid_onto_the_scan_and_a_new_grid_is_laid_out_on_it(
+        qtbot, settings, face_scan, tmp_path):
+    from scipy.spatial import cKDTree
+
+    from tests.ui.conftest import gridded_window, wait_grids
+
+    win = open_window(qtbot, settings)
+    gridded_window(qtbot, win, "cheek_left")
+    spacing = win.doc.plan.zones[0].params.spacing_mm
+    path, truth = face_scan
+    assert win.scans.import_scan(path)
+    place_all(qtbot, win, truth)
+    panel = win.scan_panel
+    panel.fit_settings = QUICK
+    assert not panel.transfer_button.isEnabled()  # nothing to carry the plan onto before a fit
+    panel.start_fit()
+    qtbot.waitUntil(lambda: not panel.fitting() and win.scans.work.fit is not None, timeout=FIT_TIMEOUT_MS)
+    panel.transfer_button.click()
+    plan = win.doc.plan
+    assert plan.body.scan["scan"] == "patient_face.ply" and plan.body.scan["fit"] == "patient_face.fit.npz"
+    assert win.generate_action.isEnabled()  # plan tools on: the plan is edited on the scan
+    scan_tree = cKDTree(win.scans.work.scan.mesh.vertices)
+
+    def on_scan_mm(zone) -> float:
+        return float(np.median(scan_tree.query(win.session.injection_positions(zone))[0]))
+
+    zone = plan.zones[0]
+    assert zone.injections and zone.params.spacing_mm == spacing
+    assert on_scan_mm(zone) < 3.0  # the injections lie on the patient's cheek
+
+    # A new grid laid out on the scan's body (through the worker, keyed by the fit file).
+    assert win.grid_actions.generate(all_zones=True)
+    wait_grids(qtbot, win)
+    zone = win.doc.plan.zones[0]
+    assert zone.injections and not zone.grid_stale and on_scan_mm(zone) < 3.0
+
+    # Saving elsewhere puts the fit file and the scan beside the plan; the plan opens again on the scan.
+    out = tmp_path / "elsewhere" / "patient.mesomap.json"
+    out.parent.mkdir()
+    assert win.files.save_to(out)
+    assert (out.parent / "patient_face.fit.npz").is_file() and (out.parent / "patient_face.ply").is_file()
+    from mesomap.io.plan_check import open_plan_file
+
+    assert open_plan_file(out).plan.body.scan["fit"] == "patient_face.fit.npz"
