@@ -210,12 +210,12 @@ class MainWindow(QMainWindow):
         self.shape_panel.open()
 
     def open_scan_panel(self) -> None:
-        """The Scan fit dock (made on first use, right of the 3D view), filled from the imported scan."""
+        """The Scan fit dock (made on first use, left of the 3D view: the full height), filled from the imported scan."""
         if self.scan_panel is None:
             from mesomap.ui.scan_panel import ScanPanel
 
             self.scan_panel = ScanPanel(self)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scan_panel)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.scan_panel)
         self.scan_panel.show()
         self.scan_panel.raise_()
         self.scan_panel.refresh()

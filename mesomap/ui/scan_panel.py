@@ -14,6 +14,7 @@ import threading
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +37,19 @@ POLL_MS = 100
 #: The colour map's top value (mm): the fit warns above ~10 mm, so 15 mm and more are all the top colour.
 ERROR_TOP_MM = 15.0
 MIN_WIDTH = 320
+#: Enough for about six landmark rows (px).
+LIST_MIN_HEIGHT = 110
 
 
-def report_lines(report) -> list[str]:
-    """The fit report in words: distances, each landmark's residual, warnings (with their region)."""
-    from mesomap.cli_scan import fit_lines
+def report_lines(report, names: dict[str, str]) -> list[str]:
+    """The fit report in words: distances, each landmark's residual (by its name), warnings (with their region)."""
+    from mesomap.model.fit import FIT_LANDMARK_LINE, FIT_SUMMARY
 
-    return fit_lines(report)
+    lines = [FIT_SUMMARY(scan_median=report.scan_to_fit[0], scan_p95=report.scan_to_fit[1],
+                         fit_median=report.fit_to_scan[0], fit_p95=report.fit_to_scan[1]).text()]
+    lines += [FIT_LANDMARK_LINE(name=names.get(k, k), residual_mm=v).text()
+              for k, v in report.landmark_residual_mm.items()]
+    return lines + [m.text() for m in report.warnings]
 
 
 class ScanPanel(QDockWidget):
@@ -65,10 +73,15 @@ class ScanPanel(QDockWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        self.picture = QLabel()  # where the selected landmark goes, on the reference body
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setToolTip("Where the selected landmark goes")
+        layout.addWidget(self.picture)
         self.landmarks = QListWidget()
         self.landmarks.setToolTip("Untick a landmark the scan does not show; select one to place it (again)")
         self.landmarks.currentItemChanged.connect(self._selected)
         self.landmarks.itemChanged.connect(self._ticked)
+        self.landmarks.setMinimumHeight(LIST_MIN_HEIGHT)
         layout.addWidget(self.landmarks, 1)
         row = QHBoxLayout()
         self.fit_button = QPushButton("Fit")
@@ -98,7 +111,11 @@ class ScanPanel(QDockWidget):
         self.transfer_button.setEnabled(False)
         self.transfer_button.clicked.connect(lambda: self.window.scans.transfer())
         layout.addWidget(self.transfer_button)
-        self.setWidget(body)
+        scroll = QScrollArea()  # the dock fits a 768-px-high screen beside the other docks
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self.setMinimumWidth(MIN_WIDTH)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -144,6 +161,22 @@ class ScanPanel(QDockWidget):
         n, total = len(self.work.placed), len(self.work.wanted())
         self.hint.setText(f"Click on the scan to place <b>{by_id[cur].name}</b> ({n} of {total} placed)." if cur
                           else f"{n} of {total} landmarks placed: press Fit.")
+        self._show_picture(by_id.get(cur))
+
+    def _show_picture(self, d) -> None:
+        """The picture of where landmark ``d`` goes (made at first use, then cached); none without one."""
+        if d is None:
+            self.picture.clear()
+            return
+        from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
+        from mesomap.render.landmark_png import landmark_picture
+
+        try:
+            path = landmark_picture(load_bundled_body(DEFAULT_BODY), d.id, d.face, d.barycentric)
+        except (OSError, RuntimeError):
+            self.picture.clear()  # no picture (no offscreen rendering here): the name says it
+            return
+        self.picture.setPixmap(QPixmap(str(path)))
 
     def _selected(self, item, _previous=None) -> None:
         if item is not None:
@@ -229,7 +262,7 @@ class ScanPanel(QDockWidget):
         kind, value = self._outcome or ("error", "")
         if kind == "ok":
             self.work.accept(value)
-            self.report.setText("<br>".join(report_lines(value.report)))
+            self.report.setText("<br>".join(report_lines(value.report, {d.id: d.name for d in self.work.defs})))
             self.error_map.setEnabled(True)
             self.transfer_button.setEnabled(True)
             self.error_map.setChecked(True)
