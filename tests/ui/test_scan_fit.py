@@ -176,3 +176,32 @@ def test_the_selected_landmark_shows_a_picture_of_where_it_goes(qtbot, settings,
     panel.landmarks.setCurrentItem(item)
     c7 = panel.picture.pixmap().toImage()
     assert not c7.isNull() and c7 != nasion  # another landmark, another picture (the back of the neck)
+
+
+def test_units_are_asked_when_the_scan_size_fits_several_and_cancel_imports_nothing(qtbot, settings, tmp_path,
+                                                                                      monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    scan = load_scan("face")
+    v = scan["vertices"] * np.array([1.0, 1.0, 1.4])  # a long face: upright enough to be read as a body
+    v = v * 18.0 / np.ptp(v, axis=0).max()  # 18 units tall: a 1.8 m body in dm, or a 180 mm face in cm
+    path = tmp_path / "unitless.ply"
+    trimesh.Trimesh(v, scan["faces"], process=False).export(path)
+    asked = []
+
+    def pick(parent, title, text, labels, *a, **k):
+        asked.append(labels)
+        choice = next((label for label in labels if label.startswith("centimetres")), None)
+        return (choice, True) if answer == "cm" else ("", False)
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    win = open_window(qtbot, settings)
+    answer = None
+    assert not win.scans.import_scan(path)  # cancelled: nothing imported
+    assert win.scans.work.scan is None and win.scan_panel is None
+    assert asked and any(label.startswith("centimetres → 180 mm") for label in asked[0])
+    assert any(label.startswith("decimetres") for label in asked[0])
+    answer = "cm"
+    assert win.scans.import_scan(path)
+    assert win.scans.work.scan.units == "cm"
+    assert 170 < np.ptp(win.view.mesh.vertices, axis=0).max() < 190  # 18 cm tall, in mm
