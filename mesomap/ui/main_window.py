@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
             return None
         return self.scans.layout_key() or body_key(self.doc.plan.body)
 
+    def plan_body_surface(self):
+        """The painting surface of the plan's own body: bundled (in its shape), or the fitted scan it is on."""
+        return surface_for(self.scans.layout_key() or body_key(self.doc.plan.body))
+
     def open_shape_panel(self) -> None:
         """Body › Shape…: the body-shape dock (made on first use, left of the 3D view)."""
         if self.shape_panel is None:
@@ -359,7 +363,7 @@ class MainWindow(QMainWindow):
 
         self.commit_pending()
         try:
-            surface = surface_for(body_key(self.doc.plan.body))
+            surface = self.plan_body_surface()
         except MeshLoadError as err:
             self.show_error("Cannot send", str(err))
             return

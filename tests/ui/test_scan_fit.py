@@ -155,6 +155,7 @@ def test_plan_on_this_scan_carries_the_grid_onto_the_scan_and_a_new_grid_is_laid
     wait_grids(qtbot, win)
     zone = win.doc.plan.zones[0]
     assert zone.injections and not zone.grid_stale and on_scan_mm(zone) < 3.0
+    assert win.exporter._plan_and_surface()[1] is win.session.surface  # exports draw the plan on the scan
 
     # Saving elsewhere puts the fit file and the scan beside the plan; the plan opens again on the scan.
     out = tmp_path / "elsewhere" / "patient.mesomap.json"
