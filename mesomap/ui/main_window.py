@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         plan = self.doc.plan
         if change.reset and self.bodies.shown != plan.body.body_id and plan.body.body_id in BUNDLED_BODIES:
             self.bodies.display(plan.body.body_id)  # the session moves to that body; the scene follows
+        self.scans.follow_plan()  # a plan on a scan: its fitted body (or back from it)
         self.zone_panel.apply(change)
         self.point_panel.apply(change)
         self.summary_panel.schedule()

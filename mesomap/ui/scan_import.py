@@ -15,11 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from mesomap.io.meshes import UNIT_SCALE_TO_MM, MeshLoadError
+from mesomap.io.fit_file import FitFileError
+from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
 from mesomap.model.messages import MessageError
 from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
 from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
-from mesomap.session.scan import FIT_KEY, ScanWork, plan_on_scan, scan_files_beside
+from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 
@@ -104,18 +105,46 @@ class ScanImport:
         except (MessageError, OSError, MeshLoadError) as err:
             win.show_error("Cannot carry the plan onto the scan", str(err))
             return False
-        surface = win.session.surface
-        win.bodies.shown = None
-        clear_scan_marks(win.view.plotter)
-        win.view.set_body(surface.coarse, keep_camera=True)
-        win.status.show_body(surface.coarse)
-        win.bodies.sync_actions(surface.coarse)
-        win.set_plan_tools_enabled(True)
+        self._show_fitted(keep_camera=True)
         plan = win.doc.plan
         n = sum(len(z.injections) for z in plan.zones)
         win.statusBar().showMessage(f"The plan is on {self.work.path.name}: {len(plan.zones)} zones, "
                                     f"{len(plan.points)} points, {n} injections laid out again", 10000)
         return True
+
+    def _show_fitted(self, keep_camera: bool = False) -> None:
+        """The fitted scan's body (the session's surface) on screen, plan tools on."""
+        win = self.window
+        surface = win.session.surface
+        win.bodies.shown = None
+        clear_scan_marks(win.view.plotter)
+        win.view.set_body(surface.coarse, keep_camera=keep_camera)
+        win.status.show_body(surface.coarse)
+        win.bodies.sync_actions(surface.coarse)
+        win.set_plan_tools_enabled(True)
+
+    def follow_plan(self) -> None:
+        """After a plan change (opened, undone, redone): a plan on a scan is edited on its fitted body (its fit
+        file beside the plan, or the one made here); a plan back on a bundled body leaves the scan's body."""
+        win = self.window
+        plan, surface = win.doc.plan, win.session.surface
+        scan = plan.body.scan
+        if scan:
+            if surface is not None and surface.coarse.body_id == plan.body.body_id:
+                return
+            if self.fit_path is None or self.fit_path.name != scan.get("fit"):
+                if win.doc.path is None:
+                    return
+                self.fit_path = (Path(win.doc.path).parent / Path(str(scan.get("fit", ""))).name).resolve()
+            try:
+                win.session.set_surface(fit_surface(str(self.fit_path)))
+            except (FitFileError, MeshLoadError, OSError) as err:
+                win.show_error("Cannot show the plan's scan", str(err))
+                return
+            self._show_fitted()
+        elif (surface is not None and self.fit_path is not None and surface.coarse.body_id != plan.body.body_id
+              and plan.body.body_id in BUNDLED_BODIES):
+            win.bodies.display(plan.body.body_id)
 
     def layout_key(self):
         """The layout key of the open plan's body when it is on the scan fitted here (else None)."""

@@ -166,6 +166,24 @@ def test_plan_on_this_scan_carries_the_grid_onto_the_scan_and_a_new_grid_is_laid
 
     assert open_plan_file(out).plan.body.scan["fit"] == "patient_face.fit.npz"
 
+    # Undo leaves the scan's body for the bundled one; redo goes back onto the scan.
+    while win.doc.plan.body.scan:
+        win.undo()
+    assert win.doc.plan.body.body_id in ("female", "male") and win.view.mesh.body_id == win.doc.plan.body.body_id
+    win.redo()
+    win.redo()
+    assert win.doc.plan.body.scan and win.session.surface.coarse.body_id == "patient_face"
+
+    # The saved plan opens in another window on the scan beside it, its grid ready to lay out again.
+    other = open_window(qtbot, settings)
+    assert other.files.open_plan(out, ask=False)
+    assert other.view.mesh is other.session.surface.coarse and other.view.mesh.body_id == "patient_face"
+    assert other.generate_all_action.isEnabled()
+    assert other.grid_actions.generate(all_zones=True)
+    wait_grids(qtbot, other)
+    zone = other.doc.plan.zones[0]
+    assert zone.injections and float(np.median(scan_tree.query(other.session.injection_positions(zone))[0])) < 3.0
+
 
 def test_the_selected_landmark_shows_a_picture_of_where_it_goes(qtbot, settings, face_scan):
     win, _ = imported(qtbot, settings, face_scan)
