@@ -25,7 +25,6 @@ from mesomap.geometry.pick import RayHit
 from mesomap.io.autosave import Autosaver
 from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError, load_bundled_body
 from mesomap.model.body_shape import body_key
-from mesomap.ui.scan_import import ScanImport
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
 from mesomap.ui import import_actions, teach
@@ -44,6 +43,7 @@ from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
 from mesomap.ui.present import Presenter
 from mesomap.ui.records_actions import Records
+from mesomap.ui.scan_import import ScanImport
 from mesomap.session.prefetch import surface_for, warm
 from mesomap.ui.status import StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
@@ -212,17 +212,6 @@ class MainWindow(QMainWindow):
             self.shape_panel = BodyShapePanel(self)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.shape_panel)
         self.shape_panel.open()
-
-    def open_scan_panel(self) -> None:
-        """The Scan fit dock (made on first use, left of the 3D view: the full height), filled from the imported scan."""
-        if self.scan_panel is None:
-            from mesomap.ui.scan_panel import ScanPanel
-
-            self.scan_panel = ScanPanel(self)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.scan_panel)
-        self.scan_panel.show()
-        self.scan_panel.raise_()
-        self.scan_panel.refresh()
 
     # -- actions (built in mesomap.ui.menus) ------------------------------------
     def _plan_actions(self):

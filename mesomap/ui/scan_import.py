@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from mesomap.io.fit_file import FitFileError
 from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
-from mesomap.model.messages import MessageError
 from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
+from mesomap.model.messages import MessageError
 from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
 from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
@@ -81,8 +81,21 @@ class ScanImport:
         win.bodies.shown = None
         self.show_scan()
         win.set_plan_tools_enabled(False)
-        win.open_scan_panel()
+        self.open_panel()
         return True
+
+    def open_panel(self) -> None:
+        """The Scan fit dock (``window.scan_panel``, made on first use left of the 3D view: the full height),
+        filled from the imported scan."""
+        win = self.window
+        if win.scan_panel is None:
+            from mesomap.ui.scan_panel import ScanPanel
+
+            win.scan_panel = ScanPanel(win)
+            win.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, win.scan_panel)
+        win.scan_panel.show()
+        win.scan_panel.raise_()
+        win.scan_panel.refresh()
 
     def show_scan(self, keep_camera: bool = False) -> None:
         """The scan on screen (its painting-resolution copy), in its own colours when it has them."""
