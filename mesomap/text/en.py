@@ -445,6 +445,7 @@ MESSAGES = {
     "zone_mirrored": "Mirrored {zone} to the {side} side as {other}.",
     "undo_switch_body": "Switch to the {body} body",
     "undo_body_shape": "Shape the body",
+    "undo_plan_on_scan": "Carry the plan onto {scan}",
     "undo_generate_grid": "Generate grid of {zone}",
     "undo_generate_all": "Generate all grids",
     "undo_add_injection": "Add injection to {zone}",

@@ -23,8 +23,6 @@ from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
 from mesomap.render.sheet import pdf_job
-from mesomap.model.body_shape import body_key
-from mesomap.session.prefetch import surface_for
 
 
 #: The File › Export entries, in menu order: the export registry's formats.
@@ -97,7 +95,7 @@ class Exporter(QObject):
     def _plan_and_surface(self):
         plan = self.window.doc.plan
         try:
-            return plan, surface_for(body_key(plan.body))  # in the plan's body shape
+            return plan, self.window.plan_body_surface()  # in the plan's body shape, or the fitted scan
         except MeshLoadError as err:
             raise ExportError(str(err)) from None
 

@@ -43,6 +43,7 @@ from mesomap.render.plan_scene import PlanScene
 from mesomap.ui.point_panel import PointPanel
 from mesomap.ui.present import Presenter
 from mesomap.ui.records_actions import Records
+from mesomap.ui.scan_import import ScanImport
 from mesomap.session.prefetch import surface_for, warm
 from mesomap.ui.status import StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.files = PlanFiles(self)
         self.bodies = Bodies(self)
         self.shape_panel = None  # Body › Shape… (mesomap.ui.body_shape_panel), made on first use
+        self.scans = ScanImport(self)  # File › Import scan… (mesomap.ui.scan_import)
+        self.scan_panel = None  # the Scan fit dock (mesomap.ui.scan_panel), made on first import
         self.grid_actions = GridActions(self)
         self.exporter = Exporter(self)
         self.point_importer = import_actions.PointImporter(self)
@@ -191,8 +194,15 @@ class MainWindow(QMainWindow):
             self.grids.warm(shown)  # start the layout worker: the first grid need not wait for it
 
     def _layout_body(self):
-        """The bundled body (in the plan's shape) grids are laid out on (None while a user mesh is shown)."""
-        return body_key(self.doc.plan.body) if self.editor.enabled else None
+        """The body (bundled in the plan's shape, or a fitted scan) grids are laid out on (None while a user
+        mesh is shown)."""
+        if not self.editor.enabled:
+            return None
+        return self.scans.layout_key() or body_key(self.doc.plan.body)
+
+    def plan_body_surface(self):
+        """The painting surface of the plan's own body: bundled (in its shape), or the fitted scan it is on."""
+        return surface_for(self.scans.layout_key() or body_key(self.doc.plan.body))
 
     def open_shape_panel(self) -> None:
         """Body › Shape…: the body-shape dock (made on first use, left of the 3D view)."""
@@ -263,6 +273,7 @@ class MainWindow(QMainWindow):
         plan = self.doc.plan
         if change.reset and self.bodies.shown != plan.body.body_id and plan.body.body_id in BUNDLED_BODIES:
             self.bodies.display(plan.body.body_id)  # the session moves to that body; the scene follows
+        self.scans.follow_plan()  # a plan on a scan: its fitted body (or back from it)
         self.zone_panel.apply(change)
         self.point_panel.apply(change)
         self.summary_panel.schedule()
@@ -342,7 +353,7 @@ class MainWindow(QMainWindow):
 
         self.commit_pending()
         try:
-            surface = surface_for(body_key(self.doc.plan.body))
+            surface = self.plan_body_surface()
         except MeshLoadError as err:
             self.show_error("Cannot send", str(err))
             return

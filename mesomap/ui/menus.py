@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QSlider, QSpinBox, QToolBar
 from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
 from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.render.camera import VIEWS
-from mesomap.ui import import_actions
+from mesomap.ui import import_actions, scan_import
 from mesomap.session.session import Mode
 from mesomap.ui.export_actions import EXPORTS
 
@@ -87,6 +87,7 @@ def _file_menu(w) -> None:
     w.save_as_action = make_action(w, "Save &as…", lambda: w.files.save_as(), "Ctrl+Shift+S")
     w.open_mesh_action = make_action(w, "Open &mesh…", lambda: w.bodies.open_mesh_dialog(), "Ctrl+Shift+O",
                                      "Look at your own body scan (plans are made on the bundled bodies)")
+    w.import_scan_action = make_action(w, scan_import.MENU_TEXT, lambda: w.scans.dialog(), None, scan_import.TIP)
     quit_action = make_action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit)
     file_menu.insertAction(w.recent_menu.menuAction(), w.new_action)
     file_menu.insertAction(w.recent_menu.menuAction(), w.open_plan_action)
@@ -111,6 +112,7 @@ def _file_menu(w) -> None:
     file_menu.addAction(w.send_action)
     file_menu.addSeparator()
     file_menu.addAction(w.open_mesh_action)
+    file_menu.addAction(w.import_scan_action)
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
 
@@ -169,6 +171,7 @@ def _body_menu(w, toolbar: QToolBar) -> None:
     w.shape_action = make_action(w, "&Shape…", w.open_shape_panel, None,
                                  "Give the body the patient's height, weight and build (the plan follows)")
     body_menu.addAction(w.shape_action)
+    body_menu.addAction(w.import_scan_action)
 
 
 def _tools(w) -> None:

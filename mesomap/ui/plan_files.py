@@ -155,6 +155,7 @@ class PlanFiles:
         win.commit_pending()
         path = Path(path)
         try:
+            win.scans.files_beside(path)  # a plan on a scan: its fit and scan beside it
             win.session.save(path)
         except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
             win.show_error("Cannot save plan", f"{path.name}: {_why(err)}")

@@ -1,0 +1,173 @@
+"""File › Import scan… (and Body › Import scan…): a patient's 3D scan on screen for the landmark step.
+
+The scan is read through the session's scan workflow (:class:`mesomap.session.scan.ScanWork`); when its
+size fits several units a small dialog names the choices; what the import repaired (pieces dropped,
+% of area, holes, non-manifold edges, simplification) is said in words in the Scan fit dock; the scan
+is shown with its vertex colours when it has them (an OBJ's texture is not drawn yet: skin colour).
+Plan tools are off while the scan is shown (the plan lives on the reference body until it is
+transferred).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from mesomap.io.fit_file import FitFileError
+from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
+from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
+from mesomap.model.messages import MessageError
+from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
+from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, scan_files_beside
+from mesomap.ui.bodies import UNIT_LABELS
+from mesomap.ui.busy import wait_cursor
+
+MENU_TEXT = "Import &scan…"
+TIP = "Import a patient's 3D scan (OBJ, PLY, STL, GLB), place landmarks and fit the body onto it"
+
+
+def unit_choices(err: ScanUnitsUnclearError) -> list[tuple[str, str]]:
+    """(units, label) for each unit the scan may be in: the label says how big the scan then is."""
+    out = []
+    for u in err.choices:
+        mm = err.size * UNIT_SCALE_TO_MM[u]
+        size = f"{mm / 1000:.2f} m" if mm >= 1000 else f"{mm:.0f} mm"
+        out.append((u, f"{UNIT_LABELS.get(u, u)} → {size} across"))
+    return out
+
+
+class ScanImport:
+    """Imports scans into ``window`` (a MainWindow); ``work`` is the scan workflow state."""
+
+    def __init__(self, window):
+        self.window = window
+        self.work = ScanWork()
+        self.fit_path: Path | None = None  # the fit file of the plan carried onto the scan
+
+    def dialog(self) -> None:
+        win = self.window
+        patterns = " ".join(f"*{s}" for s in SCAN_SUFFIXES)
+        start = str(win.settings.value("files/last_scan_dir", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(win, "Import scan", start, f"3D scans ({patterns});;All files (*)")
+        if path:
+            win.settings.setValue("files/last_scan_dir", str(Path(path).parent))
+            self.import_scan(path)
+
+    def ask_units(self, err: ScanUnitsUnclearError) -> str | None:
+        """The units the user picks among ``err.choices`` (None: cancelled)."""
+        choices = unit_choices(err)
+        labels = [label for _, label in choices]
+        choice, ok = QInputDialog.getItem(
+            self.window, "Which units?", f"{err}\nThe scan's largest extent is {err.size:g}. Its units are:",
+            labels, 0, False)
+        return choices[labels.index(choice)][0] if ok else None
+
+    def import_scan(self, path: str | Path, units: str | None = None) -> bool:
+        """Read and show the scan at ``path``, open the Scan fit dock; on a problem say why (nothing changes)."""
+        win = self.window
+        try:
+            with wait_cursor():
+                scan = self.work.load(path, units=units)
+        except ScanUnitsUnclearError as err:
+            units = self.ask_units(err)
+            return self.import_scan(path, units) if units else False
+        except MeshLoadError as err:
+            win.show_error("Cannot import scan", str(err))
+            return False
+        win.tool.cancel()
+        win.session.set_surface(None)  # plan tools off; the scenes hide the plan
+        win.bodies.shown = None
+        self.show_scan()
+        win.set_plan_tools_enabled(False)
+        self.open_panel()
+        return True
+
+    def open_panel(self) -> None:
+        """The Scan fit dock (``window.scan_panel``, made on first use left of the 3D view: the full height),
+        filled from the imported scan."""
+        win = self.window
+        if win.scan_panel is None:
+            from mesomap.ui.scan_panel import ScanPanel
+
+            win.scan_panel = ScanPanel(win)
+            win.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, win.scan_panel)
+        win.scan_panel.show()
+        win.scan_panel.raise_()
+        win.scan_panel.refresh()
+
+    def show_scan(self, keep_camera: bool = False) -> None:
+        """The scan on screen (its painting-resolution copy), in its own colours when it has them."""
+        win, scan = self.window, self.work.scan
+        win.view.set_body(scan.paint, keep_camera=keep_camera)
+        if scan.colors is not None and scan.paint is scan.mesh:
+            show_scan_colours(win.view.plotter, scan.paint, scan.colors)
+            win.view.request_render()
+        win.status.show_body(scan.paint)
+        win.bodies.sync_actions(scan.paint)
+
+    # -- the plan on the scan --------------------------------------------------------
+    def transfer(self, seed: int = 0) -> bool:
+        """"Plan on this scan": the open plan carried onto the fitted scan (one undo step; grids laid out
+        again at the same spacing); the fitted body is shown and the plan tools are on."""
+        win = self.window
+        try:
+            with wait_cursor():
+                self.fit_path = plan_on_scan(win.session, self.work, seed=seed)
+        except (MessageError, OSError, MeshLoadError) as err:
+            win.show_error("Cannot carry the plan onto the scan", str(err))
+            return False
+        self._show_fitted(keep_camera=True)
+        plan = win.doc.plan
+        n = sum(len(z.injections) for z in plan.zones)
+        win.statusBar().showMessage(f"The plan is on {self.work.path.name}: {len(plan.zones)} zones, "
+                                    f"{len(plan.points)} points, {n} injections laid out again", 10000)
+        return True
+
+    def _show_fitted(self, keep_camera: bool = False) -> None:
+        """The fitted scan's body (the session's surface) on screen, plan tools on."""
+        win = self.window
+        surface = win.session.surface
+        win.bodies.shown = None
+        clear_scan_marks(win.view.plotter)
+        win.view.set_body(surface.coarse, keep_camera=keep_camera)
+        win.status.show_body(surface.coarse)
+        win.bodies.sync_actions(surface.coarse)
+        win.set_plan_tools_enabled(True)
+
+    def follow_plan(self) -> None:
+        """After a plan change (opened, undone, redone): a plan on a scan is edited on its fitted body (its fit
+        file beside the plan, or the one made here); a plan back on a bundled body leaves the scan's body."""
+        win = self.window
+        plan, surface = win.doc.plan, win.session.surface
+        scan = plan.body.scan
+        if scan:
+            if surface is not None and surface.coarse.body_id == plan.body.body_id:
+                return
+            if self.fit_path is None or self.fit_path.name != scan.get("fit"):
+                if win.doc.path is None:
+                    return
+                self.fit_path = (Path(win.doc.path).parent / Path(str(scan.get("fit", ""))).name).resolve()
+            try:
+                win.session.set_surface(fit_surface(str(self.fit_path)))
+            except (FitFileError, MeshLoadError, OSError) as err:
+                win.show_error("Cannot show the plan's scan", str(err))
+                return
+            self._show_fitted()
+        elif (surface is not None and self.fit_path is not None and surface.coarse.body_id != plan.body.body_id
+              and plan.body.body_id in BUNDLED_BODIES):
+            win.bodies.display(plan.body.body_id)
+
+    def layout_key(self):
+        """The layout key of the open plan's body when it is on the scan fitted here (else None)."""
+        scan = self.window.doc.plan.body.scan
+        if scan and self.fit_path is not None and scan.get("fit") == self.fit_path.name:
+            return (FIT_KEY, str(self.fit_path))
+        return None
+
+    def files_beside(self, plan_path) -> list[Path]:
+        """Before saving a plan on the scan to ``plan_path``: its fit file and scan copied beside it."""
+        if self.layout_key() is None:
+            return []
+        return scan_files_beside(plan_path, self.fit_path)
