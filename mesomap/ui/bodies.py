@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.io.meshes import (
@@ -30,6 +30,7 @@ from mesomap.io.plan_file import body_ref
 from mesomap.model.body_shape import body_key
 from mesomap.model.plan import BodyRef
 from mesomap.ui.busy import wait_cursor
+from mesomap.ui.file_dialogs import ask_open_path
 from mesomap.session.prefetch import surface_for
 
 UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
@@ -115,12 +116,9 @@ class Bodies:
 
     # -- a user's own mesh ----------------------------------------------------------
     def open_mesh_dialog(self) -> None:
-        win = self.window
         patterns = " ".join(f"*{s}" for s in MESH_SUFFIXES)
-        start = str(win.settings.value("files/last_mesh_dir", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(win, "Open mesh", start, f"Meshes ({patterns});;All files (*)")
+        path = ask_open_path(self.window, "Open mesh", f"Meshes ({patterns});;All files (*)", "files/last_mesh_dir")
         if path:
-            win.settings.setValue("files/last_mesh_dir", str(Path(path).parent))
             self.open_mesh(path)
 
     def open_mesh(self, path: str | Path, units: str | None = None) -> bool:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from mesomap.io.import_markups import MarkupsError, load_markups
 from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, prepare_import
 from mesomap.ui.busy import wait_cursor
+from mesomap.ui.file_dialogs import ask_open_path
 
 TITLE = "Import reflex points"
 FILTER = "3D Slicer markups (*.mrk.json);;JSON (*.json);;All files (*)"
@@ -36,12 +37,8 @@ class PointImporter:
         win = self.window
         if not self._can_import():
             return False
-        start = str(win.settings.value("files/last_markups_dir", win.settings.value("files/last_dir", str(Path.home()))))
-        path, _ = QFileDialog.getOpenFileName(win, TITLE, start, FILTER)
-        if not path:
-            return False
-        win.settings.setValue("files/last_markups_dir", str(Path(path).parent))
-        return self.import_file(path)
+        path = ask_open_path(win, TITLE, FILTER, "files/last_markups_dir")
+        return self.import_file(path) if path else False
 
     def _can_import(self) -> bool:
         win = self.window

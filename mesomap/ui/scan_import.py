@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from mesomap.io.fit_file import FitFileError
 from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
@@ -23,6 +23,7 @@ from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
 from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
+from mesomap.ui.file_dialogs import ask_open_path
 
 MENU_TEXT = "Import &scan…"
 TIP = "Import a patient's 3D scan (OBJ, PLY, STL, GLB), place landmarks and fit the body onto it"
@@ -47,12 +48,9 @@ class ScanImport:
         self.fit_path: Path | None = None  # the fit file of the plan carried onto the scan
 
     def dialog(self) -> None:
-        win = self.window
         patterns = " ".join(f"*{s}" for s in SCAN_SUFFIXES)
-        start = str(win.settings.value("files/last_scan_dir", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(win, "Import scan", start, f"3D scans ({patterns});;All files (*)")
+        path = ask_open_path(self.window, "Import scan", f"3D scans ({patterns});;All files (*)", "files/last_scan_dir")
         if path:
-            win.settings.setValue("files/last_scan_dir", str(Path(path).parent))
             self.import_scan(path)
 
     def ask_units(self, err: ScanUnitsUnclearError) -> str | None:
