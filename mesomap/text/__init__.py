@@ -13,6 +13,8 @@ import string
 from typing import Any
 
 DEFAULT_LANGUAGE = "en"
+#: The languages mesomap speaks, in the order a chooser lists them.
+LANGUAGES = ("en", "fr", "ru")
 _chosen = DEFAULT_LANGUAGE
 
 
@@ -25,6 +27,54 @@ def set_language(lang: str) -> None:
 
 def language() -> str:
     return _chosen
+
+
+def language_from_locale(environ: dict[str, str] | None = None) -> str:
+    """The language of the user's locale, as POSIX programs read it (``LC_ALL``, then ``LC_MESSAGES``, then
+    ``LANG``; ``LANGUAGE``'s first entry wins over all when set): "fr_CA.UTF-8" -> "fr", "ru_RU" -> "ru";
+    a language mesomap does not speak, "C" or nothing -> "en"."""
+    import os
+
+    env = os.environ if environ is None else environ
+    candidates = [env.get("LANGUAGE", "").split(":")[0]] + [env.get(k, "") for k in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    for value in candidates:
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+class _NumberFormatter(string.Formatter):
+    """str.format that writes numbers the way ``lang`` does: decimal comma and a narrow no-break space between
+    thousands in French and Russian ("52,31", "1\u202f674"); English and the plain ``{x}`` of a non-number
+    are untouched. Files never go through here (they stay locale-independent)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return number(value, format_spec, self.lang) if _is_number(value) else super().format_field(value, format_spec)
+
+
+def _is_number(value: Any) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+
+
+#: Decimal mark and thousands separator per language (fr and ru: a narrow no-break space, as their typography
+#: and CLDR write it).
+NUMBER_MARKS = {"en": (".", ","), "fr": (",", "\u202f"), "ru": (",", "\u202f")}
+
+
+def number(value: float, spec: str = "g", lang: str | None = None) -> str:
+    """``format(value, spec)`` written with ``lang``'s decimal mark and thousands separator:
+    number(52.31, ".2f", "fr") -> "52,31"; number(1674, ",", "ru") -> "1\u202f674"."""
+    text = format(value, spec)
+    decimal, thousands = NUMBER_MARKS.get(lang or _chosen, NUMBER_MARKS[DEFAULT_LANGUAGE])
+    if (decimal, thousands) == (".", ","):
+        return text
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 def _module(lang: str):
@@ -76,5 +126,6 @@ def format_message(message: Any, lang: str | None = None) -> str:
         if isinstance(template, dict):
             template = template[_module(candidate).plural(message.args["count"])]
         if template is not None:
-            return template.format(**{name: _words(name, value, lang) for name, value in message.params})
+            return _NumberFormatter(lang or _chosen).format(
+                template, **{name: _words(name, value, lang) for name, value in message.params})
     return f"{message.code}: " + ", ".join(f"{k}={v!r}" for k, v in message.params)
