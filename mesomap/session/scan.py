@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from mesomap.geometry.coverage import COVERED_MM, COVERED_WHOLE_MM, align_scan_to_reference, covered_points
 from mesomap.geometry.fit import FitSettings
 from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 
 class ScanWork:
     """One scan being fitted: ``scan`` (LoadedScan or None), ``placed`` {landmark id: (3,) mm},
-    ``skipped`` ids, ``current`` landmark id (None: all placed or skipped), ``fit`` (ScanFit or None)."""
+    ``skipped`` ids, ``current`` landmark id (None: all placed or skipped), ``fit`` (ScanFit or None),
+    ``covered`` ids of the landmarks the scan covers (None: not known, all), ``show_all`` lists the others too."""
 
     def __init__(self, defs: list[LandmarkDef] | None = None):
         self.defs: list[LandmarkDef] = list(defs) if defs is not None else load_landmark_defs()
@@ -43,6 +45,8 @@ class ScanWork:
         self.skipped: set[str] = set()
         self.current: str | None = None
         self.fit: ScanFit | None = None
+        self.covered: set[str] | None = None
+        self.show_all = False
 
     # -- the scan ------------------------------------------------------------------
     def load(self, path: str | Path, units: str | None = None) -> LoadedScan:
@@ -51,13 +55,37 @@ class ScanWork:
         scan = load_scan(path, units=units)
         self.path, self.scan = Path(path), scan
         self.placed, self.skipped, self.fit = {}, set(), None
-        self.current = self.defs[0].id if self.defs else None
+        self.covered, self.show_all = self.landmarks_covered(scan), False
+        listed = self.listed()
+        self.current = listed[0].id if listed else None
         return scan
 
+    def landmarks_covered(self, scan: LoadedScan) -> set[str]:
+        """Ids of the landmarks whose place on the reference body has scan skin near it once the scan is
+        rigidly aligned onto the body (``geometry.coverage``): a face scan covers the nasion, not the patellae."""
+        ref = load_bundled_body(DEFAULT_BODY)
+        where = np.array([np.asarray(d.barycentric) @ ref.vertices[ref.faces[d.face]] for d in self.defs])
+        m, _ = align_scan_to_reference(scan.mesh.vertices, ref.vertices, scan.partial)
+        near = covered_points(scan.mesh.vertices, m, where, COVERED_MM if scan.partial else COVERED_WHOLE_MM)
+        return {d.id for d, ok in zip(self.defs, near) if ok}
+
     # -- landmarks -----------------------------------------------------------------
+    def listed(self) -> list[LandmarkDef]:
+        """The landmarks the landmark step lists, in order: those the scan covers (all with ``show_all``, or
+        when the scan covers none of them), and any already placed."""
+        if self.show_all or not self.covered:
+            return list(self.defs)
+        return [d for d in self.defs if d.id in self.covered or d.id in self.placed]
+
+    def set_show_all(self, on: bool) -> None:
+        """List every landmark (on) or only those the scan covers; the current one stays if still listed."""
+        self.show_all = bool(on)
+        if self.current not in {d.id for d in self.listed()}:
+            self.current = self._next_unplaced(None)
+
     def wanted(self) -> list[LandmarkDef]:
-        """The landmarks to place, in order (all but the skipped ones)."""
-        return [d for d in self.defs if d.id not in self.skipped]
+        """The landmarks to place, in order (the listed ones but the skipped ones)."""
+        return [d for d in self.listed() if d.id not in self.skipped]
 
     def select(self, landmark_id: str | None) -> None:
         """Make ``landmark_id`` the one the next click places (re-placing it if placed)."""

@@ -1,6 +1,6 @@
 """The Scan fit dock (issue 16): what the import repaired, the landmark step, the fit and its report.
 
-Landmarks are listed in order; each is ticked to be used (untick to skip one the scan does not
+Landmarks are listed in order, only those the scan covers (*Show all landmarks* lists the others); each is ticked to be used (untick to skip one the scan does not
 show). A click on the scan places the selected landmark and selects the next one not placed; select
 a placed one to place it again. *Fit* runs the fit in a thread (progress bar, *Cancel*: nothing is
 kept); the report gives each landmark's residual (mm), the surface distance (median, 95th
@@ -83,6 +83,10 @@ class ScanPanel(QDockWidget):
         self.landmarks.itemChanged.connect(self._ticked)
         self.landmarks.setMinimumHeight(LIST_MIN_HEIGHT)
         layout.addWidget(self.landmarks, 1)
+        self.show_all = QCheckBox("Show all landmarks")
+        self.show_all.setToolTip("List the landmarks this scan does not seem to cover too")
+        self.show_all.toggled.connect(self._show_all)
+        layout.addWidget(self.show_all)
         row = QHBoxLayout()
         self.fit_button = QPushButton("Fit")
         self.fit_button.setToolTip("Fit the reference body onto the scan with the landmarks placed")
@@ -133,13 +137,21 @@ class ScanPanel(QDockWidget):
         self.error_map.setChecked(False)
         self.error_map.setEnabled(self.work.fit is not None)
         self.transfer_button.setEnabled(self.work.fit is not None)
+        self.show_all.blockSignals(True)
+        self.show_all.setChecked(self.work.show_all)
+        self.show_all.blockSignals(False)
+        self._fill_landmarks()
+        self._show_marks()
+
+    def _show_all(self, on: bool) -> None:
+        self.work.set_show_all(on)
         self._fill_landmarks()
         self._show_marks()
 
     def _fill_landmarks(self) -> None:
         self.landmarks.blockSignals(True)
         self.landmarks.clear()
-        for d in self.work.defs:
+        for d in self.work.listed():
             item = QListWidgetItem(self._label(d))
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -190,6 +190,7 @@ def test_the_selected_landmark_shows_a_picture_of_where_it_goes(qtbot, settings,
     panel = win.scan_panel
     nasion = panel.picture.pixmap().toImage()
     assert not nasion.isNull() and nasion.width() > 100
+    panel.show_all.setChecked(True)  # the C7 is not on a face scan: listed with all landmarks
     item = next(panel.landmarks.item(i) for i in range(panel.landmarks.count())
                 if panel.landmarks.item(i).data(256) == "c7")
     panel.landmarks.setCurrentItem(item)
@@ -224,3 +225,19 @@ def test_units_are_asked_when_the_scan_size_fits_several_and_cancel_imports_noth
     assert win.scans.import_scan(path)
     assert win.scans.work.scan.units == "cm"
     assert 170 < np.ptp(win.view.mesh.vertices, axis=0).max() < 190  # 18 cm tall, in mm
+
+
+def test_a_face_scan_lists_only_the_face_landmarks_and_show_all_lists_the_rest(qtbot, settings, face_scan):
+    win, _ = imported(qtbot, settings, face_scan)
+    panel = win.scan_panel
+
+    def listed() -> list[str]:
+        return [panel.landmarks.item(i).data(256) for i in range(panel.landmarks.count())]
+
+    assert {"nasion", "chin", "tragus_left", "tragus_right"} <= set(listed())
+    assert not {"patella_left", "patella_right", "umbilicus", "asis_left", "nipple_left"} & set(listed())
+    assert "of 6 placed" in panel.hint.text()  # the count is of the face's landmarks, not all 17
+    panel.show_all.setChecked(True)
+    assert {"patella_left", "umbilicus", "nasion"} <= set(listed()) and len(listed()) == len(win.scans.work.defs)
+    panel.show_all.setChecked(False)
+    assert "umbilicus" not in listed()
