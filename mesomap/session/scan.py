@@ -128,6 +128,15 @@ class ScanWork:
             self.current = key
             self.place(p)
 
+    def load_landmarks(self, path: str | Path) -> list[str]:
+        """Place the landmarks of a 3D Slicer markups file (labels are landmark ids, positions in the scan
+        file's coordinates); returns their ids. MarkupsError (an unknown label, a bad file): nothing placed."""
+        if self.scan is None:
+            raise LookupError("scan")  # load() first
+        placed = landmarks_from_markups(path, self.scan.frame, self.defs)
+        self.set_placed(placed)
+        return list(placed)
+
     # -- the fit -------------------------------------------------------------------
     def run_fit(self, progress=None, cancel=None, settings: FitSettings | None = None) -> ScanFit:
         """Fit the reference body onto the scan with the placed landmarks; returns the fit without
@@ -142,6 +151,25 @@ class ScanWork:
     def accept(self, fit: ScanFit) -> None:
         """Keep ``fit`` as the scan's fit (its report and the fitted body)."""
         self.fit = fit
+
+
+def landmarks_from_markups(path: str | Path, frame: np.ndarray,
+                           defs: list[LandmarkDef] | None = None) -> dict[str, tuple[float, float, float]]:
+    """{landmark id: (3,) mm in mesomap's frame} from a markups file (``frame`` (4, 4): the scan file's
+    coordinates -> mesomap's); labels must be landmark ids ("Tragus left" reads as tragus_left).
+    MarkupsError naming the file and the first unknown label."""
+    from mesomap.io.fit_file import LANDMARK_LABEL_UNKNOWN
+    from mesomap.io.import_markups import MarkupsError, load_markups
+
+    known = [d.id for d in (defs if defs is not None else load_landmark_defs())]
+    out = {}
+    for p in load_markups(path).points:
+        key = p.label.strip().lower().replace(" ", "_").replace("-", "_")
+        if key not in known:
+            raise MarkupsError(LANDMARK_LABEL_UNKNOWN(file=Path(path).name, label=repr(p.label), known=", ".join(known)))
+        q = frame[:3, :3] @ np.asarray(p.position_mm) + frame[:3, 3]
+        out[key] = tuple(float(c) for c in q)
+    return out
 
 
 # -- the plan on the scan (issue 16, step 4) ---------------------------------------------

@@ -11,6 +11,7 @@ the fitted body (mm, with a colour bar).
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -87,6 +88,11 @@ class ScanPanel(QDockWidget):
         self.show_all.setToolTip("List the landmarks this scan does not seem to cover too")
         self.show_all.toggled.connect(self._show_all)
         layout.addWidget(self.show_all)
+        self.load_button = QPushButton("Load landmarks…")
+        self.load_button.setToolTip("Place the landmarks from a 3D Slicer markups file (.mrk.json) whose point "
+                                    "labels are landmark names, in the scan file's coordinates")
+        self.load_button.clicked.connect(self.ask_landmarks)
+        layout.addWidget(self.load_button)
         row = QHBoxLayout()
         self.fit_button = QPushButton("Fit")
         self.fit_button.setToolTip("Fit the reference body onto the scan with the landmarks placed")
@@ -201,6 +207,32 @@ class ScanPanel(QDockWidget):
         self.work.skip(key, item.checkState() != Qt.CheckState.Checked)
         self._fill_landmarks()
         self._show_marks()
+
+    def ask_landmarks(self) -> None:
+        from mesomap.ui.file_dialogs import ask_open_path
+        from mesomap.ui.import_actions import FILTER
+
+        path = ask_open_path(self.window, "Load landmarks", FILTER, "files/last_markups_dir")
+        if path:
+            self.load_landmarks(path)
+
+    def load_landmarks(self, path) -> bool:
+        """Place the landmarks of the markups file at ``path``; a refused file is said in the dock (nothing placed)."""
+        from mesomap.io.import_markups import MarkupsError
+
+        if self.work.scan is None or self._thread is not None:
+            return False
+        try:
+            ids = self.work.load_landmarks(path)
+        except MarkupsError as err:
+            self.report.setStyleSheet(ERROR_STYLE)
+            self.report.setText(f"Cannot load landmarks: {err}")
+            return False
+        self.report.setStyleSheet("")
+        self.report.setText(f"{len(ids)} landmarks placed from {Path(path).name}.")
+        self._fill_landmarks()
+        self._show_marks()
+        return True
 
     def place_at(self, point_mm) -> None:
         """Place the selected landmark at ``point_mm`` on the scan (what a click does); the next is selected."""

@@ -241,3 +241,29 @@ def test_a_face_scan_lists_only_the_face_landmarks_and_show_all_lists_the_rest(q
     assert {"patella_left", "umbilicus", "nasion"} <= set(listed()) and len(listed()) == len(win.scans.work.defs)
     panel.show_all.setChecked(False)
     assert "umbilicus" not in listed()
+
+
+def test_load_landmarks_places_a_slicer_markups_file_and_a_wrong_label_places_nothing(
+        qtbot, settings, face_scan, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.cli.test_cli_import import markups_file
+
+    win, truth = imported(qtbot, settings, face_scan)
+    panel = win.scan_panel
+    bad = markups_file(tmp_path / "bad.mrk.json", {"nasion": truth["nasion"], "nose tip": truth["chin"]})
+    good = markups_file(tmp_path / "face.mrk.json", truth)  # Slicer's LPS, in the scan file's coordinates
+    picked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(picked[-1]), ""))
+    picked.append(bad)
+    panel.load_button.click()
+    assert win.scans.work.placed == {}  # refused: nothing placed
+    assert "bad.mrk.json" in panel.report.text() and "'nose tip' is not a landmark name" in panel.report.text()
+    picked.append(good)
+    panel.load_button.click()
+    assert set(win.scans.work.placed) == set(truth)
+    for key, p in truth.items():
+        assert np.linalg.norm(np.array(win.scans.work.placed[key]) - in_frame(win, p)) < 0.01
+    assert "6 of 6 landmarks placed" in panel.hint.text()
+    labels = [panel.landmarks.item(i).text() for i in range(panel.landmarks.count())]
+    assert all(label.endswith("— placed") for label in labels) and len(labels) == 6
