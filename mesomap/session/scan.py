@@ -173,7 +173,7 @@ def landmarks_from_markups(path: str | Path, frame: np.ndarray,
 
 
 # -- the plan on the scan (issue 16, step 4) ---------------------------------------------
-#: First element of the layout key of a plan on a scan: (FIT_KEY, absolute path of its fit file).
+#: First element of the layout key of a plan on a scan: (FIT_KEY, absolute path of its fit file, its version).
 FIT_KEY = "fit"
 UNDO_PLAN_ON_SCAN = Kind("undo_plan_on_scan", "scan")
 
@@ -184,10 +184,40 @@ def fit_path_for(scan_path: str | Path) -> Path:
     return p.with_name(p.stem + ".fit.npz")
 
 
+def _stamp(fit_path: Path) -> str:
+    """What tells one version of a fit file from the next written under the same name (size, mtime ns)."""
+    st = fit_path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def fit_surface(fit_path: str | Path, stamp: str | None = None) -> PaintingSurface:
+    """The painting surface of the body fitted in ``fit_path`` (hm08-paint topology), cached by path and file
+    version (a fit written again under the same name is read again)."""
+    p = Path(fit_path).resolve()
+    return _fit_surface(str(p), stamp or _stamp(p))
+
+
 @lru_cache(maxsize=4)
-def fit_surface(fit_path: str) -> PaintingSurface:
-    """The painting surface of the body fitted in ``fit_path`` (hm08-paint topology), cached by path."""
+def _fit_surface(fit_path: str, stamp: str) -> PaintingSurface:
     return painting_surface_on(load_fit(fit_path).fitted)
+
+
+def fit_key(fit_path: str | Path) -> tuple[str, str, str]:
+    """The layout key of a plan on the scan fitted in ``fit_path``: (FIT_KEY, absolute path, file version).
+    The version makes a fit written again a new key for the layout workers' surface caches."""
+    p = Path(fit_path).resolve()
+    return (FIT_KEY, str(p), _stamp(p))
+
+
+def plan_layout_key(plan, folder: str | Path | None):
+    """What names the surface a plan's grids are laid out on: the fit file beside the plan (in ``folder``)
+    for a plan on a scan, else its body's key (``model.body_shape.body_key``: bundled id, or id and shape)."""
+    from mesomap.model.body_shape import body_key
+
+    scan = plan.body.scan
+    if scan and folder is not None:
+        return fit_key(Path(folder) / Path(str(scan.get("fit", ""))).name)
+    return body_key(plan.body)
 
 
 def scan_link(record) -> dict:
@@ -199,12 +229,11 @@ def scan_link(record) -> dict:
 def plan_on_scan(s: Session, work: ScanWork, seed: int = 0) -> Path:
     """Carry the open plan (zones, points; grids laid out again at the same spacing) onto the fitted scan
     as one undo step; the session then edits on the scan's surface. The fit is written beside the scan
-    first (its path is returned; the layout key is (FIT_KEY, that path)). Raises MessageError as
+    first (its path is returned; the layout key is ``fit_key(that path)``). Raises MessageError as
     ``transfer_plan`` (nothing changes)."""
     if work.fit is None or work.scan is None or work.path is None:
         raise LookupError("fit")  # fit first
     fit_path = save_fit(fit_path_for(work.path), work.path, work.scan, work.fit).resolve()
-    fit_surface.cache_clear()
     surface = fit_surface(str(fit_path))
     moved = transfer_plan(s.plan, surface, scan_link(load_fit(fit_path)), seed=seed)
     s.end_gesture()

@@ -20,7 +20,7 @@ from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
 from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
 from mesomap.model.messages import MessageError
 from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
-from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, scan_files_beside
+from mesomap.session.scan import ScanWork, fit_key, fit_surface, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
@@ -161,7 +161,7 @@ class ScanImport:
         """The layout key of the open plan's body when it is on the scan fitted here (else None)."""
         scan = self.window.doc.plan.body.scan
         if scan and self.fit_path is not None and scan.get("fit") == self.fit_path.name:
-            return (FIT_KEY, str(self.fit_path))
+            return fit_key(self.fit_path)
         return None
 
     def files_beside(self, plan_path) -> list[Path]:
