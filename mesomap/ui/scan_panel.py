@@ -311,6 +311,7 @@ class ScanPanel(QDockWidget):
             self.transfer_button.setEnabled(True)
             self.error_map.setChecked(True)
             self.show_error_map(True)
+            self.window.status.update_hint()
         elif kind == "cancelled":
             self.report.setText("Fit cancelled: nothing was changed.")
         else:

@@ -71,6 +71,8 @@ def test_import_scan_shows_it_says_what_was_repaired_and_turns_plan_tools_off(qt
     text = panel.repair.text()
     assert "patient_face.ply" in text and "partial scan" in text and "open borders" in text
     assert "Nasion" in panel.hint.text()
+    hint = win.status.hint.text()  # the status line says what is true: the patient's scan, landmarks to place
+    assert "patient_face.ply" in hint and "landmarks" in hint and "Female or Male" not in hint
 
 
 def test_landmarks_are_placed_by_clicking_and_a_skipped_one_is_left_out(qtbot, settings, face_scan):
@@ -137,7 +139,13 @@ def test_plan_on_this_scan_carries_the_grid_onto_the_scan_and_a_new_grid_is_laid
     assert not panel.transfer_button.isEnabled()  # nothing to carry the plan onto before a fit
     panel.start_fit()
     qtbot.waitUntil(lambda: not panel.fitting() and win.scans.work.fit is not None, timeout=FIT_TIMEOUT_MS)
+    median, p95 = win.scans.work.fit.report.scan_to_fit
+    hint = win.status.hint.text()
+    assert "fitted" in hint and f"{median:.1f} mm median" in hint and f"{p95:.1f} mm 95th" in hint
+    assert "Female or Male" not in hint
     panel.transfer_button.click()
+    assert "click a zone or point to select it" in win.status.hint.text()  # the normal planning status
+    assert win.status.body.text() == "patient_face.ply (patient's scan)"
     plan = win.doc.plan
     assert plan.body.scan["scan"] == "patient_face.ply" and plan.body.scan["fit"] == "patient_face.fit.npz"
     assert win.generate_action.isEnabled()  # plan tools on: the plan is edited on the scan
