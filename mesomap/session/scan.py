@@ -166,7 +166,8 @@ def landmarks_from_markups(path: str | Path, frame: np.ndarray,
     for p in load_markups(path).points:
         key = p.label.strip().lower().replace(" ", "_").replace("-", "_")
         if key not in known:
-            raise MarkupsError(LANDMARK_LABEL_UNKNOWN(file=Path(path).name, label=repr(p.label), known=", ".join(known)))
+            raise MarkupsError(LANDMARK_LABEL_UNKNOWN(file=Path(path).name, label=repr(p.label),
+                                                      known=", ".join(known)))
         q = frame[:3, :3] @ np.asarray(p.position_mm) + frame[:3, 3]
         out[key] = tuple(float(c) for c in q)
     return out

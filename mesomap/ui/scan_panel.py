@@ -1,11 +1,12 @@
 """The Scan fit dock (issue 16): what the import repaired, the landmark step, the fit and its report.
 
-Landmarks are listed in order, only those the scan covers (*Show all landmarks* lists the others); each is ticked to be used (untick to skip one the scan does not
-show). A click on the scan places the selected landmark and selects the next one not placed; select
-a placed one to place it again. *Fit* runs the fit in a thread (progress bar, *Cancel*: nothing is
-kept); the report gives each landmark's residual (mm), the surface distance (median, 95th
-percentile) and warnings naming the region; *Show fit error* colours the scan by its distance to
-the fitted body (mm, with a colour bar).
+Landmarks are listed in order, only those the scan covers (*Show all landmarks* lists the others);
+*Load landmarks…* places them from a 3D Slicer markups file. Each is ticked to be used (untick to skip
+one the scan does not show). A click on the scan places the selected landmark and selects the next
+one not placed; select a placed one to place it again. *Fit* runs the fit in a thread (progress bar,
+*Cancel*: nothing is kept); the report gives each landmark's residual (mm), the surface distance
+(median, 95th percentile) and warnings naming the region; *Show fit error* colours the scan by its
+distance to the fitted body (mm, with a colour bar).
 """
 
 from __future__ import annotations

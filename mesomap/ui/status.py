@@ -141,7 +141,8 @@ class StatusLine:
         editor = self.window.editor
         scans = getattr(self.window, "scans", None)  # made after the status line
         work = scans.work if scans is not None else None
-        if not editor.enabled and work is not None and work.scan is not None and self.window.view.mesh is work.scan.paint:
+        on_scan = work is not None and work.scan is not None and self.window.view.mesh is work.scan.paint
+        if not editor.enabled and on_scan:
             self.hint.setText(scan_hint(work.path.name, work.fit.report if work.fit is not None else None))
             return
         zone = editor.zone
