@@ -6,7 +6,8 @@ one the scan does not show). A click on the scan places the selected landmark an
 one not placed; select a placed one to place it again. *Fit* runs the fit in a thread (progress bar,
 *Cancel*: nothing is kept); the report gives each landmark's residual (mm), the surface distance
 (median, 95th percentile) and warnings naming the region; *Show fit error* colours the scan by its
-distance to the fitted body (mm, with a colour bar).
+distance to the fitted body (mm; the colour bar runs to the fit's own 95th percentile, at least the
+warning threshold, which is marked on it).
 """
 
 from __future__ import annotations
@@ -36,8 +37,6 @@ from mesomap.render.scan_view import hide_distance_bar, show_distance_map, show_
 from mesomap.ui.zone_panel import ERROR_STYLE
 
 POLL_MS = 100
-#: The colour map's top value (mm): the fit warns above ~10 mm, so 15 mm and more are all the top colour.
-ERROR_TOP_MM = 15.0
 MIN_WIDTH = 320
 #: Enough for about six landmark rows (px).
 LIST_MIN_HEIGHT = 110
@@ -338,7 +337,10 @@ class ScanPanel(QDockWidget):
         if self.work.scan is None or view.mesh is not self.work.scan.paint:
             return
         if on and d is not None:
-            show_distance_map(view.plotter, self.work.scan.paint, d, ERROR_TOP_MM)
+            from mesomap.model.fit import WARN_DISTANCE_MM, error_map_range_mm
+
+            show_distance_map(view.plotter, self.work.scan.paint, d, error_map_range_mm(self.work.fit.report),
+                              WARN_DISTANCE_MM)
         else:
             hide_distance_bar(view.plotter)
             self.window.scans.show_scan(keep_camera=True)

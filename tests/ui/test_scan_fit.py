@@ -105,8 +105,24 @@ def test_fit_reports_residuals_and_distances_and_colours_the_scan_by_its_error(q
     assert win.scans.work.fit.report.scan_to_fit[0] < 3.0  # the fit lies on the face scan
     assert panel.error_map.isChecked()
     assert ERROR_BAR_TITLE in win.view.plotter.scalar_bars
+    # the colour bar runs to this fit's own 95th percentile (at least the 5 mm warning, which is marked)
+    fit_report = win.scans.work.fit.report
+
+    def bar_range():
+        table = win.view.plotter.scalar_bars[ERROR_BAR_TITLE].GetLookupTable()
+        marks = {table.GetAnnotatedValue(i).ToDouble(): table.GetAnnotation(i)
+                 for i in range(table.GetNumberOfAnnotatedValues())}
+        return table.GetRange(), marks
+
+    (lo, hi), marks = bar_range()
+    assert lo == 0.0 and max(fit_report.scan_to_fit[1], 5.0) <= hi <= max(fit_report.scan_to_fit[1], 5.0) + 0.5
+    assert hi < 15.0 and marks == {5.0: "warn 5"}
+    fit_report.scan_to_fit = (fit_report.scan_to_fit[0], 11.2)  # a worse fit: the bar follows it
     panel.error_map.setChecked(False)
     assert ERROR_BAR_TITLE not in win.view.plotter.scalar_bars
+    panel.error_map.setChecked(True)
+    (lo, hi), marks = bar_range()
+    assert 11.2 <= hi <= 11.7 and marks == {5.0: "warn 5"}
 
 
 def test_cancelling_the_fit_keeps_nothing(qtbot, settings, face_scan):
