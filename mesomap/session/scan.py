@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mesomap.geometry.coverage import COVERED_MM, COVERED_WHOLE_MM, align_scan_to_reference, covered_points
+from mesomap.geometry.coverage import (
+    COVERED_MM,
+    COVERED_WHOLE_MM,
+    TRUSTED_MM,
+    align_scan_to_reference,
+    covered_points,
+)
 from mesomap.geometry.fit import FitSettings
 from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
@@ -60,13 +66,16 @@ class ScanWork:
         self.current = listed[0].id if listed else None
         return scan
 
-    def landmarks_covered(self, scan: LoadedScan) -> set[str]:
+    def landmarks_covered(self, scan: LoadedScan) -> set[str] | None:
         """Ids of the landmarks whose place on the reference body has scan skin near it once the scan is
-        rigidly aligned onto the body (``geometry.coverage``): a face scan covers the nasion, not the patellae."""
+        aligned onto the body (``geometry.coverage``): a face scan covers the nasion, not the patellae.
+        None (list them all) when a partial scan's place on the body is not sure (see TRUSTED_MM)."""
         ref = load_bundled_body(DEFAULT_BODY)
         where = np.array([np.asarray(d.barycentric) @ ref.vertices[ref.faces[d.face]] for d in self.defs])
-        m, _ = align_scan_to_reference(scan.mesh.vertices, ref.vertices, scan.partial)
-        near = covered_points(scan.mesh.vertices, m, where, COVERED_MM if scan.partial else COVERED_WHOLE_MM)
+        m, median_mm = align_scan_to_reference(scan.paint.vertices, ref.vertices, scan.partial)
+        if scan.partial and median_mm > TRUSTED_MM:
+            return None
+        near = covered_points(scan.paint.vertices, m, where, COVERED_MM if scan.partial else COVERED_WHOLE_MM)
         return {d.id for d, ok in zip(self.defs, near) if ok}
 
     # -- landmarks -----------------------------------------------------------------
