@@ -51,9 +51,11 @@ def run_fit(args: argparse.Namespace) -> int:
     scan = load_scan(args.scan, units=args.units)
     for note in scan.notes:
         print(terminal_text(note.text(), newlines=False))
-    from mesomap.session.scan import landmarks_from_markups
+    from mesomap.session.scan import landmarks_from_markups, refuse_off_scan
 
     placed = landmarks_from_markups(args.landmarks, scan.frame) if args.landmarks else {}
+    if placed:
+        refuse_off_scan(placed, scan.mesh, args.landmarks)
     fit = fit_scan(load_bundled_body(DEFAULT_BODY), scan.mesh, load_landmark_defs(), placed,
                    shapes=load_shape_directions(), partial=scan.partial)
     out = save_fit(args.out, args.scan, scan, fit)

@@ -38,6 +38,11 @@ if TYPE_CHECKING:
     from mesomap.session.session import Session
 
 
+#: A landmark read from a file farther than this from the scan's surface (mm) refuses the file.
+OFF_SCAN_MM = 10.0
+LANDMARK_OFF_SCAN = Kind("landmark_off_scan", "file", "label", "distance_mm")
+
+
 class ScanWork:
     """One scan being fitted: ``scan`` (LoadedScan or None), ``placed`` {landmark id: (3,) mm},
     ``skipped`` ids, ``current`` landmark id (None: all placed or skipped), ``fit`` (ScanFit or None),
@@ -139,10 +144,12 @@ class ScanWork:
 
     def load_landmarks(self, path: str | Path) -> list[str]:
         """Place the landmarks of a 3D Slicer markups file (labels are landmark ids, positions in the scan
-        file's coordinates); returns their ids. MarkupsError (an unknown label, a bad file): nothing placed."""
+        file's coordinates); returns their ids. MarkupsError (an unknown label, a bad file, a point more than
+        OFF_SCAN_MM off the scan, e.g. in other coordinates): nothing placed."""
         if self.scan is None:
             raise LookupError("scan")  # load() first
         placed = landmarks_from_markups(path, self.scan.frame, self.defs)
+        refuse_off_scan(placed, self.scan.mesh, path, self.defs)
         self.set_placed(placed)
         return list(placed)
 
@@ -180,6 +187,23 @@ def landmarks_from_markups(path: str | Path, frame: np.ndarray,
         q = frame[:3, :3] @ np.asarray(p.position_mm) + frame[:3, 3]
         out[key] = tuple(float(c) for c in q)
     return out
+
+
+def refuse_off_scan(placed: dict, mesh, path: str | Path, defs: list[LandmarkDef] | None = None) -> None:
+    """MarkupsError naming the file and the landmark farthest off the scan ``mesh`` (a BodyMesh, mm) when it
+    is more than OFF_SCAN_MM off: the file's points are in other coordinates or belong to another scan."""
+    from mesomap.geometry.scan_surface import ScanSurface
+    from mesomap.io.import_markups import MarkupsError
+
+    if not placed:
+        return
+    _, _, d, _ = ScanSurface(mesh.vertices, mesh.faces).nearest(np.array(list(placed.values())), k=3)
+    worst = int(np.argmax(d))
+    if d[worst] > OFF_SCAN_MM:
+        names = {x.id: x.name for x in (defs if defs is not None else load_landmark_defs())}
+        key = list(placed)[worst]
+        raise MarkupsError(LANDMARK_OFF_SCAN(file=Path(path).name, label=names.get(key, key),
+                                             distance_mm=round(float(d[worst]))))
 
 
 # -- the plan on the scan (issue 16, step 4) ---------------------------------------------

@@ -343,6 +343,8 @@ MESSAGES = {
     "scan_missing": "the scan {scan} is not beside the fit in {folder}; put it back there",
     "scan_other": "{scan} is not the scan {fit} was fitted to (its content differs); use the original scan",
     "landmark_label_unknown": "{file}: {label} is not a landmark name; use one of {known}",
+    "landmark_off_scan": "{file}: the landmark {label} is {distance_mm:g} mm off the scan; the points must be in "
+                         "the scan file's own coordinates",
     "fit_summary": "fit: scan to fit {scan_median:.1f} mm median, {scan_p95:.1f} mm 95th percentile; fit to scan "
                    "{fit_median:.1f} mm median, {fit_p95:.1f} mm 95th percentile",
     "fit_landmark_line": "landmark {name}: {residual_mm:.1f} mm",

@@ -45,6 +45,10 @@ def test_a_partial_scan_without_landmarks_or_with_a_wrong_label_is_refused_in_on
     markups_file(d / "bad.mrk.json", {"nose tip": [0.0, 0.0, 0.0]})
     assert_one_line_error(run_cli("fit", "face.ply", "--landmarks", "bad.mrk.json", "--out", "x.npz"),
                           "bad.mrk.json", "'nose tip' is not a landmark name", "nasion")
+    moved = {k: np.asarray(p) + [0.0, 40.0, 0.0] for k, p in placed_landmarks(scan).items()}  # in front of the face
+    markups_file(d / "off.mrk.json", moved)
+    assert_one_line_error(run_cli("fit", "face.ply", "--landmarks", "off.mrk.json", "--out", "x.npz"),
+                          "off.mrk.json", "mm off the scan", "coordinates")
 
 
 def test_a_plan_carried_onto_the_scan_puts_its_points_at_their_true_places(run_cli, fitted):

@@ -283,6 +283,11 @@ def test_load_landmarks_places_a_slicer_markups_file_and_a_wrong_label_places_no
     panel.load_button.click()
     assert win.scans.work.placed == {}  # refused: nothing placed
     assert "bad.mrk.json" in panel.report.text() and "'nose tip' is not a landmark name" in panel.report.text()
+    shifted = markups_file(tmp_path / "ras.mrk.json", {k: np.asarray(p) + [0.0, 40.0, 0.0] for k, p in truth.items()})
+    picked.append(shifted)  # points 40 mm in front of the face (another frame): refused, said in words
+    panel.load_button.click()
+    assert win.scans.work.placed == {}
+    assert "ras.mrk.json" in panel.report.text() and "mm off the scan" in panel.report.text()
     picked.append(good)
     panel.load_button.click()
     assert set(win.scans.work.placed) == set(truth)
