@@ -15,6 +15,7 @@ from mesomap.io.assets import assets_dir
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_plan_values
 from mesomap.io.sheet_record import SheetRecord
+from mesomap.io.vocabulary import term
 from mesomap.model.messages import Kind
 from mesomap.model.plan import Plan
 from mesomap.model.summary import PlanSummary
@@ -32,11 +33,18 @@ class SheetText:
     after: tuple[str, ...]
 
 
-def load_sheet_text(path: Path | None = None) -> SheetText:
+#: The vocabulary kind (assets/vocabulary.json) each list of assets/session_sheet.json names its items in.
+SHEET_LISTS = {"contraindications": "contraindication", "before": "care", "after": "care"}
+
+
+def load_sheet_text(path: Path | None = None, lang: str | None = None) -> SheetText:
+    """The sheet's checklists in ``lang`` (default: the chosen language): each item of the file is a vocabulary
+    key worded in that language, or a clinic's own plain text printed as it is."""
     path = path or assets_dir() / "session_sheet.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return SheetText(*(tuple(str(x) for x in data[k]) for k in ("contraindications", "before", "after")))
+        return SheetText(*(tuple(term(kind, str(x), lang, default=str(x)) for x in data[key])
+                           for key, kind in SHEET_LISTS.items()))
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise ExportError(SHEET_TEXTS_UNREADABLE(file=path.name, reason=str(err))) from err
 
