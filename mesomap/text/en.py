@@ -54,7 +54,8 @@ MESSAGES = {
     "zone_changed_since_grid": "the zone changed since its grid was laid out; the count is an estimate until it "
                                "is laid out again",
     "one_product_cocktail": "a cocktail usually has 2–4 products, this one has 1",
-    "session_few_injections": "{count} injections is fewer than the usual {low}–{high} per session",
+    "session_few_injections": {"one": "{count} injection is fewer than the usual {low}–{high} per session",
+                               "other": "{count} injections is fewer than the usual {low}–{high} per session"},
     "session_many_injections": "{count} injections is more than the usual {low}–{high} per session; consider "
                                "splitting the plan over two sessions",
     "session_short": "about {minutes:.0f} min is shorter than the usual {low_min:.0f}–{high_min:.0f} min session",
@@ -428,7 +429,7 @@ MESSAGES = {
     "layout_failed_zone": "{zone}: {why}",
     "changed_while_laid_out": "{zones} changed while the grid was laid out: its grid is out of date — generate it "
                               "again (Ctrl+G).",
-    "laid_out": "{count} injections laid out ({zones})",
+    "laid_out": {"one": "{count} injection laid out ({zones})", "other": "{count} injections laid out ({zones})"},
     "no_grid_to_edit": "{zone} has no grid yet: generate it first (Ctrl+G), then edit its points.",
     "grid_out_of_date_to_edit": "{zone} changed since its grid was laid out: regenerate it (Ctrl+G) before editing "
                                 "its points.",
