@@ -11,7 +11,7 @@ from mesomap import text
 from mesomap.text.dates import long_date
 
 #: Reviewed: labels that are the same word in English and French (or a unit, a code, a proper name).
-SAME_IN_FRENCH = {"unit_mm", "unit_ml", "unit_min", "unit_cm2", "unit_ml_per_min", "per_second", "cli_zone",
+SAME_IN_FRENCH = {"layer_muscle", "layer_thickness", "depth_volume", "unit_mm", "unit_ml", "unit_min", "unit_cm2", "unit_ml_per_min", "per_second", "cli_zone",
                   "cli_technique", "cli_total", "patient", "date", "lots", "notes", "zones", "zone", "technique",
                   "volume", "total", "mode", "points", "step_of", "dice", "point", "contact", "indication",
                   "lot_line", "lot"}
@@ -28,7 +28,7 @@ def test_each_language_has_every_label_with_the_same_fields(lang, same):
 
 
 def test_a_label_writes_numbers_the_language_way():
-    assert text.label("about_minutes", "fr", minutes=42.4) == "environ 42 min"
+    assert text.label("about_minutes", "fr", minutes=42.4) == "environ 42\u00a0min"  # number and unit on one line
     assert text.label("cli_product_volume", "ru", name="Dutasteride", volume_ml=52.314) == "препарат Dutasteride: 52,31 мл"
     assert text.label("cli_product_volume", "en", name="X", volume_ml=1674.5) == "product X: 1674.50 ml"
 

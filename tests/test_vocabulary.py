@@ -11,6 +11,7 @@ from mesomap.io.assets import assets_dir
 from mesomap.io.export_pdf import load_sheet_text
 from mesomap.io.templates import load_templates
 from mesomap.io.vocabulary import vocabulary
+from mesomap.model.devices import MODES
 from mesomap.model.techniques import PATTERNS, TECHNIQUES
 from mesomap.store.records import CONTRAINDICATIONS
 
@@ -54,7 +55,7 @@ def test_every_word_the_templates_use_is_in_three_languages(templates):
     used = {"technique": set(TECHNIQUES), "pattern": set(PATTERNS), "side": {"left", "right", "midline", "bilateral"},
             "group": {t.group for t in templates.zones},
             "indication": {i for t in (*templates.zones, *templates.reflex_points) for i in t.indications},
-            "contraindication": set(CONTRAINDICATIONS)}
+            "contraindication": set(CONTRAINDICATIONS), "device_mode": set(MODES)}
     for kind, keys in used.items():
         assert not keys - set(voc[kind]), (kind, sorted(keys - set(voc[kind])))
     for kind, entries in voc.items():
