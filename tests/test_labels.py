@@ -15,7 +15,7 @@ SAME_IN_FRENCH = {"layer_muscle", "layer_thickness", "depth_volume", "unit_mm", 
                   "cli_technique", "cli_total", "patient", "date", "lots", "notes", "zones", "zone", "technique",
                   "volume", "total", "mode", "points", "step_of", "dice", "point", "contact", "indication",
                   "lot_line", "lot"}
-SAME_IN_RUSSIAN = {"step_of", "dice"}
+SAME_IN_RUSSIAN = {"step_of", "dice", "colon"}
 
 
 @pytest.mark.parametrize("lang, same", [("fr", SAME_IN_FRENCH), ("ru", SAME_IN_RUSSIAN)])

@@ -99,7 +99,7 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
                           + ([("SPAN", (1, 2), (3, 2))] if record is not None else [])))
     story += [t, Spacer(1, 4 * mm)]
     if h.notes:
-        story += [Paragraph(f"<b>{_esc(label('notes'))}:</b> {_text(h.notes)}", body), Spacer(1, 2 * mm)]
+        story += [Paragraph(f"<b>{_esc(label('notes'))}</b>{_esc(label('colon'))}{_text(h.notes)}", body), Spacer(1, 2 * mm)]
 
     for row in _view_rows(views, 3 if len(views) > 2 else max(len(views), 1), small, font):
         story += [KeepTogether([row]), Spacer(1, 3 * mm)]  # captions stay under their pictures
@@ -140,7 +140,7 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     notes = [(z.name, n) for z in plan.zones for n in (z.notes, z.params.notes) if n.strip()]
     if notes:
         story.append(Paragraph(_esc(label("zone_notes")), h2))
-        story += [Paragraph(f"<b>{_cell(name, 200)}:</b> {_text(n)}", small) for name, n in notes]
+        story += [Paragraph(f"<b>{_cell(name, 200)}</b>{_esc(label('colon'))}{_text(n)}", small) for name, n in notes]
         story.append(Spacer(1, 2 * mm))
     for w in summary.warnings:
         story.append(Paragraph(f"{warn} {_esc(w.text())}", small))

@@ -6,6 +6,7 @@ it with :func:`mesomap.text.label`. Each language has the same keys with the sam
 
 LABELS = {
     # units, as each language writes them after a number
+    "colon": ": ",  # between a field's name and its value (French: a no-break space before)
     "unit_mm": "mm",
     "unit_ml": "ml",
     "unit_min": "min",

@@ -1,6 +1,7 @@
 """Mots fixes en français : en-têtes de tableaux, titres et unités de la ligne de commande et des PDF."""
 
 LABELS = {
+    "colon": "\u00a0: ",  # between a field's name and its value (French: a no-break space before)
     "unit_mm": "mm",
     "unit_ml": "ml",
     "unit_min": "min",

@@ -1,6 +1,7 @@
 """Постоянные слова по-русски: заголовки таблиц, разделов и единицы командной строки и PDF."""
 
 LABELS = {
+    "colon": ": ",  # between a field's name and its value (French: a no-break space before)
     "unit_mm": "мм",
     "unit_ml": "мл",
     "unit_min": "мин",
