@@ -26,9 +26,13 @@ from mesomap.cli_common import (
     plan_and_surface,
 )
 from mesomap.cli_summary import summary_table  # noqa: F401  (tests and other commands print it from here)
+from mesomap.io.vocabulary import term
+from mesomap.model.messages import Kind
 from mesomap.terminal import cleaned_output, terminal_text
 from mesomap.text import LANGUAGES, label, language, language_from_locale, set_language
 
+#: "3 problems" in `mesomap validate`'s first line.
+PROBLEM_COUNT = Kind("problem_count", "count", severity="info")
 #: Options whose text goes into a plan: they must be text (a file name may hold any bytes, these may not).
 TEXT_OPTIONS = ("patient", "zone", "point")
 
@@ -235,7 +239,8 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     except KeyError as err:
         raise ValueError(str(err.args[0])) from None
     save_plan(plan, args.out, surface)
-    print(f"{args.out}: {len(plan.zones)} zones, {len(plan.points)} reflex points on the {args.body} body")
+    print(label("cli_plan_made", file=args.out, zones=len(plan.zones), points=len(plan.points),
+                body=term("body", args.body)))
     return 0
 
 
@@ -300,13 +305,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = validation_problems(opened)
     if problems:
         n = len(problems)
-        print(f"{args.plan}: not valid: {n} problem{'s' if n > 1 else ''}")
+        print(label("cli_not_valid", file=args.plan, problems=PROBLEM_COUNT(count=n).text()))
         for line in problems:
             print(f"{args.plan}: {line}")
         return EXIT_BAD_INPUT
     area = sum(surface.area_cm2(z.faces) for z in plan.zones)
-    print(f"{args.plan}: valid plan on the {plan.body.body_id} body: {len(plan.zones)} zones "
-          f"({area:.1f} cm²), {len(plan.points)} reflex points")
+    print(label("cli_valid", file=args.plan, body=term("body", plan.body.body_id), zones=len(plan.zones),
+                area_cm2=area, points=len(plan.points)))
     return 0
 
 

@@ -80,6 +80,8 @@ MESSAGES = {
     "volume_changed": "volume {before_ml:g} → {after_ml:g} ml",
     "notes_changed": "notes changed",
     "import_summary": "{items}",
+    # the command line (mesomap.cli)
+    "problem_count": {"one": "{count} problem", "other": "{count} problems"},
     "import_new_points": {"one": "{count} new reflex point", "other": "{count} new reflex points"},
     "import_updated_points": "{count} updated ({items})",
     "import_updated_points_and_more": "{count} updated ({items} and {more} more)",

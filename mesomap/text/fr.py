@@ -86,6 +86,8 @@ MESSAGES = {
     "volume_changed": "volume {before_ml:g} → {after_ml:g} ml",
     "notes_changed": "notes modifiées",
     "import_summary": "{items}",
+    # the command line (mesomap.cli)
+    "problem_count": {"one": "{count} problème", "other": "{count} problèmes"},
     "import_new_points": {"one": "{count} nouveau point réflexe", "other": "{count} nouveaux points réflexes"},
     "import_updated_points": {"one": "{count} mis à jour ({items})", "other": "{count} mis à jour ({items})"},
     "import_updated_points_and_more": {"one": "{count} mis à jour ({items} et {more} de plus)",

@@ -29,6 +29,9 @@ LABELS = {
     "cli_warning_line": "warning: {text}",
     "cli_error": "error",
     "cli_unknown_language": "--lang {code} is not a language mesomap speaks; use one of {known}",
+    "cli_plan_made": "{file}: {zones} zones, {points} reflex points on the {body} body",
+    "cli_not_valid": "{file}: not valid: {problems}",
+    "cli_valid": "{file}: valid plan on the {body} body: {zones} zones ({area_cm2:.1f} cm²), {points} reflex points",
     # the session sheet (mesomap.io.export_pdf)
     "sheet_title": "Mesotherapy session sheet",
     "patient": "Patient",

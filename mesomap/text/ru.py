@@ -96,6 +96,8 @@ MESSAGES = {
     "volume_changed": "объём {before_ml:g} → {after_ml:g} мл",
     "notes_changed": "заметки изменены",
     "import_summary": "{items}",
+    # the command line (mesomap.cli)
+    "problem_count": {"one": "{count} проблема", "few": "{count} проблемы", "many": "{count} проблем"},
     "import_new_points": {"one": "{count} новая рефлекторная точка", "few": "{count} новые рефлекторные точки",
                           "many": "{count} новых рефлекторных точек"},
     "import_updated_points": {"one": "{count} обновлена ({items})", "few": "{count} обновлены ({items})",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import os
 import subprocess
 import sys
@@ -87,3 +88,11 @@ def test_grid_reports_in_the_language(tmp_path):
     proc = run(tmp_path, "--lang", "ru", "grid", "p.mesomap.json")
     assert proc.returncode == 0, proc.stderr
     assert "Рассчитан" in proc.stdout and "инъекци" in proc.stdout and "(Knee, left " in proc.stdout
+
+
+def test_plan_new_and_validate_report_in_the_language(tmp_path):
+    made = run(tmp_path, "--lang", "ru", "plan", "new", "--zone", "forehead", "--point", "ST36", "--out", "p.mesomap.json")
+    assert made.returncode == 0 and made.stdout.strip() == "p.mesomap.json: зон: 1, рефлекторных точек: 2, тело: женское"
+    valid = run(tmp_path, "--lang", "fr", "validate", "p.mesomap.json")
+    assert valid.returncode == 0 and valid.stdout.startswith("p.mesomap.json : plan valide, corps : féminin, zones : 1 (")
+    assert " cm²), points réflexes : 2" in valid.stdout and re.search(r"\(\d+,\d cm²\)", valid.stdout)
