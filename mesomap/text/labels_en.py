@@ -89,6 +89,8 @@ LABELS = {
     "depth_needle": "needle {length_mm:g} mm{gauge}",
     "depth_legend_title": "Depth (mm)",
     "fit_error_legend_title": "Fit error (mm)",
+    "legend_row": "{zone} — {technique} {depth_mm:g} mm",
+    "presentation_caption": "{zone}: injection {order} ({shown} of {total})",
     "view_face": "Face",
     "view_front": "Front",
     "view_back": "Back",

@@ -82,6 +82,8 @@ LABELS = {
     "depth_needle": "aiguille {length_mm:g} mm{gauge}",
     "depth_legend_title": "Profondeur (mm)",
     "fit_error_legend_title": "Écart d'ajustement (mm)",
+    "legend_row": "{zone} — {technique} {depth_mm:g} mm",
+    "presentation_caption": "{zone} : injection {order} ({shown} sur {total})",
     "view_face": "Visage",
     "view_front": "De face",
     "view_back": "De dos",

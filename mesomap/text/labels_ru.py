@@ -82,6 +82,8 @@ LABELS = {
     "depth_needle": "игла {length_mm:g} мм{gauge}",
     "depth_legend_title": "Глубина (мм)",
     "fit_error_legend_title": "Ошибка подгонки (мм)",
+    "legend_row": "{zone} — {technique} {depth_mm:g} мм",
+    "presentation_caption": "{zone}: инъекция {order} ({shown} из {total})",
     "view_face": "Лицо",
     "view_front": "Спереди",
     "view_back": "Сзади",
