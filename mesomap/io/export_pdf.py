@@ -92,7 +92,9 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
                 [label("session"), record.session_text, label("clinician"),
                  Paragraph(_cell(record.clinician or "—"), body)],
                 [label("lots"), Paragraph(_cell("; ".join(lot.text() for lot in record.lots) or "—"), body), "", ""]]
-    t = Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm])
+    widths = fit_widths(["", "", "", ""], [25, 60, 25, 60], flexible=(1, 3), font=bold, size=body.fontSize,
+                        cells=[[row[0], "", row[2], ""] for row in head], cell_font=bold)
+    t = Table(head, colWidths=[w * mm for w in widths])
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTNAME", (0, 0), (0, -1), bold),
                            ("FONTNAME", (2, 0), (2, -1), bold), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]

@@ -94,6 +94,15 @@ def _verdict(missing: bool, passed: bool) -> str:
     return label("missing" if missing else "pass" if passed else "fail")
 
 
+def _widths(heads: list[str], widths_mm: list[float], font: str, flexible: tuple[int, ...] = (0,)) -> list[float]:
+    """Column widths (points) of a results table whose 9-point heads each fit their longest word."""
+    from reportlab.lib.units import mm
+
+    from mesomap.io.export_pdf import fit_widths
+
+    return [w * mm for w in fit_widths(heads, widths_mm, flexible=flexible, font=font, size=9)]
+
+
 def _mm(value: float | None) -> str:
     return "—" if value is None else f"{number(value, '.1f')} {label('unit_mm')}"
 
@@ -109,7 +118,7 @@ def write_student_pdf(student: StudentResult, reference_name: str, out: str | Pa
 
     from mesomap.model.quiz import REVEAL_COLOURS
 
-    from mesomap.io.export_pdf import _cell, _esc, register_fonts
+    from mesomap.io.export_pdf import _cell, _esc, fit_widths, register_fonts
     from mesomap.io.pdf_styles import dejavu_styles
     from mesomap.io.vocabulary import term
     from mesomap.text.dates import long_date
@@ -123,7 +132,9 @@ def write_student_pdf(student: StudentResult, reference_name: str, out: str | Pa
              Paragraph(_cell(reference_name), body)]]
     grid = [("FONTNAME", (0, 0), (-1, -1), font), ("FONTNAME", (0, 0), (0, -1), bold), ("FONTNAME", (2, 0), (2, -1), bold),
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]
-    story += [Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm], style=grid), Spacer(1, 5 * mm)]
+    widths = fit_widths(["", "", "", ""], [25, 60, 25, 60], flexible=(1, 3), font=bold, size=body.fontSize,
+                        cells=[[row[0], "", row[2], ""] for row in head], cell_font=bold)  # "Слушатель" fits
+    story += [Table(head, colWidths=[w * mm for w in widths], style=grid), Spacer(1, 5 * mm)]
     if r is None:
         story.append(Paragraph(_esc(str(student.problem)), body))
     else:
@@ -135,29 +146,33 @@ def write_student_pdf(student: StudentResult, reference_name: str, out: str | Pa
         marks = QUIZ_PASS_MARKS(dice_min=t.dice_min, border_mean_max_mm=t.border_mean_max_mm, point_max_mm=t.point_max_mm)
         story.append(Paragraph(_esc(marks.text()), small))
         story.append(Spacer(1, 3 * mm))
+        head_style = small.clone("head", fontName=bold, fontSize=9, leading=11)  # heads wrap between words
         table_style = grid[:1] + [("FONTSIZE", (0, 0), (-1, -1), 9), ("FONTNAME", (0, 0), (-1, 0), bold),
                                   ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]
         if r.zones:
-            rows = [[label(k) for k in ("zone", "side", "dice", "border_mean", "border_p95", "result")]]
+            heads = [label(k) for k in ("zone", "side", "dice", "border_mean", "border_p95", "result")]
+            rows = [[Paragraph(_esc(w), head_style) for w in heads]]
             for i, z in enumerate(r.zones, start=1):
                 rows.append([Paragraph(_cell(z.name), small), term("side", z.side, default=z.side),
                              number(z.dice, ".2f"), _mm(z.border_mean_mm), _mm(z.border_p95_mm),
                              _verdict(z.missing, z.passed)])
                 table_style.append(("TEXTCOLOR", (5, i), (5, i), green if z.passed else red))
-            story += [Paragraph(_esc(label("zones")), h2), Table(rows, colWidths=[55 * mm, 20 * mm, 18 * mm, 27 * mm, 27 * mm, 23 * mm],
-                                                    style=table_style, repeatRows=1), Spacer(1, 3 * mm)]
+            table = Table(rows, colWidths=_widths(heads, [55, 20, 18, 27, 27, 23], bold), style=table_style, repeatRows=1)
+            story += [Paragraph(_esc(label("zones")), h2), table, Spacer(1, 3 * mm)]
         if r.points:
             point_style = [s for s in table_style if s[0] != "TEXTCOLOR"]
-            rows = [[label(k) for k in ("point", "name", "distance_along_skin", "result")]]
+            heads = [label(k) for k in ("point", "name", "distance_along_skin", "result")]
+            rows = [[Paragraph(_esc(w), head_style) for w in heads]]
             for i, p in enumerate(r.points, start=1):
                 side = "midline" if p.side == "midline" else term("side", p.side, default=p.side)
                 rows.append([point_label(p.code, "", side) or p.name,
                              Paragraph(_cell(p.name), small), _mm(p.distance_mm), _verdict(p.missing, p.passed)])
                 point_style.append(("TEXTCOLOR", (3, i), (3, i), green if p.passed else red))
-            story += [Paragraph(_esc(label("reflex_points")), h2), Table(rows, colWidths=[30 * mm, 55 * mm, 50 * mm, 35 * mm],
-                                                            style=point_style, repeatRows=1)]
+            table = Table(rows, colWidths=_widths(heads, [30, 55, 50, 35], bold, flexible=(1,)), style=point_style,
+                          repeatRows=1)
+            story += [Paragraph(_esc(label("reflex_points")), h2), table]
         if pictures:
             side = min(170 * mm / len(pictures), 80 * mm) - 2 * mm
             cells = [[Image(str(p), width=side, height=side) for _, p in pictures],
