@@ -85,8 +85,10 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     head_style = small.clone("head", fontName=bold)  # table heads wrap between words (longer in French)
     story = [Paragraph(_esc(label("sheet_title")), h1)]
     if record is None:
-        head = [[label("patient"), Paragraph(_cell(h.patient_ref or "—"), body), label("date"), long_date(h.date or "—")],
-                [label("session"), str(h.session_number), label("clinician"), Paragraph(_cell(h.clinician or "—"), body)]]
+        head = [[label("patient"), Paragraph(_cell(h.patient_ref or "—"), body), label("date"),
+                 long_date(h.date or "—")],
+                [label("session"), str(h.session_number), label("clinician"),
+                 Paragraph(_cell(h.clinician or "—"), body)]]
     else:
         head = [[label("patient"), Paragraph(_cell(record.patient_text), body), label("date"), long_date(record.date)],
                 [label("session"), record.session_text, label("clinician"),
@@ -101,7 +103,8 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
                           + ([("SPAN", (1, 2), (3, 2))] if record is not None else [])))
     story += [t, Spacer(1, 4 * mm)]
     if h.notes:
-        story += [Paragraph(f"<b>{_esc(label('notes'))}</b>{_esc(label('colon'))}{_text(h.notes)}", body), Spacer(1, 2 * mm)]
+        notes = f"<b>{_esc(label('notes'))}</b>{_esc(label('colon'))}{_text(h.notes)}"
+        story += [Paragraph(notes, body), Spacer(1, 2 * mm)]
 
     for row in _view_rows(views, 3 if len(views) > 2 else max(len(views), 1), small, font):
         story += [KeepTogether([row]), Spacer(1, 3 * mm)]  # captions stay under their pictures
@@ -116,7 +119,8 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     for z, s in zip(plan.zones, summary.zones):
         p = z.params
         products = ", ".join(f"{c.name} ({c.lot})" if c.lot else c.name for c in p.products) or "—"
-        rows.append([Paragraph(_cell(z.name), small), p.technique, f"{number(p.needle.length_mm, 'g')} {mm_} {p.needle.gauge}G",
+        rows.append([Paragraph(_cell(z.name), small), p.technique,
+                     f"{number(p.needle.length_mm, 'g')} {mm_} {p.needle.gauge}G",
                      f"{number(p.depth_mm, 'g')} {mm_}", f"{number(p.spacing_mm, 'g')} {mm_}", str(s.count),
                      f"{number(s.volume_ml, '.2f')} {ml}", Paragraph(_cell(products), small)])
     if summary.reflex_count:
@@ -150,12 +154,14 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
         story += [Paragraph(_esc(label("gun_settings")), h2), Paragraph(_esc(gun), small)]
     elif gun:
         device, gun_rows = gun
-        heads = ["#"] + [label(k) for k in ("program", "mode", "needle", "depth", "ml_per_shot", "shots", "rate", "points")]
+        heads = ["#"] + [label(k) for k in ("program", "mode", "needle", "depth", "ml_per_shot", "shots", "rate",
+                                            "points")]
         rows = [[Paragraph(_esc(w), head_style) for w in heads]]
         for g in gun_rows:
             rate = label("per_second", rate=_decimal(g["rate_shots_per_s"])) if g["rate_shots_per_s"] else \
                 f"{_decimal(g['flow_ml_per_min'])} {label('unit_ml_per_min')}"
-            rows.append([g["program"], Paragraph(_cell(g["name"]), small), Paragraph(_esc(_mode(g["mode"])), small), f"{_decimal(g['needle_mm'])} {mm_}",
+            rows.append([g["program"], Paragraph(_cell(g["name"]), small), Paragraph(_esc(_mode(g["mode"])), small),
+                         f"{_decimal(g['needle_mm'])} {mm_}",
                          f"{_decimal(g['depth_mm'])} {mm_}", _decimal(g["ml_per_shot"]), g["shots"], rate,
                          f"{g['first_order']}–{g['last_order']}"])
         widths = fit_widths(heads, [8, 40, 30, 16, 15, 16, 13, 17, 15], flexible=(1, 2), font=bold, size=8)
@@ -164,7 +170,8 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
                                 ("FONTNAME", (0, 0), (-1, 0), bold),
                                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee"))]))
-        story += [KeepTogether([Paragraph(_esc(label("gun_settings_for", device=" ".join(device.split())[:200])), h2), gt])]
+        title = label("gun_settings_for", device=" ".join(device.split())[:200])
+        story += [KeepTogether([Paragraph(_esc(title), h2), gt])]
 
     def checklist(title: str, items: tuple[str, ...], box_items: bool) -> list:
         mark = f"{box} " if box_items else "• "
@@ -174,8 +181,8 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
     story.append(KeepTogether(checklist(_esc(label("before_session")), text.before, False)
                               + checklist(_esc(label("after_session")), text.after, False)))
     sign = small.clone("sign", fontSize=9, leading=10.5)
-    sig = Table([[Paragraph(_esc(label("clinician_signature")), sign), "", Paragraph(_esc(label("patient_signature")), sign),
-                  ""], [label("date"), "", label("date"), ""]],
+    sig = Table([[Paragraph(_esc(label("clinician_signature")), sign), "",
+                  Paragraph(_esc(label("patient_signature")), sign), ""], [label("date"), "", label("date"), ""]],
                 colWidths=[32 * mm, 53 * mm, 32 * mm, 53 * mm], rowHeights=[12 * mm, 8 * mm])
     sig.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black), ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTSIZE", (0, 0), (-1, -1), 9),
