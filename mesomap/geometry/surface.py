@@ -96,7 +96,7 @@ class PaintingSurface:
         return self.mesh.triangles.mean(axis=1)
 
     def pick(self, origin_mm, direction) -> RayHit | None:
-        """First painting face hit by a ray (≈0.5 ms on 520k faces)."""
+        """First painting face hit by a ray (≈0.1–0.2 ms on 520k faces)."""
         return self.bvh.intersect(origin_mm, direction)
 
     def area_cm2(self, faces: np.ndarray) -> float:
