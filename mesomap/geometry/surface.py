@@ -23,6 +23,7 @@ from mesomap.geometry.bvh import TriangleBVH
 from mesomap.geometry.layout_mesh import closest_points_on_triangles
 from mesomap.geometry.pick import RayHit
 from mesomap.geometry.refine import refined_vertices
+from mesomap.geometry.skin_graph import SkinGraph
 
 
 class PaintingSurface:
@@ -77,6 +78,11 @@ class PaintingSurface:
     @cached_property
     def vertex_tree(self) -> cKDTree:
         return cKDTree(self.mesh.vertices)
+
+    @cached_property
+    def skin_graph(self) -> SkinGraph:
+        """Edges, lengths and face incidence tabled once for the brush (see :mod:`mesomap.geometry.skin_graph`)."""
+        return SkinGraph.build(self.mesh.vertices, self.mesh.faces)
 
     @cached_property
     def centroid_tree(self) -> cKDTree:
