@@ -13,8 +13,11 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from mesomap.geometry.surface import PaintingSurface
+from mesomap.io import chart_store
 from mesomap.io.body_shapes import surface_of
 from mesomap.io.meshes import load_painting_surface
+
+chart_store.install()  # zone charts kept between sessions: a zone's first layout reads its chart (app and worker)
 
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesomap-prefetch")
 _lock = threading.Lock()
