@@ -12,8 +12,11 @@ rays from a camera 1.4 m in front of the trunk to points on it — prints median
             vs a plain scipy cKDTree ball (Euclidean, ignores visibility)
   overlay   rebuilding one zone's PolyData for the renderer (30 mm dab zone)
 
-The issue's budget: one dab (pick + select + colour update) ≤ 5 ms median,
-excluding the rendered frame itself.
+  dab       a 100 mm dab along a stroke: pick + brush + merge into the zone + recolour (ZoneMesh)
+
+Issue 18's budget: one 100 mm dab (pick + select + colour update) ≤ 3 ms median,
+excluding the rendered frame itself. Wall times on a shared machine swing with its load:
+compare ratios within one run, and the dab's CPU time.
 """
 
 from __future__ import annotations
@@ -39,6 +42,31 @@ def median_ms(fn, args_list) -> float:
         fn(*args)
         times.append((time.perf_counter() - t) * 1e3)
     return statistics.median(times)
+
+
+def full_dab(surface, direction, radius: float) -> str:
+    """Median of a whole dab along a stroke across the trunk: the pick under the cursor, the brush,
+    the merge into the zone (model.edits.merge_faces, as Session.stroke does) and the recolour
+    (render.zone_mesh.ZoneMesh.set_faces: the stroke's raw-face drawing), wall and CPU time."""
+    from mesomap.model.edits import merge_faces
+    from mesomap.model.plan import face_set
+    from mesomap.render.zone_mesh import ZoneMesh
+
+    mesh = ZoneMesh(surface)
+    zone = face_set([])
+    wall, cpu = [], []
+    for x in np.linspace(-160, 160, 60):  # 5.4 mm apart: a stroke's dabs, ~0.45 x radius would be sparser
+        origin = np.array([x, 2000.0, 1050.0 + 60 * np.sin(x / 50)])
+        t, c = time.perf_counter(), time.thread_time()
+        hit = surface.pick(origin, direction)
+        if hit is None:
+            continue
+        zone = merge_faces(zone, brush_faces(surface, hit, radius, direction))
+        mesh.set_faces(zone)
+        wall.append((time.perf_counter() - t) * 1e3)
+        cpu.append((time.thread_time() - c) * 1e3)
+    return (f"{statistics.median(wall):.2f} ms median wall, {statistics.median(cpu):.2f} ms CPU "
+            f"({len(wall)} dabs, zone {len(zone):,} faces at the end)")
 
 
 def main() -> None:
@@ -90,6 +118,7 @@ def main() -> None:
         ball = median_ms(lambda h: surface.vertex_tree.query_ball_point(h.point_mm, radius), [(h,) for h in hits])
         dab = ours + geo
         rows.append((f"brush {radius:g} mm: mesomap geodesic", f"{geo:.2f} ms (cKDTree ball alone {ball:.2f} ms); dab pick+brush {dab:.2f} ms"))
+    rows.append(("dab 100 mm: pick+brush+merge+recolour", full_dab(surface, direction, 100.0)))
     from mesomap.render.overlays import zone_polydata
 
     faces = brush_faces(surface, hits[0], 30.0, direction)

@@ -30,12 +30,12 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
     ``view_dir`` (3,) is given — so a dab never reaches round an ear's rim or
     through an arm to the skin on the far side. Only vertices in the Euclidean
     ball of the radius (which contains the geodesic ball) and the hit face's
-    corners take part; the edges, lengths and corner-to-centroid distances come
+    corners take part (sorted ids: the tables are read in memory order); the edges, lengths and corner-to-centroid distances come
     from the surface's :class:`~mesomap.geometry.skin_graph.SkinGraph` (built once).
     """
     r = check_radius(radius_mm)
     mesh, g = surface.mesh, surface.skin_graph
-    ball = np.asarray(surface.vertex_tree.query_ball_point(hit.point_mm, r), dtype=np.int64)
+    ball = np.asarray(surface.vertex_tree.query_ball_point(hit.point_mm, r, return_sorted=True), dtype=np.int64)
     corners = mesh.faces[hit.face]
     local = np.full(mesh.n_vertices, -1, dtype=np.int32)  # global -> local vertex id
     local[ball] = np.arange(len(ball))
@@ -48,7 +48,10 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
     corner, corner_row = ranges(g.face_start, ball)  # (face, corner) entries around each ball vertex
     around = g.corner_face[corner]
     seen = np.zeros(mesh.n_faces + 1, dtype=bool)
-    seen[around] = True if view_dir is None else mesh.face_normals[around] @ np.asarray(view_dir, np.float64) < 0
+    seen[around] = True
+    if view_dir is not None:
+        once = np.flatnonzero(seen)  # each face once, in id order (its normal read once, in memory order)
+        seen[once] = mesh.face_normals[once] @ np.asarray(view_dir, dtype=np.float64) < 0
     seen[hit.face] = True
     entry, row = ranges(g.nbr_start, verts)  # every edge out of a local vertex, grouped by vertex
     col = local[g.nbr[entry]]
@@ -61,11 +64,11 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
                                np.concatenate([col, local[corners]]), indptr), shape=(n + 1, n + 1))
     dist = dijkstra(graph, directed=True, indices=n, limit=r + 1e-9)[:n]  # from a virtual node at the hit point
     near = around[dist[corner_row] + g.corner_to_centroid_mm[corner] <= r]  # a corner within r of the centroid
-    faces = face_set(near, mesh.n_faces, hit.face)
+    faces = _marked(near, mesh.n_faces, hit.face)
     return faces[seen[faces]]
 
 
-def face_set(faces: np.ndarray, n_faces: int, also: int) -> np.ndarray:
+def _marked(faces: np.ndarray, n_faces: int, also: int) -> np.ndarray:
     """Sorted unique ids of ``faces`` (k,) and ``also``, all in [0, n_faces)."""
     mark = np.zeros(n_faces, dtype=bool)
     mark[faces] = True
