@@ -8,6 +8,7 @@ rays from a camera 1.4 m in front of the trunk to points on it — prints median
 
   pick      mesomap TriangleBVH         vs trimesh RayMeshIntersector (numpy)
                                         vs VTK vtkCellLocator.IntersectWithLine (ratio: their ms / ours)
+            and per ray in batches of 50 (TriangleBVH.intersect_many: a stroke's samples between two events)
   brush     mesomap brush_faces (geodesic along the visible skin, 10/30/100 mm)
             vs a plain scipy cKDTree ball (Euclidean, ignores visibility)
   overlay   rebuilding one zone's PolyData for the renderer (30 mm dab zone)
@@ -113,6 +114,10 @@ def main() -> None:
             (f"pick ({label}): trimesh ray_triangle", f"{tri:.3f} ms  ({tri / mine:.2f}x mesomap)"),
             (f"pick ({label}): VTK vtkCellLocator", f"{vtk_ms:.3f} ms  ({vtk_ms / mine:.2f}x mesomap)"),
         ]
+    batch_o, batch_d = np.array([o for o, _ in trunk[:50]]), np.array([d for _, d in trunk[:50]])
+    per_ray = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20) / len(batch_o)
+    rows.append(("pick (trunk, batches of 50 as a stroke): per ray", f"{per_ray:.3f} ms  (vtkCellLocator per call "
+                 f"{vtk_ms:.3f} ms: {vtk_ms / per_ray:.2f}x mesomap)"))
     for radius in (10.0, 30.0, 100.0):
         geo = median_ms(lambda h: brush_faces(surface, h, radius, direction), [(h,) for h in hits])
         ball = median_ms(lambda h: surface.vertex_tree.query_ball_point(h.point_mm, radius), [(h,) for h in hits])

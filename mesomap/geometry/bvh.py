@@ -81,6 +81,35 @@ def slab_tests(origin: np.ndarray, direction: np.ndarray) -> np.ndarray:
     return np.array(m)
 
 
+def slab_tests_many(origins: np.ndarray, directions: np.ndarray) -> np.ndarray:
+    """(q, 9, 7) :func:`slab_tests` of q rays at once (origins (q, 3) mm, unit directions (q, 3))."""
+    d = np.where(np.abs(directions) < TINY, np.where(directions < 0, -TINY, TINY), directions)
+    inv = 1.0 / d
+    o_inv = origins * inv
+    axis = np.arange(3)
+    near = np.where(inv >= 0, axis, axis + 3)  # (q, 3) column of each axis's entry plane
+    far = np.where(inv >= 0, axis + 3, axis)
+    q = np.arange(len(origins))
+    m = np.zeros((len(origins), 9, 7))
+    for row, (i, j) in enumerate(_PAIRS):
+        m[q, row, near[:, i]] = inv[:, i]
+        m[q, row, far[:, j]] = -inv[:, j]
+        m[:, row, 6] = o_inv[:, j] - o_inv[:, i]
+    for j in range(3):
+        m[q, 6 + j, far[:, j]] = -inv[:, j]
+        m[:, 6 + j, 6] = o_inv[:, j]
+    return m
+
+
+def _crossed(r: np.ndarray) -> np.ndarray:
+    """(p, k) True where all 9 slab inequalities r (p, 9, k) hold (≤ 0): eight in-place maxima of
+    contiguous (p, k) slices, quicker than a reduction over the middle axis of a big batch."""
+    m = np.maximum(r[:, 0], r[:, 1])
+    for i in range(2, r.shape[1]):
+        np.maximum(m, r[:, i], out=m)
+    return m <= 0
+
+
 class TriangleBVH:
     """Ray queries on triangles (m, 3, 3) mm; build about 1 s per 500k triangles.
 
@@ -128,6 +157,52 @@ class TriangleBVH:
             crossed = np.flatnonzero((tests @ blocks[nodes]).max(axis=1) <= 0)  # (q·branching) flat
             nodes = nodes[crossed // self.branching] * self.branching + crossed % self.branching
         return nodes
+
+    def intersect_many(self, origins_mm, directions) -> list[RayHit | None]:
+        """:meth:`intersect` for q rays at once — origins (q, 3) mm, directions (q, 3) of any non-zero
+        length — in one pass of numpy calls over all of them (a stroke's picks between two mouse
+        events): far cheaper per ray than q calls. A hit may name another face than :meth:`intersect`
+        only where the ray meets several at the same point (a shared edge or corner)."""
+        o = np.asarray(origins_mm, dtype=np.float64).reshape(-1, 3)
+        d = np.asarray(directions, dtype=np.float64).reshape(-1, 3)
+        length = np.linalg.norm(d, axis=1)
+        if len(o) != len(d) or not (np.isfinite(length).all() and (length > 0).all() and np.isfinite(o).all()):
+            raise ValueError("rays need finite origins and finite non-zero directions, as many of each")
+        d = d / length[:, None]
+        oc = o - self.centre
+        tests = slab_tests_many(oc, d)
+        ray, node = np.nonzero(_crossed(tests @ self._top))  # (ray, node) pairs, rays in order
+        for blocks in self._levels:
+            if len(ray) == 0:
+                break
+            pair, k = np.nonzero(_crossed(tests[ray] @ blocks[node]))
+            ray, node = ray[pair], node[pair] * self.branching + k
+        hits: list[RayHit | None] = [None] * len(o)
+        if len(ray) == 0:
+            return hits
+        c = np.cross(oc, d)
+        query = np.zeros((len(o), 16, 4))  # per ray, as in intersect()
+        query[:, 0:3, 2], query[:, 3:6, 1] = -c, c
+        query[:, 6:9, 0], query[:, 6:9, 3] = -d, oc
+        query[:, 9:12, 2], query[:, 12:15, 1] = d, -d
+        query[:, 15, 3] = -1.0
+        r = (self._rows[node] @ query[ray]).reshape(-1, 4)  # (pairs · leaf_size, 4)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            uvt = r[:, 1:] / r[:, :1]
+            hit = (uvt[:, :2].min(axis=1) >= -BARY_EPS) & (uvt[:, 0] + uvt[:, 1] <= 1 + BARY_EPS) & (uvt[:, 2] > 0)
+            dist = np.where(hit & (np.abs(r[:, 0]) > 1e-12), uvt[:, 2], np.inf)
+        owner = np.repeat(ray, self.leaf_size)
+        order = np.lexsort((dist, owner))
+        first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]]  # each ray's nearest
+        first = first[np.isfinite(dist[first])]
+        u, v = np.maximum(uvt[first, 0], 0.0), np.maximum(uvt[first, 1], 0.0)
+        w = np.maximum(1.0 - uvt[first, 0] - uvt[first, 1], 0.0)
+        bary = np.stack([w, u, v], axis=1) / (u + v + w)[:, None]
+        faces = self.order[node[first // self.leaf_size] * self.leaf_size + first % self.leaf_size]
+        points = np.einsum("pi,pij->pj", bary, self.triangles[faces])
+        for i, f, b, p, t in zip(owner[first], faces, bary, points, dist[first]):
+            hits[int(i)] = RayHit(int(f), b, p, float(t))
+        return hits
 
     def intersect(self, origin_mm, direction) -> RayHit | None:
         """First triangle (front- or back-facing) hit by the ray; ``face`` is the index in the input order."""
