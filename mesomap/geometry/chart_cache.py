@@ -39,9 +39,18 @@ def store():
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """SHA-256 of the source files a chart is computed by: a chart built by other code is never read."""
+    """SHA-256 of the source files a chart is computed by and of the numeric libraries' versions: a chart
+    built by other code is never read."""
+    from importlib.metadata import PackageNotFoundError, version
+
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
+    # the libraries a chart's numbers come from (sparse LU, the log map of a closed part)
+    for package in ("numpy", "scipy", "potpourri3d"):
+        try:
+            h.update(f"{package} {version(package)}".encode())
+        except PackageNotFoundError:
+            h.update(package.encode())
     for name in ("layout_chart.py", "layout_mesh.py", "borders.py", "chart_cache.py"):
         try:
             h.update((here / name).read_bytes())
@@ -52,9 +61,11 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def chart_key(V: np.ndarray, F: np.ndarray, component: int) -> str:
-    """Key of part ``component`` of a patch with vertices V (n, 3) mm and faces F (k, 3)."""
+def chart_key(V: np.ndarray, F: np.ndarray, component: int, settings: tuple = ()) -> str:
+    """Key of part ``component`` of a patch with vertices V (n, 3) mm and faces F (k, 3), built with
+    ``settings`` (the chart code's constants as they are at run time)."""
     h = hashlib.sha256(code_version().encode())
+    h.update(repr(settings).encode())
     h.update(np.ascontiguousarray(V, dtype="<f8").tobytes())
     h.update(np.ascontiguousarray(F, dtype="<i8").tobytes())
     h.update(str(int(component)).encode())

@@ -185,7 +185,8 @@ def build_chart(p: ZonePatch, component: int) -> Chart:
     the same arrays, keyed by the patch's exact vertices and faces and this code), else built by
     :func:`compute_chart` and stored.
     """
-    key = chart_cache.chart_key(p.V, p.F, component) if chart_cache.store() is not None else None
+    settings = (ARAP_ITERATIONS, MAX_FLATTEN_STRETCH, COT_RANGE)
+    key = chart_cache.chart_key(p.V, p.F, component, settings) if chart_cache.store() is not None else None
     stored = chart_cache.load(key) if key is not None else None
     if stored is not None:
         try:

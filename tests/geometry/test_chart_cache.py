@@ -97,4 +97,5 @@ def test_the_key_is_the_exact_skin_and_code(surface):
     assert chart_cache.chart_key(moved, f, 0) != key
     assert chart_cache.chart_key(v, f[[0, 2, 1]], 0) != key
     assert chart_cache.chart_key(v, f, 1) != key
+    assert chart_cache.chart_key(v, f, 0, (20, 3.0)) != chart_cache.chart_key(v, f, 0, (21, 3.0))  # other settings
     assert chart_cache.chart_key(v.copy(), f.copy(), 0) == key
