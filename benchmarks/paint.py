@@ -36,12 +36,13 @@ from mesomap.geometry.brush import brush_faces  # noqa: E402
 from mesomap.io.meshes import load_painting_surface  # noqa: E402
 
 
-def median_ms(fn, args_list) -> float:
+def median_ms(fn, args_list, clock=time.perf_counter) -> float:
+    """Median ms of ``fn(*args)`` over ``args_list``, by ``clock`` (wall; time.thread_time for CPU)."""
     times = []
     for args in args_list:
-        t = time.perf_counter()
+        t = clock()
         fn(*args)
-        times.append((time.perf_counter() - t) * 1e3)
+        times.append((clock() - t) * 1e3)
     return statistics.median(times)
 
 
@@ -114,10 +115,17 @@ def main() -> None:
             (f"pick ({label}): trimesh ray_triangle", f"{tri:.3f} ms  ({tri / mine:.2f}x mesomap)"),
             (f"pick ({label}): VTK vtkCellLocator", f"{vtk_ms:.3f} ms  ({vtk_ms / mine:.2f}x mesomap)"),
         ]
-    batch_o, batch_d = np.array([o for o, _ in trunk[:50]]), np.array([d for _, d in trunk[:50]])
-    per_ray = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20) / len(batch_o)
-    rows.append(("pick (trunk, batches of 50 as a stroke): per ray", f"{per_ray:.3f} ms  (vtkCellLocator per call "
-                 f"{vtk_ms:.3f} ms: {vtk_ms / per_ray:.2f}x mesomap)"))
+    if hasattr(surface, "pick_many"):  # (not in checkouts before the batch pick: the script runs on them too)
+        batch_o, batch_d = np.array([o for o, _ in trunk[:50]]), np.array([d for _, d in trunk[:50]])
+        per_ray = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20) / len(batch_o)
+        rows.append(("pick (trunk, batches of 50 as a stroke): per ray", f"{per_ray:.3f} ms  (vtkCellLocator per "
+                     f"call {vtk_ms:.3f} ms: {vtk_ms / per_ray:.2f}x mesomap)"))
+        cpu = time.thread_time  # a 5 ms batch is preempted more often than a 0.1 ms pick on a busy machine
+        batch_cpu = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20, cpu) / len(batch_o)
+        single_cpu = median_ms(lambda o, d: surface.pick(o, d), trunk[:50], cpu)
+        vtk_cpu = median_ms(vtk_pick, trunk[:50], cpu)
+        rows.append(("pick (trunk) CPU per ray: one / batch / VTK", f"{single_cpu:.3f} / {batch_cpu:.3f} / "
+                     f"{vtk_cpu:.3f} ms  (VTK {vtk_cpu / batch_cpu:.2f}x the batch)"))
     for radius in (10.0, 30.0, 100.0):
         geo = median_ms(lambda h: brush_faces(surface, h, radius, direction), [(h,) for h in hits])
         ball = median_ms(lambda h: surface.vertex_tree.query_ball_point(h.point_mm, radius), [(h,) for h in hits])
