@@ -12,6 +12,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+# The test run keeps its own cache folder (zone charts, landmark pictures) instead of the user's, and no window a
+# test opens starts the background chart walk (a niced process building every template chart: minutes of CPU that
+# would compete with the tests themselves; tests of the chart store call it directly).
+os.environ["XDG_CACHE_HOME"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / f"mesomap-test-cache-{os.getpid()}")
+os.environ["MESOMAP_NO_CHART_PREFETCH"] = "1"
+
 
 @pytest.fixture
 def run_cli(tmp_path):
