@@ -81,7 +81,10 @@ class MotionDetail:
     def before_frame(self) -> None:
         """Light or full meshes, still-only props hidden or shown, for the frame about to be drawn."""
         self.moving = camera_moving(self.renderer.GetRenderWindow())
-        for actor, full, light in self._lod.values():
+        for key, (actor, full, light) in list(self._lod.items()):
+            if not self.renderer.HasViewProp(actor):  # replaced by name (a scan's colours, a new body): let go
+                del self._lod[key]
+                continue
             self._apply(actor, full, light)
         if self.moving:
             for name in self.still_only:
