@@ -16,18 +16,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mesomap.geometry.fit import FitSettings
 from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
 from mesomap.io.scans import LoadedScan, load_scan
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.fit_file import load_fit, save_fit
 from mesomap.io.meshes import painting_surface_on
-from mesomap.model.fit import LandmarkDef, ScanFit, fit_scan
 from mesomap.model.messages import Kind
-from mesomap.model.transfer import transfer_plan
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the fitting stack (scipy solvers) is imported when a fit runs, not at start-up
+    from mesomap.geometry.fit import FitSettings
+    from mesomap.model.fit import LandmarkDef, ScanFit
     from mesomap.session.session import Session
 
 
@@ -36,13 +35,20 @@ class ScanWork:
     ``skipped`` ids, ``current`` landmark id (None: all placed or skipped), ``fit`` (ScanFit or None)."""
 
     def __init__(self, defs: list[LandmarkDef] | None = None):
-        self.defs: list[LandmarkDef] = list(defs) if defs is not None else load_landmark_defs()
+        self._defs: list[LandmarkDef] | None = list(defs) if defs is not None else None
         self.path: Path | None = None
         self.scan: LoadedScan | None = None
         self.placed: dict[str, tuple[float, float, float]] = {}
         self.skipped: set[str] = set()
         self.current: str | None = None
         self.fit: ScanFit | None = None
+
+    @property
+    def defs(self) -> list[LandmarkDef]:
+        """The reference body's landmarks (read on first use: the window starts without the fitting stack)."""
+        if self._defs is None:
+            self._defs = list(load_landmark_defs())
+        return self._defs
 
     # -- the scan ------------------------------------------------------------------
     def load(self, path: str | Path, units: str | None = None) -> LoadedScan:
@@ -107,6 +113,8 @@ class ScanWork:
         MessageError (e.g. too few landmarks on a partial scan) as ``fit_scan``."""
         if self.scan is None:
             raise LookupError("scan")  # load() first
+        from mesomap.model.fit import fit_scan
+
         return fit_scan(load_bundled_body(DEFAULT_BODY), self.scan.mesh, self.defs, dict(self.placed),
                         shapes=load_shape_directions(), partial=self.scan.partial, progress=progress,
                         cancel=cancel, settings=settings)
@@ -150,6 +158,8 @@ def plan_on_scan(s: Session, work: ScanWork, seed: int = 0) -> Path:
     fit_path = save_fit(fit_path_for(work.path), work.path, work.scan, work.fit).resolve()
     fit_surface.cache_clear()
     surface = fit_surface(str(fit_path))
+    from mesomap.model.transfer import transfer_plan
+
     moved = transfer_plan(s.plan, surface, scan_link(load_fit(fit_path)), seed=seed)
     s.end_gesture()
     s.set_surface(surface)
