@@ -143,6 +143,7 @@ class Quality:
     outside: int  # points off the zone's faces, or farther than 0.01 mm from the skin
     max_skin_distance_mm: float
     min_boundary_mm: float  # smallest straight-line distance from a point to the zone's boundary
+    hole_depth_mm: float = float("nan")  # distance from the zone's boundary to the largest hole's spot
 
     @property
     def count_ratio(self) -> float:
@@ -197,8 +198,9 @@ class GeodesicMeter:
         return best, arg
 
 
-def _hole(patch: ZonePatch, faces_local, bary, spacing, margin, band) -> float:
-    """Largest distance (mm) along the skin from a spot at least margin+band inside the zone to its nearest point.
+def _hole(patch: ZonePatch, faces_local, bary, spacing, margin, band) -> tuple[float, np.ndarray]:
+    """Largest distance (mm) along the skin from a spot at least margin+band inside the zone to its nearest point,
+    and that spot (3,) mm.
 
     Exact polyhedral geodesics (libigl's ``exact_geodesic``, the
     Mitchell–Mount–Papadimitriou algorithm) from all points at once, read
@@ -223,20 +225,24 @@ def _hole(patch: ZonePatch, faces_local, bary, spacing, margin, band) -> float:
     d = _exact_distances(V2, F2, vid)
     inside = patch.boundary_distance(V2) >= margin + band
     if not inside.any():
-        return 0.0
-    best = float(d[inside].max())
+        return 0.0, np.full(3, np.nan)
+    arg = np.flatnonzero(inside)[np.argmax(d[inside])]
+    best, where = float(d[arg]), V2[arg]
     # a spot in a triangle is at most its circumradius (≤ longest edge / √3) from a corner
     reach = np.linalg.norm(V2[F2] - V2[F2][:, [1, 2, 0]], axis=2).max(axis=1) / math.sqrt(3)
     bound = np.where(inside[F2].any(axis=1), d[F2].max(axis=1) + reach, -np.inf)
     maybe = np.flatnonzero(bound > best)
     if len(maybe) == 0:
-        return best
+        return best, where
     maybe = maybe[np.argsort(-bound[maybe], kind="stable")[:MAX_REFINE_FACES]]
     V3, F3, spots = fill_faces(V2, F2, maybe, REFINE_STEPS)
     ok = patch.boundary_distance(V3[spots]) >= margin + band
     if not ok.any():
-        return best
-    return max(best, float(_exact_distances(V3, F3, vid, targets=spots[ok]).max()))
+        return best, where
+    fine = _exact_distances(V3, F3, vid, targets=spots[ok])
+    if fine.max() > best:
+        best, where = float(fine.max()), V3[spots[ok][np.argmax(fine)]]
+    return best, where
 
 
 def fill_faces(V: np.ndarray, F: np.ndarray, faces: np.ndarray, steps: int):
@@ -301,7 +307,8 @@ def measure(patch: ZonePatch, layout, spacing_mm: float, margin_mm: float, hex_i
     r = nn / s
     cell = cell_area_mm2 if cell_area_mm2 is not None else s * s * math.sqrt(3) / 2
     area = eroded_area_mm2 if eroded_area_mm2 is not None else _eroded_area(patch, margin_mm)
-    hole = _hole(patch, local, layout.barycentric, s, margin_mm, band) / s if len(local) else float("inf")
+    hole_mm, hole_at = _hole(patch, local, layout.barycentric, s, margin_mm, band) if len(local) else (np.inf, None)
+    hole = hole_mm / s
     finite = r[np.isfinite(r)]
     bd = patch.boundary_distance(layout.positions_mm)
     return Quality(
@@ -316,6 +323,8 @@ def measure(patch: ZonePatch, layout, spacing_mm: float, margin_mm: float, hex_i
         outside=outside,
         max_skin_distance_mm=float(np.max(np.maximum(skin, dproj))) if len(skin) else 0.0,
         min_boundary_mm=float(bd.min()) if len(bd) else float("inf"),
+        hole_depth_mm=float(patch.boundary_distance(hole_at[None])[0]) if hole_at is not None
+        and np.isfinite(hole_at).all() else float("nan"),
     )
 
 

@@ -41,6 +41,11 @@ def params_from_template(t: ZoneTemplate) -> TreatmentParams:
     )
 
 
+def template_zone_faces(t: ZoneTemplate, surface: PaintingSurface) -> np.ndarray:
+    """Sorted painting faces of the template's zone as the app makes it: its coarse faces' children, border smoothed."""
+    return smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM)
+
+
 def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **overrides) -> Zone:
     """A new zone for ``plan`` (fresh id and colour) covering the template's faces, border smoothed.
 
@@ -53,7 +58,7 @@ def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **
         raise MessageError(TEMPLATE_ZONE_PROBLEMS(template=t.id, problems=tuple(errors)))
     return Zone(
         id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.name, color=edits.next_color(plan),
-        side=t.side, faces=smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM),
+        side=t.side, faces=template_zone_faces(t, surface),
         params=params, template=t.id,
     )
 
