@@ -39,6 +39,7 @@ from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_relax import _subset, chord_of_arc, dart_throw, relax_particles, relax_springs, thin
+from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
 from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
@@ -182,6 +183,26 @@ class ZoneLayoutSolver:
             self._charts = [self._chart(c) for c in range(self.patch.n_components)]
         return self._charts
 
+    @cached_property
+    def tubes(self) -> dict:
+        """{component: its two border loops} for the connected parts that are tubes (a band around a limb)."""
+        loops = {c: tube_loops(self.patch, c) for c in range(self.patch.n_components)}
+        return {c: v for c, v in loops.items() if v is not None}
+
+    def _tube_chart(self, component: int):
+        key = ("tube", component)
+        if key not in self._cache:
+            self._cache[key] = tube_chart(self.patch, component, self.tubes[component])
+        return self._cache[key]
+
+    def _chart_of(self, component: int) -> Chart:
+        if self._charts is not None:
+            return self._charts[component]
+        key = ("chart", component)
+        if key not in self._cache:
+            self._cache[key] = self._chart(component)
+        return self._cache[key]
+
     def _chart(self, component: int) -> Chart:
         return build_chart(self.patch, component)
 
@@ -269,9 +290,15 @@ class ZoneLayoutSolver:
         p = self.patch
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
-        for chart in self.charts:
-            lat = plane_lattice(pattern, s, row_spacing, chart_angle(self.patch, chart, direction), chart.lo, chart.hi)
-            f, b, found = locate(self.patch, chart, lat.points)
+        for c in range(p.n_components):
+            if c in self.tubes:  # a band around a limb, unrolled: a whole number of lattice steps around it
+                chart, corners, period = self._tube_chart(c)
+                lat = tube_lattice(pattern, s, row_spacing, period, chart.lo, chart.hi)
+            else:
+                chart, corners = self._chart_of(c), None
+                lat = plane_lattice(pattern, s, row_spacing, chart_angle(self.patch, chart, direction), chart.lo,
+                                    chart.hi)
+            f, b, found = locate(self.patch, chart, lat.points, corners=corners)
             idx = np.full(len(found), -1)
             idx[found] = np.arange(found.sum()) + offset
             e = idx[lat.edges]
@@ -283,7 +310,9 @@ class ZoneLayoutSolver:
             weights.append(lat.weight[ok])
             offset += int(found.sum())
         face, bary = np.concatenate(faces), np.concatenate(barys)
-        edges, rest, weight = np.concatenate(edges), np.concatenate(rests), np.concatenate(weights)
+        edges = np.concatenate(edges) if edges else np.empty((0, 2), np.int64)
+        rest = np.concatenate(rests) if rests else np.empty(0)
+        weight = np.concatenate(weights) if weights else np.empty(0)
         if len(face) == 0:
             return face, bary
         x = p.positions(face, bary)
@@ -295,7 +324,10 @@ class ZoneLayoutSolver:
         x = p.positions(face, bary)
         squeezed = (spread and pattern == "hexagonal" and relax_steps and len(edges)
                     and _squeeze(p, face, bary, edges, rest) < SQUEEZED)
-        keep = p.boundary_distance_bound(x) >= margin
+        border = p.boundary_distance_bound(x)
+        near = np.flatnonzero(border < margin)  # the bound is a hair low: measure those exactly (rings on the line)
+        border[near] = p.boundary_distance(x[near])
+        keep = border >= margin
         face, bary = face[keep], bary[keep]
         if squeezed and SQUEEZE_STEPS:  # rows that cannot gain points where the skin widens (a saddle) spread out
             face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SQUEEZE_STEPS, attract=False, cutoff=1.0,

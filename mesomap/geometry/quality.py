@@ -128,6 +128,25 @@ def insert_points(V: np.ndarray, F: np.ndarray, faces: np.ndarray, bary: np.ndar
     return V2, F2, vid
 
 
+def unpinch(V: np.ndarray, F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mesh with every vertex where two parts of the border touch (a pinch: more than two border edges)
+    split, one copy per fan of faces around it, so the edge-flip solver takes it. Vertex ids below len(V) keep
+    their place (each stays with one of its fans)."""
+    from mesomap.geometry.borders import border_edges, fans_around
+
+    b = border_edges(F)
+    pinched = np.flatnonzero(np.bincount(b.ravel(), minlength=len(V)) > 2)
+    if len(pinched) == 0:
+        return V, F
+    F = F.copy()
+    extra = []
+    for v in pinched.tolist():
+        for rows in fans_around(F, v)[1:]:
+            F[rows] = np.where(F[rows] == v, len(V) + len(extra), F[rows])
+            extra.append(V[v])
+    return np.concatenate([V, np.array(extra).reshape(-1, 3)]), F
+
+
 @dataclass(frozen=True)
 class Quality:
     """Numbers that say how good a layout is (distances ÷ spacing unless named *_mm)."""
@@ -161,14 +180,17 @@ class GeodesicMeter:
 
         self.V, self.F, self.vid = insert_points(V, F, faces, bary)
         self.points = self.V[self.vid]
-        self._flip = pp3d.EdgeFlipGeodesicSolver(self.V, self.F)
+        self._flip = pp3d.EdgeFlipGeodesicSolver(*unpinch(self.V, self.F))
 
     def distance(self, i: int, j: int) -> float:
         """Geodesic distance (mm) between points i and j."""
         a, b = int(self.vid[i]), int(self.vid[j])
         if a == b:
             return 0.0
-        path = self._flip.find_geodesic_path(a, b)
+        try:
+            path = self._flip.find_geodesic_path(a, b)
+        except RuntimeError:  # on separate parts of the zone: no path along the skin
+            return float("inf")
         return float(np.linalg.norm(np.diff(path, axis=0), axis=1).sum())
 
     def nearest_neighbours(self, k: int = 12) -> tuple[np.ndarray, np.ndarray]:
