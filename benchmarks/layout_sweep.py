@@ -123,14 +123,26 @@ def sweep(bodies=BODIES, zones=None, spacings=SPACINGS, jobs: int = 1, one_side:
     rows: list[Row] = []
     if jobs <= 1:
         for w in work:
-            rows += _job(w)
-            print(f"  {w[0]} {w[1]}: done", flush=True)
+            r = _job(w)
+            rows += r
+            _progress(r)
     else:
         with ProcessPoolExecutor(jobs) as pool:
             for w, r in zip(work, pool.map(_job, work)):
                 rows += r
-                print(f"  {w[0]} {w[1]}: done", flush=True)
+                _progress(r)
     return rows
+
+
+def _progress(rows: list[Row]) -> None:
+    for r in rows:
+        print(f"  {_line(r)}", flush=True)
+
+
+def _line(r: Row) -> str:
+    return (f"{r.body:6s} {r.zone:22s} {r.pattern:9s} {r.spacing:4.0f}/{r.margin:<2.0f} {r.count:5d} {r.ratio:7.2f} "
+            f"{r.within:5.2f} {r.nn_min:6.3f} {r.hole:5.2f} {r.hole_at:5.2f} {r.ms:7.0f} {r.first_ms:7.0f}  "
+            f"{' '.join(r.misses())}")
 
 
 def print_table(rows: list[Row], worst: int | None = None) -> None:
@@ -140,9 +152,7 @@ def print_table(rows: list[Row], worst: int | None = None) -> None:
     print("-" * len(head))
     ranked = sorted(rows, key=lambda r: -r.badness())
     for r in ranked[:worst] if worst else ranked:
-        print(f"{r.body:6s} {r.zone:22s} {r.pattern:9s} {r.spacing:4.0f}/{r.margin:<2.0f} {r.count:5d} {r.ratio:7.2f} "
-              f"{r.within:5.2f} {r.nn_min:6.3f} {r.hole:5.2f} {r.hole_at:5.2f} {r.ms:7.0f} {r.first_ms:7.0f}  "
-              f"{' '.join(r.misses())}")
+        print(_line(r))
     summary(rows)
 
 

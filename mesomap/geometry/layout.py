@@ -45,7 +45,7 @@ from mesomap.geometry.order import injection_order
 SPACING_RANGE_MM = (2.0, 50.0)
 MARGIN_RANGE_MM = (0.0, 50.0)
 #: Generated points never come closer than this × spacing to each other or to a pinned point.
-MIN_SEPARATION = 0.86
+MIN_SEPARATION = 0.9
 #: A hexagonal hole: a spot of the zone (past layout_holes.HOLE_BAND) farther than this × spacing from every point
 #: (straight line).
 HOLE_FILL = 0.62
@@ -237,7 +237,7 @@ class ZoneLayoutSolver:
             only; default = spacing). direction : (3,) direction of the rows /
             lattice lines (default: horizontal on the skin at the zone's centre).
         pinned : optional (faces (q,), barycentric (q, 3)) kept exactly; no
-            generated point comes closer than 0.86 × spacing to them.
+            generated point comes closer than MIN_SEPARATION (0.9) × spacing to them.
         seed : all the randomness (blue noise's darts, the spots holes are
             looked for at); same inputs + seed → same layout.
         fix : False skips thinning, hole filling and spreading a squeezed

@@ -4,7 +4,7 @@ Zones are balls (sometimes two) of painting faces anywhere on the female
 body, 5–120 mm across, with spacings 2–50 mm and margins 0–20 mm — tiny
 zones, zones thinner than the margin, zones across folds. Every layout must
 put its points on the skin (< 0.01 mm), on the zone's faces, at least the
-margin from its border, and no two closer than 0.86 × the smaller spacing.
+margin from its border, and no two closer than MIN_SEPARATION (0.9) × the smaller spacing.
 """
 
 from __future__ import annotations
