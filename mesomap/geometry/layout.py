@@ -76,6 +76,8 @@ MAX_SPOTS = 1 << 17
 RECHECK_REACH = 4.5
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
+#: Blue noise is irregular by design: its points are kept only this × spacing apart.
+BLUE_NOISE_SEPARATION = 0.86
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
 BLUE_NOISE_RADIUS = 0.80
 BLUE_NOISE_STEPS = 6
@@ -358,7 +360,7 @@ class ZoneLayoutSolver:
         """
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
-        near = MIN_SEPARATION * min(s, b)
+        near = (BLUE_NOISE_SEPARATION if pattern == "blue_noise" else MIN_SEPARATION) * min(s, b)
         hole = {"hexagonal": HOLE_FILL * s, "blue_noise": BLUE_NOISE_HOLE * s,
                 "square": 1.15 * s / math.sqrt(2), "rows": 1.15 * math.hypot(s, b) / 2}[pattern]
         particles = pattern in ("hexagonal", "blue_noise")
