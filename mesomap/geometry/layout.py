@@ -5,7 +5,9 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
 1. a conformal map refined as rigidly as possible flattens the part onto a
    plane (:mod:`mesomap.geometry.layout_chart`): the plane's lengths are the
    skin's wherever the skin unrolls, and the stretch of doubly curved skin
-   is spread evenly (a closed part: the log map around its centre);
+   is spread evenly (a closed part: the log map around its centre; a band
+   around a limb is cut open along a seam first, :mod:`mesomap.geometry.layout_tube`,
+   and its lattice gets a whole number of steps around the limb);
 2. the pattern's plane lattice (hexagonal, square or rows) is laid in that
    plane, each lattice point found in a flattened triangle and mapped back
    to the skin by its barycentrics;
@@ -38,7 +40,7 @@ from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locat
 from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch
-from mesomap.geometry.layout_relax import _subset, chord_of_arc, dart_throw, relax_particles, relax_springs, thin
+from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
 from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
 from mesomap.geometry.order import injection_order
 
@@ -325,7 +327,7 @@ class ZoneLayoutSolver:
             face, bary = relax_springs(p, face, bary, edges, rest, weight, relax_steps)
         x = p.positions(face, bary)
         squeezed = (spread and pattern == "hexagonal" and relax_steps and len(edges)
-                    and _squeeze(p, face, bary, edges, rest) < SQUEEZED)
+                    and spring_squeeze(p, face, bary, edges, rest, SQUEEZE_QUANTILE) < SQUEEZED)
         border = p.boundary_distance_bound(x)
         near = np.flatnonzero(border < margin)  # the bound is a hair low: measure those exactly (rings on the line)
         border[near] = p.boundary_distance(x[near])
@@ -420,15 +422,6 @@ class ZoneLayoutSolver:
             x = self.patch.positions(*surface_samples(self.patch, n, seed))
             self._cache[key] = (x, self.patch.boundary_distance_bound(x), cKDTree(x))
         return self._cache[key]
-
-
-def _squeeze(patch: ZonePatch, face, bary, edges, rest) -> float:
-    """The SQUEEZE_QUANTILE of length ÷ rest length (along the skin) of lattice springs edges (e, 2), rest (e,) mm."""
-    x, n = patch.positions(face, bary), patch.normals(face, bary)
-    d = x[edges[:, 1]] - x[edges[:, 0]]
-    length = np.linalg.norm(d, axis=1)
-    ratio = length / np.maximum(chord_of_arc(rest, n[edges[:, 0]], n[edges[:, 1]], d, length), 1e-12)
-    return float(np.quantile(ratio, SQUEEZE_QUANTILE))
 
 
 def layout_zone(vertices, faces, zone_faces, spacing_mm: float, pattern: str = "hexagonal", margin_mm: float = 0.0,
