@@ -1,6 +1,7 @@
 """Injection-grid layout benchmark: mesomap against well-known samplers, measured along the skin.
 
 Run:  python benchmarks/layout.py [--quick]
+      python benchmarks/layout.py --all-zones [--jobs 1] [--zones wrist scalp] [--one-side]  (see layout_sweep.py)
 
 For each surface — real zones of the female painting surface (abdomen, knee,
 cheek, shoulder) and synthetic ones (sphere cap, bumpy sphere, torus saddle) —
@@ -33,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mesomap.geometry.layout import ZoneLayoutSolver  # noqa: E402
 from mesomap.geometry.quality import measure, planar_grid_snapped, snapped_layout  # noqa: E402
@@ -144,7 +146,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="real zones only, one run each")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--all-zones", action="store_true",
+                        help="every template zone of both bodies at 4, 10, 20 mm in its own pattern (long)")
+    parser.add_argument("--zones", nargs="*", help="with --all-zones: only zones whose id contains one of these")
+    parser.add_argument("--bodies", nargs="*", default=["female", "male"])
+    parser.add_argument("--spacings", nargs="*", type=float, default=[4.0, 10.0, 20.0])
+    parser.add_argument("--one-side", action="store_true", help="with --all-zones: skip the *_right mirror zones")
+    parser.add_argument("--jobs", type=int, default=1, help="with --all-zones: worker processes")
     args = parser.parse_args()
+    if args.all_zones:
+        from layout_sweep import print_table, sweep
+
+        print_table(sweep(args.bodies, args.zones, args.spacings, args.jobs, args.one_side))
+        return
     quality_table(args.quick, 1 if args.quick else args.runs)
     speed(args.quick)
 

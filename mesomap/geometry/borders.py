@@ -87,3 +87,32 @@ def smooth_polyline(points, closed: bool, iterations: int = 10, lam: float = 0.5
             else:
                 p[1:-1] = p[1:-1] + step * (0.5 * (p[:-2] + p[2:]) - p[1:-1])
     return p
+
+
+def fans_around(faces, vertex: int, cut=frozenset()) -> list[np.ndarray]:
+    """The fans of faces (m, 3) around ``vertex``: groups of its faces joined across shared edges, no edge of
+    ``cut`` (a set of (smaller, larger) vertex-id pairs) joining. A manifold vertex has one fan; a pinch (two
+    parts of a border touching) or a vertex on a cut has two or more. Returns arrays of face ids."""
+    f = np.asarray(faces)
+    around = np.flatnonzero((f == vertex).any(axis=1)).tolist()
+    parent = {a: a for a in around}
+
+    def root(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    by_other: dict[int, list[int]] = {}
+    for a in around:
+        for w in f[a].tolist():
+            if w != vertex:
+                by_other.setdefault(w, []).append(a)
+    for w, joined in by_other.items():
+        if (min(vertex, w), max(vertex, w)) not in cut:
+            for a in joined[1:]:
+                parent[root(a)] = root(joined[0])
+    groups: dict[int, list[int]] = {}
+    for a in around:
+        groups.setdefault(root(a), []).append(a)
+    return [np.array(g, dtype=np.int64) for g in groups.values()]

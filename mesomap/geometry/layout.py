@@ -5,7 +5,9 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
 1. a conformal map refined as rigidly as possible flattens the part onto a
    plane (:mod:`mesomap.geometry.layout_chart`): the plane's lengths are the
    skin's wherever the skin unrolls, and the stretch of doubly curved skin
-   is spread evenly (a closed part: the log map around its centre);
+   is spread evenly (a closed part: the log map around its centre; a band
+   around a limb is cut open along a seam first, :mod:`mesomap.geometry.layout_tube`,
+   and its lattice gets a whole number of steps around the limb);
 2. the pattern's plane lattice (hexagonal, square or rows) is laid in that
    plane, each lattice point found in a flattened triangle and mapped back
    to the skin by its barycentrics;
@@ -38,13 +40,14 @@ from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locat
 from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch
-from mesomap.geometry.layout_relax import _subset, chord_of_arc, dart_throw, relax_particles, relax_springs, thin
+from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
+from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
 from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
 MARGIN_RANGE_MM = (0.0, 50.0)
 #: Generated points never come closer than this × spacing to each other or to a pinned point.
-MIN_SEPARATION = 0.86
+MIN_SEPARATION = 0.9
 #: A hexagonal hole: a spot of the zone (past layout_holes.HOLE_BAND) farther than this × spacing from every point
 #: (straight line).
 HOLE_FILL = 0.62
@@ -75,6 +78,8 @@ MAX_SPOTS = 1 << 17
 RECHECK_REACH = 4.5
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
+#: Blue noise is irregular by design: its points are kept only this × spacing apart.
+BLUE_NOISE_SEPARATION = 0.86
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
 BLUE_NOISE_RADIUS = 0.80
 BLUE_NOISE_STEPS = 6
@@ -182,6 +187,26 @@ class ZoneLayoutSolver:
             self._charts = [self._chart(c) for c in range(self.patch.n_components)]
         return self._charts
 
+    @cached_property
+    def tubes(self) -> dict:
+        """{component: its two border loops} for the connected parts that are tubes (a band around a limb)."""
+        loops = {c: tube_loops(self.patch, c) for c in range(self.patch.n_components)}
+        return {c: v for c, v in loops.items() if v is not None}
+
+    def _tube_chart(self, component: int):
+        key = ("tube", component)
+        if key not in self._cache:
+            self._cache[key] = tube_chart(self.patch, component, self.tubes[component])
+        return self._cache[key]
+
+    def _chart_of(self, component: int) -> Chart:
+        if self._charts is not None:
+            return self._charts[component]
+        key = ("chart", component)
+        if key not in self._cache:
+            self._cache[key] = self._chart(component)
+        return self._cache[key]
+
     def _chart(self, component: int) -> Chart:
         return build_chart(self.patch, component)
 
@@ -216,7 +241,7 @@ class ZoneLayoutSolver:
             only; default = spacing). direction : (3,) direction of the rows /
             lattice lines (default: horizontal on the skin at the zone's centre).
         pinned : optional (faces (q,), barycentric (q, 3)) kept exactly; no
-            generated point comes closer than 0.86 × spacing to them.
+            generated point comes closer than MIN_SEPARATION (0.9) × spacing to them.
         seed : all the randomness (blue noise's darts, the spots holes are
             looked for at); same inputs + seed → same layout.
         fix : False skips thinning, hole filling and spreading a squeezed
@@ -269,9 +294,15 @@ class ZoneLayoutSolver:
         p = self.patch
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
-        for chart in self.charts:
-            lat = plane_lattice(pattern, s, row_spacing, chart_angle(self.patch, chart, direction), chart.lo, chart.hi)
-            f, b, found = locate(self.patch, chart, lat.points)
+        for c in range(p.n_components):
+            if c in self.tubes:  # a band around a limb, unrolled: a whole number of lattice steps around it
+                chart, corners, period = self._tube_chart(c)
+                lat = tube_lattice(pattern, s, row_spacing, period, chart.lo, chart.hi)
+            else:
+                chart, corners = self._chart_of(c), None
+                lat = plane_lattice(pattern, s, row_spacing, chart_angle(self.patch, chart, direction), chart.lo,
+                                    chart.hi)
+            f, b, found = locate(self.patch, chart, lat.points, corners=corners)
             idx = np.full(len(found), -1)
             idx[found] = np.arange(found.sum()) + offset
             e = idx[lat.edges]
@@ -283,7 +314,9 @@ class ZoneLayoutSolver:
             weights.append(lat.weight[ok])
             offset += int(found.sum())
         face, bary = np.concatenate(faces), np.concatenate(barys)
-        edges, rest, weight = np.concatenate(edges), np.concatenate(rests), np.concatenate(weights)
+        edges = np.concatenate(edges) if edges else np.empty((0, 2), np.int64)
+        rest = np.concatenate(rests) if rests else np.empty(0)
+        weight = np.concatenate(weights) if weights else np.empty(0)
         if len(face) == 0:
             return face, bary
         x = p.positions(face, bary)
@@ -294,8 +327,11 @@ class ZoneLayoutSolver:
             face, bary = relax_springs(p, face, bary, edges, rest, weight, relax_steps)
         x = p.positions(face, bary)
         squeezed = (spread and pattern == "hexagonal" and relax_steps and len(edges)
-                    and _squeeze(p, face, bary, edges, rest) < SQUEEZED)
-        keep = p.boundary_distance_bound(x) >= margin
+                    and spring_squeeze(p, face, bary, edges, rest, SQUEEZE_QUANTILE) < SQUEEZED)
+        border = p.boundary_distance_bound(x)
+        near = np.flatnonzero(border < margin)  # the bound is a hair low: measure those exactly (rings on the line)
+        border[near] = p.boundary_distance(x[near])
+        keep = border >= margin
         face, bary = face[keep], bary[keep]
         if squeezed and SQUEEZE_STEPS:  # rows that cannot gain points where the skin widens (a saddle) spread out
             face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SQUEEZE_STEPS, attract=False, cutoff=1.0,
@@ -326,7 +362,7 @@ class ZoneLayoutSolver:
         """
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
-        near = MIN_SEPARATION * min(s, b)
+        near = (BLUE_NOISE_SEPARATION if pattern == "blue_noise" else MIN_SEPARATION) * min(s, b)
         hole = {"hexagonal": HOLE_FILL * s, "blue_noise": BLUE_NOISE_HOLE * s,
                 "square": 1.15 * s / math.sqrt(2), "rows": 1.15 * math.hypot(s, b) / 2}[pattern]
         particles = pattern in ("hexagonal", "blue_noise")
@@ -386,15 +422,6 @@ class ZoneLayoutSolver:
             x = self.patch.positions(*surface_samples(self.patch, n, seed))
             self._cache[key] = (x, self.patch.boundary_distance_bound(x), cKDTree(x))
         return self._cache[key]
-
-
-def _squeeze(patch: ZonePatch, face, bary, edges, rest) -> float:
-    """The SQUEEZE_QUANTILE of length ÷ rest length (along the skin) of lattice springs edges (e, 2), rest (e,) mm."""
-    x, n = patch.positions(face, bary), patch.normals(face, bary)
-    d = x[edges[:, 1]] - x[edges[:, 0]]
-    length = np.linalg.norm(d, axis=1)
-    ratio = length / np.maximum(chord_of_arc(rest, n[edges[:, 0]], n[edges[:, 1]], d, length), 1e-12)
-    return float(np.quantile(ratio, SQUEEZE_QUANTILE))
 
 
 def layout_zone(vertices, faces, zone_faces, spacing_mm: float, pattern: str = "hexagonal", margin_mm: float = 0.0,

@@ -255,8 +255,11 @@ def compute_chart(p: ZonePatch, component: int) -> Chart:
                  used.min(axis=0), used.max(axis=0), component, stretch, reach)
 
 
-def locate(patch: ZonePatch, chart: Chart, pts2: np.ndarray, k: int = 8):
+def locate(patch: ZonePatch, chart: Chart, pts2: np.ndarray, k: int = 8, corners: np.ndarray | None = None):
     """(local face (q,), bary (q, 3), found (q,) bool) of 2D points (q, 2) in the chart's flat triangles.
+
+    corners : (k, 3) each patch face's corners as rows of ``chart.uv`` (default the patch's own; a tube cut
+    open along a seam has extra vertices there).
 
     A point farther from every flat centroid than the largest flat
     triangle's reach lies in none (most of a lattice's bounding box): only
@@ -271,7 +274,7 @@ def locate(patch: ZonePatch, chart: Chart, pts2: np.ndarray, k: int = 8):
     _, cand = chart.tree.query(pts2[near], k=k)
     cand = cand.reshape(len(near), k)
     faces = chart.faces[cand]
-    tri2 = chart.uv[patch.F[faces]]  # (q, k, 3, 2)
+    tri2 = chart.uv[(patch.F if corners is None else corners)[faces]]  # (q, k, 3, 2)
     b = barycentric_2d(pts2[near, None, :], tri2[..., 0, :], tri2[..., 1, :], tri2[..., 2, :])
     score = b.min(axis=2)
     best = np.argmax(score, axis=1)

@@ -223,3 +223,12 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
             bd[inside] = b0[inside]
         nf[bad], nb[bad], nx[bad], after[bad] = bf, bb, bx, bd
     return nf, nb, nx, after
+
+
+def spring_squeeze(patch: ZonePatch, face, bary, edges, rest, quantile: float) -> float:
+    """The ``quantile`` of length ÷ rest length (along the skin) of lattice springs edges (e, 2), rest (e,) mm."""
+    x, n = patch.positions(face, bary), patch.normals(face, bary)
+    d = x[edges[:, 1]] - x[edges[:, 0]]
+    length = np.linalg.norm(d, axis=1)
+    ratio = length / np.maximum(chord_of_arc(rest, n[edges[:, 0]], n[edges[:, 1]], d, length), 1e-12)
+    return float(np.quantile(ratio, quantile))

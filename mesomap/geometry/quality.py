@@ -128,6 +128,25 @@ def insert_points(V: np.ndarray, F: np.ndarray, faces: np.ndarray, bary: np.ndar
     return V2, F2, vid
 
 
+def unpinch(V: np.ndarray, F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mesh with every vertex where two parts of the border touch (a pinch: more than two border edges)
+    split, one copy per fan of faces around it, so the edge-flip solver takes it. Vertex ids below len(V) keep
+    their place (each stays with one of its fans)."""
+    from mesomap.geometry.borders import border_edges, fans_around
+
+    b = border_edges(F)
+    pinched = np.flatnonzero(np.bincount(b.ravel(), minlength=len(V)) > 2)
+    if len(pinched) == 0:
+        return V, F
+    F = F.copy()
+    extra = []
+    for v in pinched.tolist():
+        for rows in fans_around(F, v)[1:]:
+            F[rows] = np.where(F[rows] == v, len(V) + len(extra), F[rows])
+            extra.append(V[v])
+    return np.concatenate([V, np.array(extra).reshape(-1, 3)]), F
+
+
 @dataclass(frozen=True)
 class Quality:
     """Numbers that say how good a layout is (distances ÷ spacing unless named *_mm)."""
@@ -143,6 +162,7 @@ class Quality:
     outside: int  # points off the zone's faces, or farther than 0.01 mm from the skin
     max_skin_distance_mm: float
     min_boundary_mm: float  # smallest straight-line distance from a point to the zone's boundary
+    hole_depth_mm: float = float("nan")  # distance from the zone's boundary to the largest hole's spot
 
     @property
     def count_ratio(self) -> float:
@@ -160,14 +180,17 @@ class GeodesicMeter:
 
         self.V, self.F, self.vid = insert_points(V, F, faces, bary)
         self.points = self.V[self.vid]
-        self._flip = pp3d.EdgeFlipGeodesicSolver(self.V, self.F)
+        self._flip = pp3d.EdgeFlipGeodesicSolver(*unpinch(self.V, self.F))
 
     def distance(self, i: int, j: int) -> float:
         """Geodesic distance (mm) between points i and j."""
         a, b = int(self.vid[i]), int(self.vid[j])
         if a == b:
             return 0.0
-        path = self._flip.find_geodesic_path(a, b)
+        try:
+            path = self._flip.find_geodesic_path(a, b)
+        except RuntimeError:  # on separate parts of the zone: no path along the skin
+            return float("inf")
         return float(np.linalg.norm(np.diff(path, axis=0), axis=1).sum())
 
     def nearest_neighbours(self, k: int = 12) -> tuple[np.ndarray, np.ndarray]:
@@ -197,8 +220,9 @@ class GeodesicMeter:
         return best, arg
 
 
-def _hole(patch: ZonePatch, faces_local, bary, spacing, margin, band) -> float:
-    """Largest distance (mm) along the skin from a spot at least margin+band inside the zone to its nearest point.
+def _hole(patch: ZonePatch, faces_local, bary, spacing, margin, band) -> tuple[float, np.ndarray]:
+    """Largest distance (mm) along the skin from a spot at least margin+band inside the zone to its nearest point,
+    and that spot (3,) mm.
 
     Exact polyhedral geodesics (libigl's ``exact_geodesic``, the
     Mitchell–Mount–Papadimitriou algorithm) from all points at once, read
@@ -223,20 +247,24 @@ def _hole(patch: ZonePatch, faces_local, bary, spacing, margin, band) -> float:
     d = _exact_distances(V2, F2, vid)
     inside = patch.boundary_distance(V2) >= margin + band
     if not inside.any():
-        return 0.0
-    best = float(d[inside].max())
+        return 0.0, np.full(3, np.nan)
+    arg = np.flatnonzero(inside)[np.argmax(d[inside])]
+    best, where = float(d[arg]), V2[arg]
     # a spot in a triangle is at most its circumradius (≤ longest edge / √3) from a corner
     reach = np.linalg.norm(V2[F2] - V2[F2][:, [1, 2, 0]], axis=2).max(axis=1) / math.sqrt(3)
     bound = np.where(inside[F2].any(axis=1), d[F2].max(axis=1) + reach, -np.inf)
     maybe = np.flatnonzero(bound > best)
     if len(maybe) == 0:
-        return best
+        return best, where
     maybe = maybe[np.argsort(-bound[maybe], kind="stable")[:MAX_REFINE_FACES]]
     V3, F3, spots = fill_faces(V2, F2, maybe, REFINE_STEPS)
     ok = patch.boundary_distance(V3[spots]) >= margin + band
     if not ok.any():
-        return best
-    return max(best, float(_exact_distances(V3, F3, vid, targets=spots[ok]).max()))
+        return best, where
+    fine = _exact_distances(V3, F3, vid, targets=spots[ok])
+    if fine.max() > best:
+        best, where = float(fine.max()), V3[spots[ok][np.argmax(fine)]]
+    return best, where
 
 
 def fill_faces(V: np.ndarray, F: np.ndarray, faces: np.ndarray, steps: int):
@@ -301,7 +329,8 @@ def measure(patch: ZonePatch, layout, spacing_mm: float, margin_mm: float, hex_i
     r = nn / s
     cell = cell_area_mm2 if cell_area_mm2 is not None else s * s * math.sqrt(3) / 2
     area = eroded_area_mm2 if eroded_area_mm2 is not None else _eroded_area(patch, margin_mm)
-    hole = _hole(patch, local, layout.barycentric, s, margin_mm, band) / s if len(local) else float("inf")
+    hole_mm, hole_at = _hole(patch, local, layout.barycentric, s, margin_mm, band) if len(local) else (np.inf, None)
+    hole = hole_mm / s
     finite = r[np.isfinite(r)]
     bd = patch.boundary_distance(layout.positions_mm)
     return Quality(
@@ -316,6 +345,8 @@ def measure(patch: ZonePatch, layout, spacing_mm: float, margin_mm: float, hex_i
         outside=outside,
         max_skin_distance_mm=float(np.max(np.maximum(skin, dproj))) if len(skin) else 0.0,
         min_boundary_mm=float(bd.min()) if len(bd) else float("inf"),
+        hole_depth_mm=float(patch.boundary_distance(hole_at[None])[0]) if hole_at is not None
+        and np.isfinite(hole_at).all() else float("nan"),
     )
 
 

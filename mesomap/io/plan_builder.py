@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from mesomap.geometry.borders import border_edges, edges_length_mm
 from mesomap.geometry.regions import smooth_region
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_file import body_ref
@@ -26,8 +27,12 @@ TEMPLATE_ZONE_PROBLEMS = Kind("template_zone_problems", "template", "problems") 
 
 
 #: Templates are drawn on the coarse bundled mesh; their sawtooth borders are
-#: smoothed on the painting surface with a majority filter of this radius (mm).
+#: smoothed on the painting surface with a majority filter of this radius (mm)...
 TEMPLATE_SMOOTHING_MM = 8.0
+#: ... or of this × the zone's area ÷ its border length (half its width, for a strip) when that is smaller:
+#: a filter wider than a thin zone eats it (8 mm left the nasolabial fold 30–43 % of its drawn area, perioral
+#: 50 %); with this the smoothed zone keeps its drawn area within 5 % (checked on both bodies).
+THIN_ZONE_SMOOTHING = 0.5
 
 
 def params_from_template(t: ZoneTemplate) -> TreatmentParams:
@@ -39,6 +44,15 @@ def params_from_template(t: ZoneTemplate) -> TreatmentParams:
         margin_mm=t.margin_mm, volume_per_point_ml=t.volume_per_point_ml,
         needle=Needle(length, t.needle_gauge or default.needle.gauge),
     )
+
+
+def template_zone_faces(t: ZoneTemplate, surface: PaintingSurface) -> np.ndarray:
+    """Sorted painting faces of the template's zone as the app makes it: its coarse faces' children, border smoothed
+    (keeping its area, so ``templates.zone_area_cm2`` is the zone's area)."""
+    faces = surface.children_of(t.faces)
+    border = edges_length_mm(surface.mesh.vertices, border_edges(surface.mesh.faces[faces]))
+    radius = min(TEMPLATE_SMOOTHING_MM, THIN_ZONE_SMOOTHING * surface.area_cm2(faces) * 100.0 / max(border, 1e-9))
+    return smooth_region(surface, faces, radius)
 
 
 def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **overrides) -> Zone:
@@ -53,7 +67,7 @@ def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **
         raise MessageError(TEMPLATE_ZONE_PROBLEMS(template=t.id, problems=tuple(errors)))
     return Zone(
         id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.label(), color=edits.next_color(plan),
-        side=t.side, faces=smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM),
+        side=t.side, faces=template_zone_faces(t, surface),
         params=params, template=t.id,
     )
 
