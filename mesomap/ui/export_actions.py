@@ -23,19 +23,20 @@ from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
 from mesomap.render.sheet import pdf_job
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
 
 #: The File › Export entries, in menu order: the export registry's formats.
 EXPORTS = FORMATS
 #: Where the window lays a zone's grid out: added to "no grid" / "stale grid" refusals.
-GRID_HINT = "Grid ▸ Generate grid, Ctrl+G"
+GRID_HINT = QT_TR_NOOP("Grid ▸ Generate grid, Ctrl+G")
 
 
 def export_error_text(err: Exception) -> str:
     """``err`` as one sentence without its full stop; a missing or stale grid says where to lay it out."""
     text = str(err).rstrip(".")
     if isinstance(err, ExportError) and err.needs_grid:
-        text += f" ({GRID_HINT})"
+        text += f" ({tr(GRID_HINT)})"
     return text
 
 
@@ -57,12 +58,12 @@ def ask_profile(window, fmt: ExportFormat) -> str | None:
 
     profiles = sorted(list_profiles()[0], key=lambda p: p.example)  # real devices first, examples after
     if not profiles:
-        window.show_error("Cannot export", "Nothing was written: no device profile is available.")
+        window.show_error(tr("Cannot export"), tr("Nothing was written: no device profile is available."))
         return None
-    names = [f"{p.name} ({p.id}){'  — example profile' if p.example else ''}" for p in profiles]
+    names = [f"{p.name} ({p.id})" + (tr("  — example profile") if p.example else "") for p in profiles]
     last = str(window.settings.value("device/profile", ""))
     current = next((i for i, p in enumerate(profiles) if p.id == last), 0)
-    name, ok = QInputDialog.getItem(window, fmt.title, "Device profile:", names, current, False)
+    name, ok = QInputDialog.getItem(window, fmt.title, tr("Device profile:"), names, current, False)
     if not ok:
         return None
     profile = profiles[names.index(name)]
@@ -90,7 +91,7 @@ class Exporter(QObject):
         return self.pdf_running is not None
 
     def busy_text(self) -> str:
-        return f"Writing {self.pdf_running.name}…" if self.pdf_running else ""
+        return fill_in(tr('Writing {name}…'), name=self.pdf_running.name) if self.pdf_running else ""
 
     def _plan_and_surface(self):
         plan = self.window.doc.plan
@@ -104,7 +105,7 @@ class Exporter(QObject):
         fmt = BY_KEY[key]
         self.window.commit_pending()
         if self.busy:
-            self.window.statusBar().showMessage(f"Still writing {self.pdf_running.name}; try again in a moment.", 6000)
+            self.window.statusBar().showMessage(fill_in(tr('Still writing {name}; try again in a moment.'), name=self.pdf_running.name), 6000)
             return False
         if fmt.needs_grids:
             try:
@@ -137,16 +138,16 @@ class Exporter(QObject):
         if folder.is_dir():
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.window, "Create folder",
-                                      f"The folder {folder} does not exist. Create it and export there?",
+        answer = QMessageBox.question(self.window, tr("Create folder"),
+                                      fill_in(tr('The folder {folder} does not exist. Create it and export there?'), folder=folder),
                                       buttons.Yes | buttons.No, buttons.No)
         if answer != buttons.Yes:
-            self.window.statusBar().showMessage("Nothing exported: the folder was not created.", 8000)
+            self.window.statusBar().showMessage(tr("Nothing exported: the folder was not created."), 8000)
             return False
         try:
             folder.mkdir(parents=True)
         except OSError as err:
-            self.window.show_error("Cannot export", f"{folder} cannot be created: {err.strerror or err}.")
+            self.window.show_error(tr("Cannot export"), fill_in(tr('{folder} cannot be created: {value}.'), folder=folder, value=err.strerror or err))
             return False
         return True
 
@@ -191,7 +192,7 @@ class Exporter(QObject):
             return True
         self.pdf_running = out
         self.busy_changed.emit(True)
-        self.window.statusBar().showMessage(f"Writing the session sheet to {out}…")
+        self.window.statusBar().showMessage(fill_in(tr('Writing the session sheet to {out}…'), out=out))
         self._pdf_future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out), record)
         self._poll.start()
         return True
@@ -222,12 +223,12 @@ class Exporter(QObject):
     def _done(self, fmt: ExportFormat, out: Path) -> None:
         plan = self.window.doc.plan
         n = sum(len(z.injections) for z in plan.zones) + len(plan.points)
-        what = {"mesh": "the body mesh", "pdf": "the session sheet", "device": "the device program",
-                "sheet": "the gun settings sheet"}.get(fmt.key, f"{n} injections")
-        self.window.statusBar().showMessage(f"Exported {what} to {out}", 10000)
+        what = {"mesh": tr("the body mesh"), "pdf": tr("the session sheet"), "device": tr("the device program"),
+                "sheet": tr("the gun settings sheet")}.get(fmt.key, f"{n} injections")
+        self.window.statusBar().showMessage(fill_in(tr('Exported {what} to {out}'), what=what, out=out), 10000)
         self.finished.emit(fmt.key, out)
 
     def _failed(self, fmt: ExportFormat, reason: str) -> None:
         reason = reason.rstrip(".")
-        self.window.show_error("Cannot export", f"Nothing was written: {reason}.")
+        self.window.show_error(tr("Cannot export"), fill_in(tr('Nothing was written: {reason}.'), reason=reason))
         self.finished.emit(fmt.key, None)

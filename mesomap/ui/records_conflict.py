@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout)
 
 from mesomap.store.errors import ConflictError
+from mesomap.ui.i18n import fill_in, tr
 
 KEEP_THEIRS, OVERWRITE = "theirs", "mine"
 
@@ -36,17 +37,15 @@ class ConflictDialog(QDialog):
 
     def __init__(self, err: ConflictError, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Changed at another station")
+        self.setWindowTitle(tr("Changed at another station"))
         self.choice: str | None = None
         layout = QVBoxLayout(self)
-        head = QLabel(f"Another station saved this {err.what} while you were editing it (you started from "
-                      f"version {err.base_version}; it is now version {err.stored_version}). Nothing was saved. "
-                      "Compare the two versions and choose which to keep.")
+        head = QLabel(fill_in(tr('Another station saved this {what} while you were editing it (you started from version {base_version}; it is now version {stored_version}). Nothing was saved. Compare the two versions and choose which to keep.'), what=err.what, base_version=err.base_version, stored_version=err.stored_version))
         head.setWordWrap(True)
         layout.addWidget(head)
         rows = conflict_rows(err)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Field", "Yours (not saved)", "Theirs (saved)"])
+        self.table.setHorizontalHeaderLabels([tr("Field"), tr("Yours (not saved)"), tr("Theirs (saved)")])
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
                 item = QTableWidgetItem(text)
@@ -57,8 +56,8 @@ class ConflictDialog(QDialog):
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
-        self.theirs_button = buttons.addButton("Keep theirs", QDialogButtonBox.ButtonRole.RejectRole)
-        self.mine_button = buttons.addButton("Overwrite with mine", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.theirs_button = buttons.addButton(tr("Keep theirs"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.mine_button = buttons.addButton(tr("Overwrite with mine"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.theirs_button.clicked.connect(lambda: self._choose(KEEP_THEIRS))
         self.mine_button.clicked.connect(lambda: self._choose(OVERWRITE))
         layout.addWidget(buttons)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from mesomap.geometry.fit import FitCancelled
 from mesomap.render.scan_view import hide_distance_bar, show_distance_map, show_landmarks
 from mesomap.ui.zone_panel import ERROR_STYLE
+from mesomap.ui.i18n import fill_in, tr
 
 POLL_MS = 100
 #: The colour map's top value (mm): the fit warns above ~10 mm, so 15 mm and more are all the top colour.
@@ -56,7 +57,7 @@ class ScanPanel(QDockWidget):
     """The Scan fit dock of ``window`` (a MainWindow) over ``window.scans.work``."""
 
     def __init__(self, window):
-        super().__init__("Scan fit", window)
+        super().__init__(tr("Scan fit"), window)
         self.setObjectName("scan_panel")
         self.window = window
         self.work = window.scans.work
@@ -75,19 +76,19 @@ class ScanPanel(QDockWidget):
         layout.addWidget(self.hint)
         self.picture = QLabel()  # where the selected landmark goes, on the reference body
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setToolTip("Where the selected landmark goes")
+        self.picture.setToolTip(tr("Where the selected landmark goes"))
         layout.addWidget(self.picture)
         self.landmarks = QListWidget()
-        self.landmarks.setToolTip("Untick a landmark the scan does not show; select one to place it (again)")
+        self.landmarks.setToolTip(tr("Untick a landmark the scan does not show; select one to place it (again)"))
         self.landmarks.currentItemChanged.connect(self._selected)
         self.landmarks.itemChanged.connect(self._ticked)
         self.landmarks.setMinimumHeight(LIST_MIN_HEIGHT)
         layout.addWidget(self.landmarks, 1)
         row = QHBoxLayout()
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Fit the reference body onto the scan with the landmarks placed")
+        self.fit_button = QPushButton(tr("Fit"))
+        self.fit_button.setToolTip(tr("Fit the reference body onto the scan with the landmarks placed"))
         self.fit_button.clicked.connect(self.start_fit)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_fit)
         self.cancel_button.setEnabled(False)
         row.addWidget(self.fit_button)
@@ -101,13 +102,13 @@ class ScanPanel(QDockWidget):
         self.report.setWordWrap(True)
         self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.report)
-        self.error_map = QCheckBox("Show fit error on the scan")
+        self.error_map = QCheckBox(tr("Show fit error on the scan"))
         self.error_map.setEnabled(False)
         self.error_map.toggled.connect(self.show_error_map)
         layout.addWidget(self.error_map)
-        self.transfer_button = QPushButton("Plan on this scan")
-        self.transfer_button.setToolTip("Carry the open plan (zones, points; grids laid out again at the same "
-                                        "spacing) onto the fitted scan")
+        self.transfer_button = QPushButton(tr("Plan on this scan"))
+        self.transfer_button.setToolTip(tr("Carry the open plan (zones, points; grids laid out again at the same "
+                                        "spacing) onto the fitted scan"))
         self.transfer_button.setEnabled(False)
         self.transfer_button.clicked.connect(lambda: self.window.scans.transfer())
         layout.addWidget(self.transfer_button)
@@ -152,15 +153,15 @@ class ScanPanel(QDockWidget):
 
     def _label(self, d) -> str:
         if d.id in self.work.skipped:
-            return f"{d.name} — skipped"
-        return f"{d.name} — placed" if d.id in self.work.placed else d.name
+            return fill_in(tr('{name} — skipped'), name=d.name)
+        return fill_in(tr('{name} — placed'), name=d.name) if d.id in self.work.placed else d.name
 
     def _update_hint(self) -> None:
         by_id = {d.id: d for d in self.work.defs}
         cur = self.work.current
         n, total = len(self.work.placed), len(self.work.wanted())
-        self.hint.setText(f"Click on the scan to place <b>{by_id[cur].name}</b> ({n} of {total} placed)." if cur
-                          else f"{n} of {total} landmarks placed: press Fit.")
+        self.hint.setText(fill_in(tr('Click on the scan to place <b>{name}</b> ({n} of {total} placed).'), name=by_id[cur].name, n=n, total=total) if cur
+                          else fill_in(tr('{n} of {total} landmarks placed: press Fit.'), n=n, total=total))
         self._show_picture(by_id.get(cur))
 
     def _show_picture(self, d) -> None:
@@ -234,7 +235,7 @@ class ScanPanel(QDockWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.report.setStyleSheet("")
-        self.report.setText("Fitting the body onto the scan…")
+        self.report.setText(tr("Fitting the body onto the scan…"))
         self._thread.start()
         self._timer.start()
         return True
@@ -268,10 +269,10 @@ class ScanPanel(QDockWidget):
             self.error_map.setChecked(True)
             self.show_error_map(True)
         elif kind == "cancelled":
-            self.report.setText("Fit cancelled: nothing was changed.")
+            self.report.setText(tr("Fit cancelled: nothing was changed."))
         else:
             self.report.setStyleSheet(ERROR_STYLE)
-            self.report.setText(f"Cannot fit: {value}")
+            self.report.setText(fill_in(tr('Cannot fit: {value}'), value=value))
 
     def scan_distances(self) -> np.ndarray | None:
         """(n,) mm from each vertex of the scan on screen to the fitted body (None before a fit)."""

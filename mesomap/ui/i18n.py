@@ -1,0 +1,116 @@
+"""The window's words through Qt's translation system, and the language it starts in.
+
+Every visible string of :mod:`mesomap.ui` is written ``tr("English text")`` (``tr("%n injection(s)", "", n)``
+for a count) or, for a module-level constant read later, ``QT_TR_NOOP("…")`` and ``tr(CONSTANT)`` where it is
+shown. ``pyside6-lupdate`` (``tools/update_translations.py``) collects them into ``mesomap/i18n/mesomap_fr.ts``
+and ``mesomap_ru.ts``; the compiled ``.qm`` files beside them are loaded by :func:`install_translators`.
+A free ``tr()`` call is one context for lupdate (the empty one), so a phrase is translated once for the whole app.
+
+Words with numbers go through :func:`fill_in`: ``fill_in(tr("Saved {path}"), path=p)`` — a str.format whose numbers are
+written with the language's decimal mark (``mesomap.text.number``: "2,50 ml" in French and Russian).
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from mesomap import text
+
+__all__ = ["QT_TR_NOOP", "tr", "fill_in", "num", "LANGUAGE_KEY", "LANGUAGE_NAMES", "chosen_language",
+           "install_translators"]
+
+I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
+#: QSettings key of the language chosen in Preferences ("" or missing: the system's).
+LANGUAGE_KEY = "ui/language"
+#: Each language named in itself, as the Preferences chooser lists it.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ru": "Русский"}
+#: Environment override (tests, screenshots): MESOMAP_LANG=fr wins over the settings and the locale.
+ENV_LANG = "MESOMAP_LANG"
+
+
+def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``source`` in the installed language (English when no translator knows it); ``n`` >= 0 picks the plural
+    form of a ``%n`` text and writes the count in its place. English is the source itself: its "(s)" becomes
+    "" for one and "s" for any other count ("%n zone(s)" -> "1 zone", "3 zones")."""
+    words = QCoreApplication.translate("", source, disambiguation, n)
+    if n >= 0 and "(s)" in words:  # no catalogue gave the plural form: the English one
+        words = words.replace("(s)", "" if n == 1 else "s")
+    return words
+
+
+class _Formatter(string.Formatter):
+    """str.format writing numbers with the window language's decimal mark and thousands separator."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return text.number(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def fill_in(template: str, /, *args: Any, **kwargs: Any) -> str:
+    """``template.format(*args, **kwargs)`` with numbers in the chosen language: fill_in("{v:.2f} ml", v=2.5) ->
+    "2,50 ml" in French."""
+    return _FORMATTER.format(template, *args, **kwargs)
+
+
+def num(value: float, spec: str = "g") -> str:
+    """One number as the chosen language writes it (``mesomap.text.number``)."""
+    return text.number(value, spec)
+
+
+def chosen_language(settings: QSettings | None = None, environ: dict[str, str] | None = None) -> str:
+    """The language the window starts in: $MESOMAP_LANG, else the Preferences choice (QSettings ``ui/language``),
+    else the system locale (``mesomap.text.language_from_locale``); always one of ``mesomap.text.LANGUAGES``."""
+    env = os.environ if environ is None else environ
+    forced = env.get(ENV_LANG, "")
+    if forced in text.LANGUAGES:
+        return forced
+    stored = str((settings or QSettings()).value(LANGUAGE_KEY, "") or "")
+    if stored in text.LANGUAGES:
+        return stored
+    return text.language_from_locale(env)
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load mesomap's catalogue and Qt's own (``qtbase_<lang>.qm``: QFileDialog, QMessageBox buttons…) for
+    ``lang`` into ``app``, remove those of an earlier call, and format session messages in ``lang`` too
+    (``mesomap.text.set_language``). English needs no catalogue. Returns the installed translators."""
+    for old in getattr(app, "_mesomap_translators", []):
+        app.removeTranslator(old)
+    text.set_language(lang)
+    QLocale.setDefault(QLocale(lang))
+    installed = []
+    if lang != text.DEFAULT_LANGUAGE:
+        for name, folder in ((f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                             (f"mesomap_{lang}", str(I18N_DIR))):
+            translator = QTranslator(app)
+            if translator.load(name, folder) and app.installTranslator(translator):
+                installed.append(translator)
+    app._mesomap_translators = installed
+    return installed
+
+
+#: The words the combo boxes show for sides and grid patterns (their data stays the plan's value).
+SIDE_WORDS = {"left": QT_TR_NOOP("left"), "right": QT_TR_NOOP("right"), "midline": QT_TR_NOOP("midline"),
+              "bilateral": QT_TR_NOOP("bilateral")}
+PATTERN_WORDS = {"hexagonal": QT_TR_NOOP("hexagonal"), "square": QT_TR_NOOP("square"), "rows": QT_TR_NOOP("rows"),
+                 "blue_noise": QT_TR_NOOP("blue_noise")}
+
+
+def fill_choices(box, values, words: dict[str, str]) -> None:
+    """``box`` (a QComboBox) lists ``values`` in the window's language, each value as the item's data."""
+    for value in values:
+        box.addItem(tr(words.get(value, value)), value)
+
+
+def choose(box, value: str) -> None:
+    """Select the item of ``box`` whose data is ``value`` (as ``fill_choices`` filled it)."""
+    box.setCurrentIndex(box.findData(value))
