@@ -22,7 +22,7 @@ from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, 
 from mesomap import text
 
 __all__ = ["QT_TR_NOOP", "tr", "fill_in", "num", "LANGUAGE_KEY", "LANGUAGE_NAMES", "chosen_language",
-           "install_translators"]
+           "install_translators", "window_language"]
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 #: QSettings key of the language chosen in Preferences ("" or missing: the system's).
@@ -31,6 +31,12 @@ LANGUAGE_KEY = "ui/language"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ru": "Русский"}
 #: Environment override (tests, screenshots): MESOMAP_LANG=fr wins over the settings and the locale.
 ENV_LANG = "MESOMAP_LANG"
+_window_language = text.DEFAULT_LANGUAGE  # set by install_translators
+
+
+def window_language() -> str:
+    """The language the window speaks ("en" until :func:`install_translators` chose another)."""
+    return _window_language
 
 
 def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -48,7 +54,7 @@ class _Formatter(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return text.number(value, format_spec)
+            return text.number(value, format_spec, _window_language)
         return super().format_field(value, format_spec)
 
 
@@ -63,7 +69,7 @@ def fill_in(template: str, /, *args: Any, **kwargs: Any) -> str:
 
 def num(value: float, spec: str = "g") -> str:
     """One number as the chosen language writes it (``mesomap.text.number``)."""
-    return text.number(value, spec)
+    return text.number(value, spec, _window_language)
 
 
 def chosen_language(settings: QSettings | None = None, environ: dict[str, str] | None = None) -> str:
@@ -83,9 +89,14 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load mesomap's catalogue and Qt's own (``qtbase_<lang>.qm``: QFileDialog, QMessageBox buttons…) for
     ``lang`` into ``app``, remove those of an earlier call, and format session messages in ``lang`` too
     (``mesomap.text.set_language``). English needs no catalogue. Returns the installed translators."""
+    global _window_language
     for old in getattr(app, "_mesomap_translators", []):
         app.removeTranslator(old)
-    text.set_language(lang)
+    _window_language = lang
+    try:
+        text.set_language(lang)
+    except ValueError:  # no message catalogue in that language yet: the session's messages stay English
+        text.set_language(text.DEFAULT_LANGUAGE)
     QLocale.setDefault(QLocale(lang))
     installed = []
     if lang != text.DEFAULT_LANGUAGE:
