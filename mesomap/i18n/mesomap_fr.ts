@@ -413,8 +413,105 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
         <translation>Réafficher chaque panneau et barre d’outils à sa place de départ</translation>
     </message>
     <message>
+        <source>&amp;CSV injection list…</source>
+        <extracomment>The File › Export entries, in menu order: the export registry&apos;s formats. The window&apos;s words for each export (menu text, tip, dialog title), by format key: the registry (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing here shows the registry&apos;s English (tests/ui/test_i18n.py walks the menu and would flag it).</extracomment>
+        <translation>Liste des injections &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>One row per injection in treatment order: position, normal, depth, volume</source>
+        <translation>Une ligne par injection dans l’ordre du traitement : position, normale, profondeur, volume</translation>
+    </message>
+    <message>
+        <source>Export the injections as CSV</source>
+        <translation>Exporter les injections en CSV</translation>
+    </message>
+    <message>
+        <source>CSV for s&amp;preadsheets (Excel)…</source>
+        <translation>CSV pour &amp;tableurs (Excel)…</translation>
+    </message>
+    <message>
+        <source>The CSV injection list with a UTF-8 byte order mark, so Excel shows accented and Cyrillic names</source>
+        <translation>La liste CSV des injections avec une marque d’ordre UTF-8, pour qu’Excel affiche les noms accentués et cyrilliques</translation>
+    </message>
+    <message>
+        <source>Export the injections as CSV for spreadsheets</source>
+        <translation>Exporter les injections en CSV pour tableurs</translation>
+    </message>
+    <message>
+        <source>3D &amp;Slicer markups…</source>
+        <translation>Repères 3D &amp;Slicer…</translation>
+    </message>
+    <message>
+        <source>Injection points as Slicer fiducial lists (one per zone), to open with the body in 3D Slicer</source>
+        <translation>Les points d’injection en listes de repères Slicer (une par zone), à ouvrir avec le corps dans 3D Slicer</translation>
+    </message>
+    <message>
+        <source>Export 3D Slicer markups</source>
+        <translation>Exporter les repères 3D Slicer</translation>
+    </message>
+    <message>
+        <source>Body &amp;mesh…</source>
+        <translation>&amp;Maillage du corps…</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s body surface (mm), to load beside the markups</source>
+        <translation>La surface du corps du plan (mm), à charger à côté des repères</translation>
+    </message>
+    <message>
+        <source>Export the body mesh</source>
+        <translation>Exporter le maillage du corps</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Zones, parameters and every injection as plain JSON</source>
+        <translation>Zones, paramètres et chaque injection en JSON simple</translation>
+    </message>
+    <message>
+        <source>Export the plan as JSON</source>
+        <translation>Exporter le plan en JSON</translation>
+    </message>
+    <message>
+        <source>Session &amp;sheet (PDF)…</source>
+        <translation>&amp;Fiche de séance (PDF)…</translation>
+    </message>
+    <message>
+        <source>The printable session sheet: views of the plan, zone table, totals, checklist, signatures</source>
+        <translation>La fiche de séance imprimable : vues du plan, tableau des zones, totaux, check-list, signatures</translation>
+    </message>
+    <message>
+        <source>Save the session sheet</source>
+        <translation>Enregistrer la fiche de séance</translation>
+    </message>
+    <message>
+        <source>&amp;Device program…</source>
+        <translation>Programme de l’&amp;appareil…</translation>
+    </message>
+    <message>
+        <source>The sealed program file for an injection device, checked against the device&apos;s profile</source>
+        <translation>Le fichier programme scellé pour un appareil d’injection, vérifié selon le profil de l’appareil</translation>
+    </message>
+    <message>
+        <source>Export a device program</source>
+        <translation>Exporter un programme d’appareil</translation>
+    </message>
+    <message>
+        <source>&amp;Gun settings sheet (CSV)…</source>
+        <translation>Fiche de réglages du &amp;pistolet (CSV)…</translation>
+    </message>
+    <message>
+        <source>One row per device program: mode, needle, depth, volume per shot, shots and rate</source>
+        <translation>Une ligne par programme de l’appareil : mode, aiguille, profondeur, volume par tir, tirs et cadence</translation>
+    </message>
+    <message>
+        <source>Export the gun settings sheet</source>
+        <translation>Exporter la fiche de réglages du pistolet</translation>
+    </message>
+    <message>
         <source>Grid ▸ Generate grid, Ctrl+G</source>
-        <extracomment>The File › Export entries, in menu order: the export registry&apos;s formats. Where the window lays a zone&apos;s grid out: added to &quot;no grid&quot; / &quot;stale grid&quot; refusals.</extracomment>
+        <extracomment>Where the window lays a zone&apos;s grid out: added to &quot;no grid&quot; / &quot;stale grid&quot; refusals.</extracomment>
         <translation>Grille ▸ Générer la grille, Ctrl+G</translation>
     </message>
     <message>
@@ -595,6 +692,80 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     <message>
         <source>blue_noise</source>
         <translation>bruit bleu</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <extracomment>Words for the bundled bodies, the camera presets and the skin layers (their ids stay the program&apos;s keys).</extracomment>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Face</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Dos</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>epidermis</source>
+        <translation>épiderme</translation>
+    </message>
+    <message>
+        <source>dermis</source>
+        <translation>derme</translation>
+    </message>
+    <message>
+        <source>hypodermis</source>
+        <translation>hypoderme</translation>
+    </message>
+    <message>
+        <source>muscle</source>
+        <translation>muscle</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>femme</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>homme</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <extracomment>Units as the window writes them after a number (&quot;мм&quot;, &quot;мл&quot; in Russian; the same letters in English and French).</extracomment>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>ml</source>
+        <translation>ml</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>cm²</source>
+        <translation>cm²</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
     </message>
     <message>
         <source>Import reflex points</source>
@@ -947,6 +1118,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>&amp;View</source>
+        <extracomment>The keys that walk a lesson: what presentation clickers send, and the arrow keys.</extracomment>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
@@ -955,7 +1127,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Reset view</source>
-        <translation>Réinitialiser la vue</translation>
+        <translation>Vue initiale</translation>
     </message>
     <message>
         <source>Whole body from the front (0)</source>
@@ -982,8 +1154,8 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
         <translation>&amp;Corps</translation>
     </message>
     <message>
-        <source>Show the neutral {body_id} body (the plan moves with it)</source>
-        <translation>Afficher le corps neutre {body_id} (le plan le suit)</translation>
+        <source>Show the neutral {body} body (the plan moves with it)</source>
+        <translation>Afficher le corps neutre : {body} (le plan le suit)</translation>
     </message>
     <message>
         <source>&amp;Shape…</source>
@@ -1306,7 +1478,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>From library</source>
-        <translation>Depuis la bibliothèque</translation>
+        <translation>Bibliothèque</translation>
     </message>
     <message>
         <source>Add a named reflex point</source>
@@ -1517,6 +1689,10 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     <message>
         <source>End quiz</source>
         <translation>Terminer le quiz</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{reference}&apos;&gt;■&lt;/span&gt; reference only &amp;nbsp; &lt;span style=&apos;color:{answer}&apos;&gt;■&lt;/span&gt; answer only &amp;nbsp; &lt;span style=&apos;color:{both}&apos;&gt;■&lt;/span&gt; both</source>
+        <translation>&lt;span style=&apos;color:{reference}&apos;&gt;■&lt;/span&gt; référence seule &amp;nbsp; &lt;span style=&apos;color:{answer}&apos;&gt;■&lt;/span&gt; réponse seule &amp;nbsp; &lt;span style=&apos;color:{both}&apos;&gt;■&lt;/span&gt; les deux</translation>
     </message>
     <message>
         <source>Asked</source>
@@ -1769,6 +1945,10 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     <message>
         <source>Contraindication checklist (tick what the patient has)</source>
         <translation>Contre-indications (cochez ce que présente le patient)</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
     </message>
     <message>
         <source>Answered on</source>
@@ -2327,8 +2507,8 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
         </translation>
     </message>
     <message>
-        <source>{capitalize} body</source>
-        <translation>Corps {capitalize}</translation>
+        <source>{body} body</source>
+        <translation>Corps : {body}</translation>
     </message>
     <message>
         <source>Looking at your own mesh: switch to Female or Male to plan.</source>
@@ -2432,7 +2612,6 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Technique &amp;depth</source>
-        <extracomment>The keys that walk a lesson: what presentation clickers send, and the arrow keys.</extracomment>
         <translation>&amp;Profondeur de la technique</translation>
     </message>
     <message>

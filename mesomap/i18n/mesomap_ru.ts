@@ -415,8 +415,105 @@ The file&apos;s tallest extent is {height:g}. Its units are:</source>
         <translation>Вернуть все панели и панели инструментов на исходные места</translation>
     </message>
     <message>
+        <source>&amp;CSV injection list…</source>
+        <extracomment>The File › Export entries, in menu order: the export registry&apos;s formats. The window&apos;s words for each export (menu text, tip, dialog title), by format key: the registry (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing here shows the registry&apos;s English (tests/ui/test_i18n.py walks the menu and would flag it).</extracomment>
+        <translation>Список инъекций &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>One row per injection in treatment order: position, normal, depth, volume</source>
+        <translation>Одна строка на инъекцию в порядке процедуры: положение, нормаль, глубина, объём</translation>
+    </message>
+    <message>
+        <source>Export the injections as CSV</source>
+        <translation>Экспорт инъекций в CSV</translation>
+    </message>
+    <message>
+        <source>CSV for s&amp;preadsheets (Excel)…</source>
+        <translation>CSV для &amp;таблиц (Excel)…</translation>
+    </message>
+    <message>
+        <source>The CSV injection list with a UTF-8 byte order mark, so Excel shows accented and Cyrillic names</source>
+        <translation>Список инъекций CSV с меткой порядка байтов UTF-8, чтобы Excel показывал имена с диакритикой и кириллицей</translation>
+    </message>
+    <message>
+        <source>Export the injections as CSV for spreadsheets</source>
+        <translation>Экспорт инъекций в CSV для таблиц</translation>
+    </message>
+    <message>
+        <source>3D &amp;Slicer markups…</source>
+        <translation>Метки 3D &amp;Slicer…</translation>
+    </message>
+    <message>
+        <source>Injection points as Slicer fiducial lists (one per zone), to open with the body in 3D Slicer</source>
+        <translation>Точки инъекций как списки меток Slicer (по одному на зону), чтобы открыть вместе с телом в 3D Slicer</translation>
+    </message>
+    <message>
+        <source>Export 3D Slicer markups</source>
+        <translation>Экспорт меток 3D Slicer</translation>
+    </message>
+    <message>
+        <source>Body &amp;mesh…</source>
+        <translation>&amp;Сетка тела…</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s body surface (mm), to load beside the markups</source>
+        <translation>Поверхность тела плана (мм), чтобы загрузить рядом с метками</translation>
+    </message>
+    <message>
+        <source>Export the body mesh</source>
+        <translation>Экспорт сетки тела</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Zones, parameters and every injection as plain JSON</source>
+        <translation>Зоны, параметры и каждая инъекция в простом JSON</translation>
+    </message>
+    <message>
+        <source>Export the plan as JSON</source>
+        <translation>Экспорт плана в JSON</translation>
+    </message>
+    <message>
+        <source>Session &amp;sheet (PDF)…</source>
+        <translation>&amp;Лист процедуры (PDF)…</translation>
+    </message>
+    <message>
+        <source>The printable session sheet: views of the plan, zone table, totals, checklist, signatures</source>
+        <translation>Лист процедуры для печати: виды плана, таблица зон, итоги, чек-лист, подписи</translation>
+    </message>
+    <message>
+        <source>Save the session sheet</source>
+        <translation>Сохранить лист процедуры</translation>
+    </message>
+    <message>
+        <source>&amp;Device program…</source>
+        <translation>Программа &amp;устройства…</translation>
+    </message>
+    <message>
+        <source>The sealed program file for an injection device, checked against the device&apos;s profile</source>
+        <translation>Запечатанный файл программы для инъекционного устройства, проверенный по его профилю</translation>
+    </message>
+    <message>
+        <source>Export a device program</source>
+        <translation>Экспорт программы устройства</translation>
+    </message>
+    <message>
+        <source>&amp;Gun settings sheet (CSV)…</source>
+        <translation>Лист настроек &amp;пистолета (CSV)…</translation>
+    </message>
+    <message>
+        <source>One row per device program: mode, needle, depth, volume per shot, shots and rate</source>
+        <translation>Одна строка на программу устройства: режим, игла, глубина, объём на выстрел, выстрелы и частота</translation>
+    </message>
+    <message>
+        <source>Export the gun settings sheet</source>
+        <translation>Экспорт листа настроек пистолета</translation>
+    </message>
+    <message>
         <source>Grid ▸ Generate grid, Ctrl+G</source>
-        <extracomment>The File › Export entries, in menu order: the export registry&apos;s formats. Where the window lays a zone&apos;s grid out: added to &quot;no grid&quot; / &quot;stale grid&quot; refusals.</extracomment>
+        <extracomment>Where the window lays a zone&apos;s grid out: added to &quot;no grid&quot; / &quot;stale grid&quot; refusals.</extracomment>
         <translation>Сетка ▸ Построить сетку, Ctrl+G</translation>
     </message>
     <message>
@@ -597,6 +694,80 @@ The file&apos;s tallest extent is {height:g}. Its units are:</source>
     <message>
         <source>blue_noise</source>
         <translation>голубой шум</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <extracomment>Words for the bundled bodies, the camera presets and the skin layers (their ids stay the program&apos;s keys).</extracomment>
+        <translation>Женщина</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужчина</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Спереди</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Сзади</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Слева</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Справа</translation>
+    </message>
+    <message>
+        <source>epidermis</source>
+        <translation>эпидермис</translation>
+    </message>
+    <message>
+        <source>dermis</source>
+        <translation>дерма</translation>
+    </message>
+    <message>
+        <source>hypodermis</source>
+        <translation>гиподерма</translation>
+    </message>
+    <message>
+        <source>muscle</source>
+        <translation>мышца</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другой</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <extracomment>Units as the window writes them after a number (&quot;мм&quot;, &quot;мл&quot; in Russian; the same letters in English and French).</extracomment>
+        <translation>мм</translation>
+    </message>
+    <message>
+        <source>ml</source>
+        <translation>мл</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <source>cm²</source>
+        <translation>см²</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>м</translation>
     </message>
     <message>
         <source>Import reflex points</source>
@@ -843,7 +1014,7 @@ swapped), which the first mirrored stroke creates when it is missing. Erasing mi
     <message>
         <source>Navigate</source>
         <extracomment>The tool modes: (mode, text, shortcut keys, tip).</extracomment>
-        <translation>Навигация</translation>
+        <translation>Обзор</translation>
     </message>
     <message>
         <source>Navigate (N, Esc): left-drag orbits, right-drag zooms, middle-drag pans; click a zone or point to select it</source>
@@ -877,7 +1048,7 @@ Right/middle-drag and the wheel still move the camera; Ctrl+wheel sizes the brus
     </message>
     <message>
         <source>Place point</source>
-        <translation>Поставить точку</translation>
+        <translation>Точка</translation>
     </message>
     <message>
         <source>Place point (P): click the skin to place a custom reflex point; drag a point to move it</source>
@@ -955,6 +1126,7 @@ Del удаляет выбранную точку, Shift+P закрепляет �
     </message>
     <message>
         <source>&amp;View</source>
+        <extracomment>The keys that walk a lesson: what presentation clickers send, and the arrow keys.</extracomment>
         <translation>&amp;Вид</translation>
     </message>
     <message>
@@ -963,7 +1135,7 @@ Del удаляет выбранную точку, Shift+P закрепляет �
     </message>
     <message>
         <source>Reset view</source>
-        <translation>Сбросить вид</translation>
+        <translation>Сброс</translation>
     </message>
     <message>
         <source>Whole body from the front (0)</source>
@@ -990,8 +1162,8 @@ Del удаляет выбранную точку, Shift+P закрепляет �
         <translation>&amp;Тело</translation>
     </message>
     <message>
-        <source>Show the neutral {body_id} body (the plan moves with it)</source>
-        <translation>Показать нейтральное тело {body_id} (план следует за ним)</translation>
+        <source>Show the neutral {body} body (the plan moves with it)</source>
+        <translation>Показать нейтральное тело: {body} (план следует за ним)</translation>
     </message>
     <message>
         <source>&amp;Shape…</source>
@@ -1316,7 +1488,7 @@ Del удаляет выбранную точку, Shift+P закрепляет �
     </message>
     <message>
         <source>From library</source>
-        <translation>Из библиотеки</translation>
+        <translation>Библиотека</translation>
     </message>
     <message>
         <source>Add a named reflex point</source>
@@ -1527,6 +1699,10 @@ Add one from the library, or place your own (P) and click the skin. Drag a point
     <message>
         <source>End quiz</source>
         <translation>Завершить тест</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{reference}&apos;&gt;■&lt;/span&gt; reference only &amp;nbsp; &lt;span style=&apos;color:{answer}&apos;&gt;■&lt;/span&gt; answer only &amp;nbsp; &lt;span style=&apos;color:{both}&apos;&gt;■&lt;/span&gt; both</source>
+        <translation>&lt;span style=&apos;color:{reference}&apos;&gt;■&lt;/span&gt; только эталон &amp;nbsp; &lt;span style=&apos;color:{answer}&apos;&gt;■&lt;/span&gt; только ответ &amp;nbsp; &lt;span style=&apos;color:{both}&apos;&gt;■&lt;/span&gt; оба</translation>
     </message>
     <message>
         <source>Asked</source>
@@ -1779,6 +1955,10 @@ Add one from the library, or place your own (P) and click the skin. Drag a point
     <message>
         <source>Contraindication checklist (tick what the patient has)</source>
         <translation>Противопоказания (отметьте, что есть у пациента)</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>сегодня</translation>
     </message>
     <message>
         <source>Answered on</source>
@@ -2342,8 +2522,8 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
         </translation>
     </message>
     <message>
-        <source>{capitalize} body</source>
-        <translation>Тело: {capitalize}</translation>
+        <source>{body} body</source>
+        <translation>Тело: {body}</translation>
     </message>
     <message>
         <source>Looking at your own mesh: switch to Female or Male to plan.</source>
@@ -2448,7 +2628,6 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     </message>
     <message>
         <source>Technique &amp;depth</source>
-        <extracomment>The keys that walk a lesson: what presentation clickers send, and the arrow keys.</extracomment>
         <translation>&amp;Глубина техники</translation>
     </message>
     <message>

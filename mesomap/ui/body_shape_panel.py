@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from mesomap.model.body_shape import SLIDERS, ShapeError
 from mesomap.model.shape_effect import effect_table, shape_effect, summary_on
 from mesomap.ui.zone_panel import ERROR_STYLE
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 #: Slider steps per unit of a shape value (0.01 resolution).
 STEPS = 100
@@ -82,11 +82,11 @@ class BodyShapePanel(QDockWidget):
         self.height_mm = QDoubleSpinBox()
         self.height_mm.setRange(500.0, 3000.0)
         self.height_mm.setDecimals(0)
-        self.height_mm.setSuffix(" mm")
+        self.height_mm.setSuffix(" " + unit("mm"))
         self.weight_kg = QDoubleSpinBox()
         self.weight_kg.setRange(10.0, 300.0)
         self.weight_kg.setDecimals(1)
-        self.weight_kg.setSuffix(" kg")
+        self.weight_kg.setSuffix(" " + unit("kg"))
         self.set_button = QPushButton(tr("Set"))
         self.set_button.setToolTip(tr("Set the height and weight sliders so the body has this height and weight"))
         self.set_button.clicked.connect(self.set_height_weight)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDockWidget, QDoubleSpinBox, QFormLayout, QLabel,
 
 from mesomap.model.depth_view import (REGION_LAYERS, DepthView, SkinLayers, region_of_template,
                                       zone_depth_view)
-from mesomap.ui.i18n import fill_in, tr
+from mesomap.ui.i18n import LAYER_WORDS, fill_in, tr, unit, word
 
 #: The form's fields: (layer, SkinLayers field, max mm).
 FIELDS = (("epidermis", "epidermis_mm", 2.0), ("dermis", "dermis_mm", 6.0), ("hypodermis", "hypodermis_mm", 60.0),
@@ -124,10 +124,11 @@ class DepthViewPanel(QDockWidget):
             spin.setRange(0.05, top)
             spin.setDecimals(2 if layer == "epidermis" else 1)
             spin.setSingleStep(0.05 if layer == "epidermis" else 0.5)
-            spin.setSuffix(" mm")
-            spin.setToolTip(fill_in(tr('Thickness of the {layer} drawn for this body region (a teaching default you can change)'), layer=layer))
+            spin.setSuffix(" " + unit("mm"))
+            spin.setToolTip(fill_in(tr("Thickness of the {layer} drawn for this body region (a teaching default you can change)"),
+                                    layer=tr(LAYER_WORDS[layer])))
             spin.valueChanged.connect(lambda value, n=name: self.set_thickness(n, value))
-            form.addRow(layer.capitalize(), spin)
+            form.addRow(word(LAYER_WORDS, layer), spin)
             self.spins[name] = spin
         self.defaults_button = QPushButton(tr("Region defaults"))
         self.defaults_button.setToolTip(tr("Back to the default thicknesses of this body region"))
@@ -160,7 +161,7 @@ class DepthViewPanel(QDockWidget):
 
     def _verdict(self, name: str, technique: str) -> str:
         v = self.view
-        where = fill_in(tr('{name}: the tip is in the {tip_layer}'), name=name, tip_layer=v.tip_layer)
+        where = fill_in(tr('{name}: the tip is in the {tip_layer}'), name=name, tip_layer=word(LAYER_WORDS, v.tip_layer).lower())
         if v.needle_too_short:
             return fill_in(tr("{where} — the needle is too short to reach this depth at {technique}'s angle."), where=where, technique=technique)
         if v.on_target:

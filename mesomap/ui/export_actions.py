@@ -28,6 +28,43 @@ from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
 #: The File › Export entries, in menu order: the export registry's formats.
 EXPORTS = FORMATS
+#: The window's words for each export (menu text, tip, dialog title), by format key: the registry
+#: (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing
+#: here shows the registry's English (tests/ui/test_i18n.py walks the menu and would flag it).
+EXPORT_WORDS = {
+    "csv": (QT_TR_NOOP("&CSV injection list…"),
+            QT_TR_NOOP("One row per injection in treatment order: position, normal, depth, volume"),
+            QT_TR_NOOP("Export the injections as CSV")),
+    "csv_bom": (QT_TR_NOOP("CSV for s&preadsheets (Excel)…"),
+                QT_TR_NOOP("The CSV injection list with a UTF-8 byte order mark, so Excel shows accented and "
+                           "Cyrillic names"),
+                QT_TR_NOOP("Export the injections as CSV for spreadsheets")),
+    "slicer": (QT_TR_NOOP("3D &Slicer markups…"),
+               QT_TR_NOOP("Injection points as Slicer fiducial lists (one per zone), to open with the body in "
+                          "3D Slicer"),
+               QT_TR_NOOP("Export 3D Slicer markups")),
+    "mesh": (QT_TR_NOOP("Body &mesh…"), QT_TR_NOOP("The plan's body surface (mm), to load beside the markups"),
+             QT_TR_NOOP("Export the body mesh")),
+    "json": (QT_TR_NOOP("&JSON…"), QT_TR_NOOP("Zones, parameters and every injection as plain JSON"),
+             QT_TR_NOOP("Export the plan as JSON")),
+    "pdf": (QT_TR_NOOP("Session &sheet (PDF)…"),
+            QT_TR_NOOP("The printable session sheet: views of the plan, zone table, totals, checklist, signatures"),
+            QT_TR_NOOP("Save the session sheet")),
+    "device": (QT_TR_NOOP("&Device program…"),
+               QT_TR_NOOP("The sealed program file for an injection device, checked against the device's profile"),
+               QT_TR_NOOP("Export a device program")),
+    "sheet": (QT_TR_NOOP("&Gun settings sheet (CSV)…"),
+              QT_TR_NOOP("One row per device program: mode, needle, depth, volume per shot, shots and rate"),
+              QT_TR_NOOP("Export the gun settings sheet")),
+}
+
+
+def export_words(fmt: ExportFormat) -> tuple[str, str, str]:
+    """(menu text, tip, dialog title) of ``fmt`` in the window's language."""
+    words = EXPORT_WORDS.get(fmt.key)
+    return tuple(map(tr, words)) if words else (fmt.menu_text, fmt.tip, fmt.title)
+
+
 #: Where the window lays a zone's grid out: added to "no grid" / "stale grid" refusals.
 GRID_HINT = QT_TR_NOOP("Grid ▸ Generate grid, Ctrl+G")
 
@@ -63,7 +100,7 @@ def ask_profile(window, fmt: ExportFormat) -> str | None:
     names = [f"{p.name} ({p.id})" + (tr("  — example profile") if p.example else "") for p in profiles]
     last = str(window.settings.value("device/profile", ""))
     current = next((i for i, p in enumerate(profiles) if p.id == last), 0)
-    name, ok = QInputDialog.getItem(window, fmt.title, tr("Device profile:"), names, current, False)
+    name, ok = QInputDialog.getItem(window, export_words(fmt)[2], tr("Device profile:"), names, current, False)
     if not ok:
         return None
     profile = profiles[names.index(name)]
@@ -123,7 +160,7 @@ class Exporter(QObject):
         stem = self.window.doc.path.name.removesuffix(".mesomap.json") if self.window.doc.path else "plan"
         start = folder / f"{stem}{'-sheet' if key == 'pdf' else ''}{fmt.filters[0][1]}"
         filters = ";;".join(f for f, _ in fmt.filters)
-        path, chosen = QFileDialog.getSaveFileName(self.window, fmt.title, str(start), filters)
+        path, chosen = QFileDialog.getSaveFileName(self.window, export_words(fmt)[2], str(start), filters)
         if not path:
             return False
         out = with_suffix(path, fmt, chosen)

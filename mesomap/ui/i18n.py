@@ -125,3 +125,26 @@ def fill_choices(box, values, words: dict[str, str]) -> None:
 def choose(box, value: str) -> None:
     """Select the item of ``box`` whose data is ``value`` (as ``fill_choices`` filled it)."""
     box.setCurrentIndex(box.findData(value))
+
+
+#: Words for the bundled bodies, the camera presets and the skin layers (their ids stay the program's keys).
+BODY_WORDS = {"female": QT_TR_NOOP("Female"), "male": QT_TR_NOOP("Male")}
+VIEW_WORDS = {"front": QT_TR_NOOP("Front"), "back": QT_TR_NOOP("Back"), "left": QT_TR_NOOP("Left"),
+              "right": QT_TR_NOOP("Right"), "face": QT_TR_NOOP("Face")}
+LAYER_WORDS = {"epidermis": QT_TR_NOOP("epidermis"), "dermis": QT_TR_NOOP("dermis"),
+               "hypodermis": QT_TR_NOOP("hypodermis"), "muscle": QT_TR_NOOP("muscle")}
+
+
+def word(words: dict[str, str], key: str) -> str:
+    """The window's word for ``key`` of one of the tables above (the key itself, capitalised, if it has none)."""
+    return tr(words[key]) if key in words else key.capitalize()
+SEXES = ("", "female", "male", "other")
+SEX_WORDS = {"": "", "female": QT_TR_NOOP("female"), "male": QT_TR_NOOP("male"), "other": QT_TR_NOOP("other")}
+#: Units as the window writes them after a number ("мм", "мл" in Russian; the same letters in English and French).
+UNIT_WORDS = {"mm": QT_TR_NOOP("mm"), "ml": QT_TR_NOOP("ml"), "kg": QT_TR_NOOP("kg"), "cm²": QT_TR_NOOP("cm²"),
+              "m": QT_TR_NOOP("m")}
+
+
+def unit(symbol: str) -> str:
+    """``symbol`` ("mm", "ml", "kg", "cm²", "m") in the window's language."""
+    return tr(UNIT_WORDS[symbol])

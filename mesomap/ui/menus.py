@@ -19,9 +19,9 @@ from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.render.camera import VIEWS
 from mesomap.ui import import_actions, scan_import
 from mesomap.session.session import Mode
-from mesomap.ui.export_actions import EXPORTS
+from mesomap.ui.export_actions import EXPORTS, export_words
 from mesomap.ui.preferences import preferences_action
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
+from mesomap.ui.i18n import BODY_WORDS, QT_TR_NOOP, VIEW_WORDS, fill_in, tr, unit, word
 
 VIEW_KEYS = {"front": "1", "back": "2", "left": "3", "right": "4", "face": "5"}
 MIRROR_TIP = (
@@ -101,7 +101,7 @@ def _file_menu(w) -> None:
     file_menu.addAction(w.import_points_action)
     w.export_menu = file_menu.addMenu(tr("&Export"))
     w.export_actions = {}
-    for key, text, tip in ((e.key, e.menu_text, e.tip) for e in EXPORTS):  # the export registry, in order
+    for key, (text, tip, _title) in ((e.key, export_words(e)) for e in EXPORTS):  # the export registry, in order
         action = make_action(w, text, lambda _=False, k=key: w.exporter.export(k), None, tip)
         w.export_menu.addAction(action)
         w.export_actions[key] = action
@@ -135,9 +135,9 @@ def _view_menu(w) -> tuple[QToolBar, QMenu]:
     toolbar = w.addToolBar(tr("View"))
     toolbar.setObjectName("view-toolbar")
     view_menu = w.menuBar().addMenu(tr("&View"))
-    for name, preset in VIEWS.items():
-        action = QAction(preset.label, w, shortcut=VIEW_KEYS[name])
-        action.setToolTip(fill_in(tr('{label} view ({value})'), label=preset.label, value=VIEW_KEYS[name]))
+    for name in VIEWS:
+        action = QAction(word(VIEW_WORDS, name), w, shortcut=VIEW_KEYS[name])
+        action.setToolTip(fill_in(tr('{label} view ({value})'), label=word(VIEW_WORDS, name), value=VIEW_KEYS[name]))
         action.triggered.connect(lambda _=False, n=name: w.view.set_view(n))
         w.view_actions[name] = action
         toolbar.addAction(action)
@@ -165,8 +165,8 @@ def _body_menu(w, toolbar: QToolBar) -> None:
     body_menu = w.menuBar().addMenu(tr("&Body"))
     group = QActionGroup(w)
     for body_id in BUNDLED_BODIES:
-        action = QAction(body_id.capitalize(), w, checkable=True)
-        action.setToolTip(fill_in(tr('Show the neutral {body_id} body (the plan moves with it)'), body_id=body_id))
+        action = QAction(word(BODY_WORDS, body_id), w, checkable=True)
+        action.setToolTip(fill_in(tr("Show the neutral {body} body (the plan moves with it)"), body=word(BODY_WORDS, body_id).lower()))
         action.triggered.connect(lambda _=False, b=body_id: w.bodies.show_bundled_body(b))
         group.addAction(action)
         toolbar.addAction(action)
@@ -204,7 +204,7 @@ def _tools(w) -> None:
     w.radius_slider.setFixedWidth(100)
     w.radius_spin = QSpinBox()
     w.radius_spin.setRange(int(BRUSH_MIN_MM), int(BRUSH_MAX_MM))
-    w.radius_spin.setSuffix(" mm")
+    w.radius_spin.setSuffix(" " + unit("mm"))
     for widget in (w.radius_slider, w.radius_spin):
         widget.setToolTip(tr("Brush radius on the skin, 1–100 mm (Ctrl+wheel in the view)"))
         widget.valueChanged.connect(lambda v: w.editor.set_radius(v))

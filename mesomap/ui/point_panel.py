@@ -24,7 +24,8 @@ from mesomap.model.plan import ReflexPoint
 from mesomap.session.session import Session
 from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import ERROR_STYLE, ID_ROLE, ListPanel, NotesEdit, commit_typed, menu_button, spin_box
-from mesomap.ui.i18n import SIDE_WORDS, choose, fill_choices, tr
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import SIDE_WORDS, choose, fill_choices, tr, unit, word
 
 POINT_SIDES = ("left", "right", "midline")
 
@@ -62,9 +63,9 @@ class PointPanel(ListPanel):
         self.side = QComboBox()
         fill_choices(self.side, POINT_SIDES, SIDE_WORDS)
         self.side.activated.connect(lambda _: self._edit("side", side=self.side.currentData()))
-        self.depth = spin_box(0.0, 99.0, 1, 0.5, " mm")
+        self.depth = spin_box(0.0, 99.0, 1, 0.5, " " + unit("mm"))
         self.depth.valueChanged.connect(lambda v: self._edit("depth", depth_mm=v))
-        self.volume = spin_box(0.0, 9.0, 3, 0.01, " ml")
+        self.volume = spin_box(0.0, 9.0, 3, 0.01, " " + unit("ml"))
         self.volume.valueChanged.connect(lambda v: self._edit("volume", volume_ml=v))
         self.angle = spin_box(0.0, 180.0, 0, 5.0, " °")
         self.angle.valueChanged.connect(lambda v: self._edit("angle", angle_deg=v))
@@ -96,7 +97,8 @@ class PointPanel(ListPanel):
         by_code = defaultdict(list)
         for t in self.templates:
             by_code[(t.code, t.name)].append(t)
-        for (code, name), items in by_code.items():
+        for (code, english), items in by_code.items():
+            name = term("point", code, default=english)
             if len(items) == 1:
                 action = self.library_menu.addAction(f"{code}  {name}")
                 action.triggered.connect(lambda _=False, tt=items[0]: self.editor.add_point_from_template(tt))
@@ -105,7 +107,7 @@ class PointPanel(ListPanel):
             sub = self.library_menu.addMenu(f"{code}  {name}")
             sub.setToolTipsVisible(True)
             for t in items:
-                action = sub.addAction(t.side)
+                action = sub.addAction(word(SIDE_WORDS, t.side).lower())
                 action.setToolTip(", ".join(t.indications))
                 action.triggered.connect(lambda _=False, tt=t: self.editor.add_point_from_template(tt))
         self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
@@ -119,7 +121,7 @@ class PointPanel(ListPanel):
 
     def _list_items(self):
         for p in self.editor.plan.points:
-            item = QTreeWidgetItem([p.code, p.name, p.side])
+            item = QTreeWidgetItem([p.code, p.name, word(SIDE_WORDS, p.side).lower()])
             item.setData(0, ID_ROLE, p.id)
             yield item
 
@@ -131,7 +133,7 @@ class PointPanel(ListPanel):
             item = self._item(point_id)
             if item is not None:
                 p = self.editor.plan.point(point_id)
-                for col, text in enumerate((p.code, p.name, p.side)):
+                for col, text in enumerate((p.code, p.name, word(SIDE_WORDS, p.side).lower())):
                     item.setText(col, text)
         if self.editor.point_id in change.points_changed:
             self._show_point(self.editor.point)

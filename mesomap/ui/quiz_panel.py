@@ -22,16 +22,28 @@ from mesomap.model.messages import MessageError
 from mesomap.model.quiz import DEFAULT_THRESHOLDS, REVEAL_COLOURS, QuizResult, Thresholds
 from mesomap.render.lesson_png import lesson_camera
 from mesomap.render.quiz_png import reveal_pose, show_answer_points
-from mesomap.session.quiz import QuizSession, point_words, zone_words
+from mesomap.session.quiz import QuizSession
 from mesomap.session.session import Mode
 from mesomap.ui.lesson_panel import show_camera
-from mesomap.ui.i18n import SIDE_WORDS, fill_in, num, tr
+from mesomap.ui.i18n import SIDE_WORDS, fill_in, num, tr, unit, word
 
 PASS_COLOUR, FAIL_COLOUR = "#1b7837", "#b2182b"
 
 
 def _mm(x: float | None) -> str:
-    return "—" if x is None else num(x, ".1f") + " mm"
+    return "—" if x is None else num(x, ".1f") + " " + unit("mm")
+
+
+def zone_words(z) -> str:
+    """A zone's name, with its side in the window's language unless the name says it ("Cheek, left")."""
+    plain = z.side in ("midline", "bilateral") or z.side in z.name.casefold()
+    return z.name if plain else f"{z.name} ({word(SIDE_WORDS, z.side).lower()})"
+
+
+def point_words(p) -> str:
+    """"ST36 Zusanli (left)" in the window's language (no side for a midline point)."""
+    side = "" if p.side == "midline" else f" ({word(SIDE_WORDS, p.side).lower()})"
+    return f"{p.code} {p.name}{side}".strip() if p.code else f"{p.name}{side}"
 
 
 def score_rows(result: QuizResult) -> list[tuple[str, str, str, bool]]:
@@ -61,8 +73,8 @@ class QuizSetup(QDialog):
         layout.addLayout(lists)
         form = QFormLayout()
         self.dice = self._spin(form, tr("Zone passes with Dice at least"), thresholds.dice_min, 1.0, 0.05, "")
-        self.border = self._spin(form, tr("… and mean border distance at most"), thresholds.border_mean_max_mm, 1000, 1, " mm")
-        self.point = self._spin(form, tr("Point passes within"), thresholds.point_max_mm, 1000, 1, " mm")
+        self.border = self._spin(form, tr("… and mean border distance at most"), thresholds.border_mean_max_mm, 1000, 1, " " + unit("mm"))
+        self.point = self._spin(form, tr("Point passes within"), thresholds.point_max_mm, 1000, 1, " " + unit("mm"))
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Start quiz"))
@@ -140,9 +152,9 @@ class QuizPanel(QDockWidget):
             row.addWidget(b)
         layout.addLayout(row)
         c = REVEAL_COLOURS
-        self.legend = QLabel(f"<span style='color:{c['reference']}'>■</span> reference only &nbsp; "
-                             f"<span style='color:{c['answer']}'>■</span> answer only &nbsp; "
-                             f"<span style='color:{c['both']}'>■</span> both")
+        self.legend = QLabel(fill_in(tr("<span style='color:{reference}'>■</span> reference only &nbsp; "
+                                        "<span style='color:{answer}'>■</span> answer only &nbsp; "
+                                        "<span style='color:{both}'>■</span> both"), **c))
         layout.addWidget(self.legend)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Asked"), tr("Score"), tr("Distance"), tr("Result")])

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from mesomap.store.records import CONTRAINDICATIONS, Course, Lot, Patient, TreatmentSession
 from mesomap.store.schedule import (DEFAULT_INTERVAL_DAYS, DEFAULT_MAINTENANCE_INTERVAL_DAYS,
                                     DEFAULT_MAINTENANCE_SESSIONS, DEFAULT_SESSIONS)
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import QT_TR_NOOP, SEXES, SEX_WORDS, choose, fill_choices, fill_in, tr, unit
 
 
 class FormError(ValueError):
@@ -82,8 +83,12 @@ class PatientForm(Form):
         self.born.setPlaceholderText(tr("YYYY-MM-DD"))
         self.sex = QComboBox()
         self.sex.setEditable(True)
-        self.sex.addItems(["", "female", "male", "other"])
-        self.sex.setCurrentText(patient.sex if patient else "")
+        fill_choices(self.sex, SEXES, SEX_WORDS)
+        sex = patient.sex if patient else ""
+        if sex in SEXES:
+            choose(self.sex, sex)
+        else:
+            self.sex.setCurrentText(sex)
         self.contact = QLineEdit(patient.contact if patient else "")
         self.contact.setPlaceholderText(tr("phone, e-mail"))
         self.notes = QPlainTextEdit(patient.notes if patient else "")
@@ -98,12 +103,12 @@ class PatientForm(Form):
         answers = (patient.checklist or {}) if patient else {}
         self.checks = {}
         for key, question in CONTRAINDICATIONS.items():
-            check = QCheckBox(question)
+            check = QCheckBox(term("contraindication", key, default=question))
             check.setChecked(bool(answers.get(key)))
             inner.addRow(check)
             self.checks[key] = check
         self.checklist_date = QLineEdit(day_text(patient.checklist_answered_on) if patient else "")
-        self.checklist_date.setPlaceholderText("today")
+        self.checklist_date.setPlaceholderText(tr("today"))
         inner.addRow(tr("Answered on"), self.checklist_date)
         self.checklist_box = box
         self.outer.addWidget(box)
@@ -115,12 +120,17 @@ class PatientForm(Form):
         self.finish()
         self.name.setFocus()
 
+    def sex_value(self) -> str:
+        """The sex as stored: a listed choice's key ("female"…), else what was typed."""
+        i = self.sex.findText(self.sex.currentText())
+        return self.sex.itemData(i) if i >= 0 else self.sex.currentText().strip()
+
     def values(self) -> dict:
         name = self.name.text()
         if not name.strip():
             raise FormError(tr("Name: type the patient's name."))
         out = dict(name=name, record_number=self.record_number.text().strip() or None,
-                   date_of_birth=parse_day(self.born.text(), tr("Born")), sex=self.sex.currentText(),
+                   date_of_birth=parse_day(self.born.text(), tr("Born")), sex=self.sex_value(),
                    contact=self.contact.text(), notes=self.notes.toPlainText(),
                    consent_signed_on=parse_day(self.consent.text(), tr("Consent signed")))
         if self.checklist_box.isChecked():
@@ -226,7 +236,7 @@ class LotForm(Form):
         self.volume = QDoubleSpinBox()
         self.volume.setRange(0.0, 1000.0)
         self.volume.setDecimals(2)
-        self.volume.setSuffix(" ml")
+        self.volume.setSuffix(" " + unit("ml"))
         self.form.addRow(tr("Lot"), self.choice)
         for label, widget in ((tr("Product"), self.product), (tr("Maker"), self.maker), (tr("Lot number"), self.lot_number),
                               (tr("Expiry"), self.expiry)):

@@ -19,19 +19,20 @@ from mesomap.store.location import data_dir
 from mesomap.store.records import CONTRAINDICATIONS, PatientPage
 from mesomap.ui.records_forms import PLAN_EMPTY, PLAN_OPEN, CourseForm, DoneForm, LotForm, SessionForm
 from mesomap.ui.records_timeline import Tile, Timeline, course_tiles
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import QT_TR_NOOP, SEX_WORDS, fill_in, num, tr, unit, word
 
 
 def details_html(page: PatientPage) -> str:
     """The patient's details as the page shows them (every text escaped: shown verbatim)."""
     p = page.patient
     rows = [(tr("Record number"), p.record_number or "—"), (tr("Born"), p.date_of_birth.isoformat() if p.date_of_birth else "—"),
-            (tr("Sex"), p.sex or "—"), (tr("Contact"), p.contact or "—"),
+            (tr("Sex"), word(SEX_WORDS, p.sex).lower() if p.sex in SEX_WORDS else p.sex or "—"), (tr("Contact"), p.contact or "—"),
             (tr("Consent signed"), p.consent_signed_on.isoformat() if p.consent_signed_on else tr("not signed"))]
     if p.checklist is None:
         rows.append((tr("Contraindications"), tr("checklist not answered")))
     else:
-        found = ", ".join(CONTRAINDICATIONS[k] for k in p.contraindications) or tr("none")
+        found = ", ".join(term("contraindication", k, default=CONTRAINDICATIONS[k]) for k in p.contraindications) or tr("none")
         rows.append((tr("Contraindications"), fill_in(tr("{found} (answered {day})"), found=found,
                                                       day=p.checklist_answered_on or "—")))
     if p.notes:
@@ -52,7 +53,7 @@ def history_rows(page: PatientPage) -> list[tuple[str, ...]]:
         total = c.planned_sessions + c.maintenance_sessions if c else 0
         done = "—" if s.injections_done is None else str(s.injections_done)
         planned = "—" if s.injections_planned is None else str(s.injections_planned)
-        used = "; ".join(f"{u.lot_number} ({u.product})" + ("" if u.volume_ml is None else f" {u.volume_ml:g} ml")
+        used = "; ".join(f"{u.lot_number} ({u.product})" + ("" if u.volume_ml is None else f" {num(u.volume_ml)} {unit('ml')}")
                          + (tr(" expired, confirmed") if u.expired_confirmed else "") for u in s.lots)
         rows.append((f"{s.scheduled_at:%Y-%m-%d %H:%M}", fill_in(tr('{number} of {total}'), number=s.number, total=total), c.indication if c else "—",
                      s.clinician or "—", tr("done") if s.done else tr("started"),

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCompleter, QFileDialog, QHBox
 from mesomap.store import lots
 from mesomap.store.errors import StoreError
 from mesomap.store.records import RecallRow
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 COLUMNS = (QT_TR_NOOP("Patient"), QT_TR_NOOP("Record number"), QT_TR_NOOP("Contact"), QT_TR_NOOP("Session"), QT_TR_NOOP("Product"), QT_TR_NOOP("Lot"), QT_TR_NOOP("Volume"))
 
 
 def recall_cells(r: RecallRow) -> tuple[str, ...]:
     return (r.name, r.record_number or "—", r.contact or "—", f"{r.scheduled_at:%Y-%m-%d %H:%M}", r.product,
-            r.lot_number, "—" if r.volume_ml is None else f"{r.volume_ml:g} ml")
+            r.lot_number, "—" if r.volume_ml is None else f"{num(r.volume_ml)} {unit('ml')}")
 
 
 class RecallWindow(QWidget):

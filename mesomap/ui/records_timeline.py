@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 from mesomap.store.records import Course, TreatmentSession
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 THUMB_SIZE = (120, 150)  # px
 
@@ -50,7 +50,7 @@ class Tile:
         if s.done:
             lines.append(fill_in(tr("injections {done} of {planned}"),
                                  done=s.injections_done if s.injections_done is not None else "—", planned=planned))
-        lines += [fill_in(tr('lot {lot_number} ({product})'), lot_number=u.lot_number, product=u.product) + ("" if u.volume_ml is None else f" {u.volume_ml:g} ml")
+        lines += [fill_in(tr('lot {lot_number} ({product})'), lot_number=u.lot_number, product=u.product) + ("" if u.volume_ml is None else f" {num(u.volume_ml)} {unit('ml')}")
                   + (tr(" — expired, confirmed") if u.expired_confirmed else "") for u in s.lots]
         if s.adverse_events:
             lines.append(fill_in(tr("adverse events: {what}"), what=s.adverse_events))
@@ -132,7 +132,7 @@ class Timeline(QListWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             s = tile.session
             if s is None:
-                item.setIcon(placeholder("planned"))
+                item.setIcon(placeholder(tr("planned")))
             elif not s.plan_json:
                 item.setIcon(placeholder(tr("no plan"), "#f6f0e0"))
             else:

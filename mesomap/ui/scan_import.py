@@ -24,7 +24,7 @@ from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, s
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 MENU_TEXT = QT_TR_NOOP("Import &scan…")
 TIP = QT_TR_NOOP("Import a patient's 3D scan (OBJ, PLY, STL, GLB), place landmarks and fit the body onto it")
@@ -35,7 +35,7 @@ def unit_choices(err: ScanUnitsUnclearError) -> list[tuple[str, str]]:
     out = []
     for u in err.choices:
         mm = err.size * UNIT_SCALE_TO_MM[u]
-        size = num(mm / 1000, ".2f") + " m" if mm >= 1000 else num(mm, ".0f") + " mm"
+        size = num(mm / 1000, ".2f") + " " + unit("m") if mm >= 1000 else num(mm, ".0f") + " " + unit("mm")
         out.append((u, fill_in(tr('{get} → {size} across'), get=UNIT_LABELS.get(u, u), size=size)))
     return out
 

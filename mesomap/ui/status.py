@@ -18,7 +18,7 @@ from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.model.plan import Plan
 from mesomap.session.session import Mode
 from mesomap.session.zones import zone_at_face
-from mesomap.ui.i18n import fill_in, num, tr
+from mesomap.ui.i18n import BODY_WORDS, fill_in, num, tr, unit, word
 
 
 #: Naming the region under a resting mouse waits this long after the last move (ms): one pick per rest, not per move.
@@ -37,14 +37,14 @@ def plan_text(plan: Plan) -> str:
     """"2 zones · 1 point · 134 injections · 2.68 ml": what the plan holds, in counts and ml."""
     zones, points, injections, volume_ml = plan_counts(plan)
     return " · ".join((tr("%n zone(s)", "", zones), tr("%n point(s)", "", points),
-                       tr("%n injection(s)", "", injections), num(volume_ml, ".2f") + " ml"))
+                       tr("%n injection(s)", "", injections), num(volume_ml, ".2f") + " " + unit("ml")))
 
 
 def body_text(mesh: BodyMesh | None) -> str:
     """"Female body" for a bundled body, the file name for a user's own mesh."""
     if mesh is None:
         return ""
-    return fill_in(tr('{capitalize} body'), capitalize=mesh.body_id.capitalize()) if mesh.topology is not None else mesh.name
+    return fill_in(tr("{body} body"), body=word(BODY_WORDS, mesh.body_id)) if mesh.topology is not None else mesh.name
 
 
 def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool = True,

@@ -33,7 +33,7 @@ from mesomap.model.placement import misplaced_injections
 from mesomap.model.summary import PlanSummary, summarize
 from mesomap.session.session import Session
 from mesomap.ui.zone_panel import ERROR_STYLE, WARNING_STYLE, scrolling
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 #: Longest wait between a change and the summary showing it (ms).
 REFRESH_MS = 150
@@ -92,7 +92,7 @@ class SummaryPanel(QDockWidget):
 
         self.table = QTreeWidget()
         self.table.setColumnCount(3)
-        self.table.setHeaderLabels([tr("Zone"), tr("Injections"), "ml"])
+        self.table.setHeaderLabels([tr("Zone"), tr("Injections"), unit("ml")])
         self.table.setRootIsDecorated(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)

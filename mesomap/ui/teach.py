@@ -44,7 +44,7 @@ def install(w) -> None:
 
 
 def _view_menu(w) -> None:
-    view_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    view_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == tr("&View"))
     w.depth_view_action = w.depth_panel.toggleViewAction()
     w.depth_view_action.setText(tr("Technique &depth"))
     w.depth_view_action.setToolTip(tr("The selected zone's skin cross-section with the needle at its depth, to scale"))
@@ -54,7 +54,7 @@ def _view_menu(w) -> None:
 
 def _teach_menu(w) -> None:
     menu = w.menuBar().addMenu(tr("T&each"))
-    help_action = next((a for a in w.menuBar().actions() if a.text() == "&Help"), None)
+    help_action = next((a for a in w.menuBar().actions() if a.text() == tr("&Help")), None)
     if help_action is not None:  # Teach before Help
         w.menuBar().insertMenu(help_action, menu)
     lp, qp = w.lesson_panel, w.quiz_panel

@@ -48,7 +48,7 @@ from mesomap.ui.list_panel import (
 from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import scrolling  # noqa: F401 — the summary dock imports it from here
 from mesomap.ui.zone_panel_grid import SPACING_STEP_MM, ZoneGridSection
-from mesomap.ui.i18n import PATTERN_WORDS, QT_TR_NOOP, SIDE_WORDS, choose, fill_choices, fill_in, num, tr
+from mesomap.ui.i18n import PATTERN_WORDS, QT_TR_NOOP, SIDE_WORDS, choose, fill_choices, fill_in, num, tr, unit
 
 GROUP_LABELS = {"face": QT_TR_NOOP("Face"), "head": QT_TR_NOOP("Head"), "neck": QT_TR_NOOP("Neck"), "trunk": QT_TR_NOOP("Trunk"), "lymph": QT_TR_NOOP("Lymph nodes"),
                 "legs": QT_TR_NOOP("Legs"), "arms": QT_TR_NOOP("Arms"), "spine": QT_TR_NOOP("Spine")}
@@ -114,9 +114,9 @@ class ZonePanel(ZoneGridSection, ListPanel):
             self.technique.addItem(f"{code} — {term('technique', code, default=t.name)}", code)
         self.technique.activated.connect(
             lambda _: self._params_edit("technique", technique=self.technique.currentData()))
-        self.depth = spin_box(0.0, 99.0, 2, 0.1, " mm")
+        self.depth = spin_box(0.0, 99.0, 2, 0.1, " " + unit("mm"))
         self.depth.valueChanged.connect(lambda v: self._params_edit("depth", depth_mm=v))
-        self.spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
+        self.spacing = spin_box(0.0, 999.0, 1, 1.0, " " + unit("mm"))
         self.spacing.valueChanged.connect(self._spacing_typed)
         self.spacing.setToolTip(tr("Distance between neighbouring injections, measured along the skin"))
         spacing_row = QHBoxLayout()
@@ -125,7 +125,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
         self.pattern = QComboBox()
         fill_choices(self.pattern, PATTERNS, PATTERN_WORDS)
         self.pattern.activated.connect(lambda _: self._params_edit("pattern", pattern=self.pattern.currentData()))
-        self.row_spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
+        self.row_spacing = spin_box(0.0, 999.0, 1, 1.0, " " + unit("mm"))
         self.row_spacing.setSpecialValueText(tr("same as spacing"))
         self.row_spacing.setToolTip(tr("Rows pattern: distance between the rows (0: the same as the spacing)"))
         self.row_spacing.valueChanged.connect(
@@ -133,12 +133,12 @@ class ZonePanel(ZoneGridSection, ListPanel):
         self.row_angle = spin_box(*ROW_ANGLE_DEG, 0, 15.0, " °")
         self.row_angle.setToolTip(tr("Rows pattern: direction of the rows; 0° runs along the body, 90° across"))
         self.row_angle.valueChanged.connect(lambda v: self._params_edit("row angle", row_angle_deg=v))
-        self.margin = spin_box(0.0, 999.0, 1, 0.5, " mm")
+        self.margin = spin_box(0.0, 999.0, 1, 0.5, " " + unit("mm"))
         self.margin.valueChanged.connect(lambda v: self._params_edit("margin", margin_mm=v))
         self.margin.setToolTip(tr("No injection closer than this to the zone's border"))
-        self.volume = spin_box(0.0, 9.0, 3, 0.01, " ml")
+        self.volume = spin_box(0.0, 9.0, 3, 0.01, " " + unit("ml"))
         self.volume.valueChanged.connect(lambda v: self._params_edit("volume per point", volume_per_point_ml=v))
-        self.needle_length = spin_box(0.0, 99.0, 1, 0.5, " mm")
+        self.needle_length = spin_box(0.0, 99.0, 1, 0.5, " " + unit("mm"))
         self.needle_length.valueChanged.connect(
             lambda v: self._params_edit("needle length", needle={"length_mm": v}))
         self.gauge = QSpinBox()
@@ -217,7 +217,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
             sub.setToolTipsVisible(True)
             for t in items:
                 name = term("zone", t.id, default=t.name)
-                label = name if not areas else f"{name}   ({num(areas.get(t.id, 0), '.0f')} cm²)"
+                label = name if not areas else f"{name}   ({num(areas.get(t.id, 0), '.0f')} {unit('cm²')})"
                 action = sub.addAction(label)
                 action.setToolTip(tr("For: ") + ", ".join(t.indications) if t.indications else name)
                 action.setData(t.id)
@@ -249,7 +249,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
     def _fill_area(self, item: QTreeWidgetItem, zone: Zone) -> None:
         surface = self.editor.surface
         area = surface.area_cm2(zone.faces) if surface is not None else 0.0
-        item.setText(1, num(area, ".1f") + " cm²")
+        item.setText(1, num(area, ".1f") + " " + unit("cm²"))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def apply(self, change: Change) -> None:
