@@ -10,6 +10,7 @@ not a word of the language's translations (French shares "zone", "patient", "inj
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from mesomap.ui.i18n import I18N_DIR, install_translators
 from mesomap.ui.main_window import MainWindow
 from mesomap.ui.preferences import PreferencesDialog
 from mesomap.ui.records_forms import CourseForm, DoneForm, LotForm, PatientForm, SessionForm
+from tests.ui.test_scan_fit import face_scan  # noqa: F401 — the fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Reviewed: treatment codes, units, file formats and protocols, key names Qt writes in shortcuts, proper names.
@@ -46,6 +48,7 @@ def words_of(text: str) -> list[str]:
     """The Latin words of a visible text (markup, placeholders and accelerator marks removed), lower case."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r"\S*/\S*", " ", text)  # file paths and URLs
+    text = re.sub(r"[\w.-]+\.[A-Za-z0-9]{2,6}(?![\w.])", " ", text)  # file names
     text = re.sub(r"\{[^{}]*\}|%n", " ", text).replace("&", "")
     return [w.lower() for w in WORD.findall(text)]
 
@@ -149,8 +152,9 @@ def speaking_window(lang, qtbot, settings, tmp_path, monkeypatch):
     return win
 
 
-def every_window_and_dialog(win, qtbot) -> list[QWidget]:
-    """The main window and everything reachable without a file, opened programmatically."""
+def every_window_and_dialog(win, qtbot, scan_path) -> list[QWidget]:
+    """The main window and everything reachable without a plan file, opened programmatically (the scan import
+    panel on a generated scan)."""
     from mesomap.ui.device_dialog import DeviceDialog
     from mesomap.ui.quiz_panel import QuizSetup
 
@@ -172,6 +176,7 @@ def every_window_and_dialog(win, qtbot) -> list[QWidget]:
     session = SimpleNamespace(number=2, injections_planned=120, notes="", adverse_events="")
     roots += [PatientForm(parent=win), CourseForm(parent=win), SessionForm(course, date(2026, 3, 14), [], True, win),
               LotForm([], date(2026, 3, 14), win), DoneForm(session, win)]
+    assert win.scans.import_scan(scan_path)  # the Scan fit dock: a child of the window
     win.present.start(audience=True)
     roots.append(win.present.audience)
     for root in roots:
@@ -180,9 +185,9 @@ def every_window_and_dialog(win, qtbot) -> list[QWidget]:
     return [r for r in roots if r is not None]
 
 
-def test_every_window_dock_menu_dialog_and_tooltip_speaks_the_language(speaking_window, lang, qtbot):
+def test_every_window_dock_menu_dialog_and_tooltip_speaks_the_language(speaking_window, lang, qtbot, face_scan):
     win = speaking_window
-    roots = every_window_and_dialog(win, qtbot)
+    roots = every_window_and_dialog(win, qtbot, face_scan[0])
     try:
         texts = walk(roots)
     finally:
@@ -268,3 +273,33 @@ def test_the_catalogues_are_complete_and_compiled():
         tree = ET.parse(I18N_DIR / f"mesomap_{lang}.ts")
         plurals = [m for m in tree.iter("message") if m.get("numerus") == "yes"]
         assert plurals and all(len(m.find("translation").findall("numerusform")) == forms for m in plurals)
+
+
+def test_preferences_choose_the_language_for_the_next_start(window, qtbot, monkeypatch):
+    """Edit › Preferences… lists the languages each in its own name, says the choice needs a restart, and
+    the next start speaks it (unless $MESOMAP_LANG says otherwise)."""
+    from mesomap.ui.i18n import chosen_language
+
+    monkeypatch.delenv("MESOMAP_LANG", raising=False)
+    window.preferences_action.trigger()
+    dialog = window.preferences_dialog
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert {"English", "Français", "Русский"} <= set(names)
+    assert "restart" in dialog.note.text()
+    dialog.language.setCurrentIndex(names.index("Русский"))
+    dialog.accept()
+    assert chosen_language(window.settings, {"LANG": "fr_FR.UTF-8"}) == "ru"  # the choice wins over the locale
+    assert chosen_language(window.settings, {"LANG": "fr_FR.UTF-8", "MESOMAP_LANG": "fr"}) == "fr"
+
+
+def test_the_app_starts_in_the_locales_language(tmp_path):
+    """`mesomap` under a French locale opens a French window (here: the title of a new plan)."""
+    env = dict(os.environ, MESOMAP_EXIT_AFTER_FIRST_FRAME="1", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               MESOMAP_DATA_DIR=str(tmp_path / "data"), LANG="fr_FR.UTF-8", LANGUAGE="", LC_ALL="",
+               LC_MESSAGES="")
+    env.pop("MESOMAP_LANG", None)
+    proc = subprocess.run([sys.executable, "-m", "mesomap"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    title = next(line for line in proc.stdout.splitlines() if line.startswith("window-title "))
+    assert title == "window-title Plan sans titre — mesomap"
