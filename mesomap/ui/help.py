@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesomap.session.session import Mode
-from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr, window_language
 
 GUIDE_PATH = Path(__file__).resolve().parents[1] / "help" / "guide.md"
 #: The mouse in the 3D view (ui/body_view.py, ui/tools.py): not actions, so said above the sheet.
@@ -41,9 +41,11 @@ MOUSE_TEXT = (QT_TR_NOOP("Mouse in the 3D view: left-drag turns the body (paints
 HINT_DONE_KEY = "help/start_hint_done"
 
 
-def guide_markdown() -> str:
-    """The user guide's Markdown text (bundled with the package)."""
-    return GUIDE_PATH.read_text(encoding="utf-8")
+def guide_markdown(lang: str | None = None) -> str:
+    """The user guide's Markdown text in ``lang`` (default: the window's; ``help/guide.<lang>.md`` beside the
+    English ``guide.md``, which stands in for a language without its own)."""
+    translated = GUIDE_PATH.with_name(f"guide.{lang or window_language()}.md")
+    return (translated if translated.exists() else GUIDE_PATH).read_text(encoding="utf-8")
 
 
 def action_name(action: QAction) -> str:

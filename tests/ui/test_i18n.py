@@ -47,6 +47,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 def words_of(text: str) -> list[str]:
     """The Latin words of a visible text (markup, placeholders and accelerator marks removed), lower case."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"`[^`]*`", " ", text)  # code: commands and file names as typed
     text = re.sub(r"\S*/\S*", " ", text)  # file paths and URLs
     text = re.sub(r"[\w.-]+\.[A-Za-z0-9]{2,6}(?![\w.])", " ", text)  # file names
     text = re.sub(r"\{[^{}]*\}|%n", " ", text).replace("&", "")
@@ -81,6 +82,8 @@ def widget_texts(widget: QWidget) -> list[str]:
         out.append(widget.text())
     elif isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
         out.append(widget.placeholderText())
+        if isinstance(widget, QTextEdit) and widget.isReadOnly():  # the user guide, the device check report
+            out += widget.toMarkdown().splitlines()  # `commands` and file names in code spans stay as typed
     elif isinstance(widget, QGroupBox):
         out.append(widget.title())
     elif isinstance(widget, QComboBox):
@@ -121,8 +124,6 @@ def walk(roots: list[QWidget]) -> dict[str, str]:
             menu.aboutToShow.emit()  # menus filled as they open (recent files, screens)
     for root in roots:
         for widget in [root, *root.findChildren(QWidget)]:
-            if type(widget).__name__ in ("GuideWindow",):  # its document is checked by itself below
-                continue
             where = f"{type(widget).__name__} {widget.objectName()!r} in {type(root).__name__}"
             for text in widget_texts(widget):
                 found.setdefault(text, where)
