@@ -30,25 +30,6 @@ def register(sub, plan_sub) -> dict:
     return {"fit": run_fit}
 
 
-def landmarks_from_markups(path: str, frame) -> dict[str, tuple[float, float, float]]:
-    """{landmark id: (3,) mm in mesomap's frame} from a markups file; labels must be landmark ids."""
-    import numpy as np
-
-    from mesomap.io.fit_data import load_landmark_defs
-    from mesomap.io.fit_file import LANDMARK_LABEL_UNKNOWN
-    from mesomap.io.import_markups import MarkupsError, load_markups
-
-    known = [d.id for d in load_landmark_defs()]
-    out = {}
-    for p in load_markups(path).points:
-        key = p.label.strip().lower().replace(" ", "_").replace("-", "_")
-        if key not in known:
-            raise MarkupsError(LANDMARK_LABEL_UNKNOWN(file=Path(path).name, label=repr(p.label), known=", ".join(known)))
-        q = frame[:3, :3] @ np.asarray(p.position_mm) + frame[:3, 3]
-        out[key] = tuple(float(c) for c in q)
-    return out
-
-
 def fit_lines(report) -> list[str]:
     """The fit error as lines for the terminal (words from the catalogue)."""
     from mesomap.model.fit import FIT_LANDMARK_LINE, FIT_SUMMARY
@@ -70,7 +51,11 @@ def run_fit(args: argparse.Namespace) -> int:
     scan = load_scan(args.scan, units=args.units)
     for note in scan.notes:
         print(terminal_text(note.text(), newlines=False))
+    from mesomap.session.scan import landmarks_from_markups, refuse_off_scan
+
     placed = landmarks_from_markups(args.landmarks, scan.frame) if args.landmarks else {}
+    if placed:
+        refuse_off_scan(placed, scan.mesh, args.landmarks)
     fit = fit_scan(load_bundled_body(DEFAULT_BODY), scan.mesh, load_landmark_defs(), placed,
                    shapes=load_shape_directions(), partial=scan.partial)
     out = save_fit(args.out, args.scan, scan, fit)

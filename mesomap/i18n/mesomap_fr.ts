@@ -2425,7 +2425,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Scan fit</source>
-        <extracomment>The colour map&apos;s top value (mm): the fit warns above ~10 mm, so 15 mm and more are all the top colour. Enough for about six landmark rows (px).</extracomment>
+        <extracomment>Enough for about six landmark rows (px).</extracomment>
         <translation>Ajustement au scan</translation>
     </message>
     <message>
@@ -2435,6 +2435,22 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     <message>
         <source>Untick a landmark the scan does not show; select one to place it (again)</source>
         <translation>Décochez un repère que le scan ne montre pas ; sélectionnez-en un pour le placer (à nouveau)</translation>
+    </message>
+    <message>
+        <source>Show all landmarks</source>
+        <translation>Afficher tous les repères</translation>
+    </message>
+    <message>
+        <source>List the landmarks this scan does not seem to cover too</source>
+        <translation>Lister aussi les repères que ce scan ne semble pas couvrir</translation>
+    </message>
+    <message>
+        <source>Load landmarks…</source>
+        <translation>Charger des repères…</translation>
+    </message>
+    <message>
+        <source>Place the landmarks from a 3D Slicer markups file (.mrk.json) whose point labels are landmark names, in the scan file&apos;s coordinates</source>
+        <translation>Placer les repères d’un fichier de repères 3D Slicer (.mrk.json) dont les étiquettes sont des noms de repères, dans les coordonnées du fichier du scan</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -2473,6 +2489,18 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
         <translation>{n} repères sur {total} placés : appuyez sur Ajuster.</translation>
     </message>
     <message>
+        <source>Load landmarks</source>
+        <translation>Charger des repères</translation>
+    </message>
+    <message>
+        <source>Cannot load landmarks: {err}</source>
+        <translation>Impossible de charger les repères : {err}</translation>
+    </message>
+    <message>
+        <source>{n} landmarks placed from {name}.</source>
+        <translation>{n} repères placés depuis {name}.</translation>
+    </message>
+    <message>
         <source>Fitting the body onto the scan…</source>
         <translation>Ajustement du corps au scan…</translation>
     </message>
@@ -2509,6 +2537,18 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     <message>
         <source>{body} body</source>
         <translation>Corps : {body}</translation>
+    </message>
+    <message>
+        <source>{name} (patient&apos;s scan)</source>
+        <translation>{name} (scan du patient)</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s scan {name}: place the landmarks in the Scan fit panel, then press Fit to plan on the patient&apos;s own body.</source>
+        <translation>Scan du patient {name} : placez les repères dans le panneau Ajustement au scan, puis appuyez sur Ajuster pour planifier sur le corps du patient.</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s scan {name} fitted: fit error {median:.1f} mm median, {p95:.1f} mm 95th percentile. Press Plan on this scan to plan on it.</source>
+        <translation>Scan du patient {name} ajusté : erreur d’ajustement {median:.1f} mm en médiane, {p95:.1f} mm au 95e percentile. Appuyez sur Plan sur ce scan pour y planifier.</translation>
     </message>
     <message>
         <source>Looking at your own mesh: switch to Female or Male to plan.</source>

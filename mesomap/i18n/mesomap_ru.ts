@@ -2437,7 +2437,7 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     </message>
     <message>
         <source>Scan fit</source>
-        <extracomment>The colour map&apos;s top value (mm): the fit warns above ~10 mm, so 15 mm and more are all the top colour. Enough for about six landmark rows (px).</extracomment>
+        <extracomment>Enough for about six landmark rows (px).</extracomment>
         <translation>Подгонка к скану</translation>
     </message>
     <message>
@@ -2447,6 +2447,22 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     <message>
         <source>Untick a landmark the scan does not show; select one to place it (again)</source>
         <translation>Снимите отметку с ориентира, которого нет на скане; выберите ориентир, чтобы поставить его (заново)</translation>
+    </message>
+    <message>
+        <source>Show all landmarks</source>
+        <translation>Показать все ориентиры</translation>
+    </message>
+    <message>
+        <source>List the landmarks this scan does not seem to cover too</source>
+        <translation>Показать и ориентиры, которых на этом скане, похоже, нет</translation>
+    </message>
+    <message>
+        <source>Load landmarks…</source>
+        <translation>Загрузить ориентиры…</translation>
+    </message>
+    <message>
+        <source>Place the landmarks from a 3D Slicer markups file (.mrk.json) whose point labels are landmark names, in the scan file&apos;s coordinates</source>
+        <translation>Поставить ориентиры из файла меток 3D Slicer (.mrk.json), подписи точек которого — названия ориентиров, в координатах файла скана</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -2483,6 +2499,18 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     <message>
         <source>{n} of {total} landmarks placed: press Fit.</source>
         <translation>Поставлено ориентиров: {n} из {total}; нажмите «Подогнать».</translation>
+    </message>
+    <message>
+        <source>Load landmarks</source>
+        <translation>Загрузка ориентиров</translation>
+    </message>
+    <message>
+        <source>Cannot load landmarks: {err}</source>
+        <translation>Не удаётся загрузить ориентиры: {err}</translation>
+    </message>
+    <message>
+        <source>{n} landmarks placed from {name}.</source>
+        <translation>Поставлено ориентиров из {name}: {n}.</translation>
     </message>
     <message>
         <source>Fitting the body onto the scan…</source>
@@ -2524,6 +2552,18 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     <message>
         <source>{body} body</source>
         <translation>Тело: {body}</translation>
+    </message>
+    <message>
+        <source>{name} (patient&apos;s scan)</source>
+        <translation>{name} (скан пациента)</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s scan {name}: place the landmarks in the Scan fit panel, then press Fit to plan on the patient&apos;s own body.</source>
+        <translation>Скан пациента {name}: расставьте ориентиры на панели «Подгонка к скану», затем нажмите «Подогнать», чтобы планировать на теле пациента.</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s scan {name} fitted: fit error {median:.1f} mm median, {p95:.1f} mm 95th percentile. Press Plan on this scan to plan on it.</source>
+        <translation>Скан пациента {name} подогнан: ошибка подгонки — медиана {median:.1f} мм, 95-й процентиль {p95:.1f} мм. Нажмите «План на этом скане», чтобы планировать на нём.</translation>
     </message>
     <message>
         <source>Looking at your own mesh: switch to Female or Male to plan.</source>

@@ -1,4 +1,4 @@
-"""Importing a patient's 3D scan: OBJ (with its texture), PLY (vertex colours), STL, GLB.
+"""Importing a patient's 3D scan: OBJ (with its texture, as vertex colours), PLY (vertex colours), STL, GLB.
 
 A scan differs from a body mesh (``io/meshes.py``) in three ways: it is often
 partial (a face, a torso, one leg), it is often large (1–5 M triangles), and it
@@ -45,6 +45,7 @@ from mesomap.io.meshes import (
     detect_units,
     validate_arrays,
 )
+from mesomap.io.scan_texture import SCAN_TEXTURE_UNREADABLE, colours_on, read_texture, vertex_colours
 from mesomap.model.messages import Kind, Message
 
 SCAN_SUFFIXES = (".obj", ".ply", ".stl", ".glb", ".gltf")
@@ -87,7 +88,8 @@ class LoadedScan:
     mesh : the kept piece at full resolution, corners welded; paint : the painting-resolution copy
     (the same object as ``mesh`` when the scan is small enough); partial : not a whole body;
     uv (m, 3, 2): texture coordinates of each face's corners and texture (image path), for OBJ scans
-    that have them; colors (n, 3|4) uint8 per vertex, for PLY.
+    that have them; colors (n, 3|4) uint8 per vertex: a PLY's own, or an OBJ's texture sampled at its
+    vertices (``io.scan_texture``); paint_colors the same for the painting copy's vertices.
     """
 
     mesh: BodyMesh
@@ -99,6 +101,7 @@ class LoadedScan:
     uv: np.ndarray | None = None
     texture: Path | None = None
     colors: np.ndarray | None = None
+    paint_colors: np.ndarray | None = None
 
 
 def _upright(extent) -> bool:
@@ -233,6 +236,12 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
     remap[used] = np.arange(len(used))
     vertices, faces = vertices[used], remap[faces]
     colors = colors[used] if colors is not None else None
+    texture_notes: list[Message] = []
+    if colors is None and uv_corners is not None and texture is not None:
+        try:
+            colors = vertex_colours(len(vertices), faces, uv_corners, read_texture(texture))
+        except OSError:
+            texture_notes.append(SCAN_TEXTURE_UNREADABLE(image=texture.name))
 
     extent = vertices.max(axis=0) - vertices.min(axis=0)
     size = float(extent.max())
@@ -249,7 +258,7 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
     if not lo_mm <= size_mm <= hi_mm:
         raise MeshLoadError(SCAN_SIZE_IMPLAUSIBLE(file=path.name, units=units, size_m=round(size_mm / 1000, 4),
                                                   low_m=lo_mm / 1000, high_m=hi_mm / 1000))
-    notes: list[Message] = []
+    notes: list[Message] = texture_notes
     up = int(np.argmax(extent)) if whole_body else (1 if suffix in Y_UP_SUFFIXES else 2)
     turn = TURNS[up] * UNIT_SCALE_TO_MM[units]  # file units -> mm, z up (proper rotations)
     v = vertices @ turn.T
@@ -275,5 +284,6 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
         pv, pf = cluster_decimate(v, faces, PAINT_FACES)
         paint = BodyMesh(vertices=pv, faces=pf, body_id=path.stem, name=path.name)
         notes.append(SCAN_SIMPLIFIED(before=len(faces), after=len(pf)))
+    paint_colors = colours_on(paint.vertices, mesh.vertices, colors) if colors is not None else None
     return LoadedScan(mesh=mesh, paint=paint, units=units, partial=not whole_body, frame=frame, notes=notes,
-                      uv=uv_corners, texture=texture, colors=colors)
+                      uv=uv_corners, texture=texture, colors=colors, paint_colors=paint_colors)

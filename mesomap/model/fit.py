@@ -130,6 +130,12 @@ def fit_scan(reference: BodyMesh, scan: BodyMesh, defs: Sequence[LandmarkDef],
     return ScanFit(fitted, out.transform, out.shape, report, {k: tuple(map(float, v)) for k, v in placed.items()})
 
 
+def error_map_range_mm(report: FitReport, warn_mm: float = WARN_DISTANCE_MM) -> float:
+    """The top of the fit-error colour map (mm): the fit's own 95th percentile scan-to-fit distance, at least
+    the warning threshold (so a good fit stays below the warning colour), rounded up to 0.5 mm."""
+    return float(np.ceil(max(float(report.scan_to_fit[1]), warn_mm) * 2.0) / 2.0)
+
+
 def misplaced(pairs: Sequence[LandmarkPair], residual_mm: np.ndarray) -> list[Message]:
     """Warnings for landmarks the pre-alignment could not reach (residual_mm (k,) per pair): likely misplaced."""
     out = []

@@ -29,16 +29,20 @@ def show_scan_colours(plotter: pv.Plotter, mesh: BodyMesh, colors: np.ndarray) -
                      name=BODY_ACTOR_NAME, reset_camera=False, render=False)
 
 
-def show_distance_map(plotter: pv.Plotter, mesh: BodyMesh, distance_mm: np.ndarray, top_mm: float) -> None:
+def show_distance_map(plotter: pv.Plotter, mesh: BodyMesh, distance_mm: np.ndarray, top_mm: float,
+                      warn_mm: float | None = None) -> None:
     """Show ``mesh`` coloured by ``distance_mm`` (n,) mm, 0 to ``top_mm`` (above: the top colour), with a
-    colour bar titled in mm."""
+    colour bar titled in mm; ``warn_mm`` (mm, within the range) is marked on the bar ("warn")."""
     poly = body_polydata(mesh)
     poly.point_data["fit_error_mm"] = np.asarray(distance_mm, dtype=float)
-    plotter.add_mesh(poly, scalars="fit_error_mm", cmap=ERROR_CMAP, clim=(0.0, float(top_mm)), smooth_shading=True,
+    top = float(top_mm)
+    marks = {float(warn_mm): f"warn {warn_mm:g}"} if warn_mm is not None and 0 < warn_mm <= top else None
+    plotter.add_mesh(poly, scalars="fit_error_mm", cmap=ERROR_CMAP, clim=(0.0, top), smooth_shading=True,
                      ambient=0.25, diffuse=0.8, name=BODY_ACTOR_NAME, reset_camera=False, render=False,
-                     scalar_bar_args={"title": ERROR_BAR_TITLE, "vertical": True, "position_x": 0.88,
-                                      "position_y": 0.25, "height": 0.5, "width": 0.06, "fmt": "%.0f",
-                                      "n_labels": 5, "color": "white"})
+                     annotations=marks,
+                     scalar_bar_args={"title": ERROR_BAR_TITLE, "vertical": True, "position_x": 0.86,
+                                      "position_y": 0.25, "height": 0.5, "width": 0.06,
+                                      "fmt": "%.0f" if top >= 10 else "%.1f", "n_labels": 6, "color": "white"})
 
 
 def hide_distance_bar(plotter: pv.Plotter) -> None:

@@ -32,10 +32,10 @@ def prefetch(body_id: str) -> Future:
 def surface_for(body_id) -> PaintingSurface:
     """The painting surface (waits for a background load; raises what loading raised). ``body_id`` may
     also be a shaped body's key (:func:`mesomap.model.body_shape.body_key`): built here, cached by shape."""
-    if isinstance(body_id, tuple) and body_id[0] == "fit":  # a plan on a scan: ("fit", fit file path)
+    if isinstance(body_id, tuple) and body_id[0] == "fit":  # a plan on a scan: ("fit", fit file path, version)
         from mesomap.session.scan import fit_surface
 
-        return fit_surface(body_id[1])
+        return fit_surface(*body_id[1:])
     if isinstance(body_id, tuple):
         return surface_of(body_id)
     return prefetch(body_id).result()

@@ -16,6 +16,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from mesomap.geometry.coverage import (
+    COVERED_MM,
+    COVERED_WHOLE_MM,
+    TRUSTED_MM,
+    align_scan_to_reference,
+    covered_points,
+)
 from mesomap.geometry.fit import FitSettings
 from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
@@ -31,9 +38,15 @@ if TYPE_CHECKING:
     from mesomap.session.session import Session
 
 
+#: A landmark read from a file farther than this from the scan's surface (mm) refuses the file.
+OFF_SCAN_MM = 10.0
+LANDMARK_OFF_SCAN = Kind("landmark_off_scan", "file", "label", "distance_mm")
+
+
 class ScanWork:
     """One scan being fitted: ``scan`` (LoadedScan or None), ``placed`` {landmark id: (3,) mm},
-    ``skipped`` ids, ``current`` landmark id (None: all placed or skipped), ``fit`` (ScanFit or None)."""
+    ``skipped`` ids, ``current`` landmark id (None: all placed or skipped), ``fit`` (ScanFit or None),
+    ``covered`` ids of the landmarks the scan covers (None: not known, all), ``show_all`` lists the others too."""
 
     def __init__(self, defs: list[LandmarkDef] | None = None):
         self.defs: list[LandmarkDef] = list(defs) if defs is not None else load_landmark_defs()
@@ -43,6 +56,8 @@ class ScanWork:
         self.skipped: set[str] = set()
         self.current: str | None = None
         self.fit: ScanFit | None = None
+        self.covered: set[str] | None = None
+        self.show_all = False
 
     # -- the scan ------------------------------------------------------------------
     def load(self, path: str | Path, units: str | None = None) -> LoadedScan:
@@ -51,13 +66,40 @@ class ScanWork:
         scan = load_scan(path, units=units)
         self.path, self.scan = Path(path), scan
         self.placed, self.skipped, self.fit = {}, set(), None
-        self.current = self.defs[0].id if self.defs else None
+        self.covered, self.show_all = self.landmarks_covered(scan), False
+        listed = self.listed()
+        self.current = listed[0].id if listed else None
         return scan
 
+    def landmarks_covered(self, scan: LoadedScan) -> set[str] | None:
+        """Ids of the landmarks whose place on the reference body has scan skin near it once the scan is
+        aligned onto the body (``geometry.coverage``): a face scan covers the nasion, not the patellae.
+        None (list them all) when a partial scan's place on the body is not sure (see TRUSTED_MM)."""
+        ref = load_bundled_body(DEFAULT_BODY)
+        where = np.array([np.asarray(d.barycentric) @ ref.vertices[ref.faces[d.face]] for d in self.defs])
+        m, median_mm = align_scan_to_reference(scan.paint.vertices, ref.vertices, scan.partial)
+        if scan.partial and median_mm > TRUSTED_MM:
+            return None
+        near = covered_points(scan.paint.vertices, m, where, COVERED_MM if scan.partial else COVERED_WHOLE_MM)
+        return {d.id for d, ok in zip(self.defs, near) if ok}
+
     # -- landmarks -----------------------------------------------------------------
+    def listed(self) -> list[LandmarkDef]:
+        """The landmarks the landmark step lists, in order: those the scan covers (all with ``show_all``, or
+        when the scan covers none of them), and any already placed."""
+        if self.show_all or not self.covered:
+            return list(self.defs)
+        return [d for d in self.defs if d.id in self.covered or d.id in self.placed]
+
+    def set_show_all(self, on: bool) -> None:
+        """List every landmark (on) or only those the scan covers; the current one stays if still listed."""
+        self.show_all = bool(on)
+        if self.current not in {d.id for d in self.listed()}:
+            self.current = self._next_unplaced(None)
+
     def wanted(self) -> list[LandmarkDef]:
-        """The landmarks to place, in order (all but the skipped ones)."""
-        return [d for d in self.defs if d.id not in self.skipped]
+        """The landmarks to place, in order (the listed ones but the skipped ones)."""
+        return [d for d in self.listed() if d.id not in self.skipped]
 
     def select(self, landmark_id: str | None) -> None:
         """Make ``landmark_id`` the one the next click places (re-placing it if placed)."""
@@ -100,6 +142,17 @@ class ScanWork:
             self.current = key
             self.place(p)
 
+    def load_landmarks(self, path: str | Path) -> list[str]:
+        """Place the landmarks of a 3D Slicer markups file (labels are landmark ids, positions in the scan
+        file's coordinates); returns their ids. MarkupsError (an unknown label, a bad file, a point more than
+        OFF_SCAN_MM off the scan, e.g. in other coordinates): nothing placed."""
+        if self.scan is None:
+            raise LookupError("scan")  # load() first
+        placed = landmarks_from_markups(path, self.scan.frame, self.defs)
+        refuse_off_scan(placed, self.scan.mesh, path, self.defs)
+        self.set_placed(placed)
+        return list(placed)
+
     # -- the fit -------------------------------------------------------------------
     def run_fit(self, progress=None, cancel=None, settings: FitSettings | None = None) -> ScanFit:
         """Fit the reference body onto the scan with the placed landmarks; returns the fit without
@@ -116,8 +169,45 @@ class ScanWork:
         self.fit = fit
 
 
+def landmarks_from_markups(path: str | Path, frame: np.ndarray,
+                           defs: list[LandmarkDef] | None = None) -> dict[str, tuple[float, float, float]]:
+    """{landmark id: (3,) mm in mesomap's frame} from a markups file (``frame`` (4, 4): the scan file's
+    coordinates -> mesomap's); labels must be landmark ids ("Tragus left" reads as tragus_left).
+    MarkupsError naming the file and the first unknown label."""
+    from mesomap.io.fit_file import LANDMARK_LABEL_UNKNOWN
+    from mesomap.io.import_markups import MarkupsError, load_markups
+
+    known = [d.id for d in (defs if defs is not None else load_landmark_defs())]
+    out = {}
+    for p in load_markups(path).points:
+        key = p.label.strip().lower().replace(" ", "_").replace("-", "_")
+        if key not in known:
+            raise MarkupsError(LANDMARK_LABEL_UNKNOWN(file=Path(path).name, label=repr(p.label),
+                                                      known=", ".join(known)))
+        q = frame[:3, :3] @ np.asarray(p.position_mm) + frame[:3, 3]
+        out[key] = tuple(float(c) for c in q)
+    return out
+
+
+def refuse_off_scan(placed: dict, mesh, path: str | Path, defs: list[LandmarkDef] | None = None) -> None:
+    """MarkupsError naming the file and the landmark farthest off the scan ``mesh`` (a BodyMesh, mm) when it
+    is more than OFF_SCAN_MM off: the file's points are in other coordinates or belong to another scan."""
+    from mesomap.geometry.scan_surface import ScanSurface
+    from mesomap.io.import_markups import MarkupsError
+
+    if not placed:
+        return
+    _, _, d, _ = ScanSurface(mesh.vertices, mesh.faces).nearest(np.array(list(placed.values())), k=3)
+    worst = int(np.argmax(d))
+    if d[worst] > OFF_SCAN_MM:
+        names = {x.id: x.name for x in (defs if defs is not None else load_landmark_defs())}
+        key = list(placed)[worst]
+        raise MarkupsError(LANDMARK_OFF_SCAN(file=Path(path).name, label=names.get(key, key),
+                                             distance_mm=round(float(d[worst]))))
+
+
 # -- the plan on the scan (issue 16, step 4) ---------------------------------------------
-#: First element of the layout key of a plan on a scan: (FIT_KEY, absolute path of its fit file).
+#: First element of the layout key of a plan on a scan: (FIT_KEY, absolute path of its fit file, its version).
 FIT_KEY = "fit"
 UNDO_PLAN_ON_SCAN = Kind("undo_plan_on_scan", "scan")
 
@@ -128,10 +218,40 @@ def fit_path_for(scan_path: str | Path) -> Path:
     return p.with_name(p.stem + ".fit.npz")
 
 
+def _stamp(fit_path: Path) -> str:
+    """What tells one version of a fit file from the next written under the same name (size, mtime ns)."""
+    st = fit_path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def fit_surface(fit_path: str | Path, stamp: str | None = None) -> PaintingSurface:
+    """The painting surface of the body fitted in ``fit_path`` (hm08-paint topology), cached by path and file
+    version (a fit written again under the same name is read again)."""
+    p = Path(fit_path).resolve()
+    return _fit_surface(str(p), stamp or _stamp(p))
+
+
 @lru_cache(maxsize=4)
-def fit_surface(fit_path: str) -> PaintingSurface:
-    """The painting surface of the body fitted in ``fit_path`` (hm08-paint topology), cached by path."""
+def _fit_surface(fit_path: str, stamp: str) -> PaintingSurface:
     return painting_surface_on(load_fit(fit_path).fitted)
+
+
+def fit_key(fit_path: str | Path) -> tuple[str, str, str]:
+    """The layout key of a plan on the scan fitted in ``fit_path``: (FIT_KEY, absolute path, file version).
+    The version makes a fit written again a new key for the layout workers' surface caches."""
+    p = Path(fit_path).resolve()
+    return (FIT_KEY, str(p), _stamp(p))
+
+
+def plan_layout_key(plan, folder: str | Path | None):
+    """What names the surface a plan's grids are laid out on: the fit file beside the plan (in ``folder``)
+    for a plan on a scan, else its body's key (``model.body_shape.body_key``: bundled id, or id and shape)."""
+    from mesomap.model.body_shape import body_key
+
+    scan = plan.body.scan
+    if scan and folder is not None:
+        return fit_key(Path(folder) / Path(str(scan.get("fit", ""))).name)
+    return body_key(plan.body)
 
 
 def scan_link(record) -> dict:
@@ -143,12 +263,11 @@ def scan_link(record) -> dict:
 def plan_on_scan(s: Session, work: ScanWork, seed: int = 0) -> Path:
     """Carry the open plan (zones, points; grids laid out again at the same spacing) onto the fitted scan
     as one undo step; the session then edits on the scan's surface. The fit is written beside the scan
-    first (its path is returned; the layout key is (FIT_KEY, that path)). Raises MessageError as
+    first (its path is returned; the layout key is ``fit_key(that path)``). Raises MessageError as
     ``transfer_plan`` (nothing changes)."""
     if work.fit is None or work.scan is None or work.path is None:
         raise LookupError("fit")  # fit first
     fit_path = save_fit(fit_path_for(work.path), work.path, work.scan, work.fit).resolve()
-    fit_surface.cache_clear()
     surface = fit_surface(str(fit_path))
     moved = transfer_plan(s.plan, surface, scan_link(load_fit(fit_path)), seed=seed)
     s.end_gesture()

@@ -32,7 +32,6 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document
 from mesomap.model.plan import InjectionPoint, Plan, ReflexPoint, Zone
-from mesomap.model.body_shape import body_key
 from mesomap.session import body_shape, device, files, injections, points, zone_shapes, zones
 from mesomap.session import messages as M
 from mesomap.session.zones import Stroke
@@ -151,8 +150,11 @@ class Session:
 
         opened = open_plan_file(path)
         session = cls(Document(opened.plan, Path(path)), opened.surface)
-        session.grids = GridRequests(session.doc, lambda: body_key(session.plan.body) if session.enabled else None,
-                                     InlineWorker() if inline else None)
+        from mesomap.session.scan import plan_layout_key
+
+        folder = Path(path).resolve().parent  # a plan on a scan: its fit file is beside it
+        session.grids = GridRequests(session.doc, lambda: plan_layout_key(session.plan, folder)
+                                     if session.enabled else None, InlineWorker() if inline else None)
         return session, opened
 
     @property

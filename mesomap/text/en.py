@@ -338,10 +338,13 @@ MESSAGES = {
     "scan_size_implausible": "{file}: in {units} the scan would be {size_m:g} m across, not a body or a part of one "
                              "({low_m:g}–{high_m:g} m); choose the units the scan was made in",
     "scan_partial": "a partial scan ({size_mm:g} mm across): place landmarks on it before the fit",
+    "scan_texture_unreadable": "its texture {image} cannot be read; the scan is shown in skin colour",
     "fit_unreadable": "{file}: not a mesomap fit file (damaged, or of another kind)",
     "scan_missing": "the scan {scan} is not beside the fit in {folder}; put it back there",
     "scan_other": "{scan} is not the scan {fit} was fitted to (its content differs); use the original scan",
     "landmark_label_unknown": "{file}: {label} is not a landmark name; use one of {known}",
+    "landmark_off_scan": "{file}: the landmark {label} is {distance_mm:g} mm off the scan; the points must be in "
+                         "the scan file's own coordinates",
     "fit_summary": "fit: scan to fit {scan_median:.1f} mm median, {scan_p95:.1f} mm 95th percentile; fit to scan "
                    "{fit_median:.1f} mm median, {fit_p95:.1f} mm 95th percentile",
     "fit_landmark_line": "landmark {name}: {residual_mm:.1f} mm",

@@ -3,7 +3,8 @@
 The scan is read through the session's scan workflow (:class:`mesomap.session.scan.ScanWork`); when its
 size fits several units a small dialog names the choices; what the import repaired (pieces dropped,
 % of area, holes, non-manifold edges, simplification) is said in words in the Scan fit dock; the scan
-is shown with its vertex colours when it has them (an OBJ's texture is not drawn yet: skin colour).
+is shown in its own colours when it has them (a PLY's vertex colours, an OBJ's texture sampled at its
+vertices: ``io.scan_texture``), else in skin colour.
 Plan tools are off while the scan is shown (the plan lives on the reference body until it is
 transferred).
 """
@@ -20,7 +21,7 @@ from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
 from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
 from mesomap.model.messages import MessageError
 from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
-from mesomap.session.scan import FIT_KEY, ScanWork, fit_surface, plan_on_scan, scan_files_beside
+from mesomap.session.scan import ScanWork, fit_key, fit_surface, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
@@ -100,8 +101,8 @@ class ScanImport:
         """The scan on screen (its painting-resolution copy), in its own colours when it has them."""
         win, scan = self.window, self.work.scan
         win.view.set_body(scan.paint, keep_camera=keep_camera)
-        if scan.colors is not None and scan.paint is scan.mesh:
-            show_scan_colours(win.view.plotter, scan.paint, scan.colors)
+        if scan.paint_colors is not None:
+            show_scan_colours(win.view.plotter, scan.paint, scan.paint_colors)
             win.view.request_render()
         win.status.show_body(scan.paint)
         win.bodies.sync_actions(scan.paint)
@@ -161,7 +162,7 @@ class ScanImport:
         """The layout key of the open plan's body when it is on the scan fitted here (else None)."""
         scan = self.window.doc.plan.body.scan
         if scan and self.fit_path is not None and scan.get("fit") == self.fit_path.name:
-            return (FIT_KEY, str(self.fit_path))
+            return fit_key(self.fit_path)
         return None
 
     def files_beside(self, plan_path) -> list[Path]:

@@ -1,16 +1,19 @@
 """The Scan fit dock (issue 16): what the import repaired, the landmark step, the fit and its report.
 
-Landmarks are listed in order; each is ticked to be used (untick to skip one the scan does not
-show). A click on the scan places the selected landmark and selects the next one not placed; select
-a placed one to place it again. *Fit* runs the fit in a thread (progress bar, *Cancel*: nothing is
-kept); the report gives each landmark's residual (mm), the surface distance (median, 95th
-percentile) and warnings naming the region; *Show fit error* colours the scan by its distance to
-the fitted body (mm, with a colour bar).
+Landmarks are listed in order, only those the scan covers (*Show all landmarks* lists the others);
+*Load landmarks…* places them from a 3D Slicer markups file. Each is ticked to be used (untick to skip
+one the scan does not show). A click on the scan places the selected landmark and selects the next
+one not placed; select a placed one to place it again. *Fit* runs the fit in a thread (progress bar,
+*Cancel*: nothing is kept); the report gives each landmark's residual (mm), the surface distance
+(median, 95th percentile) and warnings naming the region; *Show fit error* colours the scan by its
+distance to the fitted body (mm; the colour bar runs to the fit's own 95th percentile, at least the
+warning threshold, which is marked on it).
 """
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -35,8 +38,6 @@ from mesomap.ui.zone_panel import ERROR_STYLE
 from mesomap.ui.i18n import fill_in, tr
 
 POLL_MS = 100
-#: The colour map's top value (mm): the fit warns above ~10 mm, so 15 mm and more are all the top colour.
-ERROR_TOP_MM = 15.0
 MIN_WIDTH = 320
 #: Enough for about six landmark rows (px).
 LIST_MIN_HEIGHT = 110
@@ -84,6 +85,15 @@ class ScanPanel(QDockWidget):
         self.landmarks.itemChanged.connect(self._ticked)
         self.landmarks.setMinimumHeight(LIST_MIN_HEIGHT)
         layout.addWidget(self.landmarks, 1)
+        self.show_all = QCheckBox(tr("Show all landmarks"))
+        self.show_all.setToolTip(tr("List the landmarks this scan does not seem to cover too"))
+        self.show_all.toggled.connect(self._show_all)
+        layout.addWidget(self.show_all)
+        self.load_button = QPushButton(tr("Load landmarks…"))
+        self.load_button.setToolTip(tr("Place the landmarks from a 3D Slicer markups file (.mrk.json) whose point "
+                                    "labels are landmark names, in the scan file's coordinates"))
+        self.load_button.clicked.connect(self.ask_landmarks)
+        layout.addWidget(self.load_button)
         row = QHBoxLayout()
         self.fit_button = QPushButton(tr("Fit"))
         self.fit_button.setToolTip(tr("Fit the reference body onto the scan with the landmarks placed"))
@@ -134,13 +144,21 @@ class ScanPanel(QDockWidget):
         self.error_map.setChecked(False)
         self.error_map.setEnabled(self.work.fit is not None)
         self.transfer_button.setEnabled(self.work.fit is not None)
+        self.show_all.blockSignals(True)
+        self.show_all.setChecked(self.work.show_all)
+        self.show_all.blockSignals(False)
+        self._fill_landmarks()
+        self._show_marks()
+
+    def _show_all(self, on: bool) -> None:
+        self.work.set_show_all(on)
         self._fill_landmarks()
         self._show_marks()
 
     def _fill_landmarks(self) -> None:
         self.landmarks.blockSignals(True)
         self.landmarks.clear()
-        for d in self.work.defs:
+        for d in self.work.listed():
             item = QListWidgetItem(self._label(d))
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -190,6 +208,32 @@ class ScanPanel(QDockWidget):
         self.work.skip(key, item.checkState() != Qt.CheckState.Checked)
         self._fill_landmarks()
         self._show_marks()
+
+    def ask_landmarks(self) -> None:
+        from mesomap.ui.file_dialogs import ask_open_path
+        from mesomap.ui.import_actions import FILTER
+
+        path = ask_open_path(self.window, tr("Load landmarks"), tr(FILTER), "files/last_markups_dir")
+        if path:
+            self.load_landmarks(path)
+
+    def load_landmarks(self, path) -> bool:
+        """Place the landmarks of the markups file at ``path``; a refused file is said in the dock (nothing placed)."""
+        from mesomap.io.import_markups import MarkupsError
+
+        if self.work.scan is None or self._thread is not None:
+            return False
+        try:
+            ids = self.work.load_landmarks(path)
+        except MarkupsError as err:
+            self.report.setStyleSheet(ERROR_STYLE)
+            self.report.setText(fill_in(tr('Cannot load landmarks: {err}'), err=err))
+            return False
+        self.report.setStyleSheet("")
+        self.report.setText(fill_in(tr('{n} landmarks placed from {name}.'), n=len(ids), name=Path(path).name))
+        self._fill_landmarks()
+        self._show_marks()
+        return True
 
     def place_at(self, point_mm) -> None:
         """Place the selected landmark at ``point_mm`` on the scan (what a click does); the next is selected."""
@@ -268,6 +312,7 @@ class ScanPanel(QDockWidget):
             self.transfer_button.setEnabled(True)
             self.error_map.setChecked(True)
             self.show_error_map(True)
+            self.window.status.update_hint()
         elif kind == "cancelled":
             self.report.setText(tr("Fit cancelled: nothing was changed."))
         else:
@@ -293,7 +338,10 @@ class ScanPanel(QDockWidget):
         if self.work.scan is None or view.mesh is not self.work.scan.paint:
             return
         if on and d is not None:
-            show_distance_map(view.plotter, self.work.scan.paint, d, ERROR_TOP_MM)
+            from mesomap.model.fit import WARN_DISTANCE_MM, error_map_range_mm
+
+            show_distance_map(view.plotter, self.work.scan.paint, d, error_map_range_mm(self.work.fit.report),
+                              WARN_DISTANCE_MM)
         else:
             hide_distance_bar(view.plotter)
             self.window.scans.show_scan(keep_camera=True)

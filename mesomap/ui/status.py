@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.model.plan import Plan
 from mesomap.session.session import Mode
 from mesomap.session.zones import zone_at_face
@@ -41,10 +42,26 @@ def plan_text(plan: Plan) -> str:
 
 
 def body_text(mesh: BodyMesh | None) -> str:
-    """"Female body" for a bundled body, the file name for a user's own mesh."""
+    """"Female body" for a bundled body, "NAME (patient's scan)" for the body fitted onto a scan, the file
+    name for a user's own mesh."""
     if mesh is None:
         return ""
-    return fill_in(tr("{body} body"), body=word(BODY_WORDS, mesh.body_id)) if mesh.topology is not None else mesh.name
+    if mesh.topology is None:
+        return mesh.name
+    if mesh.body_id in BUNDLED_BODIES:
+        return fill_in(tr("{body} body"), body=word(BODY_WORDS, mesh.body_id))
+    return fill_in(tr("{name} (patient's scan)"), name=mesh.name)
+
+
+def scan_hint(name: str, report=None) -> str:
+    """What the window is doing with the patient's scan ``name`` while the plan is not on it yet: the landmark
+    step, or after the fit (``report``: a FitReport, scan-to-fit distances in mm) how well it fits."""
+    if report is None:
+        return fill_in(tr("Patient's scan {name}: place the landmarks in the Scan fit panel, then press Fit "
+                          "to plan on the patient's own body."), name=name)
+    median, p95 = report.scan_to_fit
+    return fill_in(tr("Patient's scan {name} fitted: fit error {median:.1f} mm median, {p95:.1f} mm 95th "
+                      "percentile. Press Plan on this scan to plan on it."), name=name, median=median, p95=p95)
 
 
 def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool = True,
@@ -119,6 +136,12 @@ class StatusLine:
 
     def update_hint(self) -> None:
         editor = self.window.editor
+        scans = getattr(self.window, "scans", None)  # made after the status line
+        work = scans.work if scans is not None else None
+        on_scan = work is not None and work.scan is not None and self.window.view.mesh is work.scan.paint
+        if not editor.enabled and on_scan:
+            self.hint.setText(scan_hint(work.path.name, work.fit.report if work.fit is not None else None))
+            return
         zone = editor.zone
         locked = editor.doc.locked
         self.hint.setText(tool_hint(Mode(editor.mode), zone.name if zone is not None else None,

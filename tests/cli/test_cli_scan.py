@@ -45,6 +45,10 @@ def test_a_partial_scan_without_landmarks_or_with_a_wrong_label_is_refused_in_on
     markups_file(d / "bad.mrk.json", {"nose tip": [0.0, 0.0, 0.0]})
     assert_one_line_error(run_cli("fit", "face.ply", "--landmarks", "bad.mrk.json", "--out", "x.npz"),
                           "bad.mrk.json", "'nose tip' is not a landmark name", "nasion")
+    moved = {k: np.asarray(p) + [0.0, 40.0, 0.0] for k, p in placed_landmarks(scan).items()}  # in front of the face
+    markups_file(d / "off.mrk.json", moved)
+    assert_one_line_error(run_cli("fit", "face.ply", "--landmarks", "off.mrk.json", "--out", "x.npz"),
+                          "off.mrk.json", "mm off the scan", "coordinates")
 
 
 def test_a_plan_carried_onto_the_scan_puts_its_points_at_their_true_places(run_cli, fitted):
@@ -91,3 +95,27 @@ def test_a_plan_on_a_scan_refuses_another_scan_and_asks_for_a_missing_one(run_cl
                           "is not the scan face.fit.npz was fitted to")
     (d / "face.ply").unlink()
     assert_one_line_error(run_cli("summary", "face.mesomap.json"), "face.ply is not beside the fit")
+
+
+def test_a_plan_carried_onto_the_scan_is_laid_out_again_by_mesomap_grid(run_cli, fitted):
+    d, _, _ = fitted
+    assert run_cli("plan", "new", "--zone", "forehead", "--out", "plan.mesomap.json").returncode == 0
+    assert run_cli("plan", "transfer", "plan.mesomap.json", "--to", "face.fit.npz",
+                   "--out", "face.mesomap.json").returncode == 0
+    doc = json.loads((d / "face.mesomap.json").read_text())
+    doc["zones"][0]["params"]["spacing_mm"] = 12.0  # a wider grid, to be laid out again on the scan
+    (d / "face.mesomap.json").write_text(json.dumps(doc))
+    proc = run_cli("grid", "face.mesomap.json", "--out", "face2.mesomap.json")
+    assert proc.returncode == 0, proc.stderr
+    after = json.loads((d / "face2.mesomap.json").read_text())
+    assert after["body"]["scan"]["fit"] == "face.fit.npz"
+    injections = after["zones"][0]["injections"]
+    assert len(injections) > 5
+    # the new grid lies on the patient's forehead (the scan), not on the bundled body
+    from scipy.spatial import cKDTree
+
+    from mesomap.io.scans import load_scan as import_scan
+
+    on_scan = cKDTree(import_scan(d / "face.ply").mesh.vertices).query([p["position_mm"] for p in injections])[0]
+    assert np.median(on_scan) < 3.0
+    assert run_cli("validate", "face2.mesomap.json").returncode == 0

@@ -111,3 +111,41 @@ def test_an_unsupported_or_broken_file_is_refused_in_one_sentence_naming_it(tmp_
     with pytest.raises(MeshLoadError) as err:
         load_scan(tmp_path / "scan.glb")
     assert "scan.glb" in str(err.value) and "\n" not in str(err.value)
+
+
+def two_colour_obj(folder, left=(220, 30, 30), right=(30, 60, 220)):
+    """face.obj + face.mtl + skin.png in ``folder``: the face scan (mm, y up) textured by the patient's left
+    half (u < 0.5, file x < middle) in ``left`` and the other half in ``right``; returns the OBJ's path."""
+    from PIL import Image
+
+    face = as_trimesh("face")
+    v = face.vertices[:, [0, 2, 1]] * [-1, 1, 1]  # written y-up, as OBJ files are
+    uv = (v[:, [0, 1]] - v[:, [0, 1]].min(axis=0)) / np.ptp(v[:, [0, 1]], axis=0)
+    image = np.zeros((64, 64, 3), np.uint8)
+    image[:, :32], image[:, 32:] = left, right
+    Image.fromarray(image).save(folder / "skin.png")
+    (folder / "face.mtl").write_text("newmtl skin\nmap_Kd skin.png\n")
+    lines = ["mtllib face.mtl", "usemtl skin"] + [f"v {a:.4f} {b:.4f} {c:.4f}" for a, b, c in v]
+    lines += [f"vt {a:.5f} {b:.5f}" for a, b in uv] + [f"f {a}/{a} {b}/{b} {c}/{c}" for a, b, c in face.faces + 1]
+    (folder / "face.obj").write_text("\n".join(lines) + "\n")
+    return folder / "face.obj"
+
+
+def test_an_obj_scans_texture_becomes_its_vertex_colours_and_a_broken_image_is_said(tmp_path, monkeypatch):
+    path = two_colour_obj(tmp_path)
+    loaded = load_scan(path)
+    assert loaded.colors is not None and loaded.colors.shape == (loaded.mesh.n_vertices, 3)
+    file_x = (loaded.mesh.vertices - loaded.frame[:3, 3]) @ loaded.frame[:3, :3]  # back in the file's frame
+    mid = (file_x[:, 0].min() + file_x[:, 0].max()) / 2
+    left, right = file_x[:, 0] < mid - 5, file_x[:, 0] > mid + 5
+    assert (np.abs(loaded.colors[left].astype(int) - (220, 30, 30)).max(axis=1) <= 2).mean() > 0.95
+    assert (np.abs(loaded.colors[right].astype(int) - (30, 60, 220)).max(axis=1) <= 2).mean() > 0.95
+    assert loaded.paint_colors is loaded.colors  # small scan: the painting copy is the scan
+    # a large scan's painting copy takes the colours of the skin under it
+    monkeypatch.setattr(scans, "PAINT_FACES", loaded.mesh.n_faces // 4)
+    small = load_scan(path)
+    assert small.paint is not small.mesh and small.paint_colors.shape == (small.paint.n_vertices, 3)
+    assert {tuple(c) for c in small.paint_colors[:, :3]} >= {(220, 30, 30), (30, 60, 220)}
+    (tmp_path / "skin.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a broken image: skin colour, said in words
+    broken = load_scan(path)
+    assert broken.colors is None and "its texture skin.png cannot be read" in words(broken)

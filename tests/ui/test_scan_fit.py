@@ -71,6 +71,8 @@ def test_import_scan_shows_it_says_what_was_repaired_and_turns_plan_tools_off(qt
     text = panel.repair.text()
     assert "patient_face.ply" in text and "partial scan" in text and "open borders" in text
     assert "Nasion" in panel.hint.text()
+    hint = win.status.hint.text()  # the status line says what is true: the patient's scan, landmarks to place
+    assert "patient_face.ply" in hint and "landmarks" in hint and "Female or Male" not in hint
 
 
 def test_landmarks_are_placed_by_clicking_and_a_skipped_one_is_left_out(qtbot, settings, face_scan):
@@ -103,8 +105,24 @@ def test_fit_reports_residuals_and_distances_and_colours_the_scan_by_its_error(q
     assert win.scans.work.fit.report.scan_to_fit[0] < 3.0  # the fit lies on the face scan
     assert panel.error_map.isChecked()
     assert ERROR_BAR_TITLE in win.view.plotter.scalar_bars
+    # the colour bar runs to this fit's own 95th percentile (at least the 5 mm warning, which is marked)
+    fit_report = win.scans.work.fit.report
+
+    def bar_range():
+        table = win.view.plotter.scalar_bars[ERROR_BAR_TITLE].GetLookupTable()
+        marks = {table.GetAnnotatedValue(i).ToDouble(): table.GetAnnotation(i)
+                 for i in range(table.GetNumberOfAnnotatedValues())}
+        return table.GetRange(), marks
+
+    (lo, hi), marks = bar_range()
+    assert lo == 0.0 and max(fit_report.scan_to_fit[1], 5.0) <= hi <= max(fit_report.scan_to_fit[1], 5.0) + 0.5
+    assert hi < 15.0 and marks == {5.0: "warn 5"}
+    fit_report.scan_to_fit = (fit_report.scan_to_fit[0], 11.2)  # a worse fit: the bar follows it
     panel.error_map.setChecked(False)
     assert ERROR_BAR_TITLE not in win.view.plotter.scalar_bars
+    panel.error_map.setChecked(True)
+    (lo, hi), marks = bar_range()
+    assert 11.2 <= hi <= 11.7 and marks == {5.0: "warn 5"}
 
 
 def test_cancelling_the_fit_keeps_nothing(qtbot, settings, face_scan):
@@ -137,7 +155,13 @@ def test_plan_on_this_scan_carries_the_grid_onto_the_scan_and_a_new_grid_is_laid
     assert not panel.transfer_button.isEnabled()  # nothing to carry the plan onto before a fit
     panel.start_fit()
     qtbot.waitUntil(lambda: not panel.fitting() and win.scans.work.fit is not None, timeout=FIT_TIMEOUT_MS)
+    median, p95 = win.scans.work.fit.report.scan_to_fit
+    hint = win.status.hint.text()
+    assert "fitted" in hint and f"{median:.1f} mm median" in hint and f"{p95:.1f} mm 95th" in hint
+    assert "Female or Male" not in hint
     panel.transfer_button.click()
+    assert "click a zone or point to select it" in win.status.hint.text()  # the normal planning status
+    assert win.status.body.text() == "patient_face.ply (patient's scan)"
     plan = win.doc.plan
     assert plan.body.scan["scan"] == "patient_face.ply" and plan.body.scan["fit"] == "patient_face.fit.npz"
     assert win.generate_action.isEnabled()  # plan tools on: the plan is edited on the scan
@@ -190,6 +214,7 @@ def test_the_selected_landmark_shows_a_picture_of_where_it_goes(qtbot, settings,
     panel = win.scan_panel
     nasion = panel.picture.pixmap().toImage()
     assert not nasion.isNull() and nasion.width() > 100
+    panel.show_all.setChecked(True)  # the C7 is not on a face scan: listed with all landmarks
     item = next(panel.landmarks.item(i) for i in range(panel.landmarks.count())
                 if panel.landmarks.item(i).data(256) == "c7")
     panel.landmarks.setCurrentItem(item)
@@ -224,3 +249,50 @@ def test_units_are_asked_when_the_scan_size_fits_several_and_cancel_imports_noth
     assert win.scans.import_scan(path)
     assert win.scans.work.scan.units == "cm"
     assert 170 < np.ptp(win.view.mesh.vertices, axis=0).max() < 190  # 18 cm tall, in mm
+
+
+def test_a_face_scan_lists_only_the_face_landmarks_and_show_all_lists_the_rest(qtbot, settings, face_scan):
+    win, _ = imported(qtbot, settings, face_scan)
+    panel = win.scan_panel
+
+    def listed() -> list[str]:
+        return [panel.landmarks.item(i).data(256) for i in range(panel.landmarks.count())]
+
+    assert {"nasion", "chin", "tragus_left", "tragus_right"} <= set(listed())
+    assert not {"patella_left", "patella_right", "umbilicus", "asis_left", "nipple_left"} & set(listed())
+    assert "of 6 placed" in panel.hint.text()  # the count is of the face's landmarks, not all 17
+    panel.show_all.setChecked(True)
+    assert {"patella_left", "umbilicus", "nasion"} <= set(listed()) and len(listed()) == len(win.scans.work.defs)
+    panel.show_all.setChecked(False)
+    assert "umbilicus" not in listed()
+
+
+def test_load_landmarks_places_a_slicer_markups_file_and_a_wrong_label_places_nothing(
+        qtbot, settings, face_scan, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.cli.test_cli_import import markups_file
+
+    win, truth = imported(qtbot, settings, face_scan)
+    panel = win.scan_panel
+    bad = markups_file(tmp_path / "bad.mrk.json", {"nasion": truth["nasion"], "nose tip": truth["chin"]})
+    good = markups_file(tmp_path / "face.mrk.json", truth)  # Slicer's LPS, in the scan file's coordinates
+    picked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(picked[-1]), ""))
+    picked.append(bad)
+    panel.load_button.click()
+    assert win.scans.work.placed == {}  # refused: nothing placed
+    assert "bad.mrk.json" in panel.report.text() and "'nose tip' is not a landmark name" in panel.report.text()
+    shifted = markups_file(tmp_path / "ras.mrk.json", {k: np.asarray(p) + [0.0, 40.0, 0.0] for k, p in truth.items()})
+    picked.append(shifted)  # points 40 mm in front of the face (another frame): refused, said in words
+    panel.load_button.click()
+    assert win.scans.work.placed == {}
+    assert "ras.mrk.json" in panel.report.text() and "mm off the scan" in panel.report.text()
+    picked.append(good)
+    panel.load_button.click()
+    assert set(win.scans.work.placed) == set(truth)
+    for key, p in truth.items():
+        assert np.linalg.norm(np.array(win.scans.work.placed[key]) - in_frame(win, p)) < 0.01
+    assert "6 of 6 landmarks placed" in panel.hint.text()
+    labels = [panel.landmarks.item(i).text() for i in range(panel.landmarks.count())]
+    assert all(label.endswith("— placed") for label in labels) and len(labels) == 6

@@ -1,0 +1,28 @@
+"""While the fit runs (in a thread, issue 16) the window keeps answering: its event loop runs (a timer
+fires again and again during the fit) and the progress bar moves step by step, with Cancel on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from tests.ui.test_scan_fit import FIT_TIMEOUT_MS, QUICK, face_scan, imported, place_all  # noqa: F401 (fixture)
+
+
+def test_the_window_keeps_answering_while_the_fit_runs(qtbot, settings, face_scan):  # noqa: F811
+    win, truth = imported(qtbot, settings, face_scan)
+    place_all(qtbot, win, truth)
+    panel = win.scan_panel
+    panel.fit_settings = QUICK
+    seen = []  # (progress bar value, Cancel enabled) each time the timer fires while the fit runs
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: panel.fitting() and seen.append((panel.progress.value(),
+                                                                    panel.cancel_button.isEnabled())))
+    timer.start()
+    assert panel.start_fit()
+    qtbot.waitUntil(lambda: not panel.fitting(), timeout=FIT_TIMEOUT_MS)
+    timer.stop()
+    assert win.scans.work.fit is not None
+    steps = {value for value, _ in seen if 0 < value < 100}
+    assert len(seen) >= 10 and len(steps) >= 3  # the event loop ran during the fit; the bar moved in steps
+    assert all(cancel for _, cancel in seen)  # Cancel could be pressed all along
