@@ -1811,6 +1811,47 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
         <translation>La fiche est imprimée sans le patient : {err}</translation>
     </message>
     <message>
+        <source>name</source>
+        <extracomment>The conflict table&apos;s words for a record&apos;s fields and kinds (a field missing here is shown by its name).</extracomment>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>n° de dossier</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>contraindication checklist</source>
+        <translation>questionnaire de contre-indications</translation>
+    </message>
+    <message>
+        <source>checklist answered on</source>
+        <translation>questionnaire rempli le</translation>
+    </message>
+    <message>
+        <source>consent signed on</source>
+        <translation>consentement signé le</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
         <source>Changed at another station</source>
         <translation>Modifié sur un autre poste</translation>
     </message>

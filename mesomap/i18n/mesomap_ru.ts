@@ -1821,12 +1821,53 @@ Add one from the library, or place your own (P) and click the skin. Drag a point
         <translation>Лист печатается без данных пациента: {err}</translation>
     </message>
     <message>
+        <source>name</source>
+        <extracomment>The conflict table&apos;s words for a record&apos;s fields and kinds (a field missing here is shown by its name).</extracomment>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>номер карты</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>пол</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>contraindication checklist</source>
+        <translation>анкета противопоказаний</translation>
+    </message>
+    <message>
+        <source>checklist answered on</source>
+        <translation>анкета заполнена</translation>
+    </message>
+    <message>
+        <source>consent signed on</source>
+        <translation>согласие подписано</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>пациента</translation>
+    </message>
+    <message>
         <source>Changed at another station</source>
         <translation>Изменено на другом рабочем месте</translation>
     </message>
     <message>
         <source>Another station saved this {what} while you were editing it (you started from version {base_version}; it is now version {stored_version}). Nothing was saved. Compare the two versions and choose which to keep.</source>
-        <translation>Другое рабочее место сохранило этот объект ({what}), пока вы его редактировали (вы начали с версии {base_version}; сейчас версия {stored_version}). Ничего не сохранено. Сравните две версии и выберите, какую оставить.</translation>
+        <translation>Другое рабочее место сохранило карту {what}, пока вы её редактировали (вы начали с версии {base_version}; сейчас версия {stored_version}). Ничего не сохранено. Сравните две версии и выберите, какую оставить.</translation>
     </message>
     <message>
         <source>Field</source>

@@ -21,8 +21,8 @@ from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, 
 
 from mesomap import text
 
-__all__ = ["QT_TR_NOOP", "tr", "fill_in", "num", "LANGUAGE_KEY", "LANGUAGE_NAMES", "chosen_language",
-           "install_translators", "window_language"]
+__all__ = ["QT_TR_NOOP", "tr", "fill_in", "num", "unit", "word", "chosen_language", "install_translators",
+           "window_language"]  # and the word tables below (SIDE_WORDS, BODY_WORDS, UNIT_WORDS…)
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 #: QSettings key of the language chosen in Preferences ("" or missing: the system's).

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
 from mesomap.ui.i18n import I18N_DIR, install_translators
 from mesomap.ui.main_window import MainWindow
 from mesomap.ui.preferences import PreferencesDialog
+from mesomap.ui.records_conflict import ConflictDialog
 from mesomap.ui.records_forms import CourseForm, DoneForm, LotForm, PatientForm, SessionForm
 from tests.ui.test_scan_fit import face_scan  # noqa: F401 — the fixture
 
@@ -177,6 +178,10 @@ def every_window_and_dialog(win, qtbot, scan_path) -> list[QWidget]:
     session = SimpleNamespace(number=2, injections_planned=120, notes="", adverse_events="")
     roots += [PatientForm(parent=win), CourseForm(parent=win), SessionForm(course, date(2026, 3, 14), [], True, win),
               LotForm([], date(2026, 3, 14), win), DoneForm(session, win)]
+    conflict = SimpleNamespace(what="patient", base_version=3, stored_version=4,
+                               mine={"contact": "+33 6 00", "record_number": "A-1", "date_of_birth": None},
+                               theirs=SimpleNamespace(contact="+33 6 11", record_number="A-1", date_of_birth=None))
+    roots.append(ConflictDialog(conflict, win))
     assert win.scans.import_scan(scan_path)  # the Scan fit dock: a child of the window
     win.present.start(audience=True)
     roots.append(win.present.audience)
@@ -304,3 +309,23 @@ def test_the_app_starts_in_the_locales_language(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     title = next(line for line in proc.stdout.splitlines() if line.startswith("window-title "))
     assert title == "window-title Plan sans titre — mesomap"
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru"])
+def test_the_user_guide_has_every_section_in_each_language(lang):
+    """help/guide.<lang>.md follows the English guide: the same sections, each with as many steps."""
+    from mesomap.ui.help import GUIDE_PATH, guide_markdown
+
+    def outline(text: str) -> list[int]:
+        """Per section, how many list items it has."""
+        counts = []
+        for line in text.splitlines():
+            if line.startswith("#"):
+                counts.append(0)
+            elif line.startswith("- ") and counts:
+                counts[-1] += 1
+        return counts
+
+    translated = guide_markdown(lang)
+    assert translated != GUIDE_PATH.read_text(encoding="utf-8")
+    assert outline(translated) == outline(GUIDE_PATH.read_text(encoding="utf-8"))
