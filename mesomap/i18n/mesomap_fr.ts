@@ -316,16 +316,20 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
         <source>  {number}. {name}: {mode}, needle {needle_mm:g} mm, depth {depth_mm:g} mm, {volume_ml:g} ml × {shots} shots, {rate}</source>
         <translation>  {number}. {name} : {mode}, aiguille {needle_mm:g} mm, profondeur {depth_mm:g} mm, {volume_ml:g} ml × {shots} tirs, {rate}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n value(s) rounded to the device&apos;s steps: check them below first.</source>
-        <translation>
-            <numerusform>%n valeur arrondie aux pas de l’appareil : vérifiez-la ci-dessous d’abord.</numerusform>
-            <numerusform>%n valeurs arrondies aux pas de l’appareil : vérifiez-les ci-dessous d’abord.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Check the programs below.</source>
         <translation>Vérifiez les programmes ci-dessous.</translation>
+    </message>
+    <message>
+        <source>1 value was rounded to the device&apos;s steps: check it below first.</source>
+        <translation>1 valeur a été arrondie aux pas de l’appareil : vérifiez-la ci-dessous d’abord.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values were rounded to the device&apos;s steps: check them below first.</source>
+        <translation>
+            <numerusform>%n valeur a été arrondie aux pas de l’appareil : vérifiez-la ci-dessous d’abord.</numerusform>
+            <numerusform>%n valeurs ont été arrondies aux pas de l’appareil : vérifiez-les ci-dessous d’abord.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready to send to {name}. {check}</source>
@@ -1346,15 +1350,23 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
         <source>; and {value} more</source>
         <translation>; et {value} autres</translation>
     </message>
+    <message>
+        <source>1 injection of {name} lies outside its zone and is ringed in red: {listed}. Export and Send to device refuse the plan until it is moved back, deleted, or the zone is laid out again.</source>
+        <translation>1 injection de {name} est hors de sa zone et entourée de rouge : {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elle n’est pas replacée, supprimée, ou la zone recalculée.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n injection(s) of {name} lie outside their zones and are ringed in red: {listed}. Export and Send to device refuse the plan until they are moved back, deleted, or the zone is laid out again.</source>
+        <source>%n injections of {name} lie outside their zones and are ringed in red: {listed}. Export and Send to device refuse the plan until they are moved back, deleted, or the zone is laid out again.</source>
         <translation>
             <numerusform>%n injection de {name} est hors de sa zone et entourée de rouge : {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elle n’est pas replacée, supprimée, ou la zone recalculée.</numerusform>
             <numerusform>%n injections de {name} sont hors de leurs zones et entourées de rouge : {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elles ne sont pas replacées, supprimées, ou la zone recalculée.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 stored value (a position, normal or area) in {name} did not match the point or zone it describes: {first}. mesomap recomputed it; saving the plan writes the right value.</source>
+        <translation>1 valeur enregistrée (une position, normale ou surface) dans {name} ne correspondait pas au point ou à la zone décrits : {first}. mesomap l’a recalculée ; enregistrer le plan écrit la bonne valeur.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n stored value(s) (positions, normals or areas) in {name} did not match the points and zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the right values.</source>
+        <source>%n stored values (positions, normals or areas) in {name} did not match the points and zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the right values.</source>
         <translation>
             <numerusform>%n valeur enregistrée (positions, normales ou surfaces) dans {name} ne correspondait pas aux points et zones décrits, d’abord : {first}. mesomap l’a recalculée ; enregistrer le plan écrit les bonnes valeurs.</numerusform>
             <numerusform>%n valeurs enregistrées (positions, normales ou surfaces) dans {name} ne correspondaient pas aux points et zones décrits, d’abord : {first}. mesomap les a recalculées ; enregistrer le plan écrit les bonnes valeurs.</numerusform>

@@ -317,17 +317,21 @@ The file&apos;s tallest extent is {height:g}. Its units are:</source>
         <source>  {number}. {name}: {mode}, needle {needle_mm:g} mm, depth {depth_mm:g} mm, {volume_ml:g} ml × {shots} shots, {rate}</source>
         <translation>  {number}. {name}: {mode}, игла {needle_mm:g} мм, глубина {depth_mm:g} мм, {volume_ml:g} мл × {shots} выстр., {rate}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n value(s) rounded to the device&apos;s steps: check them below first.</source>
-        <translation>
-            <numerusform>%n значение округлено до шагов устройства: сначала проверьте его ниже.</numerusform>
-            <numerusform>%n значения округлены до шагов устройства: сначала проверьте их ниже.</numerusform>
-            <numerusform>%n значений округлено до шагов устройства: сначала проверьте их ниже.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Check the programs below.</source>
         <translation>Проверьте программы ниже.</translation>
+    </message>
+    <message>
+        <source>1 value was rounded to the device&apos;s steps: check it below first.</source>
+        <translation>1 значение округлено до шагов устройства: сначала проверьте его ниже.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values were rounded to the device&apos;s steps: check them below first.</source>
+        <translation>
+            <numerusform>%n значение округлено до шагов устройства: сначала проверьте их ниже.</numerusform>
+            <numerusform>%n значения округлены до шагов устройства: сначала проверьте их ниже.</numerusform>
+            <numerusform>%n значений округлено до шагов устройства: сначала проверьте их ниже.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready to send to {name}. {check}</source>
@@ -1354,18 +1358,26 @@ Del удаляет выбранную точку, Shift+P закрепляет �
         <source>; and {value} more</source>
         <translation>; и ещё {value}</translation>
     </message>
+    <message>
+        <source>1 injection of {name} lies outside its zone and is ringed in red: {listed}. Export and Send to device refuse the plan until it is moved back, deleted, or the zone is laid out again.</source>
+        <translation>1 инъекция в {name} лежит вне своей зоны и обведена красным: {listed}. Экспорт и отправка на устройство отклоняют план, пока её не вернут, не удалят или не построят сетку зоны заново.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n injection(s) of {name} lie outside their zones and are ringed in red: {listed}. Export and Send to device refuse the plan until they are moved back, deleted, or the zone is laid out again.</source>
+        <source>%n injections of {name} lie outside their zones and are ringed in red: {listed}. Export and Send to device refuse the plan until they are moved back, deleted, or the zone is laid out again.</source>
         <translation>
-            <numerusform>%n инъекция в {name} лежит вне своей зоны и обведена красным: {listed}. Экспорт и отправка на устройство отклоняют план, пока её не вернут, не удалят или не построят сетку зоны заново.</numerusform>
+            <numerusform>%n инъекция в {name} лежит вне своих зон и обведена красным: {listed}. Экспорт и отправка на устройство отклоняют план, пока их не вернут, не удалят или не построят сетку зоны заново.</numerusform>
             <numerusform>%n инъекции в {name} лежат вне своих зон и обведены красным: {listed}. Экспорт и отправка на устройство отклоняют план, пока их не вернут, не удалят или не построят сетку зоны заново.</numerusform>
             <numerusform>%n инъекций в {name} лежат вне своих зон и обведены красным: {listed}. Экспорт и отправка на устройство отклоняют план, пока их не вернут, не удалят или не построят сетку зоны заново.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 stored value (a position, normal or area) in {name} did not match the point or zone it describes: {first}. mesomap recomputed it; saving the plan writes the right value.</source>
+        <translation>1 сохранённое значение (положение, нормаль или площадь) в {name} не совпало с описываемой точкой или зоной: {first}. mesomap пересчитал его; сохранение плана запишет верное значение.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n stored value(s) (positions, normals or areas) in {name} did not match the points and zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the right values.</source>
+        <source>%n stored values (positions, normals or areas) in {name} did not match the points and zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the right values.</source>
         <translation>
-            <numerusform>%n сохранённое значение (положения, нормали или площади) в {name} не совпало с описываемыми точками и зонами, первое: {first}. mesomap пересчитал его; сохранение плана запишет верные значения.</numerusform>
+            <numerusform>%n сохранённое значение (положения, нормали или площади) в {name} не совпало с описываемыми точками и зонами, первое: {first}. mesomap пересчитал их; сохранение плана запишет верные значения.</numerusform>
             <numerusform>%n сохранённых значения (положения, нормали или площади) в {name} не совпали с описываемыми точками и зонами, первое: {first}. mesomap пересчитал их; сохранение плана запишет верные значения.</numerusform>
             <numerusform>%n сохранённых значений (положения, нормали или площади) в {name} не совпали с описываемыми точками и зонами, первое: {first}. mesomap пересчитал их; сохранение плана запишет верные значения.</numerusform>
         </translation>

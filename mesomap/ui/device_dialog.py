@@ -258,8 +258,9 @@ class DeviceDialog(QDialog):
                                  mode=MODES.get(p.mode, p.mode), needle_mm=p.needle_mm, depth_mm=p.depth_mm,
                                  volume_ml=p.volume_per_shot_ml, shots=p.shots, rate=rate))
         n = len(report.roundings)
-        check = (tr("%n value(s) rounded to the device's steps: check them below first.", "", n)
-                 if n else tr("Check the programs below."))
+        check = (tr("Check the programs below.") if not n
+                 else tr("1 value was rounded to the device's steps: check it below first.") if n == 1
+                 else tr("%n values were rounded to the device's steps: check them below first.", "", n))
         self._show_check(True, fill_in(tr('Ready to send to {name}. {check}'), name=self.profile.name, check=check), lines)
         return True
 

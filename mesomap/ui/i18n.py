@@ -97,7 +97,9 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         text.set_language(lang)
     except ValueError:  # no message catalogue in that language yet: the session's messages stay English
         text.set_language(text.DEFAULT_LANGUAGE)
-    QLocale.setDefault(QLocale(lang))
+    if not hasattr(app, "_mesomap_locale"):
+        app._mesomap_locale = QLocale()  # the system's, for English (as before any language was chosen)
+    QLocale.setDefault(app._mesomap_locale if lang == text.DEFAULT_LANGUAGE else QLocale(lang))  # spin boxes: 1,5
     installed = []
     if lang != text.DEFAULT_LANGUAGE:
         for name, folder in ((f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

@@ -39,14 +39,20 @@ def open_notice(name: str, opened: OpenedPlan) -> str:
     if opened.misplaced:
         n = len(opened.misplaced)
         listed = "; ".join(m.describe() for m in opened.misplaced[:5]) + (fill_in(tr('; and {value} more'), value=n - 5) if n > 5 else "")
-        parts.append(fill_in(tr("%n injection(s) of {name} lie outside their zones and are ringed in red: {listed}. "
-                                "Export and Send to device refuse the plan until they are moved back, deleted, "
-                                "or the zone is laid out again.", "", n), name=name, listed=listed))
+        off = (tr("1 injection of {name} lies outside its zone and is ringed in red: {listed}. Export and Send to "
+                  "device refuse the plan until it is moved back, deleted, or the zone is laid out again.") if n == 1
+               else tr("%n injections of {name} lie outside their zones and are ringed in red: {listed}. Export and "
+                       "Send to device refuse the plan until they are moved back, deleted, or the zone is laid out "
+                       "again.", "", n))
+        parts.append(fill_in(off, name=name, listed=listed))
     if opened.stale:
         n = len(opened.stale)
-        parts.append(fill_in(tr("%n stored value(s) (positions, normals or areas) in {name} did not match the points "
-                                "and zones they describe, first: {first}. mesomap recomputed them; saving the plan "
-                                "writes the right values.", "", n), name=name, first=opened.stale[0].describe()))
+        stale = (tr("1 stored value (a position, normal or area) in {name} did not match the point or zone it "
+                    "describes: {first}. mesomap recomputed it; saving the plan writes the right value.") if n == 1
+                 else tr("%n stored values (positions, normals or areas) in {name} did not match the points and "
+                         "zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the "
+                         "right values.", "", n))
+        parts.append(fill_in(stale, name=name, first=opened.stale[0].describe()))
     return "\n\n".join(parts)
 
 
