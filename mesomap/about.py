@@ -1,11 +1,10 @@
 """What Help > About says: version, credits and licences, and the no-advice sentence."""
 
 from mesomap import __version__
+from mesomap.text import label
 
-NO_MEDICAL_ADVICE = (
-    "mesomap is a planning aid for trained clinicians and gives no medical advice: "
-    "every number in it is a default you check and change."
-)
+#: The no-advice sentence in English; its words in every language live in mesomap/text/labels_*.py.
+NO_MEDICAL_ADVICE = label("no_medical_advice", "en")
 
 CREDITS = (
     ("MakeHuman hm08 base mesh and shape targets", "CC0 1.0 (public domain dedication)"),

@@ -24,8 +24,11 @@ def run_gui(body_id: str | None = None, plan: str | None = None, lang: str | Non
     app.setOrganizationName("mesomap")
     app.setApplicationName("mesomap")
     app.setApplicationVersion(__version__)
+    from mesomap import text
     from mesomap.ui.i18n import chosen_language, install_translators
 
+    if lang is None and text.language() != text.language_from_locale():
+        lang = text.language()  # `mesomap --lang xx`: mesomap.cli chose it before calling here
     install_translators(app, lang or chosen_language())  # before any widget is made: every tr() sees it
     last = str(QSettings().value("body/last", DEFAULT_BODY))
     prefetch(body_id or (last if last in BUNDLED_BODIES else DEFAULT_BODY))  # reads while the UI imports
@@ -39,7 +42,20 @@ def run_gui(body_id: str | None = None, plan: str | None = None, lang: str | Non
     window.show()
     if plan is None and not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
         QTimer.singleShot(0, window.files.offer_recovery)  # asks only when a crash left an autosave
+    if not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):  # template zones' charts, niced, once per machine
+        QTimer.singleShot(CHART_PREFETCH_AFTER_MS, lambda: _prefetch_charts(window))
     return app.exec()
+
+
+#: The background walk over the template zones' charts starts this long after the window (ms).
+CHART_PREFETCH_AFTER_MS = 3000
+
+
+def _prefetch_charts(window) -> None:
+    from mesomap.session.chart_prefetch import start
+
+    if window.bodies.shown is not None:
+        start(window.bodies.shown)
 
 
 def _exit_after_first_frame(app, window) -> None:

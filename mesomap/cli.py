@@ -25,8 +25,14 @@ from mesomap.cli_common import (
     error_text,
     plan_and_surface,
 )
+from mesomap.cli_summary import summary_table  # noqa: F401  (tests and other commands print it from here)
+from mesomap.io.vocabulary import term
+from mesomap.model.messages import Kind
 from mesomap.terminal import cleaned_output, terminal_text
+from mesomap.text import LANGUAGES, label, language, language_from_locale, set_language
 
+#: "3 problems" in `mesomap validate`'s first line.
+PROBLEM_COUNT = Kind("problem_count", "count", severity="info")
 #: Options whose text goes into a plan: they must be text (a file name may hold any bytes, these may not).
 TEXT_OPTIONS = ("patient", "zone", "point")
 
@@ -52,6 +58,14 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _language(code: str) -> str:
+    """--lang's value: a language mesomap speaks ("fr", also "fr_FR.UTF-8"), else a usage error."""
+    lang = code.split(".")[0].split("_")[0].lower()
+    if lang not in LANGUAGES:
+        raise argparse.ArgumentTypeError(label("cli_unknown_language", code=code, known=", ".join(LANGUAGES)))
+    return lang
+
+
 def _add_body_args(p: argparse.ArgumentParser) -> None:
     from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM
 
@@ -68,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"mesomap {__version__}")
     parser.add_argument("--body", choices=("female", "male"), help="body to open in the window (default: the last one used)")
+    parser.add_argument("--lang", type=_language, metavar="LANG",
+                        help=f"language of messages, tables and PDFs: {', '.join(LANGUAGES)} (default: the locale's)")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     info = sub.add_parser("info", help="print vertices, triangles, height, area and watertightness")
@@ -223,7 +239,8 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     except KeyError as err:
         raise ValueError(str(err.args[0])) from None
     save_plan(plan, args.out, surface)
-    print(f"{args.out}: {len(plan.zones)} zones, {len(plan.points)} reflex points on the {args.body} body")
+    print(label("cli_plan_made", file=args.out, zones=len(plan.zones), points=len(plan.points),
+                body=term("body", args.body)))
     return 0
 
 
@@ -233,6 +250,7 @@ def cmd_grid(args: argparse.Namespace) -> int:
     from mesomap.model.messages import MessageError
     from mesomap.model.plan import ZONE_PROBLEMS
     from mesomap.session.session import Session
+    from mesomap.session.messages import LAID_OUT
 
     limit = GridLimit()
     if args.device:
@@ -250,30 +268,8 @@ def cmd_grid(args: argparse.Namespace) -> int:
     plan = session.plan
     out = session.save(args.out or args.plan)
     counts = ", ".join(f"{terminal_text(z.name, newlines=False)} {len(z.injections)}" for z in plan.zones)
-    print(f"{out}: {sum(len(z.injections) for z in plan.zones)} injections laid out ({counts})")
+    print(f"{out}: {LAID_OUT(count=sum(len(z.injections) for z in plan.zones), zones=counts).text()}")
     return 0
-
-
-def summary_table(summary) -> str:
-    """The readable form of a PlanSummary."""
-    head = (f"{'zone':<28} {'cm²':>7} {'tech':<4} {'pattern':<10} {'spacing':>7} {'depth':>5} {'count':>6} {'ml':>7}"
-            f" {'path m':>7}")
-    lines = [head, "-" * len(head)]
-    for z in summary.zones:
-        count = f"~{z.count}" if z.count_is_estimate else str(z.count)
-        path = "" if z.path_length_mm is None else f"{z.path_length_mm / 1000:.2f}"
-        lines.append(f"{terminal_text(z.name, newlines=False)[:28]:<28} {z.area_cm2:>7.1f} {z.technique:<4} {z.pattern:<10} {z.spacing_mm:>5g}mm "
-                     f"{z.depth_mm:>3g}mm {count:>6} {z.volume_ml:>7.2f} {path:>7}")
-    if summary.reflex_count:
-        lines.append(f"{'reflex points':<28} {'':>7} {'':<4} {'':<10} {'':>7} {'':>5} {summary.reflex_count:>6} "
-                     f"{summary.reflex_volume_ml:>7.2f}")
-    lines.append("-" * len(head))
-    lines.append(f"{'total':<28} {'':>7} {'':<4} {'':<10} {'':>7} {'':>5} {summary.count:>6} {summary.volume_ml:>7.2f}")
-    lines.append(f"estimated session: about {summary.duration_min:.0f} min")
-    for name, ml in summary.product_volumes_ml:
-        lines.append(f"product {name}: {ml:.2f} ml")
-    lines += [f"error: {e}" for e in summary.errors] + [f"warning: {w}" for w in summary.warnings]
-    return "\n".join(lines)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -309,13 +305,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = validation_problems(opened)
     if problems:
         n = len(problems)
-        print(f"{args.plan}: not valid: {n} problem{'s' if n > 1 else ''}")
+        print(label("cli_not_valid", file=args.plan, problems=PROBLEM_COUNT(count=n).text()))
         for line in problems:
             print(f"{args.plan}: {line}")
         return EXIT_BAD_INPUT
     area = sum(surface.area_cm2(z.faces) for z in plan.zones)
-    print(f"{args.plan}: valid plan on the {plan.body.body_id} body: {len(plan.zones)} zones "
-          f"({area:.1f} cm²), {len(plan.points)} reflex points")
+    print(label("cli_valid", file=args.plan, body=term("body", plan.body.body_id), zones=len(plan.zones),
+                area_cm2=area, points=len(plan.points)))
     return 0
 
 
@@ -371,6 +367,8 @@ def open_plan_in_window(words: list[str], plans: list[str]) -> int:
     if len(plans) > 1:
         raise UsageError("the window opens one plan at a time")
     args = build_parser().parse_args([w for w in words if w != plans[0]])
+    if args.lang:
+        set_language(args.lang)
     from mesomap.app import run_gui
 
     return run_gui(body_id=args.body, plan=plans[0])
@@ -384,8 +382,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; everything it prints passes :func:`mesomap.terminal.terminal_text`."""
-    with cleaned_output():
-        return _main(argv)
+    before = language()
+    set_language(language_from_locale())  # --lang, read with the rest of the command line, may change it
+    try:
+        with cleaned_output():
+            return _main(argv)
+    finally:
+        set_language(before)  # main() called in a process that goes on (tests) leaves the language as it was
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -402,6 +405,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if plans and not any(w in COMMANDS for w in words):  # `mesomap PLAN.mesomap.json`: the window
             return open_plan_in_window(words, plans)
         args = build_parser().parse_args(argv)
+        if args.lang:
+            set_language(args.lang)
         check_text_options(args)
         handlers = {"info": cmd_info, "render": cmd_render, "validate": cmd_validate, "zones": cmd_zones,
                     "points": cmd_points, "plan": cmd_plan, "grid": cmd_grid, "summary": cmd_summary,
@@ -416,10 +421,11 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except UsageError as err:
-        print(f"mesomap: error: {terminal_text(str(err), newlines=False)} (see mesomap --help)", file=sys.stderr)
+        print(f"mesomap: {label('cli_error')}: {terminal_text(str(err), newlines=False)} (see mesomap --help)",
+              file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, TemplateError, ExportError, DeviceError, OSError, ValueError) as err:
-        print(f"mesomap: error: {terminal_text(error_text(err, args), newlines=False)}", file=sys.stderr)
+        print(f"mesomap: {label('cli_error')}: {terminal_text(error_text(err, args), newlines=False)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from mesomap.cli_common import EXIT_BAD_INPUT, UsageError
+from mesomap.text import label
 
 THRESHOLD_KEYS = {"dice": "dice_min", "border_mm": "border_mean_max_mm", "point_mm": "point_max_mm"}
 
@@ -167,7 +168,7 @@ def cmd_class(args: argparse.Namespace) -> int:
                     answer = answers[s.file]
                     for view in reveal_views(reference, answer, s.result, surface):
                         png = render_reveal_png(reference, answer, s.result, surface, Path(tmp) / f"{view}.png", view)
-                        pictures.append((view, png))
+                        pictures.append((label(f"view_{view}"), png))
                 write_student_pdf(s, Path(args.reference).name, folder / f"{stem}.quiz.pdf", today, pictures)
     passed = sum(1 for s in students if s.result is not None and s.result.passed)
     failed_files = sum(1 for s in students if s.result is None)

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The test run keeps its own cache folder (zone charts, landmark pictures) instead of the user's, and no window a
+# test opens starts the background chart walk (a niced process building every template chart: minutes of CPU that
+# would compete with the tests themselves; tests of the chart store call it directly).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="mesomap-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+os.environ["MESOMAP_NO_CHART_PREFETCH"] = "1"
 
 
 @pytest.fixture

@@ -31,7 +31,6 @@ ALLOWED = {
     "io/device_sim.py": (15, "the simulated device's own protocol replies and log: the device's words"),
     "io/device_pty.py": (3, "the simulator's fault-injection log"),
     "io/device_faults.py": (1, "the simulator's --fault option, a developer tool"),
-    "io/export_pdf.py": (2, "the session sheet's fixed headings and footer (issue 17 moves them)"),
     "io/export_interop.py": (1, "the mesh export's comment line, data for other programs"),
     "session/files.py": (2, "a session without grid requests, a save without a path: a caller's mistake"),
     "session/session.py": (1, "a session made from neither a document nor a plan: a caller's mistake"),

@@ -7,6 +7,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
 from mesomap.geometry.pick import RayHit
+from mesomap.geometry.skin_graph import ranges
 from mesomap.geometry.surface import PaintingSurface
 
 BRUSH_MIN_MM = 1.0
@@ -27,34 +28,49 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
     Distances run over the mesh edges from the hit point (a Dijkstra bound on
     the geodesic distance), only through faces that face the viewer when
     ``view_dir`` (3,) is given — so a dab never reaches round an ear's rim or
-    through an arm to the skin on the far side. Faces are candidates only when
-    they touch the Euclidean ball of the radius, which contains the geodesic ball.
+    through an arm to the skin on the far side. Only vertices in the Euclidean
+    ball of the radius (which contains the geodesic ball) and the hit face's
+    corners take part (sorted ids: the tables are read in memory order); the edges, lengths and corner-to-centroid distances come
+    from the surface's :class:`~mesomap.geometry.skin_graph.SkinGraph` (built once).
     """
     r = check_radius(radius_mm)
-    mesh = surface.mesh
-    ball = np.asarray(surface.vertex_tree.query_ball_point(hit.point_mm, r), dtype=np.int64)
-    faces = np.union1d(surface.vertex_faces[ball].indices, [hit.face]) if len(ball) else np.array([hit.face])
+    mesh, g = surface.mesh, surface.skin_graph
+    ball = np.asarray(surface.vertex_tree.query_ball_point(hit.point_mm, r, return_sorted=True), dtype=np.int64)
+    corners = mesh.faces[hit.face]
+    local = np.full(mesh.n_vertices, -1, dtype=np.int32)  # global -> local vertex id
+    local[ball] = np.arange(len(ball))
+    extra = corners[local[corners] < 0]
+    verts = np.concatenate([ball, extra])
+    local[extra] = np.arange(len(ball), len(verts))
+    n = len(verts)
+    # the faces that may take part: those around the ball's vertices and the hit face; with a view,
+    # only those facing the viewer (seen[m] is the "no face" past a border edge: never)
+    corner, corner_row = ranges(g.face_start, ball)  # (face, corner) entries around each ball vertex
+    around = g.corner_face[corner]
+    seen = np.zeros(mesh.n_faces + 1, dtype=bool)
+    seen[around] = True
     if view_dir is not None:
-        facing = mesh.face_normals[faces] @ np.asarray(view_dir, dtype=np.float64) < 0
-        faces = faces[facing | (faces == hit.face)]
-    corners = mesh.faces[faces]  # (k, 3) global vertex ids
-    local_ids, local = np.unique(corners, return_inverse=True)
-    local = local.reshape(-1, 3)
-    pos = mesh.vertices[local_ids]
-    u, v = local.ravel(), local[:, [1, 2, 0]].ravel()
-    n = len(local_ids)
-    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))  # each edge once: a sparse matrix would add duplicates up
-    a, b = key // n, key % n
-    w = np.linalg.norm(pos[a] - pos[b], axis=1)
-    source = n  # a virtual node joined to the hit face's corners at their true distance
-    hit_corners = local[np.flatnonzero(faces == hit.face)[0]]
-    w0 = np.linalg.norm(pos[hit_corners] - hit.point_mm, axis=1)
-    rows = np.concatenate([a, b, np.full(3, source)])
-    cols = np.concatenate([b, a, hit_corners])
-    data = np.concatenate([w, w, np.maximum(w0, 1e-9)])
-    graph = sparse.csr_matrix((data, (rows, cols)), shape=(n + 1, n + 1))
-    dist = dijkstra(graph, directed=False, indices=source, limit=r + 1e-9)[:n]
-    centroid = pos[local].mean(axis=1)  # (k, 3)
-    to_centroid = dist[local] + np.linalg.norm(pos[local] - centroid[:, None, :], axis=2)
-    selected = faces[to_centroid.min(axis=1) <= r]
-    return np.union1d(selected, [hit.face])
+        once = np.flatnonzero(seen)  # each face once, in id order (its normal read once, in memory order)
+        seen[once] = mesh.face_normals[once] @ np.asarray(view_dir, dtype=np.float64) < 0
+    seen[hit.face] = True
+    entry, row = ranges(g.nbr_start, verts)  # every edge out of a local vertex, grouped by vertex
+    col = local[g.nbr[entry]]
+    ef = g.nbr_faces[entry].view(np.int32).reshape(-1, 2)  # the edge's two faces
+    usable = (col >= 0) & (seen[ef[:, 0]] | seen[ef[:, 1]])  # an edge of a taking-part face, both ends local
+    row, col, entry = row[usable], col[usable], entry[usable]
+    w0 = np.linalg.norm(mesh.vertices[corners] - hit.point_mm, axis=1)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=n)), [len(row) + 3]])
+    graph = sparse.csr_matrix((np.concatenate([g.nbr_mm[entry], np.maximum(w0, 1e-9)]),
+                               np.concatenate([col, local[corners]]), indptr), shape=(n + 1, n + 1))
+    dist = dijkstra(graph, directed=True, indices=n, limit=r + 1e-9)[:n]  # from a virtual node at the hit point
+    near = around[dist[corner_row] + g.corner_to_centroid_mm[corner] <= r]  # a corner within r of the centroid
+    faces = _marked(near, mesh.n_faces, hit.face)
+    return faces[seen[faces]]
+
+
+def _marked(faces: np.ndarray, n_faces: int, also: int) -> np.ndarray:
+    """Sorted unique ids of ``faces`` (k,) and ``also``, all in [0, n_faces)."""
+    mark = np.zeros(n_faces, dtype=bool)
+    mark[faces] = True
+    mark[also] = True
+    return np.flatnonzero(mark)

@@ -25,6 +25,7 @@ from scipy import sparse
 from scipy.sparse.linalg import splu
 from scipy.spatial import cKDTree
 
+from mesomap.geometry import chart_cache
 from mesomap.geometry.layout_mesh import ZonePatch, barycentric_2d
 
 #: Flattened triangles stretched or squeezed beyond this area ratio are not used to place points.
@@ -178,7 +179,38 @@ class Chart:
 
 
 def build_chart(p: ZonePatch, component: int) -> Chart:
-    """The flat chart of connected part ``component`` of the zone patch ``p`` (a closed part: its log map)."""
+    """The flat chart of connected part ``component`` of the zone patch ``p`` (a closed part: its log map).
+
+    Read from the chart store when one is installed and holds it (:mod:`mesomap.geometry.chart_cache`:
+    the same arrays, keyed by the patch's exact vertices and faces and this code), else built by
+    :func:`compute_chart` and stored.
+    """
+    settings = (ARAP_ITERATIONS, MAX_FLATTEN_STRETCH, COT_RANGE)
+    key = chart_cache.chart_key(p.V, p.F, component, settings) if chart_cache.store() is not None else None
+    stored = chart_cache.load(key) if key is not None else None
+    if stored is not None:
+        try:
+            return chart_from_arrays(p, stored)
+        except (ValueError, TypeError, IndexError):  # not this zone's chart after all: build it again
+            pass
+    chart = compute_chart(p, component)
+    if key is not None:
+        chart_cache.save(key, {f: np.asarray(getattr(chart, f)) for f in chart_cache.FIELDS})
+    return chart
+
+
+def chart_from_arrays(p: ZonePatch, a: dict) -> Chart:
+    """A :class:`Chart` of patch ``p`` from its stored arrays (:data:`chart_cache.FIELDS`); the 2D tree is rebuilt."""
+    faces, uv = np.asarray(a["faces"], dtype=np.int64), np.asarray(a["uv"], dtype=np.float64)
+    if uv.shape != (len(p.V), 2) or (len(faces) and (faces.min() < 0 or faces.max() >= len(p.F))):
+        raise ValueError("the stored chart does not fit this zone")
+    return Chart(faces, uv, cKDTree(uv[p.F[faces]].mean(axis=1)), int(a["centre"]), np.asarray(a["e1"], float),
+                 np.asarray(a["e2"], float), np.asarray(a["lo"], float), np.asarray(a["hi"], float),
+                 int(a["component"]), float(a["stretch"]), float(a["reach"]))
+
+
+def compute_chart(p: ZonePatch, component: int) -> Chart:
+    """:func:`build_chart` without the chart store: flatten the part now."""
     import potpourri3d as pp3d
 
     part = np.flatnonzero(p.component == component)

@@ -23,6 +23,7 @@ from mesomap.geometry.bvh import TriangleBVH
 from mesomap.geometry.layout_mesh import closest_points_on_triangles
 from mesomap.geometry.pick import RayHit
 from mesomap.geometry.refine import refined_vertices
+from mesomap.geometry.skin_graph import SkinGraph
 
 
 class PaintingSurface:
@@ -79,6 +80,11 @@ class PaintingSurface:
         return cKDTree(self.mesh.vertices)
 
     @cached_property
+    def skin_graph(self) -> SkinGraph:
+        """Edges, lengths and face incidence tabled once for the brush (see :mod:`mesomap.geometry.skin_graph`)."""
+        return SkinGraph.build(self.mesh.vertices, self.mesh.faces)
+
+    @cached_property
     def centroid_tree(self) -> cKDTree:
         return cKDTree(self.centroids)
 
@@ -96,8 +102,12 @@ class PaintingSurface:
         return self.mesh.triangles.mean(axis=1)
 
     def pick(self, origin_mm, direction) -> RayHit | None:
-        """First painting face hit by a ray (≈0.5 ms on 520k faces)."""
+        """First painting face hit by a ray (≈0.1–0.2 ms on 520k faces)."""
         return self.bvh.intersect(origin_mm, direction)
+
+    def pick_many(self, origins_mm, directions) -> list[RayHit | None]:
+        """:meth:`pick` for many rays (q, 3) at once: one batch of numpy calls (a stroke's samples)."""
+        return self.bvh.intersect_many(origins_mm, directions)
 
     def area_cm2(self, faces: np.ndarray) -> float:
         """Area of a set of painting faces in cm²."""

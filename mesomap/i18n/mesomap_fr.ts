@@ -2477,8 +2477,52 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
         <translation>Impossible d’afficher le scan du plan</translation>
     </message>
     <message>
+        <source>Nasion</source>
+        <extracomment>Enough for about six landmark rows (px). The landmarks&apos; words (assets/landmarks.json names them in English), by id without its side.</extracomment>
+        <translation>Nasion</translation>
+    </message>
+    <message>
+        <source>Chin (pogonion)</source>
+        <translation>Menton (pogonion)</translation>
+    </message>
+    <message>
+        <source>Tragus</source>
+        <translation>Tragus</translation>
+    </message>
+    <message>
+        <source>Outer eye corner</source>
+        <translation>Coin externe de l’œil</translation>
+    </message>
+    <message>
+        <source>Sternal notch</source>
+        <translation>Fourchette sternale</translation>
+    </message>
+    <message>
+        <source>Nipple</source>
+        <translation>Mamelon</translation>
+    </message>
+    <message>
+        <source>Umbilicus</source>
+        <translation>Ombilic</translation>
+    </message>
+    <message>
+        <source>Anterior superior iliac spine</source>
+        <translation>Épine iliaque antéro-supérieure</translation>
+    </message>
+    <message>
+        <source>Patella</source>
+        <translation>Rotule</translation>
+    </message>
+    <message>
+        <source>C7 spinous process</source>
+        <translation>Apophyse épineuse de C7</translation>
+    </message>
+    <message>
+        <source>Acromion</source>
+        <translation>Acromion</translation>
+    </message>
+    <message>
         <source>Scan fit</source>
-        <extracomment>Enough for about six landmark rows (px).</extracomment>
         <translation>Ajustement au scan</translation>
     </message>
     <message>

@@ -2489,8 +2489,52 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
         <translation>Не удаётся показать скан плана</translation>
     </message>
     <message>
+        <source>Nasion</source>
+        <extracomment>Enough for about six landmark rows (px). The landmarks&apos; words (assets/landmarks.json names them in English), by id without its side.</extracomment>
+        <translation>Назион</translation>
+    </message>
+    <message>
+        <source>Chin (pogonion)</source>
+        <translation>Подбородок (погонион)</translation>
+    </message>
+    <message>
+        <source>Tragus</source>
+        <translation>Козелок</translation>
+    </message>
+    <message>
+        <source>Outer eye corner</source>
+        <translation>Наружный угол глаза</translation>
+    </message>
+    <message>
+        <source>Sternal notch</source>
+        <translation>Яремная вырезка</translation>
+    </message>
+    <message>
+        <source>Nipple</source>
+        <translation>Сосок</translation>
+    </message>
+    <message>
+        <source>Umbilicus</source>
+        <translation>Пупок</translation>
+    </message>
+    <message>
+        <source>Anterior superior iliac spine</source>
+        <translation>Передняя верхняя подвздошная ость</translation>
+    </message>
+    <message>
+        <source>Patella</source>
+        <translation>Надколенник</translation>
+    </message>
+    <message>
+        <source>C7 spinous process</source>
+        <translation>Остистый отросток C7</translation>
+    </message>
+    <message>
+        <source>Acromion</source>
+        <translation>Акромион</translation>
+    </message>
+    <message>
         <source>Scan fit</source>
-        <extracomment>Enough for about six landmark rows (px).</extracomment>
         <translation>Подгонка к скану</translation>
     </message>
     <message>

@@ -10,14 +10,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from mesomap.about import NO_MEDICAL_ADVICE
 from mesomap.io.assets import assets_dir
 from mesomap.io.atomic import atomic_path
 from mesomap.io.exports import ExportError, check_plan_values
 from mesomap.io.sheet_record import SheetRecord
+from mesomap.io.vocabulary import term
 from mesomap.model.messages import Kind
 from mesomap.model.plan import Plan
 from mesomap.model.summary import PlanSummary
+from mesomap.text import NUMBER_MARKS, label, language, number
+from mesomap.text.dates import long_date
 
 SHEET_TEXTS_UNREADABLE = Kind("sheet_texts_unreadable", "file", "reason")
 SHEET_FONT_UNREADABLE = Kind("sheet_font_unreadable", "file")
@@ -32,11 +34,18 @@ class SheetText:
     after: tuple[str, ...]
 
 
-def load_sheet_text(path: Path | None = None) -> SheetText:
+#: The vocabulary kind (assets/vocabulary.json) each list of assets/session_sheet.json names its items in.
+SHEET_LISTS = {"contraindications": "contraindication", "before": "care", "after": "care"}
+
+
+def load_sheet_text(path: Path | None = None, lang: str | None = None) -> SheetText:
+    """The sheet's checklists in ``lang`` (default: the chosen language): each item of the file is a vocabulary
+    key worded in that language, or a clinic's own plain text printed as it is."""
     path = path or assets_dir() / "session_sheet.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return SheetText(*(tuple(str(x) for x in data[k]) for k in ("contraindications", "before", "after")))
+        return SheetText(*(tuple(term(kind, str(x), lang, default=str(x)) for x in data[key])
+                           for key, kind in SHEET_LISTS.items()))
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise ExportError(SHEET_TEXTS_UNREADABLE(file=path.name, reason=str(err))) from err
 
@@ -72,44 +81,57 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
             style.fontName = bold if "Bold" in style.fontName else font
     body, small, h1, h2 = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10), styles["Title"], styles["Heading2"]
     h = plan.header
-    story = [Paragraph("Mesotherapy session sheet", h1)]
+    mm_, ml = label("unit_mm"), label("unit_ml")
+    head_style = small.clone("head", fontName=bold)  # table heads wrap between words (longer in French)
+    story = [Paragraph(_esc(label("sheet_title")), h1)]
     if record is None:
-        head = [["Patient", Paragraph(_cell(h.patient_ref or "—"), body), "Date", h.date or "—"],
-                ["Session", str(h.session_number), "Clinician", Paragraph(_cell(h.clinician or "—"), body)]]
+        head = [[label("patient"), Paragraph(_cell(h.patient_ref or "—"), body), label("date"),
+                 long_date(h.date or "—")],
+                [label("session"), str(h.session_number), label("clinician"),
+                 Paragraph(_cell(h.clinician or "—"), body)]]
     else:
-        head = [["Patient", Paragraph(_cell(record.patient_text), body), "Date", record.date],
-                ["Session", record.session_text, "Clinician", Paragraph(_cell(record.clinician or "—"), body)],
-                ["Lots", Paragraph(_cell("; ".join(lot.text() for lot in record.lots) or "—"), body), "", ""]]
-    t = Table(head, colWidths=[25 * mm, 60 * mm, 25 * mm, 60 * mm])
+        head = [[label("patient"), Paragraph(_cell(record.patient_text), body), label("date"), long_date(record.date)],
+                [label("session"), record.session_text, label("clinician"),
+                 Paragraph(_cell(record.clinician or "—"), body)],
+                [label("lots"), Paragraph(_cell("; ".join(lot.text() for lot in record.lots) or "—"), body), "", ""]]
+    widths = fit_widths(["", "", "", ""], [25, 60, 25, 60], flexible=(1, 3), font=bold, size=body.fontSize,
+                        cells=[[row[0], "", row[2], ""] for row in head], cell_font=bold)
+    t = Table(head, colWidths=[w * mm for w in widths])
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTNAME", (0, 0), (0, -1), bold),
                            ("FONTNAME", (2, 0), (2, -1), bold), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]
                           + ([("SPAN", (1, 2), (3, 2))] if record is not None else [])))
     story += [t, Spacer(1, 4 * mm)]
     if h.notes:
-        story += [Paragraph(f"<b>Notes:</b> {_text(h.notes)}", body), Spacer(1, 2 * mm)]
+        notes = f"<b>{_esc(label('notes'))}</b>{_esc(label('colon'))}{_text(h.notes)}"
+        story += [Paragraph(notes, body), Spacer(1, 2 * mm)]
 
     for row in _view_rows(views, 3 if len(views) > 2 else max(len(views), 1), small, font):
         story += [KeepTogether([row]), Spacer(1, 3 * mm)]  # captions stay under their pictures
     for k, row in enumerate(_view_rows(order_views, ORDER_PER_ROW, small, font)):
-        head = [Paragraph("Injection order", h2), Paragraph(_esc(ORDER_NOTE), small), Spacer(1, 2 * mm)]
+        head = [Paragraph(_esc(label("injection_order")), h2), Paragraph(_esc(label("injection_order_note")), small),
+                Spacer(1, 2 * mm)]
         story += [KeepTogether((head if k == 0 else []) + [row]), Spacer(1, 3 * mm)]
 
-    story.append(Paragraph("Zones", h2))
-    rows = [["Zone", "Technique", "Needle", "Depth", "Spacing", "Count", "Volume", "Product (lot)"]]
+    story.append(Paragraph(_esc(label("zones")), h2))
+    heads = [label(k) for k in ("zone", "technique", "needle", "depth", "spacing", "count", "volume", "product_lot")]
+    rows = [[Paragraph(_esc(w), head_style) for w in heads]]
     for z, s in zip(plan.zones, summary.zones):
         p = z.params
         products = ", ".join(f"{c.name} ({c.lot})" if c.lot else c.name for c in p.products) or "—"
-        rows.append([Paragraph(_cell(z.name), small), p.technique, f"{p.needle.length_mm:g} mm {p.needle.gauge}G",
-                     f"{p.depth_mm:g} mm", f"{p.spacing_mm:g} mm", str(s.count), f"{s.volume_ml:.2f} ml",
-                     Paragraph(_cell(products), small)])
+        rows.append([Paragraph(_cell(z.name), small), p.technique,
+                     f"{number(p.needle.length_mm, 'g')} {mm_} {p.needle.gauge}G",
+                     f"{number(p.depth_mm, 'g')} {mm_}", f"{number(p.spacing_mm, 'g')} {mm_}", str(s.count),
+                     f"{number(s.volume_ml, '.2f')} {ml}", Paragraph(_cell(products), small)])
     if summary.reflex_count:
-        codes = ", ".join(f"{pt.code} {pt.side}" if pt.side != "midline" else pt.code for pt in plan.points)
-        rows.append([Paragraph("Reflex points", small), "PPP", "", "", "", str(summary.reflex_count),
-                     f"{summary.reflex_volume_ml:.2f} ml", Paragraph(_cell(codes), small)])
-    rows.append(["Total", "", "", "", "", str(summary.count), f"{summary.volume_ml:.2f} ml",
-                 f"about {summary.duration_min:.0f} min"])
-    zt = Table(rows, colWidths=[32 * mm, 19 * mm, 21 * mm, 14 * mm, 16 * mm, 13 * mm, 18 * mm, 37 * mm], repeatRows=1)
+        codes = ", ".join(f"{pt.code} {_side(pt.side)}" if pt.side != "midline" else pt.code for pt in plan.points)
+        rows.append([Paragraph(_esc(label("reflex_points")), small), "PPP", "", "", "", str(summary.reflex_count),
+                     f"{number(summary.reflex_volume_ml, '.2f')} {ml}", Paragraph(_cell(codes), small)])
+    rows.append([label("total"), "", "", "", "", str(summary.count), f"{number(summary.volume_ml, '.2f')} {ml}",
+                 Paragraph(_esc(label("about_minutes", minutes=summary.duration_min)), head_style)])
+    names = [[z.name, "", "", "", "", "", "", ""] for z in plan.zones] + [[label("reflex_points")] + [""] * 7]
+    widths = fit_widths(heads, [32, 19, 21, 14, 16, 13, 18, 37], flexible=(0, 7), font=bold, size=8, cells=names)
+    zt = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
     zt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, -1), font),
                             ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTNAME", (0, -1), (-1, -1), bold), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -119,50 +141,59 @@ def write_session_pdf(plan: Plan, summary: PlanSummary, views: list[tuple[str, P
         cells = [[d for _, d in row], [Paragraph(_cell(c), small) for c, _ in row]]
         table = Table(cells, colWidths=[(DEPTH_WIDTH_MM + 3) * mm] * len(row),
                       style=[("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP")], hAlign="LEFT")
-        story += [KeepTogether(([Paragraph("Technique depth", h2)] if k == 0 else []) + [table]), Spacer(1, 2 * mm)]
+        story += [KeepTogether(([Paragraph(_esc(label("technique_depth")), h2)] if k == 0 else []) + [table]),
+                  Spacer(1, 2 * mm)]
     notes = [(z.name, n) for z in plan.zones for n in (z.notes, z.params.notes) if n.strip()]
     if notes:
-        story.append(Paragraph("Zone notes", h2))
-        story += [Paragraph(f"<b>{_cell(name, 200)}:</b> {_text(n)}", small) for name, n in notes]
+        story.append(Paragraph(_esc(label("zone_notes")), h2))
+        story += [Paragraph(f"<b>{_cell(name, 200)}</b>{_esc(label('colon'))}{_text(n)}", small) for name, n in notes]
         story.append(Spacer(1, 2 * mm))
     for w in summary.warnings:
         story.append(Paragraph(f"{warn} {_esc(w.text())}", small))
     if isinstance(gun, str):
-        story += [Paragraph("Gun settings", h2), Paragraph(_esc(gun), small)]
+        story += [Paragraph(_esc(label("gun_settings")), h2), Paragraph(_esc(gun), small)]
     elif gun:
         device, gun_rows = gun
-        rows = [["#", "Program", "Mode", "Needle", "Depth", "ml/shot", "Shots", "Rate", "Points"]]
+        heads = ["#"] + [label(k) for k in ("program", "mode", "needle", "depth", "ml_per_shot", "shots", "rate",
+                                            "points")]
+        rows = [[Paragraph(_esc(w), head_style) for w in heads]]
         for g in gun_rows:
-            rate = f"{g['rate_shots_per_s']}/s" if g["rate_shots_per_s"] else f"{g['flow_ml_per_min']} ml/min"
-            rows.append([g["program"], Paragraph(_cell(g["name"]), small), g["mode"], f"{g['needle_mm']} mm",
-                         f"{g['depth_mm']} mm", g["ml_per_shot"], g["shots"], rate,
+            rate = label("per_second", rate=_decimal(g["rate_shots_per_s"])) if g["rate_shots_per_s"] else \
+                f"{_decimal(g['flow_ml_per_min'])} {label('unit_ml_per_min')}"
+            rows.append([g["program"], Paragraph(_cell(g["name"]), small), Paragraph(_esc(_mode(g["mode"])), small),
+                         f"{_decimal(g['needle_mm'])} {mm_}",
+                         f"{_decimal(g['depth_mm'])} {mm_}", _decimal(g["ml_per_shot"]), g["shots"], rate,
                          f"{g['first_order']}–{g['last_order']}"])
-        gt = Table(rows, colWidths=[8 * mm, 40 * mm, 30 * mm, 16 * mm, 15 * mm, 16 * mm, 13 * mm, 17 * mm, 15 * mm],
-                   repeatRows=1)
+        widths = fit_widths(heads, [8, 40, 30, 16, 15, 16, 13, 17, 15], flexible=(1, 2), font=bold, size=8)
+        gt = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
         gt.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, -1), font),
                                 ("FONTNAME", (0, 0), (-1, 0), bold),
                                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee"))]))
-        story += [KeepTogether([Paragraph(f"Gun settings — {_cell(device, 200)}", h2), gt])]
+        title = label("gun_settings_for", device=" ".join(device.split())[:200])
+        story += [KeepTogether([Paragraph(_esc(title), h2), gt])]
 
     def checklist(title: str, items: tuple[str, ...], box_items: bool) -> list:
         mark = f"{box} " if box_items else "• "
         return [Paragraph(title, h2)] + [Paragraph(mark + _esc(i), small) for i in items]
 
-    story.append(KeepTogether(checklist("Contraindications checked (tick if absent)", text.contraindications, True)))
-    story.append(KeepTogether(checklist("Before the session", text.before, False) + checklist("After the session", text.after, False)))
-    sig = Table([["Clinician signature", "", "Patient signature", ""], ["Date", "", "Date", ""]],
+    story.append(KeepTogether(checklist(_esc(label("contraindications_checked")), text.contraindications, True)))
+    story.append(KeepTogether(checklist(_esc(label("before_session")), text.before, False)
+                              + checklist(_esc(label("after_session")), text.after, False)))
+    sign = small.clone("sign", fontSize=9, leading=10.5)
+    sig = Table([[Paragraph(_esc(label("clinician_signature")), sign), "",
+                  Paragraph(_esc(label("patient_signature")), sign), ""], [label("date"), "", label("date"), ""]],
                 colWidths=[32 * mm, 53 * mm, 32 * mm, 53 * mm], rowHeights=[12 * mm, 8 * mm])
     sig.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black), ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTSIZE", (0, 0), (-1, -1), 9),
                              ("FONTNAME", (0, 0), (-1, -1), font)]))
-    story += [Spacer(1, 4 * mm), KeepTogether([sig]), Spacer(1, 4 * mm), Paragraph(_esc(NO_MEDICAL_ADVICE), small)]
+    story += [Spacer(1, 4 * mm), KeepTogether([sig]), Spacer(1, 4 * mm), Paragraph(_esc(label("no_medical_advice")), small)]
 
     out = Path(out)
     with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=15 * mm,
-                                bottomMargin=15 * mm, title="Mesotherapy session sheet", author="mesomap",
-                                initialFontName=font)  # else the page starts in Helvetica, not embedded
+                                bottomMargin=15 * mm, title=label("sheet_title"), author="mesomap",
+                                initialFontName=font, lang=language())  # else the page starts in Helvetica, not embedded
         doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return out
 
@@ -173,8 +204,6 @@ DEPTH_WIDTH_MM = 54.0
 #: Width (mm) of the row of pictures (A4 less the margins), and how many order close-ups share a row.
 VIEWS_ROW_MM = 170.0
 ORDER_PER_ROW = 3
-ORDER_NOTE = ("Each zone up close: the numbers are the order of the injections (the first and last of each zone "
-              "and every tenth).")
 
 
 def view_width_mm(per_row: int) -> float:
@@ -235,8 +264,54 @@ def _footer(canvas, doc) -> None:
 
     canvas.saveState()
     canvas.setFont(FONT, 7)
-    canvas.drawString(20 * mm, 8 * mm, f"mesomap session sheet — page {doc.page}")
+    canvas.drawString(20 * mm, 8 * mm, label("sheet_footer", page=doc.page))
     canvas.restoreState()
+
+
+def fit_widths(heads: list[str], widths_mm: list[float], flexible: tuple[int, ...], font: str, size: float,
+               cells: list[list[str]] = (), cell_font: str = FONT, padding_mm: float = 4.5) -> list[float]:
+    """Column widths (mm, same total as ``widths_mm``) in which each column's longest word fits on a line at
+    ``size`` points (heads in ``font``, the ``cells``' texts, rows of strings, in ``cell_font``; text wraps
+    between words only): a column too narrow for its word (French "Profondeur") widens, and the ``flexible``
+    columns (names, then products) give up the room, in that order, down to their own longest word."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def widest(texts, face) -> float:
+        return max((stringWidth(w, face, size) / mm + padding_mm for t in texts for w in t.split()), default=0.0)
+
+    need = [max(widest([h], font), widest([row[i] for row in cells], cell_font)) for i, h in enumerate(heads)]
+    out = [max(w, n) for w, n in zip(widths_mm, need)]
+    extra = sum(out) - sum(widths_mm)
+    for i in flexible:  # the first flexible column gives what it can spare, then the next
+        take = min(extra, max(out[i] - need[i], 0.0))
+        out[i] -= take
+        extra -= take
+    return out
+
+
+def _mode(words: str) -> str:
+    """A gun sheet's mode (the English words of model.devices.MODES) in the reader's language."""
+    from mesomap.io.vocabulary import term
+    from mesomap.model.devices import MODES
+
+    key = next((k for k, v in MODES.items() if v == words), words)
+    return term("device_mode", key, default=words)
+
+
+def _side(side: str) -> str:
+    from mesomap.io.vocabulary import term
+
+    return term("side", side, default=side)
+
+
+def _decimal(value: str) -> str:
+    """A number as a file writes it ("0.05") with the reader's decimal mark ("0,05"); other text as it is."""
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return str(value).replace(".", NUMBER_MARKS.get(language(), NUMBER_MARKS["en"])[0])
 
 
 def _esc(s: str) -> str:

@@ -13,6 +13,8 @@ from mesomap.io.atomic import atomic_path
 from mesomap.io.depth_drawing import reportlab_drawing
 from mesomap.model.depth_view import zone_depth_view
 from mesomap.model.lesson import Lesson
+from mesomap.text import label, language, number
+from mesomap.text.dates import long_date
 
 #: At most this many depth views under a step's picture (the first highlighted zones).
 MAX_DEPTH_VIEWS = 2
@@ -36,12 +38,12 @@ def write_handout_pdf(lesson: Lesson, pictures: list[Path], out: str | Path) -> 
     for i, (step, picture) in enumerate(zip(lesson.steps, pictures)):
         if i == 0:
             story.append(Paragraph(_esc(h.title), h1))
-            byline = " · ".join(x for x in (h.author, h.created) if x)
+            byline = " · ".join(x for x in (h.author, long_date(h.created) if h.created else "") if x)
             if byline:
                 story.append(Paragraph(_esc(byline), small))
         else:
             story.append(PageBreak())
-        story.append(Paragraph(_esc(f"{i + 1} / {n}"), h2))
+        story.append(Paragraph(_esc(label("step_of", step=i + 1, steps=n)), h2))
         story += [Image(str(picture), width=width * 0.8, height=width * 0.8 * 0.75), Spacer(1, 3 * mm)]
         if step.caption.strip():
             story.append(Paragraph(_text(step.caption), body))
@@ -50,13 +52,18 @@ def write_handout_pdf(lesson: Lesson, pictures: list[Path], out: str | Path) -> 
             story.append(Spacer(1, 4 * mm))
             each = (width - 6 * mm * (len(lit) - 1)) / len(lit) if len(lit) > 1 else width * 0.7
             cells = [[reportlab_drawing(zone_depth_view(z), each) for z in lit],
-                     [Paragraph(_cell(f"{z.name} — {z.params.technique}, {z.params.depth_mm:g} mm, "
-                                      f"{z.params.volume_per_point_ml:g} ml, {z.params.needle.length_mm:g} mm "
-                                      f"{z.params.needle.gauge}G"), small) for z in lit]]
+                     [Paragraph(_cell(_depth_caption(z)), small) for z in lit]]
             story.append(Table(cells, colWidths=[each + 6 * mm] * len(lit)))
     out = Path(out)
     with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=15 * mm,
-                                bottomMargin=15 * mm, title=h.title, author=h.author or "mesomap")
+                                bottomMargin=15 * mm, title=h.title, author=h.author or "mesomap", lang=language())
         doc.build(story)
     return out
+
+
+def _depth_caption(zone) -> str:
+    """Under a depth view: "Forehead — IDP, 3 mm, 0.05 ml, 4 mm 30G", numbers and units in the chosen language."""
+    p, mm, ml = zone.params, label("unit_mm"), label("unit_ml")
+    return (f"{zone.name} — {p.technique}, {number(p.depth_mm, 'g')} {mm}, {number(p.volume_per_point_ml, 'g')} {ml}, "
+            f"{number(p.needle.length_mm, 'g')} {mm} {p.needle.gauge}G")

@@ -52,7 +52,7 @@ def zone_from_template(t: ZoneTemplate, surface: PaintingSurface, plan: Plan, **
     if errors:
         raise MessageError(TEMPLATE_ZONE_PROBLEMS(template=t.id, problems=tuple(errors)))
     return Zone(
-        id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.name, color=edits.next_color(plan),
+        id=edits.next_id([z.id for z in plan.zones], "zone"), name=t.label(), color=edits.next_color(plan),
         side=t.side, faces=smooth_region(surface, surface.children_of(t.faces), TEMPLATE_SMOOTHING_MM),
         params=params, template=t.id,
     )

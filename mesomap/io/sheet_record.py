@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mesomap.text import label, number
+from mesomap.text.dates import long_date
+
 
 @dataclass(frozen=True)
 class LotLine:
@@ -21,10 +24,12 @@ class LotLine:
     expired_confirmed: bool = False
 
     def text(self) -> str:
-        volume = "" if self.volume_ml is None else f", {self.volume_ml:g} ml"
-        expiry = f", expires {self.expiry}" if self.expiry else ""
-        flag = " (expired: use confirmed)" if self.expired_confirmed else ""
-        return f"{self.product} lot {self.lot_number}{volume}{expiry}{flag}"
+        """The lot as the sheet prints it, in the chosen language: "Dutasteride lot A12, 2.5 ml, expires 7 December
+        2026"."""
+        volume = "" if self.volume_ml is None else f", {number(self.volume_ml, 'g')} {label('unit_ml')}"
+        expiry = f", {label('lot_expires', date=long_date(self.expiry))}" if self.expiry else ""
+        flag = f" ({label('lot_expired_confirmed')})" if self.expired_confirmed else ""
+        return f"{label('lot_line', product=self.product, lot=self.lot_number)}{volume}{expiry}{flag}"
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class SheetRecord:
 
     @property
     def session_text(self) -> str:
-        return f"{self.number} of {self.of}"
+        return label("session_n_of", number=self.number, of=self.of)
 
     @property
     def patient_text(self) -> str:

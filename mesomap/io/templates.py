@@ -55,6 +55,7 @@ import numpy as np
 
 from mesomap.io.assets import assets_dir
 from mesomap.io.json_reader import FILE_NOT_JSON, quoted
+from mesomap.io.vocabulary import term
 from mesomap.model.messages import CarriesMessage, Kind, Message
 from mesomap.model.techniques import PATTERNS, TECHNIQUES
 
@@ -142,6 +143,10 @@ class ZoneTemplate:
         object.__setattr__(self, "faces", _readonly_faces(self.faces))
         object.__setattr__(self, "indications", tuple(self.indications))
 
+    def label(self, lang: str | None = None) -> str:
+        """The zone's name in ``lang`` (default: the chosen language) from assets/vocabulary.json, else ``name``."""
+        return term("zone", self.id, lang, default=self.name)
+
 
 @dataclass(frozen=True, eq=False)
 class ReflexPointTemplate:
@@ -161,6 +166,10 @@ class ReflexPointTemplate:
     def __post_init__(self) -> None:
         object.__setattr__(self, "barycentric", tuple(float(v) for v in self.barycentric))
         object.__setattr__(self, "indications", tuple(self.indications))
+
+    def label(self, lang: str | None = None) -> str:
+        """The point's name in ``lang`` (by its code, which itself is never translated), else ``name``."""
+        return term("point", self.code, lang, default=self.name)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from mesomap.text import label
+
 LAYER_NAMES = ("epidermis", "dermis", "hypodermis", "muscle")
 #: Fill colours of the layers (light, printable).
 LAYER_COLOURS = {"epidermis": "#e9c5a8", "dermis": "#f3d9c6", "hypodermis": "#fbefb6", "muscle": "#d98f8f"}
@@ -193,15 +195,16 @@ def depth_view(technique: str, depth_mm: float, needle_length_mm: float, volume_
             baseline = band.y_mm + min(band.h_mm - 0.2, band.h_mm / 2 + size / 3)
         else:  # thinner than its name (the epidermis): named just above the skin
             baseline = band.y_mm - 0.4
-        labels.append(Label(width - 1.0, baseline, f"{band.layer} {t:g} mm", size * 0.8, "end"))
+        labels.append(Label(width - 1.0, baseline, label("layer_thickness", layer=label(f"layer_{band.layer}"),
+                                                         thickness_mm=t), size * 0.8, "end"))
     label_x = tip[0] + r + 1.5
     gauge_text = f" {gauge}G" if gauge else ""
     labels += [
         Label(1.0, top + size * 1.2, f"{technique}  {angle:g}°", size, "start", True),
-        Label(label_x, tip_depth + size * 0.35, f"depth {tip_depth:.3g} mm", size, "start", True),
-        Label(label_x, tip_depth + size * 1.5, f"{volume_ml:g} ml, Ø {2 * r:.1f} mm", size * 0.85),
-        Label(hub_far[0] + 2.0 + hub_len, hub_far[1] + size * 0.4, f"needle {needle_length_mm:g} mm{gauge_text}",
-              size * 0.85),
+        Label(label_x, tip_depth + size * 0.35, label("depth_tip", depth_mm=tip_depth), size, "start", True),
+        Label(label_x, tip_depth + size * 1.5, label("depth_volume", volume_ml=volume_ml, diameter_mm=2 * r), size * 0.85),
+        Label(hub_far[0] + 2.0 + hub_len, hub_far[1] + size * 0.4,
+              label("depth_needle", length_mm=needle_length_mm, gauge=gauge_text), size * 0.85),
     ]
     return DepthView(
         width_mm=width, top_mm=top, height_mm=bottom - top, bands=tuple(bands),

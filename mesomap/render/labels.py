@@ -23,6 +23,7 @@ from vtkmodules.vtkRenderingCore import vtkActor2D, vtkPolyDataMapper2D, vtkText
 
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan
+from mesomap.render.fonts import use_bundled_font
 from mesomap.render.picking import world_to_display
 
 #: An anchor is hidden when the skin meets the ray from the camera this much (mm) before it.
@@ -161,6 +162,7 @@ def boxed_text(renderer, text_rgb, box_rgb, box_opacity: float) -> vtkTextActor:
     prop.SetBackgroundColor(*box_rgb)
     prop.SetBackgroundOpacity(box_opacity)
     prop.BoldOn()
+    use_bundled_font(prop)
     actor.PickableOff()
     renderer.AddViewProp(actor)
     return actor

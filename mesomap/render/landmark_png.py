@@ -6,12 +6,12 @@ them beside the list so the trainer sees where to click on the scan.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
 
 from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.io.cache_folder import cache_folder
 from mesomap.render.camera import VIEWS
 from mesomap.render.offscreen import offscreen_plotter, save_screenshot
 
@@ -26,12 +26,7 @@ VERSION = 1
 
 def cache_dir() -> Path:
     """``$MESOMAP_DATA_DIR/cache/landmarks`` if set, else the platform's user cache dir + ``/landmarks``."""
-    base = os.environ.get("MESOMAP_DATA_DIR")
-    if base:
-        return Path(base) / "cache" / "landmarks"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("mesomap", appauthor=False)) / "landmarks"
+    return cache_folder("landmarks")
 
 
 def landmark_view(normal) -> str:

@@ -11,6 +11,7 @@ from vtkmodules.vtkRenderingCore import vtkTextActor
 from mesomap.model.plan import Plan
 from mesomap.render.colors import hex_to_rgb
 from mesomap.render.labels import boxed_text
+from mesomap.text import label
 
 LEGEND_FONT_PX = 18  # at 100 %
 LEGEND_MARGIN_PX = 12
@@ -22,7 +23,7 @@ BOX_OPACITY = 0.75
 
 def legend_rows(plan: Plan, hidden=()) -> list[tuple[str, str]]:
     """(colour "#rrggbb", "Name — CODE depth mm") for each shown zone with faces, in the plan's order."""
-    return [(z.color, f"{z.name} \u2014 {z.params.technique} {z.params.depth_mm:g} mm")
+    return [(z.color, label("legend_row", zone=z.name, technique=z.params.technique, depth_mm=z.params.depth_mm))
             for z in plan.zones if z.id not in hidden and len(z.faces)]
 
 

@@ -15,8 +15,10 @@ from mesomap.geometry.frames import tangent_frame
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
 from mesomap.render.colors import depth_colormap, depth_range_mm, hex_to_rgb
+from mesomap.render.fonts import scalar_bar_in_bundled_font
 from mesomap.render.label_spacing import label_boxes, project_px, spaced_labels
 from mesomap.render.zone_mesh import LIFT_MM, ZoneMesh, smooth_zone, zone_polydata  # noqa: F401 (re-exported)
+from mesomap.text import label
 
 POINT_RADIUS_MM = 6.0
 POINT_RGB = (0.55, 0.15, 0.75)
@@ -195,6 +197,7 @@ NUMBER_EVERY = 10
 #: A grid laid out before its zone changed: grey, half transparent ("regenerate me").
 STALE_RGB = (0.9, 0.9, 0.92)
 STALE_OPACITY = 0.45
+#: The depth legend's title in English; shown in the chosen language (labels "depth_legend_title").
 LEGEND_TITLE = "Depth (mm)"
 
 
@@ -209,6 +212,7 @@ class GridGlyphs:
         self._depth_actors: dict[str, object] = {}
         self.clim: tuple[float, float] = depth_range_mm(())
         self._legend_shown: tuple[float, float] | None = None  # the range the legend shows
+        self._legend_title = LEGEND_TITLE  # the title (in the chosen language) the shown legend has
         self.legend = True
         self.numbers = False  # label each injection with its order number in the plan
         self.legend_dark = False  # legend text in black (on a white page) instead of white
@@ -274,14 +278,16 @@ class GridGlyphs:
             actor.mapper.scalar_range = self.clim
         want = self.legend and bool(self._depths)
         if self._legend_shown is not None and (not want or self._legend_shown != self.clim):
-            self._plotter.remove_scalar_bar(LEGEND_TITLE, render=False)
+            self._plotter.remove_scalar_bar(self._legend_title, render=False)
             self._legend_shown = None
         if want and self._legend_shown is None:
             x, y, w, h = self.legend_box
+            self._legend_title = label("depth_legend_title")
             self._plotter.add_scalar_bar(
-                LEGEND_TITLE, cmap=DEPTH_CMAP, clim=self.clim, vertical=True, position_x=x, position_y=y,
+                self._legend_title, cmap=DEPTH_CMAP, clim=self.clim, vertical=True, position_x=x, position_y=y,
                 height=h, width=w, n_labels=3, fmt="%.1f", color="black" if self.legend_dark else "white",
                 title_font_size=self.legend_font_px, label_font_size=self.legend_font_px)
+            scalar_bar_in_bundled_font(self._plotter.scalar_bars[self._legend_title])
             self._legend_shown = self.clim
 
     def show_plan(self, plan: Plan) -> None:

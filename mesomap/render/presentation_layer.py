@@ -17,6 +17,7 @@ from mesomap.render.legend import Legend, legend_rows
 from mesomap.render.order_animation import CURRENT_RADIUS_PX, OrderPath
 from mesomap.render.pointer import POINTER_RADIUS_PX, STROKE_WIDTH_PX, Pointer, Strokes, screen_radius_mm
 from mesomap.session.presentation import Presentation
+from mesomap.text import label
 
 
 class PresentationLayer:
@@ -129,7 +130,8 @@ class PresentationLayer:
             self.path.show(positions, numbers, normals, self._scale(), radius,
                            visible=lambda pts: anchors_visible(self.session.surface, camera, pts))
             self.legend.scale = self._scale()
-            self.legend.set_caption(f"{zone.name}: injection {int(numbers[-1])} ({len(positions)} of {anim.total})")
+            self.legend.set_caption(label("presentation_caption", zone=zone.name, order=int(numbers[-1]),
+                                          shown=len(positions), total=anim.total))
         else:
             self.path.hide()
             self.legend.set_caption("")

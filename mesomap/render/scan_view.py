@@ -10,10 +10,13 @@ import numpy as np
 import pyvista as pv
 
 from mesomap.geometry.body_mesh import BodyMesh
+from mesomap.render.fonts import scalar_bar_in_bundled_font
 from mesomap.render.scene import BODY_ACTOR_NAME, body_polydata
+from mesomap.text import label
 
 LANDMARKS_ACTOR = "scan_landmarks"
 CURRENT_ACTOR = "scan_landmark_current"
+#: The fit-error bar's title in English; shown in the chosen language (labels "fit_error_legend_title").
 ERROR_BAR_TITLE = "Fit error (mm)"
 LANDMARK_RGB = (0.15, 0.55, 1.0)
 CURRENT_RGB = (1.0, 0.85, 0.1)
@@ -36,19 +39,23 @@ def show_distance_map(plotter: pv.Plotter, mesh: BodyMesh, distance_mm: np.ndarr
     poly = body_polydata(mesh)
     poly.point_data["fit_error_mm"] = np.asarray(distance_mm, dtype=float)
     top = float(top_mm)
-    marks = {float(warn_mm): f"warn {warn_mm:g}"} if warn_mm is not None and 0 < warn_mm <= top else None
+    marks = None
+    if warn_mm is not None and 0 < warn_mm <= top:
+        marks = {float(warn_mm): label("fit_error_warn_mark", warn_mm=warn_mm)}
     plotter.add_mesh(poly, scalars="fit_error_mm", cmap=ERROR_CMAP, clim=(0.0, top), smooth_shading=True,
                      ambient=0.25, diffuse=0.8, name=BODY_ACTOR_NAME, reset_camera=False, render=False,
                      annotations=marks,
-                     scalar_bar_args={"title": ERROR_BAR_TITLE, "vertical": True, "position_x": 0.86,
+                     scalar_bar_args={"title": label("fit_error_legend_title"), "vertical": True, "position_x": 0.86,
                                       "position_y": 0.25, "height": 0.5, "width": 0.06,
                                       "fmt": "%.0f" if top >= 10 else "%.1f", "n_labels": 6, "color": "white"})
+    if label("fit_error_legend_title") in plotter.scalar_bars:
+        scalar_bar_in_bundled_font(plotter.scalar_bars[label("fit_error_legend_title")])
 
 
 def hide_distance_bar(plotter: pv.Plotter) -> None:
     """Remove the fit-error colour bar if shown."""
-    if ERROR_BAR_TITLE in plotter.scalar_bars:
-        plotter.remove_scalar_bar(ERROR_BAR_TITLE, render=False)
+    if label("fit_error_legend_title") in plotter.scalar_bars:
+        plotter.remove_scalar_bar(label("fit_error_legend_title"), render=False)
 
 
 def show_landmarks(plotter: pv.Plotter, points_mm: np.ndarray, current_mm=None, size_px: float = 14.0) -> None:

@@ -20,6 +20,7 @@ from mesomap.model.plan import Plan
 from mesomap.model.summary import summarize
 from mesomap.render.camera import HEAD_FRACTION, VIEWS
 from mesomap.render.plan_png import render_plan_png
+from mesomap.text import label
 
 VIEW_SIZE = (600, 750)
 #: Each zone's close-up with its injection order numbers: square pictures, ORDER_PER_ROW to a row.
@@ -74,7 +75,7 @@ def gun_settings(plan: Plan, surface: PaintingSurface, device: str = "generic") 
         profile = find_profile(device)
         text, _ = gun_sheet_csv(plan, surface, profile, safe_cells=False)  # names as the plan has them
     except DeviceError as err:
-        return f"No gun settings: {str(err).splitlines()[0]}"
+        return label("no_gun_settings", reason=str(err).splitlines()[0])
     return profile.name, list(csv.DictReader(io.StringIO(text)))
 
 
@@ -119,13 +120,13 @@ def export_session_pdf(plan: Plan, surface: PaintingSurface, out: str | Path, de
     with tempfile.TemporaryDirectory(prefix="mesomap-sheet-") as tmp:
         views, order = [], []
         for view in assign_views(plan, surface) or {"front": None}:
-            views.append((VIEWS[view].label, render_overview(plan, surface, view, Path(tmp) / f"{view}.png")))
+            views.append((label(f"view_{view}"), render_overview(plan, surface, view, Path(tmp) / f"{view}.png")))
         font_px = number_font_px(ORDER_VIEW_SIZE[0], ORDER_PER_ROW)
         for k, (name, view, focus) in enumerate(zone_views(plan, surface)):
             png = render_plan_png(plan, surface, Path(tmp) / f"zone-{k}.png", view=view, size=ORDER_VIEW_SIZE,
                                   numbers=True, background=(1.0, 1.0, 1.0), focus_mm=focus, legend=False,
                                   labels=False, number_font_px=font_px, context_mm=ORDER_CONTEXT_MM)
-            order.append((f"{name} ({VIEWS[view].label.lower()})", png))
+            order.append((f"{name} ({label(f'view_{view}').lower()})", png))
         return write_session_pdf(plan, summary, views, out, gun=gun_settings(plan, surface, device),
                                  order_views=order, record=record,
                                  depth_views=depth_views(plan))
@@ -143,7 +144,8 @@ def depth_views(plan: Plan) -> list[tuple[str, object]]:
         if len(z.faces):
             v = zone_depth_view(z)
             p = z.params
-            out.append((f"{z.name} — {p.technique}, {p.depth_mm:g} mm, tip in the {v.tip_layer}",
+            out.append((label("depth_caption", zone=z.name, technique=p.technique, depth_mm=p.depth_mm,
+                              layer=label(f"layer_{v.tip_layer}")),
                         reportlab_drawing(v, DEPTH_WIDTH_MM * mm)))
     return out
 

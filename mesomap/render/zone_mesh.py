@@ -36,8 +36,9 @@ class ZoneMesh:
 
     Points are the zone's surface vertices (lifted), appended as new ones are
     painted (into buffers that double when full) and never reordered; cells are
-    rewritten from the face ids. A dab on a big zone then costs a few
-    O(faces) numpy passes and no rebuild of the rest.
+    appended for a dab's new faces while a stroke only adds (rewritten from the
+    face ids when some are taken away). A dab on a big zone then costs a few
+    passes over the dab's faces and one over the zone's drawn flags.
     """
 
     def __init__(self, surface: PaintingSurface):
@@ -47,6 +48,9 @@ class ZoneMesh:
         self.poly = pv.PolyData()
         self._points = np.zeros((0, 3))
         self._normals = np.zeros((0, 3))
+        self._drawn = np.zeros(surface.mesh.n_faces, dtype=bool)  # painting faces among the cells
+        self._cells = np.zeros((0, 3), dtype=np.int64)  # local corner ids, the first n_cells rows drawn
+        self.n_cells = 0
 
     def _grow(self, needed: int) -> None:
         size = max(1024, len(self._points))
@@ -61,7 +65,16 @@ class ZoneMesh:
         self.poly.point_data.active_normals_name = "Normals"
 
     def set_faces(self, faces: np.ndarray) -> None:
-        tri = self.surface.mesh.faces[np.asarray(faces, dtype=np.int64)]
+        """Draw exactly ``faces`` (k,): while faces are only added (a painting stroke), only the new
+        ones are looked up and appended; when any drawn face is gone, the cells are written afresh."""
+        faces = np.asarray(faces, dtype=np.int64)
+        kept = self._drawn[faces]
+        if int(np.count_nonzero(kept)) == self.n_cells:
+            faces = faces[~kept]  # nothing was taken away: append the new faces
+        else:
+            self._drawn[:] = False
+            self.n_cells = 0
+        tri = self.surface.mesh.faces[faces]
         flat = tri.ravel()
         new = flat[self.local[flat] < 0]
         if len(new):
@@ -80,7 +93,15 @@ class ZoneMesh:
             self.n_points = stop
             self.poly.GetPoints().Modified()
             self.poly.GetPointData().GetNormals().Modified()
-        self.poly.SetPolys(pv.CellArray.from_regular_cells(self.local[tri]))
+        stop = self.n_cells + len(faces)
+        if stop > len(self._cells):
+            grown = np.empty((max(1024, 2 * stop), 3), dtype=np.int64)
+            grown[: self.n_cells] = self._cells[: self.n_cells]
+            self._cells = grown
+        self._cells[self.n_cells : stop] = self.local[tri]
+        self._drawn[faces] = True
+        self.n_cells = stop
+        self.poly.SetPolys(pv.CellArray.from_regular_cells(self._cells[:stop]))
         self.poly.Modified()
 
 

@@ -82,7 +82,7 @@ def new_partner_zone(plan: Plan, zone: Zone, surface: PaintingSurface, templates
     partner_template = mirror_template(templates, zone.template, surface)
     return Zone(
         id=edits.next_id([z.id for z in plan.zones], "zone"),
-        name=partner_template.name if partner_template is not None else zone.name,
+        name=partner_template.label() if partner_template is not None else zone.name,
         color=edits.next_color(plan), side=OTHER_SIDE[zone.side], params=zone.params,
         template=partner_template.id if partner_template is not None else None,
     )

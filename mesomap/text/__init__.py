@@ -129,3 +129,19 @@ def format_message(message: Any, lang: str | None = None) -> str:
             return _NumberFormatter(lang or _chosen).format(
                 template, **{name: _words(name, value, lang) for name, value in message.params})
     return f"{message.code}: " + ", ".join(f"{k}={v!r}" for k, v in message.params)
+
+
+def labels(lang: str | None = None) -> dict[str, str]:
+    """key -> template of the fixed words (table heads, headings, units) in ``lang``."""
+    try:
+        return importlib.import_module(f"mesomap.text.labels_{lang or _chosen}").LABELS
+    except ModuleNotFoundError:
+        raise ValueError(f"no labels in language {lang!r}") from None
+
+
+def label(key: str, lang: str | None = None, **params: Any) -> str:
+    """A fixed word of the command line or a PDF in ``lang`` (default: the chosen language, then English), its
+    ``params`` formatted with the language's numbers: label("about_minutes", "fr", minutes=42.4) -> "environ 42 min"."""
+    lang = lang or _chosen
+    template = labels(lang).get(key) or labels(DEFAULT_LANGUAGE)[key]
+    return _NumberFormatter(lang).format(template, **params) if params else template

@@ -54,7 +54,8 @@ MESSAGES = {
     "zone_changed_since_grid": "the zone changed since its grid was laid out; the count is an estimate until it "
                                "is laid out again",
     "one_product_cocktail": "a cocktail usually has 2–4 products, this one has 1",
-    "session_few_injections": "{count} injections is fewer than the usual {low}–{high} per session",
+    "session_few_injections": {"one": "{count} injection is fewer than the usual {low}–{high} per session",
+                               "other": "{count} injections is fewer than the usual {low}–{high} per session"},
     "session_many_injections": "{count} injections is more than the usual {low}–{high} per session; consider "
                                "splitting the plan over two sessions",
     "session_short": "about {minutes:.0f} min is shorter than the usual {low_min:.0f}–{high_min:.0f} min session",
@@ -79,6 +80,8 @@ MESSAGES = {
     "volume_changed": "volume {before_ml:g} → {after_ml:g} ml",
     "notes_changed": "notes changed",
     "import_summary": "{items}",
+    # the command line (mesomap.cli)
+    "problem_count": {"one": "{count} problem", "other": "{count} problems"},
     "import_new_points": {"one": "{count} new reflex point", "other": "{count} new reflex points"},
     "import_updated_points": "{count} updated ({items})",
     "import_updated_points_and_more": "{count} updated ({items} and {more} more)",
@@ -190,7 +193,8 @@ MESSAGES = {
     "too_many_shots": "{shots} shots, but {device} holds at most {max_shots} per program",
     "too_many_shots_to_split": "{shots} shots, but {device} holds at most {max_shots} per program (points "
                                "{first_extra}–{shots} do not fit); split the zone or widen the spacing",
-    "too_many_programs": "{count} programs, but {device} stores at most {max_programs}",
+    "too_many_programs": {"one": "{count} program, but {device} stores at most {max_programs}",
+                          "other": "{count} programs, but {device} stores at most {max_programs}"},
     "too_many_programs_for_plan": "{count} programs (one per zone and per reflex-point setting), but {device} "
                                   "stores at most {max_programs}; export fewer zones at a time",
     "mode_not_offered": "mode {mode!r} is not offered",
@@ -311,7 +315,8 @@ MESSAGES = {
     "mesh_not_triangles": "{file}: faces are not triangles after triangulation",
     "mesh_too_large": "{file}: {triangles:,} triangles is more than the {max_triangles:,} mesomap can handle; "
                       "decimate the mesh first",
-    "mesh_not_finite": "{file}: {count} vertices have NaN or infinite coordinates",
+    "mesh_not_finite": {"one": "{file}: {count} vertex has NaN or infinite coordinates",
+                        "other": "{file}: {count} vertices have NaN or infinite coordinates"},
     "mesh_bad_indices": "{file}: faces refer to vertices that do not exist",
     "mesh_cut_short": "{file}: the {format} file is cut short ({rows:,} of the {announced:,} vertex and face rows "
                       "its header announces); export it again",
@@ -332,7 +337,9 @@ MESSAGES = {
                            "were left out",
     "scan_holes": "the scan has {count} open borders (holes or cut edges, {length_mm:g} mm in all); "
                   "landmarks and the fit use only where there is skin",
-    "scan_non_manifold": "the scan has {count} edges shared by three or more triangles; they were kept as they are",
+    "scan_non_manifold": {"one": "the scan has {count} edge shared by three or more triangles; it was kept as it is",
+                          "other": "the scan has {count} edges shared by three or more triangles; they were kept as "
+                                   "they are"},
     "scan_simplified": "simplified from {before:,} to {after:,} triangles for painting; positions stay on the "
                        "original surface",
     "scan_size_implausible": "{file}: in {units} the scan would be {size_m:g} m across, not a body or a part of one "
@@ -373,8 +380,8 @@ MESSAGES = {
     "text_empty": "is empty",
     "below": "{value} is below {limit}",
     "above": "{value} is above {limit}",
-    "too_few_entries": "expected at least {count} entries",
-    "too_many_entries": "expected at most {count} entries",
+    "too_few_entries": {"one": "expected at least {count} entry", "other": "expected at least {count} entries"},
+    "too_many_entries": {"one": "expected at most {count} entry", "other": "expected at most {count} entries"},
     "entry_twice": "an entry is listed twice",
     "not_valid_here": "is not valid here",
     # zone and reflex-point templates (mesomap.io.templates)
@@ -431,7 +438,7 @@ MESSAGES = {
     "layout_failed_zone": "{zone}: {why}",
     "changed_while_laid_out": "{zones} changed while the grid was laid out: its grid is out of date — generate it "
                               "again (Ctrl+G).",
-    "laid_out": "{count} injections laid out ({zones})",
+    "laid_out": {"one": "{count} injection laid out ({zones})", "other": "{count} injections laid out ({zones})"},
     "no_grid_to_edit": "{zone} has no grid yet: generate it first (Ctrl+G), then edit its points.",
     "grid_out_of_date_to_edit": "{zone} changed since its grid was laid out: regenerate it (Ctrl+G) before editing "
                                 "its points.",

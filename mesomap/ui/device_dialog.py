@@ -47,6 +47,7 @@ from mesomap.model.devices import MODES
 from mesomap.model.plan import Plan
 from mesomap.ui.export_actions import export_error_text
 from mesomap.ui.list_panel import ERROR_STYLE
+from mesomap.io.vocabulary import term
 from mesomap.ui.i18n import fill_in, tr
 
 OK_STYLE = "color: #1b6e20;"
@@ -255,7 +256,7 @@ class DeviceDialog(QDialog):
             rate = fill_in(tr('{rate_hz:g} shots/s'), rate_hz=p.rate_hz) if p.rate_hz is not None else fill_in(tr('{flow_ml_min:g} ml/min'), flow_ml_min=p.flow_ml_min)
             lines.append(fill_in(tr("  {number}. {name}: {mode}, needle {needle_mm:g} mm, depth {depth_mm:g} mm, "
                                     "{volume_ml:g} ml × {shots} shots, {rate}"), number=p.number, name=p.name,
-                                 mode=MODES.get(p.mode, p.mode), needle_mm=p.needle_mm, depth_mm=p.depth_mm,
+                                 mode=term("device_mode", p.mode, default=MODES.get(p.mode, p.mode)), needle_mm=p.needle_mm, depth_mm=p.depth_mm,
                                  volume_ml=p.volume_per_shot_ml, shots=p.shots, rate=rate))
         n = len(report.roundings)
         check = (tr("Check the programs below.") if not n

@@ -11,8 +11,6 @@ of the 3D view on the first start (until dismissed; the setting
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesomap.help import guide_path
 from mesomap.session.session import Mode
 from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr, window_language
 
-GUIDE_PATH = Path(__file__).resolve().parents[1] / "help" / "guide.md"
+GUIDE_PATH = guide_path("en")
 #: The mouse in the 3D view (ui/body_view.py, ui/tools.py): not actions, so said above the sheet.
 MOUSE_TEXT = (QT_TR_NOOP("Mouse in the 3D view: left-drag turns the body (paints, erases or places in those tools), "
               "the wheel zooms towards the cursor, middle-drag pans, Ctrl+wheel sizes the brush."))
@@ -42,10 +41,9 @@ HINT_DONE_KEY = "help/start_hint_done"
 
 
 def guide_markdown(lang: str | None = None) -> str:
-    """The user guide's Markdown text in ``lang`` (default: the window's; ``help/guide.<lang>.md`` beside the
-    English ``guide.md``, which stands in for a language without its own)."""
-    translated = GUIDE_PATH.with_name(f"guide.{lang or window_language()}.md")
-    return (translated if translated.exists() else GUIDE_PATH).read_text(encoding="utf-8")
+    """The user guide's Markdown text in ``lang`` (default: the window's), English for a language without one
+    (:func:`mesomap.help.guide_path`)."""
+    return guide_path(lang or window_language()).read_text(encoding="utf-8")
 
 
 def action_name(action: QAction) -> str:

@@ -150,3 +150,10 @@ UNIT_WORDS = {"mm": QT_TR_NOOP("mm"), "ml": QT_TR_NOOP("ml"), "kg": QT_TR_NOOP("
 def unit(symbol: str) -> str:
     """``symbol`` ("mm", "ml", "kg", "cm²", "m") in the window's language."""
     return tr(UNIT_WORDS[symbol])
+
+
+def indications(template) -> str:
+    """A zone or point template's indications in the window's language (mesomap.io.vocabulary), comma-separated."""
+    from mesomap.io.vocabulary import term
+
+    return ", ".join(term("indication", i, window_language()) for i in template.indications)

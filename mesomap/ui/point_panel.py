@@ -25,7 +25,7 @@ from mesomap.session.session import Session
 from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import ERROR_STYLE, ID_ROLE, ListPanel, NotesEdit, commit_typed, menu_button, spin_box
 from mesomap.io.vocabulary import term
-from mesomap.ui.i18n import SIDE_WORDS, choose, fill_choices, tr, unit, word
+from mesomap.ui.i18n import SIDE_WORDS, choose, fill_choices, indications, tr, unit, word
 
 POINT_SIDES = ("left", "right", "midline")
 
@@ -102,13 +102,13 @@ class PointPanel(ListPanel):
             if len(items) == 1:
                 action = self.library_menu.addAction(f"{code}  {name}")
                 action.triggered.connect(lambda _=False, tt=items[0]: self.editor.add_point_from_template(tt))
-                action.setToolTip(", ".join(items[0].indications))
+                action.setToolTip(indications(items[0]))
                 continue
             sub = self.library_menu.addMenu(f"{code}  {name}")
             sub.setToolTipsVisible(True)
             for t in items:
                 action = sub.addAction(word(SIDE_WORDS, t.side).lower())
-                action.setToolTip(", ".join(t.indications))
+                action.setToolTip(indications(t))
                 action.triggered.connect(lambda _=False, tt=t: self.editor.add_point_from_template(tt))
         self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from mesomap.geometry.fit import FitCancelled
 from mesomap.render.scan_view import hide_distance_bar, show_distance_map, show_landmarks
 from mesomap.ui.zone_panel import ERROR_STYLE
-from mesomap.ui.i18n import fill_in, tr
+from mesomap.ui.i18n import QT_TR_NOOP, SIDE_WORDS, fill_in, tr, word
 
 POLL_MS = 100
 MIN_WIDTH = 320
@@ -52,6 +52,23 @@ def report_lines(report, names: dict[str, str]) -> list[str]:
     lines += [FIT_LANDMARK_LINE(name=names.get(k, k), residual_mm=v).text()
               for k, v in report.landmark_residual_mm.items()]
     return lines + [m.text() for m in report.warnings]
+
+
+#: The landmarks' words (assets/landmarks.json names them in English), by id without its side.
+LANDMARK_WORDS = {"nasion": QT_TR_NOOP("Nasion"), "chin": QT_TR_NOOP("Chin (pogonion)"), "tragus": QT_TR_NOOP("Tragus"),
+                  "exocanthion": QT_TR_NOOP("Outer eye corner"), "sternal_notch": QT_TR_NOOP("Sternal notch"),
+                  "nipple": QT_TR_NOOP("Nipple"), "umbilicus": QT_TR_NOOP("Umbilicus"),
+                  "asis": QT_TR_NOOP("Anterior superior iliac spine"), "patella": QT_TR_NOOP("Patella"),
+                  "c7": QT_TR_NOOP("C7 spinous process"), "acromion": QT_TR_NOOP("Acromion")}
+
+
+def landmark_name(d) -> str:
+    """A landmark's name in the window's language, its side in brackets ("Tragus (left)"); the file's name for
+    one this table does not know."""
+    base = LANDMARK_WORDS.get(d.id.removesuffix("_left").removesuffix("_right"))
+    if base is None:
+        return d.name
+    return tr(base) + (f" ({word(SIDE_WORDS, d.side).lower()})" if d.side in ("left", "right") else "")
 
 
 class ScanPanel(QDockWidget):
@@ -171,14 +188,14 @@ class ScanPanel(QDockWidget):
 
     def _label(self, d) -> str:
         if d.id in self.work.skipped:
-            return fill_in(tr('{name} — skipped'), name=d.name)
-        return fill_in(tr('{name} — placed'), name=d.name) if d.id in self.work.placed else d.name
+            return fill_in(tr('{name} — skipped'), name=landmark_name(d))
+        return fill_in(tr('{name} — placed'), name=landmark_name(d)) if d.id in self.work.placed else landmark_name(d)
 
     def _update_hint(self) -> None:
         by_id = {d.id: d for d in self.work.defs}
         cur = self.work.current
         n, total = len(self.work.placed), len(self.work.wanted())
-        self.hint.setText(fill_in(tr('Click on the scan to place <b>{name}</b> ({n} of {total} placed).'), name=by_id[cur].name, n=n, total=total) if cur
+        self.hint.setText(fill_in(tr('Click on the scan to place <b>{name}</b> ({n} of {total} placed).'), name=landmark_name(by_id[cur]), n=n, total=total) if cur
                           else fill_in(tr('{n} of {total} landmarks placed: press Fit.'), n=n, total=total))
         self._show_picture(by_id.get(cur))
 
@@ -307,7 +324,7 @@ class ScanPanel(QDockWidget):
         kind, value = self._outcome or ("error", "")
         if kind == "ok":
             self.work.accept(value)
-            self.report.setText("<br>".join(report_lines(value.report, {d.id: d.name for d in self.work.defs})))
+            self.report.setText("<br>".join(report_lines(value.report, {d.id: landmark_name(d) for d in self.work.defs})))
             self.error_map.setEnabled(True)
             self.transfer_button.setEnabled(True)
             self.error_map.setChecked(True)

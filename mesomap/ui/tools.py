@@ -61,6 +61,15 @@ class CanvasTool:
         self.picks += 1
         return (x, y), self.editor.surface.pick(origin, direction), direction
 
+    def samples(self, points: list[tuple[float, float]]) -> list[_Sample]:
+        """:meth:`sample` at many widget points with one batched pick (a stroke's points between two events)."""
+        if not points:
+            return []
+        rays = [self.view.ray_at(px, py) for px, py in points]
+        self.picks += len(points)
+        hits = self.editor.surface.pick_many([o for o, _ in rays], [d for _, d in rays])
+        return [(p, h, d) for p, h, (_, d) in zip(points, hits, rays)]
+
     def _gap_samples(self, a: _Sample, b: _Sample, depth: int = 0) -> list[_Sample]:
         """Samples between ``a`` and ``b`` until consecutive hits are ≤ DAB_SPACING·r apart on the skin;
         where the ray leaves or meets the body (one of them misses), samples up to its edge."""
@@ -86,7 +95,7 @@ class CanvasTool:
         mm_per_px = self.view.mm_per_pixel(float(np.linalg.norm(ref.point_mm - camera))) if ref is not None else 2.0
         step_px = max(1.0, DAB_SPACING * self.editor.radius_mm / max(mm_per_px, 1e-6))
         n = min(int(math.ceil(math.hypot(x - ax, y - ay) / step_px)), MAX_PICKS_PER_MOVE // 2)
-        line = [self.sample(ax + (x - ax) * k / n, ay + (y - ay) * k / n) for k in range(1, n)] + [b]
+        line = self.samples([(ax + (x - ax) * k / n, ay + (y - ay) * k / n) for k in range(1, n)]) + [b]
         out: list[_Sample] = []
         prev = a
         for s in line:

@@ -48,7 +48,7 @@ from mesomap.ui.list_panel import (
 from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import scrolling  # noqa: F401 — the summary dock imports it from here
 from mesomap.ui.zone_panel_grid import SPACING_STEP_MM, ZoneGridSection
-from mesomap.ui.i18n import PATTERN_WORDS, QT_TR_NOOP, SIDE_WORDS, choose, fill_choices, fill_in, num, tr, unit
+from mesomap.ui.i18n import PATTERN_WORDS, QT_TR_NOOP, SIDE_WORDS, choose, fill_choices, fill_in, indications, num, tr, unit
 
 GROUP_LABELS = {"face": QT_TR_NOOP("Face"), "head": QT_TR_NOOP("Head"), "neck": QT_TR_NOOP("Neck"), "trunk": QT_TR_NOOP("Trunk"), "lymph": QT_TR_NOOP("Lymph nodes"),
                 "legs": QT_TR_NOOP("Legs"), "arms": QT_TR_NOOP("Arms"), "spine": QT_TR_NOOP("Spine")}
@@ -219,7 +219,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
                 name = term("zone", t.id, default=t.name)
                 label = name if not areas else f"{name}   ({num(areas.get(t.id, 0), '.0f')} {unit('cm²')})"
                 action = sub.addAction(label)
-                action.setToolTip(tr("For: ") + ", ".join(t.indications) if t.indications else name)
+                action.setToolTip(tr("For: ") + indications(t) if t.indications else name)
                 action.setData(t.id)
                 action.triggered.connect(lambda _=False, tt=t: self.editor.add_zone_from_template(tt))
         self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)

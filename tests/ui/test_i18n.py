@@ -9,6 +9,7 @@ not a word of the language's translations (French shares "zone", "patient", "inj
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -55,15 +56,29 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+@functools.lru_cache(maxsize=None)
 def catalogue(lang: str) -> tuple[set[str], set[str]]:
-    """(words of the English sources, words of the ``lang`` translations) of mesomap_<lang>.ts."""
+    """(words of the English sources, words written in ``lang``): the window's mesomap_<lang>.ts, and the
+    language's other catalogues the window shows too — session messages, fixed labels and the clinical
+    vocabulary ("Front" is French for forehead)."""
+    from mesomap import text
+    from mesomap.io.vocabulary import vocabulary
+
     tree = ET.parse(I18N_DIR / f"mesomap_{lang}.ts")
     sources, translations = set(), set()
     for m in tree.iter("message"):
         sources.update(words_of(m.findtext("source") or ""))
         translation = m.find("translation")
-        for text in [translation.text or ""] + [f.text or "" for f in translation.iter("numerusform")]:
-            translations.update(words_of(text))
+        for words in [translation.text or ""] + [f.text or "" for f in translation.iter("numerusform")]:
+            translations.update(words_of(words))
+    for template in text.catalogue(lang).values():
+        for words in template.values() if isinstance(template, dict) else [template]:
+            translations.update(words_of(words))
+    for words in text.labels(lang).values():
+        translations.update(words_of(words))
+    for entries in vocabulary().values():
+        for by_lang in entries.values():
+            translations.update(words_of(by_lang.get(lang, "")))
     return sources, translations
 
 
@@ -199,8 +214,11 @@ def test_every_window_dock_menu_dialog_and_tooltip_speaks_the_language(speaking_
     finally:
         win.present.stop()
     assert len(texts) > 400  # the walk reached the menus, docks and dialogs
+    from mesomap.io.device_profiles import list_profiles
+
     screens = [s.name() for s in QApplication.screens()]  # the system's own names for its screens
-    texts = {t: w for t, w in texts.items() if not any(name and name in t for name in screens)}
+    devices = [p.name for p in list_profiles()[0]]  # a device as its profile file names it, like a product name
+    texts = {t: w for t, w in texts.items() if not any(name and name in t for name in screens + devices)}
     english = {text: (where, english_in(text, lang)) for text, where in texts.items() if english_in(text, lang)}
     assert not english, "\n".join(f"{where}: {text!r} has English words {words}"
                                   for text, (where, words) in sorted(english.items()))
@@ -298,17 +316,19 @@ def test_preferences_choose_the_language_for_the_next_start(window, qtbot, monke
     assert chosen_language(window.settings, {"LANG": "fr_FR.UTF-8", "MESOMAP_LANG": "fr"}) == "fr"
 
 
-def test_the_app_starts_in_the_locales_language(tmp_path):
-    """`mesomap` under a French locale opens a French window (here: the title of a new plan)."""
+@pytest.mark.parametrize("args, title", [([], "Plan sans titre — mesomap"), (["--lang", "ru"], "План без названия — mesomap")],
+                         ids=["locale", "--lang"])
+def test_the_app_starts_in_the_locales_language_or_the_one_asked(tmp_path, args, title):
+    """`mesomap` under a French locale opens a French window (the title of a new plan); `--lang ru` a Russian one."""
     env = dict(os.environ, MESOMAP_EXIT_AFTER_FIRST_FRAME="1", XDG_CONFIG_HOME=str(tmp_path / "config"),
                MESOMAP_DATA_DIR=str(tmp_path / "data"), LANG="fr_FR.UTF-8", LANGUAGE="", LC_ALL="",
                LC_MESSAGES="")
     env.pop("MESOMAP_LANG", None)
-    proc = subprocess.run([sys.executable, "-m", "mesomap"], env=env, cwd=tmp_path, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "mesomap", *args], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    title = next(line for line in proc.stdout.splitlines() if line.startswith("window-title "))
-    assert title == "window-title Plan sans titre — mesomap"
+    shown = next(line for line in proc.stdout.splitlines() if line.startswith("window-title "))
+    assert shown == f"window-title {title}"
 
 
 @pytest.mark.parametrize("lang", ["fr", "ru"])

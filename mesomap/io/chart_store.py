@@ -1,0 +1,76 @@
+"""Zone charts on disk, in the user's cache folder (the store of :mod:`mesomap.geometry.chart_cache`).
+
+One ``<key>.npz`` per chart part (≈16 bytes per zone vertex: ~0.2 MB for the abdomen), written
+to a temporary name and renamed, so the app and its layout worker never read half a file. The
+oldest entries are removed past :data:`MAX_ENTRIES`. The folder is
+``$MESOMAP_DATA_DIR/cache/charts`` when that is set, else the platform's user cache dir + ``/charts``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from mesomap.geometry import chart_cache
+from mesomap.io.cache_folder import cache_folder
+
+#: Charts kept at most (every template zone of both bodies is ~130; a repainted zone adds one).
+MAX_ENTRIES = 600
+
+
+def cache_dir() -> Path:
+    return cache_folder("charts")
+
+
+class DiskChartStore:
+    """``load(key)`` / ``save(key, arrays)`` / ``clear()`` on ``folder`` (default :func:`cache_dir`)."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else None
+
+    @property
+    def path(self) -> Path:
+        return self.folder if self.folder is not None else cache_dir()
+
+    def load(self, key: str) -> dict | None:
+        try:
+            with np.load(self.path / f"{key}.npz", allow_pickle=False) as data:
+                return {name: data[name] for name in data.files}
+        except FileNotFoundError:
+            return None
+
+    def save(self, key: str, arrays: dict) -> None:
+        folder = self.path
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                np.savez(out, **arrays)
+            os.replace(tmp, folder / f"{key}.npz")
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        self._prune(folder)
+
+    @staticmethod
+    def _prune(folder: Path) -> None:
+        entries = list(folder.glob("*.npz"))
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda p: p.stat().st_mtime)
+        for old in entries[: len(entries) - MAX_ENTRIES]:
+            old.unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        for entry in self.path.glob("*.npz"):
+            entry.unlink(missing_ok=True)
+
+
+def install(folder: Path | None = None) -> DiskChartStore:
+    """Keep zone charts on disk from now on (in ``folder``, default the user cache folder)."""
+    store = DiskChartStore(folder)
+    chart_cache.use_store(store)
+    return store
