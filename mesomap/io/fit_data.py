@@ -6,12 +6,15 @@ from __future__ import annotations
 import functools
 import json
 import zipfile
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from mesomap.io.assets import assets_dir
-from mesomap.model.fit import LandmarkDef
 from mesomap.model.messages import CarriesMessage, Kind
+
+if TYPE_CHECKING:  # the fitting stack (scipy solvers) is imported when a fit runs, not at start-up
+    from mesomap.model.fit import LandmarkDef
 
 FIT_DATA_DAMAGED = Kind("fit_data_damaged", "path")
 
@@ -23,6 +26,8 @@ class FitDataError(CarriesMessage, ValueError):
 @functools.lru_cache(maxsize=1)
 def load_landmark_defs() -> tuple[LandmarkDef, ...]:
     """The landmarks of the reference body, each an hm08 face + barycentric."""
+    from mesomap.model.fit import LandmarkDef
+
     path = assets_dir() / "landmarks.json"
     try:
         doc = json.loads(path.read_text("utf-8"))

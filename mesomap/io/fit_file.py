@@ -13,14 +13,17 @@ import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
 from mesomap.io.scans import LoadedScan, load_scan
-from mesomap.model.fit import ScanFit
 from mesomap.model.messages import CarriesMessage, Kind
+
+if TYPE_CHECKING:  # the fitting stack is not needed to read or write a fit file
+    from mesomap.model.fit import ScanFit
 
 SCHEMA = "mesomap-fit/1"
 FIT_UNREADABLE = Kind("fit_unreadable", "file")

@@ -19,7 +19,9 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.document import Change
 from mesomap.model.placement import misplaced_injections
 from mesomap.model.plan import Plan, Zone
+from mesomap.render.grid_glyphs import NUMBER_LABELS_ACTOR, NUMBERS_ACTOR
 from mesomap.render.markers import OffZoneMarkers
+from mesomap.render.motion import motion_of
 from mesomap.render.overlays import (
     GRID_RADIUS_FRACTION,
     GRID_RADIUS_MM,
@@ -152,6 +154,7 @@ class PlanScene:
         self.outline = ZoneOutline(self.view.plotter, surface)
         self.grid = GridGlyphs(self.view.plotter, surface)
         self.off_zone = OffZoneMarkers(self.view.plotter, surface)
+        motion_of(self.view.plotter).still_only.add(NUMBER_LABELS_ACTOR)  # placed from the depth buffer: still frames
         self.grid.numbers = self.numbers
         self.grid.number_box = (1.0, 1.0, 1.0)  # boxed labels: readable over any zone colour
         self.grid.number_font_size = 11
@@ -165,9 +168,10 @@ class PlanScene:
                 self.zones.remove_zone(zone_id)
             self.points.show_points(())
             self.outline.hide()
-            for zone_id in list(self.grid.shown):
-                self.grid.remove_zone(zone_id)
-            self.view.plotter.remove_actor("grid:numbers", render=False)
+            with self.grid.batch():
+                for zone_id in list(self.grid.shown):
+                    self.grid.remove_zone(zone_id)
+            self.view.plotter.remove_actor(NUMBERS_ACTOR, render=False)
             self.off_zone.hide()
         self.ring.hide()
         self.marker.hide()
@@ -185,8 +189,9 @@ class PlanScene:
         self.zones.selected = zone_id
         for zone in plan.zones:
             self.zones.update_zone(zone)
-        for zone_id in list(self.grid.shown):
-            self.grid.remove_zone(zone_id)
+        with self.grid.batch():
+            for zone_id in list(self.grid.shown):
+                self.grid.remove_zone(zone_id)
         self._grid_keys.clear()
         self.update_grids(plan, [z.id for z in plan.zones], numbers=True)
         self.points.selected = point_id
@@ -307,8 +312,16 @@ class PlanScene:
         preview changed (a paint dab on a gridded zone redraws nothing after its first). True if any did."""
         if self.grid is None:
             return False
-        redrawn = False
         present = {z.id: z for z in plan.zones}
+        with self.grid.batch():  # every zone's discs are one mesh: rebuilt once, at the end
+            redrawn = self._update_zone_grids(plan, zone_ids, present)
+        if redrawn or numbers:
+            self.grid.show_numbers(plan, hidden=set(self.zones.hidden) | set(self.previews))
+            self.view.request_render()
+        return redrawn
+
+    def _update_zone_grids(self, plan: Plan, zone_ids, present: dict) -> bool:
+        redrawn = False
         for zone_id in dict.fromkeys(zone_ids):
             zone = present.get(zone_id)
             if zone is None:
@@ -329,9 +342,6 @@ class PlanScene:
                 self.grid.show_zone(replace(zone, params=params, injections=injections))
             else:
                 self.grid.show_zone(zone, stale=zone.grid_stale)
-        if redrawn or numbers:
-            self.grid.show_numbers(plan, hidden=set(self.zones.hidden) | set(self.previews))
-            self.view.request_render()
         return redrawn
 
     def set_numbers(self, plan: Plan, on: bool) -> None:

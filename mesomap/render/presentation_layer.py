@@ -14,6 +14,7 @@ import numpy as np
 
 from mesomap.render.labels import LabelActors, anchors_visible, plan_labels
 from mesomap.render.legend import Legend, legend_rows
+from mesomap.render.motion import camera_moving
 from mesomap.render.order_animation import CURRENT_RADIUS_PX, OrderPath
 from mesomap.render.pointer import POINTER_RADIUS_PX, STROKE_WIDTH_PX, Pointer, Strokes, screen_radius_mm
 from mesomap.session.presentation import Presentation
@@ -75,9 +76,15 @@ class PresentationLayer:
         self.view.request_render()
 
     def _relayout(self) -> None:
-        """Before each frame: lay the labels out again if the camera, size, plan or look changed."""
+        """Before each frame: lay the labels out again if the camera, size, plan or look changed; while a drag
+        moves the camera they are hidden (laid out once it stops, not every frame)."""
         s = self.session
         on = self.shown and self.presentation.labels and s.surface is not None
+        if on and camera_moving(self.view.plotter.renderer.GetRenderWindow()):
+            if self._label_key is not None:  # a drag moves the camera: no labels until it stops (then laid out)
+                self._label_key = None
+                self.labels.hide()
+            return
         cam = self.view.plotter.renderer.GetActiveCamera()
         key = (on, cam.GetPosition(), cam.GetFocalPoint(), cam.GetViewUp(), cam.GetViewAngle(),
                tuple(self.view.plotter.renderer.GetRenderWindow().GetSize()))  # plan, hidden, look: they reset it

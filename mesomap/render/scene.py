@@ -8,6 +8,7 @@ import pyvista as pv
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.render.camera import CameraPose
 from mesomap.render.eyes import show_eyes
+from mesomap.render.motion import LOD_FACES, light_copy, motion_of
 
 SKIN_RGB = (0.87, 0.70, 0.60)
 BACKGROUND_RGB = (0.16, 0.18, 0.22)
@@ -40,11 +41,17 @@ class BodyActor:
     def __init__(self, plotter: pv.Plotter):
         self._plotter = plotter
         self.polydata: pv.PolyData | None = None
+        self.light: pv.PolyData | None = None  # the light copy shown while the camera moves (big meshes only)
         self.actor = None
 
     def set_body(self, mesh: BodyMesh) -> None:
-        """Show ``mesh``, replacing any body shown before (no render)."""
+        """Show ``mesh``, replacing any body shown before (no render). A scan-sized mesh (over LOD_FACES
+        triangles) is drawn from a light copy while the camera moves (render.motion)."""
+        motion = motion_of(self._plotter)
+        if self.actor is not None:
+            motion.drop_lod(self.actor)
         self.polydata = body_polydata(mesh)
+        self.light = light_copy(self.polydata) if mesh.n_faces > LOD_FACES else None
         self.actor = self._plotter.add_mesh(
             self.polydata,
             color=SKIN_RGB,
@@ -57,6 +64,8 @@ class BodyActor:
             reset_camera=False,
             render=False,
         )
+        if self.light is not None:
+            motion.set_lod(self.actor, self.polydata, self.light)
         show_eyes(self._plotter, mesh)  # render only: not part of the painting surface
 
 

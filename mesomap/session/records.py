@@ -10,15 +10,17 @@ plan (:class:`mesomap.store.errors.SessionFrozen`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mesomap.io.json_reader import parse_json_bytes
 from mesomap.io.plan_file import PlanFileError, dumps_plan, plan_from_dict, plan_to_dict
 from mesomap.io.sheet_record import LotLine, SheetRecord
 from mesomap.model.plan import Plan
 from mesomap.session import messages as M
-from mesomap.store import courses, patients, sessions
-from mesomap.store.records import TreatmentSession
-from mesomap.store.store import Store
+
+if TYPE_CHECKING:  # the records database (SQLAlchemy, Alembic) is imported when first used, not at start-up
+    from mesomap.store.records import TreatmentSession
+    from mesomap.store.store import Store
 
 
 def plan_json(plan: Plan, surface=None) -> str:
@@ -68,6 +70,8 @@ class RecordsLink:
 
     def open_session(self, store: Store, session_id: int, empty_body=None) -> Plan:
         """Put the session's plan in the planner (an empty plan on ``empty_body`` when it has none) and link them."""
+        from mesomap.store import courses, patients, sessions
+
         record = sessions.get_session(store, session_id)
         patient = patients.get_patient(store, record.patient_id)
         course = courses.get_course(store, record.course_id)
@@ -103,6 +107,8 @@ class RecordsLink:
             raise TypeError("the open plan belongs to no records session")  # a caller's mistake
         plan = self.planner.plan
         text = plan_json(plan, body_surface(self.planner))
+        from mesomap.store import sessions
+
         saved = sessions.update_session(linked.store, linked.session.id, linked.session.version, plan_json=text,
                                         injections_planned=injection_count(plan))
         linked.session = saved
@@ -114,6 +120,8 @@ class RecordsLink:
     def refresh(self) -> None:
         """Read the linked session again (lots added, marked done from the records window)."""
         if self.linked is not None:
+            from mesomap.store import sessions
+
             self.linked.session = sessions.get_session(self.linked.store, self.linked.session.id)
             self._lock_if_done()
 
@@ -123,6 +131,8 @@ class RecordsLink:
             return None
         self.refresh()
         store, s = self.linked.store, self.linked.session
+        from mesomap.store import courses, patients
+
         patient = patients.get_patient(store, s.patient_id)
         course = courses.get_course(store, s.course_id)
         lots = tuple(LotLine(u.product, u.lot_number, u.expiry.isoformat() if u.expiry else "", u.volume_ml,

@@ -16,25 +16,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mesomap.geometry.coverage import (
-    COVERED_MM,
-    COVERED_WHOLE_MM,
-    TRUSTED_MM,
-    align_scan_to_reference,
-    covered_points,
-)
-from mesomap.geometry.fit import FitSettings
 from mesomap.io.fit_data import load_landmark_defs, load_shape_directions
 from mesomap.io.meshes import DEFAULT_BODY, load_bundled_body
 from mesomap.io.scans import LoadedScan, load_scan
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.fit_file import load_fit, save_fit
 from mesomap.io.meshes import painting_surface_on
-from mesomap.model.fit import LandmarkDef, ScanFit, fit_scan
 from mesomap.model.messages import Kind
-from mesomap.model.transfer import transfer_plan
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the fitting stack (scipy solvers) is imported when a fit runs, not at start-up
+    from mesomap.geometry.fit import FitSettings
+    from mesomap.model.fit import LandmarkDef, ScanFit
     from mesomap.session.session import Session
 
 
@@ -49,7 +41,7 @@ class ScanWork:
     ``covered`` ids of the landmarks the scan covers (None: not known, all), ``show_all`` lists the others too."""
 
     def __init__(self, defs: list[LandmarkDef] | None = None):
-        self.defs: list[LandmarkDef] = list(defs) if defs is not None else load_landmark_defs()
+        self._defs: list[LandmarkDef] | None = list(defs) if defs is not None else None
         self.path: Path | None = None
         self.scan: LoadedScan | None = None
         self.placed: dict[str, tuple[float, float, float]] = {}
@@ -58,6 +50,13 @@ class ScanWork:
         self.fit: ScanFit | None = None
         self.covered: set[str] | None = None
         self.show_all = False
+
+    @property
+    def defs(self) -> list[LandmarkDef]:
+        """The reference body's landmarks (read on first use: the window starts without the fitting stack)."""
+        if self._defs is None:
+            self._defs = list(load_landmark_defs())
+        return self._defs
 
     # -- the scan ------------------------------------------------------------------
     def load(self, path: str | Path, units: str | None = None) -> LoadedScan:
@@ -77,6 +76,14 @@ class ScanWork:
         None (list them all) when a partial scan's place on the body is not sure (see TRUSTED_MM)."""
         ref = load_bundled_body(DEFAULT_BODY)
         where = np.array([np.asarray(d.barycentric) @ ref.vertices[ref.faces[d.face]] for d in self.defs])
+        from mesomap.geometry.coverage import (  # the fitting stack loads when a scan does, not with the window
+            COVERED_MM,
+            COVERED_WHOLE_MM,
+            TRUSTED_MM,
+            align_scan_to_reference,
+            covered_points,
+        )
+
         m, median_mm = align_scan_to_reference(scan.paint.vertices, ref.vertices, scan.partial)
         if scan.partial and median_mm > TRUSTED_MM:
             return None
@@ -160,6 +167,8 @@ class ScanWork:
         MessageError (e.g. too few landmarks on a partial scan) as ``fit_scan``."""
         if self.scan is None:
             raise LookupError("scan")  # load() first
+        from mesomap.model.fit import fit_scan
+
         return fit_scan(load_bundled_body(DEFAULT_BODY), self.scan.mesh, self.defs, dict(self.placed),
                         shapes=load_shape_directions(), partial=self.scan.partial, progress=progress,
                         cancel=cancel, settings=settings)
@@ -269,6 +278,8 @@ def plan_on_scan(s: Session, work: ScanWork, seed: int = 0) -> Path:
         raise LookupError("fit")  # fit first
     fit_path = save_fit(fit_path_for(work.path), work.path, work.scan, work.fit).resolve()
     surface = fit_surface(str(fit_path))
+    from mesomap.model.transfer import transfer_plan
+
     moved = transfer_plan(s.plan, surface, scan_link(load_fit(fit_path)), seed=seed)
     s.end_gesture()
     s.set_surface(surface)

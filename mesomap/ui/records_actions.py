@@ -10,13 +10,17 @@ sheet names the patient, the session n of N and the lots.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox
 
 from mesomap.io.plan_file import PlanFileError
 from mesomap.session.records import RecordsLink
 from mesomap.store.errors import ConflictError, SessionFrozen, StoreError
-from mesomap.store.store import Store, open_store
 from mesomap.ui.i18n import fill_in, tr
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy, Alembic) is imported on first use, not at start-up
+    from mesomap.store.store import Store
 
 
 class Records:
@@ -35,6 +39,8 @@ class Records:
     def store(self) -> Store | None:
         """The open records (opened on first use); None when they cannot be opened (the reason is shown)."""
         if self._store is None:
+            from mesomap.store.store import open_store
+
             try:
                 opened = open_store(self.url)
             except (StoreError, OSError) as err:
