@@ -7,9 +7,12 @@ import sys
 import time
 
 
-def run_gui(body_id: str | None = None, plan: str | None = None) -> int:
+def run_gui(body_id: str | None = None, plan: str | None = None, lang: str | None = None) -> int:
     """Open the main window — with the plan file ``plan`` when given (``mesomap PLAN.mesomap.json``, a
-    double-click on a plan), else offering to recover a crashed session's plan — and run the event loop."""
+    double-click on a plan), else offering to recover a crashed session's plan — and run the event loop.
+
+    The window speaks ``lang`` when given (the command line's ``--lang``), else $MESOMAP_LANG, else the language
+    chosen in Preferences, else the system locale's (:func:`mesomap.ui.i18n.chosen_language`)."""
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -21,6 +24,12 @@ def run_gui(body_id: str | None = None, plan: str | None = None) -> int:
     app.setOrganizationName("mesomap")
     app.setApplicationName("mesomap")
     app.setApplicationVersion(__version__)
+    from mesomap import text
+    from mesomap.ui.i18n import chosen_language, install_translators
+
+    if lang is None and text.language() != text.language_from_locale():
+        lang = text.language()  # `mesomap --lang xx`: mesomap.cli chose it before calling here
+    install_translators(app, lang or chosen_language())  # before any widget is made: every tr() sees it
     last = str(QSettings().value("body/last", DEFAULT_BODY))
     prefetch(body_id or (last if last in BUNDLED_BODIES else DEFAULT_BODY))  # reads while the UI imports
     from mesomap.ui.main_window import MainWindow  # the slow import: Qt widgets, VTK

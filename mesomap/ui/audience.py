@@ -16,6 +16,7 @@ from mesomap.model.lesson import Camera
 from mesomap.render.presentation_layer import PresentationLayer
 from mesomap.session.presentation import Presentation
 from mesomap.ui.session_view import SessionView
+from mesomap.ui.i18n import tr
 
 
 class AudienceWindow(SessionView):
@@ -26,7 +27,7 @@ class AudienceWindow(SessionView):
 
     def __init__(self, presentation: Presentation, parent: QWidget | None = None, multi_samples: int = 0):
         super().__init__(presentation.session, parent, multi_samples=multi_samples)
-        self.setWindowTitle("mesomap — audience")
+        self.setWindowTitle(tr("mesomap — audience"))
         self.presentation = presentation
         self._closed = False
         session = presentation.session

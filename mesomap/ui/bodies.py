@@ -32,6 +32,7 @@ from mesomap.model.plan import BodyRef
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
 from mesomap.session.prefetch import surface_for
+from mesomap.ui.i18n import fill_in, tr
 
 UNIT_LABELS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres"}
 
@@ -66,7 +67,7 @@ class Bodies:
         """Show a bundled body; the plan moves to it (an undoable step once the plan has content)."""
         win = self.window
         if body_id not in BUNDLED_BODIES:
-            win.show_error("Cannot show body", f"unknown body {body_id!r}")
+            win.show_error(tr("Cannot show body"), fill_in(tr('unknown body {body_id!r}'), body_id=body_id))
             return
         plan = win.doc.plan
         if plan.body.body_id == body_id:
@@ -75,7 +76,7 @@ class Bodies:
         try:
             ref = replace(body_ref(surface_for(body_id)), shape=plan.body.shape)  # the other body keeps the shape
         except MeshLoadError as err:
-            win.show_error("Cannot show body", str(err))
+            win.show_error(tr("Cannot show body"), str(err))
             self.sync_actions()
             return
         win.tool.cancel()
@@ -93,7 +94,7 @@ class Bodies:
                 mesh = load_bundled_body(body_id)
                 surface = surface_for(body_id)
         except MeshLoadError as err:
-            win.show_error("Cannot show body", str(err))
+            win.show_error(tr("Cannot show body"), str(err))
             return
         self._show_mesh(mesh)
         self.shown = body_id
@@ -117,7 +118,7 @@ class Bodies:
     # -- a user's own mesh ----------------------------------------------------------
     def open_mesh_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in MESH_SUFFIXES)
-        path = ask_open_path(self.window, "Open mesh", f"Meshes ({patterns});;All files (*)", "files/last_mesh_dir")
+        path = ask_open_path(self.window, tr("Open mesh"), fill_in(tr('Meshes ({patterns});;All files (*)'), patterns=patterns), "files/last_mesh_dir")
         if path:
             self.open_mesh(path)
 
@@ -131,7 +132,7 @@ class Bodies:
             units = self._ask_units(err)
             return self.open_mesh(path, units) if units else False
         except MeshLoadError as err:
-            win.show_error("Cannot open mesh", str(err))
+            win.show_error(tr("Cannot open mesh"), str(err))
             return False
         win.tool.cancel()
         win.session.set_surface(None)  # plan tools off; the scenes hide the plan
@@ -140,8 +141,7 @@ class Bodies:
         win.set_plan_tools_enabled(False)
         notes = "; ".join(map(str, loaded.notes))
         win.statusBar().showMessage(
-            f"{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled "
-            "bodies — switch to Female or Male to edit the plan.", 15000)
+            fill_in(tr('{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled bodies — switch to Female or Male to edit the plan.'), notes=notes), 15000)
         return True
 
     def _ask_units(self, err: UnitsUnclearError) -> str | None:
@@ -149,12 +149,11 @@ class Bodies:
         lo, hi = BODY_HEIGHT_RANGE_MM
         units = [u for u in UNIT_SCALE_TO_MM if lo <= err.height * UNIT_SCALE_TO_MM[u] <= hi]
         if not units:
-            self.window.show_error("Cannot open mesh", f"{err.path.name}: its tallest extent {err.height:g} is no body's "
-                               f"height ({lo / 1000:g}–{hi / 1000:g} m) in any units mesomap knows")
+            self.window.show_error(tr("Cannot open mesh"), fill_in(tr("{name}: its tallest extent {height:g} is no body's height ({value:g}–{value2:g} m) in any units mesomap knows"), name=err.path.name, height=err.height, value=lo / 1000, value2=hi / 1000))
             return None
-        labels = [f"{UNIT_LABELS[u]} → {err.height * UNIT_SCALE_TO_MM[u] / 1000:.2f} m tall" for u in units]
+        labels = [fill_in(tr('{value} → {value2:.2f} m tall'), value=UNIT_LABELS[u], value2=err.height * UNIT_SCALE_TO_MM[u] / 1000) for u in units]
         choice, ok = QInputDialog.getItem(
-            self.window, "Which units?", f"{err}.\nThe file's tallest extent is {err.height:g}. Its units are:",
+            self.window, tr("Which units?"), fill_in(tr("{err}.\nThe file's tallest extent is {height:g}. Its units are:"), err=err, height=err.height),
             labels, 0, False,
         )
         return units[labels.index(choice)] if ok else None

@@ -30,16 +30,17 @@ from PySide6.QtWidgets import (
 from mesomap.model.body_shape import SLIDERS, ShapeError
 from mesomap.model.shape_effect import effect_table, shape_effect, summary_on
 from mesomap.ui.zone_panel import ERROR_STYLE
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 #: Slider steps per unit of a shape value (0.01 resolution).
 STEPS = 100
-LABELS = {"height": "Height", "weight": "Weight", "muscle": "Muscle", "age": "Age", "proportions": "Proportions"}
+LABELS = {"height": QT_TR_NOOP("Height"), "weight": QT_TR_NOOP("Weight"), "muscle": QT_TR_NOOP("Muscle"), "age": QT_TR_NOOP("Age"), "proportions": QT_TR_NOOP("Proportions")}
 TIPS = {
-    "height": "Shorter (−1, about 1.22 m) to taller (+1, about 2.31 m); 0 is the body as bundled",
-    "weight": "Slimmer (−1) to heavier (+1 is MakeHuman's heaviest, +2 extrapolates it)",
-    "muscle": "Less (−1) to more (+1) muscular",
-    "age": "Young adult (0, 25 years) to old (1, 90 years)",
-    "proportions": "Uncommon (−1) to idealised (+1) proportions",
+    "height": QT_TR_NOOP("Shorter (−1, about 1.22 m) to taller (+1, about 2.31 m); 0 is the body as bundled"),
+    "weight": QT_TR_NOOP("Slimmer (−1) to heavier (+1 is MakeHuman's heaviest, +2 extrapolates it)"),
+    "muscle": QT_TR_NOOP("Less (−1) to more (+1) muscular"),
+    "age": QT_TR_NOOP("Young adult (0, 25 years) to old (1, 90 years)"),
+    "proportions": QT_TR_NOOP("Uncommon (−1) to idealised (+1) proportions"),
 }
 REFRESH_MS = 120
 #: Wide enough for a zone name and both columns of the effect table (px).
@@ -50,7 +51,7 @@ class BodyShapePanel(QDockWidget):
     """The Body shape dock of ``window`` (a MainWindow): sliders, height and weight, effect on the zones."""
 
     def __init__(self, window):
-        super().__init__("Body shape", window)
+        super().__init__(tr("Body shape"), window)
         self.setObjectName("body_shape_panel")
         self.window = window
         self.session = window.session
@@ -65,15 +66,15 @@ class BodyShapePanel(QDockWidget):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(round(lo * STEPS), round(hi * STEPS))
             slider.setTracking(False)  # valueChanged on release: one undo step per move, not per pixel
-            slider.setToolTip(TIPS[name])
+            slider.setToolTip(tr(TIPS[name]))
             value = QLabel("0.00")
             value.setMinimumWidth(40)
-            slider.sliderMoved.connect(lambda v, label=value: label.setText(f"{v / STEPS:+.2f}"))
+            slider.sliderMoved.connect(lambda v, label=value: label.setText(num(v / STEPS, "+.2f")))
             slider.valueChanged.connect(self._slider_changed)
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(value)
-            form.addRow(LABELS[name], row)
+            form.addRow(tr(LABELS[name]), row)
             self.sliders[name], self.values[name] = slider, value
         layout.addLayout(form)
 
@@ -81,19 +82,19 @@ class BodyShapePanel(QDockWidget):
         self.height_mm = QDoubleSpinBox()
         self.height_mm.setRange(500.0, 3000.0)
         self.height_mm.setDecimals(0)
-        self.height_mm.setSuffix(" mm")
+        self.height_mm.setSuffix(" " + unit("mm"))
         self.weight_kg = QDoubleSpinBox()
         self.weight_kg.setRange(10.0, 300.0)
         self.weight_kg.setDecimals(1)
-        self.weight_kg.setSuffix(" kg")
-        self.set_button = QPushButton("Set")
-        self.set_button.setToolTip("Set the height and weight sliders so the body has this height and weight")
+        self.weight_kg.setSuffix(" " + unit("kg"))
+        self.set_button = QPushButton(tr("Set"))
+        self.set_button.setToolTip(tr("Set the height and weight sliders so the body has this height and weight"))
         self.set_button.clicked.connect(self.set_height_weight)
         row = QHBoxLayout()
         row.addWidget(self.height_mm)
         row.addWidget(self.weight_kg)
         row.addWidget(self.set_button)
-        patient.addRow("Patient", row)
+        patient.addRow(tr("Patient"), row)
         layout.addLayout(patient)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -102,15 +103,15 @@ class BodyShapePanel(QDockWidget):
         layout.addWidget(self.problem)
         self.measured = QLabel()
         layout.addWidget(self.measured)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Every slider back to 0: the body as bundled")
+        self.reset_button = QPushButton(tr("Reset"))
+        self.reset_button.setToolTip(tr("Every slider back to 0: the body as bundled"))
         self.reset_button.clicked.connect(self.reset)
         layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.effect_label = QLabel("Effect since the panel was opened")
+        self.effect_label = QLabel(tr("Effect since the panel was opened"))
         layout.addWidget(self.effect_label)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Zone", "Area cm² before → now", "Injections"])
+        self.table.setHorizontalHeaderLabels([tr("Zone"), tr("Area cm² before → now"), tr("Injections")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -119,7 +120,7 @@ class BodyShapePanel(QDockWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setToolTip("~: estimated from the zone's area and border until its grid is laid out again")
+        self.table.setToolTip(tr("~: estimated from the zone's area and border until its grid is laid out again"))
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self.setMinimumWidth(MIN_WIDTH)
@@ -185,16 +186,16 @@ class BodyShapePanel(QDockWidget):
         try:
             for name, slider in self.sliders.items():
                 slider.setValue(round(values.get(name, 0.0) * STEPS))
-                self.values[name].setText(f"{values.get(name, 0.0):+.2f}")
+                self.values[name].setText(num(values.get(name, 0.0), "+.2f"))
         finally:
             self._syncing = False
         enabled = self.session.surface is not None
         self.widget().setEnabled(enabled)
         if not enabled:
-            self.measured.setText("Show a bundled body to shape it.")
+            self.measured.setText(tr("Show a bundled body to shape it."))
             return
         m = self.session.body_measures()
-        self.measured.setText(f"Height {m.height_mm:.0f} mm · weight about {m.weight_kg:.1f} kg · BMI {m.bmi:.1f}")
+        self.measured.setText(fill_in(tr('Height {height_mm:.0f} mm · weight about {weight_kg:.1f} kg · BMI {bmi:.1f}'), height_mm=m.height_mm, weight_kg=m.weight_kg, bmi=m.bmi))
         if not self.height_mm.hasFocus() and not self.weight_kg.hasFocus():
             self.height_mm.setValue(m.height_mm)
             self.weight_kg.setValue(m.weight_kg)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDockWidget, QDoubleSpinBox, QFormLayout, QLabel,
 
 from mesomap.model.depth_view import (REGION_LAYERS, DepthView, SkinLayers, region_of_template,
                                       zone_depth_view)
+from mesomap.ui.i18n import LAYER_WORDS, fill_in, tr, unit, word
 
 #: The form's fields: (layer, SkinLayers field, max mm).
 FIELDS = (("epidermis", "epidermis_mm", 2.0), ("dermis", "dermis_mm", 6.0), ("hypodermis", "hypodermis_mm", 60.0),
@@ -29,7 +30,7 @@ class DepthCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.view: DepthView | None = None
-        self.empty_text = "Select a zone to see its technique depth"
+        self.empty_text = tr("Select a zone to see its technique depth")
         self.setMinimumSize(220, 140)
 
     def set_view(self, view: DepthView | None) -> None:
@@ -102,7 +103,7 @@ class DepthViewPanel(QDockWidget):
     drawn = Signal(object)
 
     def __init__(self, session, parent: QWidget | None = None):
-        super().__init__("Technique depth", parent)
+        super().__init__(tr("Technique depth"), parent)
         self.setObjectName("depth-view-dock")
         self.session = session
         self.overrides: dict[str, SkinLayers] = {}  # region -> the trainer's thicknesses
@@ -123,13 +124,14 @@ class DepthViewPanel(QDockWidget):
             spin.setRange(0.05, top)
             spin.setDecimals(2 if layer == "epidermis" else 1)
             spin.setSingleStep(0.05 if layer == "epidermis" else 0.5)
-            spin.setSuffix(" mm")
-            spin.setToolTip(f"Thickness of the {layer} drawn for this body region (a teaching default you can change)")
+            spin.setSuffix(" " + unit("mm"))
+            spin.setToolTip(fill_in(tr("Thickness of the {layer} drawn for this body region (a teaching default you can change)"),
+                                    layer=tr(LAYER_WORDS[layer])))
             spin.valueChanged.connect(lambda value, n=name: self.set_thickness(n, value))
-            form.addRow(layer.capitalize(), spin)
+            form.addRow(word(LAYER_WORDS, layer), spin)
             self.spins[name] = spin
-        self.defaults_button = QPushButton("Region defaults")
-        self.defaults_button.setToolTip("Back to the default thicknesses of this body region")
+        self.defaults_button = QPushButton(tr("Region defaults"))
+        self.defaults_button.setToolTip(tr("Back to the default thicknesses of this body region"))
         self.defaults_button.clicked.connect(self.reset_region)
         form.addRow(self.defaults_button)
         layout.addLayout(form)
@@ -159,10 +161,12 @@ class DepthViewPanel(QDockWidget):
 
     def _verdict(self, name: str, technique: str) -> str:
         v = self.view
-        where = f"{name}: the tip is in the {v.tip_layer}"
+        where = fill_in(tr('{name}: the tip is in the {tip_layer}'), name=name, tip_layer=word(LAYER_WORDS, v.tip_layer).lower())
         if v.needle_too_short:
-            return f"{where} — the needle is too short to reach this depth at {technique}'s angle."
-        return f"{where} ({'on target' if v.on_target else 'not where ' + technique + ' aims'})."
+            return fill_in(tr("{where} — the needle is too short to reach this depth at {technique}'s angle."), where=where, technique=technique)
+        if v.on_target:
+            return fill_in(tr("{where} (on target)."), where=where)
+        return fill_in(tr("{where} (not where {technique} aims)."), where=where, technique=technique)
 
     def _sync_spins(self) -> None:
         for layer, name, _top in FIELDS:

@@ -47,6 +47,8 @@ from mesomap.model.devices import MODES
 from mesomap.model.plan import Plan
 from mesomap.ui.export_actions import export_error_text
 from mesomap.ui.list_panel import ERROR_STYLE
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import fill_in, tr
 
 OK_STYLE = "color: #1b6e20;"
 #: How often the dialog shows the transfer's progress (ms).
@@ -55,7 +57,7 @@ POLL_MS = 40
 
 def _serial_description(port) -> str:
     """"USB serial — FT232R USB UART (FTDI)" for a port pyserial lists (kind, what it is, who made it)."""
-    text = "USB serial" if getattr(port, "vid", None) is not None else "serial port"
+    text = tr("USB serial") if getattr(port, "vid", None) is not None else tr("serial port")
     what = port.description if port.description not in (None, "", "n/a", port.device) else ""
     if what:
         text += f" — {what}"
@@ -68,7 +70,7 @@ def serial_ports() -> list[tuple[str, str]]:
     """(port, description) of the ports a device may be on: the simulators' pseudo-terminals first, then the
     serial ports the system lists (pyserial), then the other open pseudo-terminals."""
     simulators = simulator_ports()
-    ports = [(port, f"pseudo-terminal — mesomap device simulator ({device or 'any device'})")
+    ports = [(port, fill_in(tr("pseudo-terminal — mesomap device simulator ({device})"), device=device or tr("any device")))
              for port, device in sorted(simulators.items())]
     try:
         from serial.tools import list_ports
@@ -76,7 +78,7 @@ def serial_ports() -> list[tuple[str, str]]:
         ports += sorted((p.device, _serial_description(p)) for p in list_ports.comports())
     except (ImportError, OSError):
         pass
-    ports += [(port, "pseudo-terminal (a terminal or a simulator)") for port in pseudo_terminals()
+    ports += [(port, tr("pseudo-terminal (a terminal or a simulator)")) for port in pseudo_terminals()
               if port not in simulators]
     return ports
 
@@ -88,7 +90,7 @@ class DeviceDialog(QDialog):
     def __init__(self, plan: Plan, surface: PaintingSurface, settings: QSettings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Send to device")
+        self.setWindowTitle(tr("Send to device"))
         self.setModal(True)
         self.plan = plan  # a snapshot: plans are immutable values
         self.surface = surface
@@ -105,14 +107,14 @@ class DeviceDialog(QDialog):
         form = QFormLayout()
         self.profile_box = QComboBox()
         self.profile_box.setMinimumContentsLength(28)
-        self.profile_box.setToolTip(f"Bundled device profiles and your own (add them as JSON files in {user_dir()})")
+        self.profile_box.setToolTip(fill_in(tr('Bundled device profiles and your own (add them as JSON files in {user_dir})'), user_dir=user_dir()))
         profiles, problems = list_profiles()
         self.profiles = sorted(profiles, key=lambda p: p.example)  # real devices first, examples after
         for p in self.profiles:
-            self.profile_box.addItem(f"{p.name} ({p.id}){'  — example profile' if p.example else ''}", p.id)
+            self.profile_box.addItem(f"{p.name} ({p.id})" + (tr("  — example profile") if p.example else ""), p.id)
         self.profile_box.currentIndexChanged.connect(lambda _: self.check())
-        form.addRow("Device", self.profile_box)
-        self.profile_problems = QLabel("\n".join(f"Profile not usable: {p}" for p in problems))
+        form.addRow(tr("Device"), self.profile_box)
+        self.profile_problems = QLabel("\n".join(fill_in(tr('Profile not usable: {p}'), p=p) for p in problems))
         self.profile_problems.setWordWrap(True)
         self.profile_problems.setStyleSheet(ERROR_STYLE)
         self.profile_problems.setVisible(bool(problems))
@@ -123,25 +125,24 @@ class DeviceDialog(QDialog):
         self.port_box.setEditable(True)
         self.port_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.port_box.setMinimumContentsLength(22)
-        self.port_box.setToolTip("The serial port the device is on: pick one the system lists or type it "
-                                 "(/dev/ttyUSB0, COM3, or the path the simulator prints)")
-        self.port_box.lineEdit().setPlaceholderText("/dev/ttyUSB0, COM3…")
+        self.port_box.setToolTip(tr("The serial port the device is on: pick one the system lists or type it "
+                                 "(/dev/ttyUSB0, COM3, or the path the simulator prints)"))
+        self.port_box.lineEdit().setPlaceholderText(tr("/dev/ttyUSB0, COM3…"))
         self.refresh_button = QToolButton()
-        self.refresh_button.setText("Refresh")
-        self.refresh_button.setToolTip("List the serial ports again (after plugging the device in)")
+        self.refresh_button.setText(tr("Refresh"))
+        self.refresh_button.setToolTip(tr("List the serial ports again (after plugging the device in)"))
         self.refresh_button.clicked.connect(self.fill_ports)
         port_row.addWidget(self.port_box, 1)
         port_row.addWidget(self.refresh_button)
-        form.addRow("Port", port_row)
+        form.addRow(tr("Port"), port_row)
         self.timeout = QDoubleSpinBox()
         self.timeout.setRange(0.1, 60.0)
         self.timeout.setDecimals(1)
         self.timeout.setSingleStep(0.5)
         self.timeout.setSuffix(" s")
         self.timeout.setValue(device_link.DEFAULT_TIMEOUT_S)
-        self.timeout.setToolTip("How long to wait for each answer of the device before trying again "
-                                f"({device_link.DEFAULT_RETRIES} retries)")
-        form.addRow("Wait for replies", self.timeout)
+        self.timeout.setToolTip(fill_in(tr('How long to wait for each answer of the device before trying again ({DEFAULT_RETRIES} retries)'), DEFAULT_RETRIES=device_link.DEFAULT_RETRIES))
+        form.addRow(tr("Wait for replies"), self.timeout)
         layout.addLayout(form)
 
         self.check_label = QLabel()
@@ -159,23 +160,23 @@ class DeviceDialog(QDialog):
         self.progress.setFormat("")
         self.progress.hide()  # until something is sent
         layout.addWidget(self.progress)
-        self.status = QLabel("The open plan is not changed by sending it.")
+        self.status = QLabel(tr("The open plan is not changed by sending it."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.send_button = QPushButton("Send")
+        self.send_button = QPushButton(tr("Send"))
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send)
-        self.cancel_button = QPushButton("Cancel transfer")
+        self.cancel_button = QPushButton(tr("Cancel transfer"))
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setToolTip("Stop sending: the device is told to drop what it received and keeps "
+        self.cancel_button.setToolTip(tr("Stop sending: the device is told to drop what it received and keeps "
                                       "its previous program (once the program is sent whole, mesomap asks the "
-                                      "device which program it holds and tells you)")
+                                      "device which program it holds and tells you)"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("Close"))
         self.close_button.clicked.connect(self.reject)
         for b in (self.send_button, self.cancel_button, self.close_button):
             buttons.addWidget(b)
@@ -229,37 +230,39 @@ class DeviceDialog(QDialog):
         index = self.profile_box.currentIndex()
         self.profile = self.profiles[index] if 0 <= index < len(self.profiles) else None
         if self.profile is None:
-            self._show_check(False, "No device profile is available.", [])
+            self._show_check(False, tr("No device profile is available."), [])
             return False
         try:
             data, doc, report = build_device_program(self.plan, self.surface, self.profile)
         except DeviceValidationError as err:
             n = len(err.violations)
-            self._show_check(False, f"The plan does not fit {self.profile.name}: {n} problem{'s' if n != 1 else ''}. "
-                                    "Change the plan (or choose another device); nothing can be sent.",
+            self._show_check(False, fill_in(tr("The plan does not fit {name}: %n problem(s). Change the plan (or choose "
+                                               "another device); nothing can be sent.", "", n), name=self.profile.name),
                              [f"✗ {v}" for v in err.violations])
             return False
         except (ExportError, DeviceError) as err:
-            self._show_check(False, f"Cannot send this plan: {export_error_text(err)}.", [])
+            self._show_check(False, fill_in(tr('Cannot send this plan: {export_error_text}.'), export_error_text=export_error_text(err)), [])
             return False
         self.program = data
-        lines = [f"{report.programs} programs, {report.shots} shots, {report.volume_ml:.2f} ml for "
-                 f"{report.profile_name}; {len(data):,} bytes, program SHA-256 {report.content_sha256}"]
-        lines += [f"Note: {n}" for n in report.notes]
+        lines = [fill_in(tr('{programs} programs, {shots} shots, {volume_ml:.2f} ml for {profile_name}; {n:,} bytes, program SHA-256 {content_sha256}'), programs=report.programs, shots=report.shots, volume_ml=report.volume_ml, profile_name=report.profile_name, n=len(data), content_sha256=report.content_sha256)]
+        lines += [fill_in(tr('Note: {n}'), n=n) for n in report.notes]
         if report.roundings:
-            lines.append(f"Rounded to the device's steps ({len(report.roundings)}):")
+            lines.append(fill_in(tr("Rounded to the device's steps ({n}):"), n=len(report.roundings)))
             lines += [f"  • {r}" for r in report.roundings]
         else:
-            lines.append("Nothing rounded: every value is on the device's steps.")
-        lines += ["", "Programs:"]
+            lines.append(tr("Nothing rounded: every value is on the device's steps."))
+        lines += ["", tr("Programs:")]
         for p in doc.programs:
-            rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"
-            lines.append(f"  {p.number}. {p.name}: {MODES.get(p.mode, p.mode)}, needle {p.needle_mm:g} mm, depth {p.depth_mm:g} mm, "
-                         f"{p.volume_per_shot_ml:g} ml × {p.shots} shots, {rate}")
+            rate = fill_in(tr('{rate_hz:g} shots/s'), rate_hz=p.rate_hz) if p.rate_hz is not None else fill_in(tr('{flow_ml_min:g} ml/min'), flow_ml_min=p.flow_ml_min)
+            lines.append(fill_in(tr("  {number}. {name}: {mode}, needle {needle_mm:g} mm, depth {depth_mm:g} mm, "
+                                    "{volume_ml:g} ml × {shots} shots, {rate}"), number=p.number, name=p.name,
+                                 mode=term("device_mode", p.mode, default=MODES.get(p.mode, p.mode)), needle_mm=p.needle_mm, depth_mm=p.depth_mm,
+                                 volume_ml=p.volume_per_shot_ml, shots=p.shots, rate=rate))
         n = len(report.roundings)
-        check = (f"{n} value{'s were' if n != 1 else ' was'} rounded to the device's steps: check them below first."
-                 if n else "Check the programs below.")
-        self._show_check(True, f"Ready to send to {self.profile.name}. {check}", lines)
+        check = (tr("Check the programs below.") if not n
+                 else tr("1 value was rounded to the device's steps: check it below first.") if n == 1
+                 else tr("%n values were rounded to the device's steps: check them below first.", "", n))
+        self._show_check(True, fill_in(tr('Ready to send to {name}. {check}'), name=self.profile.name, check=check), lines)
         return True
 
     def _show_check(self, ok: bool, headline: str, lines: list[str]) -> None:
@@ -283,7 +286,7 @@ class DeviceDialog(QDialog):
             return False
         port = self.port
         if not port:
-            self._set_status(False, "Choose or type the serial port the device is on.")
+            self._set_status(False, tr("Choose or type the serial port the device is on."))
             return False
         if self.settings is not None:
             self.settings.setValue("device/port", port)
@@ -293,7 +296,7 @@ class DeviceDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)  # busy until the handshake answers
         self.progress.setFormat("")
-        self._set_status(None, f"Connecting to {port}…")
+        self._set_status(None, fill_in(tr('Connecting to {port}…'), port=port))
         data, cancel, timeout_s, device_id = self.program, self.cancel_event, self.timeout.value(), self.profile.id
         retries = self.retries
 
@@ -338,24 +341,24 @@ class DeviceDialog(QDialog):
         if self.cancel_event is not None and self.sending:
             self.cancel_event.set()
             self.cancel_button.setEnabled(False)
-            self._set_status(None, "Cancelling: telling the device to drop the transfer…")
+            self._set_status(None, tr("Cancelling: telling the device to drop the transfer…"))
 
     def _show_progress(self, p) -> None:
         if not self.sending:
             return
         if p.stage == "handshake":
-            self._set_status(None, f"Connecting to {self.port}…")
+            self._set_status(None, fill_in(tr('Connecting to {port}…'), port=self.port))
         elif p.stage == "sending":
             self.progress.setRange(0, 100)
             self.progress.setValue(round(100 * p.fraction))
             self.progress.setFormat(f"chunk {p.chunks_done} of {p.chunks_total} · %p%")
-            resent = f", {p.retransmissions} resent" if p.retransmissions else ""
-            self._set_status(None, f"Sending: {p.bytes_done:,} of {p.bytes_total:,} bytes{resent}…")
+            resent = fill_in(tr(', {retransmissions} resent'), retransmissions=p.retransmissions) if p.retransmissions else ""
+            self._set_status(None, fill_in(tr('Sending: {bytes_done:,} of {bytes_total:,} bytes{resent}…'), bytes_done=p.bytes_done, bytes_total=p.bytes_total, resent=resent))
         elif p.stage == "committing":
-            self._set_status(None, "Sent; the device is checking the program (SHA-256) and committing it…")
+            self._set_status(None, tr("Sent; the device is checking the program (SHA-256) and committing it…"))
         elif p.stage == "asking":
-            self._set_status(None, "No valid reply to COMMIT, so the device's program is unknown: asking the device "
-                                   "which program it holds…")
+            self._set_status(None, tr("No valid reply to COMMIT, so the device's program is unknown: asking the device "
+                                   "which program it holds…"))
 
     def _send_finished(self, result, error) -> None:
         if self.thread is not None:
@@ -363,33 +366,35 @@ class DeviceDialog(QDialog):
         self.thread = None
         self.result, self.error = result, error
         self.progress.setRange(0, 100)
-        self.send_button.setText("Send" if result is not None else "Send again")
+        self.send_button.setText(tr("Send") if result is not None else tr("Send again"))
         if result is not None and not result.chunks:
             self.progress.setValue(100)
             self.progress.setFormat("already on the device")
-            self._set_status(True, f"{result.device.device_id} at {self.port} already holds this program "
-                                   f"(program SHA-256 {result.sha256}); nothing was sent.")
+            self._set_status(True, fill_in(tr('{device_id} at {port} already holds this program (program SHA-256 {sha256}); nothing was sent.'), device_id=result.device.device_id, port=self.port, sha256=result.sha256))
         elif result is not None:
             self.progress.setValue(100)
-            self.progress.setFormat("committed")
+            self.progress.setFormat(tr("committed"))
             said = str(result.note) if result.note else ""
             note = f"{said[0].upper()}{said[1:]}. " if said else ""
-            self._set_status(True, f"{note}Sent and committed on {result.device.device_id} at {self.port}: "
-                                   f"{result.bytes:,} bytes in {result.chunks} chunks"
-                                   f"{f' ({result.retransmissions} resent)' if result.retransmissions else ''}, "
-                                   f"{result.seconds:.1f} s. Program SHA-256 {result.sha256}. "
-                                   "The device checked it and uses it now.")
+            resent = (fill_in(tr(" ({retransmissions} resent)"), retransmissions=result.retransmissions)
+                      if result.retransmissions else "")
+            self._set_status(True, note + fill_in(tr("Sent and committed on {device_id} at {port}: {bytes:,} bytes in "
+                                                     "{chunks} chunks{resent}, {seconds:.1f} s. Program SHA-256 {sha256}. "
+                                                     "The device checked it and uses it now."),
+                                                  device_id=result.device.device_id, port=self.port, bytes=result.bytes,
+                                                  chunks=result.chunks, resent=resent, seconds=result.seconds,
+                                                  sha256=result.sha256))
         else:
             self.progress.setValue(0)
-            self.progress.setFormat("cancelled" if isinstance(error, TransferCancelled) else "not sent")
+            self.progress.setFormat(tr("cancelled") if isinstance(error, TransferCancelled) else tr("not sent"))
             if isinstance(error, TransferCancelled):
-                text = f"Cancelled: {error}"
+                text = fill_in(tr('Cancelled: {error}'), error=error)
             elif isinstance(error, DeviceStateUnknownError):
-                text = f"Unknown whether the device took the program: {error}"
+                text = fill_in(tr('Unknown whether the device took the program: {error}'), error=error)
             elif isinstance(error, DeviceLinkError):
-                text = f"Not sent: {error}"
+                text = fill_in(tr('Not sent: {error}'), error=error)
             else:
-                text = f"Not sent: {error or type(error).__name__}"
+                text = fill_in(tr('Not sent: {value}'), value=error or type(error).__name__)
             self._set_status(False, text if text.endswith((".", "?", "!")) else text + ".")
         self._sync_buttons()
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar
 
 from mesomap.ui.menus import make_action
+from mesomap.ui.i18n import tr
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 #: The docks' default share of the window height: Zones/Reflex points above, Summary below.
@@ -60,8 +61,8 @@ class DockLayout:
         for dock in self.docks:
             w.docks_menu.addAction(dock.toggleViewAction())
         w.docks_menu.addSeparator()
-        w.reset_layout_action = make_action(w, "Reset &layout", self.arrange, None,
-                                            "Show every panel and toolbar again where they start")
+        w.reset_layout_action = make_action(w, tr("Reset &layout"), self.arrange, None,
+                                            tr("Show every panel and toolbar again where they start"))
         w.docks_menu.addAction(w.reset_layout_action)
 
     def restore(self) -> None:

@@ -23,19 +23,57 @@ from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
 from mesomap.render.sheet import pdf_job
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
 
 #: The File › Export entries, in menu order: the export registry's formats.
 EXPORTS = FORMATS
+#: The window's words for each export (menu text, tip, dialog title), by format key: the registry
+#: (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing
+#: here shows the registry's English (tests/ui/test_i18n.py walks the menu and would flag it).
+EXPORT_WORDS = {
+    "csv": (QT_TR_NOOP("&CSV injection list…"),
+            QT_TR_NOOP("One row per injection in treatment order: position, normal, depth, volume"),
+            QT_TR_NOOP("Export the injections as CSV")),
+    "csv_bom": (QT_TR_NOOP("CSV for s&preadsheets (Excel)…"),
+                QT_TR_NOOP("The CSV injection list with a UTF-8 byte order mark, so Excel shows accented and "
+                           "Cyrillic names"),
+                QT_TR_NOOP("Export the injections as CSV for spreadsheets")),
+    "slicer": (QT_TR_NOOP("3D &Slicer markups…"),
+               QT_TR_NOOP("Injection points as Slicer fiducial lists (one per zone), to open with the body in "
+                          "3D Slicer"),
+               QT_TR_NOOP("Export 3D Slicer markups")),
+    "mesh": (QT_TR_NOOP("Body &mesh…"), QT_TR_NOOP("The plan's body surface (mm), to load beside the markups"),
+             QT_TR_NOOP("Export the body mesh")),
+    "json": (QT_TR_NOOP("&JSON…"), QT_TR_NOOP("Zones, parameters and every injection as plain JSON"),
+             QT_TR_NOOP("Export the plan as JSON")),
+    "pdf": (QT_TR_NOOP("Session &sheet (PDF)…"),
+            QT_TR_NOOP("The printable session sheet: views of the plan, zone table, totals, checklist, signatures"),
+            QT_TR_NOOP("Save the session sheet")),
+    "device": (QT_TR_NOOP("&Device program…"),
+               QT_TR_NOOP("The sealed program file for an injection device, checked against the device's profile"),
+               QT_TR_NOOP("Export a device program")),
+    "sheet": (QT_TR_NOOP("&Gun settings sheet (CSV)…"),
+              QT_TR_NOOP("One row per device program: mode, needle, depth, volume per shot, shots and rate"),
+              QT_TR_NOOP("Export the gun settings sheet")),
+}
+
+
+def export_words(fmt: ExportFormat) -> tuple[str, str, str]:
+    """(menu text, tip, dialog title) of ``fmt`` in the window's language."""
+    words = EXPORT_WORDS.get(fmt.key)
+    return tuple(map(tr, words)) if words else (fmt.menu_text, fmt.tip, fmt.title)
+
+
 #: Where the window lays a zone's grid out: added to "no grid" / "stale grid" refusals.
-GRID_HINT = "Grid ▸ Generate grid, Ctrl+G"
+GRID_HINT = QT_TR_NOOP("Grid ▸ Generate grid, Ctrl+G")
 
 
 def export_error_text(err: Exception) -> str:
     """``err`` as one sentence without its full stop; a missing or stale grid says where to lay it out."""
     text = str(err).rstrip(".")
     if isinstance(err, ExportError) and err.needs_grid:
-        text += f" ({GRID_HINT})"
+        text += f" ({tr(GRID_HINT)})"
     return text
 
 
@@ -57,12 +95,12 @@ def ask_profile(window, fmt: ExportFormat) -> str | None:
 
     profiles = sorted(list_profiles()[0], key=lambda p: p.example)  # real devices first, examples after
     if not profiles:
-        window.show_error("Cannot export", "Nothing was written: no device profile is available.")
+        window.show_error(tr("Cannot export"), tr("Nothing was written: no device profile is available."))
         return None
-    names = [f"{p.name} ({p.id}){'  — example profile' if p.example else ''}" for p in profiles]
+    names = [f"{p.name} ({p.id})" + (tr("  — example profile") if p.example else "") for p in profiles]
     last = str(window.settings.value("device/profile", ""))
     current = next((i for i, p in enumerate(profiles) if p.id == last), 0)
-    name, ok = QInputDialog.getItem(window, fmt.title, "Device profile:", names, current, False)
+    name, ok = QInputDialog.getItem(window, export_words(fmt)[2], tr("Device profile:"), names, current, False)
     if not ok:
         return None
     profile = profiles[names.index(name)]
@@ -90,7 +128,7 @@ class Exporter(QObject):
         return self.pdf_running is not None
 
     def busy_text(self) -> str:
-        return f"Writing {self.pdf_running.name}…" if self.pdf_running else ""
+        return fill_in(tr('Writing {name}…'), name=self.pdf_running.name) if self.pdf_running else ""
 
     def _plan_and_surface(self):
         plan = self.window.doc.plan
@@ -104,7 +142,7 @@ class Exporter(QObject):
         fmt = BY_KEY[key]
         self.window.commit_pending()
         if self.busy:
-            self.window.statusBar().showMessage(f"Still writing {self.pdf_running.name}; try again in a moment.", 6000)
+            self.window.statusBar().showMessage(fill_in(tr('Still writing {name}; try again in a moment.'), name=self.pdf_running.name), 6000)
             return False
         if fmt.needs_grids:
             try:
@@ -122,7 +160,7 @@ class Exporter(QObject):
         stem = self.window.doc.path.name.removesuffix(".mesomap.json") if self.window.doc.path else "plan"
         start = folder / f"{stem}{'-sheet' if key == 'pdf' else ''}{fmt.filters[0][1]}"
         filters = ";;".join(f for f, _ in fmt.filters)
-        path, chosen = QFileDialog.getSaveFileName(self.window, fmt.title, str(start), filters)
+        path, chosen = QFileDialog.getSaveFileName(self.window, export_words(fmt)[2], str(start), filters)
         if not path:
             return False
         out = with_suffix(path, fmt, chosen)
@@ -137,16 +175,16 @@ class Exporter(QObject):
         if folder.is_dir():
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.window, "Create folder",
-                                      f"The folder {folder} does not exist. Create it and export there?",
+        answer = QMessageBox.question(self.window, tr("Create folder"),
+                                      fill_in(tr('The folder {folder} does not exist. Create it and export there?'), folder=folder),
                                       buttons.Yes | buttons.No, buttons.No)
         if answer != buttons.Yes:
-            self.window.statusBar().showMessage("Nothing exported: the folder was not created.", 8000)
+            self.window.statusBar().showMessage(tr("Nothing exported: the folder was not created."), 8000)
             return False
         try:
             folder.mkdir(parents=True)
         except OSError as err:
-            self.window.show_error("Cannot export", f"{folder} cannot be created: {err.strerror or err}.")
+            self.window.show_error(tr("Cannot export"), fill_in(tr('{folder} cannot be created: {value}.'), folder=folder, value=err.strerror or err))
             return False
         return True
 
@@ -191,7 +229,7 @@ class Exporter(QObject):
             return True
         self.pdf_running = out
         self.busy_changed.emit(True)
-        self.window.statusBar().showMessage(f"Writing the session sheet to {out}…")
+        self.window.statusBar().showMessage(fill_in(tr('Writing the session sheet to {out}…'), out=out))
         self._pdf_future = layout_worker.submit(pdf_job, plan.body.body_id, plan, str(out), record)
         self._poll.start()
         return True
@@ -222,12 +260,12 @@ class Exporter(QObject):
     def _done(self, fmt: ExportFormat, out: Path) -> None:
         plan = self.window.doc.plan
         n = sum(len(z.injections) for z in plan.zones) + len(plan.points)
-        what = {"mesh": "the body mesh", "pdf": "the session sheet", "device": "the device program",
-                "sheet": "the gun settings sheet"}.get(fmt.key, f"{n} injections")
-        self.window.statusBar().showMessage(f"Exported {what} to {out}", 10000)
+        what = {"mesh": tr("the body mesh"), "pdf": tr("the session sheet"), "device": tr("the device program"),
+                "sheet": tr("the gun settings sheet")}.get(fmt.key, f"{n} injections")
+        self.window.statusBar().showMessage(fill_in(tr('Exported {what} to {out}'), what=what, out=out), 10000)
         self.finished.emit(fmt.key, out)
 
     def _failed(self, fmt: ExportFormat, reason: str) -> None:
         reason = reason.rstrip(".")
-        self.window.show_error("Cannot export", f"Nothing was written: {reason}.")
+        self.window.show_error(tr("Cannot export"), fill_in(tr('Nothing was written: {reason}.'), reason=reason))
         self.finished.emit(fmt.key, None)

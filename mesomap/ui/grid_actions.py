@@ -17,9 +17,11 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from mesomap.model.plan import Plan
+from mesomap.io.vocabulary import term
 from mesomap.model.techniques import TECHNIQUES
 from mesomap.ui.busy import wait_cursor
 from mesomap.session.injections import plan_order
+from mesomap.ui.i18n import fill_in, tr
 
 
 def injection_text(plan: Plan, zone_id: str, index: int) -> str:
@@ -29,10 +31,12 @@ def injection_text(plan: Plan, zone_id: str, index: int) -> str:
     q = zone.injections[index]
     p = zone.params
     technique = TECHNIQUES.get(p.technique)
-    return (f"Injection {plan_order(plan, zone_id, index)} · {zone.name} ({index + 1} of {len(zone.injections)})"
-            f" · depth {p.depth_mm:g} mm · {p.volume_per_point_ml:g} ml · {p.technique}"
-            f"{f' ({technique.name})' if technique else ''} · needle {p.needle.length_mm:g} mm {p.needle.gauge} G"
-            f"{' · pinned' if q.pinned else ''}")
+    return (fill_in(tr("Injection {order} · {zone} ({index} of {n}) · depth {depth_mm:g} mm · {volume_ml:g} ml · "
+                       "{technique} · needle {needle_mm:g} mm {gauge} G"),
+                    order=plan_order(plan, zone_id, index), zone=zone.name, index=index + 1, n=len(zone.injections),
+                    depth_mm=p.depth_mm, volume_ml=p.volume_per_point_ml,
+                    technique=f"{p.technique} ({term('technique', p.technique, default=technique.name)})" if technique else p.technique, needle_mm=p.needle.length_mm, gauge=p.needle.gauge)
+            + (tr(" · pinned") if q.pinned else ""))
 
 
 class GridActions:
@@ -45,14 +49,14 @@ class GridActions:
         """Lay out the selected zone's grid (or every zone's) in the background; one undo step."""
         win = self.window
         if not win.editor.enabled:
-            win.statusBar().showMessage("Grids are laid out on the bundled bodies: switch to Female or Male.", 8000)
+            win.statusBar().showMessage(tr("Grids are laid out on the bundled bodies: switch to Female or Male."), 8000)
             return False
         win.commit_pending(layouts=False)
         if all_zones:
             return win.grids.generate(None)
         zone = win.editor.zone
         if zone is None:
-            win.statusBar().showMessage("Select a zone to lay out its grid (or Generate all).", 8000)
+            win.statusBar().showMessage(tr("Select a zone to lay out its grid (or Generate all)."), 8000)
             return False
         return win.grids.generate([zone.id])
 
@@ -85,8 +89,8 @@ class GridActions:
         point = editor.injection_point
         win.pin_action.setEnabled(enabled and point is not None)
         unpin = point is not None and point.pinned
-        win.pin_action.setText("Unpin injection" if unpin else "Pin injection")
-        win.pin_action.setIconText("Unpin" if unpin else "Pin")
+        win.pin_action.setText(tr("Unpin injection") if unpin else tr("Pin injection"))
+        win.pin_action.setIconText(tr("Unpin") if unpin else tr("Pin"))
         win.delete_injection_action.setEnabled(enabled and point is not None)
 
     # -- GridRequests and Session signals ------------------------------------------

@@ -11,8 +11,6 @@ of the 3D view on the first start (until dismissed; the setting
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,19 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesomap.help import guide_path
 from mesomap.session.session import Mode
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr, window_language
 
-GUIDE_PATH = Path(__file__).resolve().parents[1] / "help" / "guide.md"
+GUIDE_PATH = guide_path("en")
 #: The mouse in the 3D view (ui/body_view.py, ui/tools.py): not actions, so said above the sheet.
-MOUSE_TEXT = ("Mouse in the 3D view: left-drag turns the body (paints, erases or places in those tools), "
-              "the wheel zooms towards the cursor, middle-drag pans, Ctrl+wheel sizes the brush.")
+MOUSE_TEXT = (QT_TR_NOOP("Mouse in the 3D view: left-drag turns the body (paints, erases or places in those tools), "
+              "the wheel zooms towards the cursor, middle-drag pans, Ctrl+wheel sizes the brush."))
 #: The setting that remembers the start hint was dismissed.
 HINT_DONE_KEY = "help/start_hint_done"
 
 
-def guide_markdown() -> str:
-    """The user guide's Markdown text (bundled with the package)."""
-    return GUIDE_PATH.read_text(encoding="utf-8")
+def guide_markdown(lang: str | None = None) -> str:
+    """The user guide's Markdown text in ``lang`` (default: the window's), English for a language without one
+    (:func:`mesomap.help.guide_path`)."""
+    return guide_path(lang or window_language()).read_text(encoding="utf-8")
 
 
 def action_name(action: QAction) -> str:
@@ -81,7 +82,7 @@ class GuideWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("mesomap user guide")
+        self.setWindowTitle(tr("mesomap user guide"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setMarkdown(guide_markdown())
@@ -93,10 +94,10 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, window: QWidget):
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setHorizontalHeaderLabels([tr("Action"), tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for i, (name, keys) in enumerate(rows):
@@ -106,7 +107,7 @@ class ShortcutSheet(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         _lay_out_with_close(self, self.table, 460, 600)
-        mouse = QLabel(MOUSE_TEXT)
+        mouse = QLabel(tr(MOUSE_TEXT))
         mouse.setWordWrap(True)
         self.layout().insertWidget(0, mouse)
 
@@ -127,17 +128,20 @@ class StartHint(QFrame):
                                                    ("paint", window.mode_actions[Mode.PAINT]),
                                                    ("pdf", window.print_action))}
         steps = [
-            f"<b>Pick a zone</b>: <i>From template</i> in the Zones panel, or paint one ({keys['paint']}).",
-            f"<b>Lay it out</b>: <i>Generate grid</i> ({keys['generate']}) places the injections on the skin.",
-            f"<b>Export</b>: <i>Print / Export PDF</i> ({keys['pdf']}), File › Export, or Send to device.",
+            fill_in(tr("<b>Pick a zone</b>: <i>From template</i> in the Zones panel, or paint one ({keys})."),
+                    keys=keys["paint"]),
+            fill_in(tr("<b>Lay it out</b>: <i>Generate grid</i> ({keys}) places the injections on the skin."),
+                    keys=keys["generate"]),
+            fill_in(tr("<b>Export</b>: <i>Print / Export PDF</i> ({keys}), File › Export, or Send to device."),
+                    keys=keys["pdf"]),
         ]
-        self.steps = QLabel("<b>Three steps to a plan</b><ol style='margin-left:-20px'>"
+        self.steps = QLabel(tr("<b>Three steps to a plan</b><ol style='margin-left:-20px'>")
                             + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.guide_button = QPushButton("User guide (F1)")
-        self.done_button = QPushButton("Got it")
-        self.done_button.setToolTip("Hide this hint (Help › Show start hint brings it back)")
+        self.guide_button = QPushButton(tr("User guide (F1)"))
+        self.done_button = QPushButton(tr("Got it"))
+        self.done_button.setToolTip(tr("Hide this hint (Help › Show start hint brings it back)"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.guide_button)

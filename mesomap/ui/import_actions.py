@@ -18,11 +18,12 @@ from mesomap.io.import_markups import MarkupsError, load_markups
 from mesomap.model.import_points import DEFAULT_MAX_DISTANCE_MM, prepare_import
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
-TITLE = "Import reflex points"
-FILTER = "3D Slicer markups (*.mrk.json);;JSON (*.json);;All files (*)"
-MENU_TEXT = "&Import reflex points (3D Slicer markups)…"
-TIP = "Add the points of a 3D Slicer point list (.mrk.json) to the plan as reflex points, on the nearest skin"
+TITLE = QT_TR_NOOP("Import reflex points")
+FILTER = QT_TR_NOOP("3D Slicer markups (*.mrk.json);;JSON (*.json);;All files (*)")
+MENU_TEXT = QT_TR_NOOP("&Import reflex points (3D Slicer markups)…")
+TIP = QT_TR_NOOP("Add the points of a 3D Slicer point list (.mrk.json) to the plan as reflex points, on the nearest skin")
 
 
 class PointImporter:
@@ -37,13 +38,13 @@ class PointImporter:
         win = self.window
         if not self._can_import():
             return False
-        path = ask_open_path(win, TITLE, FILTER, "files/last_markups_dir")
+        path = ask_open_path(win, tr(TITLE), tr(FILTER), "files/last_markups_dir")
         return self.import_file(path) if path else False
 
     def _can_import(self) -> bool:
         win = self.window
         if not win.editor.enabled or win.surface is None:
-            win.show_error(TITLE, "Reflex points are placed on the bundled bodies: switch to Female or Male first.")
+            win.show_error(tr(TITLE), tr("Reflex points are placed on the bundled bodies: switch to Female or Male first."))
             return False
         return True
 
@@ -58,35 +59,36 @@ class PointImporter:
                 markups = load_markups(path)
                 result = prepare_import(win.doc.plan, win.surface, markups.points, self.max_distance_mm)
         except MarkupsError as err:
-            win.show_error("Cannot import reflex points", str(err))
+            win.show_error(tr("Cannot import reflex points"), str(err))
             return False
         except ValueError as err:  # a depth or volume in the file that no reflex point may have
-            win.show_error("Cannot import reflex points", f"{Path(path).name}: {err}")
+            win.show_error(tr("Cannot import reflex points"), f"{Path(path).name}: {err}")
             return False
         source = markups.source
         if result.far and not result.changes_anything:
-            win.show_error("Cannot import reflex points", f"{source}: {result.far_message()}; nothing was imported.")
+            win.show_error(tr("Cannot import reflex points"), fill_in(tr('{source}: {far_message}; nothing was imported.'), source=source, far_message=result.far_message()))
             return False
         if result.far and not self._ask_import_rest(source, result):
-            win.statusBar().showMessage(f"Nothing imported from {source}", 8000)
+            win.statusBar().showMessage(fill_in(tr('Nothing imported from {source}'), source=source), 8000)
             return False
         if not result.changes_anything:
-            win.statusBar().showMessage(f"Nothing to import from {source}: {result.summary()}", 10000)
+            win.statusBar().showMessage(fill_in(tr('Nothing to import from {source}: {summary}'), source=source, summary=result.summary()), 10000)
             return False
         win.session.import_points(result)
         notes = []  # what was updated in place or unchanged, left out, skipped
         n, m = len(result.points), len(result.updated)
         if m:
             changes = "; ".join(u.describe() for u in result.updated[:4]) + (" …" if m > 4 else "")
-            notes.append(f"updated {m}: {changes}" if n else changes)
+            notes.append(fill_in(tr('updated {m}: {changes}'), m=m, changes=changes) if n else changes)
         if result.unchanged:
-            notes.append(f"{len(result.unchanged)} unchanged")
+            notes.append(fill_in(tr("{n} unchanged"), n=len(result.unchanged)))
         if result.far:
-            notes.append(f"{len(result.far)} farther than {self.max_distance_mm:g} mm from the skin left out")
+            notes.append(fill_in(tr("{n} farther than {mm:g} mm from the skin left out"), n=len(result.far),
+                                 mm=self.max_distance_mm))
         if markups.skipped:
-            notes.append(f"skipped {len(markups.skipped)}: {'; '.join(map(str, markups.skipped))}")
-        text = (f"Imported {n} reflex point{'s' if n != 1 else ''} from {source}" if n or not m
-                else f"Updated {m} reflex point{'s' if m != 1 else ''} from {source}")
+            notes.append(fill_in(tr("skipped {n}: {what}"), n=len(markups.skipped), what="; ".join(map(str, markups.skipped))))
+        text = (fill_in(tr("Imported %n reflex point(s) from {source}", "", n), source=source) if n or not m
+                else fill_in(tr("Updated %n reflex point(s) from {source}", "", m), source=source))
         win.statusBar().showMessage(text + (f" ({'; '.join(notes)})" if notes else ""), 10000)
         return True
 
@@ -94,9 +96,9 @@ class PointImporter:
         buttons = QMessageBox.StandardButton
         n = len(result.points)
         answer = QMessageBox.question(
-            self.window, TITLE,
-            f"{source}: {result.far_message()}.\n\nImport the other {n} point{'s' if n != 1 else ''} "
-            f"(each put on the nearest skin)?",
+            self.window, tr(TITLE),
+            fill_in(tr("{source}: {far}.\n\nImport the other %n point(s) (each put on the nearest skin)?", "", n),
+                    source=source, far=result.far_message()),
             buttons.Yes | buttons.No, buttons.No,
         )
         return answer == buttons.Yes

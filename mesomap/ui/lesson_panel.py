@@ -23,8 +23,9 @@ from mesomap.render.camera import CameraPose
 from mesomap.render.lesson_png import camera_pose, lesson_camera
 from mesomap.render.scene import apply_camera
 from mesomap.session.lessons import LessonSession
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
-LESSON_FILTER = f"mesomap lessons (*{SUFFIX});;All files (*)"
+LESSON_FILTER = QT_TR_NOOP("mesomap lessons (*{suffix});;All files (*)")
 
 
 def view_camera(view) -> Camera:
@@ -77,7 +78,7 @@ class LessonPanel(QDockWidget):
     """The Lesson dock of ``window``: the title, the steps, the buttons, the step's caption and notes."""
 
     def __init__(self, window):
-        super().__init__("Lesson", window)
+        super().__init__(tr("Lesson"), window)
         self.setObjectName("lesson-dock")
         self.window_ = window
         self.lessons = LessonSession(window.session)
@@ -91,34 +92,34 @@ class LessonPanel(QDockWidget):
         self.steps.itemDoubleClicked.connect(lambda _item: self.go(self.steps.currentRow()))
         layout.addWidget(self.steps, 1)
         row = QHBoxLayout()
-        self.record_button = QPushButton("Record step")
-        self.record_button.setToolTip("Add a step from what is on screen: the camera, the zones and points shown "
-                                      "and the selected zone (highlighted)")
+        self.record_button = QPushButton(tr("Record step"))
+        self.record_button.setToolTip(tr("Add a step from what is on screen: the camera, the zones and points shown "
+                                      "and the selected zone (highlighted)"))
         self.record_button.clicked.connect(lambda: self.record())
-        self.up_button = QPushButton("Up")
+        self.up_button = QPushButton(tr("Up"))
         self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button = QPushButton("Down")
+        self.down_button = QPushButton(tr("Down"))
         self.down_button.clicked.connect(lambda: self.move(+1))
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.clicked.connect(self.delete)
         for b in (self.record_button, self.up_button, self.down_button, self.delete_button):
             row.addWidget(b)
         layout.addLayout(row)
-        self.points_box = QCheckBox("Show the reflex points")
-        self.points_box.setToolTip("Show or hide every reflex point on the body (a step records which are shown)")
+        self.points_box = QCheckBox(tr("Show the reflex points"))
+        self.points_box.setToolTip(tr("Show or hide every reflex point on the body (a step records which are shown)"))
         self.points_box.setChecked(True)
         self.points_box.toggled.connect(self.show_points)
         window.session.points_visibility_changed.connect(self._sync_points_box)
         layout.addWidget(self.points_box)
-        layout.addWidget(QLabel("Caption (for the room and the handout)"))
+        layout.addWidget(QLabel(tr("Caption (for the room and the handout)")))
         self.caption = QLineEdit()
         self.caption.editingFinished.connect(self.apply_text)
         layout.addWidget(self.caption)
-        layout.addWidget(QLabel("Notes (for you only)"))
+        layout.addWidget(QLabel(tr("Notes (for you only)")))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
         layout.addWidget(self.notes)
-        self.apply_button = QPushButton("Apply caption and notes")
+        self.apply_button = QPushButton(tr("Apply caption and notes"))
         self.apply_button.clicked.connect(self.apply_text)
         layout.addWidget(self.apply_button)
         self.setWidget(body)
@@ -131,15 +132,15 @@ class LessonPanel(QDockWidget):
         ls = self.lessons
         lesson = ls.lesson
         if lesson is None:
-            self.title.setText("No lesson: Teach › New lesson, or Open lesson…")
+            self.title.setText(tr("No lesson: Teach › New lesson, or Open lesson…"))
         else:
-            name = ls.path.name if ls.path else "not saved yet"
-            self.title.setText(f"<b>{lesson.header.title}</b> — {len(lesson.steps)} steps ({name}"
-                               f"{', changed' if ls.dirty else ''})")
+            name = ls.path.name if ls.path else tr("not saved yet")
+            self.title.setText(fill_in(tr("<b>{title}</b> — %n step(s) ({name})", "", len(lesson.steps)),
+                                       title=lesson.header.title, name=name + (tr(", changed") if ls.dirty else "")))
         self.steps.blockSignals(True)
         self.steps.clear()
         for i, step in enumerate(ls.steps, start=1):
-            self.steps.addItem(f"{i}. {step.caption or '(no caption)'}")
+            self.steps.addItem(f"{i}. " + (step.caption or tr("(no caption)")))
             self.steps.item(i - 1).setToolTip(step.caption)
         if ls.index is not None and ls.steps:
             self.steps.setCurrentRow(ls.index)
@@ -176,7 +177,7 @@ class LessonPanel(QDockWidget):
         self._sync_text()
         self._sync_enabled()
         step = self.lessons.steps[index]
-        self.window_.statusBar().showMessage(f"Step {index + 1} of {len(self.lessons.steps)}: {step.caption}", 8000)
+        self.window_.statusBar().showMessage(fill_in(tr('Step {value} of {n}: {caption}'), value=index + 1, n=len(self.lessons.steps), caption=step.caption), 8000)
 
     def show_points(self, on: bool) -> None:
         s = self.window_.session
@@ -190,7 +191,7 @@ class LessonPanel(QDockWidget):
 
     # -- editing -----------------------------------------------------------------
     def _refused(self, err: MessageError) -> None:
-        self.window_.show_warning("Cannot change the lesson", str(err))
+        self.window_.show_warning(tr("Cannot change the lesson"), str(err))
 
     def record(self, caption: str | None = None, notes: str | None = None) -> int | None:
         """Record a step from the screen with the caption and notes typed (or given); its index."""
@@ -259,7 +260,7 @@ class LessonPanel(QDockWidget):
     def ask_save_lesson(self) -> str:
         """'save', 'discard' or 'cancel' for the lesson's unsaved changes."""
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.window_, "Unsaved lesson", "Save the changes to the lesson?",
+        answer = QMessageBox.question(self.window_, tr("Unsaved lesson"), tr("Save the changes to the lesson?"),
                                       buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
@@ -273,7 +274,7 @@ class LessonPanel(QDockWidget):
         if not self.maybe_save_lesson():
             return False
         self.lessons.new(self.window_.doc.path.name.removesuffix(".mesomap.json") if self.window_.doc.path
-                         else "Lesson")
+                         else tr("Lesson"))
         self.show()
         self.raise_()
         return True
@@ -281,7 +282,7 @@ class LessonPanel(QDockWidget):
     def open_dialog(self) -> bool:
         w = self.window_
         start = str(w.settings.value("files/last_dir", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(w, "Open lesson", start, LESSON_FILTER)
+        path, _ = QFileDialog.getOpenFileName(w, tr("Open lesson"), start, fill_in(tr(LESSON_FILTER), suffix=SUFFIX))
         return self.open(path) if path else False
 
     def open(self, path: str | Path) -> bool:
@@ -293,7 +294,7 @@ class LessonPanel(QDockWidget):
             w.tool.cancel()
             lesson = self.lessons.open(path)
         except (LessonFileError, MeshLoadError) as err:
-            w.show_error("Cannot open lesson", str(err))
+            w.show_error(tr("Cannot open lesson"), str(err))
             return False
         w.settings.setValue("files/last_dir", str(Path(path).parent))
         self.show()
@@ -310,7 +311,7 @@ class LessonPanel(QDockWidget):
         if self.lessons.lesson is None:
             return False
         start = self.lessons.path or Path(str(w.settings.value("files/last_dir", str(Path.home())))) / f"lesson{SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(w, "Save lesson", str(start), LESSON_FILTER)
+        path, _ = QFileDialog.getSaveFileName(w, tr("Save lesson"), str(start), fill_in(tr(LESSON_FILTER), suffix=SUFFIX))
         if not path:
             return False
         if not path.endswith(SUFFIX):
@@ -323,10 +324,10 @@ class LessonPanel(QDockWidget):
         try:
             saved = self.lessons.save(path)
         except MessageError as err:
-            w.show_error("Cannot save lesson", str(err))
+            w.show_error(tr("Cannot save lesson"), str(err))
             return False
         except (OSError, MeshLoadError, UnicodeError) as err:
-            w.show_error("Cannot save lesson", f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
+            w.show_error(tr("Cannot save lesson"), f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
             return False
-        w.statusBar().showMessage(f"Saved {saved}", 6000)
+        w.statusBar().showMessage(fill_in(tr('Saved {saved}'), saved=saved), 6000)
         return True

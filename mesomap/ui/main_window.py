@@ -49,6 +49,7 @@ from mesomap.ui.status import StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
+from mesomap.ui.i18n import fill_in, tr
 
 
 def _load_templates():
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.cancel_button = QToolButton()
         self.cancel_button.setDefaultAction(self.cancel_layouts_action)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(tr("Cancel"))
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.view.frame_rendered.connect(self._after_first_frame)
         self.help.first_start()
         if why:
-            self.statusBar().showMessage(f"No zone templates: {why}", 10000)
+            self.statusBar().showMessage(fill_in(tr('No zone templates: {why}'), why=why), 10000)
 
     def _template_areas(self, body_id: str) -> dict[str, float]:
         from mesomap.io.templates import zone_area_cm2
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
         text = str(busy) if busy is not None else self.exporter.busy_text()
         done, total = self.grids.progress()
         if total > 1:
-            text = f"{text} ({done} of {total} zones)"
+            text = fill_in(tr('{text} ({done} of {total} zones)'), text=text, done=done, total=total)
         self.busy_label.setText(text)
         self.busy_label.setVisible(bool(text))
         self.busy_bar.setRange(0, total if total > 1 else 0)  # one zone: a busy bar without steps
@@ -282,15 +283,15 @@ class MainWindow(QMainWindow):
     def _on_state_changed(self) -> None:
         history = self.doc.history
         self.undo_action.setEnabled(history.can_undo)
-        self.undo_action.setText(f"&Undo {history.undo_label}" if history.can_undo else "&Undo")
+        self.undo_action.setText(fill_in(tr('&Undo {undo_label}'), undo_label=history.undo_label) if history.can_undo else tr("&Undo"))
         self.redo_action.setEnabled(history.can_redo)
-        self.redo_action.setText(f"&Redo {history.redo_label}" if history.can_redo else "&Redo")
+        self.redo_action.setText(fill_in(tr('&Redo {redo_label}'), redo_label=history.redo_label) if history.can_redo else tr("&Redo"))
         self._update_title()
         if self.editor.surface is not None and self.editor.enabled != self._tools_on:
             self.set_plan_tools_enabled(self.editor.enabled)  # a done session's plan was opened, or closed
 
     def _update_title(self) -> None:
-        name = self.records.title() or (self.doc.path.name if self.doc.path else "Untitled plan")
+        name = self.records.title() or (self.doc.path.name if self.doc.path else tr("Untitled plan"))
         self.setWindowTitle(f"{name}{'*' if self.doc.dirty else ''} — mesomap")
 
     def _on_selection_changed(self) -> None:
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
         try:
             surface = self.plan_body_surface()
         except MeshLoadError as err:
-            self.show_error("Cannot send", str(err))
+            self.show_error(tr("Cannot send"), str(err))
             return
         dialog = DeviceDialog(self.doc.plan, surface, self.settings, self)
         self.device_dialog = dialog
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, title, message)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About mesomap", about_html())
+        QMessageBox.about(self, tr("About mesomap"), about_html())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self._closed:

@@ -23,13 +23,14 @@ from mesomap.io.meshes import MeshLoadError
 from mesomap.io.plan_check import OpenedPlan
 from mesomap.io.plan_file import SUFFIX, PlanFileError
 from mesomap.ui.busy import wait_cursor
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
 MAX_RECENT = 8
 #: How often the autosave timer looks for changes (ms); it writes at most every AUTOSAVE_INTERVAL_S, so an edit
 #: is on disk within AUTOSAVE_INTERVAL_S + this tick (plus the write itself).
 AUTOSAVE_TICK_MS = 1000
 assert AUTOSAVE_INTERVAL_S + AUTOSAVE_TICK_MS / 1000 < AUTOSAVE_MAX_DELAY_S
-PLAN_FILTER = f"mesomap plans (*{SUFFIX});;All files (*)"
+PLAN_FILTER = QT_TR_NOOP("mesomap plans (*{suffix});;All files (*)")
 
 
 def open_notice(name: str, opened: OpenedPlan) -> str:
@@ -37,23 +38,28 @@ def open_notice(name: str, opened: OpenedPlan) -> str:
     parts = []
     if opened.misplaced:
         n = len(opened.misplaced)
-        listed = "; ".join(m.describe() for m in opened.misplaced[:5]) + (f"; and {n - 5} more" if n > 5 else "")
-        parts.append(f"{n} injection{'s' if n > 1 else ''} of {name} lie{'' if n > 1 else 's'} outside "
-                     f"{'their zones' if n > 1 else 'its zone'} and {'are' if n > 1 else 'is'} ringed in red: {listed}. "
-                     "Export and Send to device refuse the plan until they are moved back, deleted, "
-                     "or the zone is laid out again.")
+        listed = "; ".join(m.describe() for m in opened.misplaced[:5]) + (fill_in(tr('; and {value} more'), value=n - 5) if n > 5 else "")
+        off = (tr("1 injection of {name} lies outside its zone and is ringed in red: {listed}. Export and Send to "
+                  "device refuse the plan until it is moved back, deleted, or the zone is laid out again.") if n == 1
+               else tr("%n injections of {name} lie outside their zones and are ringed in red: {listed}. Export and "
+                       "Send to device refuse the plan until they are moved back, deleted, or the zone is laid out "
+                       "again.", "", n))
+        parts.append(fill_in(off, name=name, listed=listed))
     if opened.stale:
         n = len(opened.stale)
-        parts.append(f"{n} stored value{'s' if n > 1 else ''} (positions, normals or areas) in {name} did not match "
-                     "the points and zones they describe, first: " + opened.stale[0].describe()
-                     + ". mesomap recomputed them; saving the plan writes the right values.")
+        stale = (tr("1 stored value (a position, normal or area) in {name} did not match the point or zone it "
+                    "describes: {first}. mesomap recomputed it; saving the plan writes the right value.") if n == 1
+                 else tr("%n stored values (positions, normals or areas) in {name} did not match the points and "
+                         "zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the "
+                         "right values.", "", n))
+        parts.append(fill_in(stale, name=name, first=opened.stale[0].describe()))
     return "\n\n".join(parts)
 
 
 def _why(err: Exception) -> str:
     """A failed write's reason in a clinician's words."""
     if isinstance(err, UnicodeError):
-        return "a name or note holds a character that cannot be written as text; retype it"
+        return tr("a name or note holds a character that cannot be written as text; retype it")
     return str(getattr(err, "strerror", None) or err)
 
 
@@ -67,10 +73,10 @@ class PlanFiles:
     def ask_save_changes(self) -> str:
         """'save', 'discard' or 'cancel' for the unsaved changes of the open plan."""
         doc = self.window.doc
-        name = doc.path.name if doc.path else "the new plan"
+        name = doc.path.name if doc.path else tr("the new plan")
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", f"Save the changes to {name}?",
+            self.window, tr("Unsaved changes"), fill_in(tr('Save the changes to {name}?'), name=name),
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
         )
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
@@ -93,7 +99,7 @@ class PlanFiles:
             return False
         win.tool.cancel()
         win.session.new_plan()
-        win.statusBar().showMessage("New plan", 4000)
+        win.statusBar().showMessage(tr("New plan"), 4000)
         return True
 
     def open_plan_dialog(self) -> bool:
@@ -101,7 +107,7 @@ class PlanFiles:
         if not self.maybe_save():
             return False
         start = str(win.settings.value("files/last_dir", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(win, "Open plan", start, PLAN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(win, tr("Open plan"), start, fill_in(tr(PLAN_FILTER), suffix=SUFFIX))
         return self.open_plan(path, ask=False) if path else False
 
     def open_plan(self, path: str | Path, ask: bool = True) -> bool:
@@ -119,15 +125,15 @@ class PlanFiles:
             with wait_cursor():
                 opened = win.session.open_plan(path)
         except (PlanFileError, MeshLoadError) as err:
-            win.show_error("Cannot open plan", str(err))
+            win.show_error(tr("Cannot open plan"), str(err))
             return False
         plan = opened.plan
         self._add_recent(path)
         win.settings.setValue("files/last_dir", str(path.parent))
-        win.statusBar().showMessage(f"Opened {path.name}: {len(plan.zones)} zones, {len(plan.points)} points", 6000)
+        win.statusBar().showMessage(fill_in(tr('Opened {name}: {n} zones, {n2} points'), name=path.name, n=len(plan.zones), n2=len(plan.points)), 6000)
         notice = open_notice(path.name, opened)
         if notice:
-            win.show_warning(f"Check {path.name}", notice)
+            win.show_warning(fill_in(tr('Check {name}'), name=path.name), notice)
         return True
 
     def save(self) -> bool:
@@ -142,7 +148,7 @@ class PlanFiles:
     def save_as(self) -> bool:
         win = self.window
         start = win.doc.path or Path(str(win.settings.value("files/last_dir", str(Path.home())))) / f"plan{SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(win, "Save plan", str(start), PLAN_FILTER)
+        path, _ = QFileDialog.getSaveFileName(win, tr("Save plan"), str(start), fill_in(tr(PLAN_FILTER), suffix=SUFFIX))
         if not path:
             return False
         if not path.endswith(SUFFIX):
@@ -158,11 +164,11 @@ class PlanFiles:
             win.scans.files_beside(path)  # a plan on a scan: its fit and scan beside it
             win.session.save(path)
         except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
-            win.show_error("Cannot save plan", f"{path.name}: {_why(err)}")
+            win.show_error(tr("Cannot save plan"), f"{path.name}: {_why(err)}")
             return False
         self._add_recent(path)
         win.settings.setValue("files/last_dir", str(path.parent))
-        win.statusBar().showMessage(f"Saved {path}", 6000)
+        win.statusBar().showMessage(fill_in(tr('Saved {path}'), path=path), 6000)
         return True
 
     # -- recent files ---------------------------------------------------------------
@@ -190,12 +196,12 @@ class PlanFiles:
             action.setStatusTip(p)
             action.triggered.connect(lambda _=False, pp=p: self.open_recent(pp))
         if not paths:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(tr("(none)")).setEnabled(False)
 
     def open_recent(self, path: str) -> bool:
         if not Path(path).exists():  # anything else there is opened, and refused if it is no plan
             self._set_recent([p for p in self.recent_files() if p != path])
-            self.window.show_info("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            self.window.show_info(tr("File not found"), fill_in(tr('{path} no longer exists; it was removed from the recent files.'), path=path))
             return False
         return self.open_plan(path)
 
@@ -206,19 +212,19 @@ class PlanFiles:
         try:
             return win.session.autosave_tick(now=now, interval_s=interval_s)
         except (OSError, MeshLoadError, PlanFileError, UnicodeError) as err:
-            win.statusBar().showMessage(f"Autosave failed: {_why(err)}", 10000)
+            win.statusBar().showMessage(fill_in(tr('Autosave failed: {why}'), why=_why(err)), 10000)
             return False
 
     def ask_restore(self, recovery: Recovery) -> bool:
         """True to restore ``recovery``, False to delete it."""
         when = _dt.datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M")
-        name = recovery.original.name if recovery.original else "an unsaved plan"
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover plan",
-                          f"mesomap did not close properly. Restore the plan from {when} ({name})?",
+        name = recovery.original.name if recovery.original else tr("an unsaved plan")
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Recover plan"),
+                          fill_in(tr('mesomap did not close properly. Restore the plan from {when} ({name})?'), when=when, name=name),
                           parent=self.window)
-        box.setInformativeText("Discard deletes this recovered copy for good.")
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(tr("Discard deletes this recovered copy for good."))
+        restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
         box.exec()
         return box.clickedButton() is restore
@@ -233,11 +239,11 @@ class PlanFiles:
             try:
                 plan = recovery.load()
             except PlanFileError as err:
-                win.show_error("Cannot restore plan", f"{err} (the file stays at {recovery.autosave})")
+                win.show_error(tr("Cannot restore plan"), fill_in(tr('{err} (the file stays at {autosave})'), err=err, autosave=recovery.autosave))
                 continue
             win.tool.cancel()
             recovery.discard()
             win.session.restore(plan, recovery.original)  # autosaved again at once
-            win.statusBar().showMessage("Plan restored: save it to keep it", 10000)
+            win.statusBar().showMessage(tr("Plan restored: save it to keep it"), 10000)
             return True
         return False

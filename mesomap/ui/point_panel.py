@@ -24,6 +24,8 @@ from mesomap.model.plan import ReflexPoint
 from mesomap.session.session import Session
 from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import ERROR_STYLE, ID_ROLE, ListPanel, NotesEdit, commit_typed, menu_button, spin_box
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import SIDE_WORDS, choose, fill_choices, indications, tr, unit, word
 
 POINT_SIDES = ("left", "right", "midline")
 
@@ -32,19 +34,19 @@ class PointPanel(ListPanel):
     """Reflex points list + editor, bound to a Session. ``place_action`` is the point tool's action."""
 
     def __init__(self, editor: Session, place_action: QAction, parent: QWidget | None = None):
-        super().__init__("Reflex points", "points-dock", editor, QTreeWidget(), ["Code", "Name", "Side"], parent)
+        super().__init__(tr("Reflex points"), "points-dock", editor, QTreeWidget(), [tr("Code"), tr("Name"), tr("Side")], parent)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         buttons = QHBoxLayout()
-        self.library_button, self.library_menu = menu_button("From library", "Add a named reflex point")
+        self.library_button, self.library_menu = menu_button(tr("From library"), tr("Add a named reflex point"))
         self.place_button = QToolButton()
         self.place_button.setDefaultAction(place_action)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected point (undoable)")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected point (undoable)"))
         self.delete_button.clicked.connect(lambda: self.editor.delete_point())
-        self.labels = QCheckBox("Labels")
+        self.labels = QCheckBox(tr("Labels"))
         self.labels.setChecked(True)
-        self.labels.setToolTip("Show the points' codes in the 3D view")
+        self.labels.setToolTip(tr("Show the points' codes in the 3D view"))
         for w in (self.library_button, self.place_button, self.delete_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
@@ -59,31 +61,31 @@ class PointPanel(ListPanel):
         self.name = QLineEdit()
         self.name.editingFinished.connect(lambda: self._text_edit("name", self.name.text()))
         self.side = QComboBox()
-        self.side.addItems(POINT_SIDES)
-        self.side.activated.connect(lambda _: self._edit("side", side=self.side.currentText()))
-        self.depth = spin_box(0.0, 99.0, 1, 0.5, " mm")
+        fill_choices(self.side, POINT_SIDES, SIDE_WORDS)
+        self.side.activated.connect(lambda _: self._edit("side", side=self.side.currentData()))
+        self.depth = spin_box(0.0, 99.0, 1, 0.5, " " + unit("mm"))
         self.depth.valueChanged.connect(lambda v: self._edit("depth", depth_mm=v))
-        self.volume = spin_box(0.0, 9.0, 3, 0.01, " ml")
+        self.volume = spin_box(0.0, 9.0, 3, 0.01, " " + unit("ml"))
         self.volume.valueChanged.connect(lambda v: self._edit("volume", volume_ml=v))
         self.angle = spin_box(0.0, 180.0, 0, 5.0, " °")
         self.angle.valueChanged.connect(lambda v: self._edit("angle", angle_deg=v))
         self.notes = NotesEdit()
-        self.notes.setPlaceholderText("Notes for this point")
+        self.notes.setPlaceholderText(tr("Notes for this point"))
         self.notes.setFixedHeight(54)
         self.notes.committed.connect(lambda: self._notes_edited())
-        form.addRow("Code", self.code)
-        form.addRow("Name", self.name)
-        form.addRow("Side", self.side)
-        form.addRow("Depth", self.depth)
-        form.addRow("Volume", self.volume)
-        form.addRow("Needle angle", self.angle)
-        form.addRow("Notes", self.notes)
+        form.addRow(tr("Code"), self.code)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Side"), self.side)
+        form.addRow(tr("Depth"), self.depth)
+        form.addRow(tr("Volume"), self.volume)
+        form.addRow(tr("Needle angle"), self.angle)
+        form.addRow(tr("Notes"), self.notes)
         self.body_layout.addWidget(self.form_box)
         self.fields = {"depth": self.depth, "volume": self.volume, "angle": self.angle}
         self.marks = FieldMarks(form, {f: f for f in self.fields.values()},
                                 lambda: self._show_point(self.editor.point))
-        self._finish_layout("No point selected.\nAdd one from the library, or place your own (P) "
-                            "and click the skin. Drag a point to move it.")
+        self._finish_layout(tr("No point selected.\nAdd one from the library, or place your own (P) "
+                            "and click the skin. Drag a point to move it."))
         self.message.setStyleSheet(ERROR_STYLE)
         self.rebuild()
 
@@ -95,17 +97,18 @@ class PointPanel(ListPanel):
         by_code = defaultdict(list)
         for t in self.templates:
             by_code[(t.code, t.name)].append(t)
-        for (code, name), items in by_code.items():
+        for (code, english), items in by_code.items():
+            name = term("point", code, default=english)
             if len(items) == 1:
                 action = self.library_menu.addAction(f"{code}  {name}")
                 action.triggered.connect(lambda _=False, tt=items[0]: self.editor.add_point_from_template(tt))
-                action.setToolTip(", ".join(items[0].indications))
+                action.setToolTip(indications(items[0]))
                 continue
             sub = self.library_menu.addMenu(f"{code}  {name}")
             sub.setToolTipsVisible(True)
             for t in items:
-                action = sub.addAction(t.side)
-                action.setToolTip(", ".join(t.indications))
+                action = sub.addAction(word(SIDE_WORDS, t.side).lower())
+                action.setToolTip(indications(t))
                 action.triggered.connect(lambda _=False, tt=t: self.editor.add_point_from_template(tt))
         self.library_button.setEnabled(bool(self.templates) and self.editor.enabled)
 
@@ -118,7 +121,7 @@ class PointPanel(ListPanel):
 
     def _list_items(self):
         for p in self.editor.plan.points:
-            item = QTreeWidgetItem([p.code, p.name, p.side])
+            item = QTreeWidgetItem([p.code, p.name, word(SIDE_WORDS, p.side).lower()])
             item.setData(0, ID_ROLE, p.id)
             yield item
 
@@ -130,7 +133,7 @@ class PointPanel(ListPanel):
             item = self._item(point_id)
             if item is not None:
                 p = self.editor.plan.point(point_id)
-                for col, text in enumerate((p.code, p.name, p.side)):
+                for col, text in enumerate((p.code, p.name, word(SIDE_WORDS, p.side).lower())):
                     item.setText(col, text)
         if self.editor.point_id in change.points_changed:
             self._show_point(self.editor.point)
@@ -151,7 +154,7 @@ class PointPanel(ListPanel):
         try:
             self.code.setText(point.code)
             self.name.setText(point.name)
-            self.side.setCurrentText(point.side)
+            choose(self.side, point.side)
             self.depth.setValue(point.depth_mm)
             self.volume.setValue(point.volume_ml)
             self.angle.setValue(point.angle_deg)
@@ -173,7 +176,7 @@ class PointPanel(ListPanel):
             self._show_point(self.editor.point)
             return False
         if errors:
-            self.message.setText("Not applied: " + "; ".join(map(str, errors)) + ".")
+            self.message.setText(tr("Not applied: ") + "; ".join(map(str, errors)) + ".")
             self._show_point(self.editor.point)
             return False
         if field is not None:

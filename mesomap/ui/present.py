@@ -26,6 +26,7 @@ from mesomap.session.presentation import Presentation
 from mesomap.session.session import Mode
 from mesomap.ui.audience import AudienceWindow
 from mesomap.ui.depth_inset import DepthInsets
+from mesomap.ui.i18n import tr
 
 SCALES = (100, 125, 150, 175, 200)  # the UI scale choices, %
 
@@ -50,7 +51,7 @@ class Presenter(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.presentation.animation.changed.connect(self._sync_timer)
-        self.escape_action = QAction("Leave presentation", window)
+        self.escape_action = QAction(tr("Leave presentation"), window)
         self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.escape_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.escape_action.triggered.connect(self.escape)
@@ -297,17 +298,17 @@ class Presenter(QObject):
             return a
 
         p = self.presentation
-        self.labels_action = action("Labels on the body", self.set_labels, "Zone and point names with leader lines", p.labels)
-        self.legend_action = action("Legend of zones", self.set_legend, "The visible zones with technique and depth", p.legend)
-        self.follow_action = action("Audience follows my camera", self.set_follow_camera,
-                                    "The projector shows what you see; off: it keeps its own view", p.follow_camera)
-        self.pen_action = action("Annotation pen", self.set_pen, "Left-drag draws on the skin (A); Esc clears the "
-                                 "strokes (they are not part of the plan)", False, "A")
-        self.depth_inset_action = action("Technique depth inset", self.set_depth_inset,
-                                         "The selected zone's needle depth drawn in a corner of the view", True)
-        self.screens_menu = menu.addMenu("Show on")
+        self.labels_action = action(tr("Labels on the body"), self.set_labels, tr("Zone and point names with leader lines"), p.labels)
+        self.legend_action = action(tr("Legend of zones"), self.set_legend, tr("The visible zones with technique and depth"), p.legend)
+        self.follow_action = action(tr("Audience follows my camera"), self.set_follow_camera,
+                                    tr("The projector shows what you see; off: it keeps its own view"), p.follow_camera)
+        self.pen_action = action(tr("Annotation pen"), self.set_pen, tr("Left-drag draws on the skin (A); Esc clears the "
+                                 "strokes (they are not part of the plan)"), False, "A")
+        self.depth_inset_action = action(tr("Technique depth inset"), self.set_depth_inset,
+                                         tr("The selected zone's needle depth drawn in a corner of the view"), True)
+        self.screens_menu = menu.addMenu(tr("Show on"))
         self.screens_menu.aboutToShow.connect(self._fill_screens)
-        scale_menu = menu.addMenu("Text size")
+        scale_menu = menu.addMenu(tr("Text size"))
         group = QActionGroup(w)
         self.scale_actions = {}
         for percent in SCALES:
@@ -318,10 +319,10 @@ class Presenter(QObject):
             scale_menu.addAction(a)
             self.scale_actions[percent] = a
         menu.addSeparator()
-        self.play_action = action("Play injection order", lambda: self.play_order(),
-                                  "The selected zone's injections one by one in gun order")
-        self.pause_action = action("Pause / resume order", self._pause_or_resume, "Pause or resume the animation")
-        self.step_action = action("Step order", lambda: self.step(), "One injection further")
+        self.play_action = action(tr("Play injection order"), lambda: self.play_order(),
+                                  tr("The selected zone's injections one by one in gun order"))
+        self.pause_action = action(tr("Pause / resume order"), self._pause_or_resume, tr("Pause or resume the animation"))
+        self.step_action = action(tr("Step order"), lambda: self.step(), tr("One injection further"))
 
     def _fill_screens(self) -> None:
         """Show on: Automatic, then one entry per screen (its name and size) for the audience window."""
@@ -330,7 +331,7 @@ class Presenter(QObject):
         group = QActionGroup(menu)
         for screen in (None, *self.screens()):
             size = screen.geometry() if screen is not None else None
-            text = "Automatic" if screen is None else f"{screen.name()} ({size.width()}×{size.height()})"
+            text = tr("Automatic") if screen is None else f"{screen.name()} ({size.width()}×{size.height()})"
             a = QAction(text, menu, checkable=True)
             a.setChecked(screen is self.screen_choice)
             a.triggered.connect(lambda _=False, sc=screen: setattr(self, "screen_choice", sc))

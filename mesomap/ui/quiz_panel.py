@@ -22,28 +22,41 @@ from mesomap.model.messages import MessageError
 from mesomap.model.quiz import DEFAULT_THRESHOLDS, REVEAL_COLOURS, QuizResult, Thresholds
 from mesomap.render.lesson_png import lesson_camera
 from mesomap.render.quiz_png import reveal_pose, show_answer_points
-from mesomap.session.quiz import QuizSession, point_words, zone_words
+from mesomap.session.quiz import QuizSession
 from mesomap.session.session import Mode
 from mesomap.ui.lesson_panel import show_camera
+from mesomap.ui.i18n import SIDE_WORDS, fill_in, num, tr, unit, word
 
 PASS_COLOUR, FAIL_COLOUR = "#1b7837", "#b2182b"
 
 
 def _mm(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f} mm"
+    return "—" if x is None else num(x, ".1f") + " " + unit("mm")
+
+
+def zone_words(z) -> str:
+    """A zone's name, with its side in the window's language unless the name says it ("Cheek, left")."""
+    plain = z.side in ("midline", "bilateral") or z.side in z.name.casefold()
+    return z.name if plain else f"{z.name} ({word(SIDE_WORDS, z.side).lower()})"
+
+
+def point_words(p) -> str:
+    """"ST36 Zusanli (left)" in the window's language (no side for a midline point)."""
+    side = "" if p.side == "midline" else f" ({word(SIDE_WORDS, p.side).lower()})"
+    return f"{p.code} {p.name}{side}".strip() if p.code else f"{p.name}{side}"
 
 
 def score_rows(result: QuizResult) -> list[tuple[str, str, str, bool]]:
     """(what was asked, Dice, distances, passed) per zone and point of ``result``, as the table shows them."""
     rows = []
     for s in result.zones:
-        side = "" if s.side in ("midline", "bilateral") or s.side in s.name.casefold() else f" ({s.side})"
-        rows.append((f"{s.name}{side}", "missing" if s.missing else f"Dice {s.dice:.2f}",
-                     "" if s.missing else f"border {_mm(s.border_mean_mm)} (p95 {_mm(s.border_p95_mm)})", s.passed))
+        side = "" if s.side in ("midline", "bilateral") or s.side in s.name.casefold() else f" ({tr(SIDE_WORDS.get(s.side, s.side))})"
+        rows.append((f"{s.name}{side}", tr("missing") if s.missing else fill_in(tr("Dice {dice:.2f}"), dice=s.dice),
+                     "" if s.missing else fill_in(tr('border {mm} (p95 {mm2})'), mm=_mm(s.border_mean_mm), mm2=_mm(s.border_p95_mm)), s.passed))
     for s in result.points:
-        side = "" if s.side == "midline" else f" ({s.side})"
-        rows.append((f"{s.code} {s.name}{side}".strip(), "missing" if s.missing else "point",
-                     "" if s.missing else f"{_mm(s.distance_mm)} on the skin", s.passed))
+        side = "" if s.side == "midline" else f" ({tr(SIDE_WORDS.get(s.side, s.side))})"
+        rows.append((f"{s.code} {s.name}{side}".strip(), tr("missing") if s.missing else tr("point"),
+                     "" if s.missing else fill_in(tr('{mm} on the skin'), mm=_mm(s.distance_mm)), s.passed))
     return rows
 
 
@@ -52,19 +65,19 @@ class QuizSetup(QDialog):
 
     def __init__(self, plan, parent=None, thresholds: Thresholds = DEFAULT_THRESHOLDS):
         super().__init__(parent)
-        self.setWindowTitle("Quiz")
+        self.setWindowTitle(tr("Quiz"))
         layout = QVBoxLayout(self)
         lists = QHBoxLayout()
-        self.zones = self._checklist(lists, "Zones to paint", [(z.id, zone_words(z)) for z in plan.zones if len(z.faces)])
-        self.points = self._checklist(lists, "Reflex points to place", [(p.id, point_words(p)) for p in plan.points])
+        self.zones = self._checklist(lists, tr("Zones to paint"), [(z.id, zone_words(z)) for z in plan.zones if len(z.faces)])
+        self.points = self._checklist(lists, tr("Reflex points to place"), [(p.id, point_words(p)) for p in plan.points])
         layout.addLayout(lists)
         form = QFormLayout()
-        self.dice = self._spin(form, "Zone passes with Dice at least", thresholds.dice_min, 1.0, 0.05, "")
-        self.border = self._spin(form, "… and mean border distance at most", thresholds.border_mean_max_mm, 1000, 1, " mm")
-        self.point = self._spin(form, "Point passes within", thresholds.point_max_mm, 1000, 1, " mm")
+        self.dice = self._spin(form, tr("Zone passes with Dice at least"), thresholds.dice_min, 1.0, 0.05, "")
+        self.border = self._spin(form, tr("… and mean border distance at most"), thresholds.border_mean_max_mm, 1000, 1, " " + unit("mm"))
+        self.point = self._spin(form, tr("Point passes within"), thresholds.point_max_mm, 1000, 1, " " + unit("mm"))
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start quiz")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Start quiz"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -115,7 +128,7 @@ class QuizPanel(QDockWidget):
     """The Quiz dock: the questions, Reveal / Save answer… / End quiz, the legend and the scores."""
 
     def __init__(self, window):
-        super().__init__("Quiz", window)
+        super().__init__(tr("Quiz"), window)
         self.setObjectName("quiz-dock")
         self.setMinimumWidth(420)  # the score table's four columns
         self.window_ = window
@@ -129,22 +142,22 @@ class QuizPanel(QDockWidget):
         self.prompts.currentRowChanged.connect(self.ask)
         layout.addWidget(self.prompts, 1)
         row = QHBoxLayout()
-        self.reveal_button = QPushButton("Reveal")
+        self.reveal_button = QPushButton(tr("Reveal"))
         self.reveal_button.clicked.connect(lambda: self.reveal())
-        self.save_button = QPushButton("Save answer…")
+        self.save_button = QPushButton(tr("Save answer…"))
         self.save_button.clicked.connect(lambda: self.save_answer_dialog())
-        self.end_button = QPushButton("End quiz")
+        self.end_button = QPushButton(tr("End quiz"))
         self.end_button.clicked.connect(lambda: self.end())
         for b in (self.reveal_button, self.save_button, self.end_button):
             row.addWidget(b)
         layout.addLayout(row)
         c = REVEAL_COLOURS
-        self.legend = QLabel(f"<span style='color:{c['reference']}'>■</span> reference only &nbsp; "
-                             f"<span style='color:{c['answer']}'>■</span> answer only &nbsp; "
-                             f"<span style='color:{c['both']}'>■</span> both")
+        self.legend = QLabel(fill_in(tr("<span style='color:{reference}'>■</span> reference only &nbsp; "
+                                        "<span style='color:{answer}'>■</span> answer only &nbsp; "
+                                        "<span style='color:{both}'>■</span> both"), **c))
         layout.addWidget(self.legend)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Asked", "Score", "Distance", "Result"])
+        self.table.setHorizontalHeaderLabels([tr("Asked"), tr("Score"), tr("Distance"), tr("Result")])
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 2)
@@ -166,14 +179,14 @@ class QuizPanel(QDockWidget):
         self.legend.setVisible(q.state == "revealed")
         self.table.setVisible(q.state == "revealed")
         if q.state is None:
-            self.status.setText("No quiz: Teach › Quiz… asks for zones and points of the open plan.")
+            self.status.setText(tr("No quiz: Teach › Quiz… asks for zones and points of the open plan."))
         elif q.state == "answering":
-            self.status.setText("Click a question, then paint the zone or click the skin to place the point. "
-                                "Reveal when done.")
+            self.status.setText(tr("Click a question, then paint the zone or click the skin to place the point. "
+                                "Reveal when done."))
         else:
             r = q.result
-            verdict = "passed" if r.passed else "not passed"
-            self.status.setText(f"<b>{r.passed_count} of {r.asked_count} passed — {verdict}</b>")
+            verdict = tr("passed") if r.passed else tr("not passed")
+            self.status.setText(fill_in(tr('<b>{passed_count} of {asked_count} passed — {verdict}</b>'), passed_count=r.passed_count, asked_count=r.asked_count, verdict=verdict))
         self._fill_table()
 
     def _fill_table(self) -> None:
@@ -207,7 +220,7 @@ class QuizPanel(QDockWidget):
         try:
             self.quiz.start(zone_ids, point_ids, thresholds)
         except MessageError as err:
-            w.show_warning("Cannot start the quiz", str(err))
+            w.show_warning(tr("Cannot start the quiz"), str(err))
             return False
         self.show()
         self.raise_()
@@ -234,7 +247,7 @@ class QuizPanel(QDockWidget):
         try:
             result = self.quiz.reveal()
         except MessageError as err:
-            w.show_warning("Cannot score the answer", str(err))
+            w.show_warning(tr("Cannot score the answer"), str(err))
             return None
         w.session.set_mode(Mode.NAVIGATE)
         q = self.quiz
@@ -247,7 +260,7 @@ class QuizPanel(QDockWidget):
     def save_answer_dialog(self) -> bool:
         w = self.window_
         start = Path(str(w.settings.value("files/last_dir", str(Path.home())))) / f"answer{SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(w, "Save answer", str(start), f"mesomap plans (*{SUFFIX})")
+        path, _ = QFileDialog.getSaveFileName(w, tr("Save answer"), str(start), fill_in(tr("mesomap plans (*{suffix})"), suffix=SUFFIX))
         if not path:
             return False
         if not path.endswith(SUFFIX):
@@ -260,9 +273,9 @@ class QuizPanel(QDockWidget):
         try:
             saved = self.quiz.save_answer(path)
         except (OSError, ValueError) as err:
-            w.show_error("Cannot save the answer", f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
+            w.show_error(tr("Cannot save the answer"), f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
             return False
-        w.statusBar().showMessage(f"Saved the answer to {saved}", 6000)
+        w.statusBar().showMessage(fill_in(tr('Saved the answer to {saved}'), saved=saved), 6000)
         return True
 
     def end(self) -> None:

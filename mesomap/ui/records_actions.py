@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from mesomap.io.plan_file import PlanFileError
 from mesomap.session.records import RecordsLink
 from mesomap.store.errors import ConflictError, SessionFrozen, StoreError
+from mesomap.ui.i18n import fill_in, tr
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy, Alembic) is imported on first use, not at start-up
     from mesomap.store.store import Store
@@ -43,16 +44,17 @@ class Records:
             try:
                 opened = open_store(self.url)
             except (StoreError, OSError) as err:
-                self.window.show_error("Cannot open the records", str(err))
+                self.window.show_error(tr("Cannot open the records"), str(err))
                 return None
             except Exception as err:  # noqa: BLE001 — a server that does not answer, a bad URL
-                self.window.show_error("Cannot open the records", f"The database does not answer: "
-                                       f"{str(err).splitlines()[0] if str(err) else type(err).__name__}.")
+                self.window.show_error(tr("Cannot open the records"), fill_in(
+                    tr("The database does not answer: {why}."),
+                    why=str(err).splitlines()[0] if str(err) else type(err).__name__))
                 return None
             self._store = opened.store
             for note in opened.notes:
                 if note.kind.severity == "warning":
-                    self.window.show_warning("Records", str(note))
+                    self.window.show_warning(tr("Records"), str(note))
                 else:
                     self.window.statusBar().showMessage(str(note), 10000)
         return self._store
@@ -121,7 +123,7 @@ class Records:
         if linked is None:
             return None
         s = linked.session
-        return f"{linked.patient}, session {s.number} of {linked.of}" + (" (done: read-only)" if s.done else "")
+        return fill_in(tr('{patient}, session {number} of {of}'), patient=linked.patient, number=s.number, of=linked.of) + (tr(" (done: read-only)") if s.done else "")
 
     def open_in_planner(self, session_id: int) -> bool:
         """Open the session's plan in the planner, linked to the session (unsaved changes are asked about first)."""
@@ -132,12 +134,12 @@ class Records:
             win.tool.cancel()
             self.link.open_session(self.store(), session_id)
         except (StoreError, PlanFileError) as err:
-            win.show_error("Cannot open the session's plan", str(err))
+            win.show_error(tr("Cannot open the session's plan"), str(err))
             return False
         s = self.link.linked.session
-        state = "done: its plan is read-only" if s.done else "File › Save writes the plan into it"
+        state = tr("done: its plan is read-only") if s.done else tr("File › Save writes the plan into it")
         win._update_title()
-        win.statusBar().showMessage(f"Session {s.number} of the records is open ({state}).", 10000)
+        win.statusBar().showMessage(fill_in(tr('Session {number} of the records is open ({state}).'), number=s.number, state=state), 10000)
         win.raise_()
         win.activateWindow()
         return True
@@ -149,15 +151,15 @@ class Records:
         try:
             saved = self.link.save()
         except SessionFrozen as err:
-            win.show_error("Cannot save into the session", f"{err}. Use File › Save as… to keep a copy.")
+            win.show_error(tr("Cannot save into the session"), fill_in(tr('{err}. Use File › Save as… to keep a copy.'), err=err))
             return False
         except ConflictError as err:
-            win.show_error("Cannot save into the session", f"{err}. Reopen the session from the patient page.")
+            win.show_error(tr("Cannot save into the session"), fill_in(tr('{err}. Reopen the session from the patient page.'), err=err))
             return False
         except StoreError as err:
-            win.show_error("Cannot save into the session", str(err))
+            win.show_error(tr("Cannot save into the session"), str(err))
             return False
-        win.statusBar().showMessage(f"Saved the plan into session {saved.number} of the records.", 8000)
+        win.statusBar().showMessage(fill_in(tr('Saved the plan into session {number} of the records.'), number=saved.number), 8000)
         win._update_title()
         if self.patients_window is not None:
             self.patients_window.refresh_page()
@@ -168,7 +170,7 @@ class Records:
         try:
             return self.link.sheet_record()
         except StoreError as err:
-            self.window.statusBar().showMessage(f"The sheet is printed without the patient: {err}", 10000)
+            self.window.statusBar().showMessage(fill_in(tr('The sheet is printed without the patient: {err}'), err=err), 10000)
             return None
 
     def ask(self, title: str, text: str) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout)
 
 from mesomap.store.errors import ConflictError
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
 KEEP_THEIRS, OVERWRITE = "theirs", "mine"
 
@@ -24,9 +25,19 @@ def shown(value) -> str:
     return str(value)
 
 
+#: The conflict table's words for a record's fields and kinds (a field missing here is shown by its name).
+FIELD_WORDS = {"name": QT_TR_NOOP("name"), "record_number": QT_TR_NOOP("record number"),
+               "date_of_birth": QT_TR_NOOP("date of birth"), "sex": QT_TR_NOOP("sex"),
+               "contact": QT_TR_NOOP("contact"), "notes": QT_TR_NOOP("notes"),
+               "checklist": QT_TR_NOOP("contraindication checklist"),
+               "checklist_answered_on": QT_TR_NOOP("checklist answered on"),
+               "consent_signed_on": QT_TR_NOOP("consent signed on")}
+WHAT_WORDS = {"patient": QT_TR_NOOP("patient")}
+
+
 def conflict_rows(err: ConflictError) -> list[tuple[str, str, str]]:
     """(field, mine, theirs) for every field this station changed, the differing ones first."""
-    rows = [(name.replace("_", " "), shown(value), shown(getattr(err.theirs, name, None)))
+    rows = [(tr(FIELD_WORDS[name]) if name in FIELD_WORDS else name.replace("_", " "), shown(value), shown(getattr(err.theirs, name, None)))
             for name, value in err.mine.items() if name != "name_key"]
     return sorted(rows, key=lambda r: r[1] == r[2])
 
@@ -36,17 +47,15 @@ class ConflictDialog(QDialog):
 
     def __init__(self, err: ConflictError, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Changed at another station")
+        self.setWindowTitle(tr("Changed at another station"))
         self.choice: str | None = None
         layout = QVBoxLayout(self)
-        head = QLabel(f"Another station saved this {err.what} while you were editing it (you started from "
-                      f"version {err.base_version}; it is now version {err.stored_version}). Nothing was saved. "
-                      "Compare the two versions and choose which to keep.")
+        head = QLabel(fill_in(tr('Another station saved this {what} while you were editing it (you started from version {base_version}; it is now version {stored_version}). Nothing was saved. Compare the two versions and choose which to keep.'), what=tr(WHAT_WORDS.get(err.what, err.what)), base_version=err.base_version, stored_version=err.stored_version))
         head.setWordWrap(True)
         layout.addWidget(head)
         rows = conflict_rows(err)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Field", "Yours (not saved)", "Theirs (saved)"])
+        self.table.setHorizontalHeaderLabels([tr("Field"), tr("Yours (not saved)"), tr("Theirs (saved)")])
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
                 item = QTableWidgetItem(text)
@@ -57,8 +66,8 @@ class ConflictDialog(QDialog):
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
-        self.theirs_button = buttons.addButton("Keep theirs", QDialogButtonBox.ButtonRole.RejectRole)
-        self.mine_button = buttons.addButton("Overwrite with mine", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.theirs_button = buttons.addButton(tr("Keep theirs"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.mine_button = buttons.addButton(tr("Overwrite with mine"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.theirs_button.clicked.connect(lambda: self._choose(KEEP_THEIRS))
         self.mine_button.clicked.connect(lambda: self._choose(OVERWRITE))
         layout.addWidget(buttons)

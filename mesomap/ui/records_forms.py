@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from mesomap.store.records import CONTRAINDICATIONS, Course, Lot, Patient, TreatmentSession
 from mesomap.store.schedule import (DEFAULT_INTERVAL_DAYS, DEFAULT_MAINTENANCE_INTERVAL_DAYS,
                                     DEFAULT_MAINTENANCE_SESSIONS, DEFAULT_SESSIONS)
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import QT_TR_NOOP, SEXES, SEX_WORDS, choose, fill_choices, fill_in, tr, unit
 
 
 class FormError(ValueError):
@@ -29,7 +31,7 @@ def parse_day(text: str, field: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise FormError(f"{field}: “{text}” is not a date; type it as YYYY-MM-DD, e.g. 2026-03-14.") from None
+        raise FormError(fill_in(tr('{field}: “{text}” is not a date; type it as YYYY-MM-DD, e.g. 2026-03-14.'), field=field, text=text)) from None
 
 
 def day_text(day: date | None) -> str:
@@ -74,57 +76,66 @@ class PatientForm(Form):
     """Add or edit a patient: details, the contraindication checklist answered and dated, consent date."""
 
     def __init__(self, patient: Patient | None = None, parent=None):
-        super().__init__("Edit patient" if patient else "Add patient", parent)
+        super().__init__(tr("Edit patient") if patient else tr("Add patient"), parent)
         self.name = QLineEdit(patient.name if patient else "")
         self.record_number = QLineEdit(patient.record_number or "" if patient else "")
         self.born = QLineEdit(day_text(patient.date_of_birth) if patient else "")
-        self.born.setPlaceholderText("YYYY-MM-DD")
+        self.born.setPlaceholderText(tr("YYYY-MM-DD"))
         self.sex = QComboBox()
         self.sex.setEditable(True)
-        self.sex.addItems(["", "female", "male", "other"])
-        self.sex.setCurrentText(patient.sex if patient else "")
+        fill_choices(self.sex, SEXES, SEX_WORDS)
+        sex = patient.sex if patient else ""
+        if sex in SEXES:
+            choose(self.sex, sex)
+        else:
+            self.sex.setCurrentText(sex)
         self.contact = QLineEdit(patient.contact if patient else "")
-        self.contact.setPlaceholderText("phone, e-mail")
+        self.contact.setPlaceholderText(tr("phone, e-mail"))
         self.notes = QPlainTextEdit(patient.notes if patient else "")
         self.notes.setFixedHeight(60)
-        for label, widget in (("Name", self.name), ("Record number", self.record_number), ("Born", self.born),
-                              ("Sex", self.sex), ("Contact", self.contact), ("Notes", self.notes)):
+        for label, widget in ((tr("Name"), self.name), (tr("Record number"), self.record_number), (tr("Born"), self.born),
+                              (tr("Sex"), self.sex), (tr("Contact"), self.contact), (tr("Notes"), self.notes)):
             self.form.addRow(label, widget)
-        box = QGroupBox("Contraindication checklist (tick what the patient has)")
+        box = QGroupBox(tr("Contraindication checklist (tick what the patient has)"))
         box.setCheckable(True)
         box.setChecked(patient is not None and patient.checklist is not None)
         inner = QFormLayout(box)
         answers = (patient.checklist or {}) if patient else {}
         self.checks = {}
         for key, question in CONTRAINDICATIONS.items():
-            check = QCheckBox(question)
+            check = QCheckBox(term("contraindication", key, default=question))
             check.setChecked(bool(answers.get(key)))
             inner.addRow(check)
             self.checks[key] = check
         self.checklist_date = QLineEdit(day_text(patient.checklist_answered_on) if patient else "")
-        self.checklist_date.setPlaceholderText("today")
-        inner.addRow("Answered on", self.checklist_date)
+        self.checklist_date.setPlaceholderText(tr("today"))
+        inner.addRow(tr("Answered on"), self.checklist_date)
         self.checklist_box = box
         self.outer.addWidget(box)
         consent = QFormLayout()
         self.consent = QLineEdit(day_text(patient.consent_signed_on) if patient else "")
-        self.consent.setPlaceholderText("YYYY-MM-DD (empty: not signed)")
-        consent.addRow("Consent signed", self.consent)
+        self.consent.setPlaceholderText(tr("YYYY-MM-DD (empty: not signed)"))
+        consent.addRow(tr("Consent signed"), self.consent)
         self.outer.addLayout(consent)
         self.finish()
         self.name.setFocus()
 
+    def sex_value(self) -> str:
+        """The sex as stored: a listed choice's key ("female"…), else what was typed."""
+        i = self.sex.findText(self.sex.currentText())
+        return self.sex.itemData(i) if i >= 0 else self.sex.currentText().strip()
+
     def values(self) -> dict:
         name = self.name.text()
         if not name.strip():
-            raise FormError("Name: type the patient's name.")
+            raise FormError(tr("Name: type the patient's name."))
         out = dict(name=name, record_number=self.record_number.text().strip() or None,
-                   date_of_birth=parse_day(self.born.text(), "Born"), sex=self.sex.currentText(),
+                   date_of_birth=parse_day(self.born.text(), tr("Born")), sex=self.sex_value(),
                    contact=self.contact.text(), notes=self.notes.toPlainText(),
-                   consent_signed_on=parse_day(self.consent.text(), "Consent signed"))
+                   consent_signed_on=parse_day(self.consent.text(), tr("Consent signed")))
         if self.checklist_box.isChecked():
             out["checklist"] = {k: c.isChecked() for k, c in self.checks.items()}
-            out["checklist_answered_on"] = parse_day(self.checklist_date.text(), "Answered on") or date.today()
+            out["checklist_answered_on"] = parse_day(self.checklist_date.text(), tr("Answered on")) or date.today()
         else:
             out["checklist"], out["checklist_answered_on"] = None, None
         return out
@@ -134,25 +145,25 @@ class CourseForm(Form):
     """A new course: indication, sessions and interval, maintenance, start date (defaults: weekly ×6, then 2 monthly)."""
 
     def __init__(self, parent=None):
-        super().__init__("New course", parent)
+        super().__init__(tr("New course"), parent)
         self.indication = QLineEdit()
-        self.indication.setPlaceholderText("e.g. cellulite, hair loss, face rejuvenation")
+        self.indication.setPlaceholderText(tr("e.g. cellulite, hair loss, face rejuvenation"))
         self.start = QLineEdit(date.today().isoformat())
         self.sessions = _spin(1, 50, DEFAULT_SESSIONS)
-        self.interval = _spin(1, 60, DEFAULT_INTERVAL_DAYS, " days")
+        self.interval = _spin(1, 60, DEFAULT_INTERVAL_DAYS, tr(" days"))
         self.maintenance = _spin(0, 24, DEFAULT_MAINTENANCE_SESSIONS)
-        self.maintenance_interval = _spin(7, 365, DEFAULT_MAINTENANCE_INTERVAL_DAYS, " days")
-        for label, widget in (("Indication", self.indication), ("Start", self.start),
-                              ("Sessions", self.sessions), ("Every", self.interval),
-                              ("Then maintenance sessions", self.maintenance),
-                              ("Every", self.maintenance_interval)):
+        self.maintenance_interval = _spin(7, 365, DEFAULT_MAINTENANCE_INTERVAL_DAYS, tr(" days"))
+        for label, widget in ((tr("Indication"), self.indication), (tr("Start"), self.start),
+                              (tr("Sessions"), self.sessions), (tr("Every"), self.interval),
+                              (tr("Then maintenance sessions"), self.maintenance),
+                              (tr("Every"), self.maintenance_interval)):
             self.form.addRow(label, widget)
         self.finish()
 
     def values(self) -> dict:
-        start = parse_day(self.start.text(), "Start")
+        start = parse_day(self.start.text(), tr("Start"))
         if start is None:
-            raise FormError("Start: type the day of the first session (YYYY-MM-DD).")
+            raise FormError(tr("Start: type the day of the first session (YYYY-MM-DD)."))
         return dict(indication=self.indication.text(), start_date=start, planned_sessions=self.sessions.value(),
                     interval_days=self.interval.value(), maintenance_sessions=self.maintenance.value(),
                     maintenance_interval_days=self.maintenance_interval.value())
@@ -174,22 +185,22 @@ class SessionForm(Form):
     """A new session of a course: day and time, clinician, and where its plan comes from."""
 
     def __init__(self, course: Course, day: date, clinicians: list[str], has_previous: bool, parent=None):
-        super().__init__("New session", parent)
+        super().__init__(tr("New session"), parent)
         self.at = QLineEdit(f"{day.isoformat()} 10:00")
-        self.at.setPlaceholderText("YYYY-MM-DD HH:MM")
+        self.at.setPlaceholderText(tr("YYYY-MM-DD HH:MM"))
         self.clinician = QComboBox()
         self.clinician.setEditable(True)
         self.clinician.addItems(clinicians)
-        self.form.addRow("Course", QLabel(course.indication or "—"))
-        self.form.addRow("Day and time", self.at)
-        self.form.addRow("Clinician", self.clinician)
-        self.sources = {PLAN_PREVIOUS: QRadioButton("Copy the previous session's plan"),
-                        PLAN_OPEN: QRadioButton("The plan open in the planner"),
-                        PLAN_EMPTY: QRadioButton("An empty plan")}
+        self.form.addRow(tr("Course"), QLabel(course.indication or "—"))
+        self.form.addRow(tr("Day and time"), self.at)
+        self.form.addRow(tr("Clinician"), self.clinician)
+        self.sources = {PLAN_PREVIOUS: QRadioButton(tr("Copy the previous session's plan")),
+                        PLAN_OPEN: QRadioButton(tr("The plan open in the planner")),
+                        PLAN_EMPTY: QRadioButton(tr("An empty plan"))}
         self.sources[PLAN_PREVIOUS].setEnabled(has_previous)
         self.sources[PLAN_PREVIOUS if has_previous else PLAN_OPEN].setChecked(True)
         for button in self.sources.values():
-            self.form.addRow("" if button is not self.sources[PLAN_PREVIOUS] else "Plan", button)
+            self.form.addRow("" if button is not self.sources[PLAN_PREVIOUS] else tr("Plan"), button)
         self.finish()
 
     def values(self) -> dict:
@@ -198,7 +209,7 @@ class SessionForm(Form):
             at = datetime.fromisoformat(text) if " " in text or "T" in text else \
                 datetime.combine(date.fromisoformat(text), time(10, 0))
         except ValueError:
-            raise FormError(f"Day and time: “{text}” is not a moment; type it as YYYY-MM-DD HH:MM.") from None
+            raise FormError(fill_in(tr('Day and time: “{text}” is not a moment; type it as YYYY-MM-DD HH:MM.'), text=text)) from None
         source = next(k for k, b in self.sources.items() if b.isChecked())
         return dict(scheduled_at=at, clinician=self.clinician.currentText().strip(), source=source)
 
@@ -206,48 +217,48 @@ class SessionForm(Form):
 class LotForm(Form):
     """A product lot used in a session, with its volume: a known lot, or a new one (product, lot number, expiry)."""
 
-    NEW = "New lot…"
+    NEW = QT_TR_NOOP("New lot…")
 
     def __init__(self, lots: list[Lot], day: date, parent=None):
-        super().__init__("Add lot used", parent)
+        super().__init__(tr("Add lot used"), parent)
         self.lots = lots
         self.choice = QComboBox()
         for lot in lots:
-            expiry = f", expires {lot.expiry}" if lot.expiry else ""
-            flag = "  — EXPIRED" if lot.expired_on(day) else ""
-            self.choice.addItem(f"{lot.product} lot {lot.lot_number}{expiry}{flag}")
-        self.choice.addItem(self.NEW)
+            expiry = fill_in(tr(', expires {expiry}'), expiry=lot.expiry) if lot.expiry else ""
+            flag = tr("  — EXPIRED") if lot.expired_on(day) else ""
+            self.choice.addItem(fill_in(tr('{product} lot {lot_number}{expiry}{flag}'), product=lot.product, lot_number=lot.lot_number, expiry=expiry, flag=flag))
+        self.choice.addItem(tr(self.NEW))
         self.product = QLineEdit()
         self.maker = QLineEdit()
         self.lot_number = QLineEdit()
         self.expiry = QLineEdit()
-        self.expiry.setPlaceholderText("YYYY-MM-DD")
+        self.expiry.setPlaceholderText(tr("YYYY-MM-DD"))
         self.volume = QDoubleSpinBox()
         self.volume.setRange(0.0, 1000.0)
         self.volume.setDecimals(2)
-        self.volume.setSuffix(" ml")
-        self.form.addRow("Lot", self.choice)
-        for label, widget in (("Product", self.product), ("Maker", self.maker), ("Lot number", self.lot_number),
-                              ("Expiry", self.expiry)):
+        self.volume.setSuffix(" " + unit("ml"))
+        self.form.addRow(tr("Lot"), self.choice)
+        for label, widget in ((tr("Product"), self.product), (tr("Maker"), self.maker), (tr("Lot number"), self.lot_number),
+                              (tr("Expiry"), self.expiry)):
             self.form.addRow(label, widget)
-        self.form.addRow("Volume used", self.volume)
+        self.form.addRow(tr("Volume used"), self.volume)
         self.choice.currentIndexChanged.connect(self._sync)
         self._sync()
         self.finish()
 
     def _sync(self) -> None:
-        new = self.choice.currentText() == self.NEW
+        new = self.choice.currentText() == tr(self.NEW)
         for widget in (self.product, self.maker, self.lot_number, self.expiry):
             widget.setEnabled(new)
 
     def values(self) -> dict:
         volume = self.volume.value() or None
-        if self.choice.currentText() != self.NEW:
+        if self.choice.currentText() != tr(self.NEW):
             return dict(lot=self.lots[self.choice.currentIndex()], volume_ml=volume)
         if not self.product.text().strip() or not self.lot_number.text().strip():
-            raise FormError("New lot: type the product and the lot number as printed on the box.")
+            raise FormError(tr("New lot: type the product and the lot number as printed on the box."))
         return dict(lot=None, product=self.product.text().strip(), maker=self.maker.text(),
-                    lot_number=self.lot_number.text().strip(), expiry=parse_day(self.expiry.text(), "Expiry"),
+                    lot_number=self.lot_number.text().strip(), expiry=parse_day(self.expiry.text(), tr("Expiry")),
                     volume_ml=volume)
 
 
@@ -255,17 +266,17 @@ class DoneForm(Form):
     """Mark a session done: injections given (of those planned), notes, adverse events."""
 
     def __init__(self, session: TreatmentSession, parent=None):
-        super().__init__(f"Session {session.number} done", parent)
+        super().__init__(fill_in(tr("Session {number} done"), number=session.number), parent)
         planned = session.injections_planned
         self.injections = _spin(0, 100_000, planned or 0)
-        self.form.addRow("Injections given", self.injections)
-        self.form.addRow("Planned", QLabel(str(planned) if planned is not None else "—"))
+        self.form.addRow(tr("Injections given"), self.injections)
+        self.form.addRow(tr("Planned"), QLabel(str(planned) if planned is not None else "—"))
         self.notes = QPlainTextEdit(session.notes)
         self.adverse = QPlainTextEdit(session.adverse_events)
         for widget in (self.notes, self.adverse):
             widget.setFixedHeight(60)
-        self.form.addRow("Notes", self.notes)
-        self.form.addRow("Adverse events", self.adverse)
+        self.form.addRow(tr("Notes"), self.notes)
+        self.form.addRow(tr("Adverse events"), self.adverse)
         self.finish()
 
     def values(self) -> dict:

@@ -19,26 +19,29 @@ from mesomap.store.location import data_dir
 from mesomap.store.records import CONTRAINDICATIONS, PatientPage
 from mesomap.ui.records_forms import PLAN_EMPTY, PLAN_OPEN, CourseForm, DoneForm, LotForm, SessionForm
 from mesomap.ui.records_timeline import Tile, Timeline, course_tiles
+from mesomap.io.vocabulary import term
+from mesomap.ui.i18n import QT_TR_NOOP, SEX_WORDS, fill_in, num, tr, unit, word
 
 
 def details_html(page: PatientPage) -> str:
     """The patient's details as the page shows them (every text escaped: shown verbatim)."""
     p = page.patient
-    rows = [("Record number", p.record_number or "—"), ("Born", p.date_of_birth.isoformat() if p.date_of_birth else "—"),
-            ("Sex", p.sex or "—"), ("Contact", p.contact or "—"),
-            ("Consent signed", p.consent_signed_on.isoformat() if p.consent_signed_on else "not signed")]
+    rows = [(tr("Record number"), p.record_number or "—"), (tr("Born"), p.date_of_birth.isoformat() if p.date_of_birth else "—"),
+            (tr("Sex"), word(SEX_WORDS, p.sex).lower() if p.sex in SEX_WORDS else p.sex or "—"), (tr("Contact"), p.contact or "—"),
+            (tr("Consent signed"), p.consent_signed_on.isoformat() if p.consent_signed_on else tr("not signed"))]
     if p.checklist is None:
-        rows.append(("Contraindications", "checklist not answered"))
+        rows.append((tr("Contraindications"), tr("checklist not answered")))
     else:
-        found = ", ".join(CONTRAINDICATIONS[k] for k in p.contraindications) or "none"
-        rows.append(("Contraindications", f"{found} (answered {p.checklist_answered_on or '—'})"))
+        found = ", ".join(term("contraindication", k, default=CONTRAINDICATIONS[k]) for k in p.contraindications) or tr("none")
+        rows.append((tr("Contraindications"), fill_in(tr("{found} (answered {day})"), found=found,
+                                                      day=p.checklist_answered_on or "—")))
     if p.notes:
-        rows.append(("Notes", p.notes))
+        rows.append((tr("Notes"), p.notes))
     cells = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(str(v))}</td></tr>" for k, v in rows)
     return f"<h2>{escape(p.name)}</h2><table>{cells}</table>"
 
 
-HISTORY_COLUMNS = ("Date", "Session", "Course", "Clinician", "State", "Injections", "Lots used", "Adverse events")
+HISTORY_COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Session"), QT_TR_NOOP("Course"), QT_TR_NOOP("Clinician"), QT_TR_NOOP("State"), QT_TR_NOOP("Injections"), QT_TR_NOOP("Lots used"), QT_TR_NOOP("Adverse events"))
 
 
 def history_rows(page: PatientPage) -> list[tuple[str, ...]]:
@@ -50,11 +53,11 @@ def history_rows(page: PatientPage) -> list[tuple[str, ...]]:
         total = c.planned_sessions + c.maintenance_sessions if c else 0
         done = "—" if s.injections_done is None else str(s.injections_done)
         planned = "—" if s.injections_planned is None else str(s.injections_planned)
-        used = "; ".join(f"{u.lot_number} ({u.product})" + ("" if u.volume_ml is None else f" {u.volume_ml:g} ml")
-                         + (" expired, confirmed" if u.expired_confirmed else "") for u in s.lots)
-        rows.append((f"{s.scheduled_at:%Y-%m-%d %H:%M}", f"{s.number} of {total}", c.indication if c else "—",
-                     s.clinician or "—", "done" if s.done else "started",
-                     f"{done} of {planned}" if s.done else planned, used or "—", s.adverse_events or "—"))
+        used = "; ".join(f"{u.lot_number} ({u.product})" + ("" if u.volume_ml is None else f" {num(u.volume_ml)} {unit('ml')}")
+                         + (tr(" expired, confirmed") if u.expired_confirmed else "") for u in s.lots)
+        rows.append((f"{s.scheduled_at:%Y-%m-%d %H:%M}", fill_in(tr('{number} of {total}'), number=s.number, total=total), c.indication if c else "—",
+                     s.clinician or "—", tr("done") if s.done else tr("started"),
+                     fill_in(tr('{done} of {planned}'), done=done, planned=planned) if s.done else planned, used or "—", s.adverse_events or "—"))
     return rows
 
 
@@ -70,9 +73,9 @@ class PatientPageView(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(self.details.textFormat().RichText)
-        self.edit_button = QPushButton("Edit patient…")
+        self.edit_button = QPushButton(tr("Edit patient…"))
         self.edit_button.clicked.connect(lambda: window.edit_patient())
-        self.course_button = QPushButton("New course…")
+        self.course_button = QPushButton(tr("New course…"))
         self.course_button.clicked.connect(self.new_course)
         self.course_choice = QComboBox()
         self.course_choice.currentIndexChanged.connect(lambda _i: self._show_course())
@@ -81,16 +84,16 @@ class PatientPageView(QWidget):
         self.timeline.tile_chosen.connect(self._tile_chosen)
         self.session_text = QLabel()
         self.session_text.setWordWrap(True)
-        self.new_session_button = QPushButton("New session…")
+        self.new_session_button = QPushButton(tr("New session…"))
         self.new_session_button.clicked.connect(lambda: self.new_session())
-        self.open_button = QPushButton("Open in planner")
+        self.open_button = QPushButton(tr("Open in planner"))
         self.open_button.clicked.connect(self.open_in_planner)
-        self.lot_button = QPushButton("Add lot used…")
+        self.lot_button = QPushButton(tr("Add lot used…"))
         self.lot_button.clicked.connect(lambda: self.add_lot())
-        self.done_button = QPushButton("Mark done…")
+        self.done_button = QPushButton(tr("Mark done…"))
         self.done_button.clicked.connect(lambda: self.mark_done())
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
-        self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
+        self.history.setHorizontalHeaderLabels([tr(c) for c in HISTORY_COLUMNS])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setStretchLastSection(True)
@@ -104,7 +107,7 @@ class PatientPageView(QWidget):
         self.course_row = QWidget()
         course_row = QHBoxLayout(self.course_row)
         course_row.setContentsMargins(0, 0, 0, 0)
-        course_row.addWidget(QLabel("Course"))
+        course_row.addWidget(QLabel(tr("Course")))
         course_row.addWidget(self.course_choice, 1)
         self.actions_row = QWidget()
         actions = QHBoxLayout(self.actions_row)
@@ -119,7 +122,7 @@ class PatientPageView(QWidget):
         layout.addWidget(self.timeline)
         layout.addWidget(self.session_text)
         layout.addWidget(self.actions_row)
-        self.history_label = QLabel("<b>Sessions</b>")
+        self.history_label = QLabel(tr("<b>Sessions</b>"))
         layout.addWidget(self.history_label)
         layout.addWidget(self.history, 10)
         layout.addStretch(1)
@@ -141,7 +144,7 @@ class PatientPageView(QWidget):
         self.data = pages.open_patient(self.store, patient_id) if patient_id is not None else None
         self.patient = self.data.patient if self.data else None
         if self.data is None:
-            self.details.setText("<p>Choose a patient in the list, or add one.</p>")
+            self.details.setText(tr("<p>Choose a patient in the list, or add one.</p>"))
         else:
             self.details.setText(details_html(self.data))
         for w in (self.edit_button, self.course_button):
@@ -163,7 +166,8 @@ class PatientPageView(QWidget):
         self.course_choice.blockSignals(True)
         self.course_choice.clear()
         for c in self.data.courses if self.data else ():
-            self.course_choice.addItem(f"{c.indication or '—'} from {c.start_date.isoformat()}", c.id)
+            self.course_choice.addItem(fill_in(tr("{indication} from {day}"), indication=c.indication or "—",
+                                               day=c.start_date.isoformat()), c.id)
         self.course_choice.blockSignals(False)
         n = self.course_choice.count()
         self.course_choice.setCurrentIndex(keep if 0 <= keep < n else n - 1)
@@ -176,12 +180,10 @@ class PatientPageView(QWidget):
     def _show_course(self) -> None:
         c = self.course()
         if c is None:
-            self.course_text.setText("No course yet: New course… plans the sessions." if self.data else "")
+            self.course_text.setText(tr("No course yet: New course… plans the sessions.") if self.data else "")
             self.timeline.show_tiles([])
             return
-        self.course_text.setText(f"{c.planned_sessions} sessions every {c.interval_days} days from "
-                                 f"{c.start_date.isoformat()}, then {c.maintenance_sessions} maintenance sessions "
-                                 f"every {c.maintenance_interval_days} days")
+        self.course_text.setText(fill_in(tr('{planned_sessions} sessions every {interval_days} days from {isoformat}, then {maintenance_sessions} maintenance sessions every {maintenance_interval_days} days'), planned_sessions=c.planned_sessions, interval_days=c.interval_days, isoformat=c.start_date.isoformat(), maintenance_sessions=c.maintenance_sessions, maintenance_interval_days=c.maintenance_interval_days))
         self.timeline.show_tiles(course_tiles(c, list(self.data.sessions)))
 
     def _tile_chosen(self, tile: Tile | None) -> None:
@@ -193,8 +195,8 @@ class PatientPageView(QWidget):
             t.session is not None for t in self.timeline.tiles[: tile.number - 1])
         self.new_session_button.setEnabled(first_planned)
         self.open_button.setEnabled(s is not None)
-        self.open_button.setText("In the planner" if s is not None and linked and linked.session.id == s.id
-                                 else "Open in planner")
+        self.open_button.setText(tr("In the planner") if s is not None and linked and linked.session.id == s.id
+                                 else tr("Open in planner"))
         self.lot_button.setEnabled(s is not None)
         self.done_button.setEnabled(s is not None and not s.done)
 
@@ -213,7 +215,7 @@ class PatientPageView(QWidget):
         try:
             course = courses.add_course(self.store, self.patient.id, **values)
         except StoreError as err:
-            self._fail("Cannot add the course", err)
+            self._fail(tr("Cannot add the course"), err)
             return None
         self.show_patient(self.patient.id)
         self.course_choice.setCurrentIndex(self.course_choice.findData(course.id))
@@ -245,7 +247,7 @@ class PatientPageView(QWidget):
             started = sessions.start_session(self.store, course.id, values["scheduled_at"],
                                              clinician_id=clinician.id if clinician else None, plan_json=text)
         except StoreError as err:
-            self._fail("Cannot start the session", err)
+            self._fail(tr("Cannot start the session"), err)
             return None
         self.show_patient(self.patient.id)
         self.select_number(started.number)
@@ -282,12 +284,11 @@ class PatientPageView(QWidget):
             try:
                 use = lots.use_lot(self.store, s.id, lot.id, values["volume_ml"])
             except LotExpired as err:
-                if not self.records.ask("Expired lot", f"{str(err)[:1].upper()}{str(err)[1:]}.\n\nUse it anyway? "
-                                        "Your confirmation is recorded in the audit log."):
+                if not self.records.ask(tr("Expired lot"), fill_in(tr('{upper}{value}.\n\nUse it anyway? Your confirmation is recorded in the audit log.'), upper=str(err)[:1].upper(), value=str(err)[1:])):
                     return None
                 use = lots.use_lot(self.store, s.id, lot.id, values["volume_ml"], confirm_expired=True)
         except StoreError as err:
-            self._fail("Cannot record the lot", err)
+            self._fail(tr("Cannot record the lot"), err)
             return None
         self._refresh(s.number)
         return use
@@ -308,7 +309,7 @@ class PatientPageView(QWidget):
                                               adverse_events=values["adverse_events"])
             done = sessions.mark_done(self.store, s.id, updated.version, injections_done=values["injections_done"])
         except StoreError as err:
-            self._fail("Cannot mark the session done", err)
+            self._fail(tr("Cannot mark the session done"), err)
             return None
         self._refresh(s.number)
         return done

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCompleter, QFileDialog, QHBox
 from mesomap.store import lots
 from mesomap.store.errors import StoreError
 from mesomap.store.records import RecallRow
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
-COLUMNS = ("Patient", "Record number", "Contact", "Session", "Product", "Lot", "Volume")
+COLUMNS = (QT_TR_NOOP("Patient"), QT_TR_NOOP("Record number"), QT_TR_NOOP("Contact"), QT_TR_NOOP("Session"), QT_TR_NOOP("Product"), QT_TR_NOOP("Lot"), QT_TR_NOOP("Volume"))
 
 
 def recall_cells(r: RecallRow) -> tuple[str, ...]:
     return (r.name, r.record_number or "—", r.contact or "—", f"{r.scheduled_at:%Y-%m-%d %H:%M}", r.product,
-            r.lot_number, "—" if r.volume_ml is None else f"{r.volume_ml:g} ml")
+            r.lot_number, "—" if r.volume_ml is None else f"{num(r.volume_ml)} {unit('ml')}")
 
 
 class RecallWindow(QWidget):
@@ -28,21 +29,21 @@ class RecallWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.rows: list[RecallRow] = []
-        self.setWindowTitle("Recall a lot — mesomap")
+        self.setWindowTitle(tr("Recall a lot — mesomap"))
         self.lot = QLineEdit()
-        self.lot.setPlaceholderText("Lot number, exactly as printed on the box")
-        self.find_button = QPushButton("Find")
-        self.export_button = QPushButton("Export CSV…")
+        self.lot.setPlaceholderText(tr("Lot number, exactly as printed on the box"))
+        self.find_button = QPushButton(tr("Find"))
+        self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.setEnabled(False)
-        self.summary = QLabel("Type a lot number to see who received it.")
+        self.summary = QLabel(tr("Type a lot number to see who received it."))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().hide()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Lot"))
+        row.addWidget(QLabel(tr("Lot")))
         row.addWidget(self.lot, 1)
         row.addWidget(self.find_button)
         row.addWidget(self.export_button)
@@ -90,15 +91,17 @@ class RecallWindow(QWidget):
         for column in (0, 2):  # the patient and how to reach them take the room left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         people = len({r.patient_id for r in self.rows})
-        self.summary.setText(f"Lot {number}: {people} patient{'s' * (people != 1)}, {len(self.rows)} session"
-                             f"{'s' * (len(self.rows) != 1)}" if self.rows else f"Nobody received lot {number}.")
+        self.summary.setText(fill_in(tr("Lot {number}: {patients}, {sessions}"), number=number,
+                                     patients=tr("%n patient(s)", "", people),
+                                     sessions=tr("%n session(s)", "", len(self.rows)))
+                             if self.rows else fill_in(tr("Nobody received lot {number}."), number=number))
         self.export_button.setEnabled(bool(self.rows))
         return self.rows
 
     def ask_csv_path(self) -> str:
         name = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.lot.text().strip())
-        path, _ = QFileDialog.getSaveFileName(self, "Export the recall", str(Path.home() / f"recall-{name}.csv"),
-                                              "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the recall"), str(Path.home() / f"recall-{name}.csv"),
+                                              tr("CSV (*.csv)"))
         return path
 
     def export(self, path: str | Path | None = None) -> Path | None:
@@ -110,7 +113,7 @@ class RecallWindow(QWidget):
         try:
             lots.write_recall_csv(self.rows, path)
         except OSError as err:
-            self.summary.setText(f"Nothing was written: {path.name}: {err.strerror or err}.")
+            self.summary.setText(fill_in(tr('Nothing was written: {name}: {value}.'), name=path.name, value=err.strerror or err))
             return None
-        self.summary.setText(f"{len(self.rows)} rows exported to {path}")
+        self.summary.setText(fill_in(tr('{n} rows exported to {path}'), n=len(self.rows), path=path))
         return path

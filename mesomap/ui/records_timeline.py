@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 from mesomap.store.records import Course, TreatmentSession
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 THUMB_SIZE = (120, 150)  # px
 
@@ -33,25 +34,26 @@ class Tile:
     @property
     def state(self) -> str:
         if self.session is None:
-            return "planned"
-        return "done" if self.session.done else "started"
+            return QT_TR_NOOP("planned")
+        return QT_TR_NOOP("done") if self.session.done else QT_TR_NOOP("started")
 
     def text(self) -> str:
-        return f"{self.number} of {self.of}\n{self.day.isoformat()}\n{self.state}"
+        return fill_in(tr('{number} of {of}\n{isoformat}\n{state}'), number=self.number, of=self.of, isoformat=self.day.isoformat(), state=tr(self.state))
 
     def tip(self) -> str:
         s = self.session
         if s is None:
-            return f"Session {self.number} of {self.of}: planned for {self.day.isoformat()}"
-        lines = [f"Session {s.number} of {self.of}, {s.scheduled_at:%Y-%m-%d %H:%M}"
-                 + (f", {s.clinician}" if s.clinician else "") + f": {self.state}"]
+            return fill_in(tr('Session {number} of {of}: planned for {isoformat}'), number=self.number, of=self.of, isoformat=self.day.isoformat())
+        lines = [fill_in(tr('Session {number} of {of}, {scheduled_at:%Y-%m-%d %H:%M}'), number=s.number, of=self.of, scheduled_at=s.scheduled_at)
+                 + (f", {s.clinician}" if s.clinician else "") + f": {tr(self.state)}"]
         planned = "—" if s.injections_planned is None else s.injections_planned
         if s.done:
-            lines.append(f"injections {s.injections_done if s.injections_done is not None else '—'} of {planned}")
-        lines += [f"lot {u.lot_number} ({u.product})" + ("" if u.volume_ml is None else f" {u.volume_ml:g} ml")
-                  + (" — expired, confirmed" if u.expired_confirmed else "") for u in s.lots]
+            lines.append(fill_in(tr("injections {done} of {planned}"),
+                                 done=s.injections_done if s.injections_done is not None else "—", planned=planned))
+        lines += [fill_in(tr('lot {lot_number} ({product})'), lot_number=u.lot_number, product=u.product) + ("" if u.volume_ml is None else f" {num(u.volume_ml)} {unit('ml')}")
+                  + (tr(" — expired, confirmed") if u.expired_confirmed else "") for u in s.lots]
         if s.adverse_events:
-            lines.append(f"adverse events: {s.adverse_events}")
+            lines.append(fill_in(tr("adverse events: {what}"), what=s.adverse_events))
         return "\n".join(lines)
 
 
@@ -130,9 +132,9 @@ class Timeline(QListWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             s = tile.session
             if s is None:
-                item.setIcon(placeholder("planned"))
+                item.setIcon(placeholder(tr("planned")))
             elif not s.plan_json:
-                item.setIcon(placeholder("no plan", "#f6f0e0"))
+                item.setIcon(placeholder(tr("no plan"), "#f6f0e0"))
             else:
                 cached = thumbnail_path(self.thumbnails, s.plan_json)
                 if cached.exists():
@@ -166,7 +168,7 @@ class Timeline(QListWidget):
                 self.drawn += 1
             icon = QIcon(str(path))
         except Exception:  # noqa: BLE001 — a plan that cannot be drawn keeps its placeholder, and says so
-            icon = placeholder("cannot draw", "#f6e0e0")
+            icon = placeholder(tr("cannot draw"), "#f6e0e0")
         try:
             item.setIcon(icon)
         except RuntimeError:  # the page moved on meanwhile

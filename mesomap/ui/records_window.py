@@ -18,14 +18,15 @@ from mesomap.store.records import Patient, PatientRow
 from mesomap.ui.records_conflict import KEEP_THEIRS, OVERWRITE, ConflictDialog
 from mesomap.ui.records_forms import PatientForm
 from mesomap.ui.records_page import PatientPageView
+from mesomap.ui.i18n import fill_in, tr
 
 SEARCH_DELAY_MS = 150
 LIST_LIMIT = 200
 
 
 def row_text(row: PatientRow) -> str:
-    born = f"  ·  born {row.date_of_birth.isoformat()}" if row.date_of_birth else ""
-    return f"{row.name}  ·  {row.record_number or 'no record number'}{born}"
+    born = fill_in(tr('  ·  born {isoformat}'), isoformat=row.date_of_birth.isoformat()) if row.date_of_birth else ""
+    return f"{row.name}  ·  {row.record_number or tr('no record number')}{born}"
 
 
 class RecordsWindow(QWidget):
@@ -34,13 +35,13 @@ class RecordsWindow(QWidget):
     def __init__(self, records, store, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.records, self.store = records, store
-        self.setWindowTitle("Patients — mesomap")
+        self.setWindowTitle(tr("Patients — mesomap"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search: name or record number")
+        self.search.setPlaceholderText(tr("Search: name or record number"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.count = QLabel()
-        self.add_button = QPushButton("Add patient…")
+        self.add_button = QPushButton(tr("Add patient…"))
         self.add_button.clicked.connect(self.add_patient)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -84,7 +85,7 @@ class RecordsWindow(QWidget):
             self.count.setText(str(err))
             return []
         except Exception as err:  # noqa: BLE001 — the server went away: say it, keep the window
-            self.count.setText(f"The database does not answer: {type(err).__name__}")
+            self.count.setText(fill_in(tr('The database does not answer: {name__}'), name__=type(err).__name__))
             return []
         current = self.page.patient.id if self.page.patient is not None else None
         self.results.blockSignals(True)
@@ -97,9 +98,9 @@ class RecordsWindow(QWidget):
             if r.id == current:
                 self.results.setCurrentItem(item)
         self.results.blockSignals(False)
-        more = " (first shown; type more to narrow)" if len(rows) >= LIST_LIMIT else ""
-        self.count.setText(("No patient found" if not rows else f"{len(rows)} patient{'s' * (len(rows) > 1)}{more}")
-                           if text.strip() else f"{len(rows)} patient{'s' * (len(rows) != 1)}{more}")
+        more = tr(" (first shown; type more to narrow)") if len(rows) >= LIST_LIMIT else ""
+        self.count.setText(tr("No patient found") if text.strip() and not rows
+                           else tr("%n patient(s)", "", len(rows)) + more)
         return rows
 
     def shown_names(self) -> list[str]:
@@ -130,7 +131,7 @@ class RecordsWindow(QWidget):
             try:
                 added = patients.add_patient(self.store, **values)
             except StoreError as err:
-                self.records.window.show_error("Cannot add the patient", str(err))
+                self.records.window.show_error(tr("Cannot add the patient"), str(err))
                 values = self.ask_patient(None, values)  # what was typed comes back to be fixed
                 continue
             self.search.setText("")
@@ -158,12 +159,11 @@ class RecordsWindow(QWidget):
         except ConflictError as err:
             if self.ask_conflict(err) != OVERWRITE:
                 saved = err.theirs
-                self.records.window.statusBar().showMessage(f"Kept the version saved at the other station "
-                                                            f"({err.theirs.name}).", 8000)
+                self.records.window.statusBar().showMessage(fill_in(tr('Kept the version saved at the other station ({name}).'), name=err.theirs.name), 8000)
             else:
                 saved = patients.update_patient(self.store, patient.id, err.stored_version, **err.mine)
         except StoreError as err:
-            self.records.window.show_error("Cannot save the patient", str(err))
+            self.records.window.show_error(tr("Cannot save the patient"), str(err))
             return None
         self.run_search()
         self.page.show_patient(saved.id)

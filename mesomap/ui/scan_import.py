@@ -25,9 +25,10 @@ from mesomap.session.scan import ScanWork, fit_key, fit_surface, plan_on_scan, s
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
-MENU_TEXT = "Import &scan…"
-TIP = "Import a patient's 3D scan (OBJ, PLY, STL, GLB), place landmarks and fit the body onto it"
+MENU_TEXT = QT_TR_NOOP("Import &scan…")
+TIP = QT_TR_NOOP("Import a patient's 3D scan (OBJ, PLY, STL, GLB), place landmarks and fit the body onto it")
 
 
 def unit_choices(err: ScanUnitsUnclearError) -> list[tuple[str, str]]:
@@ -35,8 +36,8 @@ def unit_choices(err: ScanUnitsUnclearError) -> list[tuple[str, str]]:
     out = []
     for u in err.choices:
         mm = err.size * UNIT_SCALE_TO_MM[u]
-        size = f"{mm / 1000:.2f} m" if mm >= 1000 else f"{mm:.0f} mm"
-        out.append((u, f"{UNIT_LABELS.get(u, u)} → {size} across"))
+        size = num(mm / 1000, ".2f") + " " + unit("m") if mm >= 1000 else num(mm, ".0f") + " " + unit("mm")
+        out.append((u, fill_in(tr('{get} → {size} across'), get=UNIT_LABELS.get(u, u), size=size)))
     return out
 
 
@@ -50,7 +51,7 @@ class ScanImport:
 
     def dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SCAN_SUFFIXES)
-        path = ask_open_path(self.window, "Import scan", f"3D scans ({patterns});;All files (*)", "files/last_scan_dir")
+        path = ask_open_path(self.window, tr("Import scan"), fill_in(tr('3D scans ({patterns});;All files (*)'), patterns=patterns), "files/last_scan_dir")
         if path:
             self.import_scan(path)
 
@@ -59,7 +60,7 @@ class ScanImport:
         choices = unit_choices(err)
         labels = [label for _, label in choices]
         choice, ok = QInputDialog.getItem(
-            self.window, "Which units?", f"{err}\nThe scan's largest extent is {err.size:g}. Its units are:",
+            self.window, tr("Which units?"), fill_in(tr("{err}\nThe scan's largest extent is {size:g}. Its units are:"), err=err, size=err.size),
             labels, 0, False)
         return choices[labels.index(choice)][0] if ok else None
 
@@ -73,7 +74,7 @@ class ScanImport:
             units = self.ask_units(err)
             return self.import_scan(path, units) if units else False
         except MeshLoadError as err:
-            win.show_error("Cannot import scan", str(err))
+            win.show_error(tr("Cannot import scan"), str(err))
             return False
         win.tool.cancel()
         win.session.set_surface(None)  # plan tools off; the scenes hide the plan
@@ -115,13 +116,12 @@ class ScanImport:
             with wait_cursor():
                 self.fit_path = plan_on_scan(win.session, self.work, seed=seed)
         except (MessageError, OSError, MeshLoadError) as err:
-            win.show_error("Cannot carry the plan onto the scan", str(err))
+            win.show_error(tr("Cannot carry the plan onto the scan"), str(err))
             return False
         self._show_fitted(keep_camera=True)
         plan = win.doc.plan
         n = sum(len(z.injections) for z in plan.zones)
-        win.statusBar().showMessage(f"The plan is on {self.work.path.name}: {len(plan.zones)} zones, "
-                                    f"{len(plan.points)} points, {n} injections laid out again", 10000)
+        win.statusBar().showMessage(fill_in(tr('The plan is on {name}: {n} zones, {n2} points, {n3} injections laid out again'), name=self.work.path.name, n=len(plan.zones), n2=len(plan.points), n3=n), 10000)
         return True
 
     def _show_fitted(self, keep_camera: bool = False) -> None:
@@ -151,7 +151,7 @@ class ScanImport:
             try:
                 win.session.set_surface(fit_surface(str(self.fit_path)))
             except (FitFileError, MeshLoadError, OSError) as err:
-                win.show_error("Cannot show the plan's scan", str(err))
+                win.show_error(tr("Cannot show the plan's scan"), str(err))
                 return
             self._show_fitted()
         elif (surface is not None and self.fit_path is not None and surface.coarse.body_id != plan.body.body_id

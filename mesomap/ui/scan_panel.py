@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from mesomap.geometry.fit import FitCancelled
 from mesomap.render.scan_view import hide_distance_bar, show_distance_map, show_landmarks
 from mesomap.ui.zone_panel import ERROR_STYLE
+from mesomap.ui.i18n import QT_TR_NOOP, SIDE_WORDS, fill_in, tr, word
 
 POLL_MS = 100
 MIN_WIDTH = 320
@@ -53,11 +54,28 @@ def report_lines(report, names: dict[str, str]) -> list[str]:
     return lines + [m.text() for m in report.warnings]
 
 
+#: The landmarks' words (assets/landmarks.json names them in English), by id without its side.
+LANDMARK_WORDS = {"nasion": QT_TR_NOOP("Nasion"), "chin": QT_TR_NOOP("Chin (pogonion)"), "tragus": QT_TR_NOOP("Tragus"),
+                  "exocanthion": QT_TR_NOOP("Outer eye corner"), "sternal_notch": QT_TR_NOOP("Sternal notch"),
+                  "nipple": QT_TR_NOOP("Nipple"), "umbilicus": QT_TR_NOOP("Umbilicus"),
+                  "asis": QT_TR_NOOP("Anterior superior iliac spine"), "patella": QT_TR_NOOP("Patella"),
+                  "c7": QT_TR_NOOP("C7 spinous process"), "acromion": QT_TR_NOOP("Acromion")}
+
+
+def landmark_name(d) -> str:
+    """A landmark's name in the window's language, its side in brackets ("Tragus (left)"); the file's name for
+    one this table does not know."""
+    base = LANDMARK_WORDS.get(d.id.removesuffix("_left").removesuffix("_right"))
+    if base is None:
+        return d.name
+    return tr(base) + (f" ({word(SIDE_WORDS, d.side).lower()})" if d.side in ("left", "right") else "")
+
+
 class ScanPanel(QDockWidget):
     """The Scan fit dock of ``window`` (a MainWindow) over ``window.scans.work``."""
 
     def __init__(self, window):
-        super().__init__("Scan fit", window)
+        super().__init__(tr("Scan fit"), window)
         self.setObjectName("scan_panel")
         self.window = window
         self.work = window.scans.work
@@ -76,28 +94,28 @@ class ScanPanel(QDockWidget):
         layout.addWidget(self.hint)
         self.picture = QLabel()  # where the selected landmark goes, on the reference body
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setToolTip("Where the selected landmark goes")
+        self.picture.setToolTip(tr("Where the selected landmark goes"))
         layout.addWidget(self.picture)
         self.landmarks = QListWidget()
-        self.landmarks.setToolTip("Untick a landmark the scan does not show; select one to place it (again)")
+        self.landmarks.setToolTip(tr("Untick a landmark the scan does not show; select one to place it (again)"))
         self.landmarks.currentItemChanged.connect(self._selected)
         self.landmarks.itemChanged.connect(self._ticked)
         self.landmarks.setMinimumHeight(LIST_MIN_HEIGHT)
         layout.addWidget(self.landmarks, 1)
-        self.show_all = QCheckBox("Show all landmarks")
-        self.show_all.setToolTip("List the landmarks this scan does not seem to cover too")
+        self.show_all = QCheckBox(tr("Show all landmarks"))
+        self.show_all.setToolTip(tr("List the landmarks this scan does not seem to cover too"))
         self.show_all.toggled.connect(self._show_all)
         layout.addWidget(self.show_all)
-        self.load_button = QPushButton("Load landmarks…")
-        self.load_button.setToolTip("Place the landmarks from a 3D Slicer markups file (.mrk.json) whose point "
-                                    "labels are landmark names, in the scan file's coordinates")
+        self.load_button = QPushButton(tr("Load landmarks…"))
+        self.load_button.setToolTip(tr("Place the landmarks from a 3D Slicer markups file (.mrk.json) whose point "
+                                    "labels are landmark names, in the scan file's coordinates"))
         self.load_button.clicked.connect(self.ask_landmarks)
         layout.addWidget(self.load_button)
         row = QHBoxLayout()
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Fit the reference body onto the scan with the landmarks placed")
+        self.fit_button = QPushButton(tr("Fit"))
+        self.fit_button.setToolTip(tr("Fit the reference body onto the scan with the landmarks placed"))
         self.fit_button.clicked.connect(self.start_fit)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_fit)
         self.cancel_button.setEnabled(False)
         row.addWidget(self.fit_button)
@@ -111,13 +129,13 @@ class ScanPanel(QDockWidget):
         self.report.setWordWrap(True)
         self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.report)
-        self.error_map = QCheckBox("Show fit error on the scan")
+        self.error_map = QCheckBox(tr("Show fit error on the scan"))
         self.error_map.setEnabled(False)
         self.error_map.toggled.connect(self.show_error_map)
         layout.addWidget(self.error_map)
-        self.transfer_button = QPushButton("Plan on this scan")
-        self.transfer_button.setToolTip("Carry the open plan (zones, points; grids laid out again at the same "
-                                        "spacing) onto the fitted scan")
+        self.transfer_button = QPushButton(tr("Plan on this scan"))
+        self.transfer_button.setToolTip(tr("Carry the open plan (zones, points; grids laid out again at the same "
+                                        "spacing) onto the fitted scan"))
         self.transfer_button.setEnabled(False)
         self.transfer_button.clicked.connect(lambda: self.window.scans.transfer())
         layout.addWidget(self.transfer_button)
@@ -170,15 +188,15 @@ class ScanPanel(QDockWidget):
 
     def _label(self, d) -> str:
         if d.id in self.work.skipped:
-            return f"{d.name} — skipped"
-        return f"{d.name} — placed" if d.id in self.work.placed else d.name
+            return fill_in(tr('{name} — skipped'), name=landmark_name(d))
+        return fill_in(tr('{name} — placed'), name=landmark_name(d)) if d.id in self.work.placed else landmark_name(d)
 
     def _update_hint(self) -> None:
         by_id = {d.id: d for d in self.work.defs}
         cur = self.work.current
         n, total = len(self.work.placed), len(self.work.wanted())
-        self.hint.setText(f"Click on the scan to place <b>{by_id[cur].name}</b> ({n} of {total} placed)." if cur
-                          else f"{n} of {total} landmarks placed: press Fit.")
+        self.hint.setText(fill_in(tr('Click on the scan to place <b>{name}</b> ({n} of {total} placed).'), name=landmark_name(by_id[cur]), n=n, total=total) if cur
+                          else fill_in(tr('{n} of {total} landmarks placed: press Fit.'), n=n, total=total))
         self._show_picture(by_id.get(cur))
 
     def _show_picture(self, d) -> None:
@@ -212,7 +230,7 @@ class ScanPanel(QDockWidget):
         from mesomap.ui.file_dialogs import ask_open_path
         from mesomap.ui.import_actions import FILTER
 
-        path = ask_open_path(self.window, "Load landmarks", FILTER, "files/last_markups_dir")
+        path = ask_open_path(self.window, tr("Load landmarks"), tr(FILTER), "files/last_markups_dir")
         if path:
             self.load_landmarks(path)
 
@@ -226,10 +244,10 @@ class ScanPanel(QDockWidget):
             ids = self.work.load_landmarks(path)
         except MarkupsError as err:
             self.report.setStyleSheet(ERROR_STYLE)
-            self.report.setText(f"Cannot load landmarks: {err}")
+            self.report.setText(fill_in(tr('Cannot load landmarks: {err}'), err=err))
             return False
         self.report.setStyleSheet("")
-        self.report.setText(f"{len(ids)} landmarks placed from {Path(path).name}.")
+        self.report.setText(fill_in(tr('{n} landmarks placed from {name}.'), n=len(ids), name=Path(path).name))
         self._fill_landmarks()
         self._show_marks()
         return True
@@ -278,7 +296,7 @@ class ScanPanel(QDockWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.report.setStyleSheet("")
-        self.report.setText("Fitting the body onto the scan…")
+        self.report.setText(tr("Fitting the body onto the scan…"))
         self._thread.start()
         self._timer.start()
         return True
@@ -306,17 +324,17 @@ class ScanPanel(QDockWidget):
         kind, value = self._outcome or ("error", "")
         if kind == "ok":
             self.work.accept(value)
-            self.report.setText("<br>".join(report_lines(value.report, {d.id: d.name for d in self.work.defs})))
+            self.report.setText("<br>".join(report_lines(value.report, {d.id: landmark_name(d) for d in self.work.defs})))
             self.error_map.setEnabled(True)
             self.transfer_button.setEnabled(True)
             self.error_map.setChecked(True)
             self.show_error_map(True)
             self.window.status.update_hint()
         elif kind == "cancelled":
-            self.report.setText("Fit cancelled: nothing was changed.")
+            self.report.setText(tr("Fit cancelled: nothing was changed."))
         else:
             self.report.setStyleSheet(ERROR_STYLE)
-            self.report.setText(f"Cannot fit: {value}")
+            self.report.setText(fill_in(tr('Cannot fit: {value}'), value=value))
 
     def scan_distances(self) -> np.ndarray | None:
         """(n,) mm from each vertex of the scan on screen to the fitted body (None before a fit)."""

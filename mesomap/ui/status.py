@@ -19,14 +19,11 @@ from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.model.plan import Plan
 from mesomap.session.session import Mode
 from mesomap.session.zones import zone_at_face
+from mesomap.ui.i18n import BODY_WORDS, fill_in, num, tr, unit, word
 
 
 #: Naming the region under a resting mouse waits this long after the last move (ms): one pick per rest, not per move.
 HOVER_REST_MS = 250
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 def plan_counts(plan: Plan) -> tuple[int, int, int, float]:
@@ -40,8 +37,8 @@ def plan_counts(plan: Plan) -> tuple[int, int, int, float]:
 def plan_text(plan: Plan) -> str:
     """"2 zones · 1 point · 134 injections · 2.68 ml": what the plan holds, in counts and ml."""
     zones, points, injections, volume_ml = plan_counts(plan)
-    return (f"{_n(zones, 'zone', 'zones')} · {_n(points, 'point', 'points')} · "
-            f"{_n(injections, 'injection', 'injections')} · {volume_ml:.2f} ml")
+    return " · ".join((tr("%n zone(s)", "", zones), tr("%n point(s)", "", points),
+                       tr("%n injection(s)", "", injections), num(volume_ml, ".2f") + " " + unit("ml")))
 
 
 def body_text(mesh: BodyMesh | None) -> str:
@@ -51,18 +48,20 @@ def body_text(mesh: BodyMesh | None) -> str:
         return ""
     if mesh.topology is None:
         return mesh.name
-    return f"{mesh.body_id.capitalize()} body" if mesh.body_id in BUNDLED_BODIES else f"{mesh.name} (patient's scan)"
+    if mesh.body_id in BUNDLED_BODIES:
+        return fill_in(tr("{body} body"), body=word(BODY_WORDS, mesh.body_id))
+    return fill_in(tr("{name} (patient's scan)"), name=mesh.name)
 
 
 def scan_hint(name: str, report=None) -> str:
     """What the window is doing with the patient's scan ``name`` while the plan is not on it yet: the landmark
     step, or after the fit (``report``: a FitReport, scan-to-fit distances in mm) how well it fits."""
     if report is None:
-        return (f"Patient's scan {name}: place the landmarks in the Scan fit panel, then press Fit "
-                "to plan on the patient's own body.")
+        return fill_in(tr("Patient's scan {name}: place the landmarks in the Scan fit panel, then press Fit "
+                          "to plan on the patient's own body."), name=name)
     median, p95 = report.scan_to_fit
-    return (f"Patient's scan {name} fitted: fit error {median:.1f} mm median, {p95:.1f} mm 95th percentile. "
-            "Press Plan on this scan to plan on it.")
+    return fill_in(tr("Patient's scan {name} fitted: fit error {median:.1f} mm median, {p95:.1f} mm 95th "
+                      "percentile. Press Plan on this scan to plan on it."), name=name, median=median, p95=p95)
 
 
 def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool = True,
@@ -72,21 +71,19 @@ def tool_hint(mode: Mode, zone_name: str | None, radius_mm: float, enabled: bool
     if locked:
         return locked
     if not enabled:
-        return "Looking at your own mesh: switch to Female or Male to plan."
-    target = f"“{zone_name}”" if zone_name else "a new zone"
+        return tr("Looking at your own mesh: switch to Female or Male to plan.")
+    target = f"“{zone_name}”" if zone_name else tr("a new zone")
     if mode == Mode.PAINT:
-        return (f"Paint: drag on the skin to add to {target}; brush {radius_mm:g} mm (Ctrl+wheel resizes); "
-                "E erases, N navigates.")
+        return (fill_in(tr('Paint: drag on the skin to add to {target}; brush {radius_mm:g} mm (Ctrl+wheel resizes); E erases, N navigates.'), target=target, radius_mm=radius_mm))
     if mode == Mode.ERASE:
-        where = f"“{zone_name}”" if zone_name else "the selected zone (select one first)"
-        return f"Erase: drag on the skin to remove it from {where}; B paints, N navigates."
+        where = f"“{zone_name}”" if zone_name else tr("the selected zone (select one first)")
+        return fill_in(tr('Erase: drag on the skin to remove it from {where}; B paints, N navigates.'), where=where)
     if mode == Mode.POINT:
-        return "Place point: click the skin to place a reflex point, drag a point to move it; N navigates."
+        return tr("Place point: click the skin to place a reflex point, drag a point to move it; N navigates.")
     if mode == Mode.INJECT:
-        where = f"“{zone_name}”" if zone_name else "a zone with a grid"
-        return (f"Injections: click inside {where} to add one, drag one to move it; "
-                "Del deletes, Shift+P pins; N navigates.")
-    return "Drag to turn the body, wheel to zoom; click a zone or point to select it. B paints, F1 shows the guide."
+        where = f"“{zone_name}”" if zone_name else tr("a zone with a grid")
+        return (fill_in(tr('Injections: click inside {where} to add one, drag one to move it; Del deletes, Shift+P pins; N navigates.'), where=where))
+    return tr("Drag to turn the body, wheel to zoom; click a zone or point to select it. B paints, F1 shows the guide.")
 
 
 def region_name(plan: Plan, templates, surface, coarse_face: int, barycentric, hidden=()) -> str | None:
@@ -114,8 +111,8 @@ class StatusLine:
         bar = window.statusBar()
         self.hint = QLabel()
         self.plan = QLabel()
-        self.plan.setToolTip("Zones, reflex points, injections laid out (grid points and reflex points) "
-                             "and their total volume")
+        self.plan.setToolTip(tr("Zones, reflex points, injections laid out (grid points and reflex points) "
+                             "and their total volume"))
         self.body = QLabel()
         for label in (self.hint, self.plan, self.body):
             label.setContentsMargins(6, 0, 6, 0)

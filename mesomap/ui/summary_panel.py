@@ -33,10 +33,11 @@ from mesomap.model.placement import misplaced_injections
 from mesomap.model.summary import PlanSummary, summarize
 from mesomap.session.session import Session
 from mesomap.ui.zone_panel import ERROR_STYLE, WARNING_STYLE, scrolling
+from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
 
 #: Longest wait between a change and the summary showing it (ms).
 REFRESH_MS = 150
-ESTIMATE_TIP = "About: estimated from the zone's area and border until its grid is laid out (Ctrl+G)"
+ESTIMATE_TIP = QT_TR_NOOP("About: estimated from the zone's area and border until its grid is laid out (Ctrl+G)")
 
 
 class ZoneMetrics:
@@ -78,7 +79,7 @@ class SummaryPanel(QDockWidget):
     """Per-zone counts and volumes, totals and warnings for the editor's plan."""
 
     def __init__(self, editor: Session, parent: QWidget | None = None):
-        super().__init__("Summary", parent)
+        super().__init__(tr("Summary"), parent)
         self.setObjectName("summary-dock")
         self.editor = editor
         self.metrics = ZoneMetrics()
@@ -91,7 +92,7 @@ class SummaryPanel(QDockWidget):
 
         self.table = QTreeWidget()
         self.table.setColumnCount(3)
-        self.table.setHeaderLabels(["Zone", "Injections", "ml"])
+        self.table.setHeaderLabels([tr("Zone"), tr("Injections"), unit("ml")])
         self.table.setRootIsDecorated(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -101,7 +102,7 @@ class SummaryPanel(QDockWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.table.setToolTip("~ marks an estimate: the zone has no current grid yet")
+        self.table.setToolTip(tr("~ marks an estimate: the zone has no current grid yet"))
         layout.addWidget(self.table, 1)
 
         self.totals = QLabel()
@@ -152,7 +153,7 @@ class SummaryPanel(QDockWidget):
         if surface is None:
             self.summary = None
             self.table.clear()
-            self.totals.setText("The summary needs the plan's body: switch to Female or Male.")
+            self.totals.setText(tr("The summary needs the plan's body: switch to Female or Male."))
             self.warnings.clear()
             self.errors.clear()
             self.hints.clear()
@@ -169,16 +170,15 @@ class SummaryPanel(QDockWidget):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         rows = []
         for z in s.zones:
-            item = QTreeWidgetItem([z.name, _count(z.count, z.count_is_estimate), f"{z.volume_ml:.2f}"])
-            tip = (f"{z.name}: {z.area_cm2:.1f} cm², {z.technique}, {z.pattern} every {z.spacing_mm:g} mm, "
-                   f"depth {z.depth_mm:g} mm")
+            item = QTreeWidgetItem([z.name, _count(z.count, z.count_is_estimate), num(z.volume_ml, ".2f")])
+            tip = (fill_in(tr('{name}: {area_cm2:.1f} cm², {technique}, {pattern} every {spacing_mm:g} mm, depth {depth_mm:g} mm'), name=z.name, area_cm2=z.area_cm2, technique=z.technique, pattern=z.pattern, spacing_mm=z.spacing_mm, depth_mm=z.depth_mm))
             item.setToolTip(0, tip)
-            item.setToolTip(1, ESTIMATE_TIP if z.count_is_estimate else "Counted from the laid-out grid")
+            item.setToolTip(1, tr(ESTIMATE_TIP) if z.count_is_estimate else tr("Counted from the laid-out grid"))
             rows.append(item)
         if s.reflex_count:
-            rows.append(QTreeWidgetItem(["Reflex points", str(s.reflex_count), f"{s.reflex_volume_ml:.2f}"]))
+            rows.append(QTreeWidgetItem([tr("Reflex points"), str(s.reflex_count), num(s.reflex_volume_ml, ".2f")]))
         estimate = any(z.count_is_estimate for z in s.zones if z.count)
-        total = QTreeWidgetItem(["Total", _count(s.count, estimate), f"{s.volume_ml:.2f}"])
+        total = QTreeWidgetItem([tr("Total"), _count(s.count, estimate), num(s.volume_ml, ".2f")])
         for col in range(3):
             total.setFont(col, bold)
         rows.append(total)
@@ -190,14 +190,15 @@ class SummaryPanel(QDockWidget):
         self.table.setFixedHeight(min(len(rows), 9) * row_h + self.table.header().sizeHint().height() + 6)
 
         zone_count = s.count - s.reflex_count
-        parts = [f"<b>{_count(s.count, estimate)} injections</b> ({_count(zone_count, estimate)} in zones"
-                 f"{f', {s.reflex_count} reflex point' + ('s' if s.reflex_count != 1 else '') if s.reflex_count else ''})",
-                 f"<b>{s.volume_ml:.2f} ml</b> in all"]
+        reflex = tr(", %n reflex point(s)", "", s.reflex_count) if s.reflex_count else ""
+        parts = [fill_in(tr("<b>{count} injections</b> ({in_zones} in zones{reflex})"), count=_count(s.count, estimate),
+                         in_zones=_count(zone_count, estimate), reflex=reflex),
+                 fill_in(tr('<b>{volume_ml:.2f} ml</b> in all'), volume_ml=s.volume_ml)]
         if s.product_volumes_ml:
-            parts.append("products: " + ", ".join(f"{_esc(n)} {v:.2f} ml" for n, v in s.product_volumes_ml))
-        parts.append(f"session: about {s.duration_min:.0f} min" if s.count else "session: nothing planned yet")
+            parts.append(tr("products: ") + ", ".join(f"{_esc(n)} {num(v, '.2f')} ml" for n, v in s.product_volumes_ml))
+        parts.append(fill_in(tr('session: about {duration_min:.0f} min'), duration_min=s.duration_min) if s.count else tr("session: nothing planned yet"))
         self.totals.setText("<br>".join(parts))
-        self.errors.setText("<br>".join(f"Blocks export — {_esc(e.text())}." for e in s.errors))
+        self.errors.setText("<br>".join(fill_in(tr('Blocks export — {esc}.'), esc=_esc(e.text())) for e in s.errors))
         self.errors.setVisible(bool(s.errors))
         self.warnings.setText("<br>".join(f"• {_esc(_sentence(w.text()))}" for w in s.warnings))
         self.warnings.setVisible(bool(s.warnings))

@@ -15,6 +15,7 @@ from mesomap.ui.depth_view_widget import DepthViewPanel
 from mesomap.ui.lesson_panel import LessonPanel
 from mesomap.ui.menus import make_action
 from mesomap.ui.quiz_panel import QuizPanel
+from mesomap.ui.i18n import tr
 
 #: The keys that walk a lesson: what presentation clickers send, and the arrow keys.
 NEXT_KEYS = ["PgDown", "Right"]
@@ -43,37 +44,37 @@ def install(w) -> None:
 
 
 def _view_menu(w) -> None:
-    view_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    view_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == tr("&View"))
     w.depth_view_action = w.depth_panel.toggleViewAction()
-    w.depth_view_action.setText("Technique &depth")
-    w.depth_view_action.setToolTip("The selected zone's skin cross-section with the needle at its depth, to scale")
+    w.depth_view_action.setText(tr("Technique &depth"))
+    w.depth_view_action.setToolTip(tr("The selected zone's skin cross-section with the needle at its depth, to scale"))
     w.depth_panel.visibilityChanged.connect(lambda on: on and w.depth_panel.refresh())
     view_menu.insertAction(w.docks_menu.menuAction(), w.depth_view_action)
 
 
 def _teach_menu(w) -> None:
-    menu = w.menuBar().addMenu("T&each")
-    help_action = next((a for a in w.menuBar().actions() if a.text() == "&Help"), None)
+    menu = w.menuBar().addMenu(tr("T&each"))
+    help_action = next((a for a in w.menuBar().actions() if a.text() == tr("&Help")), None)
     if help_action is not None:  # Teach before Help
         w.menuBar().insertMenu(help_action, menu)
     lp, qp = w.lesson_panel, w.quiz_panel
-    w.new_lesson_action = make_action(w, "&New lesson", lambda: lp.new_lesson(), None,
-                                      "Start a lesson on the open plan: record steps from what is on screen")
-    w.open_lesson_action = make_action(w, "&Open lesson…", lambda: lp.open_dialog(), None,
-                                       "Open a lesson and the plan it holds, at its first step")
-    w.save_lesson_action = make_action(w, "&Save lesson", lambda: lp.save(), None,
-                                       "Save the lesson with the open plan in it")
-    w.save_lesson_as_action = make_action(w, "Save lesson &as…", lambda: lp.save_as(), None)
-    w.record_step_action = make_action(w, "&Record step", lambda: lp.record(), "Ctrl+Shift+R",
-                                       "Add a step: the camera, the zones and points shown, the selected zone "
-                                       "highlighted, the caption and notes typed (Ctrl+Shift+R)")
-    w.next_step_action = make_action(w, "Ne&xt step", lambda: lp.next(), list(NEXT_KEYS),
-                                     "Show the lesson's next step (Page Down or →, what clickers send)")
-    w.previous_step_action = make_action(w, "&Previous step", lambda: lp.previous(),
+    w.new_lesson_action = make_action(w, tr("&New lesson"), lambda: lp.new_lesson(), None,
+                                      tr("Start a lesson on the open plan: record steps from what is on screen"))
+    w.open_lesson_action = make_action(w, tr("&Open lesson…"), lambda: lp.open_dialog(), None,
+                                       tr("Open a lesson and the plan it holds, at its first step"))
+    w.save_lesson_action = make_action(w, tr("&Save lesson"), lambda: lp.save(), None,
+                                       tr("Save the lesson with the open plan in it"))
+    w.save_lesson_as_action = make_action(w, tr("Save lesson &as…"), lambda: lp.save_as(), None)
+    w.record_step_action = make_action(w, tr("&Record step"), lambda: lp.record(), "Ctrl+Shift+R",
+                                       tr("Add a step: the camera, the zones and points shown, the selected zone "
+                                       "highlighted, the caption and notes typed (Ctrl+Shift+R)"))
+    w.next_step_action = make_action(w, tr("Ne&xt step"), lambda: lp.next(), list(NEXT_KEYS),
+                                     tr("Show the lesson's next step (Page Down or →, what clickers send)"))
+    w.previous_step_action = make_action(w, tr("&Previous step"), lambda: lp.previous(),
                                          list(PREVIOUS_KEYS),
-                                         "Show the lesson's previous step (Page Up or ←)")
-    w.quiz_action = make_action(w, "&Quiz…", lambda: qp.start_dialog(), None,
-                                "Ask a student for zones and points of the open plan, on a clean body, and score them")
+                                         tr("Show the lesson's previous step (Page Up or ←)"))
+    w.quiz_action = make_action(w, tr("&Quiz…"), lambda: qp.start_dialog(), None,
+                                tr("Ask a student for zones and points of the open plan, on a clean body, and score them"))
     for action in (w.new_lesson_action, w.open_lesson_action, w.save_lesson_action, w.save_lesson_as_action):
         menu.addAction(action)
     menu.addSeparator()
@@ -83,7 +84,7 @@ def _teach_menu(w) -> None:
     menu.addSeparator()
     menu.addAction(w.quiz_action)
     menu.addSeparator()
-    for dock, text in ((lp, "Lesson panel"), (qp, "Quiz panel")):
+    for dock, text in ((lp, tr("Lesson panel")), (qp, tr("Quiz panel"))):
         toggle = dock.toggleViewAction()
         toggle.setText(text)
         menu.addAction(toggle)

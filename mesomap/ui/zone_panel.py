@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesomap.io.vocabulary import term
 from mesomap.model.document import Change
 from mesomap.model.plan import Product, Zone
 from mesomap.model.techniques import PATTERNS, ROW_ANGLE_DEG, SIDES, TECHNIQUES
@@ -47,9 +48,10 @@ from mesomap.ui.list_panel import (
 from mesomap.ui.field_marks import FieldMarks
 from mesomap.ui.list_panel import scrolling  # noqa: F401 — the summary dock imports it from here
 from mesomap.ui.zone_panel_grid import SPACING_STEP_MM, ZoneGridSection
+from mesomap.ui.i18n import PATTERN_WORDS, QT_TR_NOOP, SIDE_WORDS, choose, fill_choices, fill_in, indications, num, tr, unit
 
-GROUP_LABELS = {"face": "Face", "head": "Head", "neck": "Neck", "trunk": "Trunk", "lymph": "Lymph nodes",
-                "legs": "Legs", "arms": "Arms", "spine": "Spine"}
+GROUP_LABELS = {"face": QT_TR_NOOP("Face"), "head": QT_TR_NOOP("Head"), "neck": QT_TR_NOOP("Neck"), "trunk": QT_TR_NOOP("Trunk"), "lymph": QT_TR_NOOP("Lymph nodes"),
+                "legs": QT_TR_NOOP("Legs"), "arms": QT_TR_NOOP("Arms"), "spine": QT_TR_NOOP("Spine")}
 PRODUCT_ROWS = 4
 
 
@@ -72,25 +74,25 @@ class ZonePanel(ZoneGridSection, ListPanel):
     """Zones list + parameter editor, bound to a Session."""
 
     def __init__(self, editor: Session, parent: QWidget | None = None):
-        super().__init__("Zones", "zones-dock", editor, _ZoneTree(), ["Zone", "Area"], parent)
+        super().__init__(tr("Zones"), "zones-dock", editor, _ZoneTree(), [tr("Zone"), tr("Area")], parent)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setToolTip("Tick to show or hide a zone (view only). Click a zone to edit it; "
-                             "double-click its swatch to change the colour.")
+        self.tree.setToolTip(tr("Tick to show or hide a zone (view only). Click a zone to edit it; "
+                             "double-click its swatch to change the colour."))
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Add an empty zone, then paint it (B)")
+        self.add_button = QPushButton(tr("Add"))
+        self.add_button.setToolTip(tr("Add an empty zone, then paint it (B)"))
         self.add_button.clicked.connect(lambda: self.editor.add_zone())
         self.template_button, self.template_menu = menu_button(
-            "From template", "Add an anatomical zone with its faces and clinical defaults")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Remove all painted faces from the selected zone (undoable)")
+            tr("From template"), tr("Add an anatomical zone with its faces and clinical defaults"))
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Remove all painted faces from the selected zone (undoable)"))
         self.clear_button.clicked.connect(lambda: self.editor.clear_zone())
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected zone (undoable)")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected zone (undoable)"))
         self.delete_button.clicked.connect(lambda: self.editor.delete_zone())
         for w in (self.add_button, self.template_button, self.clear_button, self.delete_button):
             buttons.addWidget(w)
@@ -103,40 +105,40 @@ class ZonePanel(ZoneGridSection, ListPanel):
         self.name = QLineEdit()
         self.name.editingFinished.connect(lambda: self._name_edited())
         self.side = QComboBox()
-        self.side.addItems(SIDES)
-        self.side.activated.connect(lambda _: self._zone_edit("side", side=self.side.currentText()))
+        fill_choices(self.side, SIDES, SIDE_WORDS)
+        self.side.activated.connect(lambda _: self._zone_edit("side", side=self.side.currentData()))
         self.technique = QComboBox()
         self.technique.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.technique.setMinimumContentsLength(16)
         for code, t in TECHNIQUES.items():
-            self.technique.addItem(f"{code} — {t.name}", code)
+            self.technique.addItem(f"{code} — {term('technique', code, default=t.name)}", code)
         self.technique.activated.connect(
             lambda _: self._params_edit("technique", technique=self.technique.currentData()))
-        self.depth = spin_box(0.0, 99.0, 2, 0.1, " mm")
+        self.depth = spin_box(0.0, 99.0, 2, 0.1, " " + unit("mm"))
         self.depth.valueChanged.connect(lambda v: self._params_edit("depth", depth_mm=v))
-        self.spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
+        self.spacing = spin_box(0.0, 999.0, 1, 1.0, " " + unit("mm"))
         self.spacing.valueChanged.connect(self._spacing_typed)
-        self.spacing.setToolTip("Distance between neighbouring injections, measured along the skin")
+        self.spacing.setToolTip(tr("Distance between neighbouring injections, measured along the skin"))
         spacing_row = QHBoxLayout()
         spacing_row.addWidget(self._make_spacing_slider(), 3)
         spacing_row.addWidget(self.spacing, 2)
         self.pattern = QComboBox()
-        self.pattern.addItems(PATTERNS)
-        self.pattern.activated.connect(lambda _: self._params_edit("pattern", pattern=self.pattern.currentText()))
-        self.row_spacing = spin_box(0.0, 999.0, 1, 1.0, " mm")
-        self.row_spacing.setSpecialValueText("same as spacing")
-        self.row_spacing.setToolTip("Rows pattern: distance between the rows (0: the same as the spacing)")
+        fill_choices(self.pattern, PATTERNS, PATTERN_WORDS)
+        self.pattern.activated.connect(lambda _: self._params_edit("pattern", pattern=self.pattern.currentData()))
+        self.row_spacing = spin_box(0.0, 999.0, 1, 1.0, " " + unit("mm"))
+        self.row_spacing.setSpecialValueText(tr("same as spacing"))
+        self.row_spacing.setToolTip(tr("Rows pattern: distance between the rows (0: the same as the spacing)"))
         self.row_spacing.valueChanged.connect(
             lambda v: self._params_edit("row spacing", row_spacing_mm=v if v > 0 else None))
         self.row_angle = spin_box(*ROW_ANGLE_DEG, 0, 15.0, " °")
-        self.row_angle.setToolTip("Rows pattern: direction of the rows; 0° runs along the body, 90° across")
+        self.row_angle.setToolTip(tr("Rows pattern: direction of the rows; 0° runs along the body, 90° across"))
         self.row_angle.valueChanged.connect(lambda v: self._params_edit("row angle", row_angle_deg=v))
-        self.margin = spin_box(0.0, 999.0, 1, 0.5, " mm")
+        self.margin = spin_box(0.0, 999.0, 1, 0.5, " " + unit("mm"))
         self.margin.valueChanged.connect(lambda v: self._params_edit("margin", margin_mm=v))
-        self.margin.setToolTip("No injection closer than this to the zone's border")
-        self.volume = spin_box(0.0, 9.0, 3, 0.01, " ml")
+        self.margin.setToolTip(tr("No injection closer than this to the zone's border"))
+        self.volume = spin_box(0.0, 9.0, 3, 0.01, " " + unit("ml"))
         self.volume.valueChanged.connect(lambda v: self._params_edit("volume per point", volume_per_point_ml=v))
-        self.needle_length = spin_box(0.0, 99.0, 1, 0.5, " mm")
+        self.needle_length = spin_box(0.0, 99.0, 1, 0.5, " " + unit("mm"))
         self.needle_length.valueChanged.connect(
             lambda v: self._params_edit("needle length", needle={"length_mm": v}))
         self.gauge = QSpinBox()
@@ -148,34 +150,34 @@ class ZonePanel(ZoneGridSection, ListPanel):
         needle_row.addWidget(self.needle_length)
         needle_row.addWidget(self.gauge)
         self.products = QTableWidget(PRODUCT_ROWS, 2)
-        self.products.setHorizontalHeaderLabels(["Product", "Lot"])
+        self.products.setHorizontalHeaderLabels([tr("Product"), tr("Lot")])
         self.products.verticalHeader().setVisible(False)
         self.products.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.products.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.products.setColumnWidth(1, 90)
         self.products.setFixedHeight(self.products.verticalHeader().defaultSectionSize() * PRODUCT_ROWS
                                      + self.products.horizontalHeader().sizeHint().height() + 4)
-        self.products.setToolTip("The cocktail: 2–4 products, each with its lot number")
+        self.products.setToolTip(tr("The cocktail: 2–4 products, each with its lot number"))
         self.products.itemChanged.connect(self._products_edited)
         self.notes = NotesEdit()
-        self.notes.setPlaceholderText("Notes for this zone")
+        self.notes.setPlaceholderText(tr("Notes for this zone"))
         self.notes.setFixedHeight(54)
         self.notes.committed.connect(lambda: self._notes_edited())
-        form.addRow("Name", self.name)
-        form.addRow("Side", self.side)
-        form.addRow("Technique", self.technique)
-        form.addRow("Depth", self.depth)
-        form.addRow("Spacing", spacing_row)
-        form.addRow("Pattern", self.pattern)
-        form.addRow("Row spacing", self.row_spacing)
-        form.addRow("Row angle", self.row_angle)
-        form.addRow("Margin", self.margin)
-        form.addRow("Grid", self._make_grid_row())
-        form.addRow("Injection", self._make_injection_row())
-        form.addRow("Volume / point", self.volume)
-        form.addRow("Needle", needle_row)
-        form.addRow("Products", self.products)
-        form.addRow("Notes", self.notes)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Side"), self.side)
+        form.addRow(tr("Technique"), self.technique)
+        form.addRow(tr("Depth"), self.depth)
+        form.addRow(tr("Spacing"), spacing_row)
+        form.addRow(tr("Pattern"), self.pattern)
+        form.addRow(tr("Row spacing"), self.row_spacing)
+        form.addRow(tr("Row angle"), self.row_angle)
+        form.addRow(tr("Margin"), self.margin)
+        form.addRow(tr("Grid"), self._make_grid_row())
+        form.addRow(tr("Injection"), self._make_injection_row())
+        form.addRow(tr("Volume / point"), self.volume)
+        form.addRow(tr("Needle"), needle_row)
+        form.addRow(tr("Products"), self.products)
+        form.addRow(tr("Notes"), self.notes)
         self.body_layout.addWidget(self.form_box)
         self._form = form
         self.fields = {"depth": self.depth, "spacing": self.spacing, "row spacing": self.row_spacing,
@@ -190,8 +192,8 @@ class ZonePanel(ZoneGridSection, ListPanel):
                  self.products, self.notes)
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
-        self._finish_layout("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
-                            "the first stroke makes a zone.")
+        self._finish_layout(tr("No zone selected.\nAdd one, pick one from a template, or just paint (B): "
+                            "the first stroke makes a zone."))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         editor.visibility_changed.connect(self._sync_visibility)
         editor.injection_changed.connect(self._show_injection)
@@ -211,12 +213,13 @@ class ZonePanel(ZoneGridSection, ListPanel):
         for t in self.templates:
             groups[t.group or "other"].append(t)
         for group, items in groups.items():
-            sub = self.template_menu.addMenu(GROUP_LABELS.get(group, group.capitalize()))
+            sub = self.template_menu.addMenu(tr(GROUP_LABELS[group]) if group in GROUP_LABELS else group.capitalize())
             sub.setToolTipsVisible(True)
             for t in items:
-                label = t.name if not areas else f"{t.name}   ({areas.get(t.id, 0):.0f} cm²)"
+                name = term("zone", t.id, default=t.name)
+                label = name if not areas else f"{name}   ({num(areas.get(t.id, 0), '.0f')} {unit('cm²')})"
                 action = sub.addAction(label)
-                action.setToolTip("For: " + ", ".join(t.indications) if t.indications else t.name)
+                action.setToolTip(tr("For: ") + indications(t) if t.indications else name)
                 action.setData(t.id)
                 action.triggered.connect(lambda _=False, tt=t: self.editor.add_zone_from_template(tt))
         self.template_button.setEnabled(bool(self.templates) and self.editor.enabled)
@@ -240,13 +243,13 @@ class ZonePanel(ZoneGridSection, ListPanel):
         item.setIcon(0, swatch(zone.color))
         item.setData(0, ID_ROLE, zone.id)
         item.setCheckState(0, Qt.CheckState.Unchecked if zone.id in self.editor.hidden else Qt.CheckState.Checked)
-        item.setToolTip(0, f"{zone.name} · {zone.side} · {zone.params.technique}")
+        item.setToolTip(0, f"{zone.name} · {tr(SIDE_WORDS.get(zone.side, zone.side))} · {zone.params.technique}")
         self._fill_area(item, zone)
 
     def _fill_area(self, item: QTreeWidgetItem, zone: Zone) -> None:
         surface = self.editor.surface
         area = surface.area_cm2(zone.faces) if surface is not None else 0.0
-        item.setText(1, f"{area:.1f} cm²")
+        item.setText(1, num(area, ".1f") + " " + unit("cm²"))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def apply(self, change: Change) -> None:
@@ -280,7 +283,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
     def _double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
         zone_id = item.data(0, ID_ROLE)
         zone = self.editor.plan.zone(zone_id)
-        color = QColorDialog.getColor(QColor(zone.color), self, f"Colour of {zone.name}")
+        color = QColorDialog.getColor(QColor(zone.color), self, fill_in(tr('Colour of {name}'), name=zone.name))
         if color.isValid():
             self._report(self.editor.update_zone(zone_id, "colour", color=color.name()))
 
@@ -314,13 +317,13 @@ class ZonePanel(ZoneGridSection, ListPanel):
         try:
             if not self.name.hasFocus() or self.name.text() == "":
                 self.name.setText(zone.name)
-            self.side.setCurrentText(zone.side)
+            choose(self.side, zone.side)
             self.technique.setCurrentIndex(max(self.technique.findData(p.technique), 0))
             self.depth.setValue(p.depth_mm)
             self.spacing.setValue(p.spacing_mm)
             if not self.spacing_slider.isSliderDown():
                 self.spacing_slider.setValue(round(p.spacing_mm / SPACING_STEP_MM))
-            self.pattern.setCurrentText(p.pattern)
+            choose(self.pattern, p.pattern)
             self.row_spacing.setValue(p.row_spacing_mm or 0.0)
             self.row_angle.setValue(p.row_angle_deg)
             self.margin.setValue(p.margin_mm)
@@ -347,10 +350,10 @@ class ZonePanel(ZoneGridSection, ListPanel):
     def _show_warnings(self, zone: Zone) -> None:
         warnings = zone.params.warnings()
         if len(zone.faces) == 0:
-            warnings = [*warnings, "the zone has no painted faces yet: paint it with B"]
+            warnings = [*warnings, tr("the zone has no painted faces yet: paint it with B")]
         if warnings and not self.message.property("error"):
             self.message.setStyleSheet(WARNING_STYLE)
-            self.message.setText("Note: " + "; ".join(map(str, warnings)) + ".")
+            self.message.setText(tr("Note: ") + "; ".join(map(str, warnings)) + ".")
         elif not warnings and not self.message.property("error"):
             self.message.clear()
 
@@ -360,7 +363,7 @@ class ZonePanel(ZoneGridSection, ListPanel):
         if errors:
             self.message.setProperty("error", True)
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText("Not applied: " + "; ".join(map(str, errors)) + ".")
+            self.message.setText(tr("Not applied: ") + "; ".join(map(str, errors)) + ".")
             self._show_zone(zone)
             return False
         self.message.setProperty("error", False)

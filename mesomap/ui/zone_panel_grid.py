@@ -21,6 +21,7 @@ from mesomap.model.plan import Zone
 from mesomap.model.techniques import SPACING_MM
 from mesomap.session.injections import plan_order
 from mesomap.ui.list_panel import WARNING_STYLE
+from mesomap.ui.i18n import fill_in, tr
 
 #: The spacing slider moves in steps of this many mm.
 SPACING_STEP_MM = 0.5
@@ -36,8 +37,8 @@ class ZoneGridSection:
         lo, hi = SPACING_MM
         self.spacing_slider.setRange(round(lo / SPACING_STEP_MM), round(hi / SPACING_STEP_MM))
         self.spacing_slider.setPageStep(round(2.0 / SPACING_STEP_MM))
-        self.spacing_slider.setToolTip("Drag to try spacings: a gridded zone shows a quick preview while you drag "
-                                       "and is laid out again when you let go (one undo step)")
+        self.spacing_slider.setToolTip(tr("Drag to try spacings: a gridded zone shows a quick preview while you drag "
+                                       "and is laid out again when you let go (one undo step)"))
         self.spacing_slider.sliderMoved.connect(self._spacing_slid)
         self.spacing_slider.sliderReleased.connect(self._spacing_released)
         self.spacing_slider.valueChanged.connect(self._spacing_slider_stepped)
@@ -51,11 +52,11 @@ class ZoneGridSection:
         self.grid_status.setWordWrap(True)
         grid_box.addWidget(self.grid_status)
         grid_buttons = QHBoxLayout()
-        self.generate_button = QPushButton("Generate grid")
-        self.generate_button.setToolTip("Lay out this zone's injection points (Ctrl+G; pinned points are kept)")
+        self.generate_button = QPushButton(tr("Generate grid"))
+        self.generate_button.setToolTip(tr("Lay out this zone's injection points (Ctrl+G; pinned points are kept)"))
         self.generate_button.clicked.connect(self._generate)
-        self.clear_grid_button = QPushButton("Clear grid")
-        self.clear_grid_button.setToolTip("Remove this zone's injection points (undoable)")
+        self.clear_grid_button = QPushButton(tr("Clear grid"))
+        self.clear_grid_button.setToolTip(tr("Remove this zone's injection points (undoable)"))
         self.clear_grid_button.clicked.connect(lambda: self.editor.clear_grid())
         grid_buttons.addWidget(self.generate_button)
         grid_buttons.addWidget(self.clear_grid_button)
@@ -99,21 +100,21 @@ class ZoneGridSection:
         n, pinned = len(zone.injections), sum(q.pinned for q in zone.injections)
         style = ""
         if len(zone.faces) == 0:
-            text = "Paint the zone first; then lay out its injection points."
+            text = tr("Paint the zone first; then lay out its injection points.")
         elif preview is not None and n:
-            text = f"Preview at {preview.spacing_mm:g} mm spacing: let go of the slider to lay it out."
+            text = fill_in(tr('Preview at {spacing_mm:g} mm spacing: let go of the slider to lay it out.'), spacing_mm=preview.spacing_mm)
         elif pending:
-            text = "Laying out the grid…"
+            text = tr("Laying out the grid…")
         elif n == 0:
-            text = "No grid yet. Generate lays out the injection points (spacing measured along the skin)."
+            text = tr("No grid yet. Generate lays out the injection points (spacing measured along the skin).")
         elif zone.grid_stale:
-            text = f"⚠ The zone changed since its grid was laid out — regenerate ({n} points, out of date)."
+            text = fill_in(tr('⚠ The zone changed since its grid was laid out — regenerate ({n} points, out of date).'), n=n)
             style = WARNING_STYLE + " font-weight: bold;"
         else:
-            text = f"{n} injection points" + (f", {pinned} pinned (kept when laid out again)" if pinned else "")
+            text = fill_in(tr('{n} injection points'), n=n) + (fill_in(tr(', {pinned} pinned (kept when laid out again)'), pinned=pinned) if pinned else "")
         self.grid_status.setText(text)
         self.grid_status.setStyleSheet(style)
-        self.generate_button.setText("Regenerate" if n and zone.grid_stale else "Generate grid")
+        self.generate_button.setText(tr("Regenerate") if n and zone.grid_stale else tr("Generate grid"))
         self.generate_button.setEnabled(enabled)
         self.clear_grid_button.setEnabled(self.editor.enabled and n > 0)
 
@@ -124,8 +125,8 @@ class ZoneGridSection:
         if shown:
             index = self.editor.injection[1]
             n = plan_order(self.editor.plan, zone.id, index)
-            self.injection_label.setText(f"No. {n} ({index + 1} of {len(zone.injections)} in the zone)"
-                                         + (" · pinned" if point.pinned else ""))
+            self.injection_label.setText(fill_in(tr('No. {n} ({value} of {n2} in the zone)'), n=n, value=index + 1, n2=len(zone.injections))
+                                         + (tr(" · pinned") if point.pinned else ""))
 
     def _generate(self) -> None:
         zone = self.editor.zone

@@ -33,11 +33,9 @@ def readable(picture: np.ndarray, box) -> bool:
     return patch.size > 0 and white > 15 and dark > 0.3 * patch.shape[0] * patch.shape[1]
 
 
-@pytest.mark.parametrize("kind", list(PLANS))
-def test_audience_window_screenshot(qtbot, settings, tmp_path, kind):
-    from PIL import Image
-
-    view, zones, points, animated, scale = PLANS[kind]
+def presenting(qtbot, settings, kind: str, size: tuple[int, int] = SIZE):
+    """(window, audience window of ``size`` px) presenting the ``kind`` plan of PLANS, laid out."""
+    view, zones, points, _animated, _scale = PLANS[kind]
     win = gridded_window(qtbot, open_window(qtbot, settings), *zones)
     for point in points:
         win.editor.add_point_from_template(win.templates.point(point))
@@ -45,8 +43,17 @@ def test_audience_window_screenshot(qtbot, settings, tmp_path, kind):
     win.present.start(audience=True)
     audience = win.present.audience
     qtbot.addWidget(audience)
-    audience.resize(*SIZE)
-    qtbot.waitUntil(lambda: (audience.width(), audience.height()) == SIZE, timeout=5000)
+    audience.resize(*size)
+    qtbot.waitUntil(lambda: (audience.width(), audience.height()) == size, timeout=5000)
+    return win, audience
+
+
+@pytest.mark.parametrize("kind", list(PLANS))
+def test_audience_window_screenshot(qtbot, settings, tmp_path, kind):
+    from PIL import Image
+
+    view, zones, points, animated, scale = PLANS[kind]
+    win, audience = presenting(qtbot, settings, kind)
     win.present.set_scale(scale)
     target = front_skin_point(win, 0.0, 1000.0 if kind == "body" else 1560.0)
     hover(win.view.plotter, screen_of(win, target))

@@ -60,11 +60,8 @@ def skin_fraction(pixels: np.ndarray) -> float:
     return float((np.linalg.norm(lab[:, 1:] - skin[1:], axis=1) < 10).mean())
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("kind", list(PLANS))
-def test_window_screenshots(qtbot, settings, tmp_path, kind, size):
-    from PIL import Image
-
+def planned_window(qtbot, settings, kind: str, size: tuple[int, int]):
+    """A window of ``size`` (px) with the ``kind`` plan of PLANS laid out, seen from its view, rendered."""
     view, zones = PLANS[kind]
     win = open_window(qtbot, settings)
     win.resize(*size)
@@ -73,6 +70,15 @@ def test_window_screenshots(qtbot, settings, tmp_path, kind, size):
     win.view.set_view(view)
     QApplication.processEvents()
     win.view.render_now()
+    return win
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("kind", list(PLANS))
+def test_window_screenshots(qtbot, settings, tmp_path, kind, size):
+    from PIL import Image
+
+    win = planned_window(qtbot, settings, kind, size)
     picture = window_picture(win)
     path = shots_dir(tmp_path) / f"window-{kind}-{size[0]}x{size[1]}.png"
     Image.fromarray(picture).save(path)
