@@ -371,13 +371,13 @@ def open_plan_in_window(words: list[str], plans: list[str]) -> int:
         set_language(args.lang)
     from mesomap.app import run_gui
 
-    return run_gui(body_id=args.body, plan=plans[0])
+    return run_gui(body_id=args.body, plan=plans[0], lang=args.lang)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from mesomap.app import run_gui
 
-    return run_gui(body_id=args.body)
+    return run_gui(body_id=args.body, lang=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -591,10 +591,6 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
         <translation> · épinglée</translation>
     </message>
     <message>
-        <source>Grids are laid out on the bundled bodies: switch to Female or Male.</source>
-        <translation>Les grilles se calculent sur les corps fournis : passez à Femme ou Homme.</translation>
-    </message>
-    <message>
         <source>Select a zone to lay out its grid (or Generate all).</source>
         <translation>Sélectionnez une zone pour calculer sa grille (ou Tout générer).</translation>
     </message>
@@ -786,10 +782,6 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     <message>
         <source>Add the points of a 3D Slicer point list (.mrk.json) to the plan as reflex points, on the nearest skin</source>
         <translation>Ajoute au plan les points d’une liste de points 3D Slicer (.mrk.json) comme points réflexes, sur la peau la plus proche</translation>
-    </message>
-    <message>
-        <source>Reflex points are placed on the bundled bodies: switch to Female or Male first.</source>
-        <translation>Les points réflexes se placent sur les corps fournis : passez d’abord à Femme ou Homme.</translation>
     </message>
     <message>
         <source>Cannot import reflex points</source>
@@ -2699,10 +2691,6 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     <message>
         <source>~ marks an estimate: the zone has no current grid yet</source>
         <translation>~ marque une estimation : la zone n’a pas encore de grille à jour</translation>
-    </message>
-    <message>
-        <source>The summary needs the plan&apos;s body: switch to Female or Male.</source>
-        <translation>Le résumé a besoin du corps du plan : passez à Femme ou Homme.</translation>
     </message>
     <message>
         <source>{name}: {area_cm2:.1f} cm², {technique}, {pattern} every {spacing_mm:g} mm, depth {depth_mm:g} mm</source>

@@ -593,10 +593,6 @@ The file&apos;s tallest extent is {height:g}. Its units are:</source>
         <translation> · закреплена</translation>
     </message>
     <message>
-        <source>Grids are laid out on the bundled bodies: switch to Female or Male.</source>
-        <translation>Сетки строятся на встроенных телах: переключитесь на «Женщина» или «Мужчина».</translation>
-    </message>
-    <message>
         <source>Select a zone to lay out its grid (or Generate all).</source>
         <translation>Выберите зону, чтобы построить её сетку (или «Построить все»).</translation>
     </message>
@@ -788,10 +784,6 @@ The file&apos;s tallest extent is {height:g}. Its units are:</source>
     <message>
         <source>Add the points of a 3D Slicer point list (.mrk.json) to the plan as reflex points, on the nearest skin</source>
         <translation>Добавить точки из списка 3D Slicer (.mrk.json) в план как рефлекторные точки, на ближайшую кожу</translation>
-    </message>
-    <message>
-        <source>Reflex points are placed on the bundled bodies: switch to Female or Male first.</source>
-        <translation>Рефлекторные точки ставятся на встроенных телах: сначала переключитесь на «Женщина» или «Мужчина».</translation>
     </message>
     <message>
         <source>Cannot import reflex points</source>
@@ -2714,10 +2706,6 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     <message>
         <source>~ marks an estimate: the zone has no current grid yet</source>
         <translation>~ — оценка: у зоны ещё нет актуальной сетки</translation>
-    </message>
-    <message>
-        <source>The summary needs the plan&apos;s body: switch to Female or Male.</source>
-        <translation>Для сводки нужно тело плана: переключитесь на «Женщина» или «Мужчина».</translation>
     </message>
     <message>
         <source>{name}: {area_cm2:.1f} cm², {technique}, {pattern} every {spacing_mm:g} mm, depth {depth_mm:g} mm</source>

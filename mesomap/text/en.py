@@ -423,7 +423,8 @@ MESSAGES = {
     "template_not_utf8": "{file}: not UTF-8 text: {reason}",
     "template_faces_do_not_fit": "{what}: face ids do not fit a mesh with {n_faces} faces",
     # the planning session (mesomap.session.messages)
-    "needs_bundled_body": "Plans are painted on the bundled bodies: switch to Female or Male.",
+    "needs_bundled_body": "Plans are made on the bundled bodies or on a fitted scan: "
+                          "switch to Female or Male, or fit the scan and press Plan on this scan.",
     "session_done_read_only": "Session {number} is done: its plan is read-only (File › Save as… keeps a copy you can change).",
     "grids_need_bundled_body": "Grids are laid out on the bundled bodies: switch to Female or Male.",
     "select_zone_to_erase": "Select a zone to erase from.",

@@ -456,7 +456,8 @@ MESSAGES = {
     "template_faces_do_not_fit": "{what} : les identifiants de faces ne conviennent pas à un maillage de {n_faces} "
                                  "faces",
     # the planning session (mesomap.session.messages)
-    "needs_bundled_body": "Les plans se peignent sur les corps fournis : passez à Femme ou Homme.",
+    "needs_bundled_body": "Les plans se font sur les corps fournis ou sur un scan ajusté : "
+                          "passez à Femme ou Homme, ou ajustez le scan et cliquez sur Plan sur ce scan.",
     "session_done_read_only": "La séance {number} est terminée : son plan est en lecture seule (Fichier › "
                               "Enregistrer sous… en garde une copie modifiable).",
     "grids_need_bundled_body": "Les grilles se calculent sur les corps fournis : passez à Femme ou Homme.",

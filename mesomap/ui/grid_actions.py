@@ -49,7 +49,7 @@ class GridActions:
         """Lay out the selected zone's grid (or every zone's) in the background; one undo step."""
         win = self.window
         if not win.editor.enabled:
-            win.statusBar().showMessage(tr("Grids are laid out on the bundled bodies: switch to Female or Male."), 8000)
+            win.statusBar().showMessage(win.session.why_not_editable().text(), 8000)
             return False
         win.commit_pending(layouts=False)
         if all_zones:

@@ -44,7 +44,7 @@ class PointImporter:
     def _can_import(self) -> bool:
         win = self.window
         if not win.editor.enabled or win.surface is None:
-            win.show_error(tr(TITLE), tr("Reflex points are placed on the bundled bodies: switch to Female or Male first."))
+            win.show_error(tr(TITLE), win.session.why_not_editable().text())
             return False
         return True
 

@@ -31,6 +31,7 @@ from mesomap.model.grid import estimated_count
 from mesomap.model.plan import Plan, Zone
 from mesomap.model.placement import misplaced_injections
 from mesomap.model.summary import PlanSummary, summarize
+from mesomap.session.messages import NEEDS_BUNDLED_BODY
 from mesomap.session.session import Session
 from mesomap.ui.zone_panel import ERROR_STYLE, WARNING_STYLE, scrolling
 from mesomap.ui.i18n import QT_TR_NOOP, fill_in, num, tr, unit
@@ -153,7 +154,7 @@ class SummaryPanel(QDockWidget):
         if surface is None:
             self.summary = None
             self.table.clear()
-            self.totals.setText(tr("The summary needs the plan's body: switch to Female or Male."))
+            self.totals.setText(NEEDS_BUNDLED_BODY().text())
             self.warnings.clear()
             self.errors.clear()
             self.hints.clear()
