@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>{notes}. Plan tools are off on your own mesh: zones and points are made on the bundled bodies — switch to Female or Male to edit the plan.</source>
-        <translation>{notes}. Les outils du plan sont désactivés sur votre propre maillage : zones et points se créent sur les corps fournis — passez à Femme ou Homme pour modifier le plan.</translation>
+        <translation>{notes}. Les outils du plan sont désactivés sur votre propre maillage&#xa0;: zones et points se créent sur les corps fournis — passez à Femme ou Homme pour modifier le plan.</translation>
     </message>
     <message>
         <source>{name}: its tallest extent {height:g} is no body&apos;s height ({value:g}–{value2:g} m) in any units mesomap knows</source>
-        <translation>{name} : sa plus grande dimension {height:g} ne correspond à aucune taille humaine ({value:g}–{value2:g} m) dans les unités connues de mesomap</translation>
+        <translation>{name}&#xa0;: sa plus grande dimension {height:g} ne correspond à aucune taille humaine ({value:g}–{value2:g} m) dans les unités connues de mesomap</translation>
     </message>
     <message>
         <source>{value} → {value2:.2f} m tall</source>
@@ -41,13 +41,13 @@
     </message>
     <message>
         <source>Which units?</source>
-        <translation>Quelles unités ?</translation>
+        <translation>Quelles unités&#x202f;?</translation>
     </message>
     <message>
         <source>{err}.
 The file&apos;s tallest extent is {height:g}. Its units are:</source>
         <translation>{err}.
-La plus grande dimension du fichier est {height:g}. Ses unités sont :</translation>
+La plus grande dimension du fichier est {height:g}. Ses unités sont&#xa0;:</translation>
     </message>
     <message>
         <source>Height</source>
@@ -72,7 +72,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Shorter (−1, about 1.22 m) to taller (+1, about 2.31 m); 0 is the body as bundled</source>
-        <translation>Plus petit (−1, environ 1,22 m) à plus grand (+1, environ 2,31 m) ; 0 est le corps fourni</translation>
+        <translation>Plus petit (−1, environ 1,22 m) à plus grand (+1, environ 2,31 m)&#x202f;; 0 est le corps fourni</translation>
     </message>
     <message>
         <source>Slimmer (−1) to heavier (+1 is MakeHuman&apos;s heaviest, +2 extrapolates it)</source>
@@ -113,7 +113,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Every slider back to 0: the body as bundled</source>
-        <translation>Tous les curseurs à 0 : le corps tel que fourni</translation>
+        <translation>Tous les curseurs à 0&#xa0;: le corps tel que fourni</translation>
     </message>
     <message>
         <source>Effect since the panel was opened</source>
@@ -133,7 +133,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>~: estimated from the zone&apos;s area and border until its grid is laid out again</source>
-        <translation>~ : estimé d’après la surface et le bord de la zone jusqu’à ce que sa grille soit recalculée</translation>
+        <translation>~&#xa0;: estimé d’après la surface et le bord de la zone jusqu’à ce que sa grille soit recalculée</translation>
     </message>
     <message>
         <source>Show a bundled body to shape it.</source>
@@ -166,7 +166,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>{name}: the tip is in the {tip_layer}</source>
-        <translation>{name} : la pointe est dans la couche {tip_layer}</translation>
+        <translation>{name}&#xa0;: la pointe est dans la couche {tip_layer}</translation>
     </message>
     <message>
         <source>{where} — the needle is too short to reach this depth at {technique}&apos;s angle.</source>
@@ -219,11 +219,11 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Profile not usable: {p}</source>
-        <translation>Profil inutilisable : {p}</translation>
+        <translation>Profil inutilisable&#xa0;: {p}</translation>
     </message>
     <message>
         <source>The serial port the device is on: pick one the system lists or type it (/dev/ttyUSB0, COM3, or the path the simulator prints)</source>
-        <translation>Le port série de l’appareil : choisissez-en un dans la liste du système ou saisissez-le (/dev/ttyUSB0, COM3, ou le chemin affiché par le simulateur)</translation>
+        <translation>Le port série de l’appareil&#xa0;: choisissez-en un dans la liste du système ou saisissez-le (/dev/ttyUSB0, COM3, ou le chemin affiché par le simulateur)</translation>
     </message>
     <message>
         <source>/dev/ttyUSB0, COM3…</source>
@@ -263,7 +263,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Stop sending: the device is told to drop what it received and keeps its previous program (once the program is sent whole, mesomap asks the device which program it holds and tells you)</source>
-        <translation>Arrêter l’envoi : l’appareil abandonne ce qu’il a reçu et garde son programme précédent (une fois le programme envoyé en entier, mesomap demande à l’appareil quel programme il contient et vous le dit)</translation>
+        <translation>Arrêter l’envoi&#xa0;: l’appareil abandonne ce qu’il a reçu et garde son programme précédent (une fois le programme envoyé en entier, mesomap demande à l’appareil quel programme il contient et vous le dit)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -276,33 +276,33 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     <message numerus="yes">
         <source>The plan does not fit {name}: %n problem(s). Change the plan (or choose another device); nothing can be sent.</source>
         <translation>
-            <numerusform>Le plan ne convient pas à {name} : %n problème. Modifiez le plan (ou choisissez un autre appareil) ; rien ne peut être envoyé.</numerusform>
-            <numerusform>Le plan ne convient pas à {name} : %n problèmes. Modifiez le plan (ou choisissez un autre appareil) ; rien ne peut être envoyé.</numerusform>
+            <numerusform>Le plan ne convient pas à {name}&#xa0;: %n problème. Modifiez le plan (ou choisissez un autre appareil)&#x202f;; rien ne peut être envoyé.</numerusform>
+            <numerusform>Le plan ne convient pas à {name}&#xa0;: %n problèmes. Modifiez le plan (ou choisissez un autre appareil)&#x202f;; rien ne peut être envoyé.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot send this plan: {export_error_text}.</source>
-        <translation>Impossible d’envoyer ce plan : {export_error_text}.</translation>
+        <translation>Impossible d’envoyer ce plan&#xa0;: {export_error_text}.</translation>
     </message>
     <message>
         <source>{programs} programs, {shots} shots, {volume_ml:.2f} ml for {profile_name}; {n:,} bytes, program SHA-256 {content_sha256}</source>
-        <translation>{programs} programmes, {shots} tirs, {volume_ml:.2f} ml pour {profile_name} ; {n:,} octets, programme SHA-256 {content_sha256}</translation>
+        <translation>{programs} programmes, {shots} tirs, {volume_ml:.2f} ml pour {profile_name}&#x202f;; {n:,} octets, programme SHA-256 {content_sha256}</translation>
     </message>
     <message>
         <source>Note: {n}</source>
-        <translation>Remarque : {n}</translation>
+        <translation>Remarque&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Rounded to the device&apos;s steps ({n}):</source>
-        <translation>Arrondi aux pas de l’appareil ({n}) :</translation>
+        <translation>Arrondi aux pas de l’appareil ({n})&#xa0;:</translation>
     </message>
     <message>
         <source>Nothing rounded: every value is on the device&apos;s steps.</source>
-        <translation>Rien d’arrondi : toutes les valeurs sont sur les pas de l’appareil.</translation>
+        <translation>Rien d’arrondi&#xa0;: toutes les valeurs sont sur les pas de l’appareil.</translation>
     </message>
     <message>
         <source>Programs:</source>
-        <translation>Programmes :</translation>
+        <translation>Programmes&#xa0;:</translation>
     </message>
     <message>
         <source>{rate_hz:g} shots/s</source>
@@ -314,7 +314,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>  {number}. {name}: {mode}, needle {needle_mm:g} mm, depth {depth_mm:g} mm, {volume_ml:g} ml × {shots} shots, {rate}</source>
-        <translation>  {number}. {name} : {mode}, aiguille {needle_mm:g} mm, profondeur {depth_mm:g} mm, {volume_ml:g} ml × {shots} tirs, {rate}</translation>
+        <translation>  {number}. {name}&#xa0;: {mode}, aiguille {needle_mm:g} mm, profondeur {depth_mm:g} mm, {volume_ml:g} ml × {shots} tirs, {rate}</translation>
     </message>
     <message>
         <source>Check the programs below.</source>
@@ -322,13 +322,13 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>1 value was rounded to the device&apos;s steps: check it below first.</source>
-        <translation>1 valeur a été arrondie aux pas de l’appareil : vérifiez-la ci-dessous d’abord.</translation>
+        <translation>1 valeur a été arrondie aux pas de l’appareil&#xa0;: vérifiez-la ci-dessous d’abord.</translation>
     </message>
     <message numerus="yes">
         <source>%n values were rounded to the device&apos;s steps: check them below first.</source>
         <translation>
-            <numerusform>%n valeur a été arrondie aux pas de l’appareil : vérifiez-la ci-dessous d’abord.</numerusform>
-            <numerusform>%n valeurs ont été arrondies aux pas de l’appareil : vérifiez-les ci-dessous d’abord.</numerusform>
+            <numerusform>%n valeur a été arrondie aux pas de l’appareil&#xa0;: vérifiez-la ci-dessous d’abord.</numerusform>
+            <numerusform>%n valeurs ont été arrondies aux pas de l’appareil&#xa0;: vérifiez-les ci-dessous d’abord.</numerusform>
         </translation>
     </message>
     <message>
@@ -345,7 +345,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Cancelling: telling the device to drop the transfer…</source>
-        <translation>Annulation : l’appareil abandonne le transfert…</translation>
+        <translation>Annulation&#xa0;: l’appareil abandonne le transfert…</translation>
     </message>
     <message>
         <source>, {retransmissions} resent</source>
@@ -353,15 +353,15 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Sending: {bytes_done:,} of {bytes_total:,} bytes{resent}…</source>
-        <translation>Envoi : {bytes_done:,} sur {bytes_total:,} octets{resent}…</translation>
+        <translation>Envoi&#xa0;: {bytes_done:,} sur {bytes_total:,} octets{resent}…</translation>
     </message>
     <message>
         <source>Sent; the device is checking the program (SHA-256) and committing it…</source>
-        <translation>Envoyé ; l’appareil vérifie le programme (SHA-256) et l’enregistre…</translation>
+        <translation>Envoyé&#x202f;; l’appareil vérifie le programme (SHA-256) et l’enregistre…</translation>
     </message>
     <message>
         <source>No valid reply to COMMIT, so the device&apos;s program is unknown: asking the device which program it holds…</source>
-        <translation>Pas de réponse valide à COMMIT, le programme de l’appareil est donc inconnu : on lui demande quel programme il contient…</translation>
+        <translation>Pas de réponse valide à COMMIT, le programme de l’appareil est donc inconnu&#xa0;: on lui demande quel programme il contient…</translation>
     </message>
     <message>
         <source>Send again</source>
@@ -369,7 +369,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>{device_id} at {port} already holds this program (program SHA-256 {sha256}); nothing was sent.</source>
-        <translation>{device_id} sur {port} contient déjà ce programme (programme SHA-256 {sha256}) ; rien n’a été envoyé.</translation>
+        <translation>{device_id} sur {port} contient déjà ce programme (programme SHA-256 {sha256})&#x202f;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <source>committed</source>
@@ -381,7 +381,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Sent and committed on {device_id} at {port}: {bytes:,} bytes in {chunks} chunks{resent}, {seconds:.1f} s. Program SHA-256 {sha256}. The device checked it and uses it now.</source>
-        <translation>Envoyé et enregistré sur {device_id} via {port} : {bytes:,} octets en {chunks} blocs{resent}, {seconds:.1f} s. Programme SHA-256 {sha256}. L’appareil l’a vérifié et l’utilise maintenant.</translation>
+        <translation>Envoyé et enregistré sur {device_id} via {port}&#xa0;: {bytes:,} octets en {chunks} blocs{resent}, {seconds:.1f} s. Programme SHA-256 {sha256}. L’appareil l’a vérifié et l’utilise maintenant.</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -393,19 +393,19 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Cancelled: {error}</source>
-        <translation>Annulé : {error}</translation>
+        <translation>Annulé&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Unknown whether the device took the program: {error}</source>
-        <translation>On ne sait pas si l’appareil a pris le programme : {error}</translation>
+        <translation>On ne sait pas si l’appareil a pris le programme&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Not sent: {error}</source>
-        <translation>Non envoyé : {error}</translation>
+        <translation>Non envoyé&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Not sent: {value}</source>
-        <translation>Non envoyé : {value}</translation>
+        <translation>Non envoyé&#xa0;: {value}</translation>
     </message>
     <message>
         <source>Reset &amp;layout</source>
@@ -423,7 +423,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>One row per injection in treatment order: position, normal, depth, volume</source>
-        <translation>Une ligne par injection dans l’ordre du traitement : position, normale, profondeur, volume</translation>
+        <translation>Une ligne par injection dans l’ordre du traitement&#xa0;: position, normale, profondeur, volume</translation>
     </message>
     <message>
         <source>Export the injections as CSV</source>
@@ -483,7 +483,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>The printable session sheet: views of the plan, zone table, totals, checklist, signatures</source>
-        <translation>La fiche de séance imprimable : vues du plan, tableau des zones, totaux, check-list, signatures</translation>
+        <translation>La fiche de séance imprimable&#xa0;: vues du plan, tableau des zones, totaux, check-list, signatures</translation>
     </message>
     <message>
         <source>Save the session sheet</source>
@@ -507,7 +507,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>One row per device program: mode, needle, depth, volume per shot, shots and rate</source>
-        <translation>Une ligne par programme de l’appareil : mode, aiguille, profondeur, volume par tir, tirs et cadence</translation>
+        <translation>Une ligne par programme de l’appareil&#xa0;: mode, aiguille, profondeur, volume par tir, tirs et cadence</translation>
     </message>
     <message>
         <source>Export the gun settings sheet</source>
@@ -524,11 +524,11 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Nothing was written: no device profile is available.</source>
-        <translation>Rien n’a été écrit : aucun profil d’appareil n’est disponible.</translation>
+        <translation>Rien n’a été écrit&#xa0;: aucun profil d’appareil n’est disponible.</translation>
     </message>
     <message>
         <source>Device profile:</source>
-        <translation>Profil d’appareil :</translation>
+        <translation>Profil d’appareil&#xa0;:</translation>
     </message>
     <message>
         <source>Writing {name}…</source>
@@ -536,7 +536,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Still writing {name}; try again in a moment.</source>
-        <translation>Écriture de {name} en cours ; réessayez dans un instant.</translation>
+        <translation>Écriture de {name} en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Create folder</source>
@@ -544,15 +544,15 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>The folder {folder} does not exist. Create it and export there?</source>
-        <translation>Le dossier {folder} n’existe pas. Le créer et y exporter ?</translation>
+        <translation>Le dossier {folder} n’existe pas. Le créer et y exporter&#x202f;?</translation>
     </message>
     <message>
         <source>Nothing exported: the folder was not created.</source>
-        <translation>Rien n’a été exporté : le dossier n’a pas été créé.</translation>
+        <translation>Rien n’a été exporté&#xa0;: le dossier n’a pas été créé.</translation>
     </message>
     <message>
         <source>{folder} cannot be created: {value}.</source>
-        <translation>Impossible de créer {folder} : {value}.</translation>
+        <translation>Impossible de créer {folder}&#xa0;: {value}.</translation>
     </message>
     <message>
         <source>Writing the session sheet to {out}…</source>
@@ -580,7 +580,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Nothing was written: {reason}.</source>
-        <translation>Rien n’a été écrit : {reason}.</translation>
+        <translation>Rien n’a été écrit&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>Injection {order} · {zone} ({index} of {n}) · depth {depth_mm:g} mm · {volume_ml:g} ml · {technique} · needle {needle_mm:g} mm {gauge} G</source>
@@ -613,7 +613,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     <message>
         <source>Mouse in the 3D view: left-drag turns the body (paints, erases or places in those tools), the wheel zooms towards the cursor, middle-drag pans, Ctrl+wheel sizes the brush.</source>
         <extracomment>The mouse in the 3D view (ui/body_view.py, ui/tools.py): not actions, so said above the sheet.</extracomment>
-        <translation>Souris dans la vue 3D : glisser-gauche tourne le corps (peint, efface ou place avec ces outils), la molette zoome vers le curseur, glisser-milieu déplace, Ctrl+molette règle le pinceau.</translation>
+        <translation>Souris dans la vue 3D&#xa0;: glisser-gauche tourne le corps (peint, efface ou place avec ces outils), la molette zoome vers le curseur, glisser-milieu déplace, Ctrl+molette règle le pinceau.</translation>
     </message>
     <message>
         <source>mesomap user guide</source>
@@ -634,15 +634,15 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>&lt;b&gt;Pick a zone&lt;/b&gt;: &lt;i&gt;From template&lt;/i&gt; in the Zones panel, or paint one ({keys}).</source>
-        <translation>&lt;b&gt;Choisir une zone&lt;/b&gt; : &lt;i&gt;Depuis un modèle&lt;/i&gt; dans le panneau Zones, ou peignez-en une ({keys}).</translation>
+        <translation>&lt;b&gt;Choisir une zone&lt;/b&gt;&#xa0;: &lt;i&gt;Depuis un modèle&lt;/i&gt; dans le panneau Zones, ou peignez-en une ({keys}).</translation>
     </message>
     <message>
         <source>&lt;b&gt;Lay it out&lt;/b&gt;: &lt;i&gt;Generate grid&lt;/i&gt; ({keys}) places the injections on the skin.</source>
-        <translation>&lt;b&gt;La quadriller&lt;/b&gt; : &lt;i&gt;Générer la grille&lt;/i&gt; ({keys}) place les injections sur la peau.</translation>
+        <translation>&lt;b&gt;La quadriller&lt;/b&gt;&#xa0;: &lt;i&gt;Générer la grille&lt;/i&gt; ({keys}) place les injections sur la peau.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Export&lt;/b&gt;: &lt;i&gt;Print / Export PDF&lt;/i&gt; ({keys}), File › Export, or Send to device.</source>
-        <translation>&lt;b&gt;Exporter&lt;/b&gt; : &lt;i&gt;Imprimer / Exporter en PDF&lt;/i&gt; ({keys}), Fichier › Exporter, ou Envoyer à l’appareil.</translation>
+        <translation>&lt;b&gt;Exporter&lt;/b&gt;&#xa0;: &lt;i&gt;Imprimer / Exporter en PDF&lt;/i&gt; ({keys}), Fichier › Exporter, ou Envoyer à l’appareil.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Three steps to a plan&lt;/b&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -789,7 +789,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>{source}: {far_message}; nothing was imported.</source>
-        <translation>{source} : {far_message} ; rien n’a été importé.</translation>
+        <translation>{source}&#xa0;: {far_message}&#x202f;; rien n’a été importé.</translation>
     </message>
     <message>
         <source>Nothing imported from {source}</source>
@@ -797,11 +797,11 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>Nothing to import from {source}: {summary}</source>
-        <translation>Rien à importer depuis {source} : {summary}</translation>
+        <translation>Rien à importer depuis {source}&#xa0;: {summary}</translation>
     </message>
     <message>
         <source>updated {m}: {changes}</source>
-        <translation>{m} mis à jour : {changes}</translation>
+        <translation>{m} mis à jour&#xa0;: {changes}</translation>
     </message>
     <message>
         <source>{n} unchanged</source>
@@ -813,7 +813,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
     </message>
     <message>
         <source>skipped {n}: {what}</source>
-        <translation>{n} ignorés : {what}</translation>
+        <translation>{n} ignorés&#xa0;: {what}</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n reflex point(s) from {source}</source>
@@ -834,12 +834,12 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont :</translat
 
 Import the other %n point(s) (each put on the nearest skin)?</source>
         <translation>
-            <numerusform>{source} : {far}.
+            <numerusform>{source}&#xa0;: {far}.
 
-Importer l’autre point (placé sur la peau la plus proche) ?</numerusform>
-            <numerusform>{source} : {far}.
+Importer l’autre point (placé sur la peau la plus proche)&#x202f;?</numerusform>
+            <numerusform>{source}&#xa0;: {far}.
 
-Importer les %n autres points (chacun placé sur la peau la plus proche) ?</numerusform>
+Importer les %n autres points (chacun placé sur la peau la plus proche)&#x202f;?</numerusform>
         </translation>
     </message>
     <message>
@@ -856,7 +856,7 @@ Importer les %n autres points (chacun placé sur la peau la plus proche) ?</nume
     </message>
     <message>
         <source>Add a step from what is on screen: the camera, the zones and points shown and the selected zone (highlighted)</source>
-        <translation>Ajoute une étape à partir de l’écran : la caméra, les zones et points affichés et la zone sélectionnée (mise en évidence)</translation>
+        <translation>Ajoute une étape à partir de l’écran&#xa0;: la caméra, les zones et points affichés et la zone sélectionnée (mise en évidence)</translation>
     </message>
     <message>
         <source>Up</source>
@@ -892,7 +892,7 @@ Importer les %n autres points (chacun placé sur la peau la plus proche) ?</nume
     </message>
     <message>
         <source>No lesson: Teach › New lesson, or Open lesson…</source>
-        <translation>Aucune leçon : Enseigner › Nouvelle leçon, ou Ouvrir une leçon…</translation>
+        <translation>Aucune leçon&#xa0;: Enseigner › Nouvelle leçon, ou Ouvrir une leçon…</translation>
     </message>
     <message>
         <source>not saved yet</source>
@@ -915,7 +915,7 @@ Importer les %n autres points (chacun placé sur la peau la plus proche) ?</nume
     </message>
     <message>
         <source>Step {value} of {n}: {caption}</source>
-        <translation>Étape {value} sur {n} : {caption}</translation>
+        <translation>Étape {value} sur {n}&#xa0;: {caption}</translation>
     </message>
     <message>
         <source>Cannot change the lesson</source>
@@ -927,7 +927,7 @@ Importer les %n autres points (chacun placé sur la peau la plus proche) ?</nume
     </message>
     <message>
         <source>Save the changes to the lesson?</source>
-        <translation>Enregistrer les modifications de la leçon ?</translation>
+        <translation>Enregistrer les modifications de la leçon&#x202f;?</translation>
     </message>
     <message>
         <source>Open lesson</source>
@@ -955,7 +955,7 @@ Importer les %n autres points (chacun placé sur la peau la plus proche) ?</nume
     </message>
     <message>
         <source>No zone templates: {why}</source>
-        <translation>Aucun modèle de zone : {why}</translation>
+        <translation>Aucun modèle de zone&#xa0;: {why}</translation>
     </message>
     <message>
         <source>{text} ({done} of {total} zones)</source>
@@ -994,7 +994,7 @@ Importer les %n autres points (chacun placé sur la peau la plus proche) ?</nume
 A midline or bilateral zone gets both halves. A left or right zone sends the mirror half
 to its partner zone for the other side (same template, or the same name with left/right
 swapped), which the first mirrored stroke creates when it is missing. Erasing mirrors the same way.</source>
-        <translation>Miroir (M) : chaque trait peint aussi son image miroir de l’autre côté de la ligne médiane.
+        <translation>Miroir (M)&#xa0;: chaque trait peint aussi son image miroir de l’autre côté de la ligne médiane.
 Une zone médiane ou bilatérale reçoit les deux moitiés. Une zone gauche ou droite envoie la moitié miroir
 à sa zone partenaire de l’autre côté (même modèle, ou même nom avec gauche/droite
 inversé), que le premier trait en miroir crée si elle manque. L’effacement suit le même miroir.</translation>
@@ -1006,7 +1006,7 @@ inversé), que le premier trait en miroir crée si elle manque. L’effacement s
     </message>
     <message>
         <source>Navigate (N, Esc): left-drag orbits, right-drag zooms, middle-drag pans; click a zone or point to select it</source>
-        <translation>Naviguer (N, Échap) : glisser-gauche fait tourner, glisser-droit zoome, glisser-milieu déplace ; cliquez sur une zone ou un point pour le sélectionner</translation>
+        <translation>Naviguer (N, Échap)&#xa0;: glisser-gauche fait tourner, glisser-droit zoome, glisser-milieu déplace&#x202f;; cliquez sur une zone ou un point pour le sélectionner</translation>
     </message>
     <message>
         <source>Paint</source>
@@ -1015,8 +1015,8 @@ inversé), que le premier trait en miroir crée si elle manque. L’effacement s
     <message>
         <source>Paint (B): left-drag paints the selected zone on the visible skin.
 Right/middle-drag and the wheel still move the camera; Ctrl+wheel sizes the brush.</source>
-        <translation>Peindre (B) : glisser-gauche peint la zone sélectionnée sur la peau visible.
-Glisser-droit/milieu et la molette bougent toujours la caméra ; Ctrl+molette règle le pinceau.</translation>
+        <translation>Peindre (B)&#xa0;: glisser-gauche peint la zone sélectionnée sur la peau visible.
+Glisser-droit/milieu et la molette bougent toujours la caméra&#x202f;; Ctrl+molette règle le pinceau.</translation>
     </message>
     <message>
         <source>Erase</source>
@@ -1024,7 +1024,7 @@ Glisser-droit/milieu et la molette bougent toujours la caméra ; Ctrl+molette r�
     </message>
     <message>
         <source>Erase (E): left-drag removes skin from the selected zone</source>
-        <translation>Effacer (E) : glisser-gauche retire de la peau à la zone sélectionnée</translation>
+        <translation>Effacer (E)&#xa0;: glisser-gauche retire de la peau à la zone sélectionnée</translation>
     </message>
     <message>
         <source>Fill</source>
@@ -1032,7 +1032,7 @@ Glisser-droit/milieu et la molette bougent toujours la caméra ; Ctrl+molette r�
     </message>
     <message>
         <source>Fill (F): paint a closed outline, then click inside it to add its inside to the selected zone (one undo step)</source>
-        <translation>Remplir (F) : peignez un contour fermé, puis cliquez à l’intérieur pour ajouter son intérieur à la zone sélectionnée (une seule annulation)</translation>
+        <translation>Remplir (F)&#xa0;: peignez un contour fermé, puis cliquez à l’intérieur pour ajouter son intérieur à la zone sélectionnée (une seule annulation)</translation>
     </message>
     <message>
         <source>Place point</source>
@@ -1040,12 +1040,12 @@ Glisser-droit/milieu et la molette bougent toujours la caméra ; Ctrl+molette r�
     </message>
     <message>
         <source>Place point (P): click the skin to place a custom reflex point; drag a point to move it</source>
-        <translation>Placer un point (P) : cliquez sur la peau pour placer un point réflexe personnel ; glissez un point pour le déplacer</translation>
+        <translation>Placer un point (P)&#xa0;: cliquez sur la peau pour placer un point réflexe personnel&#x202f;; glissez un point pour le déplacer</translation>
     </message>
     <message>
         <source>Edit injections (I): click inside a gridded zone to add a (pinned) injection point, drag a point to move it over the skin;
 Del deletes the selected point, Shift+P pins or unpins it</source>
-        <translation>Modifier les injections (I) : cliquez dans une zone quadrillée pour ajouter un point d’injection (épinglé), glissez un point pour le déplacer sur la peau ;
+        <translation>Modifier les injections (I)&#xa0;: cliquez dans une zone quadrillée pour ajouter un point d’injection (épinglé), glissez un point pour le déplacer sur la peau&#x202f;;
 Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</translation>
     </message>
     <message>
@@ -1135,7 +1135,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Presentation mode (F5): the body full screen, or on a second screen for the room; Esc leaves</source>
-        <translation>Mode présentation (F5) : le corps en plein écran, ou sur un second écran pour la salle ; Échap pour quitter</translation>
+        <translation>Mode présentation (F5)&#xa0;: le corps en plein écran, ou sur un second écran pour la salle&#x202f;; Échap pour quitter</translation>
     </message>
     <message>
         <source>Presentation</source>
@@ -1151,7 +1151,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Show the neutral {body} body (the plan moves with it)</source>
-        <translation>Afficher le corps neutre : {body} (le plan le suit)</translation>
+        <translation>Afficher le corps neutre&#xa0;: {body} (le plan le suit)</translation>
     </message>
     <message>
         <source>&amp;Shape…</source>
@@ -1199,7 +1199,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Copy the selected left or right zone to the other side of the body: its faces, parameters and grid (Ctrl+M; one undo step)</source>
-        <translation>Copier la zone gauche ou droite sélectionnée de l’autre côté du corps : ses faces, paramètres et grille (Ctrl+M ; une seule annulation)</translation>
+        <translation>Copier la zone gauche ou droite sélectionnée de l’autre côté du corps&#xa0;: ses faces, paramètres et grille (Ctrl+M&#x202f;; une seule annulation)</translation>
     </message>
     <message>
         <source>Grid and output</source>
@@ -1215,7 +1215,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Lay out the selected zone&apos;s injection points (Ctrl+G); pinned points are kept. One undo step</source>
-        <translation>Calculer les points d’injection de la zone sélectionnée (Ctrl+G) ; les points épinglés sont gardés. Une seule annulation</translation>
+        <translation>Calculer les points d’injection de la zone sélectionnée (Ctrl+G)&#x202f;; les points épinglés sont gardés. Une seule annulation</translation>
     </message>
     <message>
         <source>Generate all</source>
@@ -1239,15 +1239,15 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Stop the layouts still running (Ctrl+.); the grids stay as they were</source>
-        <translation>Arrêter les calculs de grille en cours (Ctrl+.) ; les grilles restent telles quelles</translation>
+        <translation>Arrêter les calculs de grille en cours (Ctrl+.)&#x202f;; les grilles restent telles quelles</translation>
     </message>
     <message>
         <source>Pin or unpin the selected injection point (Shift+P): pinned points stay where they are when the grid is laid out again</source>
-        <translation>Épingler ou désépingler le point d’injection sélectionné (Maj+P) : les points épinglés restent en place quand la grille est recalculée</translation>
+        <translation>Épingler ou désépingler le point d’injection sélectionné (Maj+P)&#xa0;: les points épinglés restent en place quand la grille est recalculée</translation>
     </message>
     <message>
         <source>Delete the selected injection point (Del; undoable)</source>
-        <translation>Supprimer le point d’injection sélectionné (Suppr ; annulable)</translation>
+        <translation>Supprimer le point d’injection sélectionné (Suppr&#x202f;; annulable)</translation>
     </message>
     <message>
         <source>Numbers</source>
@@ -1255,7 +1255,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Show injection order numbers (O): each zone&apos;s first and last and every tenth, numbered as exported</source>
-        <translation>Afficher les numéros d’ordre des injections (O) : la première et la dernière de chaque zone et toutes les dix, numérotées comme à l’export</translation>
+        <translation>Afficher les numéros d’ordre des injections (O)&#xa0;: la première et la dernière de chaque zone et toutes les dix, numérotées comme à l’export</translation>
     </message>
     <message>
         <source>Generate all grids</source>
@@ -1327,7 +1327,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>The three first steps: pick a zone, lay it out, export</source>
-        <translation>Les trois premières étapes : choisir une zone, la quadriller, exporter</translation>
+        <translation>Les trois premières étapes&#xa0;: choisir une zone, la quadriller, exporter</translation>
     </message>
     <message>
         <source>&amp;About mesomap</source>
@@ -1344,29 +1344,29 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>1 injection of {name} lies outside its zone and is ringed in red: {listed}. Export and Send to device refuse the plan until it is moved back, deleted, or the zone is laid out again.</source>
-        <translation>1 injection de {name} est hors de sa zone et entourée de rouge : {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elle n’est pas replacée, supprimée, ou la zone recalculée.</translation>
+        <translation>1 injection de {name} est hors de sa zone et entourée de rouge&#xa0;: {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elle n’est pas replacée, supprimée, ou la zone recalculée.</translation>
     </message>
     <message numerus="yes">
         <source>%n injections of {name} lie outside their zones and are ringed in red: {listed}. Export and Send to device refuse the plan until they are moved back, deleted, or the zone is laid out again.</source>
         <translation>
-            <numerusform>%n injection de {name} est hors de sa zone et entourée de rouge : {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elle n’est pas replacée, supprimée, ou la zone recalculée.</numerusform>
-            <numerusform>%n injections de {name} sont hors de leurs zones et entourées de rouge : {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elles ne sont pas replacées, supprimées, ou la zone recalculée.</numerusform>
+            <numerusform>%n injection de {name} est hors de sa zone et entourée de rouge&#xa0;: {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elle n’est pas replacée, supprimée, ou la zone recalculée.</numerusform>
+            <numerusform>%n injections de {name} sont hors de leurs zones et entourées de rouge&#xa0;: {listed}. Exporter et Envoyer à l’appareil refusent le plan tant qu’elles ne sont pas replacées, supprimées, ou la zone recalculée.</numerusform>
         </translation>
     </message>
     <message>
         <source>1 stored value (a position, normal or area) in {name} did not match the point or zone it describes: {first}. mesomap recomputed it; saving the plan writes the right value.</source>
-        <translation>1 valeur enregistrée (une position, normale ou surface) dans {name} ne correspondait pas au point ou à la zone décrits : {first}. mesomap l’a recalculée ; enregistrer le plan écrit la bonne valeur.</translation>
+        <translation>1 valeur enregistrée (une position, normale ou surface) dans {name} ne correspondait pas au point ou à la zone décrits&#xa0;: {first}. mesomap l’a recalculée&#x202f;; enregistrer le plan écrit la bonne valeur.</translation>
     </message>
     <message numerus="yes">
         <source>%n stored values (positions, normals or areas) in {name} did not match the points and zones they describe, first: {first}. mesomap recomputed them; saving the plan writes the right values.</source>
         <translation>
-            <numerusform>%n valeur enregistrée (positions, normales ou surfaces) dans {name} ne correspondait pas aux points et zones décrits, d’abord : {first}. mesomap l’a recalculée ; enregistrer le plan écrit les bonnes valeurs.</numerusform>
-            <numerusform>%n valeurs enregistrées (positions, normales ou surfaces) dans {name} ne correspondaient pas aux points et zones décrits, d’abord : {first}. mesomap les a recalculées ; enregistrer le plan écrit les bonnes valeurs.</numerusform>
+            <numerusform>%n valeur enregistrée (positions, normales ou surfaces) dans {name} ne correspondait pas aux points et zones décrits, d’abord&#xa0;: {first}. mesomap l’a recalculée&#x202f;; enregistrer le plan écrit les bonnes valeurs.</numerusform>
+            <numerusform>%n valeurs enregistrées (positions, normales ou surfaces) dans {name} ne correspondaient pas aux points et zones décrits, d’abord&#xa0;: {first}. mesomap les a recalculées&#x202f;; enregistrer le plan écrit les bonnes valeurs.</numerusform>
         </translation>
     </message>
     <message>
         <source>a name or note holds a character that cannot be written as text; retype it</source>
-        <translation>un nom ou une note contient un caractère impossible à écrire en texte ; ressaisissez-le</translation>
+        <translation>un nom ou une note contient un caractère impossible à écrire en texte&#x202f;; ressaisissez-le</translation>
     </message>
     <message>
         <source>the new plan</source>
@@ -1378,7 +1378,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Save the changes to {name}?</source>
-        <translation>Enregistrer les modifications de {name} ?</translation>
+        <translation>Enregistrer les modifications de {name}&#x202f;?</translation>
     </message>
     <message>
         <source>New plan</source>
@@ -1394,7 +1394,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Opened {name}: {n} zones, {n2} points</source>
-        <translation>{name} ouvert : {n} zones, {n2} points</translation>
+        <translation>{name} ouvert&#xa0;: {n} zones, {n2} points</translation>
     </message>
     <message>
         <source>Check {name}</source>
@@ -1422,11 +1422,11 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>{path} no longer exists; it was removed from the recent files.</source>
-        <translation>{path} n’existe plus ; il a été retiré des fichiers récents.</translation>
+        <translation>{path} n’existe plus&#x202f;; il a été retiré des fichiers récents.</translation>
     </message>
     <message>
         <source>Autosave failed: {why}</source>
-        <translation>Échec de l’enregistrement automatique : {why}</translation>
+        <translation>Échec de l’enregistrement automatique&#xa0;: {why}</translation>
     </message>
     <message>
         <source>an unsaved plan</source>
@@ -1438,7 +1438,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>mesomap did not close properly. Restore the plan from {when} ({name})?</source>
-        <translation>mesomap ne s’est pas fermé correctement. Restaurer le plan du {when} ({name}) ?</translation>
+        <translation>mesomap ne s’est pas fermé correctement. Restaurer le plan du {when} ({name})&#x202f;?</translation>
     </message>
     <message>
         <source>Discard deletes this recovered copy for good.</source>
@@ -1462,7 +1462,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>Plan restored: save it to keep it</source>
-        <translation>Plan restauré : enregistrez-le pour le garder</translation>
+        <translation>Plan restauré&#xa0;: enregistrez-le pour le garder</translation>
     </message>
     <message>
         <source>Reflex points</source>
@@ -1528,7 +1528,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>Not applied: </source>
-        <translation>Non appliqué : </translation>
+        <translation>Non appliqué&#xa0;: </translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -1580,7 +1580,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>The projector shows what you see; off: it keeps its own view</source>
-        <translation>Le projecteur montre ce que vous voyez ; désactivé : il garde sa propre vue</translation>
+        <translation>Le projecteur montre ce que vous voyez&#x202f;; désactivé&#xa0;: il garde sa propre vue</translation>
     </message>
     <message>
         <source>Annotation pen</source>
@@ -1588,7 +1588,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>Left-drag draws on the skin (A); Esc clears the strokes (they are not part of the plan)</source>
-        <translation>Glisser-gauche dessine sur la peau (A) ; Échap efface les traits (ils ne font pas partie du plan)</translation>
+        <translation>Glisser-gauche dessine sur la peau (A)&#x202f;; Échap efface les traits (ils ne font pas partie du plan)</translation>
     </message>
     <message>
         <source>Technique depth inset</source>
@@ -1716,7 +1716,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>No quiz: Teach › Quiz… asks for zones and points of the open plan.</source>
-        <translation>Aucun quiz : Enseigner › Quiz… demande des zones et des points du plan ouvert.</translation>
+        <translation>Aucun quiz&#xa0;: Enseigner › Quiz… demande des zones et des points du plan ouvert.</translation>
     </message>
     <message>
         <source>Click a question, then paint the zone or click the skin to place the point. Reveal when done.</source>
@@ -1764,7 +1764,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>The database does not answer: {why}.</source>
-        <translation>La base de données ne répond pas : {why}.</translation>
+        <translation>La base de données ne répond pas&#xa0;: {why}.</translation>
     </message>
     <message>
         <source>Records</source>
@@ -1776,7 +1776,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source> (done: read-only)</source>
-        <translation> (terminée : lecture seule)</translation>
+        <translation> (terminée&#xa0;: lecture seule)</translation>
     </message>
     <message>
         <source>Cannot open the session&apos;s plan</source>
@@ -1784,7 +1784,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>done: its plan is read-only</source>
-        <translation>terminée : son plan est en lecture seule</translation>
+        <translation>terminée&#xa0;: son plan est en lecture seule</translation>
     </message>
     <message>
         <source>File › Save writes the plan into it</source>
@@ -1812,7 +1812,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>The sheet is printed without the patient: {err}</source>
-        <translation>La fiche est imprimée sans le patient : {err}</translation>
+        <translation>La fiche est imprimée sans le patient&#xa0;: {err}</translation>
     </message>
     <message>
         <source>name</source>
@@ -1861,7 +1861,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>Another station saved this {what} while you were editing it (you started from version {base_version}; it is now version {stored_version}). Nothing was saved. Compare the two versions and choose which to keep.</source>
-        <translation>Un autre poste a enregistré ce {what} pendant que vous le modifiiez (vous êtes parti de la version {base_version} ; c’est maintenant la version {stored_version}). Rien n’a été enregistré. Comparez les deux versions et choisissez celle à garder.</translation>
+        <translation>Un autre poste a enregistré ce {what} pendant que vous le modifiiez (vous êtes parti de la version {base_version}&#x202f;; c’est maintenant la version {stored_version}). Rien n’a été enregistré. Comparez les deux versions et choisissez celle à garder.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1885,7 +1885,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>No password here: give it to the database through the PGPASSWORD environment variable or a ~/.pgpass file (one line host:port:database:user:password, readable by you only).</source>
-        <translation>Pas de mot de passe ici : donnez-le à la base via la variable d’environnement PGPASSWORD ou un fichier ~/.pgpass (une ligne host:port:database:user:password, lisible par vous seul).</translation>
+        <translation>Pas de mot de passe ici&#xa0;: donnez-le à la base via la variable d’environnement PGPASSWORD ou un fichier ~/.pgpass (une ligne host:port:database:user:password, lisible par vous seul).</translation>
     </message>
     <message>
         <source>the --database option</source>
@@ -1913,7 +1913,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>The records file is on a network share ({fs}). SQLite is not safe there: two stations can corrupt it. Move it to a local disk, or use a PostgreSQL server for several stations.</source>
-        <translation>Le fichier des dossiers est sur un partage réseau ({fs}). SQLite n’y est pas sûr : deux postes peuvent le corrompre. Déplacez-le sur un disque local, ou utilisez un serveur PostgreSQL pour plusieurs postes.</translation>
+        <translation>Le fichier des dossiers est sur un partage réseau ({fs}). SQLite n’y est pas sûr&#xa0;: deux postes peuvent le corrompre. Déplacez-le sur un disque local, ou utilisez un serveur PostgreSQL pour plusieurs postes.</translation>
     </message>
     <message>
         <source>SQLite file {path}</source>
@@ -1937,7 +1937,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>postgresql+psycopg://user@server/database  (empty: the SQLite file here)</source>
-        <translation>postgresql+psycopg://utilisateur@serveur/base  (vide : le fichier SQLite local)</translation>
+        <translation>postgresql+psycopg://utilisateur@serveur/base  (vide&#xa0;: le fichier SQLite local)</translation>
     </message>
     <message>
         <source>Database URL</source>
@@ -1945,15 +1945,15 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>“{text}” is not a database URL ({name__}); e.g. postgresql+psycopg://mesomap@server/clinic.</source>
-        <translation>« {text} » n’est pas une URL de base de données ({name__}) ; par ex. postgresql+psycopg://mesomap@serveur/clinique.</translation>
+        <translation>« {text} » n’est pas une URL de base de données ({name__})&#x202f;; par ex. postgresql+psycopg://mesomap@serveur/clinique.</translation>
     </message>
     <message>
         <source>Saved; but {ENV_URL} is set and is used instead while it is.</source>
-        <translation>Enregistré ; mais {ENV_URL} est défini et utilisé à la place tant qu’il l’est.</translation>
+        <translation>Enregistré&#x202f;; mais {ENV_URL} est défini et utilisé à la place tant qu’il l’est.</translation>
     </message>
     <message>
         <source>{field}: “{text}” is not a date; type it as YYYY-MM-DD, e.g. 2026-03-14.</source>
-        <translation>{field} : « {text} » n’est pas une date ; saisissez-la au format AAAA-MM-JJ, par ex. 2026-03-14.</translation>
+        <translation>{field}&#xa0;: « {text} » n’est pas une date&#x202f;; saisissez-la au format AAAA-MM-JJ, par ex. 2026-03-14.</translation>
     </message>
     <message>
         <source>Edit patient</source>
@@ -2001,7 +2001,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>YYYY-MM-DD (empty: not signed)</source>
-        <translation>AAAA-MM-JJ (vide : non signé)</translation>
+        <translation>AAAA-MM-JJ (vide&#xa0;: non signé)</translation>
     </message>
     <message>
         <source>Consent signed</source>
@@ -2009,7 +2009,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>Name: type the patient&apos;s name.</source>
-        <translation>Nom : saisissez le nom du patient.</translation>
+        <translation>Nom&#xa0;: saisissez le nom du patient.</translation>
     </message>
     <message>
         <source>New course</source>
@@ -2045,7 +2045,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>Start: type the day of the first session (YYYY-MM-DD).</source>
-        <translation>Début : saisissez le jour de la première séance (AAAA-MM-JJ).</translation>
+        <translation>Début&#xa0;: saisissez le jour de la première séance (AAAA-MM-JJ).</translation>
     </message>
     <message>
         <source>New session</source>
@@ -2086,7 +2086,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>Day and time: “{text}” is not a moment; type it as YYYY-MM-DD HH:MM.</source>
-        <translation>Jour et heure : « {text} » n’est pas un moment ; saisissez-le au format AAAA-MM-JJ HH:MM.</translation>
+        <translation>Jour et heure&#xa0;: « {text} » n’est pas un moment&#x202f;; saisissez-le au format AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
         <source>New lot…</source>
@@ -2134,7 +2134,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>New lot: type the product and the lot number as printed on the box.</source>
-        <translation>Nouveau lot : saisissez le produit et le numéro de lot tels qu’imprimés sur la boîte.</translation>
+        <translation>Nouveau lot&#xa0;: saisissez le produit et le numéro de lot tels qu’imprimés sur la boîte.</translation>
     </message>
     <message>
         <source>Session {number} done</source>
@@ -2246,7 +2246,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     </message>
     <message>
         <source>No course yet: New course… plans the sessions.</source>
-        <translation>Pas encore de cure : Nouvelle cure… planifie les séances.</translation>
+        <translation>Pas encore de cure&#xa0;: Nouvelle cure… planifie les séances.</translation>
     </message>
     <message>
         <source>{planned_sessions} sessions every {interval_days} days from {isoformat}, then {maintenance_sessions} maintenance sessions every {maintenance_interval_days} days</source>
@@ -2274,7 +2274,7 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
 Use it anyway? Your confirmation is recorded in the audit log.</source>
         <translation>{upper}{value}.
 
-L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.</translation>
+L’utiliser quand même&#x202f;? Votre confirmation est inscrite au journal d’audit.</translation>
     </message>
     <message>
         <source>Cannot record the lot</source>
@@ -2306,7 +2306,7 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
     </message>
     <message>
         <source>Lot {number}: {patients}, {sessions}</source>
-        <translation>Lot {number} : {patients}, {sessions}</translation>
+        <translation>Lot {number}&#xa0;: {patients}, {sessions}</translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
@@ -2336,7 +2336,7 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
     </message>
     <message>
         <source>Nothing was written: {name}: {value}.</source>
-        <translation>Rien n’a été écrit : {name} : {value}.</translation>
+        <translation>Rien n’a été écrit&#xa0;: {name}&#xa0;: {value}.</translation>
     </message>
     <message>
         <source>{n} rows exported to {path}</source>
@@ -2356,7 +2356,7 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
     </message>
     <message>
         <source>Session {number} of {of}: planned for {isoformat}</source>
-        <translation>Séance {number} sur {of} : prévue le {isoformat}</translation>
+        <translation>Séance {number} sur {of}&#xa0;: prévue le {isoformat}</translation>
     </message>
     <message>
         <source>Session {number} of {of}, {scheduled_at:%Y-%m-%d %H:%M}</source>
@@ -2376,7 +2376,7 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
     </message>
     <message>
         <source>adverse events: {what}</source>
-        <translation>effets indésirables : {what}</translation>
+        <translation>effets indésirables&#xa0;: {what}</translation>
     </message>
     <message>
         <source>no plan</source>
@@ -2396,7 +2396,7 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
     </message>
     <message>
         <source>Search: name or record number</source>
-        <translation>Recherche : nom ou n° de dossier</translation>
+        <translation>Recherche&#xa0;: nom ou n° de dossier</translation>
     </message>
     <message>
         <source>Add patient…</source>
@@ -2404,11 +2404,11 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
     </message>
     <message>
         <source>The database does not answer: {name__}</source>
-        <translation>La base de données ne répond pas : {name__}</translation>
+        <translation>La base de données ne répond pas&#xa0;: {name__}</translation>
     </message>
     <message>
         <source> (first shown; type more to narrow)</source>
-        <translation> (premiers affichés ; tapez plus pour affiner)</translation>
+        <translation> (premiers affichés&#x202f;; tapez plus pour affiner)</translation>
     </message>
     <message>
         <source>No patient found</source>
@@ -2450,7 +2450,7 @@ L’utiliser quand même ? Votre confirmation est inscrite au journal d’audit.
         <source>{err}
 The scan&apos;s largest extent is {size:g}. Its units are:</source>
         <translation>{err}
-La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
+La plus grande dimension du scan est {size:g}. Ses unités sont&#xa0;:</translation>
     </message>
     <message>
         <source>Cannot import scan</source>
@@ -2462,7 +2462,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>The plan is on {name}: {n} zones, {n2} points, {n3} injections laid out again</source>
-        <translation>Le plan est sur {name} : {n} zones, {n2} points, {n3} injections recalculées</translation>
+        <translation>Le plan est sur {name}&#xa0;: {n} zones, {n2} points, {n3} injections recalculées</translation>
     </message>
     <message>
         <source>Cannot show the plan&apos;s scan</source>
@@ -2523,7 +2523,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Untick a landmark the scan does not show; select one to place it (again)</source>
-        <translation>Décochez un repère que le scan ne montre pas ; sélectionnez-en un pour le placer (à nouveau)</translation>
+        <translation>Décochez un repère que le scan ne montre pas&#x202f;; sélectionnez-en un pour le placer (à nouveau)</translation>
     </message>
     <message>
         <source>Show all landmarks</source>
@@ -2559,7 +2559,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Carry the open plan (zones, points; grids laid out again at the same spacing) onto the fitted scan</source>
-        <translation>Reporter le plan ouvert (zones, points ; grilles recalculées au même espacement) sur le scan ajusté</translation>
+        <translation>Reporter le plan ouvert (zones, points&#x202f;; grilles recalculées au même espacement) sur le scan ajusté</translation>
     </message>
     <message>
         <source>{name} — skipped</source>
@@ -2575,7 +2575,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>{n} of {total} landmarks placed: press Fit.</source>
-        <translation>{n} repères sur {total} placés : appuyez sur Ajuster.</translation>
+        <translation>{n} repères sur {total} placés&#xa0;: appuyez sur Ajuster.</translation>
     </message>
     <message>
         <source>Load landmarks</source>
@@ -2583,7 +2583,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Cannot load landmarks: {err}</source>
-        <translation>Impossible de charger les repères : {err}</translation>
+        <translation>Impossible de charger les repères&#xa0;: {err}</translation>
     </message>
     <message>
         <source>{n} landmarks placed from {name}.</source>
@@ -2595,11 +2595,11 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Fit cancelled: nothing was changed.</source>
-        <translation>Ajustement annulé : rien n’a changé.</translation>
+        <translation>Ajustement annulé&#xa0;: rien n’a changé.</translation>
     </message>
     <message>
         <source>Cannot fit: {value}</source>
-        <translation>Ajustement impossible : {value}</translation>
+        <translation>Ajustement impossible&#xa0;: {value}</translation>
     </message>
     <message numerus="yes">
         <source>%n zone(s)</source>
@@ -2625,7 +2625,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>{body} body</source>
-        <translation>Corps : {body}</translation>
+        <translation>Corps&#xa0;: {body}</translation>
     </message>
     <message>
         <source>{name} (patient&apos;s scan)</source>
@@ -2633,15 +2633,15 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Patient&apos;s scan {name}: place the landmarks in the Scan fit panel, then press Fit to plan on the patient&apos;s own body.</source>
-        <translation>Scan du patient {name} : placez les repères dans le panneau Ajustement au scan, puis appuyez sur Ajuster pour planifier sur le corps du patient.</translation>
+        <translation>Scan du patient {name}&#xa0;: placez les repères dans le panneau Ajustement au scan, puis appuyez sur Ajuster pour planifier sur le corps du patient.</translation>
     </message>
     <message>
         <source>Patient&apos;s scan {name} fitted: fit error {median:.1f} mm median, {p95:.1f} mm 95th percentile. Press Plan on this scan to plan on it.</source>
-        <translation>Scan du patient {name} ajusté : erreur d’ajustement {median:.1f} mm en médiane, {p95:.1f} mm au 95e percentile. Appuyez sur Plan sur ce scan pour y planifier.</translation>
+        <translation>Scan du patient {name} ajusté&#xa0;: erreur d’ajustement {median:.1f} mm en médiane, {p95:.1f} mm au 95e percentile. Appuyez sur Plan sur ce scan pour y planifier.</translation>
     </message>
     <message>
         <source>Looking at your own mesh: switch to Female or Male to plan.</source>
-        <translation>Vous regardez votre propre maillage : passez à Femme ou Homme pour planifier.</translation>
+        <translation>Vous regardez votre propre maillage&#xa0;: passez à Femme ou Homme pour planifier.</translation>
     </message>
     <message>
         <source>a new zone</source>
@@ -2649,7 +2649,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Paint: drag on the skin to add to {target}; brush {radius_mm:g} mm (Ctrl+wheel resizes); E erases, N navigates.</source>
-        <translation>Peindre : glissez sur la peau pour ajouter à {target} ; pinceau {radius_mm:g} mm (Ctrl+molette le règle) ; E efface, N navigue.</translation>
+        <translation>Peindre&#xa0;: glissez sur la peau pour ajouter à {target}&#x202f;; pinceau {radius_mm:g} mm (Ctrl+molette le règle)&#x202f;; E efface, N navigue.</translation>
     </message>
     <message>
         <source>the selected zone (select one first)</source>
@@ -2657,11 +2657,11 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Erase: drag on the skin to remove it from {where}; B paints, N navigates.</source>
-        <translation>Effacer : glissez sur la peau pour la retirer de {where} ; B peint, N navigue.</translation>
+        <translation>Effacer&#xa0;: glissez sur la peau pour la retirer de {where}&#x202f;; B peint, N navigue.</translation>
     </message>
     <message>
         <source>Place point: click the skin to place a reflex point, drag a point to move it; N navigates.</source>
-        <translation>Placer un point : cliquez sur la peau pour placer un point réflexe, glissez un point pour le déplacer ; N navigue.</translation>
+        <translation>Placer un point&#xa0;: cliquez sur la peau pour placer un point réflexe, glissez un point pour le déplacer&#x202f;; N navigue.</translation>
     </message>
     <message>
         <source>a zone with a grid</source>
@@ -2669,11 +2669,11 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Injections: click inside {where} to add one, drag one to move it; Del deletes, Shift+P pins; N navigates.</source>
-        <translation>Injections : cliquez dans {where} pour en ajouter une, glissez-en une pour la déplacer ; Suppr supprime, Maj+P épingle ; N navigue.</translation>
+        <translation>Injections&#xa0;: cliquez dans {where} pour en ajouter une, glissez-en une pour la déplacer&#x202f;; Suppr supprime, Maj+P épingle&#x202f;; N navigue.</translation>
     </message>
     <message>
         <source>Drag to turn the body, wheel to zoom; click a zone or point to select it. B paints, F1 shows the guide.</source>
-        <translation>Glissez pour tourner le corps, molette pour zoomer ; cliquez une zone ou un point pour le sélectionner. B peint, F1 affiche le guide.</translation>
+        <translation>Glissez pour tourner le corps, molette pour zoomer&#x202f;; cliquez une zone ou un point pour le sélectionner. B peint, F1 affiche le guide.</translation>
     </message>
     <message>
         <source>Zones, reflex points, injections laid out (grid points and reflex points) and their total volume</source>
@@ -2682,7 +2682,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     <message>
         <source>About: estimated from the zone&apos;s area and border until its grid is laid out (Ctrl+G)</source>
         <extracomment>Longest wait between a change and the summary showing it (ms).</extracomment>
-        <translation>Environ : estimé d’après la surface et le bord de la zone jusqu’au calcul de sa grille (Ctrl+G)</translation>
+        <translation>Environ&#xa0;: estimé d’après la surface et le bord de la zone jusqu’au calcul de sa grille (Ctrl+G)</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -2690,11 +2690,11 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>~ marks an estimate: the zone has no current grid yet</source>
-        <translation>~ marque une estimation : la zone n’a pas encore de grille à jour</translation>
+        <translation>~ marque une estimation&#xa0;: la zone n’a pas encore de grille à jour</translation>
     </message>
     <message>
         <source>{name}: {area_cm2:.1f} cm², {technique}, {pattern} every {spacing_mm:g} mm, depth {depth_mm:g} mm</source>
-        <translation>{name} : {area_cm2:.1f} cm², {technique}, {pattern} tous les {spacing_mm:g} mm, profondeur {depth_mm:g} mm</translation>
+        <translation>{name}&#xa0;: {area_cm2:.1f} cm², {technique}, {pattern} tous les {spacing_mm:g} mm, profondeur {depth_mm:g} mm</translation>
     </message>
     <message>
         <source>Counted from the laid-out grid</source>
@@ -2721,15 +2721,15 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>products: </source>
-        <translation>produits : </translation>
+        <translation>produits&#xa0;: </translation>
     </message>
     <message>
         <source>session: about {duration_min:.0f} min</source>
-        <translation>séance : environ {duration_min:.0f} min</translation>
+        <translation>séance&#xa0;: environ {duration_min:.0f} min</translation>
     </message>
     <message>
         <source>session: nothing planned yet</source>
-        <translation>séance : rien de prévu pour l’instant</translation>
+        <translation>séance&#xa0;: rien de prévu pour l’instant</translation>
     </message>
     <message>
         <source>Blocks export — {esc}.</source>
@@ -2753,7 +2753,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Start a lesson on the open plan: record steps from what is on screen</source>
-        <translation>Commencer une leçon sur le plan ouvert : enregistrer des étapes depuis l’écran</translation>
+        <translation>Commencer une leçon sur le plan ouvert&#xa0;: enregistrer des étapes depuis l’écran</translation>
     </message>
     <message>
         <source>&amp;Open lesson…</source>
@@ -2781,7 +2781,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Add a step: the camera, the zones and points shown, the selected zone highlighted, the caption and notes typed (Ctrl+Shift+R)</source>
-        <translation>Ajouter une étape : la caméra, les zones et points affichés, la zone sélectionnée mise en évidence, la légende et les notes saisies (Ctrl+Maj+R)</translation>
+        <translation>Ajouter une étape&#xa0;: la caméra, les zones et points affichés, la zone sélectionnée mise en évidence, la légende et les notes saisies (Ctrl+Maj+R)</translation>
     </message>
     <message>
         <source>Ne&amp;xt step</source>
@@ -2857,7 +2857,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Tick to show or hide a zone (view only). Click a zone to edit it; double-click its swatch to change the colour.</source>
-        <translation>Cochez pour afficher ou masquer une zone (affichage seulement). Cliquez sur une zone pour la modifier ; double-cliquez sur sa pastille pour changer la couleur.</translation>
+        <translation>Cochez pour afficher ou masquer une zone (affichage seulement). Cliquez sur une zone pour la modifier&#x202f;; double-cliquez sur sa pastille pour changer la couleur.</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2897,11 +2897,11 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>Rows pattern: distance between the rows (0: the same as the spacing)</source>
-        <translation>Motif en rangées : distance entre les rangées (0 : comme l’espacement)</translation>
+        <translation>Motif en rangées&#xa0;: distance entre les rangées (0&#xa0;: comme l’espacement)</translation>
     </message>
     <message>
         <source>Rows pattern: direction of the rows; 0° runs along the body, 90° across</source>
-        <translation>Motif en rangées : direction des rangées ; 0° suit le corps, 90° le traverse</translation>
+        <translation>Motif en rangées&#xa0;: direction des rangées&#x202f;; 0° suit le corps, 90° le traverse</translation>
     </message>
     <message>
         <source>No injection closer than this to the zone&apos;s border</source>
@@ -2909,7 +2909,7 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
     </message>
     <message>
         <source>The cocktail: 2–4 products, each with its lot number</source>
-        <translation>Le cocktail : 2 à 4 produits, chacun avec son numéro de lot</translation>
+        <translation>Le cocktail&#xa0;: 2 à 4 produits, chacun avec son numéro de lot</translation>
     </message>
     <message>
         <source>Notes for this zone</source>
@@ -2963,11 +2963,11 @@ La plus grande dimension du scan est {size:g}. Ses unités sont :</translation>
         <source>No zone selected.
 Add one, pick one from a template, or just paint (B): the first stroke makes a zone.</source>
         <translation>Aucune zone sélectionnée.
-Ajoutez-en une, choisissez-en une depuis un modèle, ou peignez simplement (B) : le premier trait crée une zone.</translation>
+Ajoutez-en une, choisissez-en une depuis un modèle, ou peignez simplement (B)&#xa0;: le premier trait crée une zone.</translation>
     </message>
     <message>
         <source>For: </source>
-        <translation>Pour : </translation>
+        <translation>Pour&#xa0;: </translation>
     </message>
     <message>
         <source>Colour of {name}</source>
@@ -2975,20 +2975,20 @@ Ajoutez-en une, choisissez-en une depuis un modèle, ou peignez simplement (B) :
     </message>
     <message>
         <source>the zone has no painted faces yet: paint it with B</source>
-        <translation>la zone n’a encore aucune face peinte : peignez-la avec B</translation>
+        <translation>la zone n’a encore aucune face peinte&#xa0;: peignez-la avec B</translation>
     </message>
     <message>
         <source>Note: </source>
-        <translation>Remarque : </translation>
+        <translation>Remarque&#xa0;: </translation>
     </message>
     <message>
         <source>Drag to try spacings: a gridded zone shows a quick preview while you drag and is laid out again when you let go (one undo step)</source>
         <extracomment>The spacing slider moves in steps of this many mm.</extracomment>
-        <translation>Glissez pour essayer des espacements : une zone quadrillée montre un aperçu rapide pendant le glissement et est recalculée au relâchement (une seule annulation)</translation>
+        <translation>Glissez pour essayer des espacements&#xa0;: une zone quadrillée montre un aperçu rapide pendant le glissement et est recalculée au relâchement (une seule annulation)</translation>
     </message>
     <message>
         <source>Lay out this zone&apos;s injection points (Ctrl+G; pinned points are kept)</source>
-        <translation>Calculer les points d’injection de cette zone (Ctrl+G ; les points épinglés sont gardés)</translation>
+        <translation>Calculer les points d’injection de cette zone (Ctrl+G&#x202f;; les points épinglés sont gardés)</translation>
     </message>
     <message>
         <source>Remove this zone&apos;s injection points (undoable)</source>
@@ -2996,11 +2996,11 @@ Ajoutez-en une, choisissez-en une depuis un modèle, ou peignez simplement (B) :
     </message>
     <message>
         <source>Paint the zone first; then lay out its injection points.</source>
-        <translation>Peignez d’abord la zone ; puis calculez ses points d’injection.</translation>
+        <translation>Peignez d’abord la zone&#x202f;; puis calculez ses points d’injection.</translation>
     </message>
     <message>
         <source>Preview at {spacing_mm:g} mm spacing: let go of the slider to lay it out.</source>
-        <translation>Aperçu à {spacing_mm:g} mm d’espacement : relâchez le curseur pour le calculer.</translation>
+        <translation>Aperçu à {spacing_mm:g} mm d’espacement&#xa0;: relâchez le curseur pour le calculer.</translation>
     </message>
     <message>
         <source>Laying out the grid…</source>

@@ -108,13 +108,15 @@ def _stack(tops: np.ndarray, heights: np.ndarray, gap: float, low: float, high: 
 
 
 def place_labels(anchors_xy, sizes, centre_x: float, view_height: float, offset: float = OFFSET_PX,
-                 gap: float = GAP_PX) -> np.ndarray:
+                 gap: float = GAP_PX, view_width: float | None = None) -> np.ndarray:
     """Boxes (n, 4) = (x0, y0, x1, y1) px for labels of ``sizes`` (n, 2) (width, height) px at ``anchors_xy``
     (n, 2) px on screen (y grows downwards), in a view ``view_height`` px high.
 
     Anchors left of ``centre_x`` (the body's middle on screen) get their label ``offset`` px to their left, the
     others to their right; each side's labels never reach past ``centre_x`` ∓ gap/2. On each side, labels sorted
-    by their anchor's height are pushed apart vertically: no two boxes intersect.
+    by their anchor's height are pushed apart vertically: no two boxes intersect. With ``view_width`` a label
+    that would run past the view's left or right edge (a long name in a narrow window) is slid back inside it,
+    and moved down below any label it would then cover.
     """
     xy = np.asarray(anchors_xy, dtype=np.float64).reshape(-1, 2)
     wh = np.asarray(sizes, dtype=np.float64).reshape(-1, 2)
@@ -134,7 +136,30 @@ def place_labels(anchors_xy, sizes, centre_x: float, view_height: float, offset:
             x1 = x0 + w
         y0 = _stack(xy[idx, 1] - h / 2, h, gap, gap, view_height - gap)
         boxes[idx] = np.c_[x0, y0, x1, y0 + h]
+    if view_width is not None:
+        boxes = _inside_width(boxes, float(view_width), gap)
     return boxes
+
+
+def _inside_width(boxes: np.ndarray, view_width: float, gap: float) -> np.ndarray:
+    """``boxes`` (n, 4) px slid horizontally into [gap, view_width - gap] (a box wider than that starts at
+    ``gap``); a slid box that now covers another is moved down below it (y grows downwards)."""
+    b = boxes.copy()
+    w = b[:, 2] - b[:, 0]
+    x0 = np.clip(b[:, 0], gap, np.maximum(view_width - gap - w, gap))
+    slid = np.flatnonzero(x0 != b[:, 0])
+    b[:, 0], b[:, 2] = x0, x0 + w
+    for i in slid[np.argsort(b[slid, 1], kind="stable")]:
+        others = np.delete(np.arange(len(b)), i)
+        while True:
+            hit = others[(b[others, 0] < b[i, 2]) & (b[i, 0] < b[others, 2])
+                         & (b[others, 1] < b[i, 3]) & (b[i, 1] < b[others, 3])]
+            if not len(hit):
+                break
+            h = b[i, 3] - b[i, 1]
+            b[i, 1] = b[hit, 3].max() + gap
+            b[i, 3] = b[i, 1] + h
+    return b
 
 
 def boxes_overlap(boxes) -> bool:
@@ -218,7 +243,7 @@ class LabelActors:
                 sizes.append(self.text_size(actor))
             centre_xy = world_to_display(self.renderer, np.asarray(centre_mm).reshape(1, 3))[0][0]
             boxes = place_labels(xy[keep], np.array(sizes).reshape(-1, 2), float(centre_xy[0]), height,
-                                 OFFSET_PX * self.scale, GAP_PX * self.scale)
+                                 OFFSET_PX * self.scale, GAP_PX * self.scale, view_width=width)
             self.shown = {labels[k].key: (boxes[i], xy[k]) for i, k in enumerate(keep)}
         self._draw(height)
 

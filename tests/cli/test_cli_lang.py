@@ -47,8 +47,8 @@ def test_summary_in_russian_with_its_plural_forms(gridded):
 def test_the_locale_chooses_french(gridded):
     proc = run(gridded, "summary", "plan.mesomap.json", LANG="fr_FR.UTF-8")
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("zone ") and "motif" in proc.stdout and "durée estimée de la séance : environ" \
-        in proc.stdout and "avertissement : " in proc.stdout
+    assert proc.stdout.startswith("zone ") and "motif" in proc.stdout and "durée estimée de la séance\u00a0: environ" \
+        in proc.stdout and "avertissement\u00a0: " in proc.stdout
     english = run(gridded, "summary", "plan.mesomap.json", LANG="C.UTF-8")
     assert "estimated session: about" in english.stdout and "warning: " in english.stdout
     ru_over_fr = run(gridded, "--lang", "ru", "summary", "plan.mesomap.json", LANG="fr_FR.UTF-8")
@@ -92,5 +92,5 @@ def test_plan_new_and_validate_report_in_the_language(tmp_path):
     made = run(tmp_path, "--lang", "ru", "plan", "new", "--zone", "forehead", "--point", "ST36", "--out", "p.mesomap.json")
     assert made.returncode == 0 and made.stdout.strip() == "p.mesomap.json: зон: 1, рефлекторных точек: 2, тело: женское"
     valid = run(tmp_path, "--lang", "fr", "validate", "p.mesomap.json")
-    assert valid.returncode == 0 and valid.stdout.startswith("p.mesomap.json : plan valide, corps : féminin, zones : 1 (")
-    assert " cm²), points réflexes : 2" in valid.stdout and re.search(r"\(\d+,\d cm²\)", valid.stdout)
+    assert valid.returncode == 0 and valid.stdout.startswith("p.mesomap.json\u00a0: plan valide, corps\u00a0: féminin, zones\u00a0: 1 (")
+    assert " cm²), points réflexes\u00a0: 2" in valid.stdout and re.search(r"\(\d+,\d cm²\)", valid.stdout)

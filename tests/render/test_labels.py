@@ -59,3 +59,15 @@ def test_label_boxes_never_overlap(seed):
 def test_overlapping_boxes_are_seen():
     assert boxes_overlap([[0, 0, 10, 10], [5, 5, 15, 15]])
     assert not boxes_overlap([[0, 0, 10, 10], [10, 0, 20, 10]])
+
+
+def test_long_labels_in_a_narrow_view_stay_inside_it_and_apart():
+    # a French or Russian zone name is wider than the room between its anchor and the window's edge
+    anchors = np.array([[150.0, 300.0], [160.0, 320.0], [900.0, 300.0], [560.0, 310.0]])
+    sizes = np.array([[420.0, 30.0], [380.0, 30.0], [400.0, 30.0], [200.0, 30.0]])
+    boxes = place_labels(anchors, sizes, centre_x=550.0, view_height=800.0, view_width=1100.0)
+    assert boxes[:, 0].min() >= 0 and boxes[:, 2].max() <= 1100
+    assert np.allclose(boxes[:, 2] - boxes[:, 0], sizes[:, 0])  # nothing cut, only moved
+    assert not boxes_overlap(boxes)
+    unclamped = place_labels(anchors, sizes, centre_x=550.0, view_height=800.0)
+    assert unclamped[:, 0].min() < 0 or unclamped[:, 2].max() > 1100  # the case the window used to clip
