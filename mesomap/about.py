@@ -6,26 +6,29 @@ from mesomap.text import label
 #: The no-advice sentence in English; its words in every language live in mesomap/text/labels_*.py.
 NO_MEDICAL_ADVICE = label("no_medical_advice", "en")
 
+#: (what, licence) of the parts mesomap is built from; "@key": a label whose words the reader's language gives.
 CREDITS = (
-    ("MakeHuman hm08 base mesh and shape targets", "CC0 1.0 (public domain dedication)"),
-    ("Qt 6 via PySide6", "LGPL-3.0"),
+    ("@about_makehuman", "@about_cc0"),
+    ("Qt 6 (PySide6)", "LGPL-3.0"),
     ("VTK", "BSD-3-Clause"),
-    ("PyVista and pyvistaqt", "MIT"),
+    ("PyVista, pyvistaqt", "MIT"),
     ("trimesh", "MIT"),
-    ("NumPy and SciPy", "BSD-3-Clause"),
+    ("NumPy, SciPy", "BSD-3-Clause"),
     ("platformdirs", "MIT"),
-    ("SQLAlchemy and Alembic", "MIT"),
+    ("SQLAlchemy, Alembic", "MIT"),
     ("psycopg 3", "LGPL-3.0"),
 )
 
 
-def about_html() -> str:
-    """The About box as simple HTML (Qt rich text)."""
-    rows = "".join(f"<li>{what} — {licence}</li>" for what, licence in CREDITS)
+def about_html(lang: str | None = None) -> str:
+    """The About box as simple HTML (Qt rich text), in ``lang`` (default: the chosen language)."""
+    def words(text: str) -> str:
+        return label(text[1:], lang) if text.startswith("@") else text
+
+    rows = "".join(f"<li>{words(what)} — {words(licence)}</li>" for what, licence in CREDITS)
     return (
         f"<h3>mesomap {__version__}</h3>"
-        "<p>Plans mesotherapy sessions on a 3D body: treatment zones, reflex points and "
-        "injection grids, measured along the skin in millimetres.</p>"
-        f"<p><b>{NO_MEDICAL_ADVICE}</b></p>"
-        f"<p>Built with:</p><ul>{rows}</ul>"
+        f"<p>{label('about_summary', lang)}</p>"
+        f"<p><b>{label('no_medical_advice', lang)}</b></p>"
+        f"<p>{label('about_built_with', lang)}</p><ul>{rows}</ul>"
     )

@@ -514,6 +514,43 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont&#xa0;:</tra
         <translation>Exporter la fiche de réglages du pistolet</translation>
     </message>
     <message>
+        <source>CSV injection list (*.csv)</source>
+        <extracomment>The file dialog filters of the export formats (io.export_formats), listed here so lupdate finds them; shown through tr() (the filter&apos;s &quot;(*.csv)&quot; part stays as it is in every language).</extracomment>
+        <translation>Liste des injections CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets, UTF-8 with BOM (*.csv)</source>
+        <translation>CSV pour tableurs, UTF-8 avec BOM (*.csv)</translation>
+    </message>
+    <message>
+        <source>3D Slicer markups (*.mrk.json)</source>
+        <translation>Repères 3D Slicer (*.mrk.json)</translation>
+    </message>
+    <message>
+        <source>PLY mesh (*.ply)</source>
+        <translation>Maillage PLY (*.ply)</translation>
+    </message>
+    <message>
+        <source>OBJ mesh (*.obj)</source>
+        <translation>Maillage OBJ (*.obj)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF session sheet (*.pdf)</source>
+        <translation>Fiche de séance PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Device program (*.device.json)</source>
+        <translation>Programme de l&apos;appareil (*.device.json)</translation>
+    </message>
+    <message>
+        <source>Gun settings sheet (*.csv)</source>
+        <translation>Fiche des réglages du pistolet (*.csv)</translation>
+    </message>
+    <message>
         <source>Grid ▸ Generate grid, Ctrl+G</source>
         <extracomment>Where the window lays a zone&apos;s grid out: added to &quot;no grid&quot; / &quot;stale grid&quot; refusals.</extracomment>
         <translation>Grille ▸ Générer la grille, Ctrl+G</translation>

@@ -516,6 +516,43 @@ The file&apos;s tallest extent is {height:g}. Its units are:</source>
         <translation>Экспорт листа настроек пистолета</translation>
     </message>
     <message>
+        <source>CSV injection list (*.csv)</source>
+        <extracomment>The file dialog filters of the export formats (io.export_formats), listed here so lupdate finds them; shown through tr() (the filter&apos;s &quot;(*.csv)&quot; part stays as it is in every language).</extracomment>
+        <translation>Список инъекций CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets, UTF-8 with BOM (*.csv)</source>
+        <translation>CSV для электронных таблиц, UTF-8 с BOM (*.csv)</translation>
+    </message>
+    <message>
+        <source>3D Slicer markups (*.mrk.json)</source>
+        <translation>Метки 3D Slicer (*.mrk.json)</translation>
+    </message>
+    <message>
+        <source>PLY mesh (*.ply)</source>
+        <translation>Сетка PLY (*.ply)</translation>
+    </message>
+    <message>
+        <source>OBJ mesh (*.obj)</source>
+        <translation>Сетка OBJ (*.obj)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF session sheet (*.pdf)</source>
+        <translation>Лист сеанса PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Device program (*.device.json)</source>
+        <translation>Программа аппарата (*.device.json)</translation>
+    </message>
+    <message>
+        <source>Gun settings sheet (*.csv)</source>
+        <translation>Лист настроек пистолета (*.csv)</translation>
+    </message>
+    <message>
         <source>Grid ▸ Generate grid, Ctrl+G</source>
         <extracomment>Where the window lays a zone&apos;s grid out: added to &quot;no grid&quot; / &quot;stale grid&quot; refusals.</extracomment>
         <translation>Сетка ▸ Построить сетку, Ctrl+G</translation>

@@ -72,6 +72,11 @@ LABELS = {
     "clinician_signature": "Clinician signature",
     "patient_signature": "Patient signature",
     "sheet_footer": "mesomap session sheet — page {page}",
+    "about_summary": "Plans mesotherapy sessions on a 3D body: "
+                     "treatment zones, reflex points and injection grids, measured along the skin in millimetres.",
+    "about_built_with": "Built with:",
+    "about_makehuman": "MakeHuman hm08 base mesh and shape targets",
+    "about_cc0": "CC0 1.0 (public domain dedication)",
     "no_medical_advice": "mesomap is a planning aid for trained clinicians and gives no medical advice: every number "
                          "in it is a default you check and change.",
     "session_n_of": "{number} of {of}",

@@ -65,6 +65,11 @@ LABELS = {
     "clinician_signature": "Signature du praticien",
     "patient_signature": "Signature du patient",
     "sheet_footer": "fiche de séance mesomap — page {page}",
+    "about_summary": "Planifie les séances de mésothérapie sur un corps en 3D\u00a0: "
+                     "zones de traitement, points réflexes et grilles d'injection, mesurées le long de la peau en millimètres.",
+    "about_built_with": "Construit avec\u00a0:",
+    "about_makehuman": "Maillage de base hm08 et cibles de forme MakeHuman",
+    "about_cc0": "CC0 1.0 (dédicace au domaine public)",
     "no_medical_advice": "mesomap est une aide à la planification destinée aux praticiens formés et ne donne aucun "
                          "avis médical\u00a0: chaque valeur est une valeur par défaut que vous vérifiez et modifiez.",
     "session_n_of": "{number} sur {of}",

@@ -65,6 +65,26 @@ def export_words(fmt: ExportFormat) -> tuple[str, str, str]:
     return tuple(map(tr, words)) if words else (fmt.menu_text, fmt.tip, fmt.title)
 
 
+#: The file dialog filters of the export formats (io.export_formats), listed here so lupdate finds them; shown
+#: through tr() (the filter's "(*.csv)" part stays as it is in every language).
+FILTER_WORDS = (
+    QT_TR_NOOP("CSV injection list (*.csv)"),
+    QT_TR_NOOP("CSV for spreadsheets, UTF-8 with BOM (*.csv)"),
+    QT_TR_NOOP("3D Slicer markups (*.mrk.json)"),
+    QT_TR_NOOP("PLY mesh (*.ply)"),
+    QT_TR_NOOP("OBJ mesh (*.obj)"),
+    QT_TR_NOOP("JSON (*.json)"),
+    QT_TR_NOOP("PDF session sheet (*.pdf)"),
+    QT_TR_NOOP("Device program (*.device.json)"),
+    QT_TR_NOOP("Gun settings sheet (*.csv)"),
+)
+
+
+def filter_words(fmt: ExportFormat) -> list[tuple[str, str]]:
+    """(filter text in the window's language, suffix) of each of ``fmt``'s file dialog filters."""
+    return [(tr(f), suffix) for f, suffix in fmt.filters]
+
+
 #: Where the window lays a zone's grid out: added to "no grid" / "stale grid" refusals.
 GRID_HINT = QT_TR_NOOP("Grid ▸ Generate grid, Ctrl+G")
 
@@ -82,7 +102,7 @@ def with_suffix(path: str, fmt: ExportFormat, chosen_filter: str = "") -> Path:
     suffixes = [s for _, s in fmt.filters]
     if path.lower().endswith(tuple(suffixes)):
         return Path(path)
-    suffix = next((s for f, s in fmt.filters if f == chosen_filter), suffixes[0])
+    suffix = next((s for f, s in filter_words(fmt) if f == chosen_filter), suffixes[0])
     last = "." + suffix.rsplit(".", 1)[1]  # "x.json" for a .mrk.json or .device.json export: x.mrk.json
     if last != suffix and path.lower().endswith(last):
         path = path[: -len(last)]
@@ -159,7 +179,7 @@ class Exporter(QObject):
         folder = Path(str(settings.value("files/last_export_dir", settings.value("files/last_dir", str(Path.home())))))
         stem = self.window.doc.path.name.removesuffix(".mesomap.json") if self.window.doc.path else "plan"
         start = folder / f"{stem}{'-sheet' if key == 'pdf' else ''}{fmt.filters[0][1]}"
-        filters = ";;".join(f for f, _ in fmt.filters)
+        filters = ";;".join(f for f, _ in filter_words(fmt))
         path, chosen = QFileDialog.getSaveFileName(self.window, export_words(fmt)[2], str(start), filters)
         if not path:
             return False

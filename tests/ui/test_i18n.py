@@ -349,3 +349,17 @@ def test_the_user_guide_has_every_section_in_each_language(lang):
     translated = guide_markdown(lang)
     assert translated != GUIDE_PATH.read_text(encoding="utf-8")
     assert outline(translated) == outline(GUIDE_PATH.read_text(encoding="utf-8"))
+
+
+def test_the_about_box_and_the_export_file_types_speak_the_language(lang):
+    from mesomap.about import about_html
+    from mesomap.io.export_formats import FORMATS
+    from mesomap.ui.export_actions import filter_words
+
+    english, about = about_html("en"), about_html()
+    for words in ("Plans mesotherapy sessions", "Built with", "public domain", "planning aid"):
+        assert words in english and words not in about, words
+    for fmt in FORMATS:
+        for (shown, suffix), (source, _) in zip(filter_words(fmt), fmt.filters):
+            assert shown.endswith(f"(*{suffix})"), shown  # the pattern the file dialog filters by stays
+            assert shown != source or source == "JSON (*.json)", shown
