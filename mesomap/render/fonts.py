@@ -20,3 +20,28 @@ def scalar_bar_in_bundled_font(bar) -> None:
     """A vtkScalarBarActor's title and numbers in the bundled font."""
     use_bundled_font(bar.GetTitleTextProperty())
     use_bundled_font(bar.GetLabelTextProperty())
+
+
+def scalar_bar_numbers(bar, low: float, high: float, count: int, spec: str = ".1f",
+                       marks: dict[float, str] | None = None) -> None:
+    """Write a vtkScalarBarActor's ``count`` numbers from ``low`` to ``high`` with the chosen language's decimal
+    mark (VTK prints them with printf, always with a full stop): in French and Russian the tick labels give way
+    to annotations worded by :func:`mesomap.text.number` ("2,8"), in the bundled font; English keeps VTK's.
+    ``marks`` {value: words} are annotations the bar shows besides (e.g. a warning threshold)."""
+    from mesomap.text import NUMBER_MARKS, language, number
+
+    if NUMBER_MARKS.get(language(), NUMBER_MARKS["en"])[0] == ".":
+        return
+    table = bar.GetLookupTable()
+    table.ResetAnnotations()
+    for value in (low + (high - low) * i / max(count - 1, 1) for i in range(count)):
+        table.SetAnnotation(value, number(value, spec))
+    for value, words in (marks or {}).items():
+        table.SetAnnotation(value, words)
+    bar.SetDrawTickLabels(False)
+    bar.SetDrawAnnotations(True)
+    bar.SetDrawNanAnnotation(False)
+    bar.SetAnnotationLeaderPadding(4)
+    annotation = bar.GetAnnotationTextProperty()
+    annotation.ShallowCopy(bar.GetLabelTextProperty())
+    use_bundled_font(annotation)

@@ -18,7 +18,7 @@ import pyvista as pv
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, Zone
 from mesomap.render.colors import depth_colormap, depth_range_mm
-from mesomap.render.fonts import scalar_bar_in_bundled_font
+from mesomap.render.fonts import scalar_bar_in_bundled_font, scalar_bar_numbers
 from mesomap.render.label_spacing import label_boxes, project_px, spaced_labels
 from mesomap.render.motion import motion_of
 from mesomap.text import label
@@ -246,6 +246,7 @@ class GridGlyphs:
                 height=h, width=w, n_labels=3, fmt="%.1f", color="black" if self.legend_dark else "white",
                 title_font_size=self.legend_font_px, label_font_size=self.legend_font_px)
             scalar_bar_in_bundled_font(self._plotter.scalar_bars[self._legend_title])
+            scalar_bar_numbers(self._plotter.scalar_bars[self._legend_title], *self.clim, 3)
             self._legend_shown = self.clim
 
     def show_plan(self, plan: Plan) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pyvista as pv
 
 from mesomap.geometry.body_mesh import BodyMesh
-from mesomap.render.fonts import scalar_bar_in_bundled_font
+from mesomap.render.fonts import scalar_bar_in_bundled_font, scalar_bar_numbers
 from mesomap.render.scene import BODY_ACTOR_NAME, body_polydata
 from mesomap.text import label
 
@@ -50,6 +50,8 @@ def show_distance_map(plotter: pv.Plotter, mesh: BodyMesh, distance_mm: np.ndarr
                                       "fmt": "%.0f" if top >= 10 else "%.1f", "n_labels": 6, "color": "white"})
     if label("fit_error_legend_title") in plotter.scalar_bars:
         scalar_bar_in_bundled_font(plotter.scalar_bars[label("fit_error_legend_title")])
+        scalar_bar_numbers(plotter.scalar_bars[label("fit_error_legend_title")], 0.0, top, 6,
+                           ".0f" if top >= 10 else ".1f", marks)
 
 
 def hide_distance_bar(plotter: pv.Plotter) -> None:

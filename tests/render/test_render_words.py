@@ -64,3 +64,25 @@ def test_cyrillic_in_pictures_is_drawn_with_the_bundled_font():
     latin_ink = _ink("Depth (mm)", bundled=True)
     assert _ink("Глубина (мм)", bundled=True) > 0.8 * latin_ink  # every letter drawn
     assert _ink("Глубина (мм)", bundled=False) < 0.4 * latin_ink  # VTK's Arial: only "()" (what the sheet showed)
+
+
+def test_the_depth_legend_writes_decimal_commas_in_russian(russian):
+    from mesomap.io.meshes import load_painting_surface
+    from mesomap.io.plan_builder import new_plan
+    from mesomap.io.templates import load_templates
+    from mesomap.model.grid import layout_zone
+    from mesomap.render.grid_glyphs import GridGlyphs
+    from mesomap.render.offscreen import offscreen_plotter
+    from dataclasses import replace
+
+    surface = load_painting_surface("female")
+    plan = new_plan(surface, load_templates(), ["forehead", "cheek_left"], [])
+    plan = replace(plan, zones=tuple(replace(z, injections=layout_zone(z, surface, 0)) for z in plan.zones))
+    with offscreen_plotter((600, 400)) as plotter:
+        glyphs = GridGlyphs(plotter, surface)
+        glyphs.show_plan(plan)
+        bar = plotter.scalar_bars["Глубина (мм)"]
+        table = bar.GetLookupTable()
+        shown = [table.GetAnnotation(i) for i in range(table.GetNumberOfAnnotatedValues())]
+    assert not bar.GetDrawTickLabels() and bar.GetDrawAnnotations()
+    assert shown == ["1,5", "2,0", "2,5"], shown  # cheek IDS 1.5 mm to forehead IDP 2.5 mm, with commas
