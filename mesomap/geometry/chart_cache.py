@@ -51,7 +51,7 @@ def code_version() -> str:
             h.update(f"{package} {version(package)}".encode())
         except PackageNotFoundError:
             h.update(package.encode())
-    for name in ("layout_chart.py", "layout_mesh.py", "borders.py", "chart_cache.py"):
+    for name in ("layout_chart.py", "layout_mesh.py", "layout_tube.py", "borders.py", "chart_cache.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:  # no sources (a frozen build): the package version must do
@@ -72,15 +72,15 @@ def chart_key(V: np.ndarray, F: np.ndarray, component: int, settings: tuple = ()
     return h.hexdigest()
 
 
-def load(key: str) -> dict | None:
-    """The stored arrays of ``key`` (all of :data:`FIELDS`), or None."""
+def load(key: str, fields: tuple = FIELDS) -> dict | None:
+    """The stored arrays of ``key`` (all of ``fields``), or None."""
     if _store is None:
         return None
     try:
         arrays = _store.load(key)
     except Exception:  # noqa: BLE001 — a damaged or unreadable entry is rebuilt, never fatal
         return None
-    if arrays is None or any(f not in arrays for f in FIELDS):
+    if arrays is None or any(f not in arrays for f in fields):
         return None
     return arrays
 

@@ -123,6 +123,58 @@ def cut_open(F: np.ndarray, n_vertices: int, path: np.ndarray) -> tuple[np.ndarr
 
 
 def tube_chart(patch: ZonePatch, component: int, loops):
+    """:func:`compute_tube_chart`, read from the chart store when one is installed and holds it
+    (:mod:`mesomap.geometry.chart_cache`, under a "tube" key of the patch's exact vertices and faces,
+    the part, the code and :data:`TUBE_SETTINGS`), else computed and stored: the same arrays, so the
+    same layout to the last bit. A damaged or foreign entry is computed again.
+    """
+    from mesomap.geometry import chart_cache
+
+    key = None
+    if chart_cache.store() is not None:
+        key = chart_cache.chart_key(patch.V, patch.F, component, ("tube",) + tube_settings())
+        stored = chart_cache.load(key, TUBE_FIELDS)
+        if stored is not None:
+            try:
+                return tube_chart_from_arrays(patch, stored)
+            except (ValueError, TypeError, IndexError):  # not this zone's chart after all: build it again
+                pass
+    chart, corners, period = compute_tube_chart(patch, component, loops)
+    if key is not None:
+        arrays = {f: np.asarray(getattr(chart, f)) for f in chart_cache.FIELDS}
+        chart_cache.save(key, {**arrays, "corners": corners, "period": np.asarray(period, dtype=np.float64)})
+    return chart, corners, period
+
+
+#: Arrays a stored tube chart is made of: the chart's, its faces' corners and the period.
+TUBE_FIELDS = ("faces", "uv", "centre", "e1", "e2", "lo", "hi", "component", "stretch", "reach", "corners", "period")
+
+
+def tube_settings() -> tuple:
+    """The constants a tube chart is computed with, as they are at run time (part of its store key)."""
+    from mesomap.geometry import layout_chart as lc
+
+    return (MIN_LOOP_SHARE, lc.ARAP_ITERATIONS, lc.MAX_FLATTEN_STRETCH, lc.COT_RANGE)
+
+
+def tube_chart_from_arrays(patch: ZonePatch, a: dict):
+    """(chart, corners (k, 3), period (2,) mm) of :func:`compute_tube_chart` from its stored arrays; the 2D tree
+    is rebuilt. Raises ValueError when they do not fit ``patch``."""
+    from mesomap.geometry.layout_chart import Chart
+
+    faces, uv = np.asarray(a["faces"], dtype=np.int64), np.asarray(a["uv"], dtype=np.float64)
+    corners, period = np.asarray(a["corners"], dtype=np.int64), np.asarray(a["period"], dtype=np.float64)
+    if (uv.ndim != 2 or uv.shape[1] != 2 or len(uv) < len(patch.V) or corners.shape != patch.F.shape
+            or period.shape != (2,) or (corners.size and (corners.min() < 0 or corners.max() >= len(uv)))
+            or (len(faces) and (faces.min() < 0 or faces.max() >= len(patch.F)))):
+        raise ValueError("the stored tube chart does not fit this zone")
+    chart = Chart(faces, uv, cKDTree(uv[corners[faces]].mean(axis=1)), int(a["centre"]), np.asarray(a["e1"], float),
+                  np.asarray(a["e2"], float), np.asarray(a["lo"], float), np.asarray(a["hi"], float),
+                  int(a["component"]), float(a["stretch"]), float(a["reach"]))
+    return chart, corners, period
+
+
+def compute_tube_chart(patch: ZonePatch, component: int, loops):
     """The tube-like part ``component`` cut open along a seam and flattened (conformal + as rigid as possible).
 
     Returns (chart: a :class:`~mesomap.geometry.layout_chart.Chart` whose uv

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mesomap.geometry import chart_cache, layout_chart
+from mesomap.geometry import chart_cache, layout_chart, layout_tube
 from mesomap.io import chart_store
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_builder import zone_from_template
@@ -18,8 +18,9 @@ from mesomap.io.templates import load_templates
 from mesomap.model import grid
 from mesomap.model.plan import Plan
 
-# (limb bands such as the wrist are unrolled by layout_tube, whose charts are not stored yet)
 ZONES = ("cheek_left", "knee_left", "nasolabial_right", "forehead")
+#: Bands around a limb, unrolled by layout_tube (cut open along a seam): their charts are stored too.
+TUBE_ZONES = ("wrist_left", "elbow_left")
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +66,29 @@ def test_a_stored_chart_gives_the_same_grid_without_building_it(surface, zones, 
         grid._solvers.clear()
         got_faces, got_bary = grid_of(zones[i], surface, seed)
         assert np.array_equal(got_faces, faces) and np.array_equal(got_bary, bary), (ZONES[i], seed)
+
+
+def test_a_stored_tube_chart_gives_the_same_limb_band_grid_without_building_it(surface, tmp_path, monkeypatch,
+                                                                              no_store):
+    templates = load_templates()
+    plan = Plan(body=body_ref(surface))
+    zones = {z: zone_from_template(templates.zone(z), surface, plan) for z in TUBE_ZONES}
+    want = {(z, seed): grid_of(zones[z], surface, seed) for z in TUBE_ZONES for seed in (0, 2)}  # no store: built
+    chart_store.install(tmp_path)
+    for z in TUBE_ZONES:  # the first session: the bands' charts built and stored
+        grid._solvers.clear()
+        grid_of(zones[z], surface, 0)
+
+    def no_building(*_, **__):
+        raise AssertionError("a stored chart was built again")
+
+    monkeypatch.setattr(layout_chart, "flatten", no_building)  # the tube chart's flattening (and any other part's)
+    monkeypatch.setattr(layout_chart, "compute_chart", no_building)
+    for (z, seed), (faces, bary) in want.items():  # the next session: fresh solvers read the charts
+        grid._solvers.clear()
+        got_faces, got_bary = grid_of(zones[z], surface, seed)
+        assert len(faces) > 0
+        assert np.array_equal(got_faces, faces) and np.array_equal(got_bary, bary), (z, seed)
 
 
 def test_a_damaged_or_foreign_chart_file_is_built_again(surface, zones, tmp_path, no_store):
