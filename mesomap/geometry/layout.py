@@ -199,6 +199,12 @@ class ZoneLayoutSolver:
             self._cache[key] = tube_chart(self.patch, component, self.tubes[component])
         return self._cache[key]
 
+    def prepare_charts(self) -> None:
+        """Build (or read from the chart store) the chart each connected part is laid out in: the cut-open band
+        of a limb, else the part's own chart — what the first layout would otherwise build."""
+        for c in range(self.patch.n_components):
+            self._tube_chart(c) if c in self.tubes else self._chart_of(c)
+
     def _chart_of(self, component: int) -> Chart:
         if self._charts is not None:
             return self._charts[component]

@@ -60,7 +60,7 @@ def build_template_charts(body_id: str) -> int:
     templates = load_templates()
     for t in templates.zones:
         zone = zone_from_template(t, surface, plan)
-        ZoneLayoutSolver.from_surface(surface, zone.faces).charts  # noqa: B018 (read if stored, else built+stored)
+        ZoneLayoutSolver.from_surface(surface, zone.faces).prepare_charts()  # read if stored, else built and stored
     return len(templates.zones)
 
 

@@ -91,6 +91,30 @@ def test_a_stored_tube_chart_gives_the_same_limb_band_grid_without_building_it(s
         assert np.array_equal(got_faces, faces) and np.array_equal(got_bary, bary), (z, seed)
 
 
+def test_the_ahead_of_time_walk_stores_the_charts_the_layout_reads(surface, tmp_path, monkeypatch, no_store):
+    # session/chart_prefetch builds each template zone's charts with prepare_charts before anyone lays it out: a
+    # limb band's cut-open chart included, so its first layout later builds nothing
+    from mesomap.geometry.layout import ZoneLayoutSolver
+
+    templates = load_templates()
+    plan = Plan(body=body_ref(surface))
+    zones = [zone_from_template(templates.zone(z), surface, plan) for z in ("elbow_left", "cheek_left")]
+    want = [grid_of(z, surface, 0) for z in zones]
+    chart_store.install(tmp_path)
+    for z in zones:
+        ZoneLayoutSolver.from_surface(surface, z.faces).prepare_charts()
+
+    def no_building(*_, **__):
+        raise AssertionError("the walk left a chart to build")
+
+    monkeypatch.setattr(layout_chart, "flatten", no_building)
+    monkeypatch.setattr(layout_chart, "compute_chart", no_building)
+    for z, (faces, bary) in zip(zones, want):
+        grid._solvers.clear()
+        got_faces, got_bary = grid_of(z, surface, 0)
+        assert np.array_equal(got_faces, faces) and np.array_equal(got_bary, bary), z.template
+
+
 def test_a_damaged_or_foreign_chart_file_is_built_again(surface, zones, tmp_path, no_store):
     zone = zones[0]
     want = grid_of(zone, surface, 1)
