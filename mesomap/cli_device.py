@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 
 from mesomap.cli_common import EXIT_BAD_INPUT, EXIT_USAGE, Parser, UsageError, error_text
+from mesomap.text import label, number
 
 
 def _error_types() -> tuple[type[Exception], ...]:
@@ -176,14 +177,16 @@ def cmd_devices(args: argparse.Namespace) -> int:
             print(json.dumps(facts, ensure_ascii=False))
         else:
             print(f"{p.id:<20} {p.name}")
-            print(f"{'':<20} modes: {', '.join(MODES[m] for m in p.modes)}; depth {p.depth_mm.describe()}; "
-                  f"volume {p.volume_ml.describe()}")
-            print(f"{'':<20} needles {', '.join(f'{n:g}' for n in p.needle_lengths_mm)} mm; "
-                  f"{p.max_shots_per_program} shots per program, {p.max_programs} programs; {facts['file']}")
+            modes = ", ".join(label(f"cli_mode_{m}") if m in MODES else m for m in p.modes)
+            print(f"{'':<20} " + label("cli_device_modes", modes=modes, depth=p.depth_mm.describe(),
+                                       volume=p.volume_ml.describe()))
+            needles = ", ".join(number(n, "g") for n in p.needle_lengths_mm)
+            print(f"{'':<20} " + label("cli_device_limits", needles=needles, shots=p.max_shots_per_program,
+                                       programs=p.max_programs, file=facts["file"]))
     for line in problems:
         print(f"mesomap: warning: {line}", file=sys.stderr)
     if not args.json:
-        print(f"(add your own profiles in {user_dir()})")
+        print(label("cli_add_profiles", folder=user_dir()))
     return 0
 
 

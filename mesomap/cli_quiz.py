@@ -172,9 +172,11 @@ def cmd_class(args: argparse.Namespace) -> int:
                 write_student_pdf(s, Path(args.reference).name, folder / f"{stem}.quiz.pdf", today, pictures)
     passed = sum(1 for s in students if s.result is not None and s.result.passed)
     failed_files = sum(1 for s in students if s.result is None)
-    print(f"{out}: {len(students)} answers, {passed} passed"
-          + (f", {failed_files} could not be scored" if failed_files else "")
-          + (f"; results sheets in {args.pdf_dir}" if args.pdf_dir else ""))
+    from mesomap.cli_words import CLASS_SCORED, CLASS_UNSCORED
+
+    print(CLASS_SCORED(file=str(out), count=len(students), passed=passed).text()
+          + (f", {CLASS_UNSCORED(count=failed_files).text()}" if failed_files else "")
+          + (f"; {label('cli_class_sheets', folder=args.pdf_dir)}" if args.pdf_dir else ""))
     return EXIT_BAD_INPUT if failed_files else 0
 
 
