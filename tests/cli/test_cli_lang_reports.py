@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tests.cli.test_cli_device import work  # noqa: F401  (a fixture)
 from tests.cli.test_cli_import import markups_file, planned  # noqa: F401  (planned is a fixture)
 
 ENGLISH_INFO = ("vertices", "height mm", "area m²", "watertight", "yes", "no\n")
@@ -24,7 +25,7 @@ def test_info_speaks_russian_and_french_with_the_decimal_comma(run_cli):
     assert re.search(r"étanche\s+(oui|non)$", fr.strip().splitlines()[-1])
     for words in (ru, fr):
         assert not any(english in words for english in ENGLISH_INFO), words
-        height = next(line for line in words.splitlines() if "мм" in line or "mm" in line).split()[-1]
+        height = words.splitlines()[3].split()[-1]  # name, vertices, triangles, then the height in mm
         assert re.fullmatch(r"\d+,\d", height), height  # 1674,3 — not 1674.3
     english = _info(run_cli, "en")
     assert "vertices" in english and "watertight" in english
@@ -56,3 +57,38 @@ def test_the_lesson_handout_is_reported_in_russian(run_cli, tmp_path):
     proc = run_cli("--lang", "ru", "lesson", "export", str(EXAMPLES / "body.mesomap-lesson.json"), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"{out}: раздаточный материал на 4 страницах"  # four steps, four pages
+
+
+def test_devices_are_listed_in_french_and_russian(run_cli):
+    fr = run_cli("--lang", "fr", "devices")
+    ru = run_cli("--lang", "ru", "devices")
+    assert fr.returncode == 0 and ru.returncode == 0, fr.stderr + ru.stderr
+    assert "modes\u00a0: tir unique" in fr.stdout and "tirs par programme\u00a0: " in fr.stdout
+    assert "ajoutez vos propres profils dans" in fr.stdout and re.search(r"volume 0,\d+–", fr.stdout)
+    assert "режимы: одиночный укол" in ru.stdout and "уколов в программе: " in ru.stdout
+    assert "свои профили добавляйте в" in ru.stdout
+    for out in (fr.stdout, ru.stdout):
+        assert not any(english in out for english in ("single shot", "needles", "shots per program", "add your own"))
+
+
+def test_send_reports_each_stage_in_russian(work):
+    import subprocess
+    import sys
+
+    from tests.cli.test_cli_device import Sim, exported
+
+    exported(work, "ru.device.json")
+    sim = Sim(work, "store-send-ru", "--device", "generic")
+    try:
+        d, env = work
+        proc = subprocess.run([sys.executable, "-m", "mesomap", "--lang", "ru", "send", "p.mesomap.json", "--port",
+                               sim.port, "--device", "generic", "--timeout", "10"], cwd=d, env=env, capture_output=True,
+                              text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        out = proc.stdout
+        assert "отправка: установка связи" in out and "отправка: блок 1/" in out and "отправка: подтверждение" in out
+        assert f"отправка: подтверждено на generic ({sim.port}): байт: " in out
+        assert re.search(r"программ: \d+, уколов: \d+, байт: \d+, на ", out)
+        assert not any(english in out for english in ("send:", "handshake", "chunk", "committed on", "bytes"))
+    finally:
+        sim.stop()
