@@ -18,3 +18,6 @@ CLASS_SCORED = Kind("cli_class_scored", "file", "count", "passed", severity="inf
 CLASS_UNSCORED = Kind("cli_class_unscored", "count", severity="info")
 #: `plan transfer`: a plan moved onto a fitted scan (count: injections laid out again).
 TRANSFERRED = Kind("cli_transferred", "file", "zones", "points", "count", "scan", severity="info")
+#: `records lot recall`: how many patients and sessions received a lot.
+RECALL_PATIENTS = Kind("cli_recall_patients", "lot", "count", severity="info")
+RECALL_SESSIONS = Kind("cli_recall_sessions", "count", severity="info")

@@ -94,6 +94,8 @@ MESSAGES = {
     "cli_class_unscored": {"one": "{count} could not be scored", "other": "{count} could not be scored"},
     "cli_transferred": {"one": "{file}: {zones} zones, {points} points, {count} injection laid out again on {scan}",
                         "other": "{file}: {zones} zones, {points} points, {count} injections laid out again on {scan}"},
+    "cli_recall_patients": {"one": "lot {lot}: {count} patient", "other": "lot {lot}: {count} patients"},
+    "cli_recall_sessions": {"one": "{count} session", "other": "{count} sessions"},
     "problem_count": {"one": "{count} problem", "other": "{count} problems"},
     "import_new_points": {"one": "{count} new reflex point", "other": "{count} new reflex points"},
     "import_updated_points": "{count} updated ({items})",

@@ -100,6 +100,8 @@ MESSAGES = {
     "cli_class_unscored": {"one": "{count} impossible à noter", "other": "{count} impossibles à noter"},
     "cli_transferred": {"one": "{file}\u00a0: {zones} zones, {points} points, {count} injection replacée sur {scan}",
                         "other": "{file}\u00a0: {zones} zones, {points} points, {count} injections replacées sur {scan}"},
+    "cli_recall_patients": {"one": "lot {lot}\u00a0: {count} patient", "other": "lot {lot}\u00a0: {count} patients"},
+    "cli_recall_sessions": {"one": "{count} séance", "other": "{count} séances"},
     "problem_count": {"one": "{count} problème", "other": "{count} problèmes"},
     "import_new_points": {"one": "{count} nouveau point réflexe", "other": "{count} nouveaux points réflexes"},
     "import_updated_points": {"one": "{count} mis à jour ({items})", "other": "{count} mis à jour ({items})"},

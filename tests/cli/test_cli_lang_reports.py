@@ -92,3 +92,27 @@ def test_send_reports_each_stage_in_russian(work):
         assert not any(english in out for english in ("send:", "handshake", "chunk", "committed on", "bytes"))
     finally:
         sim.stop()
+
+
+def test_patient_records_in_russian(run_cli, tmp_path):
+    db = f"sqlite:///{tmp_path / 'records.db'}"
+
+    def ru(*args):
+        proc = run_cli("--lang", "ru", *args, "--database", db)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    assert ru("patients", "add", "Anna Petrova", "--record-number", "MM-1", "--consent", "2026-01-02").startswith(
+        "пациент 1: Anna Petrova")
+    planned = ru("course", "add", "MM-1", "--indication", "cellulite", "--start", "2026-01-05", "--sessions", "2")
+    assert "курс 1: cellulite, пациент 1" in planned and "запланировано: 2026-01-05, 2026-01-12" in planned
+    ru("lots", "add", "B-77", "--product", "HA", "--expiry", "2027-01-10")
+    started = ru("session", "start", "1", "--at", "2026-01-05 10:00")
+    assert re.match(r"сеанс 1 \(1 из \d+\) 2026-01-05 10:00, запланирован, инъекции —/—", started), started
+    assert "серия B-77 (HA) 1,5 мл" in ru("session", "lot", "1", "B-77", "--volume-ml", "1.5")
+    shown = ru("patients", "show", "MM-1")
+    assert "номер карты MM-1" in shown and "согласие подписано 2026-01-02" in shown
+    recall = run_cli("--lang", "ru", "lots", "recall", "B-77", "--database", db)
+    assert "серия B-77: 1 пациент, 1 сеанс" in recall.stderr
+    for out in (planned, started, shown, recall.stdout + recall.stderr):
+        assert not any(english in out for english in ("patient ", "planned", "session ", " of ", "record number", "injections"))
