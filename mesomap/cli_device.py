@@ -155,7 +155,7 @@ def run_export(args: argparse.Namespace) -> int:
         for line in written.report.lines():
             print(f"  {line}")
         if key == "device":
-            print(f"  program SHA-256 {written.report.content_sha256} (its seal: the device reports the same)")
+            print("  " + label("cli_program_seal", sha=written.report.content_sha256))
     return 0
 
 
@@ -332,12 +332,16 @@ def cmd_device_verify(args: argparse.Namespace) -> int:
                           "content_sha256": doc.content_sha256, "programs": len(doc.programs), "shots": doc.shots,
                           "volume_ml": doc.volume_ml}))
         return 0
-    print(f"{args.program}: verified (program SHA-256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
-          f"plan {doc.plan_id} of {doc.date or 'no date'}, session {doc.session_number}")
+    print(label("cli_verified", file=args.program, sha=doc.content_sha256, device=doc.device_name,
+                device_id=doc.device_id, plan=doc.plan_id, date=doc.date or label("cli_no_date"),
+                session=doc.session_number))
     for p in doc.programs:
-        rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"
-        print(f"  {p.number:>2}. {p.name}: {MODES[p.mode]}, needle {p.needle_mm:g} mm, depth {p.depth_mm:g} mm, "
-              f"{p.volume_per_shot_ml:g} ml per shot, {p.shots} shots, {rate}")
+        rate = (label("cli_shots_per_second", rate=number(p.rate_hz, "g")) if p.rate_hz is not None
+                else label("cli_flow", flow=number(p.flow_ml_min, "g")))
+        mode = label(f"cli_mode_{p.mode}") if p.mode in MODES else p.mode
+        print("  " + label("cli_verify_program", number=f"{p.number:>2}", name=p.name, mode=mode,
+                           needle=number(p.needle_mm, "g"), depth=number(p.depth_mm, "g"),
+                           volume=number(p.volume_per_shot_ml, "g"), shots=p.shots, rate=rate))
     return 0
 
 

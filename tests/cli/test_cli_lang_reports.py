@@ -116,3 +116,19 @@ def test_patient_records_in_russian(run_cli, tmp_path):
     assert "серия B-77: 1 пациент, 1 сеанс" in recall.stderr
     for out in (planned, started, shown, recall.stdout + recall.stderr):
         assert not any(english in out for english in ("patient ", "planned", "session ", " of ", "record number", "injections"))
+
+
+def test_device_verify_in_french(work):
+    import subprocess
+    import sys
+
+    from tests.cli.test_cli_device import exported
+
+    exported(work, "fr.device.json")
+    d, env = work
+    proc = subprocess.run([sys.executable, "-m", "mesomap", "--lang", "fr", "device-verify", "fr.device.json"], cwd=d,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "fr.device.json\u00a0: vérifié (programme SHA-256 " in proc.stdout
+    assert "1. Knee, left\u00a0: tir unique, aiguille 4 mm, profondeur 4 mm" in proc.stdout
+    assert not any(english in proc.stdout for english in ("verified", "single shot", "needle", "per shot"))
