@@ -7,6 +7,7 @@ import re
 
 from tests.cli.test_cli_device import work  # noqa: F401  (a fixture)
 from tests.cli.test_cli_import import markups_file, planned  # noqa: F401  (planned is a fixture)
+from tests.teach.test_cli_quiz import files  # noqa: F401  (a fixture)
 
 ENGLISH_INFO = ("vertices", "height mm", "area m²", "watertight", "yes", "no\n")
 
@@ -132,3 +133,15 @@ def test_device_verify_in_french(work):
     assert "fr.device.json\u00a0: vérifié (programme SHA-256 " in proc.stdout
     assert "1. Knee, left\u00a0: tir unique, aiguille 4 mm, profondeur 4 mm" in proc.stdout
     assert not any(english in proc.stdout for english in ("verified", "single shot", "needle", "per shot"))
+
+
+def test_quiz_score_table_in_french(run_cli, files):  # noqa: F811
+    proc = run_cli("--lang", "fr", "quiz", "score", "--reference", str(files / "ref.mesomap.json"),
+                   "--answer", str(files / "answers" / "bob.mesomap.json"), "--thresholds", "point_mm=25")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    cheek = next(line for line in lines if line.startswith("Cheek, left"))
+    assert " 0,00 " in cheek and cheek.endswith("échoué")  # the zone's own name; the verdict and number in French
+    assert next(line for line in lines if line.startswith("ST36 left")).endswith("réussi")
+    assert "point ≤ 25 mm" in proc.stdout and lines[-1] == "bilan\u00a0: échoué (3 sur 4)"
+    assert not any(english in proc.stdout for english in ("overall", "pass marks", "along the skin", "reference:"))
