@@ -234,7 +234,8 @@ def cmd_send(args: argparse.Namespace) -> int:
         data, device_id, (programs, shots) = _program_bytes(args)
     except DeviceValidationError as err:
         return _print_violations(args.source, err)
-    print(_send_prefix() + label("cli_send_start", programs=programs, shots=shots, size=len(data), port=args.port), flush=True)
+    print(_send_prefix() + label("cli_send_start", programs=programs, shots=shots, size=len(data), port=args.port),
+          flush=True)
     last = {"decile": -1}
 
     def progress(p: device_link.TransferProgress) -> None:
@@ -244,8 +245,8 @@ def cmd_send(args: argparse.Namespace) -> int:
                 return
             last["decile"] = decile
             resent = label("cli_send_resent", resent=p.retransmissions) if p.retransmissions else ""
-            print(_send_prefix() + label("cli_send_chunk", done=p.chunks_done, total=p.chunks_total, bytes_done=p.bytes_done,
-                                  bytes_total=p.bytes_total, resent=resent), flush=True)
+            print(_send_prefix() + label("cli_send_chunk", done=p.chunks_done, total=p.chunks_total,
+                                         bytes_done=p.bytes_done, bytes_total=p.bytes_total, resent=resent), flush=True)
         elif p.stage == "asking":
             print(_send_prefix() + label("cli_send_asking"), flush=True)
         elif p.stage != "done":
