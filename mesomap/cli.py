@@ -29,7 +29,7 @@ from mesomap.cli_summary import summary_table  # noqa: F401  (tests and other co
 from mesomap.io.vocabulary import term
 from mesomap.model.messages import Kind
 from mesomap.terminal import cleaned_output, terminal_text
-from mesomap.text import LANGUAGES, label, language, language_from_locale, set_language
+from mesomap.text import LANGUAGES, label, language, language_from_locale, number, set_language
 
 #: "3 problems" in `mesomap validate`'s first line.
 PROBLEM_COUNT = Kind("problem_count", "count", severity="info")
@@ -171,12 +171,13 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(facts))
     else:
-        print(f"name        {facts['name']}")
-        print(f"vertices    {facts['vertices']}")
-        print(f"triangles   {facts['triangles']}")
-        print(f"height mm   {facts['height_mm']:.1f}")
-        print(f"area m²     {facts['area_m2']:.4f}")
-        print(f"watertight  {'yes' if facts['watertight'] else 'no'}")
+        rows = [("cli_info_name", facts["name"]), ("cli_info_vertices", str(facts["vertices"])),
+                ("cli_info_triangles", str(facts["triangles"])), ("cli_info_height", number(facts["height_mm"], ".1f")),
+                ("cli_info_area", number(facts["area_m2"], ".4f")),
+                ("cli_info_watertight", label("cli_yes" if facts["watertight"] else "cli_no"))]
+        width = max(len(label(key)) for key, _ in rows) + 2
+        for key, value in rows:
+            print(f"{label(key).ljust(width)}{value}")
     return 0
 
 
@@ -341,14 +342,16 @@ def cmd_import_points(args: argparse.Namespace) -> int:
         session.import_points(result)
     out = session.save(args.out or args.plan)
     for note in markups.skipped:
-        print(f"mesomap: warning: {markups.source}: skipped {note}", file=sys.stderr)
+        print(f"mesomap: {label('cli_import_skipped', source=markups.source, note=note)}", file=sys.stderr)
     n = len(result.points)
-    kept = "".join(f", {k} {what}" for k, what in ((len(result.updated), "updated"), (len(result.unchanged), "unchanged"))
-                   if k)
-    snap = f" (each was at most {result.largest_snap_mm:.2f} mm from the skin)" if n else ""
-    print(f"{out}: imported {n} reflex point{'s' if n != 1 else ''} from {markups.source}{kept}{snap}")
+    from mesomap.cli_words import IMPORTED, POINTS_UNCHANGED, POINTS_UPDATED
+
+    kept = "".join(f", {kind(count=k).text()}" for k, kind in ((len(result.updated), POINTS_UPDATED),
+                                                                (len(result.unchanged), POINTS_UNCHANGED)) if k)
+    snap = f" {label('cli_imported_snap', snap_mm=result.largest_snap_mm)}" if n else ""
+    print(f"{IMPORTED(file=str(out), count=n, source=markups.source).text()}{kept}{snap}")
     for update in result.updated:
-        print(f"  updated {update.describe()}")
+        print(f"  {label('cli_import_updated_line', what=update.describe())}")
     return 0
 
 

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 
 from mesomap.cli_common import EXIT_BAD_INPUT, EXIT_USAGE, Parser, UsageError, error_text
+from mesomap.text import label, labels, number
 
 
 def _error_types() -> tuple[type[Exception], ...]:
@@ -154,7 +155,7 @@ def run_export(args: argparse.Namespace) -> int:
         for line in written.report.lines():
             print(f"  {line}")
         if key == "device":
-            print(f"  program SHA-256 {written.report.content_sha256} (its seal: the device reports the same)")
+            print("  " + label("cli_program_seal", sha=written.report.content_sha256))
     return 0
 
 
@@ -176,19 +177,22 @@ def cmd_devices(args: argparse.Namespace) -> int:
             print(json.dumps(facts, ensure_ascii=False))
         else:
             print(f"{p.id:<20} {p.name}")
-            print(f"{'':<20} modes: {', '.join(MODES[m] for m in p.modes)}; depth {p.depth_mm.describe()}; "
-                  f"volume {p.volume_ml.describe()}")
-            print(f"{'':<20} needles {', '.join(f'{n:g}' for n in p.needle_lengths_mm)} mm; "
-                  f"{p.max_shots_per_program} shots per program, {p.max_programs} programs; {facts['file']}")
+            modes = ", ".join(label(f"cli_mode_{m}") if m in MODES else m for m in p.modes)
+            print(f"{'':<20} " + label("cli_device_modes", modes=modes, depth=p.depth_mm.describe(),
+                                       volume=p.volume_ml.describe()))
+            needles = ", ".join(number(n, "g") for n in p.needle_lengths_mm)
+            print(f"{'':<20} " + label("cli_device_limits", needles=needles, shots=p.max_shots_per_program,
+                                       programs=p.max_programs, file=facts["file"]))
     for line in problems:
         print(f"mesomap: warning: {line}", file=sys.stderr)
     if not args.json:
-        print(f"(add your own profiles in {user_dir()})")
+        print(label("cli_add_profiles", folder=user_dir()))
     return 0
 
 
 def _program_bytes(args: argparse.Namespace):
-    """(bytes, device id it is for, what to call it); DeviceValidationError when it does not fit the device."""
+    """(bytes, device id it is for, (programs, shots) it holds); DeviceValidationError when it does not fit the
+    device."""
     from mesomap.io.device_errors import DeviceValidationError
     from mesomap.io.device_program import SUFFIX, read_device_program
     from mesomap.model.devices import program_errors
@@ -204,7 +208,7 @@ def _program_bytes(args: argparse.Namespace):
         if problems:
             raise DeviceValidationError(f"{args.source} does not fit {profile.name}", problems)
         with open(args.source, "rb") as fh:
-            return fh.read(), doc.device_id, f"{len(doc.programs)} programs, {doc.shots} shots"
+            return fh.read(), doc.device_id, (len(doc.programs), doc.shots)
     if not args.device:
         raise ValueError("sending a plan needs --device PROFILE (see `mesomap devices`)")
     from mesomap.session.session import Session
@@ -213,8 +217,13 @@ def _program_bytes(args: argparse.Namespace):
     session, _ = Session.open(args.source, inline=True)  # the plan's program, as the Send dialog builds it
     data, doc, report = session.device_program(profile, **_fit_options(args))
     for line in report.lines():
-        print(f"send: {line}")
-    return data, profile.id, f"{len(doc.programs)} programs, {doc.shots} shots"
+        print(f"{_send_prefix()}{line}")
+    return data, profile.id, (len(doc.programs), doc.shots)
+
+
+def _send_prefix() -> str:
+    """"send: " in the reader's language: the start of each line `mesomap send` prints."""
+    return label("cli_send") + label("colon")
 
 
 def cmd_send(args: argparse.Namespace) -> int:
@@ -222,10 +231,11 @@ def cmd_send(args: argparse.Namespace) -> int:
     from mesomap.io.device_errors import DeviceValidationError, TransferCancelled
 
     try:
-        data, device_id, what = _program_bytes(args)
+        data, device_id, (programs, shots) = _program_bytes(args)
     except DeviceValidationError as err:
         return _print_violations(args.source, err)
-    print(f"send: {what}, {len(data)} bytes to {args.port}", flush=True)
+    print(_send_prefix() + label("cli_send_start", programs=programs, shots=shots, size=len(data), port=args.port),
+          flush=True)
     last = {"decile": -1}
 
     def progress(p: device_link.TransferProgress) -> None:
@@ -234,13 +244,14 @@ def cmd_send(args: argparse.Namespace) -> int:
             if decile == last["decile"] and p.chunks_done != p.chunks_total:
                 return
             last["decile"] = decile
-            print(f"send: chunk {p.chunks_done}/{p.chunks_total} ({p.bytes_done}/{p.bytes_total} bytes"
-                  f"{f', {p.retransmissions} resent' if p.retransmissions else ''})", flush=True)
+            resent = label("cli_send_resent", resent=p.retransmissions) if p.retransmissions else ""
+            print(_send_prefix() + label("cli_send_chunk", done=p.chunks_done, total=p.chunks_total,
+                                         bytes_done=p.bytes_done, bytes_total=p.bytes_total, resent=resent), flush=True)
         elif p.stage == "asking":
-            print("send: no valid reply to COMMIT, so the device's program is unknown; asking the device "
-                  "which program it holds (STATUS)", flush=True)
+            print(_send_prefix() + label("cli_send_asking"), flush=True)
         elif p.stage != "done":
-            print(f"send: {p.stage}", flush=True)
+            stage = f"cli_send_{p.stage}"
+            print(_send_prefix() + (label(stage) if stage in labels() else p.stage), flush=True)
 
     cancel = threading.Event()
     finished = threading.Event()
@@ -266,8 +277,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # Ctrl-C: cancel cleanly, tell the device to drop the transfer
         cancel.set()
         if not finished.wait(30):
-            print("mesomap: the transfer did not stop within 30 s; the device keeps its previous program "
-                  "unless it committed", file=sys.stderr)
+            print(f"mesomap: {label('cli_send_not_stopped')}", file=sys.stderr)
             return 130
     if "error" in outcome:
         if isinstance(outcome["error"], TransferCancelled):
@@ -276,12 +286,12 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise outcome["error"]
     r = outcome["result"]
     if r.note:
-        print(f"send: {r.note}")
+        print(f"{_send_prefix()}{r.note}")
     if not r.chunks:
-        print(f"send: {r.device.device_id} at {args.port} holds program SHA-256 {r.sha256}")
+        print(_send_prefix() + label("cli_send_holds", device=r.device.device_id, port=args.port, sha=r.sha256))
         return 0
-    print(f"send: committed on {r.device.device_id} at {args.port}: {r.bytes} bytes in {r.chunks} chunks "
-          f"({r.retransmissions} resent), program SHA-256 {r.sha256}, {r.seconds:.1f} s")
+    print(_send_prefix() + label("cli_send_committed", device=r.device.device_id, port=args.port, size=r.bytes,
+                          chunks=r.chunks, resent=r.retransmissions, sha=r.sha256, seconds=r.seconds))
     return 0
 
 
@@ -323,12 +333,16 @@ def cmd_device_verify(args: argparse.Namespace) -> int:
                           "content_sha256": doc.content_sha256, "programs": len(doc.programs), "shots": doc.shots,
                           "volume_ml": doc.volume_ml}))
         return 0
-    print(f"{args.program}: verified (program SHA-256 {doc.content_sha256}) for {doc.device_name} [{doc.device_id}]; "
-          f"plan {doc.plan_id} of {doc.date or 'no date'}, session {doc.session_number}")
+    print(label("cli_verified", file=args.program, sha=doc.content_sha256, device=doc.device_name,
+                device_id=doc.device_id, plan=doc.plan_id, date=doc.date or label("cli_no_date"),
+                session=doc.session_number))
     for p in doc.programs:
-        rate = f"{p.rate_hz:g} shots/s" if p.rate_hz is not None else f"{p.flow_ml_min:g} ml/min"
-        print(f"  {p.number:>2}. {p.name}: {MODES[p.mode]}, needle {p.needle_mm:g} mm, depth {p.depth_mm:g} mm, "
-              f"{p.volume_per_shot_ml:g} ml per shot, {p.shots} shots, {rate}")
+        rate = (label("cli_shots_per_second", rate=number(p.rate_hz, "g")) if p.rate_hz is not None
+                else label("cli_flow", flow=number(p.flow_ml_min, "g")))
+        mode = label(f"cli_mode_{p.mode}") if p.mode in MODES else p.mode
+        print("  " + label("cli_verify_program", number=f"{p.number:>2}", name=p.name, mode=mode,
+                           needle=number(p.needle_mm, "g"), depth=number(p.depth_mm, "g"),
+                           volume=number(p.volume_per_shot_ml, "g"), shots=p.shots, rate=rate))
     return 0
 
 

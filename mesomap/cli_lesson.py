@@ -33,7 +33,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     lesson, surface = _open(args.lesson)
     paths = render_lesson(lesson, surface, args.out)
-    print(f"{args.out}: {len(paths)} step pictures ({paths[0].name} … {paths[-1].name})")
+    from mesomap.cli_words import STEP_PICTURES
+
+    print(STEP_PICTURES(file=str(args.out), count=len(paths), first=paths[0].name, last=paths[-1].name).text())
     return 0
 
 
@@ -52,7 +54,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mesomap-lesson-") as tmp:
         pictures = render_lesson(lesson, surface, Path(tmp))
         out = write_handout_pdf(lesson, pictures, args.out)
-    print(f"{out}: handout of {len(lesson.steps)} pages")
+    from mesomap.cli_words import HANDOUT
+
+    print(HANDOUT(file=str(out), count=len(lesson.steps)).text())
     return 0
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from mesomap.cli_common import EXIT_BAD_INPUT, UsageError
-from mesomap.text import label
+from mesomap.text import label, number
 
 THRESHOLD_KEYS = {"dice": "dice_min", "border_mm": "border_mean_max_mm", "point_mm": "point_max_mm"}
 
@@ -71,29 +71,34 @@ def _score(reference, answer_path: str, surface, thresholds):
 def score_table(result, reference: str, answer: str) -> str:
     from mesomap.io.quiz_report import point_label
 
-    lines = [f"reference: {reference}", f"answer:    {answer}"]
+    lines = [label("cli_quiz_reference", file=reference), label("cli_quiz_answer", file=answer)]
+    mm = label("unit_mm")
+
+    def verdict(missing: bool, passed: bool) -> str:
+        return label("cli_missing" if missing else ("cli_pass" if passed else "cli_fail"))
+
     if result.zones:
         width = max(12, *(len(z.name) for z in result.zones))
-        lines.append(f"{'zone':<{width}}  {'side':<9} {'dice':>5}  {'border mean':>11}  {'border p95':>10}  result")
+        lines.append(f"{label('cli_zone'):<{width}}  {label('cli_side'):<9} {label('cli_dice'):>5}  "
+                     f"{label('cli_border_mean'):>11}  {label('cli_border_p95'):>10}  {label('cli_result')}")
         for z in result.zones:
-            mean = "—" if z.border_mean_mm is None else f"{z.border_mean_mm:.1f} mm"
-            p95 = "—" if z.border_p95_mm is None else f"{z.border_p95_mm:.1f} mm"
-            verdict = "missing" if z.missing else ("pass" if z.passed else "fail")
-            lines.append(f"{z.name:<{width}}  {z.side:<9} {z.dice:5.2f}  {mean:>11}  {p95:>10}  {verdict}")
+            mean = "—" if z.border_mean_mm is None else f"{number(z.border_mean_mm, '.1f')} {mm}"
+            p95 = "—" if z.border_p95_mm is None else f"{number(z.border_p95_mm, '.1f')} {mm}"
+            lines.append(f"{z.name:<{width}}  {z.side:<9} {number(z.dice, '5.2f')}  {mean:>11}  {p95:>10}  "
+                         f"{verdict(z.missing, z.passed)}")
     if result.points:
-        labels = [point_label(p.code, p.name, p.side) for p in result.points]
-        width = max(12, *(len(s) for s in labels))
-        lines.append(f"{'point':<{width}}  {'along the skin':>14}  result")
-        for label, p in zip(labels, result.points):
-            d = "—" if p.distance_mm is None else f"{p.distance_mm:.1f} mm"
-            verdict = "missing" if p.missing else ("pass" if p.passed else "fail")
-            lines.append(f"{label:<{width}}  {d:>14}  {verdict}")
+        names = [point_label(p.code, p.name, p.side) for p in result.points]
+        width = max(12, *(len(s) for s in names))
+        lines.append(f"{label('cli_point'):<{width}}  {label('cli_along_skin'):>14}  {label('cli_result')}")
+        for name, p in zip(names, result.points):
+            d = "—" if p.distance_mm is None else f"{number(p.distance_mm, '.1f')} {mm}"
+            lines.append(f"{name:<{width}}  {d:>14}  {verdict(p.missing, p.passed)}")
     for name in result.extra_zones + result.extra_points:
-        lines.append(f"not asked: {name}")
+        lines.append(label("cli_not_asked", name=name))
     t = result.thresholds
-    lines.append(f"pass marks: dice >= {t.dice_min:g}, border mean <= {t.border_mean_max_mm:g} mm, "
-                 f"point <= {t.point_max_mm:g} mm")
-    lines.append(f"overall: {'pass' if result.passed else 'fail'} ({result.passed_count} of {result.asked_count})")
+    lines.append(label("cli_pass_marks", dice=t.dice_min, border=t.border_mean_max_mm, point=t.point_max_mm))
+    lines.append(label("cli_overall", verdict=verdict(False, result.passed), passed=result.passed_count,
+                       asked=result.asked_count))
     return "\n".join(lines)
 
 
@@ -172,9 +177,11 @@ def cmd_class(args: argparse.Namespace) -> int:
                 write_student_pdf(s, Path(args.reference).name, folder / f"{stem}.quiz.pdf", today, pictures)
     passed = sum(1 for s in students if s.result is not None and s.result.passed)
     failed_files = sum(1 for s in students if s.result is None)
-    print(f"{out}: {len(students)} answers, {passed} passed"
-          + (f", {failed_files} could not be scored" if failed_files else "")
-          + (f"; results sheets in {args.pdf_dir}" if args.pdf_dir else ""))
+    from mesomap.cli_words import CLASS_SCORED, CLASS_UNSCORED
+
+    print(CLASS_SCORED(file=str(out), count=len(students), passed=passed).text()
+          + (f", {CLASS_UNSCORED(count=failed_files).text()}" if failed_files else "")
+          + (f"; {label('cli_class_sheets', folder=args.pdf_dir)}" if args.pdf_dir else ""))
     return EXIT_BAD_INPUT if failed_files else 0
 
 

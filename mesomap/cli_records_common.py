@@ -8,6 +8,7 @@ import sys
 from datetime import date, datetime
 
 from mesomap.cli_common import UsageError
+from mesomap.text import label
 
 
 def day_arg(text: str) -> date:
@@ -45,7 +46,8 @@ def open_records(args: argparse.Namespace, upgrade: bool | None = None):
 
     opened = open_store(resolve_url(args.database).url, actor=args.actor, upgrade=upgrade)
     for note in opened.notes:
-        print(f"mesomap: {note.severity if note.severity == 'warning' else 'note'}: {note.text()}", file=sys.stderr)
+        kind = label("cli_warning_line" if note.severity == "warning" else "cli_note_line", text=note.text())
+        print(f"mesomap: {kind}", file=sys.stderr)
     return opened.store
 
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from mesomap.cli_records_common import day_arg, open_records, print_json
+from mesomap.cli_words import RECALL_PATIENTS, RECALL_SESSIONS
+from mesomap.text import label, number
 
 
 def add_lots_parsers(sub, parser_class, common) -> None:
@@ -49,8 +51,8 @@ def run_lots(args: argparse.Namespace) -> int:
             product = lots.find_product(store, args.product) or lots.add_product(store, args.product, args.maker,
                                                                                   args.volume_ml)
             lot = lots.add_lot(store, product.id, args.lot, args.expiry)
-            print_json(lot.as_dict()) if args.json else print(f"lot {lot.lot_number} of {lot.product}, expires "
-                                                              f"{lot.expiry or '—'}")
+            print_json(lot.as_dict()) if args.json else print(label("cli_lot_added", lot=lot.lot_number,
+                                                                    product=lot.product, expiry=lot.expiry or "—"))
         elif cmd == "list":
             found = lots.list_lots(store)
             if args.json:
@@ -65,11 +67,12 @@ def run_lots(args: argparse.Namespace) -> int:
                 print_json([r.as_dict() for r in rows])
             elif not args.csv:
                 for r in rows:
+                    volume = "" if r.volume_ml is None else f"{number(r.volume_ml, 'g')} {label('unit_ml')}"
                     print(f"{r.scheduled_at:%Y-%m-%d}  {r.name}  ({r.record_number or '—'})  {r.contact or '—'}  "
-                          f"{r.product} {'' if r.volume_ml is None else f'{r.volume_ml:g} ml'}")
+                          f"{r.product} {volume}")
             n = len({r.patient_id for r in rows})
-            print(f"lot {args.lot}: {n} patient{'s' if n != 1 else ''}, {len(rows)} session"
-                  f"{'s' if len(rows) != 1 else ''}" + (f"; written to {args.csv}" if args.csv else ""),
+            print(f"{RECALL_PATIENTS(lot=args.lot, count=n).text()}, {RECALL_SESSIONS(count=len(rows)).text()}"
+                  + (label("cli_recall_written", file=args.csv) if args.csv else ""),
                   file=sys.stderr if args.json or not args.csv else sys.stdout)
         return 0
     finally:
@@ -94,7 +97,7 @@ def run_db(args: argparse.Namespace) -> int:
     store = open_records(args, upgrade=True if cmd == "upgrade" else None)
     try:
         if cmd == "upgrade":
-            print(f"schema revision {migrate.revisions(store.engine).current} (up to date)")
+            print(label("cli_schema_up_to_date", revision=migrate.revisions(store.engine).current))
         elif cmd == "backup":
             out = migrate.backup_sqlite(_sqlite_only(store, "backup"), Path(args.file))
             print(out)
@@ -156,5 +159,5 @@ def _restore(args: argparse.Namespace) -> int:
         store.close()
     migrate.restore_sqlite(source, target)
     open_records(args).close()  # an older backup is upgraded now, with a backup of its own
-    print(f"{target} restored from {source}; the database as it was is kept in {kept}")
+    print(label("cli_restored", target=target, source=source, kept=kept))
     return 0

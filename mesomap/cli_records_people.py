@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mesomap.cli_records_common import need, open_records, print_json
+from mesomap.text import label, number
 
 
 def find_patient(store, ref: str):
@@ -22,31 +23,37 @@ def find_patient(store, ref: str):
 
 def patient_lines(page) -> list[str]:
     p = page.patient
-    lines = [f"patient {p.id}: {p.name}",
-             f"  record number {p.record_number or '—'}, born {p.date_of_birth or '—'}, sex {p.sex or '—'}",
-             f"  contact {p.contact or '—'}",
-             f"  consent signed {p.consent_signed_on or '—'}; checklist answered {p.checklist_answered_on or '—'}"
-             + (f": contraindications {', '.join(p.contraindications) or 'none'}" if p.checklist is not None else "")]
+    lines = [label("cli_patient_head", id=p.id, name=p.name),
+             "  " + label("cli_patient_ids", record=p.record_number or "—", born=p.date_of_birth or "—",
+                          sex=p.sex or "—"),
+             "  " + label("cli_patient_contact", contact=p.contact or "—"),
+             "  " + label("cli_patient_consent", consent=p.consent_signed_on or "—",
+                          answered=p.checklist_answered_on or "—")
+             + (label("cli_patient_contraindications", items=", ".join(p.contraindications) or label("cli_none"))
+                if p.checklist is not None else "")]
     if p.notes:
-        lines.append(f"  notes {p.notes}")
+        lines.append("  " + label("cli_patient_notes", notes=p.notes))
     for c in page.courses:
         done = [s for s in page.sessions if s.course_id == c.id]
-        lines.append(f"course {c.id}: {c.indication or '—'}, {c.planned_sessions} sessions every {c.interval_days} "
-                     f"days from {c.start_date}, then {c.maintenance_sessions} every {c.maintenance_interval_days} days")
+        lines.append(label("cli_course_line", id=c.id, indication=c.indication or "—", sessions=c.planned_sessions,
+                           days=c.interval_days, start=c.start_date, maintenance=c.maintenance_sessions,
+                           maintenance_days=c.maintenance_interval_days))
         total = c.planned_sessions + c.maintenance_sessions
         lines += ["  " + session_line(s, total) for s in done]
     return lines
 
 
 def session_line(s, total: int | None = None) -> str:
-    state = f"done {s.done_at:%Y-%m-%d %H:%M}" if s.done else "planned"
-    of = f" of {total}" if total else ""
-    injections = f", injections {s.injections_done if s.injections_done is not None else '—'}/" \
-                 f"{s.injections_planned if s.injections_planned is not None else '—'}"
-    lots = "".join(f"; lot {u.lot_number} ({u.product}) {'' if u.volume_ml is None else f'{u.volume_ml:g} ml'}"
-                   + (" EXPIRED, confirmed" if u.expired_confirmed else "") for u in s.lots)
+    state = label("cli_session_done", when=f"{s.done_at:%Y-%m-%d %H:%M}") if s.done else label("cli_session_planned")
+    of = label("cli_session_of", total=total) if total else ""
+    injections = label("cli_session_injections", done="—" if s.injections_done is None else s.injections_done,
+                       planned="—" if s.injections_planned is None else s.injections_planned)
+    lots = "".join(label("cli_session_lot", lot=u.lot_number, product=u.product,
+                         volume="" if u.volume_ml is None else f"{number(u.volume_ml, 'g')} {label('unit_ml')}")
+                   + (label("cli_session_expired") if u.expired_confirmed else "") for u in s.lots)
     who = f", {s.clinician}" if s.clinician else ""
-    return f"session {s.id} ({s.number}{of}) {s.scheduled_at:%Y-%m-%d %H:%M}{who}, {state}{injections}{lots}"
+    return label("cli_session_line", id=s.id, number=s.number, of=of, when=f"{s.scheduled_at:%Y-%m-%d %H:%M}", who=who,
+                 state=state, injections=injections, lots=lots)
 
 
 def run_patients(args: argparse.Namespace) -> int:
@@ -65,7 +72,7 @@ def run_patients(args: argparse.Namespace) -> int:
                                      sex=args.sex, contact=args.contact, notes=args.notes,
                                      checklist=dict(args.checklist) if args.checklist else None,
                                      checklist_answered_on=args.checklist_date, consent_signed_on=args.consent)
-            print_json(p.as_dict()) if args.json else print(f"patient {p.id}: {p.name}")
+            print_json(p.as_dict()) if args.json else print(label("cli_patient_head", id=p.id, name=p.name))
         elif cmd == "list":
             rows = patients.search_patients(store, args.text, limit=args.limit)
             if args.json:
@@ -82,7 +89,7 @@ def run_patients(args: argparse.Namespace) -> int:
             need(args.yes, "erasing a patient cannot be undone: add --yes")
             p = find_patient(store, args.patient)
             pages.erase_patient(store, p.id)
-            print(f"patient {p.id} erased")
+            print(label("cli_patient_erased", id=p.id))
         return 0
     finally:
         store.close()
@@ -106,8 +113,8 @@ def run_course(args: argparse.Namespace) -> int:
             print_json({**c.as_dict(), "planned_dates": [d.isoformat() for d in days],
                         "sessions": [s.as_dict() for s in done]})
             return 0
-        print(f"course {c.id}: {c.indication or '—'} for patient {c.patient_id}")
-        print("planned: " + ", ".join(d.isoformat() for d in days))
+        print(label("cli_course_head", id=c.id, indication=c.indication or "—", patient=c.patient_id))
+        print(label("cli_planned_dates", dates=", ".join(d.isoformat() for d in days)))
         for s in done:
             print(session_line(s, len(days)))
         return 0

@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from mesomap.terminal import terminal_text
+from mesomap.text import label
 
 
 def register(sub, plan_sub) -> dict:
@@ -61,7 +62,7 @@ def run_fit(args: argparse.Namespace) -> int:
     out = save_fit(args.out, args.scan, scan, fit)
     for line in fit_lines(fit.report):
         print(terminal_text(line, newlines=False))
-    print(f"{terminal_text(str(out), newlines=False)}: fit written")
+    print(label("cli_fit_written", file=terminal_text(str(out), newlines=False)))
     return 0
 
 
@@ -85,6 +86,8 @@ def run_transfer(args: argparse.Namespace) -> int:
     moved = transfer_plan(plan, surface, link, seed=args.seed)
     save_plan(moved, args.out, surface)
     n = sum(len(z.injections) for z in moved.zones)
-    print(f"{terminal_text(args.out, newlines=False)}: {len(moved.zones)} zones, {len(moved.points)} points, "
-          f"{n} injections laid out again on {terminal_text(record.scan_file, newlines=False)}")
+    from mesomap.cli_words import TRANSFERRED
+
+    print(TRANSFERRED(file=terminal_text(args.out, newlines=False), zones=len(moved.zones), points=len(moved.points),
+                      count=n, scan=terminal_text(record.scan_file, newlines=False)).text())
     return 0

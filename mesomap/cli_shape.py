@@ -14,6 +14,7 @@ import argparse
 
 from mesomap.cli_common import UsageError
 from mesomap.model.body_shape import SLIDERS
+from mesomap.text import label
 
 
 def add_parser(plan_sub) -> None:
@@ -64,13 +65,13 @@ def cmd_plan_shape(args: argparse.Namespace) -> int:
         raise next(iter(session.grids.failures.values()))  # nothing is written
     now, after = session.body_measures(), summary_on(session.plan, session.surface)
     out = session.save(args.out or args.plan)
-    values_text = ", ".join(f"{n}={v:g}" for n, v in shape) or "as bundled"
-    print(f"{out}: {session.plan.body.body_id} body shaped ({values_text}): height {was.height_mm:.0f} → "
-          f"{now.height_mm:.0f} mm, weight about {was.weight_kg:.1f} → {now.weight_kg:.1f} kg, "
-          f"BMI {was.bmi:.1f} → {now.bmi:.1f}")
+    values_text = ", ".join(f"{n}={v:g}" for n, v in shape) or label("cli_shape_as_bundled")
+    print(label("cli_shaped", file=out, body=session.plan.body.body_id, values=values_text, height_was=was.height_mm,
+                height_now=now.height_mm, weight_was=was.weight_kg, weight_now=now.weight_kg, bmi_was=was.bmi,
+                bmi_now=now.bmi))
     rows = effect_table(shape_effect(before, after))
     if rows:
-        print(f"{'zone':<28} {'area cm²':<32} injections")
+        print(f"{label('cli_zone'):<28} {label('cli_area_cm2'):<32} {label('cli_injections')}")
         for name, area, count in rows:
             print(f"{terminal_text(name, newlines=False)[:28]:<28} {area:<32} {count}")
     return 0

@@ -14,7 +14,8 @@ from mesomap.text.dates import long_date
 SAME_IN_FRENCH = {"legend_row", "layer_muscle", "layer_thickness", "depth_volume", "unit_mm", "unit_ml", "unit_min", "unit_cm2", "unit_ml_per_min", "per_second", "cli_zone",
                   "cli_technique", "cli_total", "patient", "date", "lots", "notes", "zones", "zone", "technique",
                   "volume", "total", "mode", "points", "step_of", "dice", "point", "contact", "indication",
-                  "lot_line", "lot"}
+                  "lot_line", "lot", "cli_info_triangles", "cli_session_injections",
+                  "cli_flow"}
 SAME_IN_RUSSIAN = {"step_of", "dice", "colon"}
 
 
