@@ -3,9 +3,6 @@
 from mesomap import __version__
 from mesomap.text import label
 
-#: The no-advice sentence in English; its words in every language live in mesomap/text/labels_*.py.
-NO_MEDICAL_ADVICE = label("no_medical_advice", "en")
-
 #: (what, licence) of the parts mesomap is built from; "@key": a label whose words the reader's language gives.
 CREDITS = (
     ("@about_makehuman", "@about_cc0"),
