@@ -56,14 +56,36 @@ install_python_packages() {  # $1: "" or "test"
 
 run_tests() {  # with arguments: plain pytest; without: headless tests, then each GUI test file in its own process
   [ $# -gt 0 ] && exec "$VENV/bin/python" -m pytest "$@"
-  local rc=0 f code n=0 crashed=()
+  local rc=0 f code n=0 crashed=() procs
   local reports tests=${MESOMAP_TESTS:-tests}  # MESOMAP_TESTS: another tests folder (this script's own test)
   reports=$(mktemp -d)
-  "$VENV/bin/python" -m pytest "$tests" --ignore="$tests/ui" --junitxml="$reports/headless.xml" || rc=$?
-  for f in "$tests"/ui/test_*.py; do
+  # MESOMAP_TEST_JOBS: how many test processes run at once (default: one per core, at most 4).
+  procs=${MESOMAP_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+  [ "$procs" -ge 1 ] 2>/dev/null || procs=1
+  [ "$procs" -le 4 ] || procs=4
+  say "running the tests in $procs process(es) at once"
+  # Headless tests: pytest-xdist spreads them over the processes, a whole file to each (module fixtures stay shared).
+  local spread=()
+  [ "$procs" -gt 1 ] && spread=(-n "$procs" --dist loadfile)
+  "$VENV/bin/python" -m pytest "$tests" --ignore="$tests/ui" "${spread[@]}" --junitxml="$reports/headless.xml" || rc=$?
+  # GUI tests: each file in its own process (a native crash stays inside its file), $procs files at a time, each under
+  # its own Xvfb (pytest-xvfb). A file's output is printed whole when it ends, never interleaved with another's.
+  local files=("$tests"/ui/test_*.py)
+  for f in "${files[@]}"; do
     n=$((n + 1))
-    code=0
-    "$VENV/bin/python" -m pytest "$f" --junitxml="$reports/ui-$n.xml" || code=$?
+    while [ "$(jobs -rp | wc -l)" -ge "$procs" ]; do wait -n || true; done
+    (
+      c=0
+      "$VENV/bin/python" -m pytest "$f" --junitxml="$reports/ui-$n.xml" >"$reports/ui-$n.log" 2>&1 || c=$?
+      echo "$c" >"$reports/ui-$n.rc"
+      flock "$reports/print.lock" cat "$reports/ui-$n.log"
+    ) &
+  done
+  wait
+  n=0
+  for f in "${files[@]}"; do
+    n=$((n + 1))
+    code=$(cat "$reports/ui-$n.rc" 2>/dev/null || echo 1)
     if [ "$code" -ge 128 ]; then  # a native crash (Qt, VTK, the GL driver): a failure, never retried away
       say "FAILED: $f was killed by signal $((code - 128)) ($(kill -l $((code - 128)) 2>/dev/null || echo '?')); its tests did not finish"
       crashed+=("$f")
