@@ -133,7 +133,7 @@ class Presenter(QObject):
         if not self.depth_inset or panel is None:
             return
         if self.depth_insets is None:
-            self.depth_insets = DepthInsets(panel)
+            self.depth_insets = DepthInsets(panel, self.presentation.scale)
         self.depth_insets.show_on(self.audience.view if self.audience is not None else self.window.view)
 
     def set_depth_inset(self, on: bool) -> None:
@@ -182,6 +182,8 @@ class Presenter(QObject):
     def set_scale(self, percent: float) -> None:
         """Presentation text size, 100–200 % (labels, legend, caption, pointer)."""
         self.presentation.set_look(scale=percent / 100.0)
+        if self.depth_insets is not None:
+            self.depth_insets.set_scale(self.presentation.scale)
 
     def set_follow_camera(self, on: bool) -> None:
         """The audience window takes the presenter's camera (on) or keeps its own (off)."""

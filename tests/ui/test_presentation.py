@@ -225,3 +225,23 @@ def test_the_technique_depth_view_shows_in_a_corner_of_what_the_room_sees(window
     window.present.depth_inset_action.setChecked(True)
     window.present.stop()
     assert window.present.depth_insets.insets == []
+
+
+def test_the_depth_inset_grows_with_the_presentation_text_size(window, qtbot):
+    """At 200 % text size the inset (whose words are drawn to its scale) is drawn larger, still inside the view."""
+    from mesomap.ui.depth_inset import DepthInset
+
+    window.editor.add_zone_from_template(window.templates.zone("forehead"))
+    audience = audience_of(window, qtbot)
+    (inset,) = audience.view.findChildren(DepthInset)
+    qtbot.waitUntil(inset.isVisible, timeout=2000)
+    normal = inset.geometry().width()
+    window.present.scale_actions[200].trigger()
+    large, host = inset.geometry(), audience.view.rect()
+    assert large.width() >= 1.5 * normal and host.contains(large)
+    window.present.stop()
+    window.editor.add_zone_from_template(window.templates.zone("abdomen"))
+    audience = audience_of(window, qtbot)  # a new presentation keeps the chosen text size
+    (inset,) = audience.view.findChildren(DepthInset)
+    qtbot.waitUntil(inset.isVisible, timeout=2000)
+    assert inset.geometry().width() >= 1.5 * normal
