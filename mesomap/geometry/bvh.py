@@ -33,6 +33,8 @@ TINY = 1e-30
 FILTER_EPS = 4 * BARY_EPS
 #: Triangles whose determinant is this small are parallel to the ray (no hit), as in pick.intersect_triangles.
 DET_EPS = 1e-12
+#: Listed cells met in a row along a ray are tested together, up to this many (one matrix product).
+LOOKAHEAD = 2
 
 
 class TriangleBVH:
@@ -66,7 +68,7 @@ class TriangleBVH:
         rank = np.empty(m, dtype=np.int64)
         rank[self.order] = np.arange(m)
         self._rows = moller_rows(tri[self.order], self.centre)
-        self._refs = rank[owner].astype(np.intp)  # rows listed cell after cell
+        self._refs = rank[owner].astype(np.int32)  # rows listed cell after cell
         starts = np.searchsorted(flat, np.arange(int(np.prod(shape)) + 1)).astype(np.int32)
         self._starts = array("i")
         self._starts.frombytes(starts.tobytes())
@@ -131,8 +133,9 @@ class TriangleBVH:
         sx, kx = (1, -gx) if ix > 0 else (-1, 1.0 - gx)
         sy, ky = (1, -gy) if iy > 0 else (-1, 1.0 - gy)
         sz, kz = (1, -gz) if iz > 0 else (-1, 1.0 - gz)
-        skip, starts, refs, rows = self._skip, self._starts, self._refs, self._rows
+        skip = self._skip
         query, best, best_t = None, None, math.inf
+        pending, pending_te = [], 0.0  # listed cells walked but not tested yet, the last one's exit
         for _ in range(nx + ny + nz + 3):  # each step leaves at least one plane behind
             flat = (cx * ny + cy) * nz + cz
             empty = skip[flat]
@@ -140,16 +143,16 @@ class TriangleBVH:
             tx, ty, tz = (cx + sx * r + kx) * ix, (cy + sy * r + ky) * iy, (cz + sz * r + kz) * iz
             te = tx if tx < ty else ty
             te = tz if tz < te else te
-            if not empty:  # a listed cell: test its triangles
+            if not empty:
+                pending.append(flat)
+                pending_te = te
+            if pending and (empty or len(pending) == LOOKAHEAD or te >= t1):  # test them in one go
                 if query is None:
                     c = self._centre
                     query = ray_query((ox - c[0], oy - c[1], oz - c[2]), d)
-                idx = refs[starts[flat]:starts[flat + 1]]
-                m = query @ rows.take(idx, axis=0).T  # (5, k): det, det·u, det·v, det·w, det·t
-                near = np.flatnonzero((m[1:] / m[0]).min(axis=0) >= -FILTER_EPS)
-                if len(near):
-                    best, best_t = _nearest(m[:, near].tolist(), idx[near].tolist(), self.order, best, best_t)
-                if best_t <= te:
+                best, best_t = self._test(pending, query, best, best_t)
+                pending = []
+                if best_t <= pending_te:  # every cell nearer than the hit has been tested
                     break
             if te >= t1:
                 break
@@ -178,19 +181,38 @@ class TriangleBVH:
             hit = nearest_hit(np.arange(self.n_triangles), self.triangles, np.array(o), np.array(d))
             return None if hit is None else (hit.face, float(hit.barycentric[1]), float(hit.barycentric[2]),
                                              hit.distance_mm)
+        if pending:  # the ray left the grid right after them
+            best, best_t = self._test(pending, ray_query((ox - self._centre[0], oy - self._centre[1],
+                                                          oz - self._centre[2]), d), best, best_t)
         return None if best is None else (best[0], best[1], best[2], best_t)
 
+    def _test(self, cells: list[int], query: np.ndarray, best, best_t: float):
+        """The nearest of ``best`` ((face, u, v) or None, at best_t mm) and the hits on the triangles of
+        ``cells`` (flat ids) by the ray whose :func:`~mesomap.geometry.ray_grid.ray_query` is ``query``."""
+        starts, refs = self._starts, self._refs
+        cells.sort()
+        if all(starts[a + 1] == starts[b] for a, b in zip(cells, cells[1:])):  # one run of the cell lists
+            idx = refs[starts[cells[0]]:starts[cells[-1] + 1]]
+        else:
+            idx = np.concatenate([refs[starts[f]:starts[f + 1]] for f in cells])
+        m = np.dot(query, self._rows.take(idx, axis=0).T)  # (5, k): det, det·u, det·v, det·w, det·t
+        near = ((m[1:] / m[0]).min(axis=0) >= -FILTER_EPS).nonzero()[0]
+        if len(near):
+            best, best_t = _nearest(m.T[near].tolist(), near.tolist(), idx, self.order, best, best_t)
+        return best, best_t
 
-def _nearest(m: list, rows: list, order: np.ndarray, best, best_t: float):
-    """The exact test (as :func:`mesomap.geometry.pick.intersect_triangles`) on a cell's few filtered
-    triangles — m: [det, det·u, det·v, det·w, det·t] lists, rows: their row ids — against the best so far
-    ((face, u, v) or None, distance): the nearer hit, the lower face id at the same distance."""
-    for det, du, dv, _, dt, row in zip(*m, rows):
+
+def _nearest(m: list, ks: list, idx: np.ndarray, order: np.ndarray, best, best_t: float):
+    """The exact test (as :func:`mesomap.geometry.pick.intersect_triangles`) on a cell test's few filtered
+    triangles — m: their [det, det·u, det·v, det·w, det·t], ks: their places in ``idx`` (row ids) —
+    against the best so far ((face, u, v) or None, distance): the nearer hit, the lower face id at the
+    same distance."""
+    for (det, du, dv, _, dt), k in zip(m, ks):
         if abs(det) <= DET_EPS:
             continue
         u, v, t = du / det, dv / det, dt / det
         if u >= -BARY_EPS and v >= -BARY_EPS and u + v <= 1 + BARY_EPS and 0 < t <= best_t:
-            face = int(order[row])
+            face = int(order[idx[k]])
             if t < best_t or face < best[0]:
                 best, best_t = (face, u, v), t
     return best, best_t
