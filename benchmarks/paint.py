@@ -194,7 +194,11 @@ def main() -> None:
         batch_o, batch_d = np.array([o for o, _ in trunk[:50]]), np.array([d for _, d in trunk[:50]])
         cpu = time.thread_time  # a 5 ms batch is preempted more often than a 0.1 ms pick on a busy machine
         batch_cpu = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20, cpu) / len(batch_o)
-        rows.append(("pick (trunk, batches of 50 as a stroke): CPU per ray", f"{batch_cpu:.4f} ms"))
+        then = ""
+        if base is not None and hasattr(base, "intersect_many"):
+            base_cpu = median_ms(lambda: base.intersect_many(batch_o, batch_d), [()] * 20, cpu) / len(batch_o)
+            then = f" (base checkout {base_cpu:.4f} ms)"
+        rows.append(("pick (trunk, batches of 50 as a stroke): CPU per ray", f"{batch_cpu:.4f} ms{then}"))
     if args.pick_only:
         rows.append(("pick index", index_size(surface.bvh)))
         print_rows(rows)

@@ -89,16 +89,18 @@ class TriangleBVH:
         length — a stroke's picks between two mouse events: the same hit as one at a time."""
         o = np.asarray(origins_mm, dtype=np.float64).reshape(-1, 3)
         d = np.asarray(directions, dtype=np.float64).reshape(-1, 3)
-        length = np.linalg.norm(d, axis=1)
-        if len(o) != len(d) or not (np.isfinite(length).all() and (length > 0).all() and np.isfinite(o).all()):
+        if len(o) != len(d):
             raise ValueError("rays need finite origins and finite non-zero directions, as many of each")
-        return [self.intersect(a, b) for a, b in zip(o.tolist(), d.tolist())]
+        rays = [_ray(a, b) for a, b in zip(o.tolist(), d.tolist())]  # all checked before any is walked
+        return [self._hit(self._walk(a, b)) for a, b in rays]
 
     def intersect(self, origin_mm, direction) -> RayHit | None:
         """First triangle (front- or back-facing) hit by the ray; ``face`` is the index in the input order.
         Among faces hit at exactly the same distance (a shared edge or corner) the lowest index."""
-        o, d = _ray(origin_mm, direction)
-        found = self._walk(o, d)
+        return self._hit(self._walk(*_ray(origin_mm, direction)))
+
+    def _hit(self, found: tuple[int, float, float, float] | None) -> RayHit | None:
+        """The RayHit of a walk's (face, u, v, distance mm)."""
         if found is None:
             return None
         face, u, v, distance = found
@@ -229,11 +231,16 @@ def _clamp(c: int, centre: int, r: int, n: int) -> int:
 
 def _ray(origin_mm, direction) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
     """(origin, unit direction) as Python floats; ValueError for a zero or non-finite ray (as pick.unit_ray)."""
-    o = origin_mm.tolist() if type(origin_mm) is np.ndarray and origin_mm.shape == (3,) else \
-        np.asarray(origin_mm, dtype=np.float64).reshape(3).tolist()
-    d = direction.tolist() if type(direction) is np.ndarray and direction.shape == (3,) else \
-        np.asarray(direction, dtype=np.float64).reshape(3).tolist()
+    o = origin_mm if type(origin_mm) is list and len(origin_mm) == 3 else _floats(origin_mm)
+    d = direction if type(direction) is list and len(direction) == 3 else _floats(direction)
     length = math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
     if not (math.isfinite(length) and length > 0 and all(map(math.isfinite, o))):
         raise ValueError("a ray needs a finite origin and a finite non-zero direction")
     return (float(o[0]), float(o[1]), float(o[2])), (d[0] / length, d[1] / length, d[2] / length)
+
+
+def _floats(v) -> list:
+    """A 3-vector (array-like) as a list of 3 numbers; ValueError for any other size."""
+    if type(v) is np.ndarray and v.shape == (3,):
+        return v.tolist()
+    return np.asarray(v, dtype=np.float64).reshape(3).tolist()
