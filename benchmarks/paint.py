@@ -1,14 +1,19 @@
 """Paint-dab benchmark: pick under the cursor + brush selection, against well-known libraries.
 
-Run:  python benchmarks/paint.py [--rays 200]
+Run:  python benchmarks/paint.py [--rays 200] [--repeats 7] [--base CHECKOUT] [--pick-only]
 
 On the female body at painting resolution (≈520k triangles), for two sets of
 rays — parallel rays shot at the front of the body (trunk and thighs), and
 rays from a camera 1.4 m in front of the trunk to points on it — prints medians in ms:
 
-  pick      mesomap TriangleBVH         vs trimesh RayMeshIntersector (numpy)
-                                        vs VTK vtkCellLocator.IntersectWithLine (ratio: their ms / ours)
-            and per ray in batches of 50 (TriangleBVH.intersect_many: a stroke's samples between two events)
+  pick      PaintingSurface.pick (what the window calls: TriangleBVH.intersect)
+            vs VTK vtkCellLocator.IntersectWithLine and trimesh RayMeshIntersector.intersects_first,
+            and --base: the same index class of another checkout, built on the same triangles.
+            CPU ms per ray (process time over all rays of a set), median of --repeats rounds; within
+            a round each contender runs over the rays in turn, so load falls on all alike.
+            Also the wall median of single picks (earlier sessions' measure), the quickest of 5
+            calls with one ray (caches warm), and CPU per ray in batches of 50 (pick_many: a
+            stroke's samples between two events).
   brush     mesomap brush_faces (geodesic along the visible skin, 10/30/100 mm)
             vs a plain scipy cKDTree ball (Euclidean, ignores visibility)
   overlay   rebuilding one zone's PolyData for the renderer (30 mm dab zone)
@@ -46,6 +51,75 @@ def median_ms(fn, args_list, clock=time.perf_counter) -> float:
     return statistics.median(times)
 
 
+def cpu_ms_per_call(fn, args_list) -> float:
+    """CPU ms per call of ``fn(*args)`` over all of ``args_list`` (one clock reading around the lot)."""
+    t = time.process_time()
+    for args in args_list:
+        fn(*args)
+    return (time.process_time() - t) * 1e3 / len(args_list)
+
+
+def base_index(checkout: str, surface):
+    """The pick index of another checkout (its mesomap/geometry/bvh.py) built on the same triangles."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("base_bvh", Path(checkout) / "mesomap/geometry/bvh.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.TriangleBVH(surface.mesh.triangles)
+
+
+def index_size(index) -> str:
+    """MB held by a pick index's own arrays (not the mesh's triangles)."""
+    if hasattr(index, "nbytes"):
+        return f"{index.nbytes / 1e6:.1f} MB"
+    arrays = [v for v in vars(index).values() if isinstance(v, np.ndarray) and v is not index.triangles]
+    arrays += [a for v in vars(index).values() if isinstance(v, list) for a in v if isinstance(a, np.ndarray)]
+    return f"{sum(a.nbytes for a in arrays) / 1e6:.1f} MB"
+
+
+def pick_cpu_rows(surface, ray_sets, base, vtk_pick, tri_ray, repeats: int) -> list[tuple[str, str]]:
+    """CPU ms per pick, median of ``repeats`` rounds; each round times every contender over all rays
+    in turn (mesomap, the base checkout's index, vtkCellLocator, trimesh on the first 50 rays), so
+    the machine's load falls on all alike. Ratios are the contender's ms over mesomap's."""
+    contenders = [("mesomap", lambda o, d: surface.pick(o, d))]
+    if base is not None:
+        contenders.append(("base checkout", base.intersect))
+    contenders += [("VTK vtkCellLocator", vtk_pick),
+                   ("trimesh ray_triangle", lambda o, d: tri_ray.intersects_first(o[None], d[None]))]
+    rows = []
+    for label, rays in ray_sets:
+        times = {name: [] for name, _ in contenders}
+        for _ in range(repeats):
+            for name, fn in contenders:
+                times[name].append(cpu_ms_per_call(fn, rays[:50] if name.startswith("trimesh") else rays))
+        mine = statistics.median(times["mesomap"])
+        for name, _ in contenders:
+            ms = statistics.median(times[name])
+            ratio = "" if name == "mesomap" else f"  ({ms / mine:.2f}x mesomap's time)"
+            rows.append((f"pick CPU ({label}): {name}", f"{ms:.4f} ms{ratio}"))
+        warm = {name: warm_ms(fn, rays) for name, fn in contenders[:-1]}
+        rows.append((f"pick, one ray 5x in a row, quickest ({label})", "  ".join(
+            f"{name} {ms:.4f} ms" for name, ms in warm.items())))
+    if base is not None:
+        rows.append(("pick index size: mesomap / base checkout", f"{index_size(surface.bvh)} / {index_size(base)}"))
+    return rows
+
+
+def warm_ms(fn, args_list, tries: int = 5) -> float:
+    """Median over ``args_list`` of the quickest of ``tries`` calls in a row with the same args (wall ms):
+    the same ray again and again, everything it touches in the cache."""
+    best = []
+    for args in args_list:
+        times = []
+        for _ in range(tries):
+            t = time.perf_counter()
+            fn(*args)
+            times.append(time.perf_counter() - t)
+        best.append(min(times) * 1e3)
+    return statistics.median(best)
+
+
 def full_dab(surface, direction, radius: float) -> str:
     """Median of a whole dab along a stroke across the trunk: the pick under the cursor, the brush,
     the merge into the zone (model.edits.merge_faces, as Session.stroke does) and the recolour
@@ -74,6 +148,9 @@ def full_dab(surface, direction, radius: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rays", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=7, help="pick: CPU time over all rays, median of this many")
+    parser.add_argument("--base", help="a checkout of an earlier commit: its pick index timed in the same run")
+    parser.add_argument("--pick-only", action="store_true", help="stop after the pick rows")
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     surface = load_painting_surface("female")
@@ -105,27 +182,27 @@ def main() -> None:
         locator.IntersectWithLine(o, o + d / np.linalg.norm(d) * 4000, 1e-6, t_, x, pc, sub, cell)
 
     ours = 0.0
-    for label, rays in (("front rays", [(o, direction) for o in origins]), ("trunk from camera", trunk)):
-        mine = median_ms(lambda o, d: surface.pick(o, d), rays)
-        tri = median_ms(lambda o, d: tri_ray.intersects_first(o[None], d[None]), rays[:50])
-        vtk_ms = median_ms(vtk_pick, rays)
+    ray_sets = (("front rays", [(o, direction) for o in origins]), ("trunk from camera", trunk))
+    base = base_index(args.base, surface) if args.base else None
+    for label, rays in ray_sets:  # the measure of earlier sessions: median wall time of single calls
+        mine, theirs = median_ms(lambda o, d: surface.pick(o, d), rays), median_ms(vtk_pick, rays)
         ours = ours or mine
-        rows += [
-            (f"pick ({label}): mesomap BVH", f"{mine:.3f} ms"),
-            (f"pick ({label}): trimesh ray_triangle", f"{tri:.3f} ms  ({tri / mine:.2f}x mesomap)"),
-            (f"pick ({label}): VTK vtkCellLocator", f"{vtk_ms:.3f} ms  ({vtk_ms / mine:.2f}x mesomap)"),
-        ]
+        rows.append((f"pick ({label}): wall median of single picks", f"mesomap {mine:.4f} ms, vtkCellLocator "
+                     f"{theirs:.4f} ms ({theirs / mine:.2f}x mesomap's time)"))
+    rows += pick_cpu_rows(surface, ray_sets, base, vtk_pick, tri_ray, args.repeats)
     if hasattr(surface, "pick_many"):  # (not in checkouts before the batch pick: the script runs on them too)
         batch_o, batch_d = np.array([o for o, _ in trunk[:50]]), np.array([d for _, d in trunk[:50]])
-        per_ray = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20) / len(batch_o)
-        rows.append(("pick (trunk, batches of 50 as a stroke): per ray", f"{per_ray:.3f} ms  (vtkCellLocator per "
-                     f"call {vtk_ms:.3f} ms: {vtk_ms / per_ray:.2f}x mesomap)"))
         cpu = time.thread_time  # a 5 ms batch is preempted more often than a 0.1 ms pick on a busy machine
         batch_cpu = median_ms(lambda: surface.pick_many(batch_o, batch_d), [()] * 20, cpu) / len(batch_o)
-        single_cpu = median_ms(lambda o, d: surface.pick(o, d), trunk[:50], cpu)
-        vtk_cpu = median_ms(vtk_pick, trunk[:50], cpu)
-        rows.append(("pick (trunk) CPU per ray: one / batch / VTK", f"{single_cpu:.3f} / {batch_cpu:.3f} / "
-                     f"{vtk_cpu:.3f} ms  (VTK {vtk_cpu / batch_cpu:.2f}x the batch)"))
+        then = ""
+        if base is not None and hasattr(base, "intersect_many"):
+            base_cpu = median_ms(lambda: base.intersect_many(batch_o, batch_d), [()] * 20, cpu) / len(batch_o)
+            then = f" (base checkout {base_cpu:.4f} ms)"
+        rows.append(("pick (trunk, batches of 50 as a stroke): CPU per ray", f"{batch_cpu:.4f} ms{then}"))
+    if args.pick_only:
+        rows.append(("pick index", index_size(surface.bvh)))
+        print_rows(rows)
+        return
     for radius in (10.0, 30.0, 100.0):
         geo = median_ms(lambda h: brush_faces(surface, h, radius, direction), [(h,) for h in hits])
         ball = median_ms(lambda h: surface.vertex_tree.query_ball_point(h.point_mm, radius), [(h,) for h in hits])
@@ -138,6 +215,10 @@ def main() -> None:
     zone = np.unique(np.concatenate([faces] + [brush_faces(surface, h, 30.0, direction) for h in hits[1:40]]))
     overlay = median_ms(lambda: zone_polydata(surface, zone), [()] * 20)
     rows.append((f"overlay rebuild ({len(zone):,} faces)", f"{overlay:.2f} ms"))
+    print_rows(rows)
+
+
+def print_rows(rows) -> None:
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
