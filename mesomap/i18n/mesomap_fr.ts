@@ -1796,6 +1796,14 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
         <translation>Réponse enregistrée dans {saved}</translation>
     </message>
     <message>
+        <source>The answer is not scored yet. Reveal the score before ending the quiz?</source>
+        <translation>La réponse n’est pas encore notée. Révéler le score avant de terminer le quiz&#x202f;?</translation>
+    </message>
+    <message>
+        <source>End without score</source>
+        <translation>Terminer sans score</translation>
+    </message>
+    <message>
         <source>Cannot open the records</source>
         <translation>Impossible d’ouvrir les dossiers</translation>
     </message>

@@ -1806,6 +1806,14 @@ Add one from the library, or place your own (P) and click the skin. Drag a point
         <translation>Ответ сохранён в {saved}</translation>
     </message>
     <message>
+        <source>The answer is not scored yet. Reveal the score before ending the quiz?</source>
+        <translation>Ответ ещё не оценён. Показать результат перед завершением теста?</translation>
+    </message>
+    <message>
+        <source>End without score</source>
+        <translation>Завершить без оценки</translation>
+    </message>
+    <message>
         <source>Cannot open the records</source>
         <translation>Не удаётся открыть картотеку</translation>
     </message>
