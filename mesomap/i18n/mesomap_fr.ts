@@ -1498,6 +1498,14 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
         <translation>{err} (le fichier reste dans {autosave})</translation>
     </message>
     <message>
+        <source>Plan restored into session {number} of the records: File › Save writes it there</source>
+        <translation>Plan restauré dans la séance {number} des dossiers&#xa0;: Fichier › Enregistrer l’y écrit</translation>
+    </message>
+    <message>
+        <source>The restored plan belonged to session {number} of the records, which mesomap cannot find in the records now open. Save the plan as a file to keep it.</source>
+        <translation>Le plan restauré appartenait à la séance {number} des dossiers, que mesomap ne trouve pas dans les dossiers ouverts. Enregistrez le plan dans un fichier pour le garder.</translation>
+    </message>
+    <message>
         <source>Plan restored: save it to keep it</source>
         <translation>Plan restauré&#xa0;: enregistrez-le pour le garder</translation>
     </message>

@@ -1508,6 +1508,14 @@ Del удаляет выбранную точку, Shift+P закрепляет �
         <translation>{err} (файл остаётся в {autosave})</translation>
     </message>
     <message>
+        <source>Plan restored into session {number} of the records: File › Save writes it there</source>
+        <translation>План восстановлен в процедуру {number} из картотеки: Файл › Сохранить запишет его туда</translation>
+    </message>
+    <message>
+        <source>The restored plan belonged to session {number} of the records, which mesomap cannot find in the records now open. Save the plan as a file to keep it.</source>
+        <translation>Восстановленный план относился к процедуре {number} из картотеки, но mesomap не находит её в открытой картотеке. Сохраните план в файл, чтобы не потерять его.</translation>
+    </message>
+    <message>
         <source>Plan restored: save it to keep it</source>
         <translation>План восстановлен: сохраните его, чтобы не потерять</translation>
     </message>
