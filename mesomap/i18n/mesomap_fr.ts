@@ -2631,6 +2631,10 @@ La plus grande dimension du scan est {size:g}. Ses unités sont&#xa0;:</translat
         <translation>{n} repères sur {total} placés&#xa0;: appuyez sur Ajuster.</translation>
     </message>
     <message>
+        <source>Finding the landmarks this scan shows…</source>
+        <translation>Recherche des repères visibles sur ce scan…</translation>
+    </message>
+    <message>
         <source>Load landmarks</source>
         <translation>Charger des repères</translation>
     </message>

@@ -2643,6 +2643,10 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
         <translation>Поставлено ориентиров: {n} из {total}; нажмите «Подогнать».</translation>
     </message>
     <message>
+        <source>Finding the landmarks this scan shows…</source>
+        <translation>Поиск ориентиров, видимых на этом скане…</translation>
+    </message>
+    <message>
         <source>Load landmarks</source>
         <translation>Загрузка ориентиров</translation>
     </message>
