@@ -32,7 +32,7 @@ def _mode(text: str) -> tuple[str, str]:
 
     zone, sep, mode = text.rpartition("=")
     if not sep or not zone or mode not in MODES:
-        raise argparse.ArgumentTypeError(f"--mode takes ZONE=MODE with MODE one of {', '.join(MODES)}, got {text!r}")
+        raise argparse.ArgumentTypeError(label("cli_err_mode_pair", modes=", ".join(MODES), got=repr(text)))
     return zone, mode
 
 
@@ -40,9 +40,9 @@ def _positive(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(label("cli_err_number", got=repr(text))) from None
     if not value > 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
+        raise argparse.ArgumentTypeError(label("cli_err_positive", got=repr(text)))
     return value
 
 
@@ -134,13 +134,14 @@ def run_export(args: argparse.Namespace) -> int:
     key = args.format
     if args.bom:
         if key not in ("csv", "csv_bom"):
-            raise UsageError(f"--bom is for --format csv, not --format {key}")
+            raise UsageError(label("cli_err_bom_csv", format=key))
         key = "csv_bom"
     fmt = export_format(key)
     if not args.out.lower().endswith(fmt.suffixes):
-        raise UsageError(f"--format {args.format} writes a {' or '.join(fmt.suffixes)} file, got --out {args.out!r}")
+        raise UsageError(label("cli_err_format_suffix", format=args.format, suffixes=label("cli_or").join(fmt.suffixes),
+                                 got=repr(args.out)))
     if fmt.profile == REQUIRED_PROFILE and not args.device:
-        raise ValueError(f"--format {key} needs --device PROFILE (see `mesomap devices`)")
+        raise ValueError(label("cli_err_format_needs_device", format=key))
     if fmt.profile and not fmt.rendering:
         _profile(args.device)  # an unknown profile is named before the plan is read
     from mesomap.session.session import Session
@@ -199,18 +200,20 @@ def _program_bytes(args: argparse.Namespace):
 
     if args.source.endswith(SUFFIX):
         if args.mode or args.rate_hz or args.flow_ml_min:
-            raise ValueError("--mode, --rate-hz and --flow-ml-min apply to a plan, not to an exported program")
+            raise ValueError(label("cli_err_options_for_plan"))
         doc = read_device_program(args.source)
         profile = _profile(args.device or doc.device_id)
         if profile.id != doc.device_id:
-            raise ValueError(f"{args.source} is for device {doc.device_id!r}, not {args.device!r}")
+            raise ValueError(label("cli_err_program_other_device", source=args.source, device=repr(doc.device_id),
+                                   wanted=repr(args.device)))
         problems = program_errors(doc.programs, profile)  # the profile today: shots, programs, steps, needles
         if problems:
-            raise DeviceValidationError(f"{args.source} does not fit {profile.name}", problems)
+            raise DeviceValidationError(label("cli_err_program_does_not_fit", source=args.source, profile=profile.name),
+                                        problems)
         with open(args.source, "rb") as fh:
             return fh.read(), doc.device_id, (len(doc.programs), doc.shots)
     if not args.device:
-        raise ValueError("sending a plan needs --device PROFILE (see `mesomap devices`)")
+        raise ValueError(label("cli_err_send_needs_device"))
     from mesomap.session.session import Session
 
     profile = _profile(args.device)
@@ -369,10 +372,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "device-verify": cmd_device_verify, "export": run_export}
         return handlers[args.command](args)
     except UsageError as err:
-        print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
+        print(f"mesomap: {label('cli_error')}: {err} {label('cli_see_help')}", file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, ExportError, *ERRORS, OSError, ValueError) as err:
-        print(f"mesomap: error: {error_text(err, args)}", file=sys.stderr)
+        print(f"mesomap: {label('cli_error')}: {error_text(err, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from mesomap.cli_records_common import checklist_arg, common_options, day_arg, moment_arg
+from mesomap.text import label
 
 COMMANDS = ("patients", "course", "session", "lots", "db")
 
@@ -108,5 +109,5 @@ def run(args: argparse.Namespace) -> int:
         from mesomap.store.location import display_url, resolve_url
 
         reason = str(err.orig).strip().splitlines()[0] if err.orig else type(err).__name__
-        raise ValueError(f"cannot use the records database {display_url(resolve_url(args.database).url)}: "
-                         f"{reason}") from None
+        raise ValueError(label("cli_err_records_unusable", url=display_url(resolve_url(args.database).url),
+                               reason=reason)) from None

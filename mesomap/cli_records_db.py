@@ -142,7 +142,7 @@ def _restore(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        raise FileNotFoundError(f"{source}: no such backup file")
+        raise FileNotFoundError(label("cli_err_no_backup", source=source))
     try:
         revision = migrate.sqlite_revision(source)
     except sqlite3.DatabaseError:
