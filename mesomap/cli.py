@@ -94,18 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
-    parser = Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"mesomap {__version__}")
-    parser.add_argument("--body", choices=("female", "male"), help="body to open in the window (default: the last one used)")
+    parser = Parser(prog="mesomap", description=label("help_description"))
+    parser.add_argument("--version", action="version", version=f"mesomap {__version__}", help=label("help_version"))
+    parser.add_argument("--body", choices=("female", "male"), help=label("help_window_body"))
     parser.add_argument("--lang", type=_language, metavar="LANG",
-                        help=f"language of messages, tables and PDFs: {', '.join(LANGUAGES)} (default: the locale's)")
+                        help=label("help_lang", languages=", ".join(LANGUAGES)))
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
-    info = sub.add_parser("info", help="print vertices, triangles, height, area and watertightness")
+    info = sub.add_parser("info", help=label("help_cmd_info"))
     _add_body_args(info)
     info.add_argument("--json", action="store_true", help="one JSON object instead of text")
 
-    render = sub.add_parser("render", help="render a body, or a plan on its body, to PNG without a display")
+    render = sub.add_parser("render", help=label("help_cmd_render"))
     render.add_argument("plan", nargs="?", metavar="PLAN", help="a .mesomap.json plan to draw (zones and points)")
     _add_body_args(render)
     render.add_argument("--view", choices=VIEW_NAMES, default="front")
@@ -113,12 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, metavar="FILE.png")
     render.add_argument("--no-labels", action="store_true", help="hide reflex point labels")
 
-    zones = sub.add_parser("zones", help="list the zone templates, one JSON object per line")
+    zones = sub.add_parser("zones", help=label("help_cmd_zones"))
     zones.add_argument("--body", choices=("female", "male"), default="female")
-    points = sub.add_parser("points", help="list the reflex point library, one JSON object per line")
+    points = sub.add_parser("points", help=label("help_cmd_points"))
     points.add_argument("--body", choices=("female", "male"), default="female")
 
-    plan = sub.add_parser("plan", help="make plans")
+    plan = sub.add_parser("plan", help=label("help_cmd_plan"))
     plan_sub = plan.add_subparsers(dest="plan_command", parser_class=Parser, required=True)
     new = plan_sub.add_parser("new", help="a plan from template zones and library points")
     new.add_argument("--body", choices=("female", "male"), default="female")
@@ -133,14 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_shape.add_parser(plan_sub)
 
-    grid = sub.add_parser("grid", help="lay out every zone's injection grid with its parameters")
+    grid = sub.add_parser("grid", help=label("help_cmd_grid"))
     grid.add_argument("plan", metavar="PLAN")
     grid.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
     grid.add_argument("--seed", type=int, default=0, help="for the blue-noise pattern")
     grid.add_argument("--device", metavar="PROFILE",
                       help="refuse a zone with more injections than one program of this device holds")
 
-    summary = sub.add_parser("summary", help="counts, volumes, duration and warnings of a plan")
+    summary = sub.add_parser("summary", help=label("help_cmd_summary"))
     summary.add_argument("plan", metavar="PLAN")
     summary.add_argument("--json", action="store_true", help="one JSON object")
 
@@ -151,10 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(records_handlers=cli_records.register(sub, Parser))
     parser.set_defaults(scan_handlers=cli_scan.register(sub, plan_sub))
 
-    validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
+    validate = sub.add_parser("validate", help=label("help_cmd_validate"))
     validate.add_argument("plan", metavar="PLAN")
 
-    imp = sub.add_parser("import-points", help="add a 3D Slicer point list (.mrk.json) as reflex points on the skin")
+    imp = sub.add_parser("import-points", help=label("help_cmd_import_points"))
     imp.add_argument("plan", metavar="PLAN")
     imp.add_argument("markups", metavar="FILE.mrk.json")
     imp.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")

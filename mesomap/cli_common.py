@@ -19,7 +19,30 @@ class UsageError(Exception):
     """The command line itself is malformed."""
 
 
+class HelpWords(argparse.HelpFormatter):
+    """argparse's help, its "usage: " in the chosen language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        from mesomap.text import label
+
+        super().add_usage(usage, actions, groups, label("help_usage") if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
+    """mesomap's argument parser: one-line errors in the chosen language, --help's own words too (section
+    titles, -h); the commands' and options' ``help=`` texts are worded by their callers."""
+
+    def __init__(self, *args, **kwargs):
+        from mesomap.text import label
+
+        kwargs.setdefault("formatter_class", HelpWords)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = label("help_positionals")
+        self._optionals.title = label("help_options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = label("help_help")
+
     def error(self, message: str):  # one line, not argparse's usage block
         raise UsageError(argparse_words(message))
 

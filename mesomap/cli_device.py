@@ -62,10 +62,10 @@ def add_export_options(export: argparse.ArgumentParser) -> None:
 
 def register(subparsers, parser_class) -> dict:
     """Add the device subcommands; return {command: handler(args) -> int}."""
-    devices = subparsers.add_parser("devices", help="list the device profiles (bundled and your own)")
+    devices = subparsers.add_parser("devices", help=label("help_cmd_devices"))
     devices.add_argument("--json", action="store_true", help="one JSON object per profile")
 
-    send = subparsers.add_parser("send", help="send a plan (or an exported .device.json) to a device over a serial port")
+    send = subparsers.add_parser("send", help=label("help_cmd_send"))
     send.add_argument("source", metavar="PLAN", help="a .mesomap.json plan, or a .device.json program file")
     send.add_argument("--port", required=True, help="serial port: /dev/ttyUSB0, COM3, or the path device-sim prints")
     _fit_args(send, device_required=False)
@@ -73,7 +73,7 @@ def register(subparsers, parser_class) -> dict:
     send.add_argument("--retries", type=int, default=None, metavar="N", help="resends of one message (default 3)")
     send.add_argument("--baud", type=int, default=None, help="baud rate for a real serial port (default 115200)")
 
-    sim = subparsers.add_parser("device-sim", help="simulate a device on a pseudo-terminal (prints its path)")
+    sim = subparsers.add_parser("device-sim", help=label("help_cmd_device_sim"))
     sim.add_argument("--store", required=True, metavar="DIR", help="folder where the device keeps what it receives")
     sim.add_argument("--device", metavar="PROFILE", help="be this device: refuse programs for others or out of its range")
     sim.add_argument("--fault", action="append", default=[], metavar="SPEC",
@@ -82,7 +82,7 @@ def register(subparsers, parser_class) -> dict:
     sim.add_argument("--session-timeout", type=_positive, default=None, metavar="S",
                      help="drop a transfer silent for this long (default 30)")
 
-    verify = subparsers.add_parser("device-verify", help="verify a .device.json program file (seal, schema, fields)")
+    verify = subparsers.add_parser("device-verify", help=label("help_cmd_device_verify"))
     verify.add_argument("program", metavar="FILE")
     verify.add_argument("--json", action="store_true")
     return {"devices": cmd_devices, "send": cmd_send, "device-sim": cmd_device_sim,
@@ -116,7 +116,7 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     """``mesomap export``: its ``--format`` choices are the export registry's keys."""
     from mesomap.io.export_formats import FORMATS
 
-    export = subparsers.add_parser("export", help="export a plan's injections")
+    export = subparsers.add_parser("export", help=label("help_cmd_export"))
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--format", required=True, choices=tuple(f.key for f in FORMATS))
     export.add_argument("--out", required=True, metavar="FILE")

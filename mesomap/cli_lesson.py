@@ -8,7 +8,7 @@ from mesomap.text import label
 
 
 def add_parser(sub, parser_class) -> None:
-    lesson = sub.add_parser("lesson", help="render a lesson's steps or print its handout")
+    lesson = sub.add_parser("lesson", help=label("help_cmd_lesson"))
     lesson_sub = lesson.add_subparsers(dest="lesson_command", parser_class=parser_class, required=True)
     render = lesson_sub.add_parser("render", help="one PNG per step, without a display")
     render.add_argument("lesson", metavar="LESSON.mesomap-lesson.json")

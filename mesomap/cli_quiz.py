@@ -39,7 +39,7 @@ def thresholds_arg(text: str):
 
 
 def add_parser(sub, parser_class) -> None:
-    quiz = sub.add_parser("quiz", help="score quiz answers against a reference plan")
+    quiz = sub.add_parser("quiz", help=label("help_cmd_quiz"))
     quiz_sub = quiz.add_subparsers(dest="quiz_command", parser_class=parser_class, required=True)
     help_thresholds = "pass marks over the defaults (dice=0.7,border_mm=10,point_mm=10)"
     score = quiz_sub.add_parser("score", help="one answer: Dice and border distances per zone, distance per point")

@@ -17,7 +17,7 @@ COMMANDS = ("patients", "course", "session", "lots", "db")
 def add_parsers(sub, parser_class) -> None:
     from mesomap.cli_records_db import add_db_parsers, add_lots_parsers
 
-    pat = sub.add_parser("patients", help="the patient records: add, list, show, export, erase")
+    pat = sub.add_parser("patients", help=label("help_cmd_patients"))
     ps = pat.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     add = ps.add_parser("add", help="a new patient")
     add.add_argument("name")
@@ -45,7 +45,7 @@ def add_parsers(sub, parser_class) -> None:
     for p in ps.choices.values():
         common_options(p)
 
-    course = sub.add_parser("course", help="courses of sessions: add, show")
+    course = sub.add_parser("course", help=label("help_cmd_course"))
     cs = course.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     cadd = cs.add_parser("add", help="a course for a patient; prints its planned dates")
     cadd.add_argument("patient", metavar="PATIENT")
@@ -60,7 +60,7 @@ def add_parsers(sub, parser_class) -> None:
     for p in (cadd, cshow):
         common_options(p)
 
-    ses = sub.add_parser("session", help="sessions of a course: start, lot, done, note, show")
+    ses = sub.add_parser("session", help=label("help_cmd_session"))
     ss = ses.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     start = ss.add_parser("start", help="the course's next session (copies the previous plan unless --plan)")
     start.add_argument("course", type=int, metavar="COURSE_ID")

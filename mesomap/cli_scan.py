@@ -18,7 +18,7 @@ from mesomap.text import label
 
 def register(sub, plan_sub) -> dict:
     """Add ``fit`` and ``plan transfer``; returns {command: handler} for ``fit``."""
-    fit = sub.add_parser("fit", help="fit the reference body onto a patient's 3D scan and print the fit error")
+    fit = sub.add_parser("fit", help=label("help_cmd_fit"))
     fit.add_argument("scan", metavar="SCAN", help="OBJ, PLY, STL or GLB")
     fit.add_argument("--landmarks", metavar="FILE.mrk.json", help="3D Slicer markups labelled with landmark ids")
     fit.add_argument("--units", choices=("mm", "cm", "m"), help="units of SCAN when its size does not tell")

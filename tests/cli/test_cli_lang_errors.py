@@ -60,3 +60,14 @@ def test_plan_shape_effect_cells_in_french(knee):
     row = next(line for line in proc.stdout.splitlines() if line.startswith("Knee, left"))  # its stored name
     assert re.search(r"\d+,\d → \d+,\d \([+-]\d+,\d %\)", row), row
     assert not re.search(r"\d\.\d", row)
+
+
+def test_help_in_french_and_russian():
+    fr = run(".", "--lang", "fr", "--help")
+    assert fr.returncode == 0 and fr.stdout.startswith("utilisation\u00a0: mesomap")
+    words = re.sub(r"[ \n]+", " ", fr.stdout)  # argparse wraps lines to the terminal's width
+    assert "Sans commande, ouvre la fenêtre." in words and "arguments positionnels\u00a0:" in words
+    assert "envoyer un plan (ou un .device.json exporté)" in words and "send a plan" not in words
+    ru = run(".", "--lang", "ru", "render", "--help")
+    assert ru.returncode == 0 and ru.stdout.startswith("использование: mesomap render")
+    assert "показать эту справку и выйти" in ru.stdout and "show this help" not in ru.stdout
