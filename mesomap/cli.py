@@ -45,16 +45,16 @@ def check_text_options(args: argparse.Namespace) -> None:
         value = getattr(args, name, None)
         for text in value if isinstance(value, list) else [value]:
             if isinstance(text, str) and lone_surrogate(text) is not None:
-                raise UsageError(f"--{name} holds bytes that are not UTF-8 text; type it again as plain text")
+                raise UsageError(label("cli_err_not_utf8", name=name))
 
 
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(p) for p in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 800x1000, got {text!r}") from None
+        raise argparse.ArgumentTypeError(label("cli_err_size_format", got=repr(text))) from None
     if not (16 <= w <= 8192 and 16 <= h <= 8192):
-        raise argparse.ArgumentTypeError(f"size {w}x{h} is outside 16..8192 pixels per side")
+        raise argparse.ArgumentTypeError(label("cli_err_size_range", w=w, h=h))
     return w, h
 
 
@@ -64,6 +64,21 @@ def _language(code: str) -> str:
     if lang not in LANGUAGES:
         raise argparse.ArgumentTypeError(label("cli_unknown_language", code=code, known=", ".join(LANGUAGES)))
     return lang
+
+
+def language_asked(words: Sequence[str]) -> str | None:
+    """The language ``--lang X`` / ``--lang=X`` asks for among the command line's ``words``, read before the
+    rest is parsed, so a mistake elsewhere on the line is said in that language too (None: none, or unknown)."""
+    for i, w in enumerate(words):
+        code = w.partition("=")[2] if w.startswith("--lang=") else None
+        if w == "--lang" and i + 1 < len(words):
+            code = words[i + 1]
+        if code:
+            try:
+                return _language(code)
+            except argparse.ArgumentTypeError:
+                return None
+    return None
 
 
 def _add_body_args(p: argparse.ArgumentParser) -> None:
@@ -79,18 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
-    parser = Parser(prog="mesomap", description="Plan mesotherapy sessions on a 3D body. Without a command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"mesomap {__version__}")
-    parser.add_argument("--body", choices=("female", "male"), help="body to open in the window (default: the last one used)")
+    parser = Parser(prog="mesomap", description=label("help_description"))
+    parser.add_argument("--version", action="version", version=f"mesomap {__version__}", help=label("help_version"))
+    parser.add_argument("--body", choices=("female", "male"), help=label("help_window_body"))
     parser.add_argument("--lang", type=_language, metavar="LANG",
-                        help=f"language of messages, tables and PDFs: {', '.join(LANGUAGES)} (default: the locale's)")
+                        help=label("help_lang", languages=", ".join(LANGUAGES)))
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
-    info = sub.add_parser("info", help="print vertices, triangles, height, area and watertightness")
+    info = sub.add_parser("info", help=label("help_cmd_info"))
     _add_body_args(info)
     info.add_argument("--json", action="store_true", help="one JSON object instead of text")
 
-    render = sub.add_parser("render", help="render a body, or a plan on its body, to PNG without a display")
+    render = sub.add_parser("render", help=label("help_cmd_render"))
     render.add_argument("plan", nargs="?", metavar="PLAN", help="a .mesomap.json plan to draw (zones and points)")
     _add_body_args(render)
     render.add_argument("--view", choices=VIEW_NAMES, default="front")
@@ -98,12 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, metavar="FILE.png")
     render.add_argument("--no-labels", action="store_true", help="hide reflex point labels")
 
-    zones = sub.add_parser("zones", help="list the zone templates, one JSON object per line")
+    zones = sub.add_parser("zones", help=label("help_cmd_zones"))
     zones.add_argument("--body", choices=("female", "male"), default="female")
-    points = sub.add_parser("points", help="list the reflex point library, one JSON object per line")
+    points = sub.add_parser("points", help=label("help_cmd_points"))
     points.add_argument("--body", choices=("female", "male"), default="female")
 
-    plan = sub.add_parser("plan", help="make plans")
+    plan = sub.add_parser("plan", help=label("help_cmd_plan"))
     plan_sub = plan.add_subparsers(dest="plan_command", parser_class=Parser, required=True)
     new = plan_sub.add_parser("new", help="a plan from template zones and library points")
     new.add_argument("--body", choices=("female", "male"), default="female")
@@ -118,14 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_shape.add_parser(plan_sub)
 
-    grid = sub.add_parser("grid", help="lay out every zone's injection grid with its parameters")
+    grid = sub.add_parser("grid", help=label("help_cmd_grid"))
     grid.add_argument("plan", metavar="PLAN")
     grid.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
     grid.add_argument("--seed", type=int, default=0, help="for the blue-noise pattern")
     grid.add_argument("--device", metavar="PROFILE",
                       help="refuse a zone with more injections than one program of this device holds")
 
-    summary = sub.add_parser("summary", help="counts, volumes, duration and warnings of a plan")
+    summary = sub.add_parser("summary", help=label("help_cmd_summary"))
     summary.add_argument("plan", metavar="PLAN")
     summary.add_argument("--json", action="store_true", help="one JSON object")
 
@@ -136,10 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(records_handlers=cli_records.register(sub, Parser))
     parser.set_defaults(scan_handlers=cli_scan.register(sub, plan_sub))
 
-    validate = sub.add_parser("validate", help="check a plan file: exit 0 if valid, else one line saying why")
+    validate = sub.add_parser("validate", help=label("help_cmd_validate"))
     validate.add_argument("plan", metavar="PLAN")
 
-    imp = sub.add_parser("import-points", help="add a 3D Slicer point list (.mrk.json) as reflex points on the skin")
+    imp = sub.add_parser("import-points", help=label("help_cmd_import_points"))
     imp.add_argument("plan", metavar="PLAN")
     imp.add_argument("markups", metavar="FILE.mrk.json")
     imp.add_argument("--out", metavar="PLAN2", help="write here instead of updating PLAN")
@@ -154,7 +169,7 @@ def _load(args: argparse.Namespace):
     if args.mesh:
         return load_mesh_file(args.mesh, units=args.units).mesh
     if args.units:
-        raise UsageError("--units goes with --mesh")
+        raise UsageError(label("cli_err_units_with_mesh"))
     return load_bundled_body(args.body or DEFAULT_BODY)
 
 
@@ -183,12 +198,12 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".png"):
-        raise UsageError(f"--out must name a .png file, got {args.out!r}")
+        raise UsageError(label("cli_err_out_suffix", suffix=".png", got=repr(args.out)))
     if args.plan:
         from mesomap.render.plan_png import render_plan_png
 
         if args.body or args.mesh or args.units:
-            raise UsageError("a plan is drawn on its own body: drop --body/--mesh/--units")
+            raise UsageError(label("cli_err_plan_own_body"))
         plan, surface = plan_and_surface(args.plan)
         out = render_plan_png(plan, surface, args.out, view=args.view, size=args.size, labels=not args.no_labels)
     else:
@@ -229,9 +244,9 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     from mesomap.model.plan import Header
 
     if not args.out.endswith(".json"):
-        raise UsageError(f"--out must name a .mesomap.json file, got {args.out!r}")
+        raise UsageError(label("cli_err_out_suffix", suffix=".mesomap.json", got=repr(args.out)))
     if not args.zone and not args.point:
-        raise UsageError("name at least one --zone or --point")
+        raise UsageError(label("cli_err_zone_or_point"))
     overrides = {k: v for k, v in (("technique", args.technique), ("depth_mm", args.depth_mm),
                                    ("spacing_mm", args.spacing_mm), ("volume_per_point_ml", args.volume_ml)) if v is not None}
     surface = load_painting_surface(args.body)
@@ -325,9 +340,9 @@ def cmd_import_points(args: argparse.Namespace) -> int:
 
     limit = DEFAULT_MAX_DISTANCE_MM if args.max_distance_mm is None else args.max_distance_mm
     if not (math.isfinite(limit) and limit >= 0):
-        raise UsageError(f"--max-distance-mm must be 0 or more millimetres, got {args.max_distance_mm:g}")
+        raise UsageError(label("cli_err_max_distance", value=args.max_distance_mm))
     if args.out and not args.out.endswith(".json"):
-        raise UsageError(f"--out must name a .mesomap.json file, got {args.out!r}")
+        raise UsageError(label("cli_err_out_suffix", suffix=".mesomap.json", got=repr(args.out)))
     markups = load_markups(args.markups)
     session, _ = Session.open(args.plan, inline=True)  # the same import as File > Import reflex points
     try:
@@ -335,7 +350,7 @@ def cmd_import_points(args: argparse.Namespace) -> int:
         if result.far:
             raise PointsTooFar(result)
     except PointsTooFar as err:
-        raise ValueError(f"{markups.source}: {err}; nothing was imported (allow more with --max-distance-mm)") from None
+        raise ValueError(label("cli_err_points_too_far", source=markups.source, err=err)) from None
     except ValueError as err:  # a depth or volume in the file that no reflex point may have
         raise ValueError(f"{markups.source}: {err}") from None
     if result.changes_anything:
@@ -368,7 +383,7 @@ COMMANDS = {"info", "render", "validate", "zones", "points", "plan", "grid", "su
 def open_plan_in_window(words: list[str], plans: list[str]) -> int:
     """``mesomap PLAN.mesomap.json [--body B]``: the window with that plan (a desktop double-click runs this)."""
     if len(plans) > 1:
-        raise UsageError("the window opens one plan at a time")
+        raise UsageError(label("cli_err_one_plan"))
     args = build_parser().parse_args([w for w in words if w != plans[0]])
     if args.lang:
         set_language(args.lang)
@@ -407,6 +422,7 @@ def _main(argv: Sequence[str] | None) -> int:
         plans = [w for w in words if w.endswith(".mesomap.json") and not w.startswith("-")]
         if plans and not any(w in COMMANDS for w in words):  # `mesomap PLAN.mesomap.json`: the window
             return open_plan_in_window(words, plans)
+        set_language(language_asked(words) or language())
         args = build_parser().parse_args(argv)
         if args.lang:
             set_language(args.lang)
@@ -424,7 +440,7 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except UsageError as err:
-        print(f"mesomap: {label('cli_error')}: {terminal_text(str(err), newlines=False)} (see mesomap --help)",
+        print(f"mesomap: {label('cli_error')}: {terminal_text(str(err), newlines=False)} {label('cli_see_help')}",
               file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, TemplateError, ExportError, DeviceError, OSError, ValueError) as err:
@@ -433,6 +449,6 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a bug: still one line, and a code that says so
-        print(f"mesomap: internal error: {type(err).__name__}: {terminal_text(str(err), newlines=False)} "
-              "(please report it)", file=sys.stderr)
+        print("mesomap: " + label("cli_internal_error", kind=type(err).__name__,
+                                  err=terminal_text(str(err), newlines=False)), file=sys.stderr)
         return EXIT_INTERNAL

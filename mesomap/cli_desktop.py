@@ -12,12 +12,12 @@ import argparse
 
 from mesomap.desktop_files import MIME_TYPE, DesktopResult, install, uninstall
 from mesomap.terminal import terminal_text
+from mesomap.text import label
 
 
 def register(subparsers) -> dict:
     """Add ``desktop``; return {command: handler(args) -> int}."""
-    desktop = subparsers.add_parser("desktop", help="install the menu entry and the plan file type "
-                                                    "(double-click a .mesomap.json to open it)")
+    desktop = subparsers.add_parser("desktop", help=label("help_cmd_desktop"))
     desktop.add_argument("action", choices=["install", "uninstall"])
     desktop.add_argument("--prefix", metavar="DIR", default=None,
                          help="install under DIR/share (default: $XDG_DATA_HOME, else ~/.local/share)")

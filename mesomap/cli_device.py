@@ -32,7 +32,7 @@ def _mode(text: str) -> tuple[str, str]:
 
     zone, sep, mode = text.rpartition("=")
     if not sep or not zone or mode not in MODES:
-        raise argparse.ArgumentTypeError(f"--mode takes ZONE=MODE with MODE one of {', '.join(MODES)}, got {text!r}")
+        raise argparse.ArgumentTypeError(label("cli_err_mode_pair", modes=", ".join(MODES), got=repr(text)))
     return zone, mode
 
 
@@ -40,9 +40,9 @@ def _positive(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(label("cli_err_number", got=repr(text))) from None
     if not value > 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
+        raise argparse.ArgumentTypeError(label("cli_err_positive", got=repr(text)))
     return value
 
 
@@ -62,10 +62,10 @@ def add_export_options(export: argparse.ArgumentParser) -> None:
 
 def register(subparsers, parser_class) -> dict:
     """Add the device subcommands; return {command: handler(args) -> int}."""
-    devices = subparsers.add_parser("devices", help="list the device profiles (bundled and your own)")
+    devices = subparsers.add_parser("devices", help=label("help_cmd_devices"))
     devices.add_argument("--json", action="store_true", help="one JSON object per profile")
 
-    send = subparsers.add_parser("send", help="send a plan (or an exported .device.json) to a device over a serial port")
+    send = subparsers.add_parser("send", help=label("help_cmd_send"))
     send.add_argument("source", metavar="PLAN", help="a .mesomap.json plan, or a .device.json program file")
     send.add_argument("--port", required=True, help="serial port: /dev/ttyUSB0, COM3, or the path device-sim prints")
     _fit_args(send, device_required=False)
@@ -73,7 +73,7 @@ def register(subparsers, parser_class) -> dict:
     send.add_argument("--retries", type=int, default=None, metavar="N", help="resends of one message (default 3)")
     send.add_argument("--baud", type=int, default=None, help="baud rate for a real serial port (default 115200)")
 
-    sim = subparsers.add_parser("device-sim", help="simulate a device on a pseudo-terminal (prints its path)")
+    sim = subparsers.add_parser("device-sim", help=label("help_cmd_device_sim"))
     sim.add_argument("--store", required=True, metavar="DIR", help="folder where the device keeps what it receives")
     sim.add_argument("--device", metavar="PROFILE", help="be this device: refuse programs for others or out of its range")
     sim.add_argument("--fault", action="append", default=[], metavar="SPEC",
@@ -82,7 +82,7 @@ def register(subparsers, parser_class) -> dict:
     sim.add_argument("--session-timeout", type=_positive, default=None, metavar="S",
                      help="drop a transfer silent for this long (default 30)")
 
-    verify = subparsers.add_parser("device-verify", help="verify a .device.json program file (seal, schema, fields)")
+    verify = subparsers.add_parser("device-verify", help=label("help_cmd_device_verify"))
     verify.add_argument("program", metavar="FILE")
     verify.add_argument("--json", action="store_true")
     return {"devices": cmd_devices, "send": cmd_send, "device-sim": cmd_device_sim,
@@ -116,7 +116,7 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
     """``mesomap export``: its ``--format`` choices are the export registry's keys."""
     from mesomap.io.export_formats import FORMATS
 
-    export = subparsers.add_parser("export", help="export a plan's injections")
+    export = subparsers.add_parser("export", help=label("help_cmd_export"))
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--format", required=True, choices=tuple(f.key for f in FORMATS))
     export.add_argument("--out", required=True, metavar="FILE")
@@ -134,13 +134,14 @@ def run_export(args: argparse.Namespace) -> int:
     key = args.format
     if args.bom:
         if key not in ("csv", "csv_bom"):
-            raise UsageError(f"--bom is for --format csv, not --format {key}")
+            raise UsageError(label("cli_err_bom_csv", format=key))
         key = "csv_bom"
     fmt = export_format(key)
     if not args.out.lower().endswith(fmt.suffixes):
-        raise UsageError(f"--format {args.format} writes a {' or '.join(fmt.suffixes)} file, got --out {args.out!r}")
+        raise UsageError(label("cli_err_format_suffix", format=args.format, suffixes=label("cli_or").join(fmt.suffixes),
+                                 got=repr(args.out)))
     if fmt.profile == REQUIRED_PROFILE and not args.device:
-        raise ValueError(f"--format {key} needs --device PROFILE (see `mesomap devices`)")
+        raise ValueError(label("cli_err_format_needs_device", format=key))
     if fmt.profile and not fmt.rendering:
         _profile(args.device)  # an unknown profile is named before the plan is read
     from mesomap.session.session import Session
@@ -199,18 +200,20 @@ def _program_bytes(args: argparse.Namespace):
 
     if args.source.endswith(SUFFIX):
         if args.mode or args.rate_hz or args.flow_ml_min:
-            raise ValueError("--mode, --rate-hz and --flow-ml-min apply to a plan, not to an exported program")
+            raise ValueError(label("cli_err_options_for_plan"))
         doc = read_device_program(args.source)
         profile = _profile(args.device or doc.device_id)
         if profile.id != doc.device_id:
-            raise ValueError(f"{args.source} is for device {doc.device_id!r}, not {args.device!r}")
+            raise ValueError(label("cli_err_program_other_device", source=args.source, device=repr(doc.device_id),
+                                   wanted=repr(args.device)))
         problems = program_errors(doc.programs, profile)  # the profile today: shots, programs, steps, needles
         if problems:
-            raise DeviceValidationError(f"{args.source} does not fit {profile.name}", problems)
+            raise DeviceValidationError(label("cli_err_program_does_not_fit", source=args.source, profile=profile.name),
+                                        problems)
         with open(args.source, "rb") as fh:
             return fh.read(), doc.device_id, (len(doc.programs), doc.shots)
     if not args.device:
-        raise ValueError("sending a plan needs --device PROFILE (see `mesomap devices`)")
+        raise ValueError(label("cli_err_send_needs_device"))
     from mesomap.session.session import Session
 
     profile = _profile(args.device)
@@ -369,10 +372,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "device-verify": cmd_device_verify, "export": run_export}
         return handlers[args.command](args)
     except UsageError as err:
-        print(f"mesomap: error: {err} (see mesomap --help)", file=sys.stderr)
+        print(f"mesomap: {label('cli_error')}: {err} {label('cli_see_help')}", file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, ExportError, *ERRORS, OSError, ValueError) as err:
-        print(f"mesomap: error: {error_text(err, args)}", file=sys.stderr)
+        print(f"mesomap: {label('cli_error')}: {error_text(err, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from mesomap.text import label
+
 
 def add_parser(sub, parser_class) -> None:
-    lesson = sub.add_parser("lesson", help="render a lesson's steps or print its handout")
+    lesson = sub.add_parser("lesson", help=label("help_cmd_lesson"))
     lesson_sub = lesson.add_subparsers(dest="lesson_command", parser_class=parser_class, required=True)
     render = lesson_sub.add_parser("render", help="one PNG per step, without a display")
     render.add_argument("lesson", metavar="LESSON.mesomap-lesson.json")
@@ -24,7 +26,7 @@ def _open(path: str):
 
     lesson = load_lesson(path)
     if not lesson.steps:
-        raise ValueError(f"{path}: the lesson has no steps to show")
+        raise ValueError(label("cli_err_lesson_no_steps", path=path))
     return lesson, plan_surface(lesson.plan, Path(path).resolve().parent)  # its shape, or the fitted scan
 
 
@@ -49,7 +51,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".pdf"):
         from mesomap.cli_common import UsageError
 
-        raise UsageError(f"--out must name a .pdf file, got {args.out!r}")
+        raise UsageError(label("cli_err_out_suffix", suffix=".pdf", got=repr(args.out)))
     lesson, surface = _open(args.lesson)
     with tempfile.TemporaryDirectory(prefix="mesomap-lesson-") as tmp:
         pictures = render_lesson(lesson, surface, Path(tmp))

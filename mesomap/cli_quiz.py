@@ -25,11 +25,13 @@ def thresholds_arg(text: str):
     for part in filter(None, (p.strip() for p in text.split(","))):
         key, _, value = part.partition("=")
         if key.strip() not in THRESHOLD_KEYS:
-            raise argparse.ArgumentTypeError(f"unknown threshold {key.strip()!r}; use {', '.join(THRESHOLD_KEYS)}")
+            raise argparse.ArgumentTypeError(label("cli_err_threshold_unknown", name=repr(key.strip()),
+                                                   known=", ".join(THRESHOLD_KEYS)))
         try:
             values[THRESHOLD_KEYS[key.strip()]] = float(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"threshold {key.strip()} needs a number, got {value!r}") from None
+            raise argparse.ArgumentTypeError(label("cli_err_threshold_number", name=key.strip(),
+                                                   got=repr(value))) from None
     try:
         return replace(DEFAULT_THRESHOLDS, **values)
     except MessageError as err:
@@ -37,7 +39,7 @@ def thresholds_arg(text: str):
 
 
 def add_parser(sub, parser_class) -> None:
-    quiz = sub.add_parser("quiz", help="score quiz answers against a reference plan")
+    quiz = sub.add_parser("quiz", help=label("help_cmd_quiz"))
     quiz_sub = quiz.add_subparsers(dest="quiz_command", parser_class=parser_class, required=True)
     help_thresholds = "pass marks over the defaults (dice=0.7,border_mm=10,point_mm=10)"
     score = quiz_sub.add_parser("score", help="one answer: Dice and border distances per zone, distance per point")
@@ -125,7 +127,7 @@ def answer_files(items: list[str]) -> list[Path]:
         if p.is_dir():
             found = sorted(q for q in p.iterdir() if q.name.endswith(SUFFIX) and q.is_file())
             if not found:
-                raise UsageError(f"--answers: no {SUFFIX} files in the folder {item}")
+                raise UsageError(label("cli_err_no_answers_in_folder", suffix=SUFFIX, folder=item))
             out += found
         else:
             out.append(p)
@@ -156,7 +158,7 @@ def cmd_class(args: argparse.Namespace) -> int:
             print(f"mesomap: warning: {err}", file=sys.stderr)
             students.append(StudentResult(stem, path.name, None, str(err)))
     if not students:
-        raise UsageError("--answers names no answer besides the reference")
+        raise UsageError(label("cli_err_no_answer"))
     out = write_class_csv(students, args.out, bom=args.bom)
     if args.pdf_dir:
         import tempfile

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from mesomap.cli_records_common import checklist_arg, common_options, day_arg, moment_arg
+from mesomap.text import label
 
 COMMANDS = ("patients", "course", "session", "lots", "db")
 
@@ -16,7 +17,7 @@ COMMANDS = ("patients", "course", "session", "lots", "db")
 def add_parsers(sub, parser_class) -> None:
     from mesomap.cli_records_db import add_db_parsers, add_lots_parsers
 
-    pat = sub.add_parser("patients", help="the patient records: add, list, show, export, erase")
+    pat = sub.add_parser("patients", help=label("help_cmd_patients"))
     ps = pat.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     add = ps.add_parser("add", help="a new patient")
     add.add_argument("name")
@@ -44,7 +45,7 @@ def add_parsers(sub, parser_class) -> None:
     for p in ps.choices.values():
         common_options(p)
 
-    course = sub.add_parser("course", help="courses of sessions: add, show")
+    course = sub.add_parser("course", help=label("help_cmd_course"))
     cs = course.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     cadd = cs.add_parser("add", help="a course for a patient; prints its planned dates")
     cadd.add_argument("patient", metavar="PATIENT")
@@ -59,7 +60,7 @@ def add_parsers(sub, parser_class) -> None:
     for p in (cadd, cshow):
         common_options(p)
 
-    ses = sub.add_parser("session", help="sessions of a course: start, lot, done, note, show")
+    ses = sub.add_parser("session", help=label("help_cmd_session"))
     ss = ses.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     start = ss.add_parser("start", help="the course's next session (copies the previous plan unless --plan)")
     start.add_argument("course", type=int, metavar="COURSE_ID")
@@ -108,5 +109,5 @@ def run(args: argparse.Namespace) -> int:
         from mesomap.store.location import display_url, resolve_url
 
         reason = str(err.orig).strip().splitlines()[0] if err.orig else type(err).__name__
-        raise ValueError(f"cannot use the records database {display_url(resolve_url(args.database).url)}: "
-                         f"{reason}") from None
+        raise ValueError(label("cli_err_records_unusable", url=display_url(resolve_url(args.database).url),
+                               reason=reason)) from None

@@ -15,20 +15,20 @@ def day_arg(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a date looks like 2026-03-14, got {text!r}") from None
+        raise argparse.ArgumentTypeError(label("cli_err_date", got=repr(text))) from None
 
 
 def moment_arg(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text.replace("T", " "))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a date and time look like '2026-03-14 09:30', got {text!r}") from None
+        raise argparse.ArgumentTypeError(label("cli_err_datetime", got=repr(text))) from None
 
 
 def checklist_arg(text: str) -> tuple[str, bool]:
     key, _, answer = text.partition("=")
     if answer.lower() not in ("yes", "no"):
-        raise argparse.ArgumentTypeError(f"a checklist answer looks like allergy=yes or epilepsy=no, got {text!r}")
+        raise argparse.ArgumentTypeError(label("cli_err_checklist", got=repr(text)))
     return key.strip(), answer.lower() == "yes"
 
 

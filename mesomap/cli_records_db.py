@@ -12,7 +12,7 @@ from mesomap.text import label, number
 
 
 def add_lots_parsers(sub, parser_class, common) -> None:
-    lots = sub.add_parser("lots", help="product lots: add, list, recall")
+    lots = sub.add_parser("lots", help=label("help_cmd_lots"))
     ls = lots.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     add = ls.add_parser("add", help="a lot of a product (the product is added if new)")
     add.add_argument("lot", metavar="LOT")
@@ -29,7 +29,7 @@ def add_lots_parsers(sub, parser_class, common) -> None:
 
 
 def add_db_parsers(sub, parser_class, common) -> None:
-    db = sub.add_parser("db", help="the records database: upgrade, backup, restore, info")
+    db = sub.add_parser("db", help=label("help_cmd_db"))
     ds = db.add_subparsers(dest="records_command", parser_class=parser_class, required=True)
     ds.add_parser("upgrade", help="bring the schema up to date (SQLite: after a backup)")
     ds.add_parser("backup", help="copy an SQLite database to FILE (online; PostgreSQL: use pg_dump)").add_argument(
@@ -142,7 +142,7 @@ def _restore(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        raise FileNotFoundError(f"{source}: no such backup file")
+        raise FileNotFoundError(label("cli_err_no_backup", source=source))
     try:
         revision = migrate.sqlite_revision(source)
     except sqlite3.DatabaseError:

@@ -158,7 +158,7 @@ def run_session(args: argparse.Namespace) -> int:
             try:
                 lots.use_lot(store, args.session, lot.id, args.volume_ml, confirm_expired=args.confirm_expired)
             except lots.LotExpired as err:
-                raise ValueError(f"{err} (--confirm-expired; it is recorded in the audit log)") from None
+                raise ValueError(label("cli_err_confirm_expired", err=err)) from None
             s = sessions.get_session(store, args.session)
         elif cmd == "done":
             s = sessions.get_session(store, args.session)

@@ -18,7 +18,7 @@ from mesomap.text import label
 
 def register(sub, plan_sub) -> dict:
     """Add ``fit`` and ``plan transfer``; returns {command: handler} for ``fit``."""
-    fit = sub.add_parser("fit", help="fit the reference body onto a patient's 3D scan and print the fit error")
+    fit = sub.add_parser("fit", help=label("help_cmd_fit"))
     fit.add_argument("scan", metavar="SCAN", help="OBJ, PLY, STL or GLB")
     fit.add_argument("--landmarks", metavar="FILE.mrk.json", help="3D Slicer markups labelled with landmark ids")
     fit.add_argument("--units", choices=("mm", "cm", "m"), help="units of SCAN when its size does not tell")
@@ -81,8 +81,8 @@ def run_transfer(args: argparse.Namespace) -> int:
     link = {"fit": record.path.name, "scan": record.scan_file, "scan_sha256": record.scan_sha256,
             "landmarks": {k: list(v) for k, v in record.landmarks.items()}}
     if record.path.resolve().parent != out_dir:
-        raise ValueError(f"write {Path(args.out).name} beside the fit file {record.path.name} (in {record.path.resolve().parent}): "
-                         "a plan on a scan finds its fit and scan in its own folder")
+        raise ValueError(label("cli_err_plan_beside_fit", out=Path(args.out).name, fit=record.path.name,
+                               folder=record.path.resolve().parent))
     moved = transfer_plan(plan, surface, link, seed=args.seed)
     save_plan(moved, args.out, surface)
     n = sum(len(z.injections) for z in moved.zones)

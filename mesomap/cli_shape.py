@@ -14,7 +14,7 @@ import argparse
 
 from mesomap.cli_common import UsageError
 from mesomap.model.body_shape import SLIDERS
-from mesomap.text import label
+from mesomap.text import label, number
 
 
 def add_parser(plan_sub) -> None:
@@ -39,7 +39,7 @@ def parse_sliders(text: str) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep:
-            raise UsageError(f"--set takes NAME=VALUE pairs separated by commas, got {item!r}")
+            raise UsageError(label("cli_err_set_pairs", item=repr(item)))
     return out
 
 
@@ -50,7 +50,7 @@ def cmd_plan_shape(args: argparse.Namespace) -> int:
     from mesomap.terminal import terminal_text
 
     if args.set is None and args.height_mm is None and args.weight_kg is None and not args.reset:
-        raise UsageError("say the shape: --height-mm, --weight-kg, --set NAME=VALUE,... or --reset")
+        raise UsageError(label("cli_err_say_shape"))
     session, _ = Session.open(args.plan, inline=True)
     values = {} if args.reset else session.plan.body.shape_values
     values.update(parse_sliders(args.set or ""))
@@ -69,7 +69,7 @@ def cmd_plan_shape(args: argparse.Namespace) -> int:
     print(label("cli_shaped", file=out, body=session.plan.body.body_id, values=values_text, height_was=was.height_mm,
                 height_now=now.height_mm, weight_was=was.weight_kg, weight_now=now.weight_kg, bmi_was=was.bmi,
                 bmi_now=now.bmi))
-    rows = effect_table(shape_effect(before, after))
+    rows = effect_table(shape_effect(before, after), number)
     if rows:
         print(f"{label('cli_zone'):<28} {label('cli_area_cm2'):<32} {label('cli_injections')}")
         for name, area, count in rows:

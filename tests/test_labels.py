@@ -11,7 +11,7 @@ from mesomap import text
 from mesomap.text.dates import long_date
 
 #: Reviewed: labels that are the same word in English and French (or a unit, a code, a proper name).
-SAME_IN_FRENCH = {"legend_row", "layer_muscle", "layer_thickness", "depth_volume", "unit_mm", "unit_ml", "unit_min", "unit_cm2", "unit_ml_per_min", "per_second", "cli_zone",
+SAME_IN_FRENCH = {"legend_row", "layer_muscle", "layer_thickness", "depth_volume", "unit_mm", "unit_ml", "unit_min", "unit_cm2", "unit_ml_per_min", "unit_injections_per_s", "per_second", "cli_zone",
                   "cli_technique", "cli_total", "patient", "date", "lots", "notes", "zones", "zone", "technique",
                   "volume", "total", "mode", "points", "step_of", "dice", "point", "contact", "indication",
                   "lot_line", "lot", "cli_info_triangles", "cli_session_injections",

@@ -1498,6 +1498,14 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
         <translation>{err} (le fichier reste dans {autosave})</translation>
     </message>
     <message>
+        <source>Plan restored into session {number} of the records: File › Save writes it there</source>
+        <translation>Plan restauré dans la séance {number} des dossiers&#xa0;: Fichier › Enregistrer l’y écrit</translation>
+    </message>
+    <message>
+        <source>The restored plan belonged to session {number} of the records, which mesomap cannot find in the records now open. Save the plan as a file to keep it.</source>
+        <translation>Le plan restauré appartenait à la séance {number} des dossiers, que mesomap ne trouve pas dans les dossiers ouverts. Enregistrez le plan dans un fichier pour le garder.</translation>
+    </message>
+    <message>
         <source>Plan restored: save it to keep it</source>
         <translation>Plan restauré&#xa0;: enregistrez-le pour le garder</translation>
     </message>
@@ -1794,6 +1802,14 @@ Ajoutez-en un depuis la bibliothèque, ou placez le vôtre (P) en cliquant sur l
     <message>
         <source>Saved the answer to {saved}</source>
         <translation>Réponse enregistrée dans {saved}</translation>
+    </message>
+    <message>
+        <source>The answer is not scored yet. Reveal the score before ending the quiz?</source>
+        <translation>La réponse n’est pas encore notée. Révéler le score avant de terminer le quiz&#x202f;?</translation>
+    </message>
+    <message>
+        <source>End without score</source>
+        <translation>Terminer sans score</translation>
     </message>
     <message>
         <source>Cannot open the records</source>
@@ -2613,6 +2629,10 @@ La plus grande dimension du scan est {size:g}. Ses unités sont&#xa0;:</translat
     <message>
         <source>{n} of {total} landmarks placed: press Fit.</source>
         <translation>{n} repères sur {total} placés&#xa0;: appuyez sur Ajuster.</translation>
+    </message>
+    <message>
+        <source>Finding the landmarks this scan shows…</source>
+        <translation>Recherche des repères visibles sur ce scan…</translation>
     </message>
     <message>
         <source>Load landmarks</source>

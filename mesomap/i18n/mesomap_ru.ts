@@ -1508,6 +1508,14 @@ Del удаляет выбранную точку, Shift+P закрепляет �
         <translation>{err} (файл остаётся в {autosave})</translation>
     </message>
     <message>
+        <source>Plan restored into session {number} of the records: File › Save writes it there</source>
+        <translation>План восстановлен в процедуру {number} из картотеки: Файл › Сохранить запишет его туда</translation>
+    </message>
+    <message>
+        <source>The restored plan belonged to session {number} of the records, which mesomap cannot find in the records now open. Save the plan as a file to keep it.</source>
+        <translation>Восстановленный план относился к процедуре {number} из картотеки, но mesomap не находит её в открытой картотеке. Сохраните план в файл, чтобы не потерять его.</translation>
+    </message>
+    <message>
         <source>Plan restored: save it to keep it</source>
         <translation>План восстановлен: сохраните его, чтобы не потерять</translation>
     </message>
@@ -1804,6 +1812,14 @@ Add one from the library, or place your own (P) and click the skin. Drag a point
     <message>
         <source>Saved the answer to {saved}</source>
         <translation>Ответ сохранён в {saved}</translation>
+    </message>
+    <message>
+        <source>The answer is not scored yet. Reveal the score before ending the quiz?</source>
+        <translation>Ответ ещё не оценён. Показать результат перед завершением теста?</translation>
+    </message>
+    <message>
+        <source>End without score</source>
+        <translation>Завершить без оценки</translation>
     </message>
     <message>
         <source>Cannot open the records</source>
@@ -2625,6 +2641,10 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
     <message>
         <source>{n} of {total} landmarks placed: press Fit.</source>
         <translation>Поставлено ориентиров: {n} из {total}; нажмите «Подогнать».</translation>
+    </message>
+    <message>
+        <source>Finding the landmarks this scan shows…</source>
+        <translation>Поиск ориентиров, видимых на этом скане…</translation>
     </message>
     <message>
         <source>Load landmarks</source>

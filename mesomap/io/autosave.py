@@ -3,8 +3,9 @@
 Each running mesomap writes its open plan to
 ``<user data dir>/autosave/autosave-<pid>.mesomap.json`` (atomically, so a kill
 mid-write leaves the previous autosave whole) with a sidecar ``.meta.json``
-naming the plan's own file and the writing process (its pid and, where the
-system tells it, its start time). A clean exit deletes both. At start,
+naming the plan's own file, the records session the plan belongs to (if any:
+database without password, session id and version) and the writing process (its
+pid and, where the system tells it, its start time). A clean exit deletes both. At start,
 autosaves whose process is gone are crash leftovers to offer for recovery; a
 process that now has the same pid but started at another time (the pid was
 reused after a crash) is not taken for the writer.
@@ -81,11 +82,14 @@ def _alive(pid: int, started: str | None = None) -> bool:
 
 @dataclass(frozen=True)
 class Recovery:
-    """A crash leftover: the autosaved plan file, when it was written, and the plan's own path."""
+    """A crash leftover: the autosaved plan file, when it was written, the plan's own path, and the records
+    session the plan belonged to (the note :meth:`mesomap.session.records.RecordsLink.autosave_note` gave; None:
+    none)."""
 
     autosave: Path
     saved_at: float
     original: Path | None
+    records: dict | None = None
 
     def load(self) -> Plan:
         return load_plan(self.autosave)
@@ -116,11 +120,13 @@ class Autosaver:
         now = time.monotonic() if now is None else now
         return revision != self.last_revision and now - self.last_time >= interval_s
 
-    def save(self, plan: Plan, revision: int, original: Path | None = None, surface: PaintingSurface | None = None) -> Path:
+    def save(self, plan: Plan, revision: int, original: Path | None = None, surface: PaintingSurface | None = None,
+             records: dict | None = None) -> Path:
+        """Write ``plan`` and its sidecar; ``records``: the records session it belongs to (a small JSON dict)."""
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         save_plan(plan, self.path, surface)
         meta = {"pid": self.pid, "started": self.started, "original": str(original) if original else None,
-                "saved_at": time.time()}
+                "saved_at": time.time(), "records": records}
         with atomic_path(_meta(self.path)) as tmp:
             tmp.write_text(json.dumps(meta), encoding="utf-8")
         self.last_revision = revision
@@ -169,10 +175,12 @@ class Autosaver:
                 continue
             if self._owner_alive(pid, f):
                 continue
-            original = self._read_meta(f).get("original")
+            meta = self._read_meta(f)
+            original = meta.get("original")
             original = Path(original) if isinstance(original, str) and original else None
+            records = meta.get("records") if isinstance(meta.get("records"), dict) else None
             try:
-                found.append(Recovery(f, f.stat().st_mtime, original))
+                found.append(Recovery(f, f.stat().st_mtime, original, records))
             except OSError:
                 continue
         return sorted(found, key=lambda r: r.saved_at, reverse=True)

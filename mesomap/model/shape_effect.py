@@ -47,12 +47,15 @@ def shape_effect(before: PlanSummary, after: PlanSummary) -> tuple[ZoneEffect, .
                  for z in after.zones if z.id in old)
 
 
-def effect_table(effects: tuple[ZoneEffect, ...]) -> list[tuple[str, str, str]]:
-    """Rows (zone, "area before → after cm² (±%)", "count before → after") for a table; "~" marks estimates."""
+def effect_table(effects: tuple[ZoneEffect, ...], number=format) -> list[tuple[str, str, str]]:
+    """Rows (zone, "area before → after cm² (±%)", "count before → after") for a table; "~" marks estimates.
+    ``number(value, spec)`` writes each number (``mesomap.text.number`` for the reader's decimal mark:
+    "12,5 → 13,1 (+4,8 %)" in French; default Python's ``format``)."""
     def count(n: int, estimate: bool) -> str:
-        return f"~{n}" if estimate else str(n)
+        return f"~{number(n, 'd')}" if estimate else number(n, "d")
 
     return [(e.name or e.zone_id,
-             f"{e.area_before_cm2:.1f} → {e.area_after_cm2:.1f} ({e.area_change_pct:+.1f} %)",
+             f"{number(e.area_before_cm2, '.1f')} → {number(e.area_after_cm2, '.1f')} "
+             f"({number(e.area_change_pct, '+.1f')} %)",
              f"{count(e.count_before, e.estimate_before)} → {count(e.count_after, e.estimate_after)}")
             for e in effects]

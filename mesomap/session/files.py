@@ -44,11 +44,18 @@ def open_plan(s: Session, path: str | Path) -> OpenedPlan:
     return opened
 
 
-def restore(s: Session, plan: Plan, original: Path | None) -> None:
-    """Take a plan recovered from an autosave as the open plan, unsaved (it is autosaved again at once)."""
+def restore(s: Session, plan: Plan, original: Path | None, records: dict | None = None, store=None) -> bool:
+    """Take a plan recovered from an autosave as the open plan, unsaved (it is autosaved again at once).
+
+    ``records``: the records session the plan belonged to when it was autosaved (``Recovery.records``); with
+    the records ``store`` open the plan is linked to that session again (File › Save writes into it). True
+    when it was linked back; False when there was no link or the session is not in ``store``."""
     s.end_gesture()
     s.doc.replace(plan, path=original, saved=False)
+    linked = bool(records) and store is not None and s.records_link is not None \
+        and s.records_link.relink(store, records)
     autosave_tick(s, interval_s=0)
+    return linked
 
 
 def import_points(s: Session, result) -> None:
@@ -112,7 +119,8 @@ def autosave_tick(s: Session, now: float | None = None, interval_s: float = AUTO
         return False
     if not s.autosaver.due(doc.revision, now=now, interval_s=interval_s):
         return False
-    s.autosaver.save(doc.plan, doc.revision, doc.path, body_surface(s))
+    records = s.records_link.autosave_note() if s.records_link is not None else None
+    s.autosaver.save(doc.plan, doc.revision, doc.path, body_surface(s), records=records)
     return True
 
 

@@ -182,6 +182,15 @@ class QuizSession:
         """The answer's points that answer an asked point (drawn in the answer colour at the reveal)."""
         return answer_points(self.answer, self.result) if self.result is not None else ()
 
+    def answered(self) -> bool:
+        """Whether the student's answer on screen holds anything not yet scored (a painted face or a placed
+        point) — what ending the quiz now would drop."""
+        if self.state != "answering":
+            return False
+        self.session.end_gesture()  # a stroke still being drawn is part of the answer
+        plan = self.session.plan
+        return bool(plan.points) or any(len(z.faces) for z in plan.zones)
+
     def current_answer(self) -> Plan:
         return self.answer if self.state == "revealed" else self.session.plan
 

@@ -33,6 +33,13 @@ def plan_of(text: str, source: str = "session plan") -> Plan:
     return plan_from_dict(parse_json_bytes(text.encode("utf-8"), source, PlanFileError, "plan file"), source=source)
 
 
+def database_name(store: Store) -> str:
+    """Which database ``store`` is, with any password hidden (what an autosave may keep on disk)."""
+    from mesomap.store.location import display_url
+
+    return display_url(store.engine.url)
+
+
 def injection_count(plan: Plan) -> int:
     """Injections of the plan: grid points of every zone plus reflex points."""
     return sum(len(z.injections) for z in plan.zones) + len(plan.points)
@@ -63,6 +70,7 @@ class RecordsLink:
         self.linked: Linked | None = None
         self._opening = False
         planner.doc.changed.connect(self._on_changed)
+        planner.records_link = self  # the autosave notes the link, so a recovered plan comes back linked
 
     def _on_changed(self, change) -> None:
         if change.reset and not self._opening:
@@ -91,6 +99,41 @@ class RecordsLink:
         self._lock_if_done()
         self.planner.doc.state_changed.emit()  # the window's title names the session
         return plan
+
+    def autosave_note(self) -> dict | None:
+        """What the autosave keeps of the link (None: not linked): the database (password hidden), the session's
+        id, number and the version the plan was read or saved at."""
+        if self.linked is None:
+            return None
+        s = self.linked.session
+        return {"database": database_name(self.linked.store), "session_id": s.id, "number": s.number,
+                "version": s.version}
+
+    def relink(self, store: Store, note: dict) -> bool:
+        """Link the open plan (just recovered from an autosave) back to the session ``note`` names
+        (:meth:`autosave_note`), without replacing the plan. The version noted is kept, so a save after another
+        station saved the session meanwhile is refused as a conflict, as it would have been before the crash.
+        False (not linked) when ``store`` is another database or has no such session."""
+        from dataclasses import replace
+
+        from mesomap.store import courses, patients, sessions
+        from mesomap.store.errors import StoreError
+
+        session_id, version = note.get("session_id"), note.get("version")
+        if note.get("database") != database_name(store) or not isinstance(session_id, int):
+            return False
+        try:
+            record = sessions.get_session(store, session_id)
+            patient = patients.get_patient(store, record.patient_id)
+            course = courses.get_course(store, record.course_id)
+        except StoreError:
+            return False
+        if isinstance(version, int):
+            record = replace(record, version=version)
+        self.linked = Linked(store, record, patient.name, course.planned_sessions + course.maintenance_sessions)
+        self._lock_if_done()
+        self.planner.doc.state_changed.emit()  # the window's title names the session
+        return True
 
     def _lock_if_done(self) -> None:
         """A done session's plan is frozen: the planner's document refuses every edit while it is open."""

@@ -59,36 +59,28 @@ class ScanWork:
         return self._defs
 
     # -- the scan ------------------------------------------------------------------
-    def load(self, path: str | Path, units: str | None = None) -> LoadedScan:
+    def load(self, path: str | Path, units: str | None = None, coverage: bool = True) -> LoadedScan:
         """Read the scan at ``path`` and start its landmark step afresh (nothing placed, no fit).
-        Raises as ``load_scan`` does (nothing changes then)."""
+        Raises as ``load_scan`` does (nothing changes then). ``coverage`` False: which landmarks the scan
+        covers is left unknown (all listed) for the caller to decide off the UI thread
+        (:func:`landmarks_covered`, then :meth:`set_covered`)."""
         scan = load_scan(path, units=units)
         self.path, self.scan = Path(path), scan
         self.placed, self.skipped, self.fit = {}, set(), None
-        self.covered, self.show_all = self.landmarks_covered(scan), False
-        listed = self.listed()
-        self.current = listed[0].id if listed else None
+        self.covered, self.show_all, self.current = None, False, None
+        self.set_covered(self.landmarks_covered(scan) if coverage else None)
         return scan
 
     def landmarks_covered(self, scan: LoadedScan) -> set[str] | None:
-        """Ids of the landmarks whose place on the reference body has scan skin near it once the scan is
-        aligned onto the body (``geometry.coverage``): a face scan covers the nasion, not the patellae.
-        None (list them all) when a partial scan's place on the body is not sure (see TRUSTED_MM)."""
-        ref = load_bundled_body(DEFAULT_BODY)
-        where = np.array([np.asarray(d.barycentric) @ ref.vertices[ref.faces[d.face]] for d in self.defs])
-        from mesomap.geometry.coverage import (  # the fitting stack loads when a scan does, not with the window
-            COVERED_MM,
-            COVERED_WHOLE_MM,
-            TRUSTED_MM,
-            align_scan_to_reference,
-            covered_points,
-        )
+        """:func:`landmarks_covered` of ``scan`` (about 2 s for a face scan)."""
+        return landmarks_covered(scan.paint.vertices, scan.partial, self.defs)
 
-        m, median_mm = align_scan_to_reference(scan.paint.vertices, ref.vertices, scan.partial)
-        if scan.partial and median_mm > TRUSTED_MM:
-            return None
-        near = covered_points(scan.paint.vertices, m, where, COVERED_MM if scan.partial else COVERED_WHOLE_MM)
-        return {d.id for d, ok in zip(self.defs, near) if ok}
+    def set_covered(self, covered: set[str] | None) -> None:
+        """The landmarks the scan covers are now known (None: not known, all listed); the current landmark
+        stays if still listed, else the first one listed and not placed becomes current."""
+        self.covered = set(covered) if covered is not None else None
+        if self.current not in {d.id for d in self.wanted()}:
+            self.current = self._next_unplaced(None)
 
     # -- landmarks -----------------------------------------------------------------
     def listed(self) -> list[LandmarkDef]:
@@ -176,6 +168,31 @@ class ScanWork:
     def accept(self, fit: ScanFit) -> None:
         """Keep ``fit`` as the scan's fit (its report and the fitted body)."""
         self.fit = fit
+
+
+def landmarks_covered(paint_vertices: np.ndarray, partial: bool,
+                      defs: list[LandmarkDef] | None = None) -> set[str] | None:
+    """Ids of the landmarks whose place on the reference body has scan skin near it once the scan
+    (``paint_vertices`` (n, 3) mm, its painting-resolution copy) is aligned onto the body
+    (``geometry.coverage``): a face scan covers the nasion, not the patellae. None (list them all) when a
+    partial scan's place on the body is not sure (see TRUSTED_MM). A worker job (module-level, reads only):
+    the window runs it in the session's worker, off the UI thread."""
+    defs = defs if defs is not None else load_landmark_defs()
+    ref = load_bundled_body(DEFAULT_BODY)
+    where = np.array([np.asarray(d.barycentric) @ ref.vertices[ref.faces[d.face]] for d in defs])
+    from mesomap.geometry.coverage import (  # the fitting stack loads when a scan does, not with the window
+        COVERED_MM,
+        COVERED_WHOLE_MM,
+        TRUSTED_MM,
+        align_scan_to_reference,
+        covered_points,
+    )
+
+    m, median_mm = align_scan_to_reference(paint_vertices, ref.vertices, partial)
+    if partial and median_mm > TRUSTED_MM:
+        return None
+    near = covered_points(paint_vertices, m, where, COVERED_MM if partial else COVERED_WHOLE_MM)
+    return {d.id for d, ok in zip(defs, near) if ok}
 
 
 def landmarks_from_markups(path: str | Path, frame: np.ndarray,

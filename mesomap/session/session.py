@@ -79,6 +79,7 @@ class Session:
         self.injection: tuple[str, int] | None = None  # (zone id, index in its injections)
         self.grids = None  # a GridRequests: gridded zones follow their layout parameters
         self.autosaver = None  # an Autosaver: autosave_tick() keeps a copy of unsaved changes
+        self.records_link = None  # a RecordsLink: the autosave notes which records session the plan belongs to
         self.templates = None  # the zone and point templates (mirror partners of template zones come from them)
         self.hidden: set[str] = set()
         self.hidden_points: set[str] = set()  # reflex points not shown (view state, like hidden zones)

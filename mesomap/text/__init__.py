@@ -105,10 +105,18 @@ def _is_message(value: Any) -> bool:
     return hasattr(value, "code") and hasattr(value, "params") and hasattr(value, "severity")
 
 
+#: Unit symbols the program passes as a message's ``unit`` parameter -> the label that words them.
+UNIT_LABELS = {"mm": "unit_mm", "ml": "unit_ml", "min": "unit_min", "cm²": "unit_cm2", "ml/min": "unit_ml_per_min",
+               "shots/s": "unit_shots_per_s", "injections/s": "unit_injections_per_s"}
+
+
 def _words(name: str, value: Any, lang: str | None) -> Any:
     """A parameter ready for its template: a message becomes its words; a tuple of messages their words
     joined with ", " when the parameter is called ``items`` (a listing), " or " when it is called
-    ``alternatives``, else "; " (several problems of one zone); anything else stays as it is."""
+    ``alternatives``, else "; " (several problems of one zone); a ``unit`` the language's unit symbol
+    (" mm" -> " мм" in Russian, :data:`UNIT_LABELS`); anything else stays as it is."""
+    if name == "unit" and isinstance(value, str) and value.strip() in UNIT_LABELS:
+        return value.replace(value.strip(), label(UNIT_LABELS[value.strip()], lang))
     if _is_message(value):
         return format_message(value, lang)
     if isinstance(value, tuple) and value and all(map(_is_message, value)):

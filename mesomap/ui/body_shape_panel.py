@@ -207,7 +207,7 @@ class BodyShapePanel(QDockWidget):
         s = self.session
         rows = []
         if self._before is not None and s.surface is not None:
-            rows = effect_table(shape_effect(self._before, summary_on(s.plan, s.surface)))
+            rows = effect_table(shape_effect(self._before, summary_on(s.plan, s.surface)), num)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):

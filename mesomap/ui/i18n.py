@@ -41,12 +41,27 @@ def window_language() -> str:
 
 def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``source`` in the installed language (English when no translator knows it); ``n`` >= 0 picks the plural
-    form of a ``%n`` text and writes the count in its place. English is the source itself: its "(s)" becomes
-    "" for one and "s" for any other count ("%n zone(s)" -> "1 zone", "3 zones")."""
-    words = QCoreApplication.translate("", source, disambiguation, n)
-    if n >= 0 and "(s)" in words:  # no catalogue gave the plural form: the English one
+    form of a ``%n`` text and writes the count in its place as the language writes numbers (:func:`num`:
+    "1 234 injections" with a narrow no-break space in French and Russian, "1,234 injections" in English).
+    English is the source itself: its "(s)" becomes "" for one and "s" for any other count ("%n zone(s)" -> "1 zone", "3 zones")."""
+    if n < 0:
+        return QCoreApplication.translate("", source, disambiguation, n)
+    words = plural_form(source, disambiguation, n)
+    if "(s)" in words:  # no catalogue gave the plural form: the English one
         words = words.replace("(s)", "" if n == 1 else "s")
-    return words
+    count = num(n, ",d")
+    return words.replace("%Ln", count).replace("%n", count)
+
+
+def plural_form(source: str, disambiguation: str | None, n: int) -> str:
+    """The installed catalogue's form of ``source`` for count ``n`` with its ``%n`` left in (Qt's own
+    QCoreApplication.translate writes the count without thousands separator); ``source`` when none has it."""
+    app = QCoreApplication.instance()
+    for translator in reversed(getattr(app, "_mesomap_translators", [])):  # the last installed is asked first
+        words = translator.translate("", source, disambiguation, n)
+        if words:
+            return words
+    return source
 
 
 class _Formatter(string.Formatter):

@@ -243,7 +243,20 @@ class PlanFiles:
                 continue
             win.tool.cancel()
             recovery.discard()
-            win.session.restore(plan, recovery.original)  # autosaved again at once
-            win.statusBar().showMessage(tr("Plan restored: save it to keep it"), 10000)
+            records = getattr(win, "records", None)
+            store = records.store() if recovery.records and records is not None else None
+            linked = win.session.restore(plan, recovery.original, recovery.records, store)  # autosaved again at once
+            if linked:
+                win._update_title()
+                win.statusBar().showMessage(fill_in(tr("Plan restored into session {number} of the records: "
+                                                       "File › Save writes it there"),
+                                                    number=records.linked.session.number), 10000)
+            elif recovery.records:
+                win.show_warning(tr("Recover plan"), fill_in(
+                    tr("The restored plan belonged to session {number} of the records, which mesomap cannot "
+                       "find in the records now open. Save the plan as a file to keep it."),
+                    number=recovery.records.get("number", "?")))
+            else:
+                win.statusBar().showMessage(tr("Plan restored: save it to keep it"), 10000)
             return True
         return False

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mesomap.io.plan_file import SUFFIX
 from mesomap.model.messages import MessageError
@@ -278,10 +278,33 @@ class QuizPanel(QDockWidget):
         w.statusBar().showMessage(fill_in(tr('Saved the answer to {saved}'), saved=saved), 6000)
         return True
 
-    def end(self) -> None:
+    def ask_end(self) -> str:
+        """'reveal', 'end' or 'cancel' for ending a quiz whose answer is not scored yet."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("End quiz"),
+                          tr("The answer is not scored yet. Reveal the score before ending the quiz?"),
+                          parent=self.window_)
+        reveal = box.addButton(tr("Reveal"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(tr("End without score"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(reveal)
+        box.exec()
+        return {reveal: "reveal", drop: "end"}.get(box.clickedButton(), "cancel")
+
+    def end(self) -> bool:
+        """End the quiz and give the reference plan back. An answer not scored yet is not dropped silently:
+        the student is asked first — Reveal scores it and shows the reveal (End quiz again then ends), End
+        without score drops it, Cancel goes back to answering. False when the quiz goes on."""
         w = self.window_
-        w.tool.cancel()
+        w.commit_pending()  # a stroke being drawn or a field being typed is part of the answer
+        if self.quiz.answered():
+            choice = self.ask_end()
+            if choice == "reveal":
+                self.reveal()
+                return False
+            if choice != "end":
+                return False
         show_answer_points(w.view.plotter, None, None, None, None)
         self.quiz.end()
         w.session.set_mode(Mode.NAVIGATE)
         w.view.request_render()
+        return True

@@ -6,14 +6,16 @@ size fits several units a small dialog names the choices; what the import repair
 is shown in its own colours when it has them (a PLY's vertex colours, an OBJ's texture sampled at its
 vertices: ``io.scan_texture``), else in skin colour.
 Plan tools are off while the scan is shown (the plan lives on the reference body until it is
-transferred).
+transferred). Which landmarks the scan shows (``session.scan.landmarks_covered``, about 2 s for a face scan)
+is decided in the session's worker after the scan is on screen: the window answers meanwhile, and the dock
+lists every landmark until it is known.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from mesomap.io.fit_file import FitFileError
@@ -21,7 +23,7 @@ from mesomap.io.meshes import BUNDLED_BODIES, UNIT_SCALE_TO_MM, MeshLoadError
 from mesomap.io.scans import SCAN_SUFFIXES, ScanUnitsUnclearError
 from mesomap.model.messages import MessageError
 from mesomap.render.scan_view import clear_scan_marks, show_scan_colours
-from mesomap.session.scan import ScanWork, fit_key, fit_surface, plan_on_scan, scan_files_beside
+from mesomap.session.scan import ScanWork, fit_key, fit_surface, landmarks_covered, plan_on_scan, scan_files_beside
 from mesomap.ui.bodies import UNIT_LABELS
 from mesomap.ui.busy import wait_cursor
 from mesomap.ui.file_dialogs import ask_open_path
@@ -48,6 +50,10 @@ class ScanImport:
         self.window = window
         self.work = ScanWork()
         self.fit_path: Path | None = None  # the fit file of the plan carried onto the scan
+        self._coverage = None  # (scan, Future) while the worker decides which landmarks the scan shows
+        self._coverage_timer = QTimer(window)
+        self._coverage_timer.setInterval(50)
+        self._coverage_timer.timeout.connect(self._coverage_poll)
 
     def dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SCAN_SUFFIXES)
@@ -69,7 +75,7 @@ class ScanImport:
         win = self.window
         try:
             with wait_cursor():
-                scan = self.work.load(path, units=units)
+                scan = self.work.load(path, units=units, coverage=False)
         except ScanUnitsUnclearError as err:
             units = self.ask_units(err)
             return self.import_scan(path, units) if units else False
@@ -81,8 +87,38 @@ class ScanImport:
         win.bodies.shown = None
         self.show_scan()
         win.set_plan_tools_enabled(False)
+        self.find_coverage()
         self.open_panel()
         return True
+
+    # -- which landmarks the scan shows (in the worker) -----------------------------------
+    def find_coverage(self) -> None:
+        """Ask the session's worker which landmarks the imported scan shows; the answer is taken by a timer
+        on the UI thread (a newer scan's import makes an older answer moot)."""
+        scan = self.work.scan
+        future = self.window.grids.worker.submit(landmarks_covered, scan.paint.vertices, scan.partial)
+        self._coverage = (scan, future)
+        self._coverage_timer.start()
+
+    def covering(self) -> bool:
+        """True while the worker decides which landmarks the scan shows."""
+        return self._coverage is not None
+
+    def _coverage_poll(self) -> None:
+        scan, future = self._coverage or (None, None)
+        if future is not None and not future.done():
+            return
+        self._coverage_timer.stop()
+        self._coverage = None
+        if future is None or scan is not self.work.scan:
+            return
+        try:
+            covered = future.result()
+        except Exception:  # noqa: BLE001 — a worker that died or was cancelled: every landmark stays listed
+            covered = None
+        self.work.set_covered(covered)
+        if self.window.scan_panel is not None:
+            self.window.scan_panel.landmarks_known()
 
     def open_panel(self) -> None:
         """The Scan fit dock (``window.scan_panel``, made on first use left of the 3D view: the full height),

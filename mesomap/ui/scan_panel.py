@@ -167,6 +167,11 @@ class ScanPanel(QDockWidget):
         self._fill_landmarks()
         self._show_marks()
 
+    def landmarks_known(self) -> None:
+        """The worker said which landmarks the scan shows: list those (what is placed stays)."""
+        self._fill_landmarks()
+        self._show_marks()
+
     def _show_all(self, on: bool) -> None:
         self.work.set_show_all(on)
         self._fill_landmarks()
@@ -197,6 +202,8 @@ class ScanPanel(QDockWidget):
         n, total = len(self.work.placed), len(self.work.wanted())
         self.hint.setText(fill_in(tr('Click on the scan to place <b>{name}</b> ({n} of {total} placed).'), name=landmark_name(by_id[cur]), n=n, total=total) if cur
                           else fill_in(tr('{n} of {total} landmarks placed: press Fit.'), n=n, total=total))
+        if self.window.scans.covering():
+            self.hint.setText(self.hint.text() + "<br>" + tr("Finding the landmarks this scan shows…"))
         self._show_picture(by_id.get(cur))
 
     def _show_picture(self, d) -> None:

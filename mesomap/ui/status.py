@@ -6,13 +6,16 @@ name), on the right the plan's counts (zones, reflex points, injections, total
 volume in ml) and the body's name. Clicking the skin names the zone or the
 anatomical region under the cursor (so does resting the mouse on the skin
 while navigating), never a triangle or a coordinate.
-Temporary messages (saved, exported, errors) still show over the tool hint.
+Temporary messages (saved, exported, errors) still show over the tool hint, whole: a message longer than
+the bar is wide wraps onto a second line (a French or Russian sentence naming two zones is often longer than a
+1366-pixel window), and the tool hint wraps the same way; the whole text is also the label's tooltip.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.io.meshes import BUNDLED_BODIES
@@ -103,13 +106,42 @@ def region_name(plan: Plan, templates, surface, coarse_face: int, barycentric, h
     return best.name if best is not None else None
 
 
+class MessageBar(QStatusBar):
+    """A status bar whose temporary message (``showMessage``, also Qt's own status tips) is shown by a
+    wrapping label (``StatusLine.message``) instead of being painted on one line and cut at the right."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)  # the panel only: the message is the label's
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+
+
+def wrapping_label() -> QLabel:
+    """A status bar label that wraps a long text onto more lines rather than cutting it."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setContentsMargins(6, 0, 6, 0)
+    return label
+
+
 class StatusLine:
-    """The tool hint (left) and the plan and body labels (right) of ``window``'s status bar."""
+    """The tool hint (left), the temporary message over it, and the plan and body labels (right) of
+    ``window``'s status bar."""
 
     def __init__(self, window):
         self.window = window
+        window.setStatusBar(MessageBar(window))
         bar = window.statusBar()
-        self.hint = QLabel()
+        self.message = wrapping_label()  # the temporary message, whole (hidden when there is none)
+        self.message.hide()
+        bar.messageChanged.connect(self._message_changed)
+        self.hint = wrapping_label()
+        self.hint.setTextFormat(Qt.TextFormat.AutoText)  # scan hints and locked reasons may hold markup
         self.plan = QLabel()
         self.plan.setToolTip(tr("Zones, reflex points, injections laid out (grid points and reflex points) "
                              "and their total volume"))
@@ -117,10 +149,16 @@ class StatusLine:
         for label in (self.hint, self.plan, self.body):
             label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.hint, 1)  # hidden while a message shows, back after it
+        bar.addPermanentWidget(self.message, 1)  # in the hint's place while a message shows
         bar.addPermanentWidget(self.plan)
         bar.addPermanentWidget(self.body)
         self._last_region: str | None = None
         self.hover = _HoverRest(window.view.plotter, self.name_hovered)
+
+    def _message_changed(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip(text)
+        self.message.setVisible(bool(text))
 
     def connect(self) -> None:
         win = self.window

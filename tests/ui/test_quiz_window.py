@@ -105,3 +105,41 @@ def test_a_quiz_from_questions_to_reveal_and_back_to_the_reference(trainer, run_
     data = json.loads(proc.stdout)
     assert [z["dice"] for z in data["zones"]] == [1.0, 0.0]
     assert data["points"][0]["distance_mm"] == pytest.approx(expected_mm, abs=0.01)
+
+
+def test_end_does_not_drop_an_answer_not_yet_scored(trainer, monkeypatch):
+    """The student paints the asked zone and presses End quiz without Reveal: the window asks; Cancel keeps the
+    answer on screen, Reveal scores it (the painted zone counts, Dice 1) and End quiz then gives the plan back."""
+    win, s = trainer, trainer.session
+    reference_json = plan_json(win)
+    thigh = win.doc.plan.zones[0]
+    monkeypatch.setattr(QuizSetup, "exec", lambda dialog: dialog.check([thigh.id]) or True)
+    win.quiz_action.trigger()
+    panel = win.quiz_panel
+    panel.prompts.setCurrentRow(0)
+    assert s.apply_faces(thigh.id, thigh.faces)
+
+    asked = []
+    monkeypatch.setattr(panel, "ask_end", lambda: asked.append(1) or "cancel")
+    panel.end_button.click()
+    assert asked and win.quiz.state == "answering"  # still answering, the painted zone still there
+    assert len(win.doc.plan.zones[0].faces) == len(thigh.faces)
+
+    monkeypatch.setattr(panel, "ask_end", lambda: "reveal")
+    panel.end_button.click()
+    assert win.quiz.state == "revealed" and panel.table.isVisible()
+    assert [round(z.dice, 3) for z in win.quiz.result.zones] == [1.0]  # the answer counted
+    assert "1 of 1 passed" in panel.status.text()
+
+    monkeypatch.setattr(panel, "ask_end", lambda: pytest.fail("a scored answer needs no question"))
+    panel.end_button.click()
+    assert win.quiz.state is None and plan_json(win) == reference_json
+
+
+def test_end_asks_nothing_when_nothing_was_answered(trainer, monkeypatch):
+    win = trainer
+    monkeypatch.setattr(QuizSetup, "exec", lambda dialog: dialog.check([win.doc.plan.zones[0].id]) or True)
+    win.quiz_action.trigger()
+    monkeypatch.setattr(win.quiz_panel, "ask_end", lambda: pytest.fail("nothing to lose, nothing to ask"))
+    win.quiz_panel.end_button.click()
+    assert win.quiz.state is None

@@ -35,10 +35,16 @@ def in_frame(win, p) -> np.ndarray:
     return frame[:3, :3] @ np.asarray(p) + frame[:3, 3]
 
 
+def wait_coverage(qtbot, win) -> None:
+    """Wait until the worker has said which landmarks the imported scan shows (the dock then lists those)."""
+    qtbot.waitUntil(lambda: not win.scans.covering(), timeout=FIT_TIMEOUT_MS)
+
+
 def imported(qtbot, settings, face_scan):
     win = open_window(qtbot, settings)
     path, truth = face_scan
     assert win.scans.import_scan(path)
+    wait_coverage(qtbot, win)
     return win, truth
 
 
@@ -149,6 +155,7 @@ def test_plan_on_this_scan_carries_the_grid_onto_the_scan_and_a_new_grid_is_laid
     spacing = win.doc.plan.zones[0].params.spacing_mm
     path, truth = face_scan
     assert win.scans.import_scan(path)
+    wait_coverage(qtbot, win)
     place_all(qtbot, win, truth)
     panel = win.scan_panel
     panel.fit_settings = QUICK

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
+from tests.ui.conftest import open_window
 from tests.ui.test_scan_fit import FIT_TIMEOUT_MS, QUICK, face_scan, imported, place_all  # noqa: F401 (fixture)
 
 
@@ -26,3 +27,29 @@ def test_the_window_keeps_answering_while_the_fit_runs(qtbot, settings, face_sca
     steps = {value for value, _ in seen if 0 < value < 100}
     assert len(seen) >= 10 and len(steps) >= 3  # the event loop ran during the fit; the bar moved in steps
     assert all(cancel for _, cancel in seen)  # Cancel could be pressed all along
+
+
+def test_the_window_keeps_answering_while_the_landmarks_the_scan_shows_are_decided(qtbot, settings,
+                                                                                   face_scan):  # noqa: F811
+    """Deciding which landmarks a face scan shows takes seconds; it runs in the session's worker, so the
+    window's event loop keeps running after the scan is on screen, and the dock then lists the face's
+    landmarks only."""
+    win = open_window(qtbot, settings)
+    path, _ = face_scan
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    assert win.scans.import_scan(path)
+    timer.start()  # from the moment the scan is on screen until its landmark list is final
+    panel = win.scan_panel
+
+    def listed() -> set[str]:
+        return {panel.landmarks.item(i).data(256) for i in range(panel.landmarks.count())}
+
+    qtbot.waitUntil(lambda: "patella_left" not in listed(), timeout=FIT_TIMEOUT_MS)
+    timer.stop()
+    assert len(ticks) >= 10  # the event loop ran while the worker decided
+    assert {"nasion", "chin", "tragus_left", "tragus_right"} <= listed()
+    assert not {"patella_left", "umbilicus", "nipple_left"} & listed()
+    assert "of 6 placed" in panel.hint.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PIL import Image
 
 from tests.ui.conftest import open_window
-from tests.ui.test_scan_fit import FIT_TIMEOUT_MS, QUICK, face_scan, place_all  # noqa: F401 (fixture)
+from tests.ui.test_scan_fit import FIT_TIMEOUT_MS, QUICK, face_scan, place_all, wait_coverage  # noqa: F401 (fixture)
 from tests.ui.test_screenshots import shots_dir, skin_fraction, window_picture
 
 
@@ -16,6 +16,7 @@ def test_landmark_step_and_fit_error_map_screenshots(qtbot, settings, face_scan,
     win.resize(1366, 768)
     path, truth = face_scan
     assert win.scans.import_scan(path)
+    wait_coverage(qtbot, win)
     panel = win.scan_panel
     first = dict(list(truth.items())[:3])
     place_all(qtbot, win, first)  # three placed, the fourth selected

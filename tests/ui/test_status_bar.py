@@ -4,9 +4,13 @@ under a click — never triangles, faces or coordinates."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QLabel
 
+from mesomap.session import messages as M
 from mesomap.session.session import Mode
+from mesomap.ui.i18n import install_translators
+from mesomap.ui.main_window import MainWindow
 from tests.ui.conftest import click, gridded_window, hover, screen_of
 
 
@@ -62,3 +66,48 @@ def test_resting_the_mouse_on_the_skin_names_the_template_region_there(window, q
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
     assert window.statusBar().currentMessage() == template.name
     assert "Face" not in window.statusBar().currentMessage()
+
+
+def shown_whole(label: QLabel) -> bool:
+    """True when every word of ``label`` is on screen: wrapped onto lines that all fit its height, or on one
+    line no wider than the label."""
+    if label.wordWrap():
+        return label.heightForWidth(label.width()) <= label.height()
+    return label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru"])
+def test_a_long_message_is_shown_whole_in_every_language(qtbot, qapp, settings, lang):
+    """At 1366×768 a session message naming two long zones twice (longer than the bar in French and Russian)
+    is not cut at the right: it is on screen whole, left of the plan's counts, and its tooltip holds it too;
+    after it the paint hint naming a long zone is whole as well."""
+    install_translators(qapp, lang)
+    try:
+        win = MainWindow(settings=settings)
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        for t in ("abdomen", "outer_thigh_left"):
+            win.editor.add_zone_from_template(win.templates.zone(t))
+        names = ", ".join(z.name for z in win.doc.plan.zones)
+        message = M.CHANGED_WHILE_LAID_OUT(zones=f"{names}, {names}")
+        win.session.message.emit(message)
+        qtbot.wait(50)
+        bar = win.statusBar()
+        text = bar.currentMessage()
+        assert text == str(message) and len(text) > 150
+        shown = [w for w in bar.findChildren(QLabel) if w.isVisible() and w.text() == text]
+        assert shown, "the message is painted on one line and cut, not shown by a label"
+        label = shown[0]
+        assert shown_whole(label) and label.toolTip() == text
+        assert label.geometry().right() <= win.status.plan.geometry().left()  # not under the counts
+        assert label.geometry().bottom() <= bar.height()
+
+        win.mode_actions[Mode.PAINT].trigger()  # the long zone is selected: the hint names it
+        bar.clearMessage()
+        qtbot.wait(50)
+        assert win.status.hint.isVisible() and win.doc.plan.zones[1].name in win.status.hint.text()
+        assert shown_whole(win.status.hint)
+    finally:
+        install_translators(qapp, "en")
