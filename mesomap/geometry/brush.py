@@ -25,18 +25,18 @@ def check_radius(radius_mm: float) -> float:
 
 
 class _Scratch:
-    """Whole-surface arrays a dab writes a few thousand entries of and puts back as it found them
-    (allocating and zeroing them on every dab cost more than the dab's own work).
+    """Whole-surface arrays (internal ids) a dab writes a few thousand entries of and puts back as it found
+    them (allocating and zeroing them on every dab cost more than the dab's own work).
 
     local (n,) int32 : -1, or a vertex's id in the dab's graph.
     seen (m + 1,) bool : False, or the face takes part (faces the viewer, or is the hit face).
-    slot (m,) int32 : scratch, a face's index in the dab's face list (only read where just written).
+    mark (m,) bool : False (a face's flag while a dab lists or chooses faces).
     """
 
     def __init__(self, n_vertices: int, n_faces: int):
         self.local = np.full(n_vertices, -1, dtype=np.int32)
         self.seen = np.zeros(n_faces + 1, dtype=bool)
-        self.slot = np.zeros(n_faces, dtype=np.int32)
+        self.mark = np.zeros(n_faces, dtype=bool)
         self.lock = threading.Lock()
 
 
@@ -55,10 +55,10 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
     the geodesic distance), only through faces that face the viewer when
     ``view_dir`` (3,) is given — so a dab never reaches round an ear's rim or
     through an arm to the skin on the far side. Only vertices in the Euclidean
-    ball of the radius (which contains the geodesic ball; found with the surface's
-    vertex grid) and the hit face's corners take part; the edges, lengths and
-    corner-to-centroid distances come from the surface's
-    :class:`~mesomap.geometry.skin_graph.SkinGraph` (built once).
+    ball of the radius (which contains the geodesic ball) and the hit face's
+    corners take part; the edges, lengths, normals and corner-to-centroid
+    distances come from the surface's :class:`~mesomap.geometry.brush_tables.BrushTables`
+    (built once, numbered so that a dab's data lie close together).
     """
     r = check_radius(radius_mm)
     scratch = _scratch(surface)
@@ -71,28 +71,31 @@ def brush_faces(surface: PaintingSurface, hit: RayHit, radius_mm: float, view_di
 
 
 def _brush_faces(surface: PaintingSurface, hit: RayHit, r: float, view_dir, scratch: _Scratch) -> np.ndarray:
-    mesh, g = surface.mesh, surface.skin_graph
-    local, seen = scratch.local, scratch.seen
-    ball = np.sort(g.grid.ball(mesh.vertices, hit.point_mm, r))  # sorted: the tables are read in memory order
-    corners = mesh.faces[hit.face]
+    """:func:`brush_faces` in the tables' numbering (ids below are internal, translated at both ends)."""
+    t = surface.brush_tables
+    g = t.graph
+    local, seen, mark = scratch.local, scratch.seen, scratch.mark
+    ball = t.grid.ball(t.points, hit.point_mm, r)  # ascending
+    hit_face = int(t.face_rank[hit.face])
+    corners = t.vertex_rank[surface.mesh.faces[hit.face]].astype(np.int64)
     local[ball] = np.arange(len(ball), dtype=np.int32)
     extra = corners[local[corners] < 0]
     verts = np.concatenate([ball, extra])
     local[extra] = np.arange(len(ball), len(verts), dtype=np.int32)
     n = len(verts)
-    once = np.zeros(0, dtype=np.int32)
+    once = np.zeros(0, dtype=np.int64)
     try:
-        # the faces that may take part: those around the ball's vertices (each once, sorted) and the hit face;
-        # with a view, only those facing the viewer (seen[m] is the "no face" past a border edge: never)
+        # the faces that may take part: those around the ball's vertices (each once, ascending) and the hit
+        # face; with a view, only those facing the viewer (seen[m] is the "no face" past a border edge: never)
         corner, corner_count = spans(g.face_start, ball)  # (face, corner) entries around each ball vertex
         around = np.take(g.corner_face, corner)
-        once = _once(around, scratch.slot)
+        once = _distinct(around, mark)
         if view_dir is not None:
-            seen[once] = np.take(mesh.face_normals, once, axis=0) @ np.asarray(view_dir, dtype=np.float64) < 0
+            seen[once] = np.take(t.normals, once, axis=0) @ np.asarray(view_dir, dtype=np.float64) < 0
         else:
             seen[once] = True
-        seen[hit.face] = True
-        # the graph: every edge out of a local vertex, in CSR rows by vertex, then the virtual node at the hit
+        seen[hit_face] = True
+        # the graph: every edge out of a local vertex, in CSR rows by vertex, then a virtual node at the hit
         # point joined to the hit face's corners. An edge with no taking-part face or an end outside the
         # ball stays in its row with an infinite length (never relaxed): no compaction pass, same distances.
         entry, count = spans(g.nbr_start, verts)
@@ -103,7 +106,8 @@ def _brush_faces(surface: PaintingSurface, hit: RayHit, r: float, view_dir, scra
         data = np.empty(k + 3)
         np.take(g.nbr_mm, entry, out=data[:k])
         data[:k][~usable] = np.inf
-        data[k:] = np.maximum(np.linalg.norm(mesh.vertices[corners] - hit.point_mm, axis=1), 1e-9)
+        hit_corners_mm = surface.mesh.vertices[surface.mesh.faces[hit.face]]
+        data[k:] = np.maximum(np.linalg.norm(hit_corners_mm - hit.point_mm, axis=1), 1e-9)
         indices = np.empty(k + 3, dtype=np.int32)
         np.maximum(col, 0, out=indices[:k])
         indices[k:] = local[corners]
@@ -115,22 +119,27 @@ def _brush_faces(surface: PaintingSurface, hit: RayHit, r: float, view_dir, scra
         dist = dijkstra(graph, directed=True, indices=n, limit=r + 1e-9)  # from the virtual node
         # a face is covered when one of its corners in the ball lies within r of its centroid
         near = around[np.repeat(dist[: len(ball)], corner_count) + np.take(g.corner_to_centroid_mm, corner) <= r]
-        slot = scratch.slot
-        slot[once] = np.arange(len(once), dtype=np.int32)
-        chosen = np.zeros(len(once), dtype=bool)
-        chosen[np.take(slot, near)] = True
-        return _with(once[chosen & np.take(seen, once)], hit.face)
+        mark[near] = True
+        chosen = once[np.take(mark, once) & np.take(seen, once)]
+        mark[near] = False
+        faces = np.sort(np.take(t.face_order, chosen))
+        return _with(faces, hit.face)
     finally:
         local[verts] = -1
         seen[once] = False
-        seen[hit.face] = False
+        seen[hit_face] = False
 
 
-def _once(faces: np.ndarray, slot: np.ndarray) -> np.ndarray:
-    """The distinct ids of ``faces`` (k,) in ascending order, using ``slot`` (m,) int32 as scratch."""
-    at = np.arange(len(faces), dtype=np.int32)
-    slot[faces] = at
-    return np.sort(faces[np.take(slot, faces) == at])  # each face kept at one of its entries
+def _distinct(ids: np.ndarray, mark: np.ndarray) -> np.ndarray:
+    """The distinct values of ``ids`` (k,) ascending, by flagging them in ``mark`` (all False, and left so)
+    and reading back the span they cover (narrow: a dab's internal ids lie close together)."""
+    if len(ids) == 0:
+        return np.zeros(0, dtype=np.int64)
+    lo, hi = int(ids.min()), int(ids.max())
+    mark[ids] = True
+    out = np.flatnonzero(mark[lo : hi + 1]) + lo
+    mark[out] = False
+    return out
 
 
 def _with(faces: np.ndarray, face: int) -> np.ndarray:

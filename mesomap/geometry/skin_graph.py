@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mesomap.geometry.vertex_grid import VertexGrid, runs
+from mesomap.geometry.vertex_grid import runs
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,6 @@ class SkinGraph:
     (Per entry rather than per edge: a dab reads its vertices' rows, which are contiguous.)
     face_start (n + 1,) int64, corner_face (3m,) int32 : the faces around each vertex.
     corner_to_centroid_mm (3m,) float64 : that corner's distance to the face's centroid.
-    grid : the vertices sorted by an 8 mm grid's cells (a dab's Euclidean ball, :mod:`mesomap.geometry.vertex_grid`).
     """
 
     nbr_start: np.ndarray
@@ -39,7 +38,6 @@ class SkinGraph:
     face_start: np.ndarray
     corner_face: np.ndarray
     corner_to_centroid_mm: np.ndarray
-    grid: VertexGrid
 
     @classmethod
     def build(cls, vertices: np.ndarray, faces: np.ndarray) -> SkinGraph:
@@ -74,7 +72,7 @@ class SkinGraph:
         by_corner = np.argsort(corners, kind="stable")
         face_start = np.searchsorted(corners[by_corner], np.arange(n + 1))
         return cls(nbr_start, others[by_vertex].astype(np.int32), edge_mm[ids], edge_faces[ids].view(np.int64),
-                   face_start, (by_corner // 3).astype(np.int32), to_centroid[by_corner], VertexGrid.build(v))
+                   face_start, (by_corner // 3).astype(np.int32), to_centroid[by_corner])
 
 
 def spans(start: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -78,7 +78,9 @@ class ZoneMesh:
         flat = tri.ravel()
         new = flat[self.local[flat] < 0]
         if len(new):
-            new = np.unique(new)
+            at = np.arange(len(new), dtype=np.int32)
+            self.local[new] = at  # each new vertex once (where its last entry wrote): no sort or hash of them
+            new = new[self.local[new] == at]
             start, stop = self.n_points, self.n_points + len(new)
             grown = stop > len(self._points)
             if grown:
