@@ -4,8 +4,9 @@ The dab (:func:`mesomap.geometry.brush.brush_faces`) runs Dijkstra over the edge
 of the skin near the cursor. Building that graph from the faces on every dab
 (unique corners, unique edges, their lengths, a sparse matrix) cost ~15 ms for
 a 100 mm brush; here the edges, their lengths and faces, and each face corner's
-distance to its face's centroid are tabled once (≈0.5 s, ≈45 MB for the 520k-face
-surface), so a dab only gathers rows of these tables.
+distance to its face's centroid are tabled once (≈54 MB for the 520k-face
+surface), so a dab only gathers rows of these tables. The surface's tables are built
+in grid order by :mod:`mesomap.geometry.brush_tables`.
 """
 
 from __future__ import annotations
