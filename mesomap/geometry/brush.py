@@ -78,13 +78,12 @@ def _brush_faces(surface: PaintingSurface, hit: RayHit, r: float, view_dir, scra
     ball = t.grid.ball(t.points, hit.point_mm, r)  # ascending
     hit_face = int(t.face_rank[hit.face])
     corners = t.vertex_rank[surface.mesh.faces[hit.face]].astype(np.int64)
-    local[ball] = np.arange(len(ball), dtype=np.int32)
-    extra = corners[local[corners] < 0]
-    verts = np.concatenate([ball, extra])
-    local[extra] = np.arange(len(ball), len(verts), dtype=np.int32)
-    n = len(verts)
-    once = np.zeros(0, dtype=np.int64)
     try:
+        local[ball] = np.arange(len(ball), dtype=np.int32)
+        extra = corners[local[corners] < 0]
+        verts = np.concatenate([ball, extra])
+        local[extra] = np.arange(len(ball), len(verts), dtype=np.int32)
+        n = len(verts)
         # the faces that may take part: those around the ball's vertices (each once, ascending) and the hit
         # face; with a view, only those facing the viewer (seen[m] is the "no face" past a border edge: never)
         corner, corner_count = spans(g.face_start, ball)  # (face, corner) entries around each ball vertex
@@ -123,11 +122,16 @@ def _brush_faces(surface: PaintingSurface, hit: RayHit, r: float, view_dir, scra
         taken = np.take(mark, once)
         mark[once] = False  # (near lies in once)
         chosen = once[taken & np.take(seen, once)]
-        return _with(_sorted_ids(np.take(t.face_order, chosen)), hit.face)
-    finally:
-        local[verts] = -1
-        seen[once] = False
-        seen[hit_face] = False
+        faces = _with(_sorted_ids(np.take(t.face_order, chosen)), hit.face)
+    except BaseException:  # the scratch arrays as they were, whatever was half done
+        local.fill(-1)
+        seen.fill(False)
+        mark.fill(False)
+        raise
+    local[verts] = -1
+    seen[once] = False
+    seen[hit_face] = False
+    return faces
 
 
 def _distinct(ids: np.ndarray, mark: np.ndarray) -> np.ndarray:
