@@ -184,7 +184,7 @@ class CanvasTool:
             self._pending.append((x, y))
             if not self._flush_queued:
                 self._flush_queued = True
-                QTimer.singleShot(0, self.flush_stroke)
+                QTimer.singleShot(0, self.view, self.flush_stroke)  # (dropped with the view)
         elif self._drag == "point":
             s = self.sample(x, y)
             if s[1] is not None:
