@@ -1,6 +1,7 @@
 """Paint-dab benchmark: pick under the cursor + brush selection, against well-known libraries.
 
 Run:  python benchmarks/paint.py [--rays 200] [--repeats 7] [--base CHECKOUT] [--pick-only]
+      python benchmarks/paint.py --dab [--against OTHER_CHECKOUT] [--rounds 3]
 
 On the female body at painting resolution (≈520k triangles), for two sets of
 rays — parallel rays shot at the front of the body (trunk and thighs), and
@@ -20,6 +21,11 @@ rays from a camera 1.4 m in front of the trunk to points on it — prints median
 
   dab       a 100 mm dab along a stroke: pick + brush + merge into the zone + recolour (ZoneMesh)
 
+``--dab`` prints only the dab's parts (median CPU ms of pick / selection / merge / recolour / whole dab
+at 20, 50 and 100 mm along a stroke across the trunk); with ``--against DIR`` it runs the same measure
+on the checkout DIR (e.g. the base commit in a git worktree) and on this one alternately, ``--rounds``
+times each in fresh processes, and prints both with their ratio (medians over the rounds).
+
 Issue 18's budget: one 100 mm dab (pick + select + colour update) ≤ 3 ms median,
 excluding the rendered frame itself. Wall times on a shared machine swing with its load:
 compare ratios within one run, and the dab's CPU time.
@@ -28,14 +34,20 @@ compare ratios within one run, and the dab's CPU time.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+if "--root" in sys.argv:  # the checkout whose mesomap is measured (--against runs this script on another one)
+    ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
+sys.path.insert(0, str(ROOT))
 
 from mesomap.geometry.brush import brush_faces  # noqa: E402
 from mesomap.io.meshes import load_painting_surface  # noqa: E402
@@ -145,17 +157,101 @@ def full_dab(surface, direction, radius: float) -> str:
             f"({len(wall)} dabs, zone {len(zone):,} faces at the end)")
 
 
+DAB_RADII = (20.0, 50.0, 100.0)
+DAB_PARTS = ("pick", "selection", "merge", "recolour", "whole dab")
+
+
+def dab_parts(surface, direction, radius: float, passes: int = 3) -> dict[str, float]:
+    """Median CPU ms (time.thread_time) of each part of a dab along a stroke across the trunk, as a
+    painting stroke does them: the pick under the cursor, the brush selection, the merge into the zone
+    (model.edits.merge_faces, as Session.stroke) and the recolour (render.zone_mesh.ZoneMesh.set_faces);
+    "whole dab" is the median of their sum per dab. Dabs 5.4 mm apart (60 over 320 mm), ``passes`` strokes."""
+    from mesomap.model.edits import merge_faces
+    from mesomap.model.plan import face_set
+    from mesomap.render.zone_mesh import ZoneMesh
+
+    times: dict[str, list[float]] = {name: [] for name in DAB_PARTS}
+    clock = time.thread_time
+    for _ in range(passes):
+        mesh, zone = ZoneMesh(surface), face_set([])
+        for x in np.linspace(-160, 160, 60):
+            origin = np.array([x, 2000.0, 1050.0 + 60 * np.sin(x / 50)])
+            t0 = clock()
+            hit = surface.pick(origin, direction)
+            t1 = clock()
+            if hit is None:
+                continue
+            faces = brush_faces(surface, hit, radius, direction)
+            t2 = clock()
+            zone = merge_faces(zone, faces)
+            t3 = clock()
+            mesh.set_faces(zone)
+            t4 = clock()
+            for name, ms in zip(DAB_PARTS, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0)):
+                times[name].append(ms * 1e3)
+    return {name: statistics.median(v) for name, v in times.items()}
+
+
+def dab_table(root: Path) -> dict[str, dict[str, float]]:
+    """{radius: dab_parts} for the female body of the checkout this process imports mesomap from."""
+    surface = load_painting_surface("female")
+    surface.bvh, surface.mesh.face_normals  # noqa: B018 (built once, as the prefetch thread does)
+    for tables in ("brush_tables", "skin_graph"):  # (the brush's tables under their name in that checkout)
+        if hasattr(type(surface), tables):
+            getattr(surface, tables)
+    direction = np.array([0.0, -1.0, 0.0])
+    return {f"{r:g}": dab_parts(surface, direction, r) for r in DAB_RADII}
+
+
+def compare_dabs(other: Path, rounds: int) -> None:
+    """Print dab_table for ``other`` (before) and this checkout (after), alternating fresh processes."""
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for _ in range(rounds):
+        for label, root in (("before", other), ("after", ROOT)):
+            env = dict(os.environ, PYTHONPATH=str(root))
+            out = subprocess.run([sys.executable, __file__, "--dab", "--json", "--root", str(root)], env=env,
+                                 check=True, capture_output=True, text=True).stdout
+            runs[label].append(json.loads(out.strip().splitlines()[-1]))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"dab CPU ms, median of {rounds} alternating rounds (before: {other}; after: {ROOT}; load {load:.1f})")
+    print(f"{'radius':>6}  {'part':<10} {'before':>8} {'after':>8} {'ratio':>6}")
+    for r in (f"{r:g}" for r in DAB_RADII):
+        for name in DAB_PARTS:
+            before = statistics.median(run[r][name] for run in runs["before"])
+            after = statistics.median(run[r][name] for run in runs["after"])
+            print(f"{r + ' mm':>6}  {name:<10} {before:8.3f} {after:8.3f} {before / after:5.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rays", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=7, help="pick: CPU time over all rays, median of this many")
     parser.add_argument("--base", help="a checkout of an earlier commit: its pick index timed in the same run")
     parser.add_argument("--pick-only", action="store_true", help="stop after the pick rows")
+    parser.add_argument("--dab", action="store_true", help="only the dab's parts at 20/50/100 mm (CPU ms)")
+    parser.add_argument("--against", type=Path, help="with --dab: also measure this checkout, alternately")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.dab:
+        if args.against is not None:
+            compare_dabs(args.against.resolve(), args.rounds)
+            return
+        table = dab_table(ROOT)
+        if args.json:
+            print(json.dumps(table))
+            return
+        for r, parts in table.items():
+            print(f"{r:>4} mm  " + "  ".join(f"{name} {ms:.3f}" for name, ms in parts.items()) + "  (CPU ms)")
+        return
     rng = np.random.default_rng(0)
     surface = load_painting_surface("female")
     t = time.perf_counter()
     surface.bvh, surface.vertex_tree, surface.vertex_faces  # noqa: B018 (build once)
+    for tables in ("brush_tables", "skin_graph"):  # the brush's tables, under their name in this checkout
+        if hasattr(type(surface), tables):
+            getattr(surface, tables)
     build_s = time.perf_counter() - t
     direction = np.array([0.0, -1.0, 0.0])
     origins = [np.array([rng.uniform(-150, 150), 2000.0, rng.uniform(550, 1250)]) for _ in range(args.rays)]
@@ -163,7 +259,8 @@ def main() -> None:
     trunk = [(camera, np.array([rng.uniform(-130, 130), 0.0, rng.uniform(900, 1350)]) - camera)
              for _ in range(args.rays)]
     hits = [h for h in (surface.pick(o, direction) for o in origins) if h is not None]
-    rows = [("surface", f"{surface.n_faces:,} triangles; BVH+kd-tree+incidence build {build_s * 1e3:.0f} ms")]
+    rows = [("surface", f"{surface.n_faces:,} triangles; BVH+kd-tree+incidence+brush tables build "
+                        f"{build_s * 1e3:.0f} ms")]
 
     import pyvista as pv
     import trimesh

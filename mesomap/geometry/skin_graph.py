@@ -4,8 +4,9 @@ The dab (:func:`mesomap.geometry.brush.brush_faces`) runs Dijkstra over the edge
 of the skin near the cursor. Building that graph from the faces on every dab
 (unique corners, unique edges, their lengths, a sparse matrix) cost ~15 ms for
 a 100 mm brush; here the edges, their lengths and faces, and each face corner's
-distance to its face's centroid are tabled once (≈0.5 s, ≈45 MB for the 520k-face
-surface), so a dab only gathers rows of these tables.
+distance to its face's centroid are tabled once (≈54 MB for the 520k-face
+surface), so a dab only gathers rows of these tables. The surface's tables are built
+in grid order by :mod:`mesomap.geometry.brush_tables`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from mesomap.geometry.vertex_grid import runs
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,14 @@ class SkinGraph:
                    face_start, (by_corner // 3).astype(np.int32), to_centroid[by_corner])
 
 
+def spans(start: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(entries, count of each row): the concatenated CSR ranges ``start[r]:start[r + 1]`` of ``rows`` (k,)."""
+    lo = np.take(start, rows)
+    count = np.take(start, rows + 1) - lo
+    return runs(lo, count), count
+
+
 def ranges(start: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(entries, row of each entry): the concatenated CSR ranges ``start[r]:start[r + 1]`` of ``rows`` (k,)."""
-    lo, hi = start[rows], start[rows + 1]
-    count = hi - lo
-    total = int(count.sum())
-    row = np.repeat(np.arange(len(rows)), count)
-    offset = np.cumsum(count) - count
-    return np.arange(total) - np.repeat(offset - lo, count), row
+    entries, count = spans(start, rows)
+    return entries, np.repeat(np.arange(len(rows)), count)

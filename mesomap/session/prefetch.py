@@ -3,7 +3,7 @@
 Start-up reads the painting surface (≈0.2 s) while Qt and VTK are still
 importing, and builds the BVH, kd-tree and incidence (≈0.6 s) after the first
 frame, so neither the first frame nor the first brush dab waits for them (and the brush's
-edge tables, :mod:`mesomap.geometry.skin_graph`, ≈0.5 s).
+edge tables in grid order, :mod:`mesomap.geometry.brush_tables`, ≈0.6 s).
 This module imports no Qt: the app starts it before the UI is imported.
 """
 
@@ -48,7 +48,7 @@ def surface_for(body_id) -> PaintingSurface:
 def _warm(surface: PaintingSurface) -> None:
     # Each is a cached_property: a UI-thread use meanwhile waits for this build, it does not repeat it.
     surface.bvh, surface.vertex_tree, surface.vertex_faces, surface.vertex_normals  # noqa: B018
-    surface.mesh.face_normals, surface.centroids, surface.skin_graph  # noqa: B018 (skin_graph: the brush's tables)
+    surface.mesh.face_normals, surface.centroids, surface.brush_tables  # noqa: B018 (the brush's tables)
 
 
 def warm(body_id: str) -> None:

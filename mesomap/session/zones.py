@@ -145,7 +145,7 @@ def dab_faces(s: Session, hits: Iterable[tuple[RayHit, np.ndarray]]) -> np.ndarr
     parts = [brush_faces(s.surface, hit, s.radius_mm, view_dir=direction) for hit, direction in hits]
     if not parts:
         return np.empty(0, dtype=np.int64)
-    return parts[0] if len(parts) == 1 else face_set(np.concatenate(parts))
+    return parts[0] if len(parts) == 1 else edits.union_faces(parts)  # (sorted runs: merged, not re-sorted)
 
 
 def stroke(s: Session, hits: Iterable[tuple[RayHit, np.ndarray]]) -> bool:

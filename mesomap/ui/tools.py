@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 
 from mesomap.geometry.pick import RayHit
 from mesomap.ui.body_view import BodyView
@@ -48,6 +48,8 @@ class CanvasTool:
         self.scene = scene
         self._drag: str | None = None  # "stroke" | "point" while the left button is held
         self._last: _Sample | None = None
+        self._pending: list[tuple[float, float]] = []  # stroke positions not yet painted (see _move)
+        self._flush_queued = False
         self._hover: tuple[float, float] | None = None
         self.hovered: tuple[str, int] | None = None  # injection under the cursor
         self.picks = 0  # ray picks made (for tests and tuning)
@@ -177,13 +179,12 @@ class CanvasTool:
 
     def _move(self, x: float, y: float) -> None:
         if self._drag == "stroke":
-            samples = self.path_samples(self._last, x, y)
-            self._last = samples[-1]
-            self.editor.stroke([(h, d) for _, h, d in samples if h is not None])
-            if self._last[1] is not None:
-                self._show_ring_at(self._last[1])
-            else:
-                self.scene.hide_ring()
+            # painted when control returns to the event loop: every move that arrived meanwhile (a fast
+            # hand while a frame draws) is laid in one edit and one redraw, so the stroke never lags behind
+            self._pending.append((x, y))
+            if not self._flush_queued:
+                self._flush_queued = True
+                QTimer.singleShot(0, self.view, self.flush_stroke)  # (dropped with the view)
         elif self._drag == "point":
             s = self.sample(x, y)
             if s[1] is not None:
@@ -193,7 +194,26 @@ class CanvasTool:
             if s[1] is not None:
                 self.editor.drag_injection(s[1])
 
+    def flush_stroke(self) -> None:
+        """Paint the stroke up to every mouse position not yet painted: dabs along the path through them,
+        from the last one painted, as one edit."""
+        self._flush_queued = False
+        points, self._pending = self._pending, []
+        if self._drag != "stroke" or not points:
+            return
+        samples: list[_Sample] = []
+        for x, y in points:
+            path = self.path_samples(self._last, x, y)
+            self._last = path[-1]
+            samples += path
+        self.editor.stroke([(h, d) for _, h, d in samples if h is not None])
+        if self._last[1] is not None:
+            self._show_ring_at(self._last[1])
+        else:
+            self.scene.hide_ring()
+
     def _finish(self) -> None:
+        self.flush_stroke()  # the last moves before the release are painted too
         self._drag = None
         self._last = None
         self.editor.end_gesture()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from mesomap.model import edits
 from mesomap.session.session import Mode
-from tests.ui.conftest import camera, drag, front_skin_point, hover, screen_of
+from tests.ui.conftest import camera, drag, front_skin_point, hover, screen_of, send_mouse
 
 THIGH_Z = 600.0  # mm: mid-thigh on the female body (crotch ~750, knee ~450)
 THIGH_X = (40.0, 178.0)  # the patient's right thigh at that height (x > 0)
@@ -73,6 +73,34 @@ def test_a_fast_stroke_has_no_gaps(paint_window):
     win.editor.set_radius(10)
     zone_id = win.editor.add_zone("Band")
     drag(win.view.plotter, thigh_stroke(win, 75, 145, steps=2))
+    x = np.sort(win.surface.centroids[zone_faces(win, zone_id)][:, 0])
+    assert x.min() < 75 and x.max() > 145
+    assert np.diff(x).max() < 5.0, "a gap along the stroke"
+
+
+def test_mouse_moves_that_arrive_together_are_painted_in_one_update_without_gaps(paint_window):
+    """A fast hand while a frame draws: the moves waiting when the window gets to them are painted as one
+    update of the zone (not one update and redraw each, which would leave the stroke ever further behind
+    the mouse), and the band along their path still has no gap."""
+    win = paint_window
+    win.editor.set_radius(10)
+    zone_id = win.editor.add_zone("Band")
+    points = thigh_stroke(win, 75, 145, steps=12)
+    updates: list[object] = []
+    win.doc.changed.connect(updates.append)
+    plotter = win.view.plotter
+    send_mouse(plotter, QEvent.Type.MouseButtonPress, points[0])
+    painted_by_press = len(updates)
+    for x, y in points[1:]:  # queued, as the window system delivers moves that came during a frame
+        p = QPointF(x, y)
+        QApplication.postEvent(plotter, QMouseEvent(QEvent.Type.MouseMove, p, plotter.mapToGlobal(p),
+                                                     Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                                                     Qt.KeyboardModifier.NoModifier))
+    for _ in range(3):
+        QApplication.processEvents()
+    assert len(updates) - painted_by_press == 1, "one update for the moves that came together"
+    send_mouse(plotter, QEvent.Type.MouseButtonRelease, points[-1], Qt.MouseButton.LeftButton,
+               Qt.MouseButton.NoButton)
     x = np.sort(win.surface.centroids[zone_faces(win, zone_id)][:, 0])
     assert x.min() < 75 and x.max() > 145
     assert np.diff(x).max() < 5.0, "a gap along the stroke"
