@@ -19,6 +19,10 @@ from mesomap.geometry.layout_mesh import closest_points_on_triangles
 
 #: Faces kept per vertex in the padded vertex->face table (more are rare on scans).
 MAX_VALENCE = 10
+#: Points per batch in :meth:`ScanSurface.nearest`: each point's k·MAX_VALENCE candidate triangles make ≈20
+#: temporary (p, 30, 3) float64 arrays, ≈15 kB a point — 4,096 points ≈ 60 MB (20,000 made ≈300 MB, the
+#: peak of a 1M-triangle scan's import).
+NEAREST_CHUNK = 4096
 
 
 class ScanSurface:
@@ -67,11 +71,13 @@ class ScanSurface:
         out[f[keep], rank[keep]] = face_id[keep]
         return out
 
-    def nearest(self, points, k: int = 3, chunk: int = 20000) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def nearest(self, points, k: int = 3, chunk: int = NEAREST_CHUNK) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                              np.ndarray]:
         """Nearest scan points of ``points`` (p, 3) mm.
 
         Searches the faces around the ``k`` nearest scan vertices (exact for
-        reasonable meshes, where the nearest face touches one of them).
+        reasonable meshes, where the nearest face touches one of them), ``chunk`` points at a time
+        (each point's answer is the same whatever the chunk).
         Returns (positions (p, 3) mm, faces (p,), distances (p,) mm, on_border (p,) bool —
         the nearest point is on a border face's border vertex side).
         """

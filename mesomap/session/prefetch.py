@@ -58,9 +58,13 @@ _kept: list[PaintingSurface] = []  # the surface whose structures are kept: the 
 
 
 def _warm(surface: PaintingSurface) -> None:
-    # Each is a cached_property: a UI-thread use meanwhile waits for this build, it does not repeat it.
-    surface.bvh, surface.vertex_tree, surface.vertex_faces, surface.vertex_normals  # noqa: B018
-    surface.mesh.face_normals, surface.centroids, surface.skin_graph  # noqa: B018 (skin_graph: the brush's tables)
+    # Each is a cached_property: a UI-thread use meanwhile waits for this build, it does not repeat it. The
+    # temporaries of each build go back to the system before the next starts (they would add up in the peak).
+    for build in (lambda: surface.bvh, lambda: surface.vertex_tree, lambda: surface.vertex_faces,
+                  lambda: surface.vertex_normals, lambda: surface.mesh.face_normals, lambda: surface.centroids,
+                  lambda: surface.skin_graph):  # skin_graph: the brush's tables
+        build()
+        release_free_memory()
 
 
 def built_structures(surface: PaintingSurface) -> list[str]:
@@ -86,8 +90,7 @@ def _keep_only(surface: PaintingSurface) -> None:
             drop_structures(other)
     _kept[:] = [surface]
     release_free_memory()  # the dropped structures, before the new ones' temporaries
-    _warm(surface)
-    release_free_memory()  # the build's temporaries: ≈270 MB resident otherwise
+    _warm(surface)  # returns each build's temporaries: ≈270 MB resident otherwise
 
 
 def warm(body) -> Future:
