@@ -10,12 +10,13 @@ is here"). All arrays in mm.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from mesomap.geometry.borders import border_edges
-from mesomap.geometry.layout_mesh import closest_points_on_triangles
+if TYPE_CHECKING:  # scipy (≈0.3 s to import) loads when first used, not with the app's window
+    from scipy.spatial import cKDTree
 
 #: Faces kept per vertex in the padded vertex->face table (more are rare on scans).
 MAX_VALENCE = 10
@@ -34,6 +35,8 @@ class ScanSurface:
 
     @cached_property
     def tree(self) -> cKDTree:
+        from scipy.spatial import cKDTree
+
         return cKDTree(self.vertices)
 
     @cached_property
@@ -81,6 +84,8 @@ class ScanSurface:
         Returns (positions (p, 3) mm, faces (p,), distances (p,) mm, on_border (p,) bool —
         the nearest point is on a border face's border vertex side).
         """
+        from mesomap.geometry.layout_mesh import closest_points_on_triangles  # scipy with it: loaded when used
+
         pts = np.asarray(points, dtype=np.float64).reshape(-1, 3)
         if len(pts) > chunk:
             parts = [self.nearest(pts[i : i + chunk], k, chunk) for i in range(0, len(pts), chunk)]

@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse import csgraph
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.borders import border_edges
@@ -157,6 +155,9 @@ def _obj_texture(path: Path) -> Path | None:
 
 def largest_piece(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, int, float]:
     """(faces (m,) bool of the largest edge-connected piece by area, number of pieces, % of area dropped)."""
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     n = len(vertices)
     e = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]]])
     g = sparse.coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
@@ -183,6 +184,9 @@ def border_loops(vertices: np.ndarray, faces: np.ndarray) -> tuple[int, float]:
     e = border_edges(faces)
     if len(e) == 0:
         return 0, 0.0
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     n = len(vertices)
     g = sparse.coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
     count, label = csgraph.connected_components(g, directed=False)
