@@ -104,6 +104,11 @@ def warm(body) -> Future:
     return _pool.submit(lambda: _keep_only(body if isinstance(body, PaintingSurface) else surface_for(body)))
 
 
+def kept() -> PaintingSurface | None:
+    """The surface whose structures are kept (the last one :func:`warm` built; None before any)."""
+    return _kept[0] if _kept else None
+
+
 def settled() -> None:
     """Wait until every background load and build started so far has finished (tests, benchmarks)."""
     _pool.submit(lambda: None).result()

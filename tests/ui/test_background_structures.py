@@ -11,32 +11,28 @@ from mesomap.session import prefetch
 from mesomap.session.prefetch import built_structures, surface_for
 
 
-def _first_frame_and_background_done(window, qtbot) -> None:
+def _show(window, qtbot, body_id: str) -> None:
+    """Show ``body_id`` and wait until the window's background build for it has finished."""
+    window.body_actions[body_id].trigger()
     window.view.plotter.render()
-    qtbot.waitUntil(lambda: "skin_graph" in vars(window.session.surface), timeout=120_000)
+    qtbot.waitUntil(lambda: prefetch.kept() is window.session.surface, timeout=120_000)
     prefetch.settled()
+    assert window.session.surface is surface_for(body_id)
 
 
 def test_only_the_shown_body_keeps_its_pick_and_brush_tables(window, qtbot):
-    _first_frame_and_background_done(window, qtbot)
-    female = window.session.surface
-    assert window.bodies.shown == "female" and female is surface_for("female")
-    assert set(built_structures(female)) >= {"bvh", "skin_graph", "vertex_tree"}
-    assert built_structures(surface_for("male")) == []  # the body not on screen holds none
-
+    female, male = surface_for("female"), surface_for("male")
     origin, direction = window.view.ray_at(window.view.width() // 2, window.view.height() // 2)
     hit = female.pick(origin, direction)
     dab = brush_faces(female, hit, 50.0)
 
-    window.body_actions["male"].trigger()
-    _first_frame_and_background_done(window, qtbot)
-    assert window.session.surface is surface_for("male")
-    assert {"bvh", "skin_graph"} <= set(built_structures(surface_for("male")))
+    _show(window, qtbot, "male")
+    assert {"bvh", "skin_graph", "vertex_tree"} <= set(built_structures(male))
     assert built_structures(female) == []  # dropped once the male body is shown
 
-    window.body_actions["female"].trigger()
-    _first_frame_and_background_done(window, qtbot)
-    assert built_structures(surface_for("male")) == []
+    _show(window, qtbot, "female")
+    assert {"bvh", "skin_graph", "vertex_tree"} <= set(built_structures(female))
+    assert built_structures(male) == []  # the body not on screen holds none
     again = female.pick(origin, direction)  # built again: the same face, point and brush selection
     assert again.face == hit.face and np.array_equal(again.point_mm, hit.point_mm)
     assert np.array_equal(brush_faces(female, again, 50.0), dab)
