@@ -87,7 +87,8 @@ plotter.screenshot(sys.argv[2])
 plotter.close()
 """
 
-IMPORT_TIMER = "import time; t = time.perf_counter(); import {}; print(time.perf_counter() - t)"
+IMPORT_TIMER = ("import time; t, c = time.perf_counter(), time.process_time(); import {}; "
+                "print(time.perf_counter() - t, time.process_time() - c)")
 
 
 class BenchError(Exception):
@@ -104,13 +105,13 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(cmd: list[str], env: dict[str, str], cpu_key: str | None = None) -> tuple[float, float, str]:
+def run(cmd: list[str], env: dict[str, str], cpu_key: str | None = None, cwd: Path = ROOT) -> tuple[float, float, str]:
     """Run ``cmd``; return (spawn epoch, wall seconds, stdout); its CPU seconds go to CPU[cpu_key]. Raise
     BenchError on failure."""
     c0 = _children_cpu()
     t0 = time.time()
     try:
-        proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+        proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired as err:
         raise BenchError(f"timed out after {TIMEOUT_S} s: {_show(cmd)}\n{_tail(err.stderr)}") from None
     wall = time.time() - t0
@@ -121,12 +122,47 @@ def run(cmd: list[str], env: dict[str, str], cpu_key: str | None = None) -> tupl
     return t0, wall, proc.stdout
 
 
-def first_frame_seconds(cmd: list[str], env: dict[str, str], cpu_key: str | None = None) -> float:
-    t0, _, out = run(cmd, env, cpu_key)
-    for line in out.splitlines():
-        if line.startswith("first-frame-epoch "):
-            return float(line.split()[1]) - t0
-    raise BenchError(f"no 'first-frame-epoch' line in stdout of: {_show(cmd)}\nstdout: {_tail(out)}")
+def first_frame_seconds(cmd: list[str], env: dict[str, str], cpu_key: str | None = None, cwd: Path = ROOT) -> float:
+    """Wall seconds from spawning ``cmd`` to the first frame it reports (a ``first-frame-epoch`` line); the
+    process's CPU seconds (user + system, all its threads) at that moment go to CPU[cpu_key], read from
+    /proc/PID/stat as the line arrives — what it spent to show its first frame, not the work it does after."""
+    t0 = time.time()
+    err_file = tempfile.TemporaryFile(mode="w+")  # read at the end: a full stderr pipe would block the process
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=err_file, text=True)
+    epoch = cpu = None
+    try:
+        deadline = t0 + TIMEOUT_S
+        for line in proc.stdout:
+            if line.startswith("first-frame-epoch "):
+                cpu = _process_cpu(proc.pid)
+                epoch = float(line.split()[1])
+                break
+            if time.time() > deadline:
+                break
+        proc.communicate(timeout=max(1.0, deadline - time.time()))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise BenchError(f"timed out after {TIMEOUT_S} s: {_show(cmd)}") from None
+    finally:
+        err_file.seek(0)
+        err = err_file.read()
+        err_file.close()
+    if proc.returncode != 0:
+        raise BenchError(f"exit code {proc.returncode}: {_show(cmd)}\n{_tail(err)}")
+    if epoch is None:
+        raise BenchError(f"no 'first-frame-epoch' line in stdout of: {_show(cmd)}\nstderr: {_tail(err)}")
+    if cpu_key is not None and cpu is not None:
+        CPU.setdefault(cpu_key, []).append(cpu)
+    return epoch - t0
+
+
+def _process_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) process ``pid`` has used so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15)
 
 
 def _show(cmd: list[str]) -> str:
@@ -196,40 +232,59 @@ def main(argv: list[str] | None = None) -> int:
         default=str(venv_python if venv_python.exists() else sys.executable),
         help="interpreter for the measured processes (default: the project's .venv)",
     )
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="also measure the window and import of another checkout (e.g. a base worktree), "
+                             "interleaved with this one's in the same runs")
+    parser.add_argument("--no-png", action="store_true", help="skip the off-screen PNG measures")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     py = args.python
+    trees = {"": ROOT} | ({"-other": args.compare.resolve()} if args.compare else {})
 
     xvfb = None
     try:
         xvfb, display = start_xvfb()
         with tempfile.TemporaryDirectory(prefix="mesomap-bench-") as tmp:
-            base_env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+            base_env = {k: v for k, v in os.environ.items()
+                        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH")}
+            base_env["MESOMAP_NO_CHART_PREFETCH"] = "1"  # no background chart walk (it starts after the frame anyway)
             gui_env = dict(base_env, DISPLAY=display, QT_QPA_PLATFORM="xcb", MESOMAP_EXIT_AFTER_FIRST_FRAME="1")
             png_env = dict(base_env)  # no display: mesomap picks EGL itself
             png_base_env = dict(base_env, VTK_DEFAULT_OPENGL_WINDOW="vtkEGLRenderWindow")
 
-            measures: dict[str, list[float]] = {k: [] for k in ("gui", "gui-base", "png", "png-base", "imp", "imp-base")}
+            measures: dict[str, list[float]] = {}
             for i in range(args.runs):
                 print(f"run {i + 1}/{args.runs} …", file=sys.stderr, flush=True)
                 config = Path(tmp, f"config-{i}")  # fresh settings each run: a first start
                 gui_env["XDG_CONFIG_HOME"] = png_env["XDG_CONFIG_HOME"] = str(config)
                 png_base_env["XDG_CONFIG_HOME"] = str(config)
-
-                measures["gui"].append(first_frame_seconds([py, "-m", "mesomap"], gui_env, "gui"))
-                measures["gui-base"].append(first_frame_seconds([py, "-c", GUI_BASELINE, str(MESH)], gui_env, "gui-base"))
-
+                data = Path(tmp, f"data-{i}")
+                gui_env["MESOMAP_DATA_DIR"] = str(data)
+                # The checkouts and the bare window take turns, in an order that rotates from run to run.
+                jobs = [("gui-base", lambda: first_frame_seconds([py, "-c", GUI_BASELINE, str(MESH)], gui_env,
+                                                                 "gui-base"))]
+                for suffix, root in trees.items():
+                    jobs.append((f"gui{suffix}", lambda s=suffix, r=root: first_frame_seconds(
+                        [py, "-m", "mesomap"], gui_env, f"gui{s}", cwd=r)))
+                for suffix, root in trees.items():
+                    jobs.append((f"imp{suffix}", lambda r=root, s=suffix: _import_seconds(
+                        py, "mesomap.ui.main_window", gui_env, f"imp{s}", r)))
+                jobs.append(("imp-base", lambda: _import_seconds(py, "PySide6.QtWidgets, pyvistaqt", gui_env,
+                                                                 "imp-base", ROOT)))
+                shift = i % len(jobs)
+                for key, job in jobs[shift:] + jobs[:shift]:
+                    measures.setdefault(key, []).append(job())
+                if args.no_png:
+                    continue
                 out = Path(tmp, f"front-{i}.png")
-                measures["png"].append(run([py, "-m", "mesomap", "render", "--out", str(out)], png_env)[1])
+                measures.setdefault("png", []).append(
+                    run([py, "-m", "mesomap", "render", "--out", str(out)], png_env)[1])
                 if not out.is_file():
                     raise BenchError(f"mesomap render exited 0 but wrote no {out}")
                 out = Path(tmp, f"base-{i}.png")
-                measures["png-base"].append(run([py, "-c", PNG_BASELINE, str(MESH), str(out)], png_base_env)[1])
-
-                for key, module in (("imp", "mesomap.ui.main_window"), ("imp-base", "PySide6.QtWidgets, pyvistaqt")):
-                    stdout = run([py, "-c", IMPORT_TIMER.format(module)], gui_env)[2]
-                    measures[key].append(float(stdout.split()[-1]))
+                measures.setdefault("png-base", []).append(
+                    run([py, "-c", PNG_BASELINE, str(MESH), str(out)], png_base_env)[1])
     except BenchError as err:
         print(f"startup.py: error: {err}", file=sys.stderr)
         return 1
@@ -242,34 +297,51 @@ def main(argv: list[str] | None = None) -> int:
                 xvfb.kill()
 
     m = measures
-    cpu_rows = [summarize("CPU s: mesomap window to first frame, and quit", CPU["gui"], CPU["gui-base"]),
-                summarize("CPU s: baseline pyvistaqt window", CPU["gui-base"], None)]
-    rows = [
-        summarize("mesomap window: spawn -> first frame", m["gui"], m["gui-base"]),
-        summarize("baseline pyvistaqt window", m["gui-base"], None),
-        summarize("mesomap render PNG (EGL)", m["png"], m["png-base"]),
-        summarize("baseline pyvista off-screen PNG", m["png-base"], None),
-        summarize("import mesomap.ui.main_window", m["imp"], m["imp-base"]),
-        summarize("import PySide6.QtWidgets+pyvistaqt", m["imp-base"], None),
-    ]
+    rows = []
+    for suffix, root in trees.items():
+        where = f" ({root})" if args.compare else ""
+        rows.append(summarize(f"mesomap window: spawn -> first frame{where}", m[f"gui{suffix}"], m["gui-base"]))
+    rows.append(summarize("baseline pyvistaqt window", m["gui-base"], None))
+    if not args.no_png:
+        rows += [summarize("mesomap render PNG (EGL)", m["png"], m["png-base"]),
+                 summarize("baseline pyvista off-screen PNG", m["png-base"], None)]
+    for suffix, root in trees.items():
+        where = f" ({root})" if args.compare else ""
+        rows.append(summarize(f"import mesomap.ui.main_window{where}", m[f"imp{suffix}"], m["imp-base"]))
+    rows.append(summarize("import PySide6.QtWidgets+pyvistaqt", m["imp-base"], None))
+    cpu_rows = []
+    for suffix, root in trees.items():
+        where = f" ({root})" if args.compare else ""
+        cpu_rows.append(summarize(f"CPU s: mesomap to first frame{where}", CPU[f"gui{suffix}"], CPU["gui-base"]))
+    cpu_rows.append(summarize("CPU s: baseline pyvistaqt window to first frame", CPU["gui-base"], None))
+    for suffix, root in trees.items():
+        where = f" ({root})" if args.compare else ""
+        cpu_rows.append(summarize(f"CPU s: import mesomap.ui.main_window{where}", CPU[f"imp{suffix}"],
+                                  CPU["imp-base"]))
+    cpu_rows.append(summarize("CPU s: import PySide6.QtWidgets+pyvistaqt", CPU["imp-base"], None))
     verdict = "PASS" if rows[0]["median_s"] < TARGET_S else "MISS"
     target = f"target: first frame under {TARGET_S:g} s on this {os.cpu_count()}-core machine: {verdict}"
 
     if args.json:
-        print(json.dumps({"runs": args.runs, "rows": rows + cpu_rows, "target_s": TARGET_S, "target": verdict},
-                         indent=2))
+        print(json.dumps({"runs": args.runs, "rows": rows + cpu_rows, "target_s": TARGET_S, "target": verdict,
+                          "load_average": os.getloadavg()}, indent=2))
         return 0
     width = max(len(r["what"]) for r in rows + cpu_rows)
     print(f"{'what':<{width}}  median s   min s   max s  ratio vs baseline")
-    for r in rows:
+    for r in rows + cpu_rows:
         ratio = f"{r['ratio_vs_baseline']:.2f}x" if r["ratio_vs_baseline"] is not None else "-"
         line = f"{r['what']:<{width}}  {r['median_s']:8.3f} {r['min_s']:7.3f} {r['max_s']:7.3f}  {ratio:>6}"
         print(line + (f"   <- {verdict} (target < {TARGET_S:g} s)" if r is rows[0] else ""))
-    for r in cpu_rows:
-        ratio = f"{r['ratio_vs_baseline']:.2f}x" if r["ratio_vs_baseline"] is not None else "-"
-        print(f"{r['what']:<{width}}  {r['median_s']:8.3f} {r['min_s']:7.3f} {r['max_s']:7.3f}  {ratio:>6}")
-    print(f"({args.runs} runs each, interleaved; Xvfb {display}; {target})")
+    print(f"({args.runs} runs each, interleaved; Xvfb {display}; {target}; load average at the end "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     return 0
+
+
+def _import_seconds(py: str, module: str, env: dict[str, str], key: str, cwd: Path) -> float:
+    """Wall seconds of ``import module`` in a fresh interpreter; its CPU seconds go to CPU[key]."""
+    out = run([py, "-c", IMPORT_TIMER.format(module)], env, cwd=cwd)[2].split()
+    CPU.setdefault(key, []).append(float(out[-1]))
+    return float(out[-2])
 
 
 if __name__ == "__main__":

@@ -42,20 +42,7 @@ def run_gui(body_id: str | None = None, plan: str | None = None, lang: str | Non
     window.show()
     if plan is None and not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):
         QTimer.singleShot(0, window.files.offer_recovery)  # asks only when a crash left an autosave
-    if not os.environ.get("MESOMAP_EXIT_AFTER_FIRST_FRAME"):  # template zones' charts, niced, once per machine
-        QTimer.singleShot(CHART_PREFETCH_AFTER_MS, lambda: _prefetch_charts(window))
-    return app.exec()
-
-
-#: The background walk over the template zones' charts starts this long after the window (ms).
-CHART_PREFETCH_AFTER_MS = 3000
-
-
-def _prefetch_charts(window) -> None:
-    from mesomap.session.chart_prefetch import start
-
-    if window.bodies.shown is not None:
-        start(window.bodies.shown)
+    return app.exec()  # the window starts the template charts' walk after its first frame (ui.chart_walk)
 
 
 def _exit_after_first_frame(app, window) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:  # scipy loads when a mesh's adjacency is first asked for, not with the app's window
+    from scipy import sparse
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -127,6 +130,8 @@ class BodyMesh:
         n = self.n_vertices
         rows = np.concatenate([e[:, 0], e[:, 1]])
         cols = np.concatenate([e[:, 1], e[:, 0]])
+        from scipy import sparse
+
         return sparse.csr_matrix((np.concatenate([lengths, lengths]), (rows, cols)), shape=(n, n))
 
     @cached_property

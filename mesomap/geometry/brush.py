@@ -8,12 +8,10 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
+from mesomap.geometry.brush_limits import BRUSH_MAX_MM, BRUSH_MIN_MM  # noqa: F401 (importable from here too)
 from mesomap.geometry.pick import RayHit
 from mesomap.geometry.skin_graph import spans
 from mesomap.geometry.surface import PaintingSurface
-
-BRUSH_MIN_MM = 1.0
-BRUSH_MAX_MM = 100.0
 
 
 def check_radius(radius_mm: float) -> float:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import breadth_first_order
 
 from mesomap.geometry.surface import PaintingSurface
+
+if TYPE_CHECKING:  # scipy (≈0.3 s to import) loads when first used, not with the app's window
+    from scipy import sparse
 
 
 def smooth_region(surface: PaintingSurface, faces, radius_mm: float = 8.0, rounds: int = 2) -> np.ndarray:
@@ -109,6 +111,8 @@ def face_adjacency(faces) -> sparse.csr_matrix:
     same = np.flatnonzero(key[1:] == key[:-1])  # consecutive equal edges: two faces share it
     i, j = owner[same], owner[same + 1]
     data = np.ones(2 * len(i), dtype=bool)
+    from scipy import sparse
+
     return sparse.csr_matrix((data, (np.concatenate([i, j]), np.concatenate([j, i]))), shape=(m, m))
 
 
@@ -126,6 +130,9 @@ def enclosed_faces(adjacency: sparse.csr_matrix, areas, outline, seed: int,
     it reaches more than ``escape_share`` of the whole area (the outline is not closed around the
     seed, or the seed is outside it) — and an empty array when the seed is on the outline.
     """
+    from scipy import sparse
+    from scipy.sparse.csgraph import breadth_first_order
+
     m = adjacency.shape[0]
     blocked = np.zeros(m, dtype=bool)
     blocked[np.asarray(outline, dtype=np.int64)] = True

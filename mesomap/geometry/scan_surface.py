@@ -10,15 +10,20 @@ is here"). All arrays in mm.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from mesomap.geometry.borders import border_edges
-from mesomap.geometry.layout_mesh import closest_points_on_triangles
+if TYPE_CHECKING:  # scipy (≈0.3 s to import) loads when first used, not with the app's window
+    from scipy.spatial import cKDTree
 
 #: Faces kept per vertex in the padded vertex->face table (more are rare on scans).
 MAX_VALENCE = 10
+#: Points per batch in :meth:`ScanSurface.nearest`: each point's k·MAX_VALENCE candidate triangles make ≈20
+#: temporary (p, 30, 3) float64 arrays, ≈15 kB a point — 4,096 points ≈ 60 MB (20,000 made ≈300 MB, the
+#: peak of a 1M-triangle scan's import).
+NEAREST_CHUNK = 4096
 
 
 class ScanSurface:
@@ -30,6 +35,8 @@ class ScanSurface:
 
     @cached_property
     def tree(self) -> cKDTree:
+        from scipy.spatial import cKDTree
+
         return cKDTree(self.vertices)
 
     @cached_property
@@ -67,14 +74,18 @@ class ScanSurface:
         out[f[keep], rank[keep]] = face_id[keep]
         return out
 
-    def nearest(self, points, k: int = 3, chunk: int = 20000) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def nearest(self, points, k: int = 3, chunk: int = NEAREST_CHUNK) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                              np.ndarray]:
         """Nearest scan points of ``points`` (p, 3) mm.
 
         Searches the faces around the ``k`` nearest scan vertices (exact for
-        reasonable meshes, where the nearest face touches one of them).
+        reasonable meshes, where the nearest face touches one of them), ``chunk`` points at a time
+        (each point's answer is the same whatever the chunk).
         Returns (positions (p, 3) mm, faces (p,), distances (p,) mm, on_border (p,) bool —
         the nearest point is on a border face's border vertex side).
         """
+        from mesomap.geometry.layout_mesh import closest_points_on_triangles  # scipy with it: loaded when used
+
         pts = np.asarray(points, dtype=np.float64).reshape(-1, 3)
         if len(pts) > chunk:
             parts = [self.nearest(pts[i : i + chunk], k, chunk) for i in range(0, len(pts), chunk)]

@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import hashlib
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from scipy.spatial import cKDTree
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.borders import border_edges, edges_length_mm
 from mesomap.geometry.bvh import TriangleBVH
-from mesomap.geometry.layout_mesh import closest_points_on_triangles
 from mesomap.geometry.pick import RayHit
 from mesomap.geometry.refine import refined_vertices
 from mesomap.geometry.brush_tables import BrushTables
+
+if TYPE_CHECKING:  # scipy (≈0.3 s to import) loads with the first search structure, after the window's first frame
+    from scipy import sparse
+    from scipy.spatial import cKDTree
 
 
 class PaintingSurface:
@@ -77,6 +79,8 @@ class PaintingSurface:
 
     @cached_property
     def vertex_tree(self) -> cKDTree:
+        from scipy.spatial import cKDTree
+
         return cKDTree(self.mesh.vertices)
 
     @cached_property
@@ -87,11 +91,15 @@ class PaintingSurface:
 
     @cached_property
     def centroid_tree(self) -> cKDTree:
+        from scipy.spatial import cKDTree
+
         return cKDTree(self.centroids)
 
     @cached_property
     def vertex_faces(self) -> sparse.csr_matrix:
         """(n', m') CSR incidence: row i lists the faces around vertex i."""
+        from scipy import sparse
+
         f = self.mesh.faces
         rows = f.ravel()
         cols = np.repeat(np.arange(len(f)), 3)
@@ -159,6 +167,8 @@ class PaintingSurface:
         face. That ball only reaches a thin shell of the body, so even a point a
         metre off costs about a millisecond.
         """
+        from mesomap.geometry.layout_mesh import closest_points_on_triangles
+
         pts = np.asarray(positions_mm, dtype=np.float64).reshape(-1, 3)
         tris = self.mesh.triangles
         d_vertex, _ = self.vertex_tree.query(pts)
@@ -182,11 +192,15 @@ class PaintingSurface:
         :meth:`nearest_points`: faces with a corner within (nearest corner distance + longest
         edge) of a position hold its nearest point.
         """
+        from mesomap.geometry.layout_mesh import closest_points_on_triangles
+
         pts = np.asarray(positions_mm, dtype=np.float64).reshape(-1, 3)
         f = np.unique(np.asarray(faces, dtype=np.int64))
         if len(f) == 0:
             return np.full(len(pts), np.inf)
         corners = self.mesh.faces[f]  # (k, 3)
+        from scipy.spatial import cKDTree
+
         tree = cKDTree(self.mesh.vertices[np.unique(corners)])
         d_vertex, _ = tree.query(pts)
         tris = self.mesh.triangles[f]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from mesomap.model.messages import Kind
 
@@ -70,5 +69,7 @@ def colours_on(target_vertices: np.ndarray, source_vertices: np.ndarray, colours
     painting copy's colours from the full scan's."""
     if target_vertices is source_vertices:
         return colours
+    from scipy.spatial import cKDTree  # scipy loads with a coloured scan, not with the app
+
     _, idx = cKDTree(source_vertices).query(target_vertices)
     return np.asarray(colours)[idx]

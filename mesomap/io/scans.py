@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse import csgraph
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.borders import border_edges
 from mesomap.geometry.scan_surface import ScanSurface, cluster_faces, unique_rows
+from mesomap.heap import release_free_memory
 from mesomap.io.json_reader import check_regular_file, quoted
 from mesomap.io.meshes import (
     FORMAT_NAMES,
@@ -156,6 +155,9 @@ def _obj_texture(path: Path) -> Path | None:
 
 def largest_piece(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, int, float]:
     """(faces (m,) bool of the largest edge-connected piece by area, number of pieces, % of area dropped)."""
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     n = len(vertices)
     e = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]]])
     g = sparse.coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
@@ -182,6 +184,9 @@ def border_loops(vertices: np.ndarray, faces: np.ndarray) -> tuple[int, float]:
     e = border_edges(faces)
     if len(e) == 0:
         return 0, 0.0
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     n = len(vertices)
     g = sparse.coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
     count, label = csgraph.connected_components(g, directed=False)
@@ -216,6 +221,7 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
     faces = np.asarray(getattr(loaded, "faces", np.empty((0, 3))), dtype=np.int64)
     validate_arrays(vertices, faces, path.name)
     uv, texture, colors = _extras(loaded, path)
+    del loaded  # the reader's own copies and caches (≈200 MB for a 1M-triangle PLY): the arrays above are all we need
     # Texture coordinates belong to face corners (seams split vertices); colours to vertices.
     uv_corners = uv[faces] if uv is not None and len(uv) == len(vertices) else None
     # Weld corners at the same place (STL repeats them per triangle; OBJ splits them at texture seams).
@@ -285,5 +291,7 @@ def load_scan(path: str | Path, units: str | None = None) -> LoadedScan:
         paint = BodyMesh(vertices=pv, faces=pf, body_id=path.stem, name=path.name)
         notes.append(SCAN_SIMPLIFIED(before=len(faces), after=len(pf)))
     paint_colors = colours_on(paint.vertices, mesh.vertices, colors) if colors is not None else None
+    del v, faces, vertices  # the mesh holds its own copies
+    release_free_memory()  # the import's temporaries go back to the system, not kept by the allocator
     return LoadedScan(mesh=mesh, paint=paint, units=units, partial=not whole_body, frame=frame, notes=notes,
                       uv=uv_corners, texture=texture, colors=colors, paint_colors=paint_colors)

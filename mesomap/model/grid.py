@@ -11,14 +11,17 @@ import hashlib
 import math
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mesomap.geometry.layout import ZoneLayoutSolver, estimate_count
 from mesomap.geometry.surface import PaintingSurface, boundary_length_mm
 from mesomap.model import edits
 from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import InjectionPoint, Plan, Zone
+
+if TYPE_CHECKING:  # the layout (and scipy) load with the first layout or estimate, not with the app's window
+    from mesomap.geometry.layout import ZoneLayoutSolver
 
 SOLVER_CACHE_SIZE = 16
 _solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
@@ -55,6 +58,8 @@ def solver_for(surface: PaintingSurface, zone: Zone) -> ZoneLayoutSolver:
     key = (surface.coarse.content_hash, hashlib.sha1(np.asarray(zone.faces).tobytes()).hexdigest())
     solver = _solvers.get(key)
     if solver is None:
+        from mesomap.geometry.layout import ZoneLayoutSolver
+
         solver = ZoneLayoutSolver.from_surface(surface, zone.faces)
         _solvers[key] = solver
         while len(_solvers) > SOLVER_CACHE_SIZE:
@@ -130,6 +135,8 @@ def grid_plan(plan: Plan, surface: PaintingSurface, zone_ids=None, seed: int = 0
 
 def estimated_count(zone: Zone, area_cm2: float, perimeter_mm: float | None = None) -> int:
     """Points a grid of this zone would have, from its area and border length (live feedback)."""
+    from mesomap.geometry.layout import estimate_count
+
     p = zone.params
     return estimate_count(area_cm2 * 100.0, p.spacing_mm, p.margin_mm, p.pattern, perimeter_mm=perimeter_mm,
                           row_spacing_mm=p.row_spacing_mm if p.pattern == "rows" else None)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mesomap.geometry.quiz_measures import border_distances, dice_overlap, skin_distance_mm
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.messages import Kind, MessageError
 from mesomap.model.plan import Plan, ReflexPoint, Zone
@@ -156,6 +155,8 @@ def score_zone(surface: PaintingSurface, ref: Zone, answer: Zone | None, t: Thre
     """Dice, border mean and 95th percentile (mm) of one answer zone (or None: missing)."""
     if answer is None:
         return ZoneScore(ref.id, ref.name, ref.side, None, 0.0, None, None, False)
+    from mesomap.geometry.quiz_measures import border_distances, dice_overlap  # scipy: loads with the first score
+
     dice = dice_overlap(surface.mesh.face_areas, ref.faces, answer.faces)
     d = border_distances(surface.mesh.vertices, surface.mesh.faces, ref.faces, answer.faces)
     mean = float(d.mean()) if len(d) else None
@@ -168,6 +169,8 @@ def score_point(surface: PaintingSurface, ref: ReflexPoint, answer: ReflexPoint 
     """Distance along the skin (mm) of one answer point (or None: missing)."""
     if answer is None:
         return PointScore(ref.id, ref.code, ref.name, ref.side, None, None, False)
+    from mesomap.geometry.quiz_measures import skin_distance_mm
+
     d = skin_distance_mm(surface, ref.face, ref.barycentric, answer.face, answer.barycentric)
     ok = math.isfinite(d) and d <= t.point_max_mm
     return PointScore(ref.id, ref.code, ref.name, ref.side, answer.id, d if math.isfinite(d) else None, ok)

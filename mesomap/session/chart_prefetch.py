@@ -6,12 +6,16 @@ app starts ``python -m mesomap.session.chart_prefetch BODY`` (:func:`start`) onc
 up: a niced process that walks the body's template zones — their faces exactly as a plan gets
 them (:func:`mesomap.io.plan_builder.zone_from_template`) — and builds and stores each chart
 that is not stored yet; a zone the user lays out before the walk reaches it is built by the
-layout as before (and stored for the walk to skip). Nothing here imports Qt.
+layout as before (and stored for the walk to skip). The window starts the walk
+:data:`START_AFTER_MS` after its first frame, so the walk never competes with it, and
+stops it (:func:`stop`) when it closes; a walk whose app went away (a crash) stops by itself.
+Nothing here imports Qt.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -19,6 +23,11 @@ from pathlib import Path
 
 #: Set (to anything) to keep the app from starting the background walk (tests, benchmarks).
 OFF_ENV = "MESOMAP_NO_CHART_PREFETCH"
+
+#: The window starts the walk this long after its first frame (ms).
+START_AFTER_MS = 3000
+#: How often the walk checks that the app that started it is still there (s).
+PARENT_CHECK_S = 1.0
 
 _started: set[str] = set()
 _lock = threading.Lock()
@@ -41,6 +50,30 @@ def start(body_id: str) -> subprocess.Popen | None:
                                 env=env, cwd=package_root)
     except OSError:  # no process could be started: each first layout builds its own chart, as before
         return None
+
+
+def stop(proc: subprocess.Popen | None, wait_s: float = 5.0) -> None:
+    """End a walk :func:`start` returned (None: nothing to do) and reap it: no process is left behind."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(wait_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _exit_with_parent() -> None:
+    """Watch the app that started this walk and leave the moment it is gone (a crash never leaves a walk running)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(PARENT_CHECK_S)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="mesomap-chart-walk-parent", daemon=True).start()
 
 
 def build_template_charts(body_id: str) -> int:
@@ -66,6 +99,10 @@ def build_template_charts(body_id: str) -> int:
 
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # Ended (the window closed, or the app is gone): leave through SystemExit, so a chart being written
+    # drops its temporary file (io.chart_store) instead of leaving it in the cache folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    _exit_with_parent()
     if hasattr(os, "nice"):
         os.nice(19)  # after everything else on the machine: the window and the layout worker come first
     for body_id in args:

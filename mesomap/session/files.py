@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mesomap.io.autosave import AUTOSAVE_INTERVAL_S
-from mesomap.io.export_formats import write_export
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.io.plan_file import save_plan
 from mesomap.model.grid import GridLimit, check_grid_size
@@ -139,4 +138,6 @@ def export(s: Session, fmt: str, out: str | Path, device: str | None = None, **o
     """Write the plan as ``fmt`` (a key of the one registry, :mod:`mesomap.io.export_formats`) to ``out``:
     the written file and, for device formats, their report. ExportError (nothing written) when the plan
     cannot be exported as it is; ``device``/``options`` as :func:`mesomap.io.export_formats.write_export`."""
+    from mesomap.io.export_formats import write_export  # the writers load with the first export
+
     return write_export(fmt, s.plan, body_surface(s), out, device=device, **options)

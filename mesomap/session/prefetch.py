@@ -4,6 +4,11 @@ Start-up reads the painting surface (≈0.2 s) while Qt and VTK are still
 importing, and builds the BVH, kd-tree and incidence (≈0.6 s) after the first
 frame, so neither the first frame nor the first brush dab waits for them (and the brush's
 edge tables in grid order, :mod:`mesomap.geometry.brush_tables`, ≈0.6 s).
+
+Only the body on screen keeps these structures (≈175 MB for a bundled body): :func:`warm` builds
+them for the shown body and drops them from every other loaded one, which builds them again if it
+is shown again. After each build the freed temporaries go back to the system
+(:func:`mesomap.heap.release_free_memory`).
 This module imports no Qt: the app starts it before the UI is imported.
 """
 
@@ -13,6 +18,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from mesomap.geometry.surface import PaintingSurface
+from mesomap.heap import release_free_memory
 from mesomap.io import chart_store
 from mesomap.io.body_shapes import surface_of
 from mesomap.io.meshes import load_painting_surface
@@ -22,7 +28,6 @@ chart_store.install()  # zone charts kept between sessions: a zone's first layou
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesomap-prefetch")
 _lock = threading.Lock()
 _loads: dict[str, Future] = {}
-_warmed: set[str] = set()
 
 
 def prefetch(body_id: str) -> Future:
@@ -45,17 +50,65 @@ def surface_for(body_id) -> PaintingSurface:
     return prefetch(body_id).result()
 
 
+#: The PaintingSurface caches :func:`warm` builds on the shown surface and drops from the others
+#: (each a ``cached_property``: a later use builds it again).
+SEARCH_STRUCTURES = ("bvh", "vertex_tree", "vertex_faces", "vertex_normals", "centroids", "centroid_tree",
+                     "brush_tables")
+_kept: list[PaintingSurface] = []  # the surface whose structures are kept: the one on screen
+
+
 def _warm(surface: PaintingSurface) -> None:
-    # Each is a cached_property: a UI-thread use meanwhile waits for this build, it does not repeat it.
-    surface.bvh, surface.vertex_tree, surface.vertex_faces, surface.vertex_normals  # noqa: B018
-    surface.mesh.face_normals, surface.centroids, surface.brush_tables  # noqa: B018 (the brush's tables)
+    # Each is a cached_property: a UI-thread use meanwhile waits for this build, it does not repeat it. The
+    # temporaries of each build go back to the system before the next starts (they would add up in the peak).
+    for build in (lambda: surface.bvh, lambda: surface.vertex_tree, lambda: surface.vertex_faces,
+                  lambda: surface.vertex_normals, lambda: surface.mesh.face_normals, lambda: surface.centroids,
+                  lambda: surface.brush_tables):  # the brush's tables
+        build()
+        release_free_memory()
 
 
-def warm(body_id: str) -> None:
-    """Build the surface's picking and brush structures in the background (once)."""
+def built_structures(surface: PaintingSurface) -> list[str]:
+    """Which of :data:`SEARCH_STRUCTURES` ``surface`` holds now."""
+    return [name for name in SEARCH_STRUCTURES if name in vars(surface)]
+
+
+def drop_structures(surface: PaintingSurface) -> None:
+    """Forget ``surface``'s search structures (a use already holding one keeps it until done)."""
+    for name in SEARCH_STRUCTURES:
+        vars(surface).pop(name, None)
+
+
+def _loaded_surfaces() -> list[PaintingSurface]:
     with _lock:
-        if body_id in _warmed:
-            return
-        _warmed.add(body_id)
-    future = prefetch(body_id)
-    _pool.submit(lambda: _warm(future.result()))
+        futures = list(_loads.values())
+    return [f.result() for f in futures if f.done() and f.exception() is None] + list(_kept)
+
+
+def _keep_only(surface: PaintingSurface) -> None:
+    for other in _loaded_surfaces():
+        if other is not surface:
+            drop_structures(other)
+    _kept[:] = [surface]
+    release_free_memory()  # the dropped structures, before the new ones' temporaries
+    _warm(surface)  # returns each build's temporaries: ≈270 MB resident otherwise
+
+
+def warm(body) -> Future:
+    """Build the picking and brush structures of the body on screen in the background, and drop those
+    of every other loaded body (nothing needs them until it is shown again).
+
+    ``body``: a PaintingSurface, a bundled body id or a shaped/fitted body's key (:func:`surface_for`).
+    Returns the background task (its result is None)."""
+    if isinstance(body, str):
+        prefetch(body)  # queued before the task that waits for it (one worker thread)
+    return _pool.submit(lambda: _keep_only(body if isinstance(body, PaintingSurface) else surface_for(body)))
+
+
+def kept() -> PaintingSurface | None:
+    """The surface whose structures are kept (the last one :func:`warm` built; None before any)."""
+    return _kept[0] if _kept else None
+
+
+def settled() -> None:
+    """Wait until every background load and build started so far has finished (tests, benchmarks)."""
+    _pool.submit(lambda: None).result()

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from psygnal import Signal
 
-from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
+from mesomap.geometry.brush_limits import BRUSH_MAX_MM, BRUSH_MIN_MM
 from mesomap.geometry.surface import PaintingSurface
 from mesomap.io.plan_check import OpenedPlan, open_plan_file
 from mesomap.model.document import Document

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from mesomap.geometry.brush import brush_faces
 from mesomap.geometry.pick import RayHit
 from mesomap.geometry.regions import surface_side
 from mesomap.geometry.surface import PaintingSurface
@@ -142,6 +141,8 @@ def begin_stroke(s: Session, erase: bool = False) -> bool:
 
 def dab_faces(s: Session, hits: Iterable[tuple[RayHit, np.ndarray]]) -> np.ndarray:
     """The painting faces covered by brush dabs at ``hits`` [(hit, ray direction)]."""
+    from mesomap.geometry.brush import brush_faces  # with scipy: loaded by the first dab, not with the window
+
     parts = [brush_faces(s.surface, hit, s.radius_mm, view_dir=direction) for hit, direction in hits]
     if not parts:
         return np.empty(0, dtype=np.int64)

@@ -29,6 +29,7 @@ from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
 from mesomap.ui import import_actions, teach
 from mesomap.ui.bodies import Bodies, bundled_body_ref
+from mesomap.ui.chart_walk import ChartWalk
 from mesomap.ui.body_view import BodyView
 from mesomap.session.session import Mode, Session
 from mesomap.session.zones import zone_at_face
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.scene = PlanScene(self.view, self.session)
         self.tool = CanvasTool(self.view, self.editor, self.scene)
         self.files = PlanFiles(self)
+        self.chart_walk = ChartWalk(self)  # template charts built in the background, after the first frame
         self.bodies = Bodies(self)
         self.shape_panel = None  # Body › Shape… (mesomap.ui.body_shape_panel), made on first use
         self.scans = ScanImport(self)  # File › Import scan… (mesomap.ui.scan_import)
@@ -187,12 +189,17 @@ class MainWindow(QMainWindow):
 
     def _after_first_frame(self) -> None:
         self.view.frame_rendered.disconnect(self._after_first_frame)
+        self._warm_shown()  # the first dab must not wait for the BVH
+        self.session.surface_changed.connect(self._warm_shown)  # another body shown: its structures, not both
         shown = self.bodies.shown
-        for body_id in (shown, *BUNDLED_BODIES):  # the shown body first: its first dab
-            if body_id is not None:               # must not wait for the BVH
-                warm(body_id)
         if shown is not None:
             self.grids.warm(shown)  # start the layout worker: the first grid need not wait for it
+        self.chart_walk.start_later(shown)
+
+    def _warm_shown(self) -> None:
+        """Build the pick and brush structures of the body on screen in the background (only that body's)."""
+        if self.session.surface is not None:
+            warm(self.session.surface)
 
     def _layout_body(self):
         """The body (bundled in the plan's shape, or a fitted scan) grids are laid out on (None while a user
@@ -393,6 +400,7 @@ class MainWindow(QMainWindow):
         self.present.stop()  # the audience window closes with the window
         self.grids.cancel_layouts()  # quitting never waits for a layout: the worker stops at once
         self.grids.close()
+        self.chart_walk.stop()  # the background chart walk ends with the window
         self.autosave_timer.stop()
         self.autosaver.clear()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSlider, QSpinBox, QToolBar
 
-from mesomap.geometry.brush import BRUSH_MAX_MM, BRUSH_MIN_MM
+from mesomap.geometry.brush_limits import BRUSH_MAX_MM, BRUSH_MIN_MM
 from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.render.camera import VIEWS
 from mesomap.ui import import_actions, scan_import
