@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import ndimage
 
 #: Triangles are listed in every cell they come within this distance of (mm), so rounding at a cell face loses none.
 CELL_PAD_MM = 1e-4
@@ -63,6 +62,8 @@ def skip_distances(listed: np.ndarray) -> bytes:
     :data:`MAX_SKIP`) — every cell nearer than that is empty, so a ray may jump out of that cube."""
     if not listed.any():
         return bytes([MAX_SKIP]) * listed.size
+    from scipy import ndimage  # here, not at import: the window's first frame does without scipy
+
     dist = ndimage.distance_transform_cdt(~listed, metric="chessboard")
     return np.minimum(dist, MAX_SKIP).astype(np.uint8).tobytes()
 
