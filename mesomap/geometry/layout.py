@@ -36,8 +36,9 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
+from mesomap.geometry.layout_border import border_row
 from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
-from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
+from mesomap.geometry.layout_holes import HOLE_BAND, hole_sites, insert_spread, pull_toward, surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
@@ -69,6 +70,14 @@ SQUEEZE_STEPS = 30
 #: Particle steps (hexagonal) after the holes are filled, for the points within SETTLE_REACH × spacing of a change.
 SETTLE_STEPS = 3
 SETTLE_REACH = 2.5
+#: A row of points along the margin line (else only parts too thin for two rows get a row, along their midline).
+BORDER_ROW = False
+#: Lattice points up to this × spacing inside the margin are moved onto the margin line (SNAP_INSET inside it).
+SNAP = 0.0
+SNAP_INSET = 0.02
+#: Particle steps that settle the lattice's points within SEAM_REACH × spacing of the border row against it.
+SEAM_STEPS = 0
+SEAM_REACH = 2.5
 #: Rounds of (find holes, fill them).
 FIX_ROUNDS = 5
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
@@ -267,10 +276,16 @@ class ZoneLayoutSolver:
             face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps,
                                               spread=fix)
         stats = {}
+        edge_face, edge_bary = np.empty(0, np.int64), np.empty((0, 3))
+        if fix and pattern != "blue_noise":  # the outermost row follows the margin line
+            edge_face, edge_bary, face, bary = self._with_border_row(face, bary, s, margin_mm, pattern,
+                                                                     row_spacing_mm, pin_pos)
         if fix and len(face):
-            face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm, seed)
-        face = np.concatenate([pin_face, face]).astype(np.int64)
-        bary = np.concatenate([pin_bary, bary])
+            fixed = np.concatenate([pin_pos, p.positions(edge_face, edge_bary)])
+            face, bary, stats = self._fix(face, bary, s, margin_mm, fixed, pattern, row_spacing_mm, seed,
+                                          edge_row=len(edge_face) > 0)
+        face = np.concatenate([pin_face, edge_face, face]).astype(np.int64)
+        bary = np.concatenate([pin_bary, edge_bary, bary])
         pos = p.positions(face, bary)
         normals = p.normals(face, bary)
         sequence, length = injection_order(pos)
@@ -337,12 +352,40 @@ class ZoneLayoutSolver:
         border = p.boundary_distance_bound(x)
         near = np.flatnonzero(border < margin)  # the bound is a hair low: measure those exactly (rings on the line)
         border[near] = p.boundary_distance(x[near])
+        if spread and SNAP:  # the lattice's points just past the margin line step back onto it
+            snap = np.flatnonzero((border < margin) & (border >= margin - SNAP * s))
+            if len(snap):
+                g = p.away_from_boundary(x[snap])
+                nf, nb, nx, _ = p.project_near(x[snap] + (margin - border[snap] + SNAP_INSET * s)[:, None] * g)
+                face, bary = face.copy(), bary.copy()
+                face[snap], bary[snap], border[snap] = nf, nb, p.boundary_distance(nx)
         keep = border >= margin
         face, bary = face[keep], bary[keep]
         if squeezed and SQUEEZE_STEPS:  # rows that cannot gain points where the skin widens (a saddle) spread out
             face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SQUEEZE_STEPS, attract=False, cutoff=1.0,
                                          gain=1.0)
         return face, bary
+
+    def _with_border_row(self, face, bary, s, margin, pattern, row_spacing, pin_pos):
+        """(border faces, border bary, lattice faces, lattice bary): the border row (see
+        :mod:`mesomap.geometry.layout_border`), kept MIN_SEPARATION × spacing from pinned points, and the
+        lattice without its points that crowd the row or lie in a part laid out as one midline row."""
+        p = self.patch
+        b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
+        ef, eb, single = border_row(p, self._vertex_boundary_distance, s, margin, between=b, loops=BORDER_ROW)
+        if len(ef) == 0:
+            return ef, eb, face, bary
+        ex = p.positions(ef, eb)
+        keep = thin(ex, MIN_SEPARATION * min(s, b), pin_pos)
+        ef, eb, ex = ef[keep], eb[keep], ex[keep]
+        clear = cKDTree(ex).query(p.positions(face, bary))[0] >= MIN_SEPARATION * min(s, b)
+        clear &= ~single[p.component[face]]
+        face, bary = face[clear], bary[clear]
+        if BORDER_ROW and SEAM_STEPS and len(face):  # the lattice's edge settles against the row (held fixed)
+            seam = cKDTree(ex).query(p.positions(face, bary))[0] < SEAM_REACH * s
+            face, bary = relax_particles(p, face, bary, s, margin, np.concatenate([pin_pos, ex]), SEAM_STEPS,
+                                         movable=seam)
+        return ef, eb, face, bary
 
     def _blue_noise(self, s, margin, pin_pos, seed):
         p = self.patch
@@ -356,7 +399,7 @@ class ZoneLayoutSolver:
         face, bary = face[chosen], bary[chosen]
         return relax_particles(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS, attract=False)
 
-    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing, seed=0):
+    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing, seed=0, edge_row=False):
         """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
 
         Holes are found at random spots of the zone (see
@@ -364,7 +407,8 @@ class ZoneLayoutSolver:
         fits as it is; hexagonal and blue noise layouts also put a point in
         each wide hole, the neighbours spreading out to make room, and shrink
         the rest by pulling their corners in; square and rows take a new
-        point only where it fits, so their lines stay straight.
+        point only where it fits, so their lines stay straight. edge_row: a row stands on the margin line (among
+        ``pin_pos``), so holes are looked for from that line on.
         """
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
@@ -382,7 +426,7 @@ class ZoneLayoutSolver:
         for _ in range(FIX_ROUNDS if particles else 1):
             x = np.concatenate([p.positions(face, bary), pin_pos])
             sites, dist = hole_sites(p, x, spots, spot_border, s, margin, hole, EDGE_GAP * s if particles else None,
-                                     failed, max(s, b))
+                                     failed, max(s, b), band=0.0 if edge_row else HOLE_BAND)
             if len(sites) == 0:
                 break
             # every far spot was within a hole of this round: the next round looks only where points moved

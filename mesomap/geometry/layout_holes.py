@@ -132,7 +132,8 @@ def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.nd
 
 
 def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_mm: np.ndarray, s: float,
-               margin: float, hole_mm: float, edge_gap_mm: float | None, skip: np.ndarray, cell_mm: float | None = None):
+               margin: float, hole_mm: float, edge_gap_mm: float | None, skip: np.ndarray, cell_mm: float | None = None,
+               band: float = HOLE_BAND):
     """(places (h, 3) mm, one per hole, farthest first; their distance (h,) mm to the nearest point).
 
     x (n, 3) the points (pinned ones included); spots (q, 3) with their
@@ -143,9 +144,11 @@ def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_m
     the edge row).
     Places closer than SAME_HOLE·s to each other or to ``skip`` (k, 3)
     (holes that could not be filled before) are left out. ``cell_mm``: the
-    pattern's larger spacing if not s (rows far apart), for the band's width.
+    pattern's larger spacing if not s (rows far apart), for the band's width. ``band`` 0: the layout has a row
+    on the margin line, so holes are looked for from that line on.
     """
-    inner = margin + (HOLE_BAND - BAND_SLACK) * (cell_mm or s)  # the largest gap often sits right on the band's line
+    # the largest gap often sits right on the band's line
+    inner = margin + max(band - BAND_SLACK, 0.0) * (cell_mm or s) if band > 0 else margin
     deep = spot_border_mm >= inner
     found = []
     sites, d = farthest_spots(patch, x, spots[deep], hole_mm - SPOT_SLACK * s, inner, hole_mm)
