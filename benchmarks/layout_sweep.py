@@ -12,7 +12,7 @@ hexagonal: hole 0.577 × spacing, cell s²·√3/2.
 Columns: ±5% share of points whose nearest neighbour is within ±5 % of the
 spacing; nn min; hole (÷ spacing, border strip included) and ``at`` its
 distance inside the margin line ÷ spacing (< 0.5: in the border strip);
-n/ideal count ÷ ideal (a zone whose inside is narrower than 0.9 × spacing — no room for two rows — is shown as
+n/ideal count ÷ ideal (a zone whose inside is narrower than the pattern's row pitch — no room for two rows — is shown as
 ``one row`` and judged in one dimension: ideal = its midline ÷ spacing, + 1 for a band); ms the layout's CPU time (``time.process_time``, so a
 loaded machine does not inflate it; solver build excluded; ``build`` is the
 solver's first layout, build included).
@@ -107,7 +107,7 @@ def measure_zone(body: str, zone_id: str, spacings=SPACINGS) -> list[Row]:
         m = t.margin_mm
         q = measure(solver.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
                     eroded_area_mm2=solver.eroded_area_mm2(m))
-        line = one_row_ideal(solver, s, m)
+        line = one_row_ideal(solver, s, m, t.pattern)
         rows.append(Row(body, zone_id, t.pattern, s, m, q.count, q.ideal_count if line is None else line,
                         q.within_5pct, q.nn_min, q.hole,
                         (q.hole_depth_mm - m) / s if np.isfinite(q.hole_depth_mm) else float("nan"), ms, first_ms,
@@ -115,19 +115,20 @@ def measure_zone(body: str, zone_id: str, spacings=SPACINGS) -> list[Row]:
     return rows
 
 
-def one_row_ideal(solver, s: float, m: float) -> float | None:
-    """The ideal count of a zone whose inside (past the margin) is narrower than a row (0.9 × s: no room for two
-    rows s apart), judged in one dimension — its midline ÷ s, + 1 unless it closes on itself (a ring) — else None.
+def one_row_ideal(solver, s: float, m: float, pattern: str) -> float | None:
+    """The ideal count of a zone whose inside (past the margin) is narrower than the pattern's row pitch (no room
+    for two rows), judged in one dimension — its midline ÷ s, + 1 unless it closes on itself (a ring) — else None.
 
     The midline's length is half the length of the margin line (the inside's outline: both sides of a band, the
     inner and outer line of a ring), less for a band its two rounded ends (about its mean width, area ÷ that
     half-length); a band's outline is one loop, a ring's two.
     """
     from mesomap.geometry.layout_border import iso_loops
+    from mesomap.geometry.layout_lattice import row_pitch
 
     d = solver._vertex_boundary_distance
     top = float(d.max())
-    if not np.isfinite(top) or top < m or 2 * (top - m) >= 0.9 * s:
+    if not np.isfinite(top) or top < m or 2 * (top - m) >= row_pitch(pattern, s):
         return None
     loops = [pts for pts, _ in iso_loops(solver.patch.V, solver.patch.F, d, m)]
     outline = sum(float(np.linalg.norm(np.diff(np.concatenate([p, p[:1]]), axis=0), axis=1).sum()) for p in loops)

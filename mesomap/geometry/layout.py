@@ -39,7 +39,7 @@ from scipy.spatial import cKDTree
 from mesomap.geometry.layout_border import border_row
 from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
 from mesomap.geometry.layout_holes import HOLE_BAND, hole_sites, insert_spread, pull_toward, surface_samples
-from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
+from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice, row_pitch
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
 from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
@@ -372,7 +372,8 @@ class ZoneLayoutSolver:
         lattice without its points that crowd the row or lie in a part laid out as one midline row."""
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
-        ef, eb, single = border_row(p, self._vertex_boundary_distance, s, margin, between=b, loops=BORDER_ROW)
+        ef, eb, single = border_row(p, self._vertex_boundary_distance, s, margin,
+                                    between=row_pitch(pattern, s, row_spacing), loops=BORDER_ROW)
         if len(ef) == 0:
             return ef, eb, face, bary
         ex = p.positions(ef, eb)

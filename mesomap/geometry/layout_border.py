@@ -10,7 +10,7 @@ fills the inside and the hole filling/particle steps settle the seam with
 this row held fixed (:mod:`mesomap.geometry.layout`).
 
 A part of the zone whose inside (past the margin) is narrower than
-THIN_WIDTH × the spacing has no room for two rows: it gets one row along
+THIN_WIDTH × the pattern's row pitch has no room for two rows: it gets one row along
 its midline (the longest path through the vertices farthest from the
 border), at the spacing along it.
 
@@ -32,8 +32,8 @@ from mesomap.geometry.layout_mesh import ZonePatch
 BORDER_INSET = 0.37
 #: A point goes into a notch of the line whose bottom is this × the step from both its neighbours on the row.
 NOTCH = 0.9
-#: A part whose inside is narrower than this × the spacing (between rows) gets a single midline row.
-THIN_WIDTH = 0.9
+#: A part whose inside is narrower than this × the distance between rows gets a single midline row.
+THIN_WIDTH = 1.0
 #: A thin part's midline is looked for among its vertices past this share of the way from the margin line to its
 #: widest spot (a band's whole length, all around a ring).
 RIDGE_BAND = 0.97
