@@ -38,7 +38,8 @@ from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_border import border_row
 from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
-from mesomap.geometry.layout_holes import HOLE_BAND, hole_sites, insert_spread, pull_toward, surface_samples
+from mesomap.geometry.layout_fix import BLUE_NOISE_SEPARATION, MIN_SEPARATION, fix_layout
+from mesomap.geometry.layout_holes import surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice, row_pitch
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
@@ -47,16 +48,6 @@ from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
 MARGIN_RANGE_MM = (0.0, 50.0)
-#: Generated points never come closer than this × spacing to each other or to a pinned point.
-MIN_SEPARATION = 0.9
-#: A hexagonal hole: a spot of the zone (past layout_holes.HOLE_BAND) farther than this × spacing from every point
-#: (straight line).
-HOLE_FILL = 0.62
-#: Between the margin line and HOLE_BAND inside it, a gap is filled when a point fits this × spacing from all others
-#: (and such a point, anywhere, goes in as it is).
-EDGE_GAP = 1.0
-#: A hexagonal hole wider than this × spacing gets a point (its neighbours spread out); a narrower one is shrunk.
-SPREAD_HOLE = 0.75
 #: Spring relaxation steps (local/global) of the lattice.
 RELAX_STEPS = 2
 #: A relaxed hexagonal lattice whose springs are squeezed — a quarter (SQUEEZE_QUANTILE) of them shorter than
@@ -67,28 +58,14 @@ RELAX_STEPS = 2
 SQUEEZED = 0.968
 SQUEEZE_QUANTILE = 0.25
 SQUEEZE_STEPS = 30
-#: Particle steps (hexagonal) after the holes are filled, for the points within SETTLE_REACH × spacing of a change.
-SETTLE_STEPS = 3
-SETTLE_REACH = 2.5
 #: A row of points along the margin line (else only parts too thin for two rows get a row, along their midline).
 BORDER_ROW = False
-#: Lattice points up to this × spacing inside the margin are moved onto the margin line (SNAP_INSET inside it).
-SNAP = 0.0
-SNAP_INSET = 0.02
 #: Particle steps that settle the lattice's points within SEAM_REACH × spacing of the border row against it.
 SEAM_STEPS = 0
 SEAM_REACH = 2.5
-#: Rounds of (find holes, fill them).
-FIX_ROUNDS = 5
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
 SPOTS_PER_CELL = 12
 MAX_SPOTS = 1 << 17
-#: After a round, holes are looked for again only this × spacing around the places just filled or shrunk.
-RECHECK_REACH = 4.5
-#: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
-BLUE_NOISE_HOLE = 0.75
-#: Blue noise is irregular by design: its points are kept only this × spacing apart.
-BLUE_NOISE_SEPARATION = 0.86
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
 BLUE_NOISE_RADIUS = 0.80
 BLUE_NOISE_STEPS = 6
@@ -282,8 +259,8 @@ class ZoneLayoutSolver:
                                                                      row_spacing_mm, pin_pos)
         if fix and len(face):
             fixed = np.concatenate([pin_pos, p.positions(edge_face, edge_bary)])
-            face, bary, stats = self._fix(face, bary, s, margin_mm, fixed, pattern, row_spacing_mm, seed,
-                                          edge_row=len(edge_face) > 0)
+            face, bary, stats = fix_layout(p, self._spots(s, seed), face, bary, s, margin_mm, fixed, pattern,
+                                           row_spacing_mm, edge_row=len(edge_face) > 0)
         face = np.concatenate([pin_face, edge_face, face]).astype(np.int64)
         bary = np.concatenate([pin_bary, edge_bary, bary])
         pos = p.positions(face, bary)
@@ -352,13 +329,6 @@ class ZoneLayoutSolver:
         border = p.boundary_distance_bound(x)
         near = np.flatnonzero(border < margin)  # the bound is a hair low: measure those exactly (rings on the line)
         border[near] = p.boundary_distance(x[near])
-        if spread and SNAP:  # the lattice's points just past the margin line step back onto it
-            snap = np.flatnonzero((border < margin) & (border >= margin - SNAP * s))
-            if len(snap):
-                g = p.away_from_boundary(x[snap])
-                nf, nb, nx, _ = p.project_near(x[snap] + (margin - border[snap] + SNAP_INSET * s)[:, None] * g)
-                face, bary = face.copy(), bary.copy()
-                face[snap], bary[snap], border[snap] = nf, nb, p.boundary_distance(nx)
         keep = border >= margin
         face, bary = face[keep], bary[keep]
         if squeezed and SQUEEZE_STEPS:  # rows that cannot gain points where the skin widens (a saddle) spread out
@@ -399,66 +369,6 @@ class ZoneLayoutSolver:
         chosen = dart_throw(x, BLUE_NOISE_RADIUS * s, pin_pos)
         face, bary = face[chosen], bary[chosen]
         return relax_particles(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS, attract=False)
-
-    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing, seed=0, edge_row=False):
-        """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
-
-        Holes are found at random spots of the zone (see
-        :mod:`mesomap.geometry.layout_holes`). A whole point goes in where it
-        fits as it is; hexagonal and blue noise layouts also put a point in
-        each wide hole, the neighbours spreading out to make room, and shrink
-        the rest by pulling their corners in; square and rows take a new
-        point only where it fits, so their lines stay straight. edge_row: a row stands on the margin line (among
-        ``pin_pos``), so holes are looked for from that line on.
-        """
-        p = self.patch
-        b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
-        near = (BLUE_NOISE_SEPARATION if pattern == "blue_noise" else MIN_SEPARATION) * min(s, b)
-        hole = {"hexagonal": HOLE_FILL * s, "blue_noise": BLUE_NOISE_HOLE * s,
-                "square": 1.15 * s / math.sqrt(2), "rows": 1.15 * math.hypot(s, b) / 2}[pattern]
-        particles = pattern in ("hexagonal", "blue_noise")
-        keep = thin(p.positions(face, bary), near, pin_pos)
-        face, bary = face[keep], bary[keep]
-        stats = {"thinned": int((~keep).sum()), "filled": 0, "pulled": 0}
-        all_spots, all_border, spot_tree = self._spots(s, seed)
-        spots, spot_border = all_spots, all_border
-        failed = np.empty((0, 3))
-        changed = [np.empty((0, 3))]  # places where a point was added or a hole shrunk
-        for _ in range(FIX_ROUNDS if particles else 1):
-            x = np.concatenate([p.positions(face, bary), pin_pos])
-            sites, dist = hole_sites(p, x, spots, spot_border, s, margin, hole, EDGE_GAP * s if particles else None,
-                                     failed, max(s, b), band=0.0 if edge_row else HOLE_BAND)
-            if len(sites) == 0:
-                break
-            # every far spot was within a hole of this round: the next round looks only where points moved
-            moved = np.unique(np.concatenate([np.asarray(v, dtype=np.int64)
-                                              for v in spot_tree.query_ball_point(sites, RECHECK_REACH * s)]))
-            spots, spot_border = all_spots[moved], all_border[moved]
-            fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
-            added = np.zeros(len(sites), dtype=bool)
-            added[fits] = thin(sites[fits], near, x)
-            nf, nb = p.project_near(sites[added])[:2]
-            face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
-            wide = ~fits & (dist >= SPREAD_HOLE * s)  # room for a point if the neighbours spread out
-            if wide.any():
-                face, bary, added[wide] = insert_spread(p, face, bary, sites[wide], s, margin, pin_pos, near)
-            narrow = ~fits & ~added  # too narrow for a point: shrink the hole instead
-            if narrow.any():
-                face, bary, pulled = pull_toward(p, face, bary, sites[narrow], s, margin, pin_pos, near)
-                stats["pulled"] += int(pulled.sum())
-                narrow[np.flatnonzero(narrow)[pulled]] = False
-            failed = np.concatenate([failed, sites[narrow]])
-            changed.append(sites[~narrow])
-            stats["filled"] += int(added.sum())
-        changed = np.concatenate(changed)
-        if pattern == "hexagonal" and SETTLE_STEPS and len(changed):  # even out what filling and pulling left uneven
-            near_change = cKDTree(changed).query(p.positions(face, bary), distance_upper_bound=SETTLE_REACH * s)[0]
-            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS,
-                                         movable=near_change < np.inf)
-            keep = thin(p.positions(face, bary), near, pin_pos)
-            face, bary = face[keep], bary[keep]
-            stats["thinned"] += int((~keep).sum())
-        return face, bary, stats
 
     def _spots(self, s: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray, cKDTree]:
         """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, their border distances (q,), a tree.

@@ -159,13 +159,16 @@ def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_m
         found.append((spots[edge][d > edge_gap_mm], d[d > edge_gap_mm]))
     sites = np.concatenate([f[0] for f in found])
     dist = np.concatenate([f[1] for f in found])
+    # farthest first, each place taken unless an earlier taken one (or a skipped hole) is within SAME_HOLE·s
+    blocked = (cKDTree(skip).query(sites)[0] <= SAME_HOLE * s) if len(skip) and len(sites) else \
+        np.zeros(len(sites), dtype=bool)
+    near = cKDTree(sites).query_ball_point(sites, SAME_HOLE * s) if len(sites) else []
     chosen: list[int] = []
-    taken = cKDTree(skip) if len(skip) else None
-    for i in np.argsort(-dist, kind="stable"):
-        if taken is not None and taken.query(sites[i])[0] <= SAME_HOLE * s:
+    for i in np.argsort(-dist, kind="stable").tolist():
+        if blocked[i]:
             continue
-        if all(np.linalg.norm(sites[i] - sites[c]) > SAME_HOLE * s for c in chosen):
-            chosen.append(i)
+        chosen.append(i)
+        blocked[near[i]] = True
     return sites[chosen].reshape(-1, 3), dist[chosen]
 
 
@@ -232,14 +235,17 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
     """
     fixed = np.asarray(fixed, dtype=np.float64).reshape(-1, 3)
     pulled = np.zeros(len(sites), dtype=bool)
+    face, bary = face.copy(), bary.copy()
+    x = patch.positions(face, bary)  # kept up to date as corners move
     for h, c in enumerate(sites):
-        x = patch.positions(face, bary)
         dist = np.linalg.norm(x - c, axis=1)
         r = dist.min()
-        corners = np.flatnonzero(dist < r + 0.03 * s)
+        corner = dist < r + 0.03 * s
+        corners = np.flatnonzero(corner)
         delta = min(r - target * s, PULL_MAX * s)
-        others = np.concatenate([np.delete(x, corners, axis=0), fixed])
-        others = others[np.linalg.norm(others - c, axis=1) < r + 2 * s]  # only these can come near a corner
+        # only points within r + 2s can come near a corner
+        others = np.concatenate([x[~corner & (dist < r + 2 * s)],
+                                 fixed[np.linalg.norm(fixed - c, axis=1) < r + 2 * s]])
         for _ in range(3):  # the full pull, then half and a quarter of it if that brings points too close
             if delta <= 0:
                 break
@@ -247,8 +253,7 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
             nf, nb, nx, _ = step_within_margin(patch, x[corners], step, margin)
             close = _too_close(nx, others, min_dist)
             if not close:
-                face, bary = face.copy(), bary.copy()
-                face[corners], bary[corners] = nf, nb
+                face[corners], bary[corners], x[corners] = nf, nb, nx
                 pulled[h] = True
                 break
             delta *= 0.5
