@@ -196,6 +196,18 @@ def midline_rows(patch: ZonePatch, d: np.ndarray, component_vertices: np.ndarray
     return rows
 
 
+def ring_midline(patch: ZonePatch, d: np.ndarray, component: int, margin: float) -> np.ndarray | None:
+    """(q, 3) mm: the middle line of a ring-shaped part (its margin line is two closed loops, as around the mouth
+    or an eye), each point halfway between a point of the shorter loop and the nearest point of the longer one,
+    projected onto the skin; None if the part is not a ring."""
+    lines = iso_loops(patch.V, patch.F[patch.component == component], d, margin)
+    if len(lines) != 2 or not all(closed for _, closed in lines):
+        return None
+    inner, outer = sorted((pts for pts, _ in lines), key=lambda pts: np.linalg.norm(np.diff(pts, axis=0), axis=1).sum())
+    mid = 0.5 * (inner + outer[cKDTree(outer).query(inner)[1]])
+    return patch.project_near(mid)[2]
+
+
 def border_row(patch: ZonePatch, d: np.ndarray, spacing: float, margin: float, between: float | None = None,
                skip: set | frozenset = frozenset(), loops: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The outermost row of each connected part (not in ``skip``) of the zone.
@@ -222,8 +234,11 @@ def border_row(patch: ZonePatch, d: np.ndarray, spacing: float, margin: float, b
             continue
         if 2 * (top - margin) < THIN_WIDTH * between:
             thin[c] = True
-            band = RIDGE_BAND * (top - margin)
-            chunks += midline_rows(patch, d, cv, band, s)
+            ring = ring_midline(patch, d, c, margin)
+            if ring is not None:
+                chunks.append(resample(ring, True, s))
+            else:
+                chunks += midline_rows(patch, d, cv, RIDGE_BAND * (top - margin), s)
             continue
         if not loops or top < level:
             continue

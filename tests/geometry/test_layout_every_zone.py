@@ -75,8 +75,10 @@ def test_a_band_narrower_than_a_row_gets_one_even_row_down_its_middle():
 
 def test_a_ring_narrower_than_a_row_gets_one_even_row_around_it():
     """The perioral zone at 20 mm: a ring under 10 mm wide inside its margin. Its injections go around the mouth
-    one spacing apart (none of its nearest neighbours was within ±5 % of the spacing)."""
+    one spacing apart on the ring's middle line (none of its nearest neighbours was within ±5 % of the spacing, and a
+    spot 1.29 × spacing from the nearest injection)."""
     q, _ = one_row("perioral", 20.0)
     assert q.count >= 5
     assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of the spacing"
     assert q.nn_min >= 0.9
+    assert q.hole <= 0.71, f"a spot {q.hole:.2f} × spacing from the nearest injection"
