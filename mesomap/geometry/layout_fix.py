@@ -7,6 +7,7 @@ Helper of :mod:`mesomap.geometry.layout` (its ``fix`` step); points are (local f
 from __future__ import annotations
 
 import math
+from itertools import chain
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -72,8 +73,8 @@ def fix_layout(patch: ZonePatch, spots: tuple, face, bary, s: float, margin: flo
             break
         # every far spot was within a hole of this round: the next round looks only where points moved
         around = np.zeros(len(all_spots), dtype=bool)
-        for v in spot_tree.query_ball_point(sites, RECHECK_REACH * s, return_sorted=False):
-            around[v] = True
+        lists = spot_tree.query_ball_point(sites, RECHECK_REACH * s, return_sorted=False)
+        around[np.fromiter(chain.from_iterable(lists), dtype=np.int64)] = True
         moved = np.flatnonzero(around)
         spots, spot_border = all_spots[moved], all_border[moved]
         fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
