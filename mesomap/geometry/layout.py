@@ -19,8 +19,10 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    change (SQUEEZED);
 4. points closer than ``margin_mm`` to the zone's boundary are dropped, pairs
    left too close where lattice fronts meet are thinned, holes are filled or
-   shrunk (:mod:`mesomap.geometry.layout_holes`) and a few particle steps
-   even out what that left uneven.
+   shrunk (:mod:`mesomap.geometry.layout_holes`, :mod:`mesomap.geometry.layout_fix`)
+   and a few particle steps even out what that left uneven;
+5. a part whose inside is narrower than two rows gets one row on its middle
+   line instead of the lattice (:mod:`mesomap.geometry.layout_border`).
 
 Blue noise is dart throwing on the zone's faces followed by a few repulsion steps.
 A layout returns a frozen :class:`Layout` of arrays; :func:`estimate_count`
@@ -60,9 +62,6 @@ SQUEEZE_QUANTILE = 0.25
 SQUEEZE_STEPS = 30
 #: A row of points along the margin line (else only parts too thin for two rows get a row, along their midline).
 BORDER_ROW = False
-#: Particle steps that settle the lattice's points within SEAM_REACH × spacing of the border row against it.
-SEAM_STEPS = 0
-SEAM_REACH = 2.5
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
 SPOTS_PER_CELL = 12
 MAX_SPOTS = 1 << 17
@@ -352,10 +351,6 @@ class ZoneLayoutSolver:
         clear = cKDTree(ex).query(p.positions(face, bary))[0] >= MIN_SEPARATION * min(s, b)
         clear &= ~single[p.component[face]]
         face, bary = face[clear], bary[clear]
-        if BORDER_ROW and SEAM_STEPS and len(face):  # the lattice's edge settles against the row (held fixed)
-            seam = cKDTree(ex).query(p.positions(face, bary))[0] < SEAM_REACH * s
-            face, bary = relax_particles(p, face, bary, s, margin, np.concatenate([pin_pos, ex]), SEAM_STEPS,
-                                         movable=seam)
         return ef, eb, face, bary
 
     def _blue_noise(self, s, margin, pin_pos, seed):
