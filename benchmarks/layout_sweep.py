@@ -12,8 +12,10 @@ hexagonal: hole 0.577 × spacing, cell s²·√3/2.
 Columns: ±5% share of points whose nearest neighbour is within ±5 % of the
 spacing; nn min; hole (÷ spacing, border strip included) and ``at`` its
 distance inside the margin line ÷ spacing (< 0.5: in the border strip);
-n/ideal count ÷ ideal; ms the layout time (solver build excluded; ``build``
-is the solver's first layout, build included).
+n/ideal count ÷ ideal (a zone whose inside is narrower than the pattern's row pitch — no room for two rows — is shown as
+``one row`` and judged in one dimension: ideal = its midline ÷ spacing, + 1 for a band); ms the layout's CPU time (``time.process_time``, so a
+loaded machine does not inflate it; solver build excluded; ``build`` is the
+solver's first layout, build included).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Row:
     hole_at: float
     ms: float
     first_ms: float
+    one_row: bool = False
 
     @property
     def ratio(self) -> float:
@@ -93,20 +96,46 @@ def measure_zone(body: str, zone_id: str, spacings=SPACINGS) -> list[Row]:
     faces = template_zone_faces(t, surface)
     rows = []
     first = True
-    start = time.perf_counter()
+    start = time.process_time()
     solver = ZoneLayoutSolver.from_surface(surface, faces)
     for s in spacings:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         layout = solver.layout(s, t.pattern, t.margin_mm)
-        ms = (time.perf_counter() - t0) * 1e3
-        first_ms = (time.perf_counter() - start) * 1e3 if first else ms
+        ms = (time.process_time() - t0) * 1e3
+        first_ms = (time.process_time() - start) * 1e3 if first else ms
         first = False
         m = t.margin_mm
         q = measure(solver.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
                     eroded_area_mm2=solver.eroded_area_mm2(m))
-        rows.append(Row(body, zone_id, t.pattern, s, m, q.count, q.ideal_count, q.within_5pct, q.nn_min, q.hole,
-                        (q.hole_depth_mm - m) / s if np.isfinite(q.hole_depth_mm) else float("nan"), ms, first_ms))
+        line = one_row_ideal(solver, s, m, t.pattern)
+        rows.append(Row(body, zone_id, t.pattern, s, m, q.count, q.ideal_count if line is None else line,
+                        q.within_5pct, q.nn_min, q.hole,
+                        (q.hole_depth_mm - m) / s if np.isfinite(q.hole_depth_mm) else float("nan"), ms, first_ms,
+                        line is not None))
     return rows
+
+
+def one_row_ideal(solver, s: float, m: float, pattern: str) -> float | None:
+    """The ideal count of a zone whose inside (past the margin) is narrower than the pattern's row pitch (no room
+    for two rows), judged in one dimension — its midline ÷ s, + 1 unless it closes on itself (a ring) — else None.
+
+    The midline's length is half the length of the margin line (the inside's outline: both sides of a band, the
+    inner and outer line of a ring), less for a band its two rounded ends (about its mean width, area ÷ that
+    half-length); a band's outline is one loop, a ring's two.
+    """
+    from mesomap.geometry.layout_border import iso_loops
+    from mesomap.geometry.layout_lattice import row_pitch
+
+    d = solver._vertex_boundary_distance
+    top = float(d.max())
+    if not np.isfinite(top) or top < m or 2 * (top - m) >= row_pitch(pattern, s):
+        return None
+    loops = [pts for pts, _ in iso_loops(solver.patch.V, solver.patch.F, d, m)]
+    outline = sum(float(np.linalg.norm(np.diff(np.concatenate([p, p[:1]]), axis=0), axis=1).sum()) for p in loops)
+    if len(loops) != 1:
+        return outline / 2 / s
+    half = outline / 2
+    return (half - solver.eroded_area_mm2(m) / half) / s + 1
 
 
 def _job(args):
@@ -140,7 +169,8 @@ def _progress(rows: list[Row]) -> None:
 
 
 def _line(r: Row) -> str:
-    return (f"{r.body:6s} {r.zone:22s} {r.pattern:9s} {r.spacing:4.0f}/{r.margin:<2.0f} {r.count:5d} {r.ratio:7.2f} "
+    pattern = "one row" if r.one_row else r.pattern
+    return (f"{r.body:6s} {r.zone:22s} {pattern:9s} {r.spacing:4.0f}/{r.margin:<2.0f} {r.count:5d} {r.ratio:7.2f} "
             f"{r.within:5.2f} {r.nn_min:6.3f} {r.hole:5.2f} {r.hole_at:5.2f} {r.ms:7.0f} {r.first_ms:7.0f}  "
             f"{' '.join(r.misses())}")
 

@@ -19,8 +19,10 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    change (SQUEEZED);
 4. points closer than ``margin_mm`` to the zone's boundary are dropped, pairs
    left too close where lattice fronts meet are thinned, holes are filled or
-   shrunk (:mod:`mesomap.geometry.layout_holes`) and a few particle steps
-   even out what that left uneven.
+   shrunk (:mod:`mesomap.geometry.layout_holes`, :mod:`mesomap.geometry.layout_fix`)
+   and a few particle steps even out what that left uneven;
+5. a part whose inside is narrower than two rows gets one row on its middle
+   line instead of the lattice (:mod:`mesomap.geometry.layout_border`).
 
 Blue noise is dart throwing on the zone's faces followed by a few repulsion steps.
 A layout returns a frozen :class:`Layout` of arrays; :func:`estimate_count`
@@ -36,9 +38,11 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
+from mesomap.geometry.layout_border import border_row
 from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
-from mesomap.geometry.layout_holes import hole_sites, insert_spread, pull_toward, surface_samples
-from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice
+from mesomap.geometry.layout_fix import BLUE_NOISE_SEPARATION, MIN_SEPARATION, fix_layout
+from mesomap.geometry.layout_holes import surface_samples
+from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice, row_pitch
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
 from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
@@ -46,16 +50,6 @@ from mesomap.geometry.order import injection_order
 
 SPACING_RANGE_MM = (2.0, 50.0)
 MARGIN_RANGE_MM = (0.0, 50.0)
-#: Generated points never come closer than this × spacing to each other or to a pinned point.
-MIN_SEPARATION = 0.9
-#: A hexagonal hole: a spot of the zone (past layout_holes.HOLE_BAND) farther than this × spacing from every point
-#: (straight line).
-HOLE_FILL = 0.62
-#: Between the margin line and HOLE_BAND inside it, a gap is filled when a point fits this × spacing from all others
-#: (and such a point, anywhere, goes in as it is).
-EDGE_GAP = 1.0
-#: A hexagonal hole wider than this × spacing gets a point (its neighbours spread out); a narrower one is shrunk.
-SPREAD_HOLE = 0.75
 #: Spring relaxation steps (local/global) of the lattice.
 RELAX_STEPS = 2
 #: A relaxed hexagonal lattice whose springs are squeezed — a quarter (SQUEEZE_QUANTILE) of them shorter than
@@ -66,20 +60,11 @@ RELAX_STEPS = 2
 SQUEEZED = 0.968
 SQUEEZE_QUANTILE = 0.25
 SQUEEZE_STEPS = 30
-#: Particle steps (hexagonal) after the holes are filled, for the points within SETTLE_REACH × spacing of a change.
-SETTLE_STEPS = 3
-SETTLE_REACH = 2.5
-#: Rounds of (find holes, fill them).
-FIX_ROUNDS = 5
+#: A row of points along the margin line (else only parts too thin for two rows get a row, along their midline).
+BORDER_ROW = False
 #: Holes are looked for at about this many random spots per hexagonal cell (at most MAX_SPOTS).
 SPOTS_PER_CELL = 12
 MAX_SPOTS = 1 << 17
-#: After a round, holes are looked for again only this × spacing around the places just filled or shrunk.
-RECHECK_REACH = 4.5
-#: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
-BLUE_NOISE_HOLE = 0.75
-#: Blue noise is irregular by design: its points are kept only this × spacing apart.
-BLUE_NOISE_SEPARATION = 0.86
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
 BLUE_NOISE_RADIUS = 0.80
 BLUE_NOISE_STEPS = 6
@@ -267,10 +252,16 @@ class ZoneLayoutSolver:
             face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps,
                                               spread=fix)
         stats = {}
+        edge_face, edge_bary = np.empty(0, np.int64), np.empty((0, 3))
+        if fix and pattern != "blue_noise":  # the outermost row follows the margin line
+            edge_face, edge_bary, face, bary = self._with_border_row(face, bary, s, margin_mm, pattern,
+                                                                     row_spacing_mm, pin_pos)
         if fix and len(face):
-            face, bary, stats = self._fix(face, bary, s, margin_mm, pin_pos, pattern, row_spacing_mm, seed)
-        face = np.concatenate([pin_face, face]).astype(np.int64)
-        bary = np.concatenate([pin_bary, bary])
+            fixed = np.concatenate([pin_pos, p.positions(edge_face, edge_bary)])
+            face, bary, stats = fix_layout(p, self._spots(s, seed), face, bary, s, margin_mm, fixed, pattern,
+                                           row_spacing_mm, edge_row=len(edge_face) > 0)
+        face = np.concatenate([pin_face, edge_face, face]).astype(np.int64)
+        bary = np.concatenate([pin_bary, edge_bary, bary])
         pos = p.positions(face, bary)
         normals = p.normals(face, bary)
         sequence, length = injection_order(pos)
@@ -344,6 +335,24 @@ class ZoneLayoutSolver:
                                          gain=1.0)
         return face, bary
 
+    def _with_border_row(self, face, bary, s, margin, pattern, row_spacing, pin_pos):
+        """(border faces, border bary, lattice faces, lattice bary): the border row (see
+        :mod:`mesomap.geometry.layout_border`), kept MIN_SEPARATION × spacing from pinned points, and the
+        lattice without its points that crowd the row or lie in a part laid out as one midline row."""
+        p = self.patch
+        b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
+        ef, eb, single = border_row(p, self._vertex_boundary_distance, s, margin,
+                                    between=row_pitch(pattern, s, row_spacing), loops=BORDER_ROW)
+        if len(ef) == 0:
+            return ef, eb, face, bary
+        ex = p.positions(ef, eb)
+        keep = thin(ex, MIN_SEPARATION * min(s, b), pin_pos)
+        ef, eb, ex = ef[keep], eb[keep], ex[keep]
+        clear = cKDTree(ex).query(p.positions(face, bary))[0] >= MIN_SEPARATION * min(s, b)
+        clear &= ~single[p.component[face]]
+        face, bary = face[clear], bary[clear]
+        return ef, eb, face, bary
+
     def _blue_noise(self, s, margin, pin_pos, seed):
         p = self.patch
         area = self.eroded_area_mm2(margin)
@@ -355,65 +364,6 @@ class ZoneLayoutSolver:
         chosen = dart_throw(x, BLUE_NOISE_RADIUS * s, pin_pos)
         face, bary = face[chosen], bary[chosen]
         return relax_particles(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS, attract=False)
-
-    def _fix(self, face, bary, s, margin, pin_pos, pattern, row_spacing, seed=0):
-        """Thin pairs closer than MIN_SEPARATION·s (and points near pinned ones); fill holes.
-
-        Holes are found at random spots of the zone (see
-        :mod:`mesomap.geometry.layout_holes`). A whole point goes in where it
-        fits as it is; hexagonal and blue noise layouts also put a point in
-        each wide hole, the neighbours spreading out to make room, and shrink
-        the rest by pulling their corners in; square and rows take a new
-        point only where it fits, so their lines stay straight.
-        """
-        p = self.patch
-        b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
-        near = (BLUE_NOISE_SEPARATION if pattern == "blue_noise" else MIN_SEPARATION) * min(s, b)
-        hole = {"hexagonal": HOLE_FILL * s, "blue_noise": BLUE_NOISE_HOLE * s,
-                "square": 1.15 * s / math.sqrt(2), "rows": 1.15 * math.hypot(s, b) / 2}[pattern]
-        particles = pattern in ("hexagonal", "blue_noise")
-        keep = thin(p.positions(face, bary), near, pin_pos)
-        face, bary = face[keep], bary[keep]
-        stats = {"thinned": int((~keep).sum()), "filled": 0, "pulled": 0}
-        all_spots, all_border, spot_tree = self._spots(s, seed)
-        spots, spot_border = all_spots, all_border
-        failed = np.empty((0, 3))
-        changed = [np.empty((0, 3))]  # places where a point was added or a hole shrunk
-        for _ in range(FIX_ROUNDS if particles else 1):
-            x = np.concatenate([p.positions(face, bary), pin_pos])
-            sites, dist = hole_sites(p, x, spots, spot_border, s, margin, hole, EDGE_GAP * s if particles else None,
-                                     failed, max(s, b))
-            if len(sites) == 0:
-                break
-            # every far spot was within a hole of this round: the next round looks only where points moved
-            moved = np.unique(np.concatenate([np.asarray(v, dtype=np.int64)
-                                              for v in spot_tree.query_ball_point(sites, RECHECK_REACH * s)]))
-            spots, spot_border = all_spots[moved], all_border[moved]
-            fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
-            added = np.zeros(len(sites), dtype=bool)
-            added[fits] = thin(sites[fits], near, x)
-            nf, nb = p.project_near(sites[added])[:2]
-            face, bary = np.concatenate([face, nf]), np.concatenate([bary, nb])
-            wide = ~fits & (dist >= SPREAD_HOLE * s)  # room for a point if the neighbours spread out
-            if wide.any():
-                face, bary, added[wide] = insert_spread(p, face, bary, sites[wide], s, margin, pin_pos, near)
-            narrow = ~fits & ~added  # too narrow for a point: shrink the hole instead
-            if narrow.any():
-                face, bary, pulled = pull_toward(p, face, bary, sites[narrow], s, margin, pin_pos, near)
-                stats["pulled"] += int(pulled.sum())
-                narrow[np.flatnonzero(narrow)[pulled]] = False
-            failed = np.concatenate([failed, sites[narrow]])
-            changed.append(sites[~narrow])
-            stats["filled"] += int(added.sum())
-        changed = np.concatenate(changed)
-        if pattern == "hexagonal" and SETTLE_STEPS and len(changed):  # even out what filling and pulling left uneven
-            near_change = cKDTree(changed).query(p.positions(face, bary), distance_upper_bound=SETTLE_REACH * s)[0]
-            face, bary = relax_particles(p, face, bary, s, margin, pin_pos, SETTLE_STEPS,
-                                         movable=near_change < np.inf)
-            keep = thin(p.positions(face, bary), near, pin_pos)
-            face, bary = face[keep], bary[keep]
-            stats["thinned"] += int((~keep).sum())
-        return face, bary, stats
 
     def _spots(self, s: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray, cKDTree]:
         """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, their border distances (q,), a tree.

@@ -132,7 +132,8 @@ def _on_inner_line(patch: ZonePatch, a: np.ndarray, b: np.ndarray, centre: np.nd
 
 
 def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_mm: np.ndarray, s: float,
-               margin: float, hole_mm: float, edge_gap_mm: float | None, skip: np.ndarray, cell_mm: float | None = None):
+               margin: float, hole_mm: float, edge_gap_mm: float | None, skip: np.ndarray, cell_mm: float | None = None,
+               band: float = HOLE_BAND):
     """(places (h, 3) mm, one per hole, farthest first; their distance (h,) mm to the nearest point).
 
     x (n, 3) the points (pinned ones included); spots (q, 3) with their
@@ -143,9 +144,11 @@ def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_m
     the edge row).
     Places closer than SAME_HOLE·s to each other or to ``skip`` (k, 3)
     (holes that could not be filled before) are left out. ``cell_mm``: the
-    pattern's larger spacing if not s (rows far apart), for the band's width.
+    pattern's larger spacing if not s (rows far apart), for the band's width. ``band`` 0: the layout has a row
+    on the margin line, so holes are looked for from that line on.
     """
-    inner = margin + (HOLE_BAND - BAND_SLACK) * (cell_mm or s)  # the largest gap often sits right on the band's line
+    # the largest gap often sits right on the band's line
+    inner = margin + max(band - BAND_SLACK, 0.0) * (cell_mm or s) if band > 0 else margin
     deep = spot_border_mm >= inner
     found = []
     sites, d = farthest_spots(patch, x, spots[deep], hole_mm - SPOT_SLACK * s, inner, hole_mm)
@@ -156,13 +159,16 @@ def hole_sites(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, spot_border_m
         found.append((spots[edge][d > edge_gap_mm], d[d > edge_gap_mm]))
     sites = np.concatenate([f[0] for f in found])
     dist = np.concatenate([f[1] for f in found])
+    # farthest first, each place taken unless an earlier taken one (or a skipped hole) is within SAME_HOLE·s
+    blocked = (cKDTree(skip).query(sites)[0] <= SAME_HOLE * s) if len(skip) and len(sites) else \
+        np.zeros(len(sites), dtype=bool)
+    near = cKDTree(sites).query_ball_point(sites, SAME_HOLE * s) if len(sites) else []
     chosen: list[int] = []
-    taken = cKDTree(skip) if len(skip) else None
-    for i in np.argsort(-dist, kind="stable"):
-        if taken is not None and taken.query(sites[i])[0] <= SAME_HOLE * s:
+    for i in np.argsort(-dist, kind="stable").tolist():
+        if blocked[i]:
             continue
-        if all(np.linalg.norm(sites[i] - sites[c]) > SAME_HOLE * s for c in chosen):
-            chosen.append(i)
+        chosen.append(i)
+        blocked[near[i]] = True
     return sites[chosen].reshape(-1, 3), dist[chosen]
 
 
@@ -229,14 +235,17 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
     """
     fixed = np.asarray(fixed, dtype=np.float64).reshape(-1, 3)
     pulled = np.zeros(len(sites), dtype=bool)
+    face, bary = face.copy(), bary.copy()
+    x = patch.positions(face, bary)  # kept up to date as corners move
     for h, c in enumerate(sites):
-        x = patch.positions(face, bary)
         dist = np.linalg.norm(x - c, axis=1)
         r = dist.min()
-        corners = np.flatnonzero(dist < r + 0.03 * s)
+        corner = dist < r + 0.03 * s
+        corners = np.flatnonzero(corner)
         delta = min(r - target * s, PULL_MAX * s)
-        others = np.concatenate([np.delete(x, corners, axis=0), fixed])
-        others = others[np.linalg.norm(others - c, axis=1) < r + 2 * s]  # only these can come near a corner
+        # only points within r + 2s can come near a corner
+        others = np.concatenate([x[~corner & (dist < r + 2 * s)],
+                                 fixed[np.linalg.norm(fixed - c, axis=1) < r + 2 * s]])
         for _ in range(3):  # the full pull, then half and a quarter of it if that brings points too close
             if delta <= 0:
                 break
@@ -244,8 +253,7 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
             nf, nb, nx, _ = step_within_margin(patch, x[corners], step, margin)
             close = _too_close(nx, others, min_dist)
             if not close:
-                face, bary = face.copy(), bary.copy()
-                face[corners], bary[corners] = nf, nb
+                face[corners], bary[corners], x[corners] = nf, nb, nx
                 pulled[h] = True
                 break
             delta *= 0.5

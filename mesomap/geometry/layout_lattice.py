@@ -49,6 +49,17 @@ def cell_area_mm2(pattern: str, spacing_mm: float, row_spacing_mm: float | None 
     raise ValueError(f"pattern {pattern!r} is unknown; use one of {', '.join(PATTERNS)}")
 
 
+def row_pitch(pattern: str, spacing_mm: float, row_spacing_mm: float | None = None) -> float:
+    """Distance (mm) between neighbouring rows of the pattern's lattice: hexagonal s·√3/2, square s, rows the
+    row spacing (default s)."""
+    s = float(spacing_mm)
+    if pattern in ("hexagonal", "blue_noise"):
+        return s * math.sqrt(3) / 2
+    if pattern == "rows" and row_spacing_mm is not None:
+        return float(row_spacing_mm)
+    return s
+
+
 def _basis(pattern: str, a: float, b: float):
     """(e1, e2, springs) where springs are (di, dj, rest, weight) index offsets."""
     if pattern == "hexagonal":

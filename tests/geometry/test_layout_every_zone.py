@@ -47,3 +47,38 @@ def test_no_two_injections_on_the_scalp_closer_than_0_9_spacing():
     q = measure(scalp.patch, layout, s, m, band=0.0, eroded_area_mm2=scalp.eroded_area_mm2(m))
     assert q.nn_min >= 0.9, f"two injections {q.nn_min * s:.1f} mm apart along the skin at {s:g} mm"
     assert abs(q.count_ratio - 1) <= 0.10
+
+
+def one_row(zone_id: str, s: float):
+    zone = solver(zone_id)
+    t = load_templates().zone(zone_id)
+    layout = zone.layout(s, t.pattern, t.margin_mm)
+    q = measure(zone.patch, layout, s, t.margin_mm, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
+                eroded_area_mm2=zone.eroded_area_mm2(t.margin_mm))
+    assert q.outside == 0 and q.min_boundary_mm >= t.margin_mm - 1e-9
+    widest = float(zone.patch.boundary_distance(zone.patch.V).max())
+    depth = (zone.patch.boundary_distance(layout.positions_mm) - t.margin_mm) / (widest - t.margin_mm)
+    return q, depth
+
+
+def test_a_band_narrower_than_a_row_gets_one_even_row_down_its_middle():
+    """At 20 mm the inside of the nasolabial fold (past the 2 mm margin) is about 6 mm wide: no room for two rows
+    20 mm apart. The grid is one row along the middle of the fold, a spacing apart (it had 2 injections 2.2
+    spacings apart), and no spot from the margin line in is farther than 0.707 × spacing from one."""
+    q, depth = one_row("nasolabial_left", 20.0)
+    assert q.count >= 3
+    assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of the spacing"
+    assert q.nn_min >= 0.9
+    assert q.hole <= 0.71, f"a spot {q.hole:.2f} × spacing from the nearest injection"
+    assert (depth >= 0.3).all(), "an injection along the side of the fold, not down its middle"
+
+
+def test_a_ring_narrower_than_a_row_gets_one_even_row_around_it():
+    """The perioral zone at 20 mm: a ring under 10 mm wide inside its margin. Its injections go around the mouth
+    one spacing apart on the ring's middle line (none of its nearest neighbours was within ±5 % of the spacing, and a
+    spot 1.29 × spacing from the nearest injection)."""
+    q, _ = one_row("perioral", 20.0)
+    assert q.count >= 5
+    assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of the spacing"
+    assert q.nn_min >= 0.9
+    assert q.hole <= 0.71, f"a spot {q.hole:.2f} × spacing from the nearest injection"
