@@ -7,7 +7,9 @@ signal used here (no Qt). Just before each frame (the renderer's ``StartEvent``)
 - swaps each registered actor to its light mesh while moving and back to its full mesh when still (a
   decimated copy of a scan-sized body: level of detail), and
 - hides the props that only a still picture needs (order numbers, whose placement reads the depth buffer
-  every frame) while moving.
+  every frame) while moving, and
+- draws the zones as colours of the skin's own mesh (a ``tint``, render.skin_tint) instead of their overlay
+  actors, so a moving frame draws no second layer over the skin.
 
 Other layers (presentation labels) ask :func:`camera_moving` and lay out only on still frames.
 """
@@ -23,6 +25,8 @@ MOVING_RATE = 1.0
 LOD_FACES = 300_000
 #: Triangles of that light copy.
 LOD_TARGET_FACES = 150_000
+#: The point array (uint8 RGB) of the zones' colours on the skin's mesh while the camera moves.
+TINT_ARRAY = "zone_rgb"
 
 
 def camera_moving(render_window) -> bool:
@@ -63,6 +67,9 @@ class MotionDetail:
         self.still_only: set[str] = set()  # names of the props hidden while the camera moves
         self._hidden: dict[str, object] = {}  # name -> the prop this hid (shown again when the camera stops)
         self.moving = False
+        self.body: tuple[object, object] | None = None  # (the skin's actor, its full mesh): what a tint colours
+        self.tint = None  # a render.skin_tint.SkinTint: zones drawn on the skin while moving (None: as overlays)
+        self._tint_hidden: list = []  # overlay actors this hid while the skin is tinted
         self._observer = renderer.AddObserver("StartEvent", lambda *_: self.before_frame())
 
     def set_lod(self, actor, full, light) -> None:
@@ -70,6 +77,10 @@ class MotionDetail:
         needs it) while the camera moves and ``full`` otherwise."""
         self._lod[id(actor)] = (actor, full, light)
         self._apply(actor, full, light)
+
+    def set_body(self, actor, full) -> None:
+        """``actor`` is the skin, drawing ``full`` at rest: while moving, a tint may colour it."""
+        self.body = (actor, full)
 
     def drop_lod(self, actor) -> None:
         """Stop swapping ``actor``'s mesh (it shows its full one)."""
@@ -86,6 +97,7 @@ class MotionDetail:
                 del self._lod[key]
                 continue
             self._apply(actor, full, light)
+        self._tint_skin()
         if self.moving:
             for name in self.still_only:
                 prop = self.renderer.actors.get(name)
@@ -103,9 +115,31 @@ class MotionDetail:
             light = light()
             self._lod[id(actor)] = (actor, full, light)
         want = light if self.moving else full
+        if self._tinting() and self.body[0] is actor:
+            want = self.tint.tinted(want)
         mapper = actor.GetMapper()
         if mapper is not None and mapper.GetInput() is not want:
             mapper.SetInputData(want)
+
+    def _tinting(self) -> bool:
+        return self.moving and self.tint is not None and not self.tint.empty and self.body is not None
+
+    def _tint_skin(self) -> None:
+        """The skin tinted (moving, zones shown) and the zones' overlay actors hidden, or both back."""
+        if self.body is not None and not self.renderer.HasViewProp(self.body[0]):
+            self.body = None  # replaced by name (a scan's own colours): the zones stay overlays
+        if self.body is not None and id(self.body[0]) not in self._lod:
+            self._apply(*self.body, self.body[1])
+        hide = self._tinting()
+        zone_actors = {id(a): a for a in self.tint.actors.values()} if hide else {}
+        for actor in self._tint_hidden:
+            if id(actor) not in zone_actors:
+                actor.SetVisibility(True)  # the camera stopped, or the zone is gone or redrawn
+        self._tint_hidden = [a for a in self._tint_hidden if id(a) in zone_actors]
+        for actor in zone_actors.values():
+            if actor.GetVisibility():
+                actor.SetVisibility(False)
+                self._tint_hidden.append(actor)
 
     def close(self) -> None:
         self.renderer.RemoveObserver(self._observer)

@@ -8,7 +8,7 @@ import pyvista as pv
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.render.camera import CameraPose
 from mesomap.render.eyes import show_eyes
-from mesomap.render.motion import LOD_FACES, light_copy, motion_of
+from mesomap.render.motion import LOD_FACES, TINT_ARRAY, light_copy, motion_of
 
 SKIN_RGB = (0.87, 0.70, 0.60)
 BACKGROUND_RGB = (0.16, 0.18, 0.22)
@@ -64,6 +64,12 @@ class BodyActor:
             reset_camera=False,
             render=False,
         )
+        mapper = self.actor.GetMapper()  # the skin colour, or a tint's per-vertex colours while moving
+        mapper.SetScalarVisibility(True)
+        mapper.SetColorModeToDirectScalars()
+        mapper.SetScalarModeToUsePointFieldData()  # by name: the skin's own arrays ("Normals") are no colours
+        mapper.SelectColorArray(TINT_ARRAY)
+        motion.set_body(self.actor, self.polydata)
         if self.light is not None:
             motion.set_lod(self.actor, self.polydata, self.light)
         show_eyes(self._plotter, mesh)  # render only: not part of the painting surface
