@@ -34,6 +34,30 @@ def camera_moving(render_window) -> bool:
     return render_window is not None and render_window.GetDesiredUpdateRate() > MOVING_RATE
 
 
+#: A glyph whose radius covers fewer pixels than this while the camera moves is drawn with its farthest stand-in.
+FAR_RADIUS_PX = 3.0
+
+
+def mm_per_pixel(renderer) -> float:
+    """Size (mm) of one of ``renderer``'s pixels at the camera's focal point."""
+    cam = renderer.GetActiveCamera()
+    height = max(int(renderer.GetSize()[1]), 1)
+    if cam.GetParallelProjection():
+        return 2.0 * cam.GetParallelScale() / height
+    return 2.0 * cam.GetDistance() * float(np.tan(np.radians(cam.GetViewAngle() / 2.0))) / height
+
+
+class ByScreenSize:
+    """Light stand-ins chosen on every moving frame by how big a glyph looks: ``near`` while a glyph's radius
+    (``radius_mm``) covers FAR_RADIUS_PX pixels or more at the focal point, ``far`` (fewer triangles) below."""
+
+    def __init__(self, radius_mm: float, near, far):
+        self.radius_mm, self.near, self.far = float(radius_mm), near, far
+
+    def choose(self, renderer):
+        return self.near if self.radius_mm / max(mm_per_pixel(renderer), 1e-12) >= FAR_RADIUS_PX else self.far
+
+
 def light_copy(poly: pv.PolyData, target_faces: int = LOD_TARGET_FACES) -> pv.PolyData:
     """About ``target_faces`` triangles of ``poly`` (a triangle mesh) by quadric clustering, with point normals
     for smooth shading: what a moving camera shows of a scan-sized body (fast: one pass, ~0.3 s for 1M)."""
@@ -114,6 +138,8 @@ class MotionDetail:
         if self.moving and callable(light):
             light = light()
             self._lod[id(actor)] = (actor, full, light)
+        if self.moving and isinstance(light, ByScreenSize):
+            light = light.choose(self.renderer)
         want = light if self.moving else full
         if self._tinting() and self.body[0] is actor:
             want = self.tint.tinted(want)

@@ -113,3 +113,23 @@ def test_while_the_camera_moves_zones_are_colours_of_the_skin_and_overlays_again
     drag(window.view.plotter, [centre, (centre[0] + 10, centre[1]), (centre[0] + 20, centre[1])])
     _, _, on_thigh = seen[0]
     assert np.linalg.norm(on_thigh - skin) < 10, on_thigh  # a hidden zone is not drawn on the skin either
+
+
+def test_a_moving_camera_draws_distant_discs_with_fewer_triangles_than_close_ones(window, qtbot):
+    """The whole body in view: a disc is a few pixels wide and a moving frame draws it as a triangle (with its
+    rim, 2 triangles an injection); zoomed in close it stays a hexagon."""
+    gridded_window(qtbot, window, "abdomen")
+    window.view.reset_view()
+    injections = sum(len(z.injections) for z in window.doc.plan.zones)
+    discs = window.view.plotter.actors["grid:discs"]
+    counts: list[int] = []
+    window.view.frame_rendered.connect(lambda: counts.append(discs.GetMapper().GetInput().GetNumberOfCells()))
+    centre = (window.view.width() / 2, window.view.height() / 2)
+    drag(window.view.plotter, [centre, (centre[0] + 5, centre[1]), (centre[0] + 10, centre[1])])
+    far = counts[:-1]
+    assert far and all(n <= 2 * injections for n in far), (far, injections)
+    window.view.plotter.camera.zoom(8.0)
+    counts.clear()
+    drag(window.view.plotter, [centre, (centre[0] + 5, centre[1]), (centre[0] + 10, centre[1])])
+    near = counts[:-1]
+    assert near and all(n >= 6 * injections for n in near), (near, injections)
