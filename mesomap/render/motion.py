@@ -23,8 +23,12 @@ import pyvista as pv
 MOVING_RATE = 1.0
 #: Bodies with more triangles than this get a light copy for frames drawn while the camera moves.
 LOD_FACES = 300_000
-#: Triangles of that light copy.
+#: Triangles asked of that light copy when the camera is close (quadric clustering gives about 1.3× more).
 LOD_TARGET_FACES = 150_000
+#: ... and of the far copy drawn while the whole body is in view: about the bundled body's detail (33k).
+LOD_FAR_FACES = 24_000
+#: The far copy is drawn while its typical triangle edge covers fewer pixels than this at the focal point.
+FAR_EDGE_PX = 8.0
 #: The point array (uint8 RGB) of the zones' colours on the skin's mesh while the camera moves.
 TINT_ARRAY = "zone_rgb"
 
@@ -47,20 +51,31 @@ def mm_per_pixel(renderer) -> float:
     return 2.0 * cam.GetDistance() * float(np.tan(np.radians(cam.GetViewAngle() / 2.0))) / height
 
 
-class ByScreenSize:
-    """Light stand-ins chosen on every moving frame by how big a glyph looks: ``near`` while a glyph's radius
-    (``radius_mm``) covers FAR_RADIUS_PX pixels or more at the focal point, ``far`` (fewer triangles) below."""
+def typical_edge_mm(poly: pv.PolyData) -> float:
+    """Edge (mm) of an equilateral triangle of ``poly``'s mean triangle area."""
+    return float(np.sqrt(4.0 * poly.area / (np.sqrt(3.0) * max(poly.n_cells, 1))))
 
-    def __init__(self, radius_mm: float, near, far):
-        self.radius_mm, self.near, self.far = float(radius_mm), near, far
+
+class ByScreenSize:
+    """Light stand-ins chosen on every moving frame by how big a feature looks: ``near`` while ``size_mm`` (a
+    glyph's radius, a light copy's triangle edge) covers ``threshold_px`` pixels or more at the focal point,
+    ``far`` (fewer triangles) below."""
+
+    def __init__(self, size_mm: float, near, far, threshold_px: float = FAR_RADIUS_PX):
+        self.size_mm, self.near, self.far, self.threshold_px = float(size_mm), near, far, float(threshold_px)
 
     def choose(self, renderer):
-        return self.near if self.radius_mm / max(mm_per_pixel(renderer), 1e-12) >= FAR_RADIUS_PX else self.far
+        return self.near if self.size_mm / max(mm_per_pixel(renderer), 1e-12) >= self.threshold_px else self.far
 
 
 def light_copy(poly: pv.PolyData, target_faces: int = LOD_TARGET_FACES) -> pv.PolyData:
     """About ``target_faces`` triangles of ``poly`` (a triangle mesh) by quadric clustering, with point normals
-    for smooth shading: what a moving camera shows of a scan-sized body (fast: one pass, ~0.3 s for 1M)."""
+    for smooth shading: what a moving camera shows of a scan-sized body (fast: one pass, ~0.3 s for 1M).
+
+    Clustering keeps input points but not their normals, and its triangles do not all wind the same way
+    (a consistent winding cannot be found where it folds the surface): each point keeps ``poly``'s own normal
+    (its "Normals" point array, when it has one) and each triangle is turned to face the way its corners'
+    normals do, so no patch is lit from behind (dark cracks in the moving picture)."""
     from vtkmodules.vtkFiltersCore import vtkPolyDataNormals, vtkQuadricClustering
 
     bounds = np.asarray(poly.bounds, dtype=float).reshape(3, 2)
@@ -74,12 +89,32 @@ def light_copy(poly: pv.PolyData, target_faces: int = LOD_TARGET_FACES) -> pv.Po
     cluster.UseInputPointsOn()  # vertices stay on the skin
     cluster.AutoAdjustNumberOfDivisionsOff()
     cluster.Update()
-    normals = vtkPolyDataNormals()
-    normals.SetInputData(cluster.GetOutput())
-    normals.SplittingOff()
-    normals.ConsistencyOn()
-    normals.Update()
-    return pv.wrap(normals.GetOutput())
+    if "Normals" not in poly.point_data:
+        normals = vtkPolyDataNormals()
+        normals.SetInputData(cluster.GetOutput())
+        normals.SplittingOff()
+        normals.ConsistencyOn()
+        normals.Update()
+        return pv.wrap(normals.GetOutput())
+    return _with_input_normals(pv.wrap(cluster.GetOutput()), poly)
+
+
+def _with_input_normals(light: pv.PolyData, poly: pv.PolyData) -> pv.PolyData:
+    """``light`` (triangles on points of ``poly``) with the normals ``poly`` has at those points, each triangle
+    wound to face the way its corners' normals point."""
+    from scipy.spatial import cKDTree
+
+    points = np.asarray(light.points, dtype=float)
+    near = cKDTree(np.asarray(poly.points, dtype=float)).query(points)[1]  # the same points: distance 0
+    normals = np.asarray(poly.point_data["Normals"], dtype=float)[near]
+    tri = np.asarray(light.regular_faces, dtype=np.int64).copy() if light.n_cells else np.zeros((0, 3), np.int64)
+    facing = np.cross(points[tri[:, 1]] - points[tri[:, 0]], points[tri[:, 2]] - points[tri[:, 0]])
+    backwards = np.einsum("ij,ij->i", facing, normals[tri].sum(axis=1)) < 0
+    tri[backwards] = tri[backwards][:, ::-1]
+    out = pv.PolyData(points, np.hstack([np.full((len(tri), 1), 3, dtype=np.int64), tri]).ravel())
+    out.point_data["Normals"] = normals
+    out.point_data.active_normals_name = "Normals"
+    return out
 
 
 class MotionDetail:
