@@ -65,31 +65,32 @@ def orbit(view, frames: int, stills: int = 3) -> tuple[list[float], list[float],
     """(wall ms, CPU ms) per frame of ``frames`` renders, the camera turning DEGREES_PER_FRAME about the body
     each frame as a drag does (the render window's desired update rate raised, as VTK's interactor styles do),
     then (wall ms, CPU ms) of ``stills`` full-detail frames at rest: the one drawn when the drag ends and
-    ``stills - 1`` more, the camera turned between them. CPU time counts every thread of the process (software GL rasterises on several): the work a
-    frame takes, which other jobs on a shared machine disturb far less than the wall time."""
-    cam = view.plotter.renderer.GetActiveCamera()
+    ``stills - 1`` more, the camera turned between them. CPU time counts every thread of the process (software
+    GL rasterises on several): the work a frame takes, which other jobs on a shared machine disturb far less
+    than the wall time."""
     ren_win, iren = view.plotter.ren_win, view.plotter.iren.interactor
-    wall, cpu = [], []
     view.render_now()  # settle: first-frame costs (shader compiles, uploads) are not orbit frames
     ren_win.SetDesiredUpdateRate(iren.GetDesiredUpdateRate())  # what a drag's interactor style does
-    for _ in range(frames + 1):
-        cam.Azimuth(DEGREES_PER_FRAME)
-        view.plotter.renderer.ResetCameraClippingRange()
-        t, c = time.perf_counter(), time.process_time()
-        view.render_now()
-        wall.append((time.perf_counter() - t) * 1e3)
-        cpu.append((time.process_time() - c) * 1e3)
+    wall, cpu = _turns(view, frames + 1, turn_first=True)
     ren_win.SetDesiredUpdateRate(iren.GetStillUpdateRate())  # the button is released: full detail
-    still_wall, still_cpu = [], []
-    for i in range(max(stills, 1)):
-        if i:
+    still_wall, still_cpu = _turns(view, max(stills, 1), turn_first=False)
+    return wall[1:], cpu[1:], still_wall, still_cpu  # the first moving frame swaps meshes in: not an orbit frame
+
+
+def _turns(view, count: int, turn_first: bool) -> tuple[list[float], list[float]]:
+    """(wall ms, CPU ms) of ``count`` renders, the camera turned DEGREES_PER_FRAME before each (but the first
+    unless ``turn_first``)."""
+    cam = view.plotter.renderer.GetActiveCamera()
+    wall, cpu = [], []
+    for i in range(count):
+        if i or turn_first:
             cam.Azimuth(DEGREES_PER_FRAME)
             view.plotter.renderer.ResetCameraClippingRange()
         t, c = time.perf_counter(), time.process_time()
         view.render_now()
-        still_wall.append((time.perf_counter() - t) * 1e3)
-        still_cpu.append((time.process_time() - c) * 1e3)
-    return wall[1:], cpu[1:], still_wall, still_cpu  # the first moving frame swaps meshes in: not an orbit frame
+        wall.append((time.perf_counter() - t) * 1e3)
+        cpu.append((time.process_time() - c) * 1e3)
+    return wall, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
