@@ -31,6 +31,10 @@ LOD_FAR_FACES = 24_000
 FAR_EDGE_PX = 8.0
 #: The point array (uint8 RGB) of the zones' colours on the skin's mesh while the camera moves.
 TINT_ARRAY = "zone_rgb"
+#: Zones are drawn as the skin's colours while moving only when the skin's triangles are smaller than this on
+#: screen (edge, px at the focal point): the colours soften a zone's edge over one triangle. Closer, the zones'
+#: own (light) surfaces are drawn.
+TINT_EDGE_PX = 8.0
 
 
 def camera_moving(render_window) -> bool:
@@ -136,6 +140,8 @@ class MotionDetail:
         self.body: tuple[object, object] | None = None  # (the skin's actor, its full mesh): what a tint colours
         self.tint = None  # a render.skin_tint.SkinTint: zones drawn on the skin while moving (None: as overlays)
         self._tint_hidden: list = []  # overlay actors this hid while the skin is tinted
+        self._tint_now = False  # this frame draws the zones as the skin's colours
+        self._edges: dict[int, tuple[object, float]] = {}  # id(mesh) -> (mesh, typical edge mm)
         self._observer = renderer.AddObserver("StartEvent", lambda *_: self.before_frame())
 
     def set_lod(self, actor, full, light) -> None:
@@ -158,6 +164,7 @@ class MotionDetail:
     def before_frame(self) -> None:
         """Light or full meshes, still-only props hidden or shown, for the frame about to be drawn."""
         self.moving = camera_moving(self.renderer.GetRenderWindow())
+        self._tint_now = self._tint_wanted()
         for key, (actor, full, light) in list(self._lod.items()):
             if not self.renderer.HasViewProp(actor):  # replaced by name (a scan's colours, a new body): let go
                 del self._lod[key]
@@ -190,7 +197,28 @@ class MotionDetail:
             mapper.SetInputData(want)
 
     def _tinting(self) -> bool:
-        return self.moving and self.tint is not None and not self.tint.empty and self.body is not None
+        return self._tint_now
+
+    def _tint_wanted(self) -> bool:
+        """Moving, zones to show, the plain skin on screen, and its triangles small on screen (TINT_EDGE_PX)."""
+        if not (self.moving and self.tint is not None and not self.tint.empty and self.body is not None):
+            return False
+        actor, full = self.body
+        if not self.renderer.HasViewProp(actor):
+            return False
+        entry = self._lod.get(id(actor))
+        mesh = entry[2] if entry is not None else full
+        if isinstance(mesh, ByScreenSize):
+            mesh = mesh.choose(self.renderer)
+        if callable(mesh):
+            mesh = full
+        cached = self._edges.get(id(mesh))
+        if cached is None or cached[0] is not mesh:
+            if len(self._edges) > 4:
+                self._edges.clear()
+            cached = (mesh, typical_edge_mm(pv.wrap(mesh)))
+            self._edges[id(mesh)] = cached
+        return cached[1] / max(mm_per_pixel(self.renderer), 1e-12) < TINT_EDGE_PX
 
     def _tint_skin(self) -> None:
         """The skin tinted (moving, zones shown) and the zones' overlay actors hidden, or both back."""

@@ -19,25 +19,31 @@ from mesomap.render.motion import TINT_ARRAY
 from mesomap.render.scene import SKIN_RGB
 
 
+#: A vertex's share of a zone (the fraction of the skin area around it the zone covers) is sharpened to 0 below
+#: the first and 1 above the second, so the colour changes across the zone's border rather than bleeding past it.
+SHARE_EDGES = (0.25, 0.75)
+
+
 def painting_vertex_rgb(surface: PaintingSurface, looks, skin_rgb=SKIN_RGB) -> np.ndarray:
-    """(n', 3) float RGB 0–1 of the painting surface's vertices: the area-weighted mean of the colours of the
-    faces around each vertex, a face being the skin's colour with each zone over it in turn.
+    """(n', 3) float RGB 0–1 of the painting surface's vertices: the skin's colour with each zone laid over it in
+    turn, in proportion to the zone's share of the area around the vertex (sharpened: SHARE_EDGES) and its
+    opacity.
 
     looks: iterable of (faces (k,) painting face ids, rgb (3,) 0–1, opacity 0–1), bottom zone first.
     """
     mesh = surface.mesh
-    face_rgb = np.empty((mesh.n_faces, 3))
-    face_rgb[:] = skin_rgb
-    for faces, rgb, opacity in looks:
-        faces = np.asarray(faces, dtype=np.int64)
-        face_rgb[faces] = opacity * np.asarray(rgb, dtype=float) + (1.0 - opacity) * face_rgb[faces]
-    corners = mesh.faces.ravel()
-    area = np.repeat(np.asarray(mesh.face_areas, dtype=float), 3)
     n = mesh.n_vertices
-    weight = np.bincount(corners, weights=area, minlength=n)
-    rgb = np.stack([np.bincount(corners, weights=area * np.repeat(face_rgb[:, c], 3), minlength=n) for c in range(3)],
-                   axis=1)
-    return rgb / np.maximum(weight, 1e-30)[:, None]
+    area = np.asarray(mesh.face_areas, dtype=float)
+    around = np.maximum(np.bincount(mesh.faces.ravel(), weights=np.repeat(area, 3), minlength=n), 1e-30)
+    lo, hi = SHARE_EDGES
+    rgb = np.empty((n, 3))
+    rgb[:] = skin_rgb
+    for faces, colour, opacity in looks:
+        faces = np.asarray(faces, dtype=np.int64)
+        share = np.bincount(mesh.faces[faces].ravel(), weights=np.repeat(area[faces], 3), minlength=n) / around
+        weight = opacity * np.clip((share - lo) / (hi - lo), 0.0, 1.0)
+        rgb += weight[:, None] * (np.asarray(colour, dtype=float) - rgb)
+    return rgb
 
 
 def nearest_painting_vertex(surface: PaintingSurface, points_mm: np.ndarray) -> np.ndarray:

@@ -78,7 +78,7 @@ def _skin_rgb_at(view, point_mm) -> np.ndarray:
 def test_while_the_camera_moves_zones_are_colours_of_the_skin_and_overlays_again_at_rest(window, qtbot):
     """A moving frame draws no zone surface over the skin (a second layer of fragments): the skin's own mesh
     carries the zone colours (a hidden zone's not), and the zone surfaces come back, sharp, when the camera
-    stops."""
+    stops — or stay while it moves close up, where the skin's colours would blur a zone's border."""
     from mesomap.render.colors import hex_to_rgb
     from mesomap.render.scene import SKIN_RGB
 
@@ -90,10 +90,10 @@ def test_while_the_camera_moves_zones_are_colours_of_the_skin_and_overlays_again
     middle = {z.id: surface.centroids[z.faces].mean(axis=0) for z in (abdomen, thigh)}
     inside = {z.id: surface.centroids[z.faces][np.argmin(np.linalg.norm(surface.centroids[z.faces] - middle[z.id],
                                                                         axis=1))] for z in (abdomen, thigh)}
-    actors = window.view.plotter.actors
     seen: list = []
 
     def frame():
+        actors = window.view.plotter.actors  # a new dict each time: the props now
         overlays = [bool(actors[f"zone:{z.id}"].GetVisibility()) for z in (abdomen, thigh) if f"zone:{z.id}" in actors]
         seen.append((overlays, _skin_rgb_at(window.view, inside[abdomen.id]), _skin_rgb_at(window.view, inside[thigh.id])))
 
@@ -113,6 +113,13 @@ def test_while_the_camera_moves_zones_are_colours_of_the_skin_and_overlays_again
     drag(window.view.plotter, [centre, (centre[0] + 10, centre[1]), (centre[0] + 20, centre[1])])
     _, _, on_thigh = seen[0]
     assert np.linalg.norm(on_thigh - skin) < 10, on_thigh  # a hidden zone is not drawn on the skin either
+
+    # close up, the skin's triangles are large on screen and their colours would blur the border: the zone's
+    # own surface is drawn while moving too
+    window.view.plotter.camera.zoom(6.0)
+    seen.clear()
+    drag(window.view.plotter, [centre, (centre[0] + 10, centre[1]), (centre[0] + 20, centre[1])])
+    assert seen and all(overlays == [True] for overlays, _, _ in seen), seen
 
 
 def test_a_moving_camera_draws_distant_discs_with_fewer_triangles_than_close_ones(window, qtbot):
