@@ -13,7 +13,11 @@ Scenes, all in one run (ratios are to "body" in this run):
   inj 200 / 1000 / 5000   + that many injections spread over the zones (placed on random zone faces: the
                   drawing costs the same as a laid-out grid of that size)
   labels          inj 1000 + order numbers + the presentation's zone labels
-  scan            a 1M-triangle scan body (benchmarks/big_scan.py) alone, then with the zones
+  scan            a 1M-triangle scan body (benchmarks/big_scan.py) alone, with the zones, and with the zones and
+                  1,000 injections
+
+Each scene is timed moving (the orbit: light stand-ins, render.motion) and at rest (``--still`` full-detail
+frames after the drag ends, the camera turned between them as a slow step-by-step turn would).
 
 Run under an X server (software GL as on this machine):
 
@@ -57,33 +61,42 @@ def with_injections(plan, surface, total: int, seed: int = 0):
     return replace(plan, zones=tuple(zones))
 
 
-def orbit(view, frames: int) -> tuple[list[float], list[float], tuple[float, float]]:
+def orbit(view, frames: int, stills: int = 3) -> tuple[list[float], list[float], list[float], list[float]]:
     """(wall ms, CPU ms) per frame of ``frames`` renders, the camera turning DEGREES_PER_FRAME about the body
     each frame as a drag does (the render window's desired update rate raised, as VTK's interactor styles do),
-    and (wall ms, CPU ms) of the still frame drawn when the drag ends. CPU time counts every thread of the process (software GL rasterises on several): the work a
-    frame takes, which other jobs on a shared machine disturb far less than the wall time."""
-    cam = view.plotter.renderer.GetActiveCamera()
+    then (wall ms, CPU ms) of ``stills`` full-detail frames at rest: the one drawn when the drag ends and
+    ``stills - 1`` more, the camera turned between them. CPU time counts every thread of the process (software
+    GL rasterises on several): the work a frame takes, which other jobs on a shared machine disturb far less
+    than the wall time."""
     ren_win, iren = view.plotter.ren_win, view.plotter.iren.interactor
-    wall, cpu = [], []
     view.render_now()  # settle: first-frame costs (shader compiles, uploads) are not orbit frames
     ren_win.SetDesiredUpdateRate(iren.GetDesiredUpdateRate())  # what a drag's interactor style does
-    for _ in range(frames + 1):
-        cam.Azimuth(DEGREES_PER_FRAME)
-        view.plotter.renderer.ResetCameraClippingRange()
+    wall, cpu = _turns(view, frames + 1, turn_first=True)
+    ren_win.SetDesiredUpdateRate(iren.GetStillUpdateRate())  # the button is released: full detail
+    still_wall, still_cpu = _turns(view, max(stills, 1), turn_first=False)
+    return wall[1:], cpu[1:], still_wall, still_cpu  # the first moving frame swaps meshes in: not an orbit frame
+
+
+def _turns(view, count: int, turn_first: bool) -> tuple[list[float], list[float]]:
+    """(wall ms, CPU ms) of ``count`` renders, the camera turned DEGREES_PER_FRAME before each (but the first
+    unless ``turn_first``)."""
+    cam = view.plotter.renderer.GetActiveCamera()
+    wall, cpu = [], []
+    for i in range(count):
+        if i or turn_first:
+            cam.Azimuth(DEGREES_PER_FRAME)
+            view.plotter.renderer.ResetCameraClippingRange()
         t, c = time.perf_counter(), time.process_time()
         view.render_now()
         wall.append((time.perf_counter() - t) * 1e3)
         cpu.append((time.process_time() - c) * 1e3)
-    ren_win.SetDesiredUpdateRate(iren.GetStillUpdateRate())  # the button is released: one still frame
-    t, c = time.perf_counter(), time.process_time()
-    view.render_now()
-    still = ((time.perf_counter() - t) * 1e3, (time.process_time() - c) * 1e3)
-    return wall[1:], cpu[1:], still  # the first moving frame swaps meshes in: not an orbit frame
+    return wall, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--frames", type=int, default=40, help="frames per scene (default 40)")
+    parser.add_argument("--still", type=int, default=3, help="full-detail frames at rest per scene (default 3)")
     parser.add_argument("--no-scan", action="store_true", help="skip the 1M-triangle scan scenes")
     parser.add_argument("--only", nargs="*", help="run only these scenes (names as printed)")
     parser.add_argument("--json", action="store_true")
@@ -159,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         scenes += [
             ("scan 1M", lambda: show(None, body_mesh=scan_body())),
             ("scan 1M + zones", lambda: show(plan0, body_mesh=scan_body())),
+            ("scan 1M + zones + inj 1000", lambda: show(with_injections(plan0, surface, 1000), body_mesh=scan_body())),
         ]
     if args.only:
         scenes = [s for s in scenes if s[0] in args.only or s[0] == "body"]
@@ -167,31 +181,35 @@ def main(argv: list[str] | None = None) -> int:
     for name, setup in scenes:
         setup()
         actors = view.plotter.renderer.GetViewProps().GetNumberOfItems()
-        wall, cpu, still = orbit(view, args.frames)
+        wall, cpu, still_wall, still_cpu = orbit(view, args.frames, args.still)
         rows.append({"scene": name, "median_ms": statistics.median(wall), "p90_ms": float(np.percentile(wall, 90)),
-                     "cpu_ms": statistics.median(cpu), "still_ms": still[0], "props": actors,
-                     "triangles": _triangles(view)})
+                     "cpu_ms": statistics.median(cpu), "still_ms": statistics.median(still_wall),
+                     "still_cpu_ms": statistics.median(still_cpu), "props": actors, "triangles": _triangles(view)})
         print(f"{name}: {rows[-1]['median_ms']:.1f} ms, CPU {rows[-1]['cpu_ms']:.1f} ms", file=sys.stderr, flush=True)
     base, cpu_base = rows[0]["median_ms"], rows[0]["cpu_ms"]
     scan = next((r for r in rows if r["scene"] == "scan 1M"), None)
     for r in rows:
         r["ratio_to_body"] = r["median_ms"] / base
         r["cpu_ratio_to_body"] = r["cpu_ms"] / cpu_base
+        r["still_cpu_ratio_to_body"] = r["still_cpu_ms"] / rows[0]["still_cpu_ms"]
         if r["scene"].startswith("scan") and scan:
             r["ratio_to_scan"] = r["median_ms"] / scan["median_ms"]
             r["cpu_ratio_to_scan"] = r["cpu_ms"] / scan["cpu_ms"]
+            r["still_cpu_ratio_to_scan"] = r["still_cpu_ms"] / scan["still_cpu_ms"]
     width = view.plotter.ren_win.GetSize()
     if args.json:
         print(json.dumps({"frames": args.frames, "size_px": list(width), "rows": rows}, indent=2))
     else:
-        print(f"{'scene':<20} {'median ms':>9} {'p90 ms':>7} {'× body':>7} {'CPU ms':>7} {'× body':>7} {'props':>5}"
-              f" {'cells':>10} {'still ms':>8}")
+        print(f"{'scene':<27} {'median ms':>9} {'p90 ms':>7} {'× body':>7} {'CPU ms':>7} {'× body':>7} {'props':>5}"
+              f" {'cells':>10} {'still ms':>8} {'still CPU':>9} {'× body':>7}")
         for r in rows:
-            extra = (f"   (× scan alone: {r['ratio_to_scan']:.2f} wall, {r['cpu_ratio_to_scan']:.2f} CPU)"
+            extra = (f"   (× scan alone: CPU {r['cpu_ratio_to_scan']:.2f} moving, {r['still_cpu_ratio_to_scan']:.2f} at rest)"
                      if "ratio_to_scan" in r and r["scene"] != "scan 1M" else "")
-            print(f"{r['scene']:<20} {r['median_ms']:9.1f} {r['p90_ms']:7.1f} {r['ratio_to_body']:6.2f}× "
-                  f"{r['cpu_ms']:7.1f} {r['cpu_ratio_to_body']:6.2f}× {r['props']:5d} {r['triangles']:10d} {r['still_ms']:8.1f}{extra}")
-        print(f"({args.frames} frames per scene, {DEGREES_PER_FRAME:g}° apart, view {width[0]}×{width[1]} px)")
+            print(f"{r['scene']:<27} {r['median_ms']:9.1f} {r['p90_ms']:7.1f} {r['ratio_to_body']:6.2f}× "
+                  f"{r['cpu_ms']:7.1f} {r['cpu_ratio_to_body']:6.2f}× {r['props']:5d} {r['triangles']:10d} "
+                  f"{r['still_ms']:8.1f} {r['still_cpu_ms']:9.1f} {r['still_cpu_ratio_to_body']:6.2f}×{extra}")
+        print(f"({args.frames} moving frames per scene, {DEGREES_PER_FRAME:g}° apart, {args.still} at rest; "
+              f"view {width[0]}×{width[1]} px)")
     window.close()
     return 0
 

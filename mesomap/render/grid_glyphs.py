@@ -20,7 +20,7 @@ from mesomap.model.plan import Plan, Zone
 from mesomap.render.colors import depth_colormap, depth_range_mm
 from mesomap.render.fonts import scalar_bar_in_bundled_font, scalar_bar_numbers
 from mesomap.render.label_spacing import label_boxes, project_px, spaced_labels
-from mesomap.render.motion import motion_of
+from mesomap.render.motion import ByScreenSize, motion_of
 from mesomap.text import label
 
 #: Depth colour scale for injection glyphs: a neutral grey ramp, shallow = light, deep = dark (render.colors),
@@ -51,8 +51,10 @@ RIM_SHAPE = (0.3, 1.35, -0.25)
 GLYPH_SIDES = 16
 
 
-#: The glyphs drawn while the camera moves (render.motion): hexagonal top caps only, 8 triangles an injection.
+#: The glyphs drawn while the camera moves (render.motion): hexagonal top caps only, 8 triangles an injection;
+#: triangular caps (2 triangles) when a disc is under FAR_RADIUS_PX pixels wide on screen (render.motion).
 MOVING_SIDES = 6
+FAR_SIDES = 3
 
 
 def _cylinder_template(height_mm: float, offset_mm: float, sides: int = GLYPH_SIDES,
@@ -140,7 +142,7 @@ class GridGlyphs:
         self.surface = surface
         self._zones: set[str] = set()
         self._depths: dict[str, float] = {}  # zone id -> depth (mm) of its depth-coloured discs
-        self._glyphs: dict[str, tuple] = {}  # zone id -> (points, triangles, depth) of its current discs
+        self._glyphs: dict[str, tuple] = {}  # zone id -> (discs, hexagons, triangles, radius mm); meshes (pts, tris, depth)
         self._discs = None  # the one actor of every current grid (None while there is none)
         self._batch = 0  # > 0 inside batch(): the merged mesh is rebuilt once, when it ends
         self._dirty = False
@@ -182,9 +184,9 @@ class GridGlyphs:
                                    reset_camera=False, render=False, pickable=False)
         else:
             self._depths[zone.id] = zone.params.depth_mm
-            light = disc_glyphs(pts + 0.6 * normals, normals, radius, zone.params.depth_mm, sides=MOVING_SIDES,
-                                walls=False)
-            self._glyphs[zone.id] = (glyphs, light)
+            light, far = (disc_glyphs(pts + 0.6 * normals, normals, radius, zone.params.depth_mm, sides=sides,
+                                      walls=False) for sides in (MOVING_SIDES, FAR_SIDES))
+            self._glyphs[zone.id] = (glyphs, light, far, radius)
             self._dirty = True
         self._zones.add(zone.id)
         self._sync_legend()
@@ -214,13 +216,15 @@ class GridGlyphs:
                 self._plotter.remove_actor(DISCS_ACTOR, render=False)
                 self._discs = None
             return
-        poly = _merged([full for full, _ in self._glyphs.values()])
-        light = _merged([light for _, light in self._glyphs.values()])
+        poly = _merged([g[0] for g in self._glyphs.values()])
+        light = ByScreenSize(float(np.median([g[3] for g in self._glyphs.values()])),
+                             near=_merged([g[1] for g in self._glyphs.values()]),
+                             far=_merged([g[2] for g in self._glyphs.values()]))
         if self._discs is None:
             self._discs = pv.Actor(mapper=_depth_mapper(poly, self.clim))
             self._plotter.add_actor(self._discs, name=DISCS_ACTOR, reset_camera=False, render=False, pickable=False)
         self._discs.mapper.scalar_range = self.clim
-        motion.set_lod(self._discs, poly, light)  # hexagons while the camera moves, discs when it stops
+        motion.set_lod(self._discs, poly, light)  # hexagons (far: triangles) while moving, discs at rest
 
     #: Where the depth legend sits, in viewport fractions (x, y, width, height): the right edge, clear of a
     #: body framed in the middle.

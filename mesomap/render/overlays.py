@@ -16,6 +16,7 @@ from mesomap.geometry.surface import PaintingSurface
 from mesomap.model.plan import Plan, ReflexPoint, Zone
 from mesomap.render.colors import hex_to_rgb
 from mesomap.render.motion import light_copy, motion_of
+from mesomap.render.skin_tint import SkinTint
 from mesomap.render.grid_glyphs import (  # noqa: F401 (re-exported: the grids' look lives there)
     DEPTH_CMAP,
     GRID_RADIUS_FRACTION,
@@ -47,6 +48,8 @@ class ZoneOverlay:
         self._meshes: dict[str, tuple[ZoneMesh, object]] = {}  # zones shown by update_zone
         self.smooth = True  # cut along smooth borders (off while a stroke paints: raw faces, fast)
         self._drawn: dict[str, tuple[np.ndarray, bool]] = {}  # zone id -> (the faces drawn, smooth)
+        self.tint = SkinTint(surface)  # the zones as skin colours while the camera moves (render.skin_tint)
+        motion_of(plotter).tint = self.tint
 
     def _name(self, zone_id: str) -> str:
         return f"zone:{zone_id}"
@@ -95,6 +98,8 @@ class ZoneOverlay:
             self._drawn[zone.id] = (zone.faces, self.smooth)
         _set_zone_look(actor, zone, dimmed=self.selected not in (None, zone.id),
                        faded=bool(self.lit) and zone.id not in self.lit)
+        look = actor.GetProperty()  # VTK getters: a dab pays ~1 µs, not pyvista's Color (~50 µs)
+        self.tint.set_zone(zone.id, actor, zone.faces, look.GetColor(), look.GetOpacity())
 
     @property
     def rough(self) -> set[str]:
@@ -104,6 +109,7 @@ class ZoneOverlay:
     def remove_zone(self, zone_id: str) -> None:
         self._meshes.pop(zone_id, None)
         self._drawn.pop(zone_id, None)
+        self.tint.drop_zone(zone_id)
         actor = self._actors.pop(zone_id, None)
         if actor is not None:
             motion_of(self._plotter).drop_lod(actor)

@@ -8,7 +8,16 @@ import pyvista as pv
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.render.camera import CameraPose
 from mesomap.render.eyes import show_eyes
-from mesomap.render.motion import LOD_FACES, light_copy, motion_of
+from mesomap.render.motion import (
+    FAR_EDGE_PX,
+    LOD_FACES,
+    LOD_FAR_FACES,
+    TINT_ARRAY,
+    ByScreenSize,
+    light_copy,
+    motion_of,
+    typical_edge_mm,
+)
 
 SKIN_RGB = (0.87, 0.70, 0.60)
 BACKGROUND_RGB = (0.16, 0.18, 0.22)
@@ -46,7 +55,8 @@ class BodyActor:
 
     def set_body(self, mesh: BodyMesh) -> None:
         """Show ``mesh``, replacing any body shown before (no render). A scan-sized mesh (over LOD_FACES
-        triangles) is drawn from a light copy while the camera moves (render.motion)."""
+        triangles) is drawn from a light copy while the camera moves (render.motion): about the bundled body's
+        triangles while the whole body is in view, more when the camera is close."""
         motion = motion_of(self._plotter)
         if self.actor is not None:
             motion.drop_lod(self.actor)
@@ -64,8 +74,15 @@ class BodyActor:
             reset_camera=False,
             render=False,
         )
-        if self.light is not None:
-            motion.set_lod(self.actor, self.polydata, self.light)
+        mapper = self.actor.GetMapper()  # the skin colour, or a tint's per-vertex colours while moving
+        mapper.SetScalarVisibility(True)
+        mapper.SetColorModeToDirectScalars()
+        mapper.SetScalarModeToUsePointFieldData()  # by name: the skin's own arrays ("Normals") are no colours
+        mapper.SelectColorArray(TINT_ARRAY)
+        motion.set_body(self.actor, self.polydata)
+        if self.light is not None:  # far from the skin, a copy about as light as the bundled body
+            far = light_copy(self.polydata, LOD_FAR_FACES)
+            motion.set_lod(self.actor, self.polydata, ByScreenSize(typical_edge_mm(far), self.light, far, FAR_EDGE_PX))
         show_eyes(self._plotter, mesh)  # render only: not part of the painting surface
 
 
