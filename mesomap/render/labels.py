@@ -108,7 +108,7 @@ def _stack(tops: np.ndarray, heights: np.ndarray, gap: float, low: float, high: 
 
 
 def place_labels(anchors_xy, sizes, centre_x: float, view_height: float, offset: float = OFFSET_PX,
-                 gap: float = GAP_PX, view_width: float | None = None) -> np.ndarray:
+                 gap: float = GAP_PX, view_width: float | None = None, keep_clear=None) -> np.ndarray:
     """Boxes (n, 4) = (x0, y0, x1, y1) px for labels of ``sizes`` (n, 2) (width, height) px at ``anchors_xy``
     (n, 2) px on screen (y grows downwards), in a view ``view_height`` px high.
 
@@ -116,7 +116,8 @@ def place_labels(anchors_xy, sizes, centre_x: float, view_height: float, offset:
     others to their right; each side's labels never reach past ``centre_x`` ∓ gap/2. On each side, labels sorted
     by their anchor's height are pushed apart vertically: no two boxes intersect. With ``view_width`` a label
     that would run past the view's left or right edge (a long name in a narrow window) is slid back inside it,
-    and moved down below any label it would then cover.
+    and moved down below any label it would then cover. ``keep_clear`` (x0, y0, x1, y1) px, a box at the top of the
+    view (the zones legend): a side whose labels would reach across it stacks them below it.
     """
     xy = np.asarray(anchors_xy, dtype=np.float64).reshape(-1, 2)
     wh = np.asarray(sizes, dtype=np.float64).reshape(-1, 2)
@@ -134,7 +135,10 @@ def place_labels(anchors_xy, sizes, centre_x: float, view_height: float, offset:
         else:
             x0 = np.maximum(xy[idx, 0] + offset, centre_x + gap / 2)
             x1 = x0 + w
-        y0 = _stack(xy[idx, 1] - h / 2, h, gap, gap, view_height - gap)
+        low = gap
+        if keep_clear is not None and x0.min() < keep_clear[2] and x1.max() > keep_clear[0]:
+            low = max(low, keep_clear[3] + gap)
+        y0 = _stack(xy[idx, 1] - h / 2, h, gap, low, view_height - gap)
         boxes[idx] = np.c_[x0, y0, x1, y0 + h]
     if view_width is not None:
         boxes = _inside_width(boxes, float(view_width), gap)
@@ -222,8 +226,9 @@ class LabelActors:
         actor.GetBoundingBox(self.renderer, bbox)
         return bbox[1] - bbox[0] + 1, bbox[3] - bbox[2] + 1
 
-    def show(self, labels: list[Label], surface: PaintingSurface, centre_mm) -> None:
-        """Lay out and draw the visible ``labels`` for the renderer's camera (no render)."""
+    def show(self, labels: list[Label], surface: PaintingSurface, centre_mm, keep_clear=None) -> None:
+        """Lay out and draw the visible ``labels`` for the renderer's camera (no render), none over the box
+        ``keep_clear`` (x0, y0, x1, y1) px from the top left, e.g. the legend."""
         self.shown = {}
         window = self.renderer.GetRenderWindow()
         width, height = window.GetSize()
@@ -243,7 +248,8 @@ class LabelActors:
                 sizes.append(self.text_size(actor))
             centre_xy = world_to_display(self.renderer, np.asarray(centre_mm).reshape(1, 3))[0][0]
             boxes = place_labels(xy[keep], np.array(sizes).reshape(-1, 2), float(centre_xy[0]), height,
-                                 OFFSET_PX * self.scale, GAP_PX * self.scale, view_width=width)
+                                 OFFSET_PX * self.scale, GAP_PX * self.scale, view_width=width,
+                                 keep_clear=keep_clear)
             self.shown = {labels[k].key: (boxes[i], xy[k]) for i, k in enumerate(keep)}
         self._draw(height)
 

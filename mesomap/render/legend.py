@@ -6,6 +6,7 @@ Text actors in the renderer's 2D overlay, sized in display pixels at 100 % and m
 
 from __future__ import annotations
 
+import numpy as np
 from vtkmodules.vtkRenderingCore import vtkTextActor
 
 from mesomap.model.plan import Plan
@@ -82,6 +83,21 @@ class Legend:
             swatch.SetDisplayPosition(margin, y)
             text.SetDisplayPosition(margin + round(font * 2.2), y)
         self.caption.SetDisplayPosition(width // 2, margin)
+
+    def box(self) -> tuple[float, float, float, float] | None:
+        """(x0, y0, x1, y1) px from the top left corner around the rows shown, None when none is."""
+        height = self.renderer.GetRenderWindow().GetSize()[1]
+        boxes = []
+        for pair in self._actors[:len(self.rows)]:
+            for actor in pair:
+                bbox = [0.0, 0.0, 0.0, 0.0]  # x0, x1, y0, y1 from the actor's position, y upwards
+                actor.GetBoundingBox(self.renderer, bbox)
+                x, y = actor.GetPosition()  # its display position (px, y upwards)
+                boxes.append((x + bbox[0], height - 1 - (y + bbox[3]), x + bbox[1], height - 1 - (y + bbox[2])))
+        if not boxes:
+            return None
+        b = np.array(boxes)
+        return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
 
     def hide(self) -> None:
         self.show([])

@@ -101,7 +101,7 @@ class PresentationLayer:
         anim = self.presentation.animation
         animated = f"zone:{anim.zone_id}" if anim.count else None  # the caption names it; its numbers need room
         labels = [lb for lb in plan_labels(s.surface, s.plan, s.hidden, camera_mm=camera) if lb.key != animated]
-        self.labels.show(labels, s.surface, centre)
+        self.labels.show(labels, s.surface, centre, keep_clear=self.legend.box())
 
     def _pointer_changed(self) -> None:
         pointer = self.presentation.pointer

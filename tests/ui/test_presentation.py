@@ -245,3 +245,19 @@ def test_the_depth_inset_grows_with_the_presentation_text_size(window, qtbot):
     (inset,) = audience.view.findChildren(DepthInset)
     qtbot.waitUntil(inset.isVisible, timeout=2000)
     assert inset.geometry().width() >= 1.5 * normal
+
+
+def test_no_label_covers_the_legend_at_any_text_size(window, qtbot):
+    """At 200 % text size in a small audience window the legend reaches past the body's middle: the forehead's
+    label (anchored level with the legend) goes below it, not over it."""
+    window.editor.add_zone_from_template(window.templates.zone("forehead"))
+    audience = audience_of(window, qtbot)
+    for percent in (100, 200):
+        window.present.scale_actions[percent].trigger()
+        audience.view.render_now()
+        legend = audience.layer.legend.box()
+        assert legend is not None and audience.layer.labels.shown
+        for box, _ in audience.layer.labels.shown.values():
+            overlap_x = min(box[2], legend[2]) - max(box[0], legend[0])
+            overlap_y = min(box[3], legend[3]) - max(box[1], legend[1])
+            assert overlap_x <= 0 or overlap_y <= 0, f"a label {box} over the legend {legend} at {percent} %"
