@@ -64,6 +64,8 @@ def test_quitting_while_layouts_run_stops_them_instead_of_waiting(window, qtbot,
     """Issue 13: closing does not wait for running layouts (it used to lay out every zone first, ~5 s)."""
     for zone_id in ZONES:
         window.editor.add_zone_from_template(window.templates.zone(zone_id))
+    window.editor.add_zone_from_template(window.templates.zone("scalp"))
+    window.zone_panel.spacing.setValue(4.0)  # the scalp at 4 mm: seconds of layout, still running at the close
     assert window.grid_actions.generate(all_zones=True)
     worker = window.grids.worker
     assert worker.kind == "process" and window.grids.pending
