@@ -49,7 +49,8 @@ install_python_packages() {  # $1: "" or "test"
   if [ ! -f "$stamp" ]; then
     say "installing mesomap${1:+ with the $1 extra} into $VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$target"
+    # --no-compile: Python compiles the modules it imports when it first imports them, not all of Qt's and VTK's now
+    "$VENV/bin/python" -m pip install -q --no-compile -e "$target"
     touch "$stamp"
   fi
 }
@@ -59,6 +60,9 @@ run_tests() {  # with arguments: plain pytest; without: headless tests, then eac
   local rc=0 f code n=0 crashed=() procs
   local reports tests=${MESOMAP_TESTS:-tests}  # MESOMAP_TESTS: another tests folder (this script's own test)
   reports=$(mktemp -d)
+  # One cache folder for every test process of this run (zone charts: built once, read by the others); see tests/conftest.py.
+  export MESOMAP_TEST_CACHE="$reports/cache"
+  mkdir -p "$MESOMAP_TEST_CACHE"
   # MESOMAP_TEST_JOBS: how many test processes run at once (default: one per core, at most 4).
   procs=${MESOMAP_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
   [ "$procs" -ge 1 ] 2>/dev/null || procs=1

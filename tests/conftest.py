@@ -18,8 +18,13 @@ REPO = Path(__file__).resolve().parents[1]
 # The test run keeps its own cache folder (zone charts, landmark pictures) instead of the user's, and no window a
 # test opens starts the background chart walk (a niced process building every template chart: minutes of CPU that
 # would compete with the tests themselves; tests of the chart store call it directly).
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="mesomap-test-cache-")
-atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+# `./dev.sh test` gives all its test processes one such folder (MESOMAP_TEST_CACHE, removed when the run ends), so a
+# zone's chart is built once per run rather than once per process.
+if os.environ.get("MESOMAP_TEST_CACHE"):
+    os.environ["XDG_CACHE_HOME"] = os.environ["MESOMAP_TEST_CACHE"]
+else:
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="mesomap-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 os.environ["MESOMAP_NO_CHART_PREFETCH"] = "1"
 
 
