@@ -33,6 +33,15 @@ SETTLE_REACH = 2.5
 FIX_ROUNDS = 5
 #: After a round, holes are looked for again only this × spacing around the places just filled or shrunk.
 RECHECK_REACH = 4.5
+#: A hexagonal layout with fewer than this share of points whose nearest neighbour (straight line) is within ±5 % of
+#: the spacing after the fix (a dome: the scalp at 0.5–0.65, smooth zones ≥ 0.85) is evened out by particle steps
+#: whose neighbours may change (UNEVEN_STEPS, in rounds of UNEVEN_ROUND), the best round kept.
+UNEVEN = 0.8
+UNEVEN_STEPS = 50
+UNEVEN_ROUND = 5
+#: ... tried with the points within each of these × spacing of the margin line held where they are (the border
+#: strip's cover), from the layout as it came each time.
+UNEVEN_HOLD = (0.0, 1.0)
 #: Blue noise holes are filled above this × spacing (an irregular layout has larger gaps by nature).
 BLUE_NOISE_HOLE = 0.75
 #: Blue noise is irregular by design: its points are kept only this × spacing apart.
@@ -101,4 +110,78 @@ def fix_layout(patch: ZonePatch, spots: tuple, face, bary, s: float, margin: flo
         keep = thin(p.positions(face, bary), near, pin_pos)
         face, bary = face[keep], bary[keep]
         stats["thinned"] += int((~keep).sum())
+    if pattern == "hexagonal" and UNEVEN_STEPS:
+        inside = all_border >= margin
+        face, bary = even_out(p, face, bary, s, margin, pin_pos, all_spots[inside])
     return face, bary, stats
+
+
+def within_5pct(x: np.ndarray, s: float) -> tuple[float, float]:
+    """(share of points (n, 3) mm whose nearest other point (straight line) is within ±5 % of s, the smallest ÷ s)."""
+    if len(x) < 2:
+        return 1.0, np.inf
+    d = cKDTree(x).query(x, k=2)[0][:, 1] / s
+    return float(np.mean(np.abs(d - 1) <= 0.05)), float(d.min())
+
+
+def even_out(patch: ZonePatch, face, bary, s: float, margin: float, pin_pos: np.ndarray, spots: np.ndarray):
+    """Particle steps for a hexagonal layout still uneven after its fix (a dome, whose chart stretches the lattice).
+
+    Runs only when fewer than UNEVEN of the points have their nearest neighbour within ±5 % of s; up to
+    UNEVEN_STEPS steps (springs of rest length s between points closer than 1.15 × s, neighbours may change), in
+    rounds, with the points within each UNEVEN_HOLD × s of the margin line held; keeps the round with the most such points whose
+    closest pair is still ≥ MIN_SEPARATION × s and whose largest hole (straight line, at ``spots`` (q, 3) mm: random
+    points of the zone inside the margin) is no wider (the layout as it came if none is better). Returns (face, bary).
+    """
+    x = np.concatenate([patch.positions(face, bary), pin_pos])
+    best, low = within_5pct(x, s)
+    hole = _largest_gap(x, spots)
+    if best >= UNEVEN or len(face) < 3:
+        return face, bary
+    out = start = (face, bary)
+    depth = patch.boundary_distance_bound(x[: len(face)]) - margin
+    for hold in UNEVEN_HOLD:
+        inner = depth >= hold * s
+        face, bary = start
+        for _ in range(UNEVEN_STEPS // UNEVEN_ROUND):
+            face, bary = relax_particles(patch, face, bary, s, margin, pin_pos, UNEVEN_ROUND, cutoff=1.15, movable=inner)
+            face, bary = separate(patch, face, bary, MIN_SEPARATION * s, inner)
+            x = np.concatenate([patch.positions(face, bary), pin_pos])
+            share, low = within_5pct(x, s)
+            if share > best and low >= MIN_SEPARATION and _largest_gap(x, spots) <= hole:
+                best, out = share, (face, bary)
+        if out is not start:  # held or not, whichever came first and evened it out
+            break
+    return out
+
+
+def _largest_gap(x: np.ndarray, spots: np.ndarray) -> float:
+    """Largest straight-line distance (mm) from a spot (q, 3) to its nearest point of x (n, 3); 0 without spots."""
+    return float(cKDTree(x).query(spots)[0].max()) if len(spots) and len(x) else 0.0
+
+
+def separate(patch: ZonePatch, face, bary, min_dist: float, movable: np.ndarray, rounds: int = 3):
+    """Pairs of points closer than min_dist (mm, straight line) nudged apart along their chord to just past it.
+
+    face (n,), bary (n, 3); movable (n,) bool — a pair with one held point moves only the other; a pair of held points
+    stays. Each nudge is projected back onto the skin. Returns (face, bary).
+    """
+    face, bary = face.copy(), bary.copy()
+    x = patch.positions(face, bary)
+    for _ in range(rounds):
+        pairs = cKDTree(x).query_pairs(min_dist, output_type="ndarray")
+        if len(pairs) == 0:
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        d = x[j] - x[i]
+        length = np.maximum(np.linalg.norm(d, axis=1), 1e-9)
+        short = (1.01 * min_dist - length)[:, None] * d / length[:, None]  # (e, 3) the gap to open
+        mi, mj = movable[i].astype(float), movable[j].astype(float)
+        share = np.where(mi + mj > 0, 1.0 / np.maximum(mi + mj, 1.0), 0.0)
+        move = np.zeros_like(x)
+        np.add.at(move, i, -(mi * share)[:, None] * short)
+        np.add.at(move, j, (mj * share)[:, None] * short)
+        idx = np.flatnonzero(np.abs(move).sum(axis=1) > 0)
+        nf, nb, nx, _ = patch.project_near(x[idx] + move[idx])
+        face[idx], bary[idx], x[idx] = nf, nb, nx
+    return face, bary

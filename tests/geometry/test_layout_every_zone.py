@@ -40,13 +40,15 @@ def test_a_grid_around_the_wrist_closes_on_itself_evenly(wrist, pattern):
     assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
 
 
-def test_no_two_injections_on_the_scalp_closer_than_0_9_spacing():
+def test_the_scalps_injections_sit_at_the_spacing_and_no_two_closer_than_0_9_spacing():
     scalp = solver("scalp")  # a dome: its lattice is squeezed and thinned (the minimum sat at 0.860 × spacing)
     s, m = 10.0, 5.0
     layout = scalp.layout(s, "hexagonal", m)
     q = measure(scalp.patch, layout, s, m, band=0.0, eroded_area_mm2=scalp.eroded_area_mm2(m))
     assert q.nn_min >= 0.9, f"two injections {q.nn_min * s:.1f} mm apart along the skin at {s:g} mm"
     assert abs(q.count_ratio - 1) <= 0.10
+    # the chart stretches the dome's lattice (half the points sat off the spacing); particle steps even it out
+    assert q.within_5pct >= 0.70, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
 
 
 def one_row(zone_id: str, s: float):
