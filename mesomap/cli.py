@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_desktop, cli_device, cli_records, cli_scan, cli_shape, cli_teach
+from mesomap import __version__, cli_records
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -91,6 +91,7 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mesomap import cli_desktop, cli_device, cli_scan, cli_shape, cli_teach  # not loaded for the window
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
@@ -372,6 +373,8 @@ def cmd_import_points(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """`mesomap plan new|shape|transfer`."""
+    from mesomap import cli_scan, cli_shape
+
     sub = {"shape": cli_shape.cmd_plan_shape, "transfer": cli_scan.run_transfer}
     return sub.get(args.plan_command, cmd_plan_new)(args)
 
@@ -451,6 +454,8 @@ def _main(argv: Sequence[str] | None) -> int:
             if window.lang:
                 set_language(window.lang)
             return cmd_gui(window)
+        from mesomap import cli_device
+
         set_language(language_asked(words) or language())
         args = build_parser().parse_args(argv)
         if args.lang:

@@ -109,3 +109,16 @@ def test_the_window_s_command_line_opens_it_without_the_subcommands_parser(monke
     assert opened == [("male", "fr"), (None, None)]
     monkeypatch.setattr(cli, "build_parser", real)
     assert cli.main(["--body", "child"]) == cli.EXIT_USAGE and len(opened) == 2
+
+
+def test_the_quicker_pyside_check_answers_as_pyside_s_own_for_every_module_the_window_loads():
+    """The launch replaces PySide6's per-import "does this module use PySide6?" check by a quicker one
+    (mesomap.ui.pyside_imports): its answers must be PySide's own, or PySide would treat a module wrongly."""
+    code = ("import json, sys; from mesomap.ui.pyside_imports import quicken; assert quicken(); "
+            "import mesomap.ui.main_window; feature = sys.modules['shibokensupport.feature']; "
+            "check = feature._mod_uses_pyside; modules = [m for m in list(sys.modules.values()) if m is not None]; "
+            "print(json.dumps([check.quick, len(modules), sum(check(m) for m in modules), "
+            "[m.__name__ for m in modules if check(m) != check.original(m)]]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    quick, n, using, differ = json.loads(out.stdout.strip().splitlines()[-1])
+    assert quick and n > 500 and using > 20 and differ == []
