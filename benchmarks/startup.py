@@ -13,7 +13,9 @@ Measures, in fresh processes, N times each (runs are interleaved):
 
 GUI processes share one Xvfb server started here (so xvfb-run's own start-up
 is not counted) and get a throw-away XDG_CONFIG_HOME so user settings don't
-interfere. This script only needs the standard library; the measured processes
+interfere. They read byte code, as an installed copy does: an uncounted first
+round writes it to a throw-away PYTHONPYCACHEPREFIX (``--no-bytecode``: every
+module compiled from source in every run, as with PYTHONDONTWRITEBYTECODE=1). This script only needs the standard library; the measured processes
 run with the project's venv python (``.venv/bin/python``) unless ``--python``.
 
 Run:  python benchmarks/startup.py [--runs 5] [--json] [--python PATH]
