@@ -13,7 +13,9 @@ Measures, in fresh processes, N times each (runs are interleaved):
 
 GUI processes share one Xvfb server started here (so xvfb-run's own start-up
 is not counted) and get a throw-away XDG_CONFIG_HOME so user settings don't
-interfere. This script only needs the standard library; the measured processes
+interfere. They read byte code, as an installed copy does: an uncounted first
+round writes it to a throw-away PYTHONPYCACHEPREFIX (``--no-bytecode``: every
+module compiled from source in every run, as with PYTHONDONTWRITEBYTECODE=1). This script only needs the standard library; the measured processes
 run with the project's venv python (``.venv/bin/python``) unless ``--python``.
 
 Run:  python benchmarks/startup.py [--runs 5] [--json] [--python PATH]
@@ -236,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="also measure the window and import of another checkout (e.g. a base worktree), "
                              "interleaved with this one's in the same runs")
     parser.add_argument("--no-png", action="store_true", help="skip the off-screen PNG measures")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="compile every module from source in every run, as with PYTHONDONTWRITEBYTECODE=1 and "
+                             "no __pycache__ (the default: a first, uncounted round writes the byte code to a "
+                             "throw-away PYTHONPYCACHEPREFIX that the counted runs read, as an installed copy does)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -249,13 +255,20 @@ def main(argv: list[str] | None = None) -> int:
             base_env = {k: v for k, v in os.environ.items()
                         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH")}
             base_env["MESOMAP_NO_CHART_PREFETCH"] = "1"  # no background chart walk (it starts after the frame anyway)
+            if not args.no_bytecode:  # read .pyc files, as an installed mesomap (and the bare window's packages) do
+                base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+                base_env["PYTHONPYCACHEPREFIX"] = str(Path(tmp, "pycache"))
             gui_env = dict(base_env, DISPLAY=display, QT_QPA_PLATFORM="xcb", MESOMAP_EXIT_AFTER_FIRST_FRAME="1")
             png_env = dict(base_env)  # no display: mesomap picks EGL itself
             png_base_env = dict(base_env, VTK_DEFAULT_OPENGL_WINDOW="vtkEGLRenderWindow")
 
             measures: dict[str, list[float]] = {}
-            for i in range(args.runs):
-                print(f"run {i + 1}/{args.runs} …", file=sys.stderr, flush=True)
+            for i in range(0 if args.no_bytecode else -1, args.runs):  # run -1: writes the byte code, not counted
+                print(f"run {i + 1}/{args.runs} …" if i >= 0 else "warm-up run (byte code) …", file=sys.stderr,
+                      flush=True)
+                if i == 0:  # forget the warm-up round
+                    measures.clear()
+                    CPU.clear()
                 config = Path(tmp, f"config-{i}")  # fresh settings each run: a first start
                 gui_env["XDG_CONFIG_HOME"] = png_env["XDG_CONFIG_HOME"] = str(config)
                 png_base_env["XDG_CONFIG_HOME"] = str(config)

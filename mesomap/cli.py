@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from mesomap import __version__, cli_desktop, cli_device, cli_records, cli_scan, cli_shape, cli_teach
+from mesomap import __version__, cli_records
 from mesomap.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -91,6 +91,7 @@ def _add_body_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mesomap import cli_desktop, cli_device, cli_scan, cli_shape, cli_teach  # not loaded for the window
     from mesomap.model.techniques import TECHNIQUES
     from mesomap.render.camera import VIEW_NAMES
 
@@ -372,6 +373,8 @@ def cmd_import_points(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """`mesomap plan new|shape|transfer`."""
+    from mesomap import cli_scan, cli_shape
+
     sub = {"shape": cli_shape.cmd_plan_shape, "transfer": cli_scan.run_transfer}
     return sub.get(args.plan_command, cmd_plan_new)(args)
 
@@ -390,6 +393,30 @@ def open_plan_in_window(words: list[str], plans: list[str]) -> int:
     from mesomap.app import run_gui
 
     return run_gui(body_id=args.body, plan=plans[0], lang=args.lang)
+
+
+def window_options(words: Sequence[str]) -> argparse.Namespace | None:
+    """The window's own options when the command line holds nothing else — ``mesomap``, ``mesomap --body male
+    --lang fr`` — read without building the subcommands' parser (≈40 ms of a launch); None for anything else,
+    which the parser reads (and explains when wrong)."""
+    options = {"body": None, "lang": None}
+    rest = iter(words)
+    for word in rest:
+        name, eq, value = word.partition("=")
+        if name not in ("--body", "--lang"):
+            return None
+        value = value if eq else next(rest, None)
+        if value is None:
+            return None
+        if name == "--body" and value not in ("female", "male"):
+            return None
+        if name == "--lang":
+            try:
+                value = _language(value)
+            except argparse.ArgumentTypeError:
+                return None
+        options[name[2:]] = value
+    return argparse.Namespace(**options)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -422,6 +449,13 @@ def _main(argv: Sequence[str] | None) -> int:
         plans = [w for w in words if w.endswith(".mesomap.json") and not w.startswith("-")]
         if plans and not any(w in COMMANDS for w in words):  # `mesomap PLAN.mesomap.json`: the window
             return open_plan_in_window(words, plans)
+        window = window_options(words)
+        if window is not None:  # `mesomap [--body B] [--lang L]`: straight to the window
+            if window.lang:
+                set_language(window.lang)
+            return cmd_gui(window)
+        from mesomap import cli_device
+
         set_language(language_asked(words) or language())
         args = build_parser().parse_args(argv)
         if args.lang:

@@ -409,7 +409,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont&#xa0;:</tra
     </message>
     <message>
         <source>Reset &amp;layout</source>
-        <extracomment>The docks&apos; default share of the window height: Zones/Reflex points above, Summary below. The docks never take more than this share of the window&apos;s width by default (the 3D view keeps the rest).</extracomment>
+        <extracomment>The docks&apos; default share of the window height: Zones/Reflex points above, Summary below. The docks never take more than this share of the window&apos;s width by default (the 3D view keeps the rest). The object names of the docks made on first use that were shown when the window closed. Docks made on first use, by object name: the callable makes the dock (once) and returns it.</extracomment>
         <translation>Réinitialiser la &amp;disposition</translation>
     </message>
     <message>
@@ -418,7 +418,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont&#xa0;:</tra
     </message>
     <message>
         <source>&amp;CSV injection list…</source>
-        <extracomment>The File › Export entries, in menu order: the export registry&apos;s formats. The window&apos;s words for each export (menu text, tip, dialog title), by format key: the registry (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing here shows the registry&apos;s English (tests/ui/test_i18n.py walks the menu and would flag it).</extracomment>
+        <extracomment>The window&apos;s words for each export (menu text, tip, dialog title), by format key: the registry (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing here shows the registry&apos;s English (tests/ui/test_i18n.py walks the menu and would flag it).</extracomment>
         <translation>Liste des injections &amp;CSV…</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@ La plus grande dimension du fichier est {height:g}. Ses unités sont&#xa0;:</tra
     </message>
     <message>
         <source>CSV injection list (*.csv)</source>
-        <extracomment>The file dialog filters of the export formats (io.export_formats), listed here so lupdate finds them; shown through tr() (the filter&apos;s &quot;(*.csv)&quot; part stays as it is in every language).</extracomment>
+        <extracomment>The File › Export entries, in menu order: the export registry&apos;s format keys (tests/ui/test_export_registry.py checks they are the registry&apos;s, in its order), so the menu is made without loading the registry. The file dialog filters of the export formats (io.export_formats), listed here so lupdate finds them; shown through tr() (the filter&apos;s &quot;(*.csv)&quot; part stays as it is in every language).</extracomment>
         <translation>Liste des injections CSV (*.csv)</translation>
     </message>
     <message>
@@ -1151,7 +1151,7 @@ Suppr supprime le point sélectionné, Maj+P l’épingle ou le désépingle</tr
     </message>
     <message>
         <source>&amp;View</source>
-        <extracomment>The keys that walk a lesson: what presentation clickers send, and the arrow keys.</extracomment>
+        <extracomment>The keys that walk a lesson: what presentation clickers send, and the arrow keys. The object names of the docks made on first use (the saved layout knows them by these).</extracomment>
         <translation>&amp;Affichage</translation>
     </message>
     <message>

@@ -23,7 +23,6 @@ from mesomap.io.meshes import (
     UNIT_SCALE_TO_MM,
     MeshLoadError,
     UnitsUnclearError,
-    load_bundled_body,
     load_mesh_file,
 )
 from mesomap.io.plan_file import body_ref
@@ -91,8 +90,8 @@ class Bodies:
                 surface = surface_for(body_key(ref))
                 mesh = surface.coarse
             else:
-                mesh = load_bundled_body(body_id)
-                surface = surface_for(body_id)
+                surface = surface_for(body_id)  # read in the background since start-up
+                mesh = surface.coarse  # the bundled body (load_bundled_body) the surface was made on
         except MeshLoadError as err:
             win.show_error(tr("Cannot show body"), str(err))
             return

@@ -5,10 +5,13 @@ Zones and Reflex points as tabs (tabs on top) above the Summary — fills the
 View › Panels menu with one toggle per dock and *Reset layout*, and saves the
 window's dock and toolbar state in its QSettings on close (restored on the
 next start). Reset layout shows every dock and toolbar again where the
-default puts them.
+default puts them. Docks hidden at start may be made on first use (:attr:`DockLayout.lazy`, e.g. the Lesson and
+Quiz docks of :mod:`mesomap.ui.teach`): the saved layout makes again those that were shown.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar
@@ -22,6 +25,8 @@ SPLIT = (640, 240)
 #: The docks never take more than this share of the window's width by default (the 3D view keeps the rest).
 MAX_DOCK_SHARE = 0.4
 STATE_KEY = "window/state"
+#: The object names of the docks made on first use that were shown when the window closed.
+SHOWN_LAZY_KEY = "window/shown_lazy_docks"
 
 
 class DockLayout:
@@ -29,6 +34,8 @@ class DockLayout:
 
     def __init__(self, window):
         self.window = window
+        #: Docks made on first use, by object name: the callable makes the dock (once) and returns it.
+        self.lazy: dict[str, Callable[[], QDockWidget]] = {}
         window.setTabPosition(RIGHT, QTabWidget.TabPosition.North)
         window.setDockNestingEnabled(False)
 
@@ -66,9 +73,24 @@ class DockLayout:
         w.docks_menu.addAction(w.reset_layout_action)
 
     def restore(self) -> None:
-        state = self.window.settings.value(STATE_KEY)
+        """The saved layout; a dock made on first use that was shown is made now (in its saved place)."""
+        settings = self.window.settings
+        state = settings.value(STATE_KEY)
         if state is not None:
+            for name in _names(settings.value(SHOWN_LAZY_KEY)):
+                if name in self.lazy:
+                    self.lazy[name]()  # made before the state is restored: it puts them as they were
             self.window.restoreState(state)
 
     def save(self) -> None:
+        built = [make() for make in self.lazy.values()]  # all made, so each keeps its place in the saved state
+        shown = [d.objectName() for d in built if not d.isHidden()]
+        self.window.settings.setValue(SHOWN_LAZY_KEY, shown)
         self.window.settings.setValue(STATE_KEY, self.window.saveState())
+
+
+def _names(value) -> list[str]:
+    """A QSettings list of names as a list (QSettings gives a str for one name, None for none)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]

@@ -13,21 +13,20 @@ stays responsive.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from mesomap.io.device_errors import DeviceError
-from mesomap.io.export_formats import BY_KEY, FORMATS, ExportFormat
-from mesomap.io.exports import ExportError, check_exportable
 from mesomap.io.meshes import MeshLoadError
 from mesomap.ui.busy import wait_cursor
-from mesomap.render.sheet import pdf_job
 from mesomap.ui.i18n import QT_TR_NOOP, fill_in, tr
 
+if TYPE_CHECKING:
+    from mesomap.io.export_formats import ExportFormat
 
-#: The File › Export entries, in menu order: the export registry's formats.
-EXPORTS = FORMATS
+# The export registry (mesomap.io.export_formats) and its writers load when an export is first asked for, not
+# with the window: the menu is built from the words below.
 #: The window's words for each export (menu text, tip, dialog title), by format key: the registry
 #: (mesomap.io.export_formats) is English data, so its words are repeated here for lupdate; a format missing
 #: here shows the registry's English (tests/ui/test_i18n.py walks the menu and would flag it).
@@ -57,12 +56,21 @@ EXPORT_WORDS = {
               QT_TR_NOOP("One row per device program: mode, needle, depth, volume per shot, shots and rate"),
               QT_TR_NOOP("Export the gun settings sheet")),
 }
+#: The File › Export entries, in menu order: the export registry's format keys (tests/ui/test_export_registry.py
+#: checks they are the registry's, in its order), so the menu is made without loading the registry.
+EXPORT_KEYS = tuple(EXPORT_WORDS)
 
 
-def export_words(fmt: ExportFormat) -> tuple[str, str, str]:
-    """(menu text, tip, dialog title) of ``fmt`` in the window's language."""
-    words = EXPORT_WORDS.get(fmt.key)
-    return tuple(map(tr, words)) if words else (fmt.menu_text, fmt.tip, fmt.title)
+def export_words(fmt: ExportFormat | str) -> tuple[str, str, str]:
+    """(menu text, tip, dialog title) of ``fmt`` (a format or its key) in the window's language."""
+    words = EXPORT_WORDS.get(fmt if isinstance(fmt, str) else fmt.key)
+    if words:
+        return tuple(map(tr, words))
+    if isinstance(fmt, str):
+        from mesomap.io.export_formats import BY_KEY
+
+        fmt = BY_KEY[fmt]
+    return fmt.menu_text, fmt.tip, fmt.title
 
 
 #: The file dialog filters of the export formats (io.export_formats), listed here so lupdate finds them; shown
@@ -91,6 +99,8 @@ GRID_HINT = QT_TR_NOOP("Grid ▸ Generate grid, Ctrl+G")
 
 def export_error_text(err: Exception) -> str:
     """``err`` as one sentence without its full stop; a missing or stale grid says where to lay it out."""
+    from mesomap.io.exports import ExportError
+
     text = str(err).rstrip(".")
     if isinstance(err, ExportError) and err.needs_grid:
         text += f" ({tr(GRID_HINT)})"
@@ -151,6 +161,8 @@ class Exporter(QObject):
         return fill_in(tr('Writing {name}…'), name=self.pdf_running.name) if self.pdf_running else ""
 
     def _plan_and_surface(self):
+        from mesomap.io.exports import ExportError
+
         plan = self.window.doc.plan
         try:
             return plan, self.window.plan_body_surface()  # in the plan's body shape, or the fitted scan
@@ -159,6 +171,9 @@ class Exporter(QObject):
 
     def export(self, key: str) -> bool:
         """Ask for a file and export to it; False when refused, cancelled or failed (the reason is shown)."""
+        from mesomap.io.export_formats import BY_KEY
+        from mesomap.io.exports import ExportError, check_exportable
+
         fmt = BY_KEY[key]
         self.window.commit_pending()
         if self.busy:
@@ -213,6 +228,10 @@ class Exporter(QObject):
 
         device : the device profile id for the formats made for a device.
         """
+        from mesomap.io.device_errors import DeviceError
+        from mesomap.io.export_formats import BY_KEY
+        from mesomap.io.exports import ExportError
+
         fmt = BY_KEY[key]
         out = Path(out)
         try:
@@ -234,6 +253,9 @@ class Exporter(QObject):
         return True
 
     def _write_pdf(self, plan, surface, out: Path) -> bool:
+        from mesomap.io.export_formats import BY_KEY
+        from mesomap.io.exports import check_exportable
+        from mesomap.render.sheet import pdf_job
         from mesomap.session.worker import worker
 
         check_exportable(plan, surface)  # say why at once, before anything renders
@@ -262,6 +284,9 @@ class Exporter(QObject):
 
     def _pdf_finished(self, out: Path, future) -> None:
         self.pdf_running = None
+        from mesomap.io.export_formats import BY_KEY
+        from mesomap.io.exports import ExportError
+
         self.busy_changed.emit(False)
         fmt = BY_KEY["pdf"]
         try:

@@ -23,7 +23,7 @@ from mesomap.about import about_html
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.geometry.pick import RayHit
 from mesomap.io.autosave import Autosaver
-from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError, load_bundled_body
+from mesomap.io.meshes import BUNDLED_BODIES, DEFAULT_BODY, MeshLoadError
 from mesomap.model.body_shape import body_key
 from mesomap.model.document import Change, Document
 from mesomap.model.plan import Plan
@@ -71,6 +71,12 @@ class MainWindow(QMainWindow):
     ``autosaver`` writes the open plan every few seconds of changes (default:
     the user data dir, or $MESOMAP_DATA_DIR).
     """
+
+    # The Lesson and Quiz docks and their sessions (mesomap.ui.teach): made the first time they are asked for.
+    lesson_panel = property(lambda self: self.teach_docks.lesson_panel())
+    lessons = property(lambda self: self.lesson_panel.lessons)
+    quiz_panel = property(lambda self: self.teach_docks.quiz_panel())
+    quiz = property(lambda self: self.quiz_panel.quiz)
 
     def __init__(self, body_id: str | None = None, settings: QSettings | None = None,
                  autosaver: Autosaver | None = None):
@@ -184,11 +190,15 @@ class MainWindow(QMainWindow):
     def _template_areas(self, body_id: str) -> dict[str, float]:
         from mesomap.io.templates import zone_area_cm2
 
-        mesh = load_bundled_body(body_id)
+        mesh = surface_for(body_id).coarse  # the bundled body the start-up prefetch read (not read again)
         return {t.id: zone_area_cm2(t, mesh) for t in self.templates.zones}
 
     def _after_first_frame(self) -> None:
         self.view.frame_rendered.disconnect(self._after_first_frame)
+        QTimer.singleShot(0, self, self._start_background_work)  # the frame reaches the screen first
+
+    def _start_background_work(self) -> None:
+        """After the first frame: the shown body's search structures, the layout worker, the charts' walk."""
         self._warm_shown()  # the first dab must not wait for the BVH
         self.session.surface_changed.connect(self._warm_shown)  # another body shown: its structures, not both
         shown = self.bodies.shown

@@ -19,7 +19,7 @@ from mesomap.io.meshes import BUNDLED_BODIES
 from mesomap.render.camera import VIEWS
 from mesomap.ui import import_actions, scan_import
 from mesomap.session.session import Mode
-from mesomap.ui.export_actions import EXPORTS, export_words
+from mesomap.ui.export_actions import EXPORT_KEYS, export_words
 from mesomap.ui.preferences import preferences_action
 from mesomap.ui.i18n import BODY_WORDS, QT_TR_NOOP, VIEW_WORDS, fill_in, tr, unit, word
 
@@ -101,7 +101,8 @@ def _file_menu(w) -> None:
     file_menu.addAction(w.import_points_action)
     w.export_menu = file_menu.addMenu(tr("&Export"))
     w.export_actions = {}
-    for key, (text, tip, _title) in ((e.key, export_words(e)) for e in EXPORTS):  # the export registry, in order
+    for key in EXPORT_KEYS:  # the export registry's formats, in its order (the registry loads on first export)
+        text, tip, _title = export_words(key)
         action = make_action(w, text, lambda _=False, k=key: w.exporter.export(k), None, tip)
         w.export_menu.addAction(action)
         w.export_actions[key] = action
