@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDockWidget, QDoubleSpinBox, QFormLayout, QLabel,
 from mesomap.model.depth_view import (REGION_LAYERS, DepthView, SkinLayers, region_of_template,
                                       zone_depth_view)
 from mesomap.ui.i18n import LAYER_WORDS, fill_in, tr, unit, word
+from mesomap.ui.list_panel import scrolling
 
 #: The form's fields: (layer, SkinLayers field, max mm).
 FIELDS = (("epidermis", "epidermis_mm", 2.0), ("dermis", "dermis_mm", 6.0), ("hypodermis", "hypodermis_mm", 60.0),
@@ -136,7 +137,7 @@ class DepthViewPanel(QDockWidget):
         form.addRow(self.defaults_button)
         layout.addLayout(form)
         layout.addStretch(1)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))  # a short dock scrolls, it does not squeeze the Zones dock above it
         session.selection_changed.connect(self.refresh)
         session.doc.changed.connect(lambda _change: self.refresh())
         if session.grids is not None:

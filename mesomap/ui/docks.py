@@ -1,7 +1,8 @@
 """Where the window's panels go: the default layout, View › Panels, Reset layout, and remembering it.
 
 :class:`DockLayout` puts a MainWindow's docks at the right of the 3D view —
-Zones and Reflex points as tabs (tabs on top) above the Summary — fills the
+Zones and Reflex points as tabs (tabs on top) above the Summary and, when the window has one, the Technique
+depth view (``window.depth_panel``, a tab beside the Summary) — fills the
 View › Panels menu with one toggle per dock and *Reset layout*, and saves the
 window's dock and toolbar state in its QSettings on close (restored on the
 next start). Reset layout shows every dock and toolbar again where the
@@ -54,6 +55,13 @@ class DockLayout:
         w.addDockWidget(RIGHT, w.summary_panel, Qt.Orientation.Vertical)
         w.addDockWidget(RIGHT, w.point_panel)
         w.tabifyDockWidget(w.zone_panel, w.point_panel)
+        depth = getattr(w, "depth_panel", None)
+        if depth is not None:  # made by mesomap.ui.teach: a tab beside the Summary, the Summary in front
+            depth.setFloating(False)
+            depth.show()
+            w.addDockWidget(RIGHT, depth)
+            w.tabifyDockWidget(w.summary_panel, depth)
+            w.summary_panel.raise_()
         w.resizeDocks([w.zone_panel, w.summary_panel], list(SPLIT), Qt.Orientation.Vertical)
         if w.isVisible():  # a reset: the docks' width they need, the 3D view keeps the rest
             width = min(max(d.sizeHint().width() for d in self.docks), int(w.width() * MAX_DOCK_SHARE))

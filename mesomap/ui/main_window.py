@@ -124,11 +124,11 @@ class MainWindow(QMainWindow):
         self.point_panel = PointPanel(self.editor, self.mode_actions[Mode.POINT], self)
         self.summary_panel = SummaryPanel(self.editor, self)
         self.docks = DockLayout(self)
-        self.docks.arrange()
         self.docks.fill_menu()
         self.present = Presenter(self)  # presentation mode (F5), mesomap.ui.present
         self.present.fill_menu(self.present_menu)
         teach.install(self)  # Teach menu, Lesson and Quiz docks, View › Technique depth
+        self.docks.arrange()  # after teach.install: the depth view is one of the docks it places
         self._raised_for: tuple[str | None, str | None] = (None, None)
         self.zone_panel.set_injection_actions(self.pin_action, self.delete_injection_action)
         self.zone_panel.watch_grids(self.grids)

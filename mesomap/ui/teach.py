@@ -84,13 +84,10 @@ class TeachDocks:
 
 
 def install(w) -> None:
-    """The depth view (with the Summary, on the right), the Lesson and Quiz docks (on the left, shown when
-    used, made on first use) and the Teach menu of MainWindow ``w``; call before the window restores its saved
-    layout."""
+    """The depth view (a tab beside the Summary: :meth:`mesomap.ui.docks.DockLayout.arrange` places it), the
+    Lesson and Quiz docks (on the left, shown when used, made on first use) and the Teach menu of MainWindow
+    ``w``; call before the window arranges its docks and restores its saved layout."""
     w.depth_panel = DepthViewPanel(w.session, w)
-    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, w.depth_panel)
-    w.tabifyDockWidget(w.summary_panel, w.depth_panel)
-    w.summary_panel.raise_()
     w.teach_docks = TeachDocks(w)
     w.docks.lazy.update({LESSON_DOCK: w.teach_docks.lesson_panel, QUIZ_DOCK: w.teach_docks.quiz_panel})
     _view_menu(w)

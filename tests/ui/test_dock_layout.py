@@ -60,3 +60,20 @@ def test_a_hidden_panel_stays_hidden_after_a_restart_and_reset_layout_brings_eve
     assert again.summary_panel.isVisible() and again.zone_panel.isVisible()
     assert again.tabifiedDockWidgets(again.zone_panel) == [again.point_panel]
     assert again.view.width() >= 0.55 * again.width()
+
+
+def test_at_1366x768_the_zone_form_is_in_sight_without_scrolling(qtbot, settings):
+    """The Zones dock takes most of the right-hand column: a selected zone's name, technique, depth and spacing
+    are on screen as the window opens; the Summary and Technique depth tabs below it scroll instead of
+    squeezing it."""
+    win = open_window(qtbot, settings)
+    win.resize(1366, 768)
+    qtbot.waitUntil(lambda: win.width() == 1366)
+    win.editor.add_zone_from_template(win.templates.zone("abdomen"))
+    panel = win.zone_panel
+    qtbot.waitUntil(panel.form_box.isVisible)
+    assert win.tabifiedDockWidgets(win.summary_panel) == [win.depth_panel]  # the depth view a tab beside it
+    assert panel.height() > win.summary_panel.height(), (panel.height(), win.summary_panel.height())
+    for field in (panel.name, panel.technique, panel.depth, panel.spacing):
+        seen = field.visibleRegion().boundingRect()
+        assert seen.height() == field.height(), (field, seen, field.height())
