@@ -365,8 +365,8 @@ class ZoneLayoutSolver:
         face, bary = face[chosen], bary[chosen]
         return relax_particles(p, face, bary, s, margin, pin_pos, BLUE_NOISE_STEPS, attract=False)
 
-    def _spots(self, s: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray, cKDTree]:
-        """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, their border distances (q,), a tree.
+    def _spots(self, s: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """(q, 3) mm random points of the zone, ≈SPOTS_PER_CELL per hexagonal cell, and their border distances (q,).
 
         Drawn once per density (a power of two, up to MAX_SPOTS) and seed, and
         cached, so a spacing slider reuses them.
@@ -376,7 +376,7 @@ class ZoneLayoutSolver:
         key = ("spots", n, seed)
         if key not in self._cache:
             x = self.patch.positions(*surface_samples(self.patch, n, seed))
-            self._cache[key] = (x, self.patch.boundary_distance_bound(x), cKDTree(x))
+            self._cache[key] = (x, self.patch.boundary_distance_bound(x))
         return self._cache[key]
 
 

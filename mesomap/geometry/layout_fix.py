@@ -7,8 +7,6 @@ Helper of :mod:`mesomap.geometry.layout` (its ``fix`` step); points are (local f
 from __future__ import annotations
 
 import math
-from itertools import chain
-
 import numpy as np
 from scipy.spatial import cKDTree
 
@@ -59,7 +57,7 @@ def fix_layout(patch: ZonePatch, spots: tuple, face, bary, s: float, margin: flo
     the rest by pulling their corners in; square and rows take a new
     point only where it fits, so their lines stay straight. edge_row: a row stands on the margin line (among
     ``pin_pos``), so holes are looked for from that line on. spots: (random points (q, 3) mm of the zone, their
-    border distances (q,), their cKDTree) — where holes are looked for. Returns (face, bary, stats).
+    border distances (q,)) — where holes are looked for. Returns (face, bary, stats).
     """
     p = patch
     b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
@@ -70,7 +68,7 @@ def fix_layout(patch: ZonePatch, spots: tuple, face, bary, s: float, margin: flo
     keep = thin(p.positions(face, bary), near, pin_pos)
     face, bary = face[keep], bary[keep]
     stats = {"thinned": int((~keep).sum()), "filled": 0, "pulled": 0}
-    all_spots, all_border, spot_tree = spots
+    all_spots, all_border = spots
     spots, spot_border = all_spots, all_border
     failed = np.empty((0, 3))
     changed = [np.empty((0, 3))]  # places where a point was added or a hole shrunk
@@ -81,10 +79,8 @@ def fix_layout(patch: ZonePatch, spots: tuple, face, bary, s: float, margin: flo
         if len(sites) == 0:
             break
         # every far spot was within a hole of this round: the next round looks only where points moved
-        around = np.zeros(len(all_spots), dtype=bool)
-        lists = spot_tree.query_ball_point(sites, RECHECK_REACH * s, return_sorted=False)
-        around[np.fromiter(chain.from_iterable(lists), dtype=np.int64)] = True
-        moved = np.flatnonzero(around)
+        reach = np.nextafter(RECHECK_REACH * s, np.inf)  # the spots within RECHECK_REACH·s of a site, that included
+        moved = np.flatnonzero(np.isfinite(cKDTree(sites).query(all_spots, distance_upper_bound=reach)[0]))
         spots, spot_border = all_spots[moved], all_border[moved]
         fits = (dist >= EDGE_GAP * s) | (not particles)  # a whole point fits: put it there as it is
         added = np.zeros(len(sites), dtype=bool)
@@ -148,7 +144,7 @@ def even_out(patch: ZonePatch, face, bary, s: float, margin: float, pin_pos: np.
             face, bary = separate(patch, face, bary, MIN_SEPARATION * s, inner)
             x = np.concatenate([patch.positions(face, bary), pin_pos])
             share, low = within_5pct(x, s)
-            if share > best and low >= MIN_SEPARATION and _largest_gap(x, spots) <= hole:
+            if share > best and low >= MIN_SEPARATION and _gap_within(x, spots, hole):
                 best, out = share, (face, bary)
         if out is not start:  # held or not, whichever came first and evened it out
             break
@@ -158,6 +154,14 @@ def even_out(patch: ZonePatch, face, bary, s: float, margin: float, pin_pos: np.
 def _largest_gap(x: np.ndarray, spots: np.ndarray) -> float:
     """Largest straight-line distance (mm) from a spot (q, 3) to its nearest point of x (n, 3); 0 without spots."""
     return float(cKDTree(x).query(spots)[0].max()) if len(spots) and len(x) else 0.0
+
+
+def _gap_within(x: np.ndarray, spots: np.ndarray, limit: float) -> bool:
+    """Whether every spot (q, 3) lies within ``limit`` mm (straight line) of a point of x (n, 3): as
+    ``_largest_gap(x, spots) <= limit``, with the search cut off at the limit."""
+    if not (len(spots) and len(x)):
+        return True
+    return bool(np.isfinite(cKDTree(x).query(spots, distance_upper_bound=np.nextafter(limit, np.inf))[0]).all())
 
 
 def separate(patch: ZonePatch, face, bary, min_dist: float, movable: np.ndarray, rounds: int = 3):
