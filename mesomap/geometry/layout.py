@@ -212,9 +212,9 @@ class ZoneLayoutSolver:
         inside = (d[p.F] @ g.T) >= margin_mm  # (k, 15)
         return float((p.face_areas * inside.mean(axis=1)).sum())
 
-    @cached_property
+    @property
     def _vertex_boundary_distance(self) -> np.ndarray:
-        return self.patch.boundary_distance(self.patch.V)
+        return self.patch.vertex_boundary_distance
 
     def estimate_count(self, spacing_mm: float, margin_mm: float = 0.0, pattern: str = "hexagonal",
                        row_spacing_mm: float | None = None) -> int:

@@ -37,6 +37,8 @@ RECHECK_REACH = 4.5
 UNEVEN = 0.8
 UNEVEN_STEPS = 50
 UNEVEN_ROUND = 5
+#: A round of particle steps stops after this many rounds in a row that widened the largest gap.
+UNEVEN_WIDENED = 2
 #: ... tried with the points within each of these × spacing of the margin line held where they are (the border
 #: strip's cover), from the layout as it came each time.
 UNEVEN_HOLD = (0.0, 1.0)
@@ -131,37 +133,51 @@ def even_out(patch: ZonePatch, face, bary, s: float, margin: float, pin_pos: np.
     """
     x = np.concatenate([patch.positions(face, bary), pin_pos])
     best, low = within_5pct(x, s)
-    hole = _largest_gap(x, spots)
     if best >= UNEVEN or len(face) < 3:
         return face, bary
+    hole, nearest = _largest_gap(x, spots)
     out = start = (face, bary)
     depth = patch.boundary_distance_bound(x[: len(face)]) - margin
     for hold in UNEVEN_HOLD:
         inner = depth >= hold * s
         face, bary = start
+        widened = 0  # rounds in a row whose largest gap was wider than the layout's as it came
         for _ in range(UNEVEN_STEPS // UNEVEN_ROUND):
             face, bary = relax_particles(patch, face, bary, s, margin, pin_pos, UNEVEN_ROUND, cutoff=1.15, movable=inner)
             face, bary = separate(patch, face, bary, MIN_SEPARATION * s, inner)
             x = np.concatenate([patch.positions(face, bary), pin_pos])
             share, low = within_5pct(x, s)
-            if share > best and low >= MIN_SEPARATION and _gap_within(x, spots, hole):
-                best, out = share, (face, bary)
+            if share > best and low >= MIN_SEPARATION:
+                if _gap_within(x, spots, hole, nearest):
+                    best, out, widened = share, (face, bary), 0
+                else:
+                    widened += 1
+                    if widened == UNEVEN_WIDENED:  # the points drift off the margin line: more steps will not help
+                        break
         if out is not start:  # held or not, whichever came first and evened it out
             break
     return out
 
 
-def _largest_gap(x: np.ndarray, spots: np.ndarray) -> float:
-    """Largest straight-line distance (mm) from a spot (q, 3) to its nearest point of x (n, 3); 0 without spots."""
-    return float(cKDTree(x).query(spots)[0].max()) if len(spots) and len(x) else 0.0
+def _largest_gap(x: np.ndarray, spots: np.ndarray) -> tuple[float, np.ndarray]:
+    """(largest straight-line distance (mm) from a spot (q, 3) to its nearest point of x (n, 3), 0 without spots;
+    (q,) the index of each spot's nearest point)."""
+    if not (len(spots) and len(x)):
+        return 0.0, np.zeros(len(spots), dtype=np.int64)
+    d, nearest = cKDTree(x).query(spots)
+    return float(d.max()), nearest
 
 
-def _gap_within(x: np.ndarray, spots: np.ndarray, limit: float) -> bool:
+def _gap_within(x: np.ndarray, spots: np.ndarray, limit: float, nearest: np.ndarray) -> bool:
     """Whether every spot (q, 3) lies within ``limit`` mm (straight line) of a point of x (n, 3): as
-    ``_largest_gap(x, spots) <= limit``, with the search cut off at the limit."""
+    ``_largest_gap(x, spots)[0] <= limit``. ``nearest`` (q,): each spot's nearest point before the points moved
+    (:func:`_largest_gap`); a spot still within the limit of that point needs no search."""
     if not (len(spots) and len(x)):
         return True
-    return bool(np.isfinite(cKDTree(x).query(spots, distance_upper_bound=np.nextafter(limit, np.inf))[0]).all())
+    far = np.linalg.norm(spots - x[nearest], axis=1) > limit
+    if not far.any():
+        return True
+    return bool(np.isfinite(cKDTree(x).query(spots[far], distance_upper_bound=np.nextafter(limit, np.inf))[0]).all())
 
 
 def separate(patch: ZonePatch, face, bary, min_dist: float, movable: np.ndarray, rounds: int = 3):
@@ -186,6 +202,6 @@ def separate(patch: ZonePatch, face, bary, min_dist: float, movable: np.ndarray,
         np.add.at(move, i, -(mi * share)[:, None] * short)
         np.add.at(move, j, (mj * share)[:, None] * short)
         idx = np.flatnonzero(np.abs(move).sum(axis=1) > 0)
-        nf, nb, nx, _ = patch.project_near(x[idx] + move[idx])
+        nf, nb, nx, _ = patch.project_near(x[idx] + move[idx], hint=face[idx])
         face[idx], bary[idx], x[idx] = nf, nb, nx
     return face, bary

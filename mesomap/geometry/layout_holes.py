@@ -248,10 +248,13 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
     # A site reads the points within r + 2s of it and moves those within r + 0.03 s toward it (r: its hole, which
     # other sites' pulls only shrink or widen by a few PULL_MAX steps): sites farther apart than this never interact.
     r0 = cKDTree(x).query(sites)[0]
+    tree, at, drift = None, x, np.inf  # a tree of the points where they were (at), none farther than drift since
     for wave in _waves(sites, 2 * float(r0.max()) + (2.03 + 4 * PULL_MAX) * s):
         c = sites[wave]
-        tree = cKDTree(x)
-        lists = tree.query_ball_point(c, tree.query(c)[0] * (1 + 1e-9) + 0.031 * s)
+        if drift > 0.2 * s:
+            tree, at, drift = cKDTree(x), x.copy(), 0.0
+        slack = 2 * drift * (1 + 1e-9) + 1e-9 * s
+        lists = tree.query_ball_point(c, tree.query(c)[0] * (1 + 1e-9) + 0.031 * s + slack)
         owner = np.repeat(np.arange(len(wave)), [len(v) for v in lists])
         corner = np.fromiter((i for v in lists for i in v), dtype=np.int64, count=len(owner))
         dist = np.linalg.norm(x[corner] - c[owner], axis=1)
@@ -266,10 +269,12 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
                 break
             o, k, d = owner[trying], corner[trying], dist[trying]
             step = (c[o] - x[k]) * (delta[o] / d)[:, None]
-            nf, nb, nx, _ = step_within_margin(patch, x[k], step, margin)
-            close = _too_close_many(nx, o, k, x, tree, fixed_tree, min_dist, len(wave))
+            nf, nb, nx, _ = step_within_margin(patch, x[k], step, margin, face=face[k])
+            close = _too_close_many(nx, o, k, x, tree, fixed_tree, min_dist + slack, min_dist, len(wave))
             ok = ~close[o]
             face[k[ok]], bary[k[ok]], x[k[ok]] = nf[ok], nb[ok], nx[ok]
+            if ok.any():
+                drift = max(drift, float(np.linalg.norm(x[k[ok]] - at[k[ok]], axis=1).max()))
             done = np.unique(o[ok])
             pulled[wave[done]] = True
             delta[done] = 0.0
@@ -297,26 +302,31 @@ def _waves(sites: np.ndarray, reach: float) -> list[np.ndarray]:
 
 
 def _too_close_many(moved: np.ndarray, owner: np.ndarray, ids: np.ndarray, x: np.ndarray, tree: cKDTree,
-                    fixed_tree: cKDTree | None, min_dist: float, n_sites: int) -> np.ndarray:
+                    fixed_tree: cKDTree | None, search: float, min_dist: float, n_sites: int) -> np.ndarray:
     """(n_sites,) bool: whether a site's moved corners ``moved`` (k, 3) (site ``owner`` (k,), point ids ``ids`` (k,))
-    come closer than min_dist to another of its corners, to another point of x (n, 3) (``tree`` its cKDTree) or to
-    a fixed point."""
+    come closer than min_dist to another of its corners, to another point of x (n, 3) or to a fixed point.
+    ``tree``: a cKDTree of the points of x where they were, none farther than search − min_dist from there."""
     close = np.zeros(n_sites, dtype=bool)
-    own = dict()
-    for o, i in zip(owner.tolist(), ids.tolist()):
-        own.setdefault(o, set()).add(i)
-    for j, hits in enumerate(tree.query_ball_point(moved, min_dist)):
-        o = int(owner[j])
-        others = [i for i in hits if i not in own[o]]
-        if others and np.linalg.norm(x[others] - moved[j], axis=1).min() < min_dist:
-            close[o] = True
-    if fixed_tree is not None:
-        for j, hits in enumerate(fixed_tree.query_ball_point(moved, min_dist)):
-            if hits and np.linalg.norm(fixed_tree.data[hits] - moved[j], axis=1).min() < min_dist:
-                close[owner[j]] = True
-    for o in np.unique(owner):  # the site's own corners, after the move, among themselves
-        m = moved[owner == o]
-        if len(m) > 1:
-            gap = np.linalg.norm(m[:, None] - m[None], axis=2) + np.diag(np.full(len(m), np.inf))
-            close[o] |= bool(gap.min() < min_dist)
+    site_of = np.full(len(x), -1)
+    site_of[ids] = owner
+    for points, hits in ((x, tree.query_ball_point(moved, search)),
+                         (fixed_tree.data if fixed_tree is not None else None,
+                          fixed_tree.query_ball_point(moved, min_dist) if fixed_tree is not None else None)):
+        if hits is None:
+            continue
+        j = np.repeat(np.arange(len(moved)), [len(h) for h in hits])
+        i = np.fromiter((v for h in hits for v in h), dtype=np.int64, count=len(j))
+        if points is x:  # a site's own corners are compared after the move, below
+            other = site_of[i] != owner[j]
+            i, j = i[other], j[other]
+        near = np.linalg.norm(points[i] - moved[j], axis=1) < min_dist
+        close[owner[j[near]]] = True
+    order = np.argsort(owner, kind="stable")  # the site's own corners, after the move, among themselves
+    o, m = owner[order], moved[order]
+    for gap in range(1, len(o)):
+        same = np.flatnonzero(o[gap:] == o[:-gap])
+        if len(same) == 0:
+            break
+        near = np.linalg.norm(m[same + gap] - m[same], axis=1) < min_dist
+        close[o[same[near]]] = True
     return close

@@ -53,8 +53,17 @@ def relax_springs(patch: ZonePatch, face, bary, edges, rest, weight, steps: int)
         np.add.at(rhs, i, -target)
         np.add.at(rhs, j, target)
         new = lu.solve(rhs)
-        face, bary, x, _ = patch.project_near(new)
+        face, bary, x, _ = patch.project_near(new, hint=face)
     return face, bary
+
+
+def scatter_add(n: int, index: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """(n, d) sums of the rows of values (m, d) by their row index (m,), added in the given order (as
+    ``np.add.at`` on zeros would, bit for bit, a column at a time with ``np.bincount``)."""
+    out = np.empty((n, values.shape[1]))
+    for c in range(values.shape[1]):
+        out[:, c] = np.bincount(index, weights=values[:, c], minlength=n)
+    return out
 
 
 def thin(x: np.ndarray, min_dist: float, fixed: np.ndarray) -> np.ndarray:
@@ -150,7 +159,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
     if len(fixed):
         ff, fb = patch.project_near(fixed)[:2]
         fixed_n = patch.normals(ff, fb)
-    border = patch.boundary_distance_bound(x)  # (n,) a lower bound of each point's border distance
+    border = patch.boundary_distance_floor(face, x)  # (n,) a lower bound of each point's border distance
     for _ in range(steps):
         nrm = patch.normals(face, bary)
         allx = np.concatenate([x, fixed]) if len(fixed) else x
@@ -166,14 +175,12 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
         if not attract:
             excess = np.minimum(excess, 0.0)
         f = (gain * excess / np.maximum(length, 1e-12))[:, None] * d  # moves i toward j by gain × the excess
-        move = np.zeros_like(allx)
-        np.add.at(move, i, f)
-        np.add.at(move, j, -f)
+        move = scatter_add(len(allx), np.concatenate([i, j]), np.concatenate([f, -f]))
         acting = pairs if attract else pairs[excess < 0]  # (pushing only: pairs at rest do not dilute the push)
         cnt = np.bincount(acting.ravel(), minlength=len(allx))[:n, None]
         idx = np.flatnonzero((cnt[:, 0] > 0) & (movable if movable is not None else True))
         step = move[idx] / cnt[idx]
-        nf, nb, nx, border[idx] = step_within_margin(patch, x[idx], step, margin, border[idx])
+        nf, nb, nx, border[idx] = step_within_margin(patch, x[idx], step, margin, border[idx], face[idx])
         face, bary, x = face.copy(), bary.copy(), x.copy()
         face[idx], bary[idx], x[idx] = nf, nb, nx
         if len(step) == 0 or np.sqrt(np.einsum("ij,ij->i", step, step).max()) <= still:
@@ -182,7 +189,7 @@ def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed
 
 
 def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin: float,
-                        border: np.ndarray | None = None):
+                        border: np.ndarray | None = None, face: np.ndarray | None = None):
     """Points x (n, 3) moved by step (n, 3) and projected onto the skin, but never closer than margin to the border.
 
     A step that would end inside the margin loses its part toward the
@@ -192,10 +199,10 @@ def step_within_margin(patch: ZonePatch, x: np.ndarray, step: np.ndarray, margin
     point stays). ``border`` (n,): the points'
     distance to the border before, or a lower bound of it (mm); a point
     that moves less than border − margin cannot reach the margin and is
-    not measured (the distance is 1-Lipschitz). Returns (face, bary,
-    positions, border after (n,): exact or a lower bound).
+    not measured (the distance is 1-Lipschitz). ``face`` (n,): the points' faces, a hint for the projection
+    (:meth:`ZonePatch.project_near`). Returns (face, bary, positions, border after (n,): exact or a lower bound).
     """
-    nf, nb, nx, _ = patch.project_near(x + step)
+    nf, nb, nx, _ = patch.project_near(x + step, hint=face)
     before = patch.boundary_distance_bound(x) if border is None else np.asarray(border, dtype=np.float64)
     after = before - np.linalg.norm(nx - x, axis=1)
     check = np.flatnonzero(after < margin)

@@ -30,7 +30,7 @@ def pull_one_by_one(patch, face, bary, sites, s, margin, fixed, min_dist, target
             if delta <= 0:
                 break
             step = (c - x[corners]) * (delta / dist[corners])[:, None]
-            nf, nb, nx, _ = step_within_margin(patch, x[corners], step, margin)
+            nf, nb, nx, _ = step_within_margin(patch, x[corners], step, margin, face=face[corners])
             close = False
             for k in range(len(nx)):
                 rest = np.concatenate([others, np.delete(nx, k, axis=0)])
