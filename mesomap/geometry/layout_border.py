@@ -33,6 +33,9 @@ from mesomap.geometry.layout_mesh import ZonePatch
 #: points is then √(0.5² + 0.37²) = 0.62 × spacing from them (the hole goal is 0.65), and the strip the row
 #: covers, 0.37 + half a row, is about one hexagonal row wide (0.87), so the count stays that of the area.
 BORDER_INSET = 0.37
+#: An open row (a thin band's midline) runs end to end in whole steps when they differ from the spacing by at most
+#: this share (its points then stay within ±5 % of it); else its steps are the spacing and it is centred.
+OPEN_STRETCH = 0.04
 #: A point goes into a notch of the line whose bottom is this × the step from both its neighbours on the row.
 NOTCH = 0.9
 #: A part whose inside is narrower than this × the distance between rows gets a single midline row.
@@ -91,7 +94,8 @@ def resample(points: np.ndarray, closed: bool, step: float) -> np.ndarray:
 
     A closed loop's step is adjusted (by at most a part in round(L/step))
     so that its last point is as far from its first as the others are
-    apart; an open line keeps the step and is centred (what is left over is split between its two ends).
+    apart; an open line runs end to end in whole steps if they are within OPEN_STRETCH of ``step``, else it keeps
+    the step and is centred (what is left over is split between its two ends).
     A loop shorter than half a step or a line shorter than a step gives its middle point.
     """
     pts = np.concatenate([points, points[:1]]) if closed else points
@@ -120,25 +124,40 @@ def resample(points: np.ndarray, closed: bool, step: float) -> np.ndarray:
         return picked, float(np.linalg.norm(dense[-1] - dense[picked[-1]]))
 
     picked, gap = walk(step)
-    if not closed:  # an open line: steps of exactly ``step``, the row centred (what is left split at both ends)
+    if not closed:  # an open line: end to end in whole steps if they stay within OPEN_STRETCH of ``step``
+        n = int(round(len(picked) - 1 + gap / step))
+        h = _whole_steps(walk, n, step) if n >= 1 else None
+        if h is not None and abs(h / step - 1) <= OPEN_STRETCH:
+            picked, gap = walk(h)
+            if gap > 0.5 * h:  # the walk stopped a hair short of the end: the end is the last point
+                picked.append(len(dense) - 1)
+            return dense[picked]
+        # else steps of exactly ``step``, the row centred (what is left split at both ends)
         back = dense[picked[-1]:]
         half = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(back, axis=0), axis=1))])
         shift = int(np.searchsorted(half, 0.5 * half[-1]))
         return dense[walk(step, min(shift, fine_n))[0]]
     n = max(1, int(round(len(picked) - 1 + gap / step)))  # whole steps (straight line) around the loop
+    hi = _whole_steps(walk, n, step)
+    best, gap = walk(hi)
+    end_close = gap < 0.5 * hi
+    if end_close and len(best) > 1:
+        best = best[:-1]  # the last point is back at the first
+    return dense[_cover_notches(dense, best, True, max(hi, step))]
+
+
+def _whole_steps(walk, n: int, step: float) -> float:
+    """The chord h (mm, between 0.5 and 1.5 × step) whose walk (``walk(h)`` → (picked, gap left at the end)) spans
+    the line in n steps: the upper end of a bisection on steps walked (a fraction for the gap) = n."""
     lo, hi = 0.5 * step, 1.5 * step
-    for _ in range(20):  # bisection: steps walked (a fraction for the gap left at the end) = n
+    for _ in range(20):
         h = 0.5 * (lo + hi)
         picked, gap = walk(h)
         if len(picked) - 1 + gap / h > n:
             lo = h
         else:
             hi = h
-    best, gap = walk(hi)
-    end_close = gap < 0.5 * hi
-    if end_close and len(best) > 1:
-        best = best[:-1]  # the last point is back at the first
-    return dense[_cover_notches(dense, best, True, max(hi, step))]
+    return hi
 
 
 def _cover_notches(dense: np.ndarray, picked: list[int], closed: bool, h: float) -> list[int]:

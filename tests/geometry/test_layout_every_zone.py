@@ -84,3 +84,13 @@ def test_a_ring_narrower_than_a_row_gets_one_even_row_around_it():
     assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of the spacing"
     assert q.nn_min >= 0.9
     assert q.hole <= 0.71, f"a spot {q.hole:.2f} × spacing from the nearest injection"
+
+
+def test_a_thin_band_s_row_runs_end_to_end_when_whole_steps_stay_close_to_the_spacing():
+    """The periorbital crescent at 20 mm is one row. Its middle line is a little under three spacings long: the row
+    had 3 injections 20 mm apart, centred, leaving its ends bare (count 0.61 of the ideal); whole steps of under 4 %
+    less than the spacing now run it end to end with 4, still within ±5 % of the spacing."""
+    q, _ = one_row("periorbital_left", 20.0)
+    assert q.count >= 4
+    assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of the spacing"
+    assert q.nn_min >= 0.95
