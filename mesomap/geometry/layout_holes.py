@@ -69,10 +69,17 @@ def farthest_spots(patch: ZonePatch, x: np.ndarray, spots: np.ndarray, candidate
     if k == 0:
         return spots, np.full(len(spots), np.inf)
     tree = cKDTree(x)
-    d, nn = tree.query(spots, k=k)
-    d, nn = d.reshape(len(spots), k), nn.reshape(len(spots), k)
-    out, dist = spots.copy(), d[:, 0].copy()
-    cand = np.flatnonzero(d[:, 0] > candidate_mm) if k == 3 else np.empty(0, dtype=np.int64)
+    # the nearest distance, the search cut off at the candidates' limit (most spots lie well within it)
+    dist = tree.query(spots, distance_upper_bound=np.nextafter(candidate_mm, np.inf))[0]
+    far = np.flatnonzero(dist > candidate_mm)
+    d = np.zeros((len(spots), k))
+    nn = np.zeros((len(spots), k), dtype=np.int64)
+    if len(far):
+        d_far, nn_far = tree.query(spots[far], k=k)
+        d[far], nn[far] = d_far.reshape(len(far), k), nn_far.reshape(len(far), k)
+        dist[far] = d[far, 0]
+    out = spots.copy()
+    cand = far if k == 3 else np.empty(0, dtype=np.int64)
     if len(cand) == 0:
         return out, dist
     # spots with the same three nearest points share one circle: refine the farthest of each
