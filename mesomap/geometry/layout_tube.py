@@ -40,8 +40,9 @@ def tube_loops(patch: ZonePatch, component: int) -> tuple[np.ndarray, np.ndarray
     A tube has Euler characteristic 0 and exactly two border loops.
     """
     F = patch.F[patch.component == component]
-    edges = np.unique(np.sort(F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1), axis=0)
-    if len(np.unique(F)) - len(edges) + len(F) != 0:
+    pairs = np.sort(F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
+    n_edges = len(np.unique(pairs[:, 0] * np.int64(len(patch.V)) + pairs[:, 1]))  # one number per edge
+    if len(np.unique(F)) - n_edges + len(F) != 0:
         return None
     b = border_edges(F)
     n = len(patch.V)
