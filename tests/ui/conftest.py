@@ -43,14 +43,28 @@ def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def wait_exposed(qtbot, widget, timeout: int = 5000) -> None:
+    """Wait until ``widget``'s window is on screen. (``qtbot.waitExposed`` is a context manager: called on its own, as
+    these tests did, it waits for nothing.) Raises pytest-qt's TimeoutError after ``timeout`` ms."""
+    with qtbot.waitExposed(widget, timeout=timeout):
+        pass
+
+
+def wait_active(qtbot, widget, timeout: int = 5000) -> None:
+    """Wait until ``widget``'s window is the active one: keyboard shortcuts reach only the active window, so a key
+    sent before that is lost (single-letter shortcuts failed now and then under load)."""
+    with qtbot.waitActive(widget, timeout=timeout):
+        pass
+
+
 def open_window(qtbot, settings, **kwargs) -> MainWindow:
     win = MainWindow(settings=settings, **kwargs)
     qtbot.addWidget(win)
     win.resize(1100, 800)
     win.show()
-    qtbot.waitExposed(win)
+    wait_exposed(qtbot, win)
     win.activateWindow()
-    qtbot.waitActive(win)  # shortcuts only reach the active window
+    wait_active(qtbot, win)
     win.view.set_view("front")
     return win
 

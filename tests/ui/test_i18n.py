@@ -33,6 +33,7 @@ from mesomap.ui.main_window import MainWindow
 from mesomap.ui.preferences import PreferencesDialog
 from mesomap.ui.records_conflict import ConflictDialog
 from mesomap.ui.records_forms import CourseForm, DoneForm, LotForm, PatientForm, SessionForm
+from tests.ui.conftest import wait_exposed
 from tests.ui.test_scan_fit import face_scan  # noqa: F401 — the fixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,7 +166,7 @@ def speaking_window(lang, qtbot, settings, tmp_path, monkeypatch):
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    wait_exposed(qtbot, win)
     return win
 
 
@@ -240,7 +241,7 @@ def french_window(qapp, qtbot, settings):
     win = MainWindow(settings=settings)  # the default size: no saved geometry
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    wait_exposed(qtbot, win)
     yield win
     install_translators(qapp, "en")
 

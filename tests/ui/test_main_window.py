@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from mesomap import __version__
 from mesomap.ui.main_window import MainWindow
 from tests.conftest import foreground_mask
-from tests.ui.conftest import camera
+from tests.ui.conftest import camera, wait_exposed
 
 
 def test_opens_with_the_female_body_and_a_status_line(window):
@@ -65,7 +65,7 @@ def test_window_geometry_persists(qtbot, settings):
     qtbot.addWidget(first)
     first.resize(777, 655)
     first.show()
-    qtbot.waitExposed(first)
+    wait_exposed(qtbot, first)
     first.close()
     second = MainWindow(settings=settings)
     qtbot.addWidget(second)
@@ -163,7 +163,7 @@ def test_closing_drops_the_views_gl_wrappers(qtbot, settings):
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    wait_exposed(qtbot, win)
     plotter = win.view.plotter
     assert getattr(plotter, "_surface", None) is not None  # realized: it holds the context's surface
     win.close()

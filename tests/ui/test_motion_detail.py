@@ -9,7 +9,7 @@ import pyvista as pv
 
 from mesomap.geometry.body_mesh import BodyMesh
 from mesomap.ui.body_view import BodyView
-from tests.ui.conftest import drag, gridded_window
+from tests.ui.conftest import drag, gridded_window, wait_exposed
 
 
 def _body_cells(view) -> int:
@@ -25,7 +25,7 @@ def test_a_scan_sized_body_moves_light_and_stops_in_full_detail(qtbot):
     qtbot.addWidget(view)
     view.resize(500, 600)
     view.show()
-    qtbot.waitExposed(view)
+    wait_exposed(qtbot, view)
     view.set_body(BodyMesh(np.asarray(skin.vertices), np.asarray(skin.faces), body_id="scan", name="scan"))
     assert _body_cells(view) == skin.n_faces
     drawn: list[int] = []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget
 from mesomap.render.labels import boxes_overlap
 from mesomap.render.pointer import POINTER_NAME, STROKES_NAME
 from mesomap.session.session import Mode
-from tests.ui.conftest import drag, front_skin_point, gridded_window, hover, screen_of
+from tests.ui.conftest import drag, front_skin_point, gridded_window, hover, screen_of, wait_exposed
 
 
 def audience_of(window, qtbot):
@@ -23,7 +23,7 @@ def audience_of(window, qtbot):
     audience = window.present.audience
     qtbot.addWidget(audience)
     audience.resize(960, 540)
-    qtbot.waitExposed(audience)
+    wait_exposed(qtbot, audience)
     window.view.render_now()
     audience.view.render_now()
     return audience
@@ -184,7 +184,7 @@ def test_with_two_screens_the_audience_window_is_full_screen_and_the_presenter_k
     audience = window.present.audience
     assert audience is not None
     qtbot.addWidget(audience)
-    qtbot.waitExposed(audience)
+    wait_exposed(qtbot, audience)
     assert audience.isFullScreen() and audience.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert audience.screen() is here
     assert not window.isFullScreen() and window.menuBar().isVisible()  # the laptop keeps its controls

@@ -11,7 +11,7 @@ from mesomap.session.files import body_surface
 from mesomap.session.records import plan_json
 from mesomap.store import courses, lots, patients, sessions
 from mesomap.store.store import open_store
-from tests.ui.conftest import gridded_window
+from tests.ui.conftest import gridded_window, wait_exposed
 from tests.ui.test_screenshots import shots_dir, skin_fraction
 
 NAMES = [("Anna Petrova", "MM-1", "+33 6 12 34 56 78"), ("Béatrice Morel", "MM-2", "b.morel@example.org"),
@@ -57,7 +57,7 @@ def test_records_screenshots(window, qtbot, tmp_path, monkeypatch):
     out = shots_dir(tmp_path)
     rw = win.records.show_patients()
     rw.resize(1366, 768)
-    qtbot.waitExposed(rw)
+    wait_exposed(qtbot, rw)
     qtbot.waitUntil(lambda: len(rw.shown_names()) == 5)
     Image.fromarray(picture(rw)).save(out / "records-patient-list-1366.png")
 
@@ -81,6 +81,6 @@ def test_records_screenshots(window, qtbot, tmp_path, monkeypatch):
     win.recall_action.trigger()
     recall = win.records.recall_window
     recall.resize(1366, 768)
-    qtbot.waitExposed(recall)
+    wait_exposed(qtbot, recall)
     assert len(recall.find("B-77")) == 5
     Image.fromarray(picture(recall)).save(out / "records-recall-1366.png")

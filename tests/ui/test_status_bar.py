@@ -11,7 +11,7 @@ from mesomap.session import messages as M
 from mesomap.session.session import Mode
 from mesomap.ui.i18n import install_translators
 from mesomap.ui.main_window import MainWindow
-from tests.ui.conftest import click, gridded_window, hover, screen_of
+from tests.ui.conftest import click, gridded_window, hover, screen_of, wait_exposed
 
 
 def status_text(win) -> str:
@@ -87,7 +87,7 @@ def test_a_long_message_is_shown_whole_in_every_language(qtbot, qapp, settings, 
         qtbot.addWidget(win)
         win.resize(1366, 768)
         win.show()
-        qtbot.waitExposed(win)
+        wait_exposed(qtbot, win)
         for t in ("abdomen", "outer_thigh_left"):
             win.editor.add_zone_from_template(win.templates.zone(t))
         names = ", ".join(z.name for z in win.doc.plan.zones)

@@ -7,7 +7,7 @@ import numpy as np
 
 from mesomap.render.overlays import hex_to_rgb
 from mesomap.ui.session_view import SessionView
-from tests.ui.conftest import wait_grids
+from tests.ui.conftest import wait_grids, wait_exposed
 
 
 def _pixels(view) -> np.ndarray:
@@ -28,7 +28,7 @@ def test_an_edit_in_the_window_appears_in_the_second_view(window, qtbot):
     qtbot.addWidget(other)
     other.resize(500, 700)
     other.show()
-    qtbot.waitExposed(other)
+    wait_exposed(qtbot, other)
     other.view.set_view("front")
     assert other.view.mesh is window.session.surface.coarse  # the same body, its own camera
 
@@ -54,7 +54,7 @@ def test_an_edit_through_the_session_appears_in_the_window(window, qtbot):
     other = SessionView(window.session)
     qtbot.addWidget(other)
     other.show()
-    qtbot.waitExposed(other)
+    wait_exposed(qtbot, other)
     point_id = other.session.add_point_from_template(window.templates.point("st36_left"))
     assert point_id in window.scene.points.positions  # the window's own scene drew it
     assert window.point_panel.tree.topLevelItemCount() == 1  # and the window's point list shows it
