@@ -474,11 +474,11 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except UsageError as err:
-        print(f"mesomap: {label('cli_error')}: {terminal_text(str(err), newlines=False)} {label('cli_see_help')}",
+        print(label("cli_error_head", text=f"{terminal_text(str(err), newlines=False)} {label('cli_see_help')}"),
               file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, TemplateError, ExportError, DeviceError, OSError, ValueError) as err:
-        print(f"mesomap: {label('cli_error')}: {terminal_text(error_text(err, args), newlines=False)}", file=sys.stderr)
+        print(label("cli_error_head", text=terminal_text(error_text(err, args), newlines=False)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -372,10 +372,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "device-verify": cmd_device_verify, "export": run_export}
         return handlers[args.command](args)
     except UsageError as err:
-        print(f"mesomap: {label('cli_error')}: {err} {label('cli_see_help')}", file=sys.stderr)
+        print(label("cli_error_head", text=f"{err} {label('cli_see_help')}"), file=sys.stderr)
         return EXIT_USAGE
     except (MeshLoadError, PlanFileError, ExportError, *ERRORS, OSError, ValueError) as err:
-        print(f"mesomap: {label('cli_error')}: {error_text(err, args)}", file=sys.stderr)
+        print(label("cli_error_head", text=error_text(err, args)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -29,7 +29,7 @@ LABELS = {
     "cli_product_volume": "product {name}: {volume_ml:.2f} ml",
     "cli_error_line": "error: {text}",
     "cli_warning_line": "warning: {text}",
-    "cli_error": "error",
+    "cli_error_head": "mesomap: error: {text}",
     "cli_unknown_language": "--lang {code} is not a language mesomap speaks; use one of {known}",
     "cli_plan_made": "{file}: {zones} zones, {points} reflex points on the {body} body",
     "cli_not_valid": "{file}: not valid: {problems}",

@@ -23,7 +23,7 @@ LABELS = {
     "cli_product_volume": "produit {name}\u00a0: {volume_ml:.2f} ml",
     "cli_error_line": "erreur\u00a0: {text}",
     "cli_warning_line": "avertissement\u00a0: {text}",
-    "cli_error": "erreur",
+    "cli_error_head": "mesomap\u00a0: erreur\u00a0: {text}",
     "cli_unknown_language": "--lang {code} n'est pas une langue que mesomap parle\u202f; utilisez {known}",
     "cli_plan_made": "{file}\u00a0: zones\u00a0: {zones}, points réflexes\u00a0: {points}, corps\u00a0: {body}",
     "cli_not_valid": "{file}\u00a0: non valide\u00a0: {problems}",

@@ -23,7 +23,7 @@ LABELS = {
     "cli_product_volume": "препарат {name}: {volume_ml:.2f} мл",
     "cli_error_line": "ошибка: {text}",
     "cli_warning_line": "предупреждение: {text}",
-    "cli_error": "ошибка",
+    "cli_error_head": "mesomap: ошибка: {text}",
     "cli_unknown_language": "--lang {code} — язык, которого mesomap не знает; используйте {known}",
     "cli_plan_made": "{file}: зон: {zones}, рефлекторных точек: {points}, тело: {body}",
     "cli_not_valid": "{file}: план с ошибками: {problems}",

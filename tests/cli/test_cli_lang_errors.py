@@ -29,6 +29,12 @@ def test_out_of_the_wrong_kind_is_said_in_russian(knee):
                                   "(см. mesomap --help)"
 
 
+def test_an_error_line_in_french_has_its_non_breaking_spaces_before_the_colons(knee):
+    proc = run(knee, "--lang", "fr", "render", "plan.mesomap.json", "--out", "plan.txt")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("mesomap\u00a0: erreur\u00a0: --out "), proc.stderr  # not "mesomap: erreur: "
+
+
 def test_sending_without_a_device_is_said_in_french(knee):
     proc = run(knee, "--lang", "fr", "send", "plan.mesomap.json", "--port", "/dev/null")
     assert proc.returncode == 1
