@@ -148,8 +148,8 @@ class BodyView(QWidget):
         return 2.0 * distance_mm * np.tan(np.radians(cam.GetViewAngle() / 2.0)) / height
 
     def pick_at(self, x: float, y: float) -> RayHit | None:
-        """Surface point under widget position (x, y) in Qt logical pixels, or None."""
-        if self.mesh is None:
+        """Surface point under widget position (x, y) in Qt logical pixels, or None (also once the view is closed)."""
+        if self.mesh is None or self.plotter.ren_win is None:
             return None
         origin, direction = self.ray_at(x, y)
         return pick_ray(self.mesh, origin, direction)

@@ -238,6 +238,6 @@ class _HoverRest(QObject):
         if kind == QEvent.Type.MouseMove and event.buttons() == Qt.MouseButton.NoButton:
             self.pos = (event.position().x(), event.position().y())
             self.timer.start()
-        elif kind in (QEvent.Type.Leave, QEvent.Type.MouseButtonPress):
-            self.timer.stop()
+        elif kind in (QEvent.Type.Leave, QEvent.Type.MouseButtonPress, QEvent.Type.Hide, QEvent.Type.Close):
+            self.timer.stop()  # (a view that hides or closes has nothing under the cursor to name)
         return False

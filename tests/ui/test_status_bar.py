@@ -68,6 +68,18 @@ def test_resting_the_mouse_on_the_skin_names_the_template_region_there(window, q
     assert "Face" not in window.statusBar().currentMessage()
 
 
+def test_a_mouse_resting_as_the_view_closes_names_nothing_and_raises_nothing(window, qtbot):
+    """The hover timer fired after the 3D view had closed (CI: 'NoneType' object has no attribute 'GetSize' in the
+    event loop): the rest is forgotten when the view hides, and a closed view has nothing under the cursor."""
+    from mesomap.ui.status import HOVER_REST_MS
+
+    x, y = screen_of(window, window.mesh.triangles[window.templates.zone("abdomen").faces].mean(axis=(0, 1)))
+    hover(window.view.plotter, (x, y))
+    window.view.plotter.close()  # as closing the window does, before the timer's turn
+    qtbot.wait(2 * HOVER_REST_MS)  # pytest-qt fails the test on an exception in the event loop
+    assert window.view.pick_at(x, y) is None
+
+
 def shown_whole(label: QLabel) -> bool:
     """True when every word of ``label`` is on screen: wrapped onto lines that all fit its height, or on one
     line no wider than the label."""
