@@ -46,7 +46,7 @@ from mesomap.ui.present import Presenter
 from mesomap.ui.records_actions import Records
 from mesomap.ui.scan_import import ScanImport
 from mesomap.session.prefetch import surface_for, warm
-from mesomap.ui.status import StatusLine
+from mesomap.ui.status import ElidedLabel, StatusLine
 from mesomap.ui.summary_panel import SummaryPanel
 from mesomap.ui.tools import CanvasTool
 from mesomap.ui.zone_panel import ZonePanel
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setFixedWidth(110)
         self.busy_bar.setMaximumHeight(14)
-        self.busy_label = QLabel()
+        self.busy_label = ElidedLabel()  # a long list of zones is shortened with "…"; it never widens the window
         self.cancel_button = QToolButton()
         self.cancel_button.setDefaultAction(self.cancel_layouts_action)
         self.cancel_button.setText(tr("Cancel"))
@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         if total > 1:
             text = fill_in(tr('{text} ({done} of {total} zones)'), text=text, done=done, total=total)
         self.busy_label.setText(text)
+        self.busy_label.setToolTip(text)
         self.busy_label.setVisible(bool(text))
         self.busy_bar.setRange(0, total if total > 1 else 0)  # one zone: a busy bar without steps
         self.busy_bar.setValue(done)

@@ -120,6 +120,30 @@ class MessageBar(QStatusBar):
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
 
 
+class ElidedLabel(QLabel):
+    """A one-line status label that shortens a long text with "…" (the whole text in its tooltip) instead of widening
+    the window or squeezing the message beside it: at least MIN_PX wide, at most MAX_PX preferred."""
+
+    MIN_PX = 80
+    MAX_PX = 320
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt naming)
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(hint.width(), self.MIN_PX))
+        return hint
+
+    def sizeHint(self):  # noqa: N802 (Qt naming)
+        hint = super().sizeHint()
+        hint.setWidth(min(hint.width(), self.MAX_PX))
+        return hint
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt naming)
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment()), text)
+
+
 def wrapping_label() -> QLabel:
     """A status bar label that wraps a long text onto more lines rather than cutting it."""
     label = QLabel()

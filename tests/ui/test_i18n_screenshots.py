@@ -53,6 +53,7 @@ def test_main_window_with_a_body_plan(qtbot, settings, tmp_path, lang):
     Image.fromarray(picture).save(path)
 
     assert win.menuBar().actions()[0].text() == FILE_MENU[lang], path
+    assert win.width() == SIZE[0], (path, win.width())  # laying out did not widen the window past the screen
     assert skin_fraction(np.asarray(win.view.plotter.screenshot(return_img=True))[..., :3]) > 0.03, path
     assert not undrawable(win), path
     narrow = [f"{w.text()!r} {w.width()} < {w.sizeHint().width()} px"
