@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from mesomap.about import about_html
 from mesomap.geometry.body_mesh import BodyMesh
