@@ -206,15 +206,11 @@ class ZoneLayoutSolver:
         p = self.patch
         if margin_mm <= 0:
             return p.area_mm2
-        d = self._vertex_boundary_distance
+        d = self.patch.vertex_boundary_distance
         # fraction of each face above the margin, from the linear distance field on a 15-point grid
         g = np.array([(i, j, 4 - i - j) for i in range(5) for j in range(5 - i)], float) / 4
         inside = (d[p.F] @ g.T) >= margin_mm  # (k, 15)
         return float((p.face_areas * inside.mean(axis=1)).sum())
-
-    @property
-    def _vertex_boundary_distance(self) -> np.ndarray:
-        return self.patch.vertex_boundary_distance
 
     def estimate_count(self, spacing_mm: float, margin_mm: float = 0.0, pattern: str = "hexagonal",
                        row_spacing_mm: float | None = None) -> int:
@@ -341,7 +337,7 @@ class ZoneLayoutSolver:
         lattice without its points that crowd the row or lie in a part laid out as one midline row."""
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
-        ef, eb, single = border_row(p, self._vertex_boundary_distance, s, margin,
+        ef, eb, single = border_row(p, self.patch.vertex_boundary_distance, s, margin,
                                     between=row_pitch(pattern, s, row_spacing), loops=BORDER_ROW)
         if len(ef) == 0:
             return ef, eb, face, bary

@@ -7,12 +7,13 @@ Helper of :mod:`mesomap.geometry.layout` (its ``fix`` step); points are (local f
 from __future__ import annotations
 
 import math
+
 import numpy as np
 from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_holes import HOLE_BAND, hole_sites, insert_spread, pull_toward
 from mesomap.geometry.layout_mesh import ZonePatch
-from mesomap.geometry.layout_relax import relax_particles, thin
+from mesomap.geometry.layout_relax import relax_particles, scatter_add, thin
 
 #: Generated points never come closer than this × spacing to each other or to a pinned point.
 MIN_SEPARATION = 0.9
@@ -199,9 +200,8 @@ def separate(patch: ZonePatch, face, bary, min_dist: float, movable: np.ndarray,
         short = (1.01 * min_dist - length)[:, None] * d / length[:, None]  # (e, 3) the gap to open
         mi, mj = movable[i].astype(float), movable[j].astype(float)
         share = np.where(mi + mj > 0, 1.0 / np.maximum(mi + mj, 1.0), 0.0)
-        move = np.zeros_like(x)
-        np.add.at(move, i, -(mi * share)[:, None] * short)
-        np.add.at(move, j, (mj * share)[:, None] * short)
+        move = scatter_add(len(x), np.concatenate([i, j]),
+                           np.concatenate([-(mi * share)[:, None] * short, (mj * share)[:, None] * short]))
         idx = np.flatnonzero(np.abs(move).sum(axis=1) > 0)
         nf, nb, nx, _ = patch.project_near(x[idx] + move[idx], hint=face[idx])
         face[idx], bary[idx], x[idx] = nf, nb, nx

@@ -261,9 +261,7 @@ def pull_toward(patch: ZonePatch, face, bary, sites: np.ndarray, s: float, margi
         if drift > 0.2 * s:
             tree, at, drift = cKDTree(x), x.copy(), 0.0
         slack = 2 * drift * (1 + 1e-9) + 1e-9 * s
-        lists = tree.query_ball_point(c, tree.query(c)[0] * (1 + 1e-9) + 0.031 * s + slack)
-        owner = np.repeat(np.arange(len(wave)), [len(v) for v in lists])
-        corner = np.fromiter((i for v in lists for i in v), dtype=np.int64, count=len(owner))
+        owner, corner = _hit_pairs(tree.query_ball_point(c, tree.query(c)[0] * (1 + 1e-9) + 0.031 * s + slack))
         dist = np.linalg.norm(x[corner] - c[owner], axis=1)
         r = np.full(len(wave), np.inf)
         np.minimum.at(r, owner, dist)  # the nearest distance, computed as the one-by-one version did
@@ -316,18 +314,13 @@ def _too_close_many(moved: np.ndarray, owner: np.ndarray, ids: np.ndarray, x: np
     close = np.zeros(n_sites, dtype=bool)
     site_of = np.full(len(x), -1)
     site_of[ids] = owner
-    for points, hits in ((x, tree.query_ball_point(moved, search)),
-                         (fixed_tree.data if fixed_tree is not None else None,
-                          fixed_tree.query_ball_point(moved, min_dist) if fixed_tree is not None else None)):
-        if hits is None:
-            continue
-        j = np.repeat(np.arange(len(moved)), [len(h) for h in hits])
-        i = np.fromiter((v for h in hits for v in h), dtype=np.int64, count=len(j))
-        if points is x:  # a site's own corners are compared after the move, below
-            other = site_of[i] != owner[j]
-            i, j = i[other], j[other]
-        near = np.linalg.norm(points[i] - moved[j], axis=1) < min_dist
-        close[owner[j[near]]] = True
+    j, i = _hit_pairs(tree.query_ball_point(moved, search))
+    other = site_of[i] != owner[j]  # a site's own corners are compared after the move, below
+    j, i = j[other], i[other]
+    close[owner[j[np.linalg.norm(x[i] - moved[j], axis=1) < min_dist]]] = True
+    if fixed_tree is not None:
+        j, i = _hit_pairs(fixed_tree.query_ball_point(moved, min_dist))
+        close[owner[j[np.linalg.norm(fixed_tree.data[i] - moved[j], axis=1) < min_dist]]] = True
     order = np.argsort(owner, kind="stable")  # the site's own corners, after the move, among themselves
     o, m = owner[order], moved[order]
     for gap in range(1, len(o)):
@@ -337,3 +330,9 @@ def _too_close_many(moved: np.ndarray, owner: np.ndarray, ids: np.ndarray, x: np
         near = np.linalg.norm(m[same + gap] - m[same], axis=1) < min_dist
         close[o[same[near]]] = True
     return close
+
+
+def _hit_pairs(hits) -> tuple[np.ndarray, np.ndarray]:
+    """cKDTree.query_ball_point's lists (one per query point) as (query index (m,), hit index (m,))."""
+    j = np.repeat(np.arange(len(hits)), [len(h) for h in hits])
+    return j, np.fromiter((v for h in hits for v in h), dtype=np.int64, count=len(j))
