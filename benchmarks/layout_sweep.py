@@ -126,7 +126,7 @@ def one_row_ideal(solver, s: float, m: float, pattern: str) -> float | None:
     from mesomap.geometry.layout_border import iso_loops
     from mesomap.geometry.layout_lattice import row_pitch
 
-    d = solver._vertex_boundary_distance
+    d = solver.patch.vertex_boundary_distance
     top = float(d.max())
     if not np.isfinite(top) or top < m or 2 * (top - m) >= row_pitch(pattern, s):
         return None
