@@ -43,7 +43,6 @@ def code_version() -> str:
     built by other code is never read."""
     from importlib.metadata import PackageNotFoundError, version
 
-    here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     # the libraries a chart's numbers come from (sparse LU, the log map of a closed part)
     for package in ("numpy", "scipy", "potpourri3d"):
@@ -51,14 +50,20 @@ def code_version() -> str:
             h.update(f"{package} {version(package)}".encode())
         except PackageNotFoundError:
             h.update(package.encode())
-    for name in ("layout_chart.py", "layout_mesh.py", "layout_tube.py", "borders.py", "chart_cache.py"):
+    add_sources(h, ("layout_chart.py", "layout_mesh.py", "layout_tube.py", "borders.py", "chart_cache.py"))
+    return h.hexdigest()
+
+
+def add_sources(h, names) -> None:
+    """Feed the hash ``h`` the bytes of the geometry source files ``names`` (the package version for any missing)."""
+    here = Path(__file__).resolve().parent
+    for name in names:
         try:
             h.update((here / name).read_bytes())
         except OSError:  # no sources (a frozen build): the package version must do
             from mesomap import __version__
 
             h.update(f"{name}:{__version__}".encode())
-    return h.hexdigest()
 
 
 def chart_key(V: np.ndarray, F: np.ndarray, component: int, settings: tuple = ()) -> str:

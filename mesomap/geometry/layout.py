@@ -38,6 +38,7 @@ from functools import cached_property
 import numpy as np
 from scipy.spatial import cKDTree
 
+from mesomap.geometry import layout_cache
 from mesomap.geometry.layout_border import border_row
 from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
 from mesomap.geometry.layout_fix import BLUE_NOISE_SEPARATION, MIN_SEPARATION, fix_layout
@@ -241,6 +242,24 @@ class ZoneLayoutSolver:
         s = float(spacing_mm)
         p = self.patch
         pin_face, pin_bary = self._pinned(pinned)
+        settings = (s, pattern, float(margin_mm), None if row_spacing_mm is None else float(row_spacing_mm),
+                    None if direction is None else tuple(float(v) for v in np.ravel(direction)), int(seed), relax_steps)
+        key = (layout_cache.layout_key(p.V, p.F, settings, pin_face, pin_bary)
+               if fix and layout_cache.store() is not None else None)
+        stored = layout_cache.load(key, len(p.F), len(pin_face)) if key is not None else None
+        if stored is not None:  # laid out before with the same skin, settings and code: the same points
+            face, bary, stats = stored
+            return self._finish(face, bary, len(pin_face), pattern, s, margin_mm, stats)
+        face, bary, stats = self._compute(pattern, s, margin_mm, row_spacing_mm, direction, pin_face, pin_bary, seed,
+                                          relax_steps, fix)
+        if key is not None:
+            layout_cache.save(key, face, bary, stats)
+        return self._finish(face, bary, len(pin_face), pattern, s, margin_mm, stats)
+
+    def _compute(self, pattern, s, margin_mm, row_spacing_mm, direction, pin_face, pin_bary, seed, relax_steps, fix):
+        """(local faces (p,), barycentrics (p, 3), stats) of a layout: pinned points first, then the border row's, then
+        the rest (see :meth:`layout`)."""
+        p = self.patch
         pin_pos = p.positions(pin_face, pin_bary)
         if pattern == "blue_noise":
             face, bary = self._blue_noise(s, margin_mm, pin_pos, seed)
@@ -258,13 +277,18 @@ class ZoneLayoutSolver:
                                            row_spacing_mm, edge_row=len(edge_face) > 0)
         face = np.concatenate([pin_face, edge_face, face]).astype(np.int64)
         bary = np.concatenate([pin_bary, edge_bary, bary])
+        return face, bary, stats
+
+    def _finish(self, face, bary, n_pinned, pattern, s, margin_mm, stats) -> Layout:
+        """The :class:`Layout` of points (local faces (p,), barycentrics (p, 3)), the first ``n_pinned`` pinned."""
+        p = self.patch
         pos = p.positions(face, bary)
         normals = p.normals(face, bary)
         sequence, length = injection_order(pos)
         order = np.empty(len(pos), dtype=np.int64)
         order[sequence] = np.arange(len(pos))
         pinned_mask = np.zeros(len(pos), dtype=bool)
-        pinned_mask[: len(pin_face)] = True
+        pinned_mask[:n_pinned] = True
         return Layout(p.global_faces[face], bary, pos, normals, order, pinned_mask, float(length),
                       pattern, s, float(margin_mm), stats)
 

@@ -1,9 +1,11 @@
-"""Zone charts on disk, in the user's cache folder (the store of :mod:`mesomap.geometry.chart_cache`).
+"""Zone charts and finished layouts on disk, in the user's cache folder (the stores of
+:mod:`mesomap.geometry.chart_cache` and :mod:`mesomap.geometry.layout_cache`).
 
-One ``<key>.npz`` per chart part (≈16 bytes per zone vertex: ~0.2 MB for the abdomen), written
-to a temporary name and renamed, so the app and its layout worker never read half a file. The
-oldest entries are removed past :data:`MAX_ENTRIES`. The folder is
-``$MESOMAP_DATA_DIR/cache/charts`` when that is set, else the platform's user cache dir + ``/charts``.
+One ``<key>.npz`` per chart part (≈16 bytes per zone vertex: ~0.2 MB for the abdomen) or per layout
+(32 bytes per injection: ~6 kB for 200), written to a temporary name and renamed, so the app and its
+layout worker never read half a file. The oldest entries are removed past :data:`MAX_ENTRIES`
+charts or :data:`MAX_LAYOUTS` layouts. The folders are ``$MESOMAP_DATA_DIR/cache/charts`` and
+``…/layouts`` when that is set, else the platform's user cache dir + ``/charts`` and ``/layouts``.
 """
 
 from __future__ import annotations
@@ -14,26 +16,28 @@ from pathlib import Path
 
 import numpy as np
 
-from mesomap.geometry import chart_cache
+from mesomap.geometry import chart_cache, layout_cache
 from mesomap.io.cache_folder import cache_folder
 
 #: Charts kept at most (every template zone of both bodies is ~130; a repainted zone adds one).
 MAX_ENTRIES = 600
-
-
-def cache_dir() -> Path:
-    return cache_folder("charts")
+#: Layouts kept at most (each template zone of both bodies at its settings is ~130; each spacing a slider stops at
+#: adds one): at most ~20 MB for layouts of ~200 injections.
+MAX_LAYOUTS = 3000
 
 
 class DiskChartStore:
-    """``load(key)`` / ``save(key, arrays)`` / ``clear()`` on ``folder`` (default :func:`cache_dir`)."""
+    """``load(key)`` / ``save(key, arrays)`` / ``clear()`` on ``folder`` (default: the cache folder ``name``),
+    keeping at most ``max_entries``."""
 
-    def __init__(self, folder: Path | None = None):
+    def __init__(self, folder: Path | None = None, name: str = "charts", max_entries: int | None = None):
         self.folder = Path(folder) if folder is not None else None
+        self.name = name
+        self.max_entries = max_entries
 
     @property
     def path(self) -> Path:
-        return self.folder if self.folder is not None else cache_dir()
+        return self.folder if self.folder is not None else cache_folder(self.name)
 
     def load(self, key: str) -> dict | None:
         try:
@@ -53,15 +57,15 @@ class DiskChartStore:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        self._prune(folder)
+        self._prune(folder, MAX_ENTRIES if self.max_entries is None else self.max_entries)
 
     @staticmethod
-    def _prune(folder: Path) -> None:
+    def _prune(folder: Path, most: int) -> None:
         entries = list(folder.glob("*.npz"))
-        if len(entries) <= MAX_ENTRIES:
+        if len(entries) <= most:
             return
         entries.sort(key=lambda p: p.stat().st_mtime)
-        for old in entries[: len(entries) - MAX_ENTRIES]:
+        for old in entries[: len(entries) - most]:
             old.unlink(missing_ok=True)
 
     def clear(self) -> None:
@@ -73,4 +77,11 @@ def install(folder: Path | None = None) -> DiskChartStore:
     """Keep zone charts on disk from now on (in ``folder``, default the user cache folder)."""
     store = DiskChartStore(folder)
     chart_cache.use_store(store)
+    return store
+
+
+def install_layouts(folder: Path | None = None) -> DiskChartStore:
+    """Keep finished layouts on disk from now on (in ``folder``, default the user cache folder ``layouts``)."""
+    store = DiskChartStore(folder, "layouts", MAX_LAYOUTS)
+    layout_cache.use_store(store)
     return store

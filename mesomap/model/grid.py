@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # the layout (and scipy) load with the first layout or estima
     from mesomap.geometry.layout import ZoneLayoutSolver
 
 SOLVER_CACHE_SIZE = 16
-_solvers: OrderedDict[tuple, ZoneLayoutSolver] = OrderedDict()
 #: The most injections one zone's grid may have. A session is usually 10–200 injections; a zone past
 #: this is a spacing typed wrong (2 mm over a whole trunk), and laying it out would take minutes and GBs.
 MAX_INJECTIONS_PER_ZONE = 5000

@@ -5,8 +5,10 @@ on disk, so each template zone of a bundled body is built once per machine and c
 app starts ``python -m mesomap.session.chart_prefetch BODY`` (:func:`start`) once the window is
 up: a niced process that walks the body's template zones — their faces exactly as a plan gets
 them (:func:`mesomap.io.plan_builder.zone_from_template`) — and builds and stores each chart
-that is not stored yet; a zone the user lays out before the walk reaches it is built by the
-layout as before (and stored for the walk to skip). The window starts the walk
+that is not stored yet, then lays out each zone's grid with its template's settings and stores
+it (:mod:`mesomap.geometry.layout_cache`: the zone's first layout is then a read); a zone the
+user lays out before the walk reaches it is built by the layout as before (and stored for the
+walk to skip). The window starts the walk
 :data:`START_AFTER_MS` after its first frame, so the walk never competes with it, and
 stops it (:func:`stop`) when it closes; a walk whose app went away (a crash) stops by itself.
 Nothing here imports Qt.
@@ -78,22 +80,28 @@ def _exit_with_parent() -> None:
 
 def build_template_charts(body_id: str) -> int:
     """Build and store the chart of every template zone of bundled body ``body_id`` that is not
-    stored yet; returns how many zones were walked."""
+    stored yet, then its grid with the template's settings (:mod:`mesomap.geometry.layout_cache`);
+    returns how many zones were walked."""
     from mesomap.geometry.layout import ZoneLayoutSolver
     from mesomap.io import chart_store
     from mesomap.io.meshes import load_painting_surface
     from mesomap.io.plan_builder import zone_from_template
     from mesomap.io.plan_file import body_ref
     from mesomap.io.templates import load_templates
+    from mesomap.model import grid
     from mesomap.model.plan import Plan
 
     chart_store.install()
+    chart_store.install_layouts()
     surface = load_painting_surface(body_id)
     plan = Plan(body=body_ref(surface))
     templates = load_templates()
     for t in templates.zones:
         zone = zone_from_template(t, surface, plan)
         ZoneLayoutSolver.from_surface(surface, zone.faces).prepare_charts()  # read if stored, else built and stored
+    for t in templates.zones:  # then each zone's grid with the template's settings, read if stored, else stored
+        grid.layout_zone(zone_from_template(t, surface, plan), surface)
+        grid._solvers.clear()
     return len(templates.zones)
 
 

@@ -24,6 +24,7 @@ from mesomap.io.body_shapes import surface_of
 from mesomap.io.meshes import load_painting_surface
 
 chart_store.install()  # zone charts kept between sessions: a zone's first layout reads its chart (app and worker)
+chart_store.install_layouts()  # and finished layouts: a zone laid out before with the same settings is read
 
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesomap-prefetch")
 _lock = threading.Lock()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mesomap.geometry import chart_cache, layout_chart, layout_tube
+from mesomap.geometry import chart_cache, layout_cache, layout_chart, layout_tube
 from mesomap.io import chart_store
 from mesomap.io.meshes import load_painting_surface
 from mesomap.io.plan_builder import zone_from_template
@@ -37,11 +37,14 @@ def zones(surface):
 
 @pytest.fixture
 def no_store():
-    before = chart_cache.store()
+    """No chart store (a test installs its own), and no layout store: every layout here is computed from its chart."""
+    before, layouts = chart_cache.store(), layout_cache.store()
     chart_cache.use_store(None)
+    layout_cache.use_store(None)
     grid._solvers.clear()
     yield
     chart_cache.use_store(before)
+    layout_cache.use_store(layouts)
     grid._solvers.clear()
 
 
