@@ -22,7 +22,9 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    shrunk (:mod:`mesomap.geometry.layout_holes`, :mod:`mesomap.geometry.layout_fix`)
    and a few particle steps even out what that left uneven;
 5. a part whose inside is narrower than two rows gets one row on its middle
-   line instead of the lattice (:mod:`mesomap.geometry.layout_border`).
+   line instead of the lattice (:mod:`mesomap.geometry.layout_border`); in the
+   ``rows`` pattern a ring-shaped part (around the mouth) gets rows that go
+   around it (:mod:`mesomap.geometry.layout_ring`).
 
 Blue noise is dart throwing on the zone's faces followed by a few repulsion steps.
 A layout returns a frozen :class:`Layout` of arrays; :func:`estimate_count`
@@ -271,7 +273,7 @@ class ZoneLayoutSolver:
         if fix and pattern != "blue_noise":  # the outermost row follows the margin line
             edge_face, edge_bary, face, bary = self._with_border_row(face, bary, s, margin_mm, pattern,
                                                                      row_spacing_mm, pin_pos)
-        if fix and len(face):
+        if fix and (len(face) or len(edge_face)):
             fixed = np.concatenate([pin_pos, p.positions(edge_face, edge_bary)])
             face, bary, stats = fix_layout(p, self._spots(s, seed), face, bary, s, margin_mm, fixed, pattern,
                                            row_spacing_mm, edge_row=len(edge_face) > 0)
@@ -362,7 +364,8 @@ class ZoneLayoutSolver:
         p = self.patch
         b = float(row_spacing if (pattern == "rows" and row_spacing is not None) else s)
         ef, eb, single = border_row(p, self.patch.vertex_boundary_distance, s, margin,
-                                    between=row_pitch(pattern, s, row_spacing), loops=BORDER_ROW)
+                                    between=row_pitch(pattern, s, row_spacing), loops=BORDER_ROW,
+                                    rings=pattern == "rows")
         if len(ef) == 0:
             return ef, eb, face, bary
         ex = p.positions(ef, eb)

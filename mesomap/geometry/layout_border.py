@@ -28,6 +28,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
 from mesomap.geometry.layout_mesh import ZonePatch
+from mesomap.geometry.layout_ring import ring_row_lines
 
 #: The border row lies this × spacing inside the margin line: a spot on the line midway between two of its
 #: points is then √(0.5² + 0.37²) = 0.62 × spacing from them (the hole goal is 0.65), and the strip the row
@@ -231,13 +232,16 @@ def ring_midline(patch: ZonePatch, d: np.ndarray, component: int, margin: float)
 
 
 def border_row(patch: ZonePatch, d: np.ndarray, spacing: float, margin: float, between: float | None = None,
-               skip: set | frozenset = frozenset(), loops: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               skip: set | frozenset = frozenset(), loops: bool = True,
+               rings: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The outermost row of each connected part (not in ``skip``) of the zone.
 
     d (nv,) straight-line border distance (mm) of the patch's vertices;
     spacing (mm) along the row; between (mm) between rows (default the
     spacing) decides which parts are thin. Returns (faces (q,), bary (q, 3),
-    thin (n_components,) bool — parts laid out as one midline row only). loops=False: only the thin parts' rows.
+    own (n_components,) bool — parts laid out here in rows only: a thin part's midline row, a ring's rows).
+    loops=False: only those parts' rows. rings: a ring-shaped part (its margin line two closed loops) gets rows
+    that go around it, ``between`` apart (:mod:`mesomap.geometry.layout_ring`: the ``rows`` pattern).
     All returned points are at least ``margin`` from the border (straight line).
     """
     s = float(spacing)
@@ -261,6 +265,10 @@ def border_row(patch: ZonePatch, d: np.ndarray, spacing: float, margin: float, b
                 chunks.append(resample(ring, True, s))
             else:
                 chunks += midline_rows(patch, d, cv, RIDGE_BAND * (top - margin), s)
+            continue
+        if rings and ring_midline(patch, d, c, margin) is not None:
+            thin[c] = True
+            chunks += [resample(pts, closed, s) for pts, closed in ring_row_lines(patch, c, margin, between)]
             continue
         if not loops or top < level:
             continue

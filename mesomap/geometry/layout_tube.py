@@ -32,14 +32,24 @@ from mesomap.geometry.layout_mesh import ZonePatch, border_edges, point_segment_
 TUBE_STEP_SLACK = 0.05
 #: A border loop shorter than this fraction of the longest is a pinhole, not one of a tube's two ends.
 MIN_LOOP_SHARE = 0.2
+#: A band around a limb faces every way around it: the length of its area-weighted mean unit normal is near 0
+#: (0.07–0.17 for the wrists, ankles and elbows of both bodies). A ring whose mean normal is longer than this lies on
+#: one side of the body (around the mouth: 0.83; a flat ring: 1) and is laid out in a chart of its own: cut open,
+#: it would unroll to a sector whose two sides are a rotation, not a translation, apart (no period to lay a lattice on).
+MAX_TUBE_FACING = 0.5
 
 
 def tube_loops(patch: ZonePatch, component: int) -> tuple[np.ndarray, np.ndarray] | None:
     """The two border loops (local vertex ids) of connected part ``component`` if it is a tube (an annulus), else None.
 
-    A tube has Euler characteristic 0 and exactly two border loops.
+    A tube has Euler characteristic 0 and exactly two border loops, and faces every way around (MAX_TUBE_FACING).
     """
-    F = patch.F[patch.component == component]
+    mine = patch.component == component
+    facing = (patch.face_normals[mine] * patch.face_areas[mine, None]).sum(axis=0) / max(patch.face_areas[mine].sum(),
+                                                                                       1e-12)
+    if np.linalg.norm(facing) > MAX_TUBE_FACING:
+        return None
+    F = patch.F[mine]
     pairs = np.sort(F[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
     n_edges = len(np.unique(pairs[:, 0] * np.int64(len(patch.V)) + pairs[:, 1]))  # one number per edge
     if len(np.unique(F)) - n_edges + len(F) != 0:
