@@ -314,8 +314,9 @@ class ZoneLayoutSolver:
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
         for c in range(p.n_components):
-            if c in self.tubes:  # a band around a limb, unrolled: a whole number of lattice steps around it
-                chart, corners, period = self._tube_chart(c)
+            tube = self._tube_chart(c) if c in self.tubes else None
+            if tube is not None and np.linalg.norm(tube[2]) >= s:  # a band around a limb, unrolled: a whole
+                chart, corners, period = tube  # number of lattice steps around it (a band with no way round: below)
                 lat = tube_lattice(pattern, s, row_spacing, period, chart.lo, chart.hi)
             else:
                 chart, corners = self._chart_of(c), None

@@ -152,3 +152,19 @@ def test_rows_around_the_mouth_follow_the_lips_at_the_templates_spacing():
     assert q.nn_min >= 0.9
     assert q.hole <= 1.0, f"a spot {q.hole:.2f} × spacing from the nearest injection"
     assert q.count_ratio >= 0.9, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
+
+
+def test_a_band_that_unrolls_with_no_way_round_is_laid_out_in_its_own_chart(monkeypatch):
+    """Should a ring ever be taken for a band around a limb (here: the facing test switched off), its unrolled
+    chart has no period — the layout lays it out like any zone instead of asking for a lattice step of 10⁻⁸ mm."""
+    from mesomap.geometry import layout_tube
+    from mesomap.geometry.synthetic import grid_mesh
+
+    monkeypatch.setattr(layout_tube, "MAX_TUBE_FACING", 2.0)
+    uv, F = grid_mesh(61, 61)
+    V = np.concatenate([100 * uv - 50, np.zeros((len(uv), 1))], axis=1)
+    r = np.linalg.norm(V[F].mean(axis=1)[:, :2], axis=1)
+    ring = ZoneLayoutSolver(V, F, np.flatnonzero((r >= 20) & (r <= 40)), np.tile([0.0, 0.0, 1.0], (len(V), 1)))
+    assert list(ring.tubes) == [0]
+    layout = ring.layout(5.0, "hexagonal", 2.0)
+    assert 0.9 <= len(layout) / ring.estimate_count(5.0, 2.0) <= 1.1
