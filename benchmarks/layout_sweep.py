@@ -123,7 +123,7 @@ def one_row_ideal(solver, s: float, m: float, pattern: str) -> float | None:
     inner and outer line of a ring), less for a band its two rounded ends (about its mean width, area ÷ that
     half-length); a band's outline is one loop, a ring's two.
     """
-    from mesomap.geometry.layout_border import iso_loops
+    from mesomap.geometry.iso_lines import iso_loops
     from mesomap.geometry.layout_lattice import row_pitch
 
     d = solver.patch.vertex_boundary_distance

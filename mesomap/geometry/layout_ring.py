@@ -20,6 +20,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
+from mesomap.geometry.iso_lines import iso_loops
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_tube import loop_distances
 
@@ -53,8 +54,6 @@ def ring_row_lines(patch: ZonePatch, component: int, margin: float, between: flo
     stretch of the ring whose inside width W = d_inner + d_outer − 2·margin gives ⌊W / between⌋ + 1 rows of the
     same parity (see the module's docstring; W is read at the nearest point of the middle line). Empty if the part has no two border loops.
     """
-    from mesomap.geometry.layout_border import iso_loops
-
     loops = ring_loops(patch, component)
     if loops is None:
         return []

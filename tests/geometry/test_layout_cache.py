@@ -127,3 +127,15 @@ def test_the_walk_stores_each_template_grid_so_its_first_layout_is_a_read(surfac
     for t in Two.zones:  # the app's first layout of each: read
         assert len(points(zone_from_template(t, surface, plan), surface)[0]) > 0
     assert len(computed) == 2
+
+
+def test_the_key_covers_every_module_the_layout_is_computed_by():
+    """A change to any geometry module the layout imports lays every zone out again (the injection order excepted:
+    it is worked out anew from the points read)."""
+    import subprocess
+    import sys
+
+    loaded = subprocess.run([sys.executable, "-c", "import sys, mesomap.geometry.layout; print(' '.join(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    geometry = {m.rsplit(".", 1)[1] for m in loaded if m.startswith("mesomap.geometry.")}
+    assert geometry - {"order", "chart_cache", "layout_cache"} <= set(layout_cache.MODULES)
