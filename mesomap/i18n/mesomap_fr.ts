@@ -2957,8 +2957,8 @@ La plus grande dimension du scan est {size:g}. Ses unités sont&#xa0;:</translat
         <translation>Motif en rangées&#xa0;: distance entre les rangées (0&#xa0;: comme l’espacement)</translation>
     </message>
     <message>
-        <source>Rows pattern: direction of the rows; 0° runs along the body, 90° across</source>
-        <translation>Motif en rangées&#xa0;: direction des rangées&#x202f;; 0° suit le corps, 90° le traverse</translation>
+        <source>Rows pattern: direction of the rows; 0° runs along the body, 90° across. A ring-shaped zone (around the mouth) has its rows go around it</source>
+        <translation>Motif en rangées&#xa0;: direction des rangées&#x202f;; 0° suit le corps, 90° le traverse. Dans une zone en anneau (autour de la bouche), les rangées en font le tour</translation>
     </message>
     <message>
         <source>No injection closer than this to the zone&apos;s border</source>

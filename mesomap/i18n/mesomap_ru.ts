@@ -2973,8 +2973,8 @@ The scan&apos;s largest extent is {size:g}. Its units are:</source>
         <translation>Узор рядами: расстояние между рядами (0: как шаг)</translation>
     </message>
     <message>
-        <source>Rows pattern: direction of the rows; 0° runs along the body, 90° across</source>
-        <translation>Узор рядами: направление рядов; 0° — вдоль тела, 90° — поперёк</translation>
+        <source>Rows pattern: direction of the rows; 0° runs along the body, 90° across. A ring-shaped zone (around the mouth) has its rows go around it</source>
+        <translation>Узор рядами: направление рядов; 0° — вдоль тела, 90° — поперёк. В кольцевой зоне (вокруг рта) ряды идут по кругу</translation>
     </message>
     <message>
         <source>No injection closer than this to the zone&apos;s border</source>

@@ -131,7 +131,8 @@ class ZonePanel(ZoneGridSection, ListPanel):
         self.row_spacing.valueChanged.connect(
             lambda v: self._params_edit("row spacing", row_spacing_mm=v if v > 0 else None))
         self.row_angle = spin_box(*ROW_ANGLE_DEG, 0, 15.0, " °")
-        self.row_angle.setToolTip(tr("Rows pattern: direction of the rows; 0° runs along the body, 90° across"))
+        self.row_angle.setToolTip(tr("Rows pattern: direction of the rows; 0° runs along the body, 90° across. "
+                                     "A ring-shaped zone (around the mouth) has its rows go around it"))
         self.row_angle.valueChanged.connect(lambda v: self._params_edit("row angle", row_angle_deg=v))
         self.margin = spin_box(0.0, 999.0, 1, 0.5, " " + unit("mm"))
         self.margin.valueChanged.connect(lambda v: self._params_edit("margin", margin_mm=v))
