@@ -52,7 +52,8 @@ def ring_row_lines(patch: ZonePatch, component: int, margin: float, between: flo
 
     Row k lies where the signed offset from the middle line, c = (d_inner − d_outer) / 2, is k·between/2, in the
     stretch of the ring whose inside width W = d_inner + d_outer − 2·margin gives ⌊W / between⌋ + 1 rows of the
-    same parity (see the module's docstring; W is read at the nearest point of the middle line). Empty if the part has no two border loops.
+    same parity (see the module's docstring; W is read at the nearest point of the middle line). Empty if the part
+    has no two border loops.
     """
     loops = ring_loops(patch, component)
     if loops is None:
