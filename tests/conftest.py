@@ -28,22 +28,28 @@ else:
 os.environ["MESOMAP_NO_CHART_PREFETCH"] = "1"
 
 
-@pytest.fixture
-def run_cli(tmp_path):
-    """Run ``python -m mesomap ARGS`` in a fresh process with no display; return CompletedProcess."""
+def cli_runner(folder: Path):
+    """``run(*ARGS)``: ``python -m mesomap ARGS`` in a fresh process in ``folder``, with no display; returns the
+    CompletedProcess."""
 
     def run(*args: str, display: bool = False, timeout: float = 120) -> subprocess.CompletedProcess:
         env = dict(os.environ)
         if not display:
             env.pop("DISPLAY", None)
             env.pop("WAYLAND_DISPLAY", None)
-        env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+        env["XDG_CONFIG_HOME"] = str(folder / "config")
         return subprocess.run(
             [sys.executable, "-m", "mesomap", *args],
-            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=timeout,
+            capture_output=True, text=True, env=env, cwd=folder, timeout=timeout,
         )
 
     return run
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run ``python -m mesomap ARGS`` in the test's own folder in a fresh process with no display."""
+    return cli_runner(tmp_path)
 
 
 def read_png(path: Path) -> np.ndarray:

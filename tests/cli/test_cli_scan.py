@@ -4,6 +4,7 @@ onto it, and a plan on a scan that refuses another scan."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -12,19 +13,31 @@ import trimesh
 from mesomap.io.meshes import load_bundled_body
 from tests.cli.test_cli import assert_one_line_error
 from tests.cli.test_cli_import import markups_file
+from tests.conftest import cli_runner
 from tests.geometry.test_test_bodies import load_scan
 from tests.model.test_fit_accuracy import placed_landmarks
 
 
-@pytest.fixture
-def fitted(run_cli, tmp_path):
-    """face.ply (a face-only scan in mm, z up), its landmarks as Slicer markups (LPS), and face.fit.npz."""
+@pytest.fixture(scope="module")
+def fitted_once(tmp_path_factory):
+    """face.ply (a face-only scan in mm, z up), its landmarks as Slicer markups (LPS), and face.fit.npz, made by
+    ``mesomap fit`` once for the module (≈9 s)."""
+    folder = tmp_path_factory.mktemp("scan")
     scan = load_scan("face")
-    trimesh.Trimesh(scan["vertices"].astype(np.float64), scan["faces"], process=False).export(tmp_path / "face.ply")
-    markups_file(tmp_path / "face.mrk.json", placed_landmarks(scan))
-    proc = run_cli("fit", "face.ply", "--landmarks", "face.mrk.json", "--out", "face.fit.npz")
+    trimesh.Trimesh(scan["vertices"].astype(np.float64), scan["faces"], process=False).export(folder / "face.ply")
+    markups_file(folder / "face.mrk.json", placed_landmarks(scan))
+    proc = cli_runner(folder)("fit", "face.ply", "--landmarks", "face.mrk.json", "--out", "face.fit.npz")
     assert proc.returncode == 0, proc.stderr
-    return tmp_path, scan, proc.stdout
+    return folder, scan, proc.stdout
+
+
+@pytest.fixture
+def fitted(fitted_once, tmp_path):
+    """The fit's files copied into the test's own folder (a test may change or remove them), the scan, fit's output."""
+    folder, scan, out = fitted_once
+    for name in ("face.ply", "face.mrk.json", "face.fit.npz"):
+        shutil.copy2(folder / name, tmp_path / name)
+    return tmp_path, scan, out
 
 
 def test_fit_prints_the_fit_error_and_each_landmark_residual(fitted):
