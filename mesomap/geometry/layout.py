@@ -246,7 +246,7 @@ class ZoneLayoutSolver:
         pin_face, pin_bary = self._pinned(pinned)
         settings = (s, pattern, float(margin_mm), None if row_spacing_mm is None else float(row_spacing_mm),
                     None if direction is None else tuple(float(v) for v in np.ravel(direction)), int(seed), relax_steps)
-        key = (layout_cache.layout_key(p.V, p.F, settings, pin_face, pin_bary)
+        key = (layout_cache.layout_key(p.V, p.F, p.N, settings, pin_face, pin_bary)
                if fix and layout_cache.store() is not None else None)
         stored = layout_cache.load(key, len(p.F), len(pin_face)) if key is not None else None
         if stored is not None:  # laid out before with the same skin, settings and code: the same points

@@ -1,6 +1,6 @@
 """Finished layouts kept between sessions: a zone laid out before on the same skin, with the same settings, is read.
 
-A layout is a pure function of the zone's own vertices and faces, its settings (spacing, pattern,
+A layout is a pure function of the zone's own vertices, faces and normals, its settings (spacing, pattern,
 margin, row spacing and direction, pinned points, seed) and the layout code. Its hole filling and
 evening out cost most of a large or domed zone's first layout (the scalp at 10 mm: ≈0.3 s of
 ≈0.4 s), so the finished points — faces and barycentrics, the exact arrays — are stored under a key
@@ -65,14 +65,15 @@ def constants() -> str:
     return "\n".join(out)
 
 
-def layout_key(V: np.ndarray, F: np.ndarray, settings: tuple, pin_face: np.ndarray, pin_bary: np.ndarray) -> str:
-    """Key of a layout of the patch with vertices V (n, 3) mm and faces F (k, 3) made with ``settings`` (a tuple of
-    numbers, strings and None: spacing, pattern, margin, row spacing, direction, seed, relax steps) around pinned
-    points (local faces (q,), barycentrics (q, 3))."""
+def layout_key(V: np.ndarray, F: np.ndarray, N: np.ndarray, settings: tuple, pin_face: np.ndarray,
+               pin_bary: np.ndarray) -> str:
+    """Key of a layout of the patch with vertices V (n, 3) mm, faces F (k, 3) and vertex normals N (n, 3) made with
+    ``settings`` (a tuple of numbers, strings and None: spacing, pattern, margin, row spacing, direction, seed, relax
+    steps) around pinned points (local faces (q,), barycentrics (q, 3))."""
     h = hashlib.sha256(code_version().encode())
     h.update(constants().encode())
     h.update(repr(settings).encode())
-    for a, dtype in ((V, "<f8"), (F, "<i8"), (pin_face, "<i8"), (pin_bary, "<f8")):
+    for a, dtype in ((V, "<f8"), (F, "<i8"), (N, "<f8"), (pin_face, "<i8"), (pin_bary, "<f8")):
         a = np.ascontiguousarray(a, dtype=dtype)
         h.update(repr(a.shape).encode())
         h.update(a.tobytes())

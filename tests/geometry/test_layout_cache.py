@@ -86,10 +86,18 @@ def test_other_settings_or_constants_are_laid_out_again(surface, cheek, tmp_path
     solver.layout(8.0, "hexagonal", 3.0, pinned=(first.faces[:1], first.barycentric[:1]))  # a pinned point
     solver.layout(8.0, "hexagonal", 3.0, fix=False)  # a preview is never stored
     assert len(computed) == 6
-    monkeypatch.setattr(layout, "SPOTS_PER_CELL", layout.SPOTS_PER_CELL + 1)  # a constant of the layout code
+    spots = layout.SPOTS_PER_CELL
+    monkeypatch.setattr(layout, "SPOTS_PER_CELL", spots + 1)  # a constant of the layout code
     again = solver.layout(8.0, "hexagonal", 3.0)
     assert len(computed) == 7
     assert len(again) > 0
+    monkeypatch.setattr(layout, "SPOTS_PER_CELL", spots)
+    solver.layout(8.0, "hexagonal", 3.0)  # as it was: read again
+    assert len(computed) == 7
+    tilted = surface.vertex_normals + [0.0, 0.05, 0.0]  # the same skin with other normals (a scan's own, say)
+    other = ZoneLayoutSolver(surface.mesh.vertices, surface.mesh.faces, cheek.faces, tilted)
+    other.layout(8.0, "hexagonal", 3.0)
+    assert len(computed) == 8
 
 
 def test_a_damaged_or_foreign_layout_file_is_laid_out_again(surface, cheek, tmp_path, computed):
