@@ -88,10 +88,10 @@ def main() -> None:
             charts.clear()
             layouts.clear()
     if args.walk:
-        from mesomap.session.chart_prefetch import build_template_charts
+        from mesomap.session.chart_prefetch import prepare_template_zones
 
         for body in args.bodies:
-            build_template_charts(body)
+            prepare_template_zones(body)
         if args.no_cache:
             chart_cache.use_store(None)
     layout_cache.use_store(layouts)

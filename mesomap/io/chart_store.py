@@ -26,7 +26,7 @@ MAX_ENTRIES = 600
 MAX_LAYOUTS = 3000
 
 
-class DiskChartStore:
+class DiskArrayStore:
     """``load(key)`` / ``save(key, arrays)`` / ``clear()`` on ``folder`` (default: the cache folder ``name``),
     keeping at most ``max_entries``."""
 
@@ -73,15 +73,15 @@ class DiskChartStore:
             entry.unlink(missing_ok=True)
 
 
-def install(folder: Path | None = None) -> DiskChartStore:
+def install(folder: Path | None = None) -> DiskArrayStore:
     """Keep zone charts on disk from now on (in ``folder``, default the user cache folder)."""
-    store = DiskChartStore(folder)
+    store = DiskArrayStore(folder)
     chart_cache.use_store(store)
     return store
 
 
-def install_layouts(folder: Path | None = None) -> DiskChartStore:
+def install_layouts(folder: Path | None = None) -> DiskArrayStore:
     """Keep finished layouts on disk from now on (in ``folder``, default the user cache folder ``layouts``)."""
-    store = DiskChartStore(folder, "layouts", MAX_LAYOUTS)
+    store = DiskArrayStore(folder, "layouts", MAX_LAYOUTS)
     layout_cache.use_store(store)
     return store

@@ -78,7 +78,7 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="mesomap-chart-walk-parent", daemon=True).start()
 
 
-def build_template_charts(body_id: str) -> int:
+def prepare_template_zones(body_id: str) -> int:
     """Build and store the chart of every template zone of bundled body ``body_id`` that is not
     stored yet, then its grid with the template's settings (:mod:`mesomap.geometry.layout_cache`);
     returns how many zones were walked."""
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     if hasattr(os, "nice"):
         os.nice(19)  # after everything else on the machine: the window and the layout worker come first
     for body_id in args:
-        build_template_charts(body_id)
+        prepare_template_zones(body_id)
     return 0
 
 

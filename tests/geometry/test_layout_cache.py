@@ -128,8 +128,8 @@ def test_the_walk_stores_each_template_grid_so_its_first_layout_is_a_read(surfac
     monkeypatch.setattr(templates_module, "load_templates", lambda: Two)
     monkeypatch.setattr(chart_store, "install", lambda folder=None: None)
     monkeypatch.setattr(chart_store, "install_layouts", lambda folder=None: layout_cache.use_store(
-        chart_store.DiskChartStore(tmp_path, "layouts", chart_store.MAX_LAYOUTS)))
-    assert chart_prefetch.build_template_charts("female") == 2
+        chart_store.DiskArrayStore(tmp_path, "layouts", chart_store.MAX_LAYOUTS)))
+    assert chart_prefetch.prepare_template_zones("female") == 2
     assert len(computed) == 2 and len(list(tmp_path.glob("*.npz"))) == 2
     plan = Plan(body=body_ref(surface))
     for t in Two.zones:  # the app's first layout of each: read
