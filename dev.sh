@@ -56,6 +56,11 @@ install_python_packages() {  # $1: "" or "test"
 }
 
 run_tests() {  # with arguments: plain pytest; without: headless tests, then each GUI test file in its own process
+  # A run starts ~150 Python processes (each GUI file, every `mesomap` command a CLI test runs). Where
+  # PYTHONDONTWRITEBYTECODE is set (some CI images set it) each of them compiled Qt's, VTK's and matplotlib's modules
+  # again: ~1.3 s a process, 2 to 3 minutes a run. The tests keep the compiled modules in .venv, not beside the sources.
+  unset PYTHONDONTWRITEBYTECODE
+  export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-$PWD/$VENV/pycache}"
   [ $# -gt 0 ] && exec "$VENV/bin/python" -m pytest "$@"
   local rc=0 f code n=0 crashed=() procs
   local reports tests=${MESOMAP_TESTS:-tests}  # MESOMAP_TESTS: another tests folder (this script's own test)
