@@ -55,12 +55,16 @@ install_python_packages() {  # $1: "" or "test"
   fi
 }
 
-run_tests() {  # with arguments: plain pytest; without: headless tests, then each GUI test file in its own process
-  # A run starts ~150 Python processes (each GUI file, every `mesomap` command a CLI test runs). Where
-  # PYTHONDONTWRITEBYTECODE is set (some CI images set it) each of them compiled Qt's, VTK's and matplotlib's modules
-  # again: ~1.3 s a process, 2 to 3 minutes a run. The tests keep the compiled modules in .venv, not beside the sources.
+keep_bytecode() {
+  # Where PYTHONDONTWRITEBYTECODE is set (some CI images set it), every Python process compiled Qt's, VTK's and
+  # matplotlib's modules again: the window 1.3 s later at each start, and a test run (~150 processes: each GUI file,
+  # every `mesomap` command a CLI test runs) 2 to 3 minutes longer. The app and the tests keep the compiled modules
+  # in .venv (not beside the sources).
   unset PYTHONDONTWRITEBYTECODE
   export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-$PWD/$VENV/pycache}"
+}
+
+run_tests() {  # with arguments: plain pytest; without: headless tests, then each GUI test file in its own process
   [ $# -gt 0 ] && exec "$VENV/bin/python" -m pytest "$@"
   local rc=0 f code n=0 crashed=() procs
   local reports tests=${MESOMAP_TESTS:-tests}  # MESOMAP_TESTS: another tests folder (this script's own test)
@@ -124,7 +128,7 @@ cmd=${1:-app}
 shift || true
 case "$cmd" in
   setup) install_system_packages; install_python_packages "${1:-}" ;;
-  app)   install_system_packages; install_python_packages; exec "$VENV/bin/mesomap" "$@" ;;
-  test)  install_system_packages; install_python_packages test; run_tests "$@" ;;
+  app)   install_system_packages; install_python_packages; keep_bytecode; exec "$VENV/bin/mesomap" "$@" ;;
+  test)  install_system_packages; install_python_packages test; keep_bytecode; run_tests "$@" ;;
   *)     say "usage: ./dev.sh app|test|setup [args…]"; exit 2 ;;
 esac
