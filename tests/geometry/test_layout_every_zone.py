@@ -48,8 +48,9 @@ def test_the_scalps_injections_sit_at_the_spacing_and_no_two_closer_than_0_9_spa
     q = measure(scalp.patch, layout, s, m, band=0.0, eroded_area_mm2=scalp.eroded_area_mm2(m))
     assert q.nn_min >= 0.9, f"two injections {q.nn_min * s:.1f} mm apart along the skin at {s:g} mm"
     assert abs(q.count_ratio - 1) <= 0.10
-    # the chart stretches the dome's lattice (half the points sat off the spacing); particle steps even it out
-    assert q.within_5pct >= 0.70, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
+    # the chart stretches the dome's lattice (half the points sat off the spacing); springs evened it out to 74 %,
+    # pushing the points apart (neighbours free to change) to the 95 %
+    assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
 
 
 def one_row(zone_id: str, s: float):
