@@ -29,17 +29,20 @@ def test_the_window_keeps_answering_while_the_fit_runs(qtbot, settings, face_sca
     assert all(cancel for _, cancel in seen)  # Cancel could be pressed all along
 
 
-def test_the_window_keeps_answering_while_the_landmarks_the_scan_shows_are_decided(qtbot, settings,
-                                                                                   face_scan):  # noqa: F811
-    """Deciding which landmarks a face scan shows takes seconds; it runs in the session's worker, so the
-    window's event loop keeps running after the scan is on screen, and the dock then lists the face's
-    landmarks only."""
+def test_the_window_keeps_answering_while_the_landmarks_the_scan_shows_are_decided(qtbot, settings, face_scan,
+                                                                                   monkeypatch):  # noqa: F811
+    """Deciding which landmarks a face scan shows takes a second or two; it runs in the session's worker, so the
+    window's event loop keeps turning (a 10 ms timer fires) before the worker has answered, and the dock then
+    lists the face's landmarks only."""
     win = open_window(qtbot, settings)
     path, _ = face_scan
-    ticks = []
+    asked = []  # the futures of what the window asks its worker
+    submit = win.grids.worker.submit
+    monkeypatch.setattr(win.grids.worker, "submit", lambda *a, **k: asked.append(submit(*a, **k)) or asked[-1])
+    pending = []  # each time the timer fires: whether the worker's answer is still to come
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(1))
+    timer.timeout.connect(lambda: pending.append(bool(asked) and not asked[-1].done()))
     assert win.scans.import_scan(path)
     timer.start()  # from the moment the scan is on screen until its landmark list is final
     panel = win.scan_panel
@@ -49,7 +52,9 @@ def test_the_window_keeps_answering_while_the_landmarks_the_scan_shows_are_decid
 
     qtbot.waitUntil(lambda: "patella_left" not in listed(), timeout=FIT_TIMEOUT_MS)
     timer.stop()
-    assert len(ticks) >= 10  # the event loop ran while the worker decided
+    # the event loop turned while the worker decided (done on the UI thread, it would turn only after the answer;
+    # how often it turns depends on the machine's load: 60-95 times here idle, 7 in a loaded CI run)
+    assert sum(pending) >= 2, f"the timer fired {len(pending)} times, {sum(pending)} before the worker answered"
     assert {"nasion", "chin", "tragus_left", "tragus_right"} <= listed()
     assert not {"patella_left", "umbilicus", "nipple_left"} & listed()
     assert "of 6 placed" in panel.hint.text()
