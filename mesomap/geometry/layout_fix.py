@@ -34,8 +34,8 @@ FIX_ROUNDS = 5
 RECHECK_REACH = 4.5
 #: A hexagonal layout with fewer than this share of points whose nearest neighbour (straight line) is within ±5 % of
 #: the spacing after the fix (the issue's goal; a dome: the scalp at 0.5–0.65, a buttock at 0.94, most smooth zones
-#: ≥ 0.97) is evened out (:func:`even_out`): first by particle steps with springs of rest length s whose neighbours may
-#: change (UNEVEN_STEPS, in rounds of UNEVEN_ROUND), then by pushing (PUSH_*), the best round kept.
+#: ≥ 0.97) is evened out (:func:`even_out`): first by particle steps with springs of rest length s whose neighbours
+#: may change (UNEVEN_STEPS, in rounds of UNEVEN_ROUND), then by pushing (PUSH_*), the best round kept.
 UNEVEN = 0.95
 UNEVEN_STEPS = 50
 UNEVEN_ROUND = 5
@@ -152,8 +152,9 @@ def even_out(patch: ZonePatch, face, bary, s: float, margin: float, pin_pos: np.
     first with every point free, then with the points within UNEVEN_HOLD × s of the margin line held. Keeps the round
     with the most points within ±5 % whose closest pair is still ≥ MIN_SEPARATION × s and whose largest hole
     (straight line, at the spots) is no wider than the layout's as it came — for pushing, the largest inside and the
-    largest in the border strip each (the layout as it came if no round is better). spots: random points of the zone (q, 3) mm past HOLE_BAND × s inside the
-    margin line, and (r, 3) between the line and there. Returns (face, bary).
+    largest in the border strip each (the layout as it came if no round is better). spots: random points of the
+    zone, (q, 3) mm past HOLE_BAND × s inside the margin line and (r, 3) between the line and there.
+    Returns (face, bary).
     """
     x = np.concatenate([patch.positions(face, bary), pin_pos])
     best = within_5pct(x, s)[0]
@@ -174,13 +175,14 @@ def even_out(patch: ZonePatch, face, bary, s: float, margin: float, pin_pos: np.
         face, bary = relax_particles(patch, face, bary, s, margin, pin_pos, UNEVEN_ROUND, cutoff=1.15, movable=inner)
         return separate(patch, face, bary, MIN_SEPARATION * s, inner)
 
+    most = len(face) + int(PUSH_ADD * len(face))  # pushing adds at most PUSH_ADD of the points
+
     def push(face, bary, inner):
         face, bary = relax_particles(patch, face, bary, PUSH_REST * s, margin, pin_pos, PUSH_ROUND, cutoff=1.0,
                                      movable=inner, attract=False)
         return _fill_gaps(patch, face, bary, PUSH_FIT * s, pin_pos, every_spot, most - len(face))
 
     out = (face, bary)
-    most = len(face) + int(PUSH_ADD * len(face))
     push_steps = min(PUSH_STEPS, PUSH_POINT_STEPS // len(face))
     for step, rounds, gaps, idle_limit in ((springs, UNEVEN_STEPS // UNEVEN_ROUND, whole, None),
                                            (push, push_steps // PUSH_ROUND if push_steps >= PUSH_MIN_STEPS else 0,
