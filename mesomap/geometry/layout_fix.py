@@ -42,7 +42,7 @@ UNEVEN_ROUND = 5
 #: Pushing: points closer than PUSH_REST × spacing push each other apart (only the pushing half of the springs, so a
 #: dome's points spread to where its skin has room instead of keeping the lattice its chart stretched), and after
 #: each round of PUSH_ROUND steps a point goes in wherever one fits PUSH_FIT × spacing from all others. At most
-#: PUSH_STEPS steps and PUSH_POINT_STEPS steps × points (a step costs ≈2 µs a point), and none if that leaves fewer
+#: PUSH_STEPS steps and PUSH_POINT_STEPS steps × points (a step costs 2–4 µs a point), and none if that leaves fewer
 #: than PUSH_MIN_STEPS (the 4 mm scalp's 2,200–2,600 points: its layout is near the 2 s goal already).
 #: Female scalp at 10 mm: ±5 % after the springs 0.74, after pushing 0.97.
 PUSH_REST = 1.03
