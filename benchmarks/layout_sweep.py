@@ -61,11 +61,12 @@ class Row:
         return self.count / self.ideal if self.ideal else float("nan")
 
     def misses(self) -> list[str]:
-        """The goals this layout misses (short names)."""
+        """The goals this layout misses (short names). A single point has no neighbour: nothing to judge its
+        spacing by (its count is judged)."""
         out = []
-        if not self.within >= GOAL_WITHIN:
+        if self.count >= 2 and not self.within >= GOAL_WITHIN:
             out.append("±5%")
-        if not self.nn_min >= GOAL_NN_MIN:
+        if self.count >= 2 and not self.nn_min >= GOAL_NN_MIN:
             out.append("min")
         if not self.hole <= GOAL_HOLE[self.pattern]:
             out.append("hole")
@@ -77,7 +78,7 @@ class Row:
 
     def badness(self) -> float:
         """For sorting worst first: the largest relative miss."""
-        return max((GOAL_WITHIN - self.within) / GOAL_WITHIN, GOAL_NN_MIN - self.nn_min,
+        return max(np.nan_to_num((GOAL_WITHIN - self.within) / GOAL_WITHIN), np.nan_to_num(GOAL_NN_MIN - self.nn_min),
                    self.hole / GOAL_HOLE[self.pattern] - 1, abs(self.ratio - 1) - GOAL_COUNT,
                    self.first_ms / (1e3 * GOAL_SECONDS) - 1)
 
@@ -194,8 +195,9 @@ def summary(rows: list[Row]) -> None:
     print(f"{len(rows)} layouts; all goals met: {sum(ok)}")
     for name in ("±5%", "min", "hole", "count", "time"):
         print(f"  misses {name:6s}: {sum(name in r.misses() for r in rows)}")
-    print(f"  median ±5% {statistics.median(r.within for r in rows):.3f}, min nn {min(r.nn_min for r in rows):.3f} "
-          f"(median {statistics.median(r.nn_min for r in rows):.3f}), median hole÷ideal "
+    paired = [r for r in rows if r.count >= 2]  # a single point has no nearest neighbour
+    print(f"  median ±5% {statistics.median(r.within for r in paired):.3f}, min nn {min(r.nn_min for r in paired):.3f} "
+          f"(median {statistics.median(r.nn_min for r in paired):.3f}), median hole÷ideal "
           f"{statistics.median(r.hole / IDEAL_HOLE[r.pattern] for r in rows):.3f}, largest hole in the border strip "
           f"(at < 0.5) in {sum(r.hole_at < 0.5 for r in rows)}, median n/ideal "
           f"{statistics.median(r.ratio for r in rows):.3f}, slowest build {max(r.first_ms for r in rows) / 1e3:.1f} s")

@@ -138,6 +138,14 @@ def chord_of_arc(rest, n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: 
     return rest * np.where(half > 1e-6, np.sin(half) / np.maximum(half, 1e-12), 1.0)
 
 
+def arc_of_chord(n_i: np.ndarray, n_j: np.ndarray, d: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Length (mm) along the skin of a path whose chord is d (..., 3), |d| = length (...): the inverse of
+    :func:`chord_of_arc` (the arc turning by φ with the normals' change along the chord, arc = chord·(φ/2)/sin(φ/2))."""
+    dn = np.abs(np.einsum("...i,...i", n_j - n_i, d)) / np.maximum(length, 1e-12)
+    half = np.arcsin(np.clip(0.5 * dn, 0.0, 1.0))
+    return length * np.where(half > 1e-6, half / np.maximum(np.sin(half), 1e-12), 1.0)
+
+
 def relax_particles(patch: ZonePatch, face, bary, s: float, margin: float, fixed: np.ndarray, steps: int,
                     attract: bool = True, cutoff: float = PARTICLE_CUTOFF, movable: np.ndarray | None = None,
                     still: float = 0.0, gain: float = 0.5):

@@ -78,3 +78,19 @@ def test_waves_keep_the_order_of_sites_that_see_each_other():
     near = near[near[:, 0] < near[:, 1]]
     assert (wave_of[near[:, 0]] < wave_of[near[:, 1]]).all()  # the earlier of two near sites goes first
     assert sorted(np.concatenate(waves).tolist()) == list(range(len(sites)))
+
+
+def test_the_layouts_evenness_check_measures_along_the_skin_not_through_it():
+    """Five points one spacing apart along the skin round a tight curve (20 mm round a limb of radius 16 mm): their
+    chords are 6.5 % short, so the straight line read every point as too close; along the skin all are at the
+    spacing. The check that decides whether a layout is evened out reads the skin's way."""
+    from mesomap.geometry.layout_fix import within_5pct
+
+    s, n = 20.0, 5
+    r = n * s / (2 * np.pi)  # 15.9 mm
+    angle = np.arange(n) * (2 * np.pi / n)
+    x = np.stack([r * np.cos(angle), r * np.sin(angle), np.zeros(n)], axis=1)
+    share, low = within_5pct(x, s)
+    assert share == 0.0 and low == pytest.approx(2 * r * np.sin(np.pi / n) / s)  # 0.935: straight line
+    share, low = within_5pct(x, s, normals=x / r)
+    assert share == 1.0 and low == pytest.approx(1.0)
