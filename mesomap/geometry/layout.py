@@ -10,7 +10,8 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
    and its lattice gets a whole number of steps around the limb);
 2. the pattern's plane lattice (hexagonal, square or rows) is laid in that
    plane, each lattice point found in a flattened triangle and mapped back
-   to the skin by its barycentrics;
+   to the skin by its barycentrics (a small part's lattice shifted within its
+   cell where that fits the part better: :mod:`mesomap.geometry.layout_phase`);
 3. the lattice's springs (rest length = spacing along the skin) are relaxed in
    3D, every step projected back onto the zone's faces — this removes the
    chart's stretch on doubly curved skin (knee, face, shoulder); a lattice
@@ -47,6 +48,7 @@ from mesomap.geometry.layout_fix import BLUE_NOISE_SEPARATION, MIN_SEPARATION, f
 from mesomap.geometry.layout_holes import surface_samples
 from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice, row_pitch
 from mesomap.geometry.layout_mesh import ZonePatch
+from mesomap.geometry.layout_phase import best_shift, shift_pays
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
 from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
 from mesomap.geometry.order import injection_order
@@ -204,16 +206,17 @@ class ZoneLayoutSolver:
     def _chart(self, component: int) -> Chart:
         return build_chart(self.patch, component)
 
-    def eroded_area_mm2(self, margin_mm: float) -> float:
-        """Area (mm²) of the zone at least ``margin_mm`` (straight line) from its boundary."""
+    def eroded_area_mm2(self, margin_mm: float, component: int | None = None) -> float:
+        """Area (mm²) of the zone (or of one connected part) at least ``margin_mm`` (straight line) from its boundary."""
         p = self.patch
+        areas = p.face_areas if component is None else np.where(p.component == component, p.face_areas, 0.0)
         if margin_mm <= 0:
-            return p.area_mm2
+            return float(areas.sum())
         d = self.patch.vertex_boundary_distance
         # fraction of each face above the margin, from the linear distance field on a 15-point grid
         g = np.array([(i, j, 4 - i - j) for i in range(5) for j in range(5 - i)], float) / 4
         inside = (d[p.F] @ g.T) >= margin_mm  # (k, 15)
-        return float((p.face_areas * inside.mean(axis=1)).sum())
+        return float((areas * inside.mean(axis=1)).sum())
 
     def estimate_count(self, spacing_mm: float, margin_mm: float = 0.0, pattern: str = "hexagonal",
                        row_spacing_mm: float | None = None) -> int:
@@ -260,14 +263,34 @@ class ZoneLayoutSolver:
 
     def _compute(self, pattern, s, margin_mm, row_spacing_mm, direction, pin_face, pin_bary, seed, relax_steps, fix):
         """(local faces (p,), barycentrics (p, 3), stats) of a layout: pinned points first, then the border row's, then
-        the rest (see :meth:`layout`)."""
+        the rest (see :meth:`layout`). A small part's lattice may be shifted within its cell
+        (:mod:`mesomap.geometry.layout_phase`); the finished layout is kept only if it beats the one through the
+        chart's origin (:func:`~mesomap.geometry.layout_phase.shift_pays`)."""
+        args = (pattern, s, margin_mm, row_spacing_mm, direction, pin_face, pin_bary, seed, relax_steps, fix)
+        shifts = None
+        if fix and pattern != "blue_noise":
+            shifts = [best_shift(self.patch, *self._part_lattice(c, pattern, s, row_spacing_mm, direction), margin_mm,
+                                 self.eroded_area_mm2(margin_mm, c) / cell_area_mm2(pattern, s, row_spacing_mm),
+                                 self._inside_spots(s, c, margin_mm, seed), s) for c in range(self.patch.n_components)]
+        out = self._compute_with(*args, shifts)
+        if shifts is not None and np.any(shifts):
+            origin = self._compute_with(*args, None)
+            spots, border = self._spots(s, seed)
+            ideal = self.eroded_area_mm2(margin_mm) / cell_area_mm2(pattern, s, row_spacing_mm)
+            if not shift_pays(self.patch, out[:2], origin[:2], s, ideal, spots[border >= margin_mm]):
+                out = origin
+        return out
+
+    def _compute_with(self, pattern, s, margin_mm, row_spacing_mm, direction, pin_face, pin_bary, seed, relax_steps,
+                      fix, shifts):
+        """:meth:`_compute` with each part's lattice shifted by ``shifts`` (a (2,) per part; None: not shifted)."""
         p = self.patch
         pin_pos = p.positions(pin_face, pin_bary)
         if pattern == "blue_noise":
             face, bary = self._blue_noise(s, margin_mm, pin_pos, seed)
         else:
             face, bary = self._lattice_layout(pattern, s, row_spacing_mm, margin_mm, direction, pin_pos, relax_steps,
-                                              spread=fix)
+                                              spread=fix, shifts=shifts)
         stats = {}
         edge_face, edge_bary = np.empty(0, np.int64), np.empty((0, 3))
         if fix and pattern != "blue_noise":  # the outermost row follows the margin line
@@ -309,19 +332,26 @@ class ZoneLayoutSolver:
             raise ValueError(f"pinned point {int(bad[0])} (face {int(faces[bad[0]])}) is not in the zone")
         return local, bary.copy()
 
-    def _lattice_layout(self, pattern, s, row_spacing, margin, direction, pin_pos, relax_steps, spread=True):
+    def _part_lattice(self, c: int, pattern, s, row_spacing, direction):
+        """(chart, corners for locate, lattice(shift) → Lattice) of connected part c: a band around a limb unrolled
+        with a whole number of lattice steps around it, else the part's own chart."""
+        tube = self._tube_chart(c) if c in self.tubes else None
+        if tube is not None and np.linalg.norm(tube[2]) >= s:  # (a band with no way round: its own chart)
+            chart, corners, period = tube
+            return chart, corners, lambda shift: tube_lattice(pattern, s, row_spacing, period, chart.lo, chart.hi,
+                                                              shift)
+        chart = self._chart_of(c)
+        angle = chart_angle(self.patch, chart, direction)
+        return chart, None, lambda shift: plane_lattice(pattern, s, row_spacing, angle, chart.lo, chart.hi, shift)
+
+    def _lattice_layout(self, pattern, s, row_spacing, margin, direction, pin_pos, relax_steps, spread=True,
+                        shifts=None):
         p = self.patch
         faces, barys, edges, rests, weights = [], [], [], [], []
         offset = 0
         for c in range(p.n_components):
-            tube = self._tube_chart(c) if c in self.tubes else None
-            if tube is not None and np.linalg.norm(tube[2]) >= s:  # a band around a limb, unrolled: a whole
-                chart, corners, period = tube  # number of lattice steps around it (a band with no way round: below)
-                lat = tube_lattice(pattern, s, row_spacing, period, chart.lo, chart.hi)
-            else:
-                chart, corners = self._chart_of(c), None
-                lat = plane_lattice(pattern, s, row_spacing, chart_angle(self.patch, chart, direction), chart.lo,
-                                    chart.hi)
+            chart, corners, lattice = self._part_lattice(c, pattern, s, row_spacing, direction)
+            lat = lattice((0.0, 0.0) if shifts is None else shifts[c])
             f, b, found = locate(self.patch, chart, lat.points, corners=corners)
             idx = np.full(len(found), -1)
             idx[found] = np.arange(found.sum()) + offset
@@ -395,12 +425,22 @@ class ZoneLayoutSolver:
         Drawn once per density (a power of two, up to MAX_SPOTS) and seed, and
         cached, so a spacing slider reuses them.
         """
+        return self._spot_table(s, seed)[:2]
+
+    def _inside_spots(self, s: float, component: int, margin: float, seed: int = 0) -> np.ndarray:
+        """(q, 3) mm the spots (:meth:`_spots`) of one connected part at least ``margin`` from the border."""
+        x, border, part = self._spot_table(s, seed)
+        return x[(part == component) & (border >= margin)]
+
+    def _spot_table(self, s: float, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(spots (q, 3) mm, their border distances (q,), their connected part (q,)): see :meth:`_spots`."""
         want = SPOTS_PER_CELL * self.area_mm2 / cell_area_mm2("hexagonal", s)
         n = int(min(2 ** math.ceil(math.log2(max(want, 64.0))), MAX_SPOTS))
         key = ("spots", n, seed)
         if key not in self._cache:
-            x = self.patch.positions(*surface_samples(self.patch, n, seed))
-            self._cache[key] = (x, self.patch.boundary_distance_bound(x))
+            face, bary = surface_samples(self.patch, n, seed)
+            x = self.patch.positions(face, bary)
+            self._cache[key] = (x, self.patch.boundary_distance_bound(x), self.patch.component[face])
         return self._cache[key]
 
 

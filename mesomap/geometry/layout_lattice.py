@@ -79,8 +79,9 @@ def _basis(pattern: str, a: float, b: float):
 
 
 def plane_lattice(pattern: str, spacing_mm: float, row_spacing_mm: float | None, angle_rad: float,
-                  lo: np.ndarray, hi: np.ndarray) -> Lattice:
-    """The lattice of ``pattern`` through the origin, turned by ``angle_rad``, covering the box [lo, hi] (2,) mm.
+                  lo: np.ndarray, hi: np.ndarray, shift=(0.0, 0.0)) -> Lattice:
+    """The lattice of ``pattern`` through the origin, turned by ``angle_rad``, covering the box [lo, hi] (2,) mm;
+    moved by ``shift`` (2,) fractions of its two lattice vectors (see :mod:`mesomap.geometry.layout_phase`).
 
     hexagonal: rows along the angle, each row shifted by half a spacing
     (staggered); square: s × s; rows: ``spacing_mm`` along the lines (which
@@ -98,7 +99,7 @@ def plane_lattice(pattern: str, spacing_mm: float, row_spacing_mm: float | None,
     i1, j1 = np.ceil(ij_corners.max(axis=0)).astype(int) + 1
     ii, jj = np.meshgrid(np.arange(i0, i1 + 1), np.arange(j0, j1 + 1), indexing="ij")
     ij = np.stack([ii.ravel(), jj.ravel()], axis=1)
-    pts = ij @ basis.T
+    pts = (ij + np.asarray(shift, dtype=np.float64)) @ basis.T
     keep = np.all((pts >= lo - a) & (pts <= hi + a), axis=1)
     ij, pts = ij[keep], pts[keep]
     return Lattice(pts, ij, *lattice_springs(ij, springs))

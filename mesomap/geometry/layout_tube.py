@@ -232,12 +232,12 @@ def compute_tube_chart(patch: ZonePatch, component: int, loops):
     return chart, corners, period
 
 
-def tube_lattice(pattern: str, s: float, row_spacing: float | None, period: np.ndarray, lo, hi):
+def tube_lattice(pattern: str, s: float, row_spacing: float | None, period: np.ndarray, lo, hi, shift=(0.0, 0.0)):
     """The pattern's plane lattice with ``period`` (2,) mm as a lattice vector: n = round(|period| / s) steps
     along it (each of |period| / n mm), so it closes around the limb; covering the box [lo, hi].
 
     Square: s between the rings; rows: ``row_spacing``; hexagonal: rows of the
-    adjusted step, staggered.
+    adjusted step, staggered. shift: as :func:`~mesomap.geometry.layout_lattice.plane_lattice`'s.
     """
     from mesomap.geometry.layout_lattice import plane_lattice
 
@@ -248,5 +248,5 @@ def tube_lattice(pattern: str, s: float, row_spacing: float | None, period: np.n
     a = length / n if length > 0 else s
     angle = math.atan2(period[1], period[0])
     if pattern == "hexagonal":
-        return plane_lattice("hexagonal", a, None, angle, lo, hi)
-    return plane_lattice("rows", a, row_spacing if (pattern == "rows" and row_spacing) else s, angle, lo, hi)
+        return plane_lattice("hexagonal", a, None, angle, lo, hi, shift)
+    return plane_lattice("rows", a, row_spacing if (pattern == "rows" and row_spacing) else s, angle, lo, hi, shift)

@@ -19,8 +19,8 @@ from mesomap.io.plan_builder import template_zone_faces
 from mesomap.io.templates import load_templates
 
 
-def solver(zone_id: str) -> ZoneLayoutSolver:
-    surface = load_painting_surface("female")
+def solver(zone_id: str, body: str = "female") -> ZoneLayoutSolver:
+    surface = load_painting_surface(body)
     return ZoneLayoutSolver.from_surface(surface, template_zone_faces(load_templates().zone(zone_id), surface))
 
 
@@ -69,6 +69,35 @@ def test_a_square_grid_on_a_curved_limb_has_no_crowded_injections(zone_id):
     assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
     assert q.nn_min >= 0.9
     assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
+
+
+def test_a_small_zone_at_its_templates_spacing_gets_the_count_its_area_holds():
+    """The lumbar zone at its template's 20 mm: the lattice through the chart's origin held 3 rows of 6 with a strip
+    of 14 mm left empty along three sides — 19 injections for an area worth 22. The lattice is now shifted within
+    its cell to fit the zone (layout_phase)."""
+    zone = solver("spine_lumbar")
+    t = load_templates().zone("spine_lumbar")
+    s, m = t.spacing_mm, t.margin_mm
+    layout = zone.layout(s, t.pattern, m)
+    q = measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
+                eroded_area_mm2=zone.eroded_area_mm2(m))
+    assert q.outside == 0 and q.min_boundary_mm >= m - 1e-9
+    assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
+    assert q.within_5pct >= 0.95 and q.nn_min >= 0.9
+    assert q.hole <= 1.10, f"a gap of {q.hole:.2f} × spacing"  # no wider than the lattice through the origin left
+
+
+def test_a_wrist_at_a_wide_spacing_keeps_its_even_grid_when_a_shifted_lattice_would_not():
+    """The male right wrist at 20 mm (square): its crowded pairs spread (±5 % 0.36 → 1.00), 11 injections for an
+    ideal 11.4. A shifted lattice looked better before its fix (a narrower largest gap) and ended with 9 (0.79 of
+    the ideal): the finished layout from a shifted lattice is kept only if it beats the one through the origin."""
+    zone = solver("wrist_right", "male")
+    s, m = 20.0, load_templates().zone("wrist_right").margin_mm
+    layout = zone.layout(s, "square", m)
+    q = measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2("square", s),
+                eroded_area_mm2=zone.eroded_area_mm2(m))
+    assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
+    assert q.within_5pct >= 0.95 and q.nn_min >= 0.9
 
 
 def one_row(zone_id: str, s: float):
