@@ -105,5 +105,15 @@ def test_the_sheets_abdomen_close_up_numbers_never_overlap(abdomen_plan, female_
     assert ends <= set(shown)
     abdomen = next(z for z in abdomen_plan.zones if z.name == "Abdomen")
     first = 1 + sum(len(z.injections) for z in abdomen_plan.zones[: abdomen_plan.zones.index(abdomen)])
-    tenths = {str(k) for k in range(first, first + len(abdomen.injections)) if k % NUMBER_EVERY == 0}
-    assert len(tenths & set(shown)) >= 0.6 * len(tenths)  # the zone looked at keeps most: only crowded ones go
+    tenths = {k for k in range(first, first + len(abdomen.injections)) if k % NUMBER_EVERY == 0}
+    # the zone looked at keeps a tenth unless it would touch a number kept (which of them touch depends on where
+    # the flanks' first and last numbers land: 19 of 31 kept, then 18 when a flank's grid changed by 4 points)
+    kept_boxes = label_boxes(project_px(positions, pose, size), shown, font)
+    for k in sorted(tenths - {int(t) for t in shown}):
+        q = abdomen.injections[k - first]
+        pos, normal = female_surface.point_on_face(q.face, q.barycentric)
+        box = label_boxes(project_px((pos + 2.0 * normal)[None], pose, size), [str(k)], font)[0]
+        touching = ((kept_boxes[:, 0] < box[2]) & (box[0] < kept_boxes[:, 2]) & (kept_boxes[:, 1] < box[3])
+                    & (box[1] < kept_boxes[:, 3]))
+        assert touching.any(), f"number {k} was dropped with no kept number in its way"
+    assert len(tenths & {int(t) for t in shown}) > len(tenths) / 2
