@@ -4,19 +4,22 @@ A lattice through the chart's origin fits a small zone by chance: the female
 lumbar zone at its template's 20 mm held 3 rows of 6 with a strip of 14 mm
 empty along three sides (19 injections for an area worth 22). Shifting the
 lattice by a fraction of a cell changes how many rows and columns fit and
-how close the outer ones come to the margin line. :func:`best_shift` tries
-PHASES × PHASES shifts (fractions of the two lattice vectors) and takes the
-one whose points inside the margin are within COUNT_SLACK of the ideal
-count with the smallest largest gap at the zone's spots — else the count
-nearest the ideal — if it brings the count within COUNT_SLACK where the
-lattice through the origin was not (widening the gap by at most GAIN ×
-spacing), or narrows that gap by GAIN × spacing
-(these are the raw lattice's figures; the layout's own can differ after its
-springs and fix, and a shift for less moved a male wrist's grid at 20 mm
-from 12 even points to 10 uneven ones). Zones of more than MAX_IDEAL points keep the lattice as
-it is (a shift changes their count by a few per cent at most, and trying
+how close the outer ones come to the margin line.
+
+:func:`best_shift` tries PHASES × PHASES shifts (fractions of the two lattice
+vectors) of the raw lattice and proposes the one whose points inside the
+margin are within COUNT_SLACK of the ideal count with the smallest largest
+gap at the zone's spots (else the count nearest the ideal) — if it brings the
+count within COUNT_SLACK where the lattice through the origin was not
+(widening the gap by at most GAIN × spacing), or narrows that gap by GAIN ×
+spacing. The raw lattice is not the finished layout (springs, holes filled,
+crowded pairs spread): a proposed shift left the male wrist at 20 mm with 9
+injections for an ideal 11.4, the male scalp at 20 mm less even. So the
+layout is finished both ways and :func:`shift_pays` judges the finished
+points by the same rule. Zones of more than MAX_IDEAL points keep the lattice
+as it is (a shift changes their count by a few per cent at most, and trying
 costs a locate per shift), and so does the preview while a slider moves
-(``layout(fix=False)``: the 25 tries cost ≈20 ms on a zone of 20 points).
+(``layout(fix=False)``).
 
 Helpers of :mod:`mesomap.geometry.layout`; lengths in mm.
 """

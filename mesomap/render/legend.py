@@ -73,8 +73,12 @@ class Legend:
         self.place()
 
     def place(self) -> None:
-        """Put the rows and the caption where they belong for the window's size now (no render)."""
-        width, height = self.renderer.GetRenderWindow().GetSize()
+        """Put the rows and the caption where they belong for the window's size now (no render; nothing once the
+        view is closed)."""
+        ren_win = self.renderer.GetRenderWindow()
+        if ren_win is None:
+            return
+        width, height = ren_win.GetSize()
         font = round(LEGEND_FONT_PX * self.scale)
         line = round(font * 1.45)
         margin = round(LEGEND_MARGIN_PX * self.scale)

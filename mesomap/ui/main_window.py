@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.present.stop()  # the audience window closes with the window
+        self.present.stop_order()  # an order animation (a lesson step's plays outside presentation) stops its ticks
         self.grids.cancel_layouts()  # quitting never waits for a layout: the worker stops at once
         self.grids.close()
         self.chart_walk.stop()  # the background chart walk ends with the window
