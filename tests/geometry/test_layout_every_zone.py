@@ -24,6 +24,14 @@ def solver(zone_id: str, body: str = "female") -> ZoneLayoutSolver:
     return ZoneLayoutSolver.from_surface(surface, template_zone_faces(load_templates().zone(zone_id), surface))
 
 
+def laid_out(zone: ZoneLayoutSolver, s: float, pattern: str, m: float):
+    """(the zone's layout at spacing s, margin m mm in ``pattern``, its independent quality against the pattern's
+    ideal: :func:`mesomap.geometry.quality.measure`)."""
+    layout = zone.layout(s, pattern, m)
+    return layout, measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(pattern, s),
+                           eroded_area_mm2=zone.eroded_area_mm2(m))
+
+
 @pytest.fixture(scope="module")
 def wrist():
     return solver("wrist_left")
@@ -32,9 +40,7 @@ def wrist():
 @pytest.mark.parametrize("pattern", ["square", "hexagonal"])
 def test_a_grid_around_the_wrist_closes_on_itself_evenly(wrist, pattern):
     s, m = 10.0, 10.0  # the template's margin; 10 mm: about 12 steps around the wrist
-    layout = wrist.layout(s, pattern, m)
-    q = measure(wrist.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(pattern, s),
-                eroded_area_mm2=wrist.eroded_area_mm2(m))
+    layout, q = laid_out(wrist, s, pattern, m)
     assert q.outside == 0 and q.min_boundary_mm >= m - 1e-9
     assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
     assert q.nn_min >= 0.9
@@ -62,9 +68,7 @@ def test_a_square_grid_on_a_curved_limb_has_no_crowded_injections(zone_id):
     t = load_templates().zone(zone_id)
     s, m = 10.0, t.margin_mm
     assert t.pattern == "square"
-    layout = zone.layout(s, t.pattern, m)
-    q = measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
-                eroded_area_mm2=zone.eroded_area_mm2(m))
+    layout, q = laid_out(zone, s, t.pattern, m)
     assert q.outside == 0 and q.min_boundary_mm >= m - 1e-9
     assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
     assert q.nn_min >= 0.9
@@ -78,9 +82,7 @@ def test_a_small_zone_at_its_templates_spacing_gets_the_count_its_area_holds():
     zone = solver("spine_lumbar")
     t = load_templates().zone("spine_lumbar")
     s, m = t.spacing_mm, t.margin_mm
-    layout = zone.layout(s, t.pattern, m)
-    q = measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
-                eroded_area_mm2=zone.eroded_area_mm2(m))
+    layout, q = laid_out(zone, s, t.pattern, m)
     assert q.outside == 0 and q.min_boundary_mm >= m - 1e-9
     assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
     assert q.within_5pct >= 0.95 and q.nn_min >= 0.9
@@ -93,9 +95,7 @@ def test_a_wrist_at_a_wide_spacing_keeps_its_even_grid_when_a_shifted_lattice_wo
     the ideal): the finished layout from a shifted lattice is kept only if it beats the one through the origin."""
     zone = solver("wrist_right", "male")
     s, m = 20.0, load_templates().zone("wrist_right").margin_mm
-    layout = zone.layout(s, "square", m)
-    q = measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2("square", s),
-                eroded_area_mm2=zone.eroded_area_mm2(m))
+    layout, q = laid_out(zone, s, "square", m)
     assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
     assert q.within_5pct >= 0.95 and q.nn_min >= 0.9
 
@@ -103,9 +103,7 @@ def test_a_wrist_at_a_wide_spacing_keeps_its_even_grid_when_a_shifted_lattice_wo
 def one_row(zone_id: str, s: float):
     zone = solver(zone_id)
     t = load_templates().zone(zone_id)
-    layout = zone.layout(s, t.pattern, t.margin_mm)
-    q = measure(zone.patch, layout, s, t.margin_mm, band=0.0, cell_area_mm2=cell_area_mm2(t.pattern, s),
-                eroded_area_mm2=zone.eroded_area_mm2(t.margin_mm))
+    layout, q = laid_out(zone, s, t.pattern, t.margin_mm)
     assert q.outside == 0 and q.min_boundary_mm >= t.margin_mm - 1e-9
     widest = float(zone.patch.boundary_distance(zone.patch.V).max())
     depth = (zone.patch.boundary_distance(layout.positions_mm) - t.margin_mm) / (widest - t.margin_mm)
@@ -162,9 +160,7 @@ def test_a_flat_ring_is_not_taken_for_a_band_around_a_limb(flat_ring, pattern):
     limb's lattice on it asked for a lattice step of 10⁻⁸ mm and ran out of memory. It gets its own chart."""
     assert flat_ring.tubes == {}
     s, m = 5.0, 2.0
-    layout = flat_ring.layout(s, pattern, m)
-    q = measure(flat_ring.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2(pattern, s),
-                eroded_area_mm2=flat_ring.eroded_area_mm2(m))
+    layout, q = laid_out(flat_ring, s, pattern, m)
     assert q.outside == 0 and q.min_boundary_mm >= m - 1e-9
     assert q.within_5pct >= 0.95 and q.nn_min >= 0.9
     assert abs(q.count_ratio - 1) <= 0.10, f"{q.count} injections for an ideal {q.ideal_count:.1f}"
@@ -192,9 +188,7 @@ def test_rows_around_the_mouth_follow_the_lips_at_the_templates_spacing():
     ±5 % of the spacing, 0.76 of the ideal count and a spot 1.5 spacings from any injection."""
     zone = solver("perioral")
     s, m = 5.0, 2.0
-    layout = zone.layout(s, "rows", m)
-    q = measure(zone.patch, layout, s, m, band=0.0, cell_area_mm2=cell_area_mm2("rows", s),
-                eroded_area_mm2=zone.eroded_area_mm2(m))
+    layout, q = laid_out(zone, s, "rows", m)
     assert q.outside == 0 and q.min_boundary_mm >= m - 1e-9
     assert q.within_5pct >= 0.95, f"only {q.within_5pct:.0%} of nearest neighbours within ±5 % of {s:g} mm"
     assert q.nn_min >= 0.9
