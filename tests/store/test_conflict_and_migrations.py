@@ -48,6 +48,42 @@ def test_migrations_run_from_base_to_head(db_url):
         engine.dispose()
 
 
+def test_where_a_database_stands_is_read_as_alembic_reads_it(db_url):
+    """The store reads a database's revision and the scripts' history without Alembic (it takes 0.45 s to import on
+    every records command): both readings must be Alembic's own, at every step of the history."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.script_revisions() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
+    assert migrate.head_revision() == scripts.get_current_head()
+    engine = create_engine(db_url)
+    try:
+        steps = [None] + [s.revision for s in reversed(list(scripts.walk_revisions()))]
+        for step in steps:
+            if step is not None:
+                migrate.upgrade(engine, step)
+            with engine.connect() as conn:
+                assert migrate.current_revision(conn) == MigrationContext.configure(conn).get_current_revision() == step
+    finally:
+        engine.dispose()
+
+
+def test_a_records_command_does_not_load_alembic(tmp_path):
+    """Opening the records and listing patients (what every records command and the records window do first) leaves
+    Alembic unloaded once the database is at the head revision."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'records.sqlite'}"
+    open_store(url).store.close()  # created (and migrated) here
+    probe = ("import sys; from mesomap.store.store import open_store; from mesomap.store import patients; "
+             f"s = open_store({url!r}).store; patients.search_patients(s, 'a'); s.close(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def _old_database_with_a_patient(url: str) -> None:
     """A database at revision 0001 holding a patient with a course, a session and a lot used."""
     engine = create_engine(url)
