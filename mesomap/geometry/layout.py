@@ -29,13 +29,13 @@ How (per connected part of the zone, precomputed once by :class:`ZoneLayoutSolve
 
 Blue noise is dart throwing on the zone's faces followed by a few repulsion steps.
 A layout returns a frozen :class:`Layout` of arrays; :func:`estimate_count`
-gives the count from area alone for live feedback while painting.
+gives the count from area alone for live feedback while painting (both in
+:mod:`mesomap.geometry.layout_value`, imported here).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -46,15 +46,15 @@ from mesomap.geometry.layout_border import border_row
 from mesomap.geometry.layout_chart import Chart, build_chart, chart_angle, locate
 from mesomap.geometry.layout_fix import BLUE_NOISE_SEPARATION, MIN_SEPARATION, fix_layout
 from mesomap.geometry.layout_holes import surface_samples
-from mesomap.geometry.layout_lattice import PATTERNS, cell_area_mm2, plane_lattice, row_pitch
+from mesomap.geometry.layout_lattice import cell_area_mm2, plane_lattice, row_pitch
 from mesomap.geometry.layout_mesh import ZonePatch
 from mesomap.geometry.layout_phase import best_shift, shift_pays
 from mesomap.geometry.layout_relax import _subset, dart_throw, relax_particles, relax_springs, spring_squeeze, thin
 from mesomap.geometry.layout_tube import tube_chart, tube_lattice, tube_loops
+from mesomap.geometry.layout_value import (MARGIN_RANGE_MM, SPACING_RANGE_MM, Layout,  # noqa: F401 (re-exported)
+                                           check_params, estimate_count)
 from mesomap.geometry.order import injection_order
 
-SPACING_RANGE_MM = (2.0, 50.0)
-MARGIN_RANGE_MM = (0.0, 50.0)
 #: Spring relaxation steps (local/global) of the lattice.
 RELAX_STEPS = 2
 #: A relaxed hexagonal lattice whose springs are squeezed — a quarter (SQUEEZE_QUANTILE) of them shorter than
@@ -73,73 +73,6 @@ MAX_SPOTS = 1 << 17
 #: Blue noise: dart-throwing radius and repulsion range as fractions of the spacing.
 BLUE_NOISE_RADIUS = 0.80
 BLUE_NOISE_STEPS = 6
-
-
-@dataclass(frozen=True, eq=False)
-class Layout:
-    """Injection points on the skin.
-
-    faces : (p,) int64 face ids of the mesh the solver was built on.
-    barycentric : (p, 3) float64, non-negative, rows sum to 1.
-    positions_mm : (p, 3) float64 mm. normals : (p, 3) unit outward normals.
-    order : (p,) int64 — ``order[i]`` is point i's rank in the injection
-        sequence (0 first); ``sequence`` is its inverse (point ids in turn).
-    pinned : (p,) bool — points given by the caller, kept exactly (first in the arrays).
-    path_length_mm : straight-line length of the injection path in turn.
-    """
-
-    faces: np.ndarray
-    barycentric: np.ndarray
-    positions_mm: np.ndarray
-    normals: np.ndarray
-    order: np.ndarray
-    pinned: np.ndarray
-    path_length_mm: float
-    pattern: str = "hexagonal"
-    spacing_mm: float = 10.0
-    margin_mm: float = 0.0
-    stats: dict = field(default_factory=dict, compare=False)
-
-    def __post_init__(self) -> None:
-        for name in ("faces", "barycentric", "positions_mm", "normals", "order", "pinned"):
-            getattr(self, name).flags.writeable = False
-
-    def __len__(self) -> int:
-        return len(self.faces)
-
-    @property
-    def sequence(self) -> np.ndarray:
-        """(p,) point ids in injection order (the inverse permutation of ``order``)."""
-        return np.argsort(self.order, kind="stable")
-
-
-def _check_params(pattern: str, spacing_mm: float, margin_mm: float, row_spacing_mm: float | None) -> None:
-    if pattern not in PATTERNS:
-        raise ValueError(f"pattern {pattern!r} is unknown; use one of {', '.join(PATTERNS)}")
-    for name, value, (lo, hi) in (("spacing", spacing_mm, SPACING_RANGE_MM), ("margin", margin_mm, MARGIN_RANGE_MM)) + (
-        (("row spacing", row_spacing_mm, SPACING_RANGE_MM),) if row_spacing_mm is not None else ()
-    ):
-        if not (lo <= value <= hi):
-            raise ValueError(f"{name} {value:g} mm is out of range: it must be at least {lo:g} and at most {hi:g} mm")
-
-
-def estimate_count(area_mm2: float, spacing_mm: float, margin_mm: float = 0.0, pattern: str = "hexagonal", *,
-                   perimeter_mm: float | None = None, row_spacing_mm: float | None = None) -> int:
-    """Injection count expected for a zone of ``area_mm2``, before any layout (microseconds).
-
-    The area left inside the margin is A − P·m + π·m² (exact for a disc,
-    Steiner's formula for convex zones); the perimeter P defaults to that of
-    a disc of the same area, the shortest possible — give the zone's real
-    boundary length (``ZoneLayoutSolver.boundary_length_mm``) for elongated
-    zones. Divided by :func:`cell_area_mm2` of the pattern.
-    """
-    area = max(float(area_mm2), 0.0)
-    m = max(float(margin_mm), 0.0)
-    perimeter = 2 * math.sqrt(math.pi * area) if perimeter_mm is None else float(perimeter_mm)
-    inner = area - perimeter * m + math.pi * m * m
-    if m > 0 and (inner <= 0 or perimeter < 2 * math.pi * m):  # the margin eats the zone
-        inner = 0.0
-    return int(round(inner / cell_area_mm2(pattern, spacing_mm, row_spacing_mm)))
 
 
 class ZoneLayoutSolver:
@@ -242,7 +175,7 @@ class ZoneLayoutSolver:
             for the full layout) while a spacing slider moves; lay out again
             with fix=True (the default) when it stops.
         """
-        _check_params(pattern, spacing_mm, margin_mm, row_spacing_mm if pattern == "rows" else None)
+        check_params(pattern, spacing_mm, margin_mm, row_spacing_mm if pattern == "rows" else None)
         relax_steps = RELAX_STEPS if relax_steps is None else relax_steps
         s = float(spacing_mm)
         p = self.patch

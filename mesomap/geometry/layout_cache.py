@@ -30,7 +30,8 @@ _store = None
 #: ``order``: the injection order is worked out again from the points read): their source and their constants (as
 #: they are when a key is made) are part of the key. tests/geometry/test_layout_cache.py keeps this list whole.
 MODULES = ("layout", "layout_border", "layout_chart", "layout_fix", "layout_holes", "layout_lattice", "layout_mesh",
-           "layout_phase", "layout_relax", "layout_ring", "layout_tube", "iso_lines", "borders", "body_mesh", "pick")
+           "layout_phase", "layout_relax", "layout_ring", "layout_tube", "layout_value", "iso_lines", "borders", "body_mesh",
+           "pick")
 #: The statistics a stored layout keeps (Layout.stats), in this order.
 STATS = ("thinned", "filled", "pulled")
 
