@@ -97,9 +97,11 @@ def hex_lattice(outline: np.ndarray, s: float, shift=(0.0, 0.0)) -> np.ndarray:
     """The hexagonal lattice (spacing s mm, shifted by a share of a cell) inside the outline, (n, 2) mm."""
     lo, hi = outline.min(axis=0) - s, outline.max(axis=0) + s
     pitch = s * math.sqrt(3) / 2
-    rows = np.arange(lo[1] + shift[1] * pitch, hi[1], pitch)
-    pts = np.vstack([np.c_[xs, np.full(len(xs), y)]
-                     for k, y in enumerate(rows) for xs in [np.arange(lo[0] + (k % 2 + 2 * shift[0]) * s / 2, hi[0], s)]])
+    rows = []
+    for k, y in enumerate(np.arange(lo[1] + shift[1] * pitch, hi[1], pitch)):
+        xs = np.arange(lo[0] + (k % 2 / 2 + shift[0]) * s, hi[0], s)  # every other row half a step along
+        rows.append(np.c_[xs, np.full(len(xs), y)])
+    pts = np.vstack(rows)
     return pts[Path(outline).contains_points(pts)]
 
 
