@@ -22,13 +22,28 @@ def surface():
 
 @pytest.fixture(scope="module")
 def first_hit(surface):
-    """trimesh's own (numpy) ray-triangle intersector: (face, point) of the nearest hit, or None."""
-    mesh = trimesh.Trimesh(surface.mesh.vertices, surface.mesh.faces, process=False)
-    rays = trimesh.ray.ray_triangle.RayMeshIntersector(mesh)
+    """trimesh's own (numpy) ray-triangle intersector: (face, point) of the nearest hit, or None.
+
+    trimesh is handed only the faces near the ray's line — every face whose centroid lies within the centroid's
+    distance to its farthest corner of the line, which takes in every face the line crosses — so that its R-tree is
+    built over a few hundred faces, not the surface's 520k (2.6 s to build, then ~80 ms a ray; 13 s for this test).
+    """
+    V, F = surface.mesh.vertices, surface.mesh.faces
+    centroid = V[F].mean(axis=1)
+    reach = np.linalg.norm(V[F] - centroid[:, None], axis=2).max(axis=1) + 1e-6  # (f,) mm
+    square = np.einsum("ij,ij->i", centroid, centroid)
 
     def first(origin, direction):
-        faces, _, points = rays.intersects_id(np.asarray([origin], float), np.asarray([direction], float),
-                                              multiple_hits=True, return_locations=True)
+        u = direction / np.linalg.norm(direction)
+        along = centroid @ u - origin @ u
+        off_line2 = square - 2 * (centroid @ origin) + origin @ origin - along * along  # |c − o|² − ((c − o)·u)²
+        near = np.flatnonzero(off_line2 <= (reach + 1e-6 * (1 + np.sqrt(np.abs(square)))) ** 2)
+        if len(near) == 0:
+            return None
+        rays = trimesh.ray.ray_triangle.RayMeshIntersector(trimesh.Trimesh(V, F[near], process=False))
+        sub, _, points = rays.intersects_id(np.asarray([origin], float), np.asarray([direction], float),
+                                            multiple_hits=True, return_locations=True)
+        faces = near[sub]
         if len(faces) == 0:
             return None
         dist = (points - origin) @ (direction / np.linalg.norm(direction))
