@@ -143,6 +143,27 @@ def test_a_thin_band_s_row_runs_end_to_end_when_whole_steps_stay_close_to_the_sp
     assert q.nn_min >= 0.95
 
 
+def test_a_thin_ring_s_row_moves_off_its_middle_line_to_keep_its_steps_at_the_spacing():
+    """A flat ring, radii 21–34 mm, 2 mm margin, at 20 mm: one row. On its middle line (radius 27.5 mm) whole steps
+    came out 8 of 1.055 × the spacing (9 would be 0.94 ×); the row now runs where 8 steps are the spacing to within
+    1 % (radius ≈ 26 mm), still between the margin lines and leaving no spot of the ring farther than 0.65 ×
+    spacing from an injection. (The male perioral ring at 20 mm had 7 steps of 1.051 × the spacing.)"""
+    from mesomap.geometry.synthetic import grid_mesh
+
+    uv, F = grid_mesh(121, 121)
+    V = np.concatenate([100 * uv - 50, np.zeros((len(uv), 1))], axis=1)
+    r = np.linalg.norm(V[F].mean(axis=1)[:, :2], axis=1)
+    ring = ZoneLayoutSolver(V, F, np.flatnonzero((r >= 21) & (r <= 34)), np.tile([0.0, 0.0, 1.0], (len(V), 1)))
+    s, m = 20.0, 2.0
+    layout, q = laid_out(ring, s, "hexagonal", m)
+    x = layout.positions_mm[np.argsort(np.arctan2(layout.positions_mm[:, 1], layout.positions_mm[:, 0]))]
+    steps = np.linalg.norm(x - np.roll(x, -1, axis=0), axis=1)  # around the ring
+    assert len(x) == 8, f"{len(x)} injections"
+    assert np.abs(steps / s - 1).max() <= 0.01, steps / s
+    assert q.within_5pct == 1.0 and q.outside == 0 and q.min_boundary_mm >= m - 1e-9
+    assert q.hole <= 0.65, f"a spot {q.hole:.2f} × spacing from the nearest injection"
+
+
 @pytest.fixture(scope="module")
 def flat_ring():
     """A flat annulus, radii 20–40 mm (a ring around the navel, say), on a plane meshed every 0.83 mm."""
