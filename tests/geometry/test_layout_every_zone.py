@@ -148,12 +148,7 @@ def test_a_thin_ring_s_row_moves_off_its_middle_line_to_keep_its_steps_at_the_sp
     came out 8 of 1.055 × the spacing (9 would be 0.94 ×); the row now runs where 8 steps are the spacing to within
     1 % (radius ≈ 26 mm), still between the margin lines and leaving no spot of the ring farther than 0.65 ×
     spacing from an injection. (The male perioral ring at 20 mm had 7 steps of 1.051 × the spacing.)"""
-    from mesomap.geometry.synthetic import grid_mesh
-
-    uv, F = grid_mesh(121, 121)
-    V = np.concatenate([100 * uv - 50, np.zeros((len(uv), 1))], axis=1)
-    r = np.linalg.norm(V[F].mean(axis=1)[:, :2], axis=1)
-    ring = ZoneLayoutSolver(V, F, np.flatnonzero((r >= 21) & (r <= 34)), np.tile([0.0, 0.0, 1.0], (len(V), 1)))
+    ring = flat_annulus(21, 34)
     s, m = 20.0, 2.0
     layout, q = laid_out(ring, s, "hexagonal", m)
     x = layout.positions_mm[np.argsort(np.arctan2(layout.positions_mm[:, 1], layout.positions_mm[:, 0]))]
@@ -164,15 +159,20 @@ def test_a_thin_ring_s_row_moves_off_its_middle_line_to_keep_its_steps_at_the_sp
     assert q.hole <= 0.65, f"a spot {q.hole:.2f} × spacing from the nearest injection"
 
 
-@pytest.fixture(scope="module")
-def flat_ring():
-    """A flat annulus, radii 20–40 mm (a ring around the navel, say), on a plane meshed every 0.83 mm."""
+def flat_annulus(r_in: float, r_out: float) -> ZoneLayoutSolver:
+    """A flat annulus, radii r_in–r_out mm around the origin, on a plane meshed every 0.83 mm."""
     from mesomap.geometry.synthetic import grid_mesh
 
     uv, F = grid_mesh(121, 121)
     V = np.concatenate([100 * uv - 50, np.zeros((len(uv), 1))], axis=1)
     r = np.linalg.norm(V[F].mean(axis=1)[:, :2], axis=1)
-    return ZoneLayoutSolver(V, F, np.flatnonzero((r >= 20) & (r <= 40)), np.tile([0.0, 0.0, 1.0], (len(V), 1)))
+    return ZoneLayoutSolver(V, F, np.flatnonzero((r >= r_in) & (r <= r_out)), np.tile([0.0, 0.0, 1.0], (len(V), 1)))
+
+
+@pytest.fixture(scope="module")
+def flat_ring():
+    """A flat annulus, radii 20–40 mm (a ring around the navel, say)."""
+    return flat_annulus(20, 40)
 
 
 @pytest.mark.parametrize("pattern", ["hexagonal", "square"])
