@@ -251,6 +251,19 @@ def lloyd(outline: np.ndarray, s: float, extra: float = 0.0) -> np.ndarray:
     return x
 
 
+def minimax_moves(x: np.ndarray, spots: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One minimax round's moves for points x (n, d) over spots (q, d) mm: (which points (k,), the farthest spot of
+    each one's Voronoi cell (k, d), the share (k,) of the way to go there) — those whose cell reaches farther than
+    the median cell's, by 2 × 0.5 / (1 + step / 20) × (1 − median ÷ reach)."""
+    d, cell = cKDTree(x).query(spots)
+    order = np.lexsort((-d, cell))  # by cell, farthest spot first
+    first = order[np.r_[True, cell[order][1:] != cell[order][:-1]]]
+    owner, far, reach = cell[first], spots[first], d[first]
+    share = 2 * (0.5 / (1 + step / 20)) * np.clip(1 - np.median(reach) / np.maximum(reach, 1e-9), 0.0, 1.0)
+    moving = share > 0
+    return owner[moving], far[moving], share[moving]
+
+
 def minimax(outline: np.ndarray, s: float, start: np.ndarray) -> np.ndarray:
     """``start`` (n, 2) with MINIMAX_EXTRA × the ideal count more points, relaxed toward the smallest largest hole
     (see the module doc), (m, 2) mm."""
@@ -265,11 +278,7 @@ def minimax(outline: np.ndarray, s: float, start: np.ndarray) -> np.ndarray:
     edge = resample(outline, 0.05)
     apart = MINIMAX_SEPARATION * s
     for step in range(MINIMAX_STEPS):
-        d, cell = cKDTree(x).query(spots)
-        order = np.lexsort((-d, cell))  # by cell, farthest spot first
-        first = order[np.r_[True, cell[order][1:] != cell[order][:-1]]]
-        owner, far, reach = cell[first], spots[first], d[first]
-        share = 2 * (0.5 / (1 + step / 20)) * np.clip(1 - np.median(reach) / np.maximum(reach, 1e-9), 0.0, 1.0)
+        owner, far, share = minimax_moves(x, spots, step)
         x[owner] += share[:, None] * (far - x[owner])
         for _ in range(5):  # pairs too close pushed apart (Jacobi rounds)
             pairs = cKDTree(x).query_pairs(apart, output_type="ndarray")
