@@ -4,8 +4,10 @@ A prototype, not (yet) part of mesomap's solver. It takes mesomap's finished
 layout of a template zone, adds MINIMAX_EXTRA of the ideal count at the
 farthest spots, and runs ``border_study.MINIMAX_STEPS`` rounds: each point
 whose Voronoi cell (straight-line nearest, at random spots of the zone past
-the margin and spots along the margin line) reaches farther than the median
-cell's moves toward its cell's farthest spot — projected onto the skin, never
+the margin and spots along the margin line, each far one refined to the
+centre of the circle through its three nearest points, as the solver's hole
+search does) reaches farther than the median cell's moves toward its cell's
+farthest spot — projected onto the skin, never
 into the margin (``layout_relax.step_within_margin``) — and pairs closer
 than ``border_study.MINIMAX_SEPARATION`` × spacing along the skin are pushed
 apart (``layout_fix.separate``). Both layouts are measured as the sweep
@@ -26,8 +28,11 @@ from benchmarks.border_study import MINIMAX_EXTRA, MINIMAX_SEPARATION, MINIMAX_S
 
 #: Random spots per hexagonal cell of the zone (the solver's own hole search uses 12).
 SPOTS_PER_CELL = 100
-#: Spots along the margin line, this many per spacing.
+#: Spots along the margin line, this many per spacing, put onto it by this many Newton steps.
 LINE_SPOTS = 20
+LINE_NEWTON = 3
+#: Spots farther than this × spacing from every point are refined to their circle's centre each round.
+REFINE_BEYOND = 0.5
 ZONES = [("female", "forehead", 10.0), ("female", "cheek_left", 10.0), ("female", "forehead", 20.0),
          ("female", "neck", 20.0), ("male", "abdomen", 20.0)]
 
@@ -37,7 +42,7 @@ def relax(solver, face, bary, s: float, m: float):
     from mesomap.geometry.iso_lines import iso_loops
     from mesomap.geometry.layout_border import resample
     from mesomap.geometry.layout_fix import separate
-    from mesomap.geometry.layout_holes import surface_samples
+    from mesomap.geometry.layout_holes import farthest_spots, surface_samples
     from mesomap.geometry.layout_lattice import cell_area_mm2
     from mesomap.geometry.layout_relax import step_within_margin
 
@@ -49,14 +54,19 @@ def relax(solver, face, bary, s: float, m: float):
     lines = [resample(pts, closed, s / LINE_SPOTS) for pts, closed in iso_loops(p.V, p.F, p.vertex_boundary_distance, m)]
     if lines:
         on_line = p.project_near(np.concatenate(lines))[2]
-        spots = np.concatenate([spots, on_line[p.boundary_distance(on_line) >= m - 1e-6]])
+        for _ in range(LINE_NEWTON):  # the iso-line is linear on each face, the distance is not: onto d = m
+            on_line = p.project_near(on_line - (p.boundary_distance(on_line) - m)[:, None]
+                                     * p.away_from_boundary(on_line))[2]
+        spots = np.concatenate([spots, on_line])
     x = p.positions(face, bary)
     for _ in range(round(MINIMAX_EXTRA * solver.eroded_area_mm2(m) / cell)):
         f1, b1, x1, _ = p.project_near(spots[np.argmax(cKDTree(x).query(spots)[0])][None])
         face, bary, x = np.concatenate([face, f1]), np.concatenate([bary, b1]), np.concatenate([x, x1])
     border = p.boundary_distance(x)
     for step in range(MINIMAX_STEPS):
-        owner, far, share = minimax_moves(x, spots, step)
+        # each far spot moved to the centre of the circle through its three nearest points (the true local farthest)
+        refined = farthest_spots(p, x, spots, REFINE_BEYOND * s, m)[0]
+        owner, far, share = minimax_moves(x, refined, step)
         nf, nb, nx, border[owner] = step_within_margin(p, x[owner], share[:, None] * (far - x[owner]), m,
                                                        border[owner], face[owner])
         face[owner], bary[owner] = nf, nb
