@@ -217,8 +217,9 @@ def springs(outline: np.ndarray, x: np.ndarray, n_row: int, s: float) -> np.ndar
     return x
 
 
-def mesomap_layout(outline: np.ndarray, s: float) -> np.ndarray:
-    """(n, 2) mm: mesomap's hexagonal grid of the shape (see the module doc)."""
+def flat_solver(outline: np.ndarray):
+    """mesomap's :class:`ZoneLayoutSolver` of the shape on a flat 1 mm mesh: the zone is the shape and a MARGIN_MM
+    strip around it, so that laid out with that margin its margin line is the shape's outline."""
     from mesomap.geometry.layout import ZoneLayoutSolver
 
     lo, hi = outline.min(axis=0) - 3 * MARGIN_MM, outline.max(axis=0) + 3 * MARGIN_MM
@@ -228,8 +229,12 @@ def mesomap_layout(outline: np.ndarray, s: float) -> np.ndarray:
     centres = flat[faces].mean(axis=1)
     zone = Path(outline).contains_points(centres) | (boundary_distance(outline, centres) <= MARGIN_MM)
     vertices = np.c_[flat, np.zeros(len(flat))]
-    solver = ZoneLayoutSolver(vertices, faces, np.flatnonzero(zone), np.tile([0.0, 0.0, 1.0], (len(flat), 1)))
-    return solver.layout(s, "hexagonal", MARGIN_MM).positions_mm[:, :2]
+    return ZoneLayoutSolver(vertices, faces, np.flatnonzero(zone), np.tile([0.0, 0.0, 1.0], (len(flat), 1)))
+
+
+def mesomap_layout(outline: np.ndarray, s: float) -> np.ndarray:
+    """(n, 2) mm: mesomap's hexagonal grid of the shape (see the module doc)."""
+    return flat_solver(outline).layout(s, "hexagonal", MARGIN_MM).positions_mm[:, :2]
 
 
 def lloyd(outline: np.ndarray, s: float, extra: float = 0.0) -> np.ndarray:

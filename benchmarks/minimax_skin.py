@@ -13,7 +13,8 @@ than ``border_study.MINIMAX_SEPARATION`` × spacing along the skin are pushed
 apart (``layout_fix.separate``). Both layouts are measured as the sweep
 measures (``quality.measure``: exact geodesics).
 
-Run: ``PYTHONPATH=. python benchmarks/minimax_skin.py [female forehead 10 ...]`` (≈2 min for the default zones).
+Run: ``PYTHONPATH=. python benchmarks/minimax_skin.py [female forehead 10 ...]`` (≈1 min for the default zones);
+``... --flat [spacing]``: the same code on ``border_study.py``'s flat shapes (meshed flat, measured the same way).
 """
 
 from __future__ import annotations
@@ -97,13 +98,23 @@ def main() -> None:
     from mesomap.io.templates import load_templates
 
     args = sys.argv[1:]
-    zones = [(args[i], args[i + 1], float(args[i + 2])) for i in range(0, len(args), 3)] if args else ZONES
+    flat = args[:1] == ["--flat"]
+    if flat:  # the study's flat shapes through the same code: what is left on the skin is the zones' own
+        from benchmarks.border_study import MARGIN_MM, flat_solver, shapes
+
+        s = float(args[1]) if len(args) > 1 else 10.0
+        zones = [("flat", name, s) for name in shapes()]
+    else:
+        zones = [(args[i], args[i + 1], float(args[i + 2])) for i in range(0, len(args), 3)] if args else ZONES
     print(f"{'body':6s} {'zone':12s} {'s mm':>4s} {'layout':9s} {'n/ideal':>7s} {'±5%':>5s} {'nn min':>6s} {'hole':>5s}")
     for body, zone_id, s in zones:
-        surface = load_painting_surface(body)
-        t = load_templates().zone(zone_id)
-        solver = ZoneLayoutSolver.from_surface(surface, template_zone_faces(t, surface))
-        m = t.margin_mm
+        if flat:
+            solver, m = flat_solver(shapes()[zone_id]), MARGIN_MM
+        else:
+            surface = load_painting_surface(body)
+            t = load_templates().zone(zone_id)
+            solver = ZoneLayoutSolver.from_surface(surface, template_zone_faces(t, surface))
+            m = t.margin_mm
         layout = solver.layout(s, "hexagonal", m)
         face, bary = np.searchsorted(solver.patch.global_faces, layout.faces), layout.barycentric.copy()
         print(f"{body:6s} {zone_id:12s} {s:4g} {'mesomap':9s} {measured(solver, face, bary, s, m)}", flush=True)
