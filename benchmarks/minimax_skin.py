@@ -7,9 +7,9 @@ whose Voronoi cell (straight-line nearest, at random spots of the zone past
 the margin and spots along the margin line, each far one refined to the
 centre of the circle through its three nearest points, as the solver's hole
 search does) reaches farther than the median cell's moves toward its cell's
-farthest spot — projected onto the skin, never
-into the margin (``layout_relax.step_within_margin``) — and pairs closer
-than ``border_study.MINIMAX_SEPARATION`` × spacing along the skin are pushed
+farthest spot, projected onto the skin and never into the margin
+(``layout_relax.step_within_margin``); then pairs closer than
+``border_study.MINIMAX_SEPARATION`` × spacing along the skin are pushed
 apart (``layout_fix.separate``). Both layouts are measured as the sweep
 measures (``quality.measure``: exact geodesics).
 
