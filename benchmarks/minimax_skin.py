@@ -59,6 +59,7 @@ def relax(solver, face, bary, s: float, m: float):
             on_line = p.project_near(on_line - (p.boundary_distance(on_line) - m)[:, None]
                                      * p.away_from_boundary(on_line))[2]
         spots = np.concatenate([spots, on_line])
+    face, bary = face.copy(), bary.copy()  # (a Layout's arrays are read-only)
     x = p.positions(face, bary)
     for _ in range(round(MINIMAX_EXTRA * solver.eroded_area_mm2(m) / cell)):
         f1, b1, x1, _ = p.project_near(spots[np.argmax(cKDTree(x).query(spots)[0])][None])
