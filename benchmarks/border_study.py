@@ -117,13 +117,20 @@ def hex_lattice(outline: np.ndarray, s: float, shift=(0.0, 0.0)) -> np.ndarray:
     return pts[Path(outline).contains_points(pts)]
 
 
+def grid_spots(outline: np.ndarray, step: float, on_outline: bool = False) -> np.ndarray:
+    """(q, 2) mm: a square grid ``step`` mm apart inside the outline (and, with ``on_outline``, points ``step``
+    apart along it)."""
+    lo, hi = outline.min(axis=0), outline.max(axis=0)
+    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], step), np.arange(lo[1], hi[1], step))
+    spots = np.c_[gx.ravel(), gy.ravel()]
+    spots = spots[Path(outline).contains_points(spots)]
+    return np.vstack([spots, resample(outline, step)]) if on_outline else spots
+
+
 def measure(outline: np.ndarray, x: np.ndarray, s: float) -> dict:
     """Evenness (share within ±5 %, closest pair) and the largest hole (÷ s) of points x (n, 2) in the outline."""
     d = cKDTree(x).query(x, k=2)[0][:, 1] / s
-    lo, hi = outline.min(axis=0), outline.max(axis=0)
-    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], s / HOLE_GRID), np.arange(lo[1], hi[1], s / HOLE_GRID))
-    spots = np.c_[gx.ravel(), gy.ravel()]
-    spots = np.vstack([spots[Path(outline).contains_points(spots)], resample(outline, s / HOLE_GRID)])
+    spots = grid_spots(outline, s / HOLE_GRID, on_outline=True)
     return {"within": float(np.mean(np.abs(d - 1) <= 0.05)), "nn_min": float(d.min()),
             "hole": float(cKDTree(x).query(spots)[0].max() / s)}
 
@@ -143,10 +150,7 @@ def cut_lattice(outline, s):
 def fill_whole_points(outline: np.ndarray, x: np.ndarray, s: float, inside: float) -> np.ndarray:
     """x with a point added wherever one is at least EVEN_LOW·s from all (a spacing from the nearest if the spot is
     farther), at least ``inside`` mm inside the outline, farthest spot first."""
-    lo, hi = outline.min(axis=0), outline.max(axis=0)
-    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], s / 10), np.arange(lo[1], hi[1], s / 10))
-    spots = np.c_[gx.ravel(), gy.ravel()]
-    spots = spots[Path(outline).contains_points(spots)]
+    spots = grid_spots(outline, s / 10)
     spots = spots[boundary_distance(outline, spots) >= inside]
     while True:
         d, near = cKDTree(x).query(spots)
@@ -240,10 +244,7 @@ def mesomap_layout(outline: np.ndarray, s: float) -> np.ndarray:
 def lloyd(outline: np.ndarray, s: float, extra: float = 0.0) -> np.ndarray:
     """The ideal number of points, + ``extra`` of it (started from the lattice, the rest put at the farthest
     spots), Lloyd's rounds."""
-    lo, hi = outline.min(axis=0), outline.max(axis=0)
-    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], s / 20), np.arange(lo[1], hi[1], s / 20))
-    spots = np.c_[gx.ravel(), gy.ravel()]
-    spots = spots[Path(outline).contains_points(spots)]
+    spots = grid_spots(outline, s / 20)
     n = round(ideal_count(outline, s) * (1 + extra))
     x = hex_lattice(outline, s)[:n]
     while len(x) < n:
@@ -274,10 +275,7 @@ def minimax(outline: np.ndarray, s: float, start: np.ndarray) -> np.ndarray:
     """``start`` (n, 2) with MINIMAX_EXTRA × the ideal count more points, relaxed toward the smallest largest hole
     (see the module doc), (m, 2) mm."""
     path = Path(outline)
-    lo, hi = outline.min(axis=0), outline.max(axis=0)
-    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], s / 20), np.arange(lo[1], hi[1], s / 20))
-    spots = np.c_[gx.ravel(), gy.ravel()]
-    spots = np.vstack([spots[path.contains_points(spots)], resample(outline, s / 20)])
+    spots = grid_spots(outline, s / 20, on_outline=True)
     x = start.copy()
     for _ in range(round(MINIMAX_EXTRA * ideal_count(outline, s))):
         x = np.vstack([x, spots[np.argmax(cKDTree(x).query(spots)[0])]])

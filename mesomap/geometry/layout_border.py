@@ -182,7 +182,8 @@ def midline_rows(patch: ZonePatch, d: np.ndarray, component_vertices: np.ndarray
     return rows
 
 
-def ring_margin_lines(patch: ZonePatch, d: np.ndarray, component: int, margin: float):
+def ring_margin_lines(patch: ZonePatch, d: np.ndarray, component: int,
+                      margin: float) -> tuple[np.ndarray, np.ndarray] | None:
     """(inner (q, 3), partner (q, 3)) mm: the shorter of a ring-shaped part's two margin lines (closed loops, as
     around the mouth or an eye) and, for each of its points, the nearest point of the longer; None if the part is not
     a ring."""
